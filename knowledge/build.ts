@@ -1,0 +1,45 @@
+/**
+ * `npm run kb:build`: reads knowledge/, compiles the artifact and writes it
+ * atomically. On any problem it prints `path:line: message` lines, exits 1
+ * and leaves the previous artifact as it was.
+ *
+ * Options: --kb <dir> (default knowledge), --out <file> (default generated/kb.json).
+ */
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { dirname, join, relative } from 'node:path'
+import { parseArgs } from 'node:util'
+import { compileKb, type KbFile } from './compile'
+
+const { values } = parseArgs({
+  options: { kb: { type: 'string', default: 'knowledge' }, out: { type: 'string', default: 'generated/kb.json' } },
+})
+const kbDir = values.kb
+const out = values.out
+
+async function readKbFile(path: string): Promise<KbFile> {
+  return { path: relative(process.cwd(), path) || path, text: await readFile(path, 'utf8') }
+}
+
+async function main(): Promise<number> {
+  const sourcesDir = join(kbDir, 'sources')
+  const names = (await readdir(sourcesDir).catch(() => [] as string[])).filter((n) => n.endsWith('.md')).sort()
+  const files = await Promise.all(names.map((n) => readKbFile(join(sourcesDir, n))))
+  const vocabPath = join(kbDir, 'vocabulary.json')
+  const vocabulary = await readKbFile(vocabPath).catch(() => ({ path: vocabPath, text: '{"groups": []}' }))
+  const result = compileKb(files, vocabulary)
+  if (!result.ok) {
+    for (const p of result.problems) console.error(p)
+    console.error(`kb:build: ${result.problems.length} problem(s); ${out} left unchanged`)
+    return 1
+  }
+  const json = JSON.stringify(result.artifact)
+  await mkdir(dirname(out), { recursive: true })
+  const tmp = `${out}.${process.pid}.tmp`
+  await writeFile(tmp, json)
+  await rename(tmp, out)
+  const { sources, passages, version } = result.artifact
+  console.log(`kb:build: ${sources.length} documents, ${passages.length} passages, version ${version}, ${(json.length / 1024).toFixed(1)} KiB -> ${out}`)
+  return 0
+}
+
+process.exitCode = await main()

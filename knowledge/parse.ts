@@ -1,0 +1,181 @@
+/**
+ * Parses and validates one knowledge-base entry. Pure: takes the text, returns
+ * the entry and every problem found with its line, so a maintainer sees all
+ * of them at once.
+ */
+import { parse as parseYaml } from 'yaml'
+import type { SourceRecord } from '../worker/kb/artifact'
+import { wordCount } from '../worker/kb/text'
+
+export interface Problem {
+  line: number
+  message: string
+}
+
+export interface Section {
+  heading: string
+  /** Line of the `##` heading. */
+  line: number
+  text: string
+  questions: string[]
+}
+
+export interface Entry {
+  meta: SourceRecord
+  sections: Section[]
+}
+
+export const SECTION_WORDS = { min: 25, max: 400 } as const
+
+const FIELDS: Record<keyof SourceRecord, 'required' | 'optional'> = {
+  id: 'required',
+  title: 'required',
+  publisher: 'required',
+  author: 'optional',
+  published: 'required',
+  url: 'optional',
+  via: 'optional',
+  seed: 'optional',
+  summary: 'required',
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
+
+/** A date as precise as its source allows: YYYY, YYYY-MM or YYYY-MM-DD, and a real one. */
+export function isValidDate(value: string): boolean {
+  const m = DATE.exec(value)
+  if (!m) return false
+  const [, y, mo, d] = m
+  const year = Number(y)
+  if (year < 1900 || year > 2100) return false
+  if (mo === undefined) return true
+  const month = Number(mo)
+  if (month < 1 || month > 12) return false
+  if (d === undefined) return true
+  const day = Number(d)
+  return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+export function parseEntry(source: string): { entry?: Entry; problems: Problem[] } {
+  const problems: Problem[] = []
+  const lines = source.replace(/\r\n?/g, '\n').split('\n')
+  if (lines[0]?.trim() !== '---') {
+    return { problems: [{ line: 1, message: 'missing frontmatter: the file must start with a line "---"' }] }
+  }
+  const end = lines.indexOf('---', 1)
+  if (end < 0) return { problems: [{ line: 1, message: 'frontmatter is not closed by a line "---"' }] }
+
+  const meta = parseFrontmatter(lines.slice(1, end), 2, problems)
+  const sections = parseBody(lines, end + 1, problems)
+  if (sections.length === 0 && problems.length === 0) {
+    problems.push({ line: end + 2, message: 'no sections: write at least one "## heading" with its passage' })
+  }
+  return problems.length > 0 || !meta ? { problems } : { entry: { meta, sections }, problems }
+}
+
+function parseFrontmatter(lines: string[], firstLine: number, problems: Problem[]): SourceRecord | undefined {
+  let data: unknown
+  try {
+    data = parseYaml(lines.join('\n'), { prettyErrors: false })
+  } catch (err) {
+    const pos = (err as { linePos?: Array<{ line: number }> }).linePos?.[0]
+    problems.push({ line: firstLine + (pos ? pos.line - 1 : 0), message: `frontmatter is not valid YAML: ${firstSentence(err)}` })
+    return undefined
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({ line: firstLine, message: 'frontmatter must be "key: value" lines' })
+    return undefined
+  }
+  const lineOf = (key: string) => {
+    const i = lines.findIndex((l) => l.startsWith(`${key}:`))
+    return firstLine + Math.max(i, 0)
+  }
+  const record = data as Record<string, unknown>
+  const meta: Record<string, string> = {}
+  for (const [key, value] of Object.entries(record)) {
+    if (!(key in FIELDS)) {
+      problems.push({ line: lineOf(key), message: `unknown frontmatter key "${key}" (allowed: ${Object.keys(FIELDS).join(', ')})` })
+      continue
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      problems.push({ line: lineOf(key), message: `"${key}" must be a single line of text` })
+      continue
+    }
+    const text = String(value).trim()
+    if (text === '') problems.push({ line: lineOf(key), message: `"${key}" is empty` })
+    else meta[key] = text
+  }
+  for (const [key, need] of Object.entries(FIELDS)) {
+    if (need === 'required' && !(key in record)) problems.push({ line: firstLine, message: `missing required field "${key}"` })
+  }
+  if (meta.id !== undefined && !SLUG.test(meta.id)) {
+    problems.push({ line: lineOf('id'), message: `id "${meta.id}" must be a slug: lower-case letters, digits and single hyphens` })
+  }
+  if (meta.published !== undefined && !isValidDate(meta.published)) {
+    problems.push({ line: lineOf('published'), message: `published "${meta.published}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD` })
+  }
+  if (meta.url !== undefined && !isHttpUrl(meta.url)) {
+    problems.push({ line: lineOf('url'), message: `url "${meta.url}" must be an http:// or https:// address` })
+  }
+  return meta as unknown as SourceRecord
+}
+
+function parseBody(lines: string[], start: number, problems: Problem[]): Section[] {
+  const sections: Section[] = []
+  let current: (Section & { body: string[]; inQuestions: boolean }) | undefined
+  const close = () => {
+    if (!current) return
+    const text = current.body.join(' ').replace(/\s+/g, ' ').trim()
+    const n = wordCount(text)
+    if (n === 0) problems.push({ line: current.line, message: `section "${current.heading}" is empty` })
+    else if (n < SECTION_WORDS.min) {
+      problems.push({ line: current.line, message: `section "${current.heading}" is too short (${n} words; at least ${SECTION_WORDS.min})` })
+    } else if (n > SECTION_WORDS.max) {
+      problems.push({ line: current.line, message: `section "${current.heading}" is too long (${n} words; at most ${SECTION_WORDS.max}): split it under two headings` })
+    }
+    sections.push({ heading: current.heading, line: current.line, text, questions: current.questions })
+  }
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i] ?? ''
+    const lineNo = i + 1
+    const trimmed = line.trim()
+    const heading = /^##\s+(.*)$/.exec(trimmed)
+    if (heading) {
+      close()
+      const title = heading[1]?.trim() ?? ''
+      if (!title) problems.push({ line: lineNo, message: 'heading is empty' })
+      current = { heading: title, line: lineNo, text: '', questions: [], body: [], inQuestions: false }
+    } else if (trimmed === '' || /^#\s/.test(trimmed)) {
+      continue
+    } else if (!current) {
+      problems.push({ line: lineNo, message: 'text before the first "## heading": every passage needs a heading' })
+    } else if (/^#{3,}\s/.test(trimmed)) {
+      problems.push({ line: lineNo, message: 'sub-headings are not allowed: each "##" section is one passage' })
+    } else if (trimmed === 'Questions:') {
+      if (current.inQuestions) problems.push({ line: lineNo, message: 'a second "Questions:" block in one section' })
+      current.inQuestions = true
+    } else if (current.inQuestions) {
+      const item = /^-\s+(.+)$/.exec(trimmed)
+      if (item?.[1]) current.questions.push(item[1].trim())
+      else problems.push({ line: lineNo, message: 'after "Questions:" only "- question" lines may follow, until the next heading' })
+    } else {
+      current.body.push(trimmed)
+    }
+  }
+  close()
+  return sections
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return url.protocol === 'https:' || url.protocol === 'http:'
+  } catch {
+    return false
+  }
+}
+
+function firstSentence(err: unknown): string {
+  return String((err as Error).message ?? err).split('\n')[0] ?? 'parse error'
+}

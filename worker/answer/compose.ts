@@ -1,0 +1,120 @@
+/**
+ * Composition: picks 1–3 knowledge-base sentences that answer the question,
+ * marks each with its citation number, and quotes exactly what was used.
+ * Nothing is written here that is not a sentence of the knowledge base.
+ */
+import type { Citation } from '../contract'
+import type { Kb } from '../kb/load'
+import { terms } from '../kb/text'
+import { kindScore, type AnswerKind } from './question-type'
+import type { Retrieval } from './retrieve'
+
+export interface Composed {
+  answer: string
+  citations: Citation[]
+}
+
+interface Candidate {
+  passage: number
+  sentence: string
+  terms: Set<string>
+  /** Slots this sentence covers. */
+  covers: Set<number>
+  coverage: number
+  kind: number
+  score: number
+}
+
+const MAX_SENTENCES = 3
+const MAX_WORDS = 90
+/** Passages considered: those scoring within this share of the best. */
+const PASSAGE_FLOOR = 0.3
+
+export function compose(kb: Kb, retrieval: Retrieval, kind: AnswerKind): Composed | undefined {
+  const { hits, slots, slotWeights } = retrieval
+  const top = hits[0]
+  if (!top) return undefined
+  const total = slotWeights.reduce((a, b) => a + b, 0) || 1
+
+  const candidates: Candidate[] = []
+  for (const hit of hits.slice(0, 5)) {
+    if (hit.score < top.score * PASSAGE_FLOOR) continue
+    const passage = kb.artifact.passages[hit.passage]
+    if (!passage) continue
+    passage.sentences.forEach((sentence, position) => {
+      const own = new Set(terms(sentence))
+      const covers = new Set<number>()
+      let covered = 0
+      slots.forEach((slot, i) => {
+        const hitsSlot = slot.alternatives.some((alt) =>
+          alt.every((t) => retrieval.termHits.get(t)?.get(hit.passage)?.docTerms.some((d) => own.has(d))),
+        )
+        if (hitsSlot) {
+          covers.add(i)
+          covered += slotWeights[i] ?? 0
+        }
+      })
+      const coverage = covered / total
+      const k = kindScore(kind, sentence)
+      const score = coverage + 0.35 * k + 0.25 * (hit.score / top.score) + (position === 0 ? 0.03 : 0)
+      candidates.push({ passage: hit.passage, sentence, terms: own, covers, coverage, kind: k, score })
+    })
+  }
+  candidates.sort((a, b) => b.score - a.score)
+  const best = candidates[0]
+  if (!best || best.coverage === 0) return undefined
+
+  const chosen: Candidate[] = [best]
+  const covered = new Set(best.covers)
+  let wordsUsed = best.sentence.split(' ').length
+  for (const c of candidates.slice(1)) {
+    if (chosen.length >= MAX_SENTENCES) break
+    if (c.score < best.score * 0.75 || c.coverage === 0) continue
+    const addsConcept = [...c.covers].some((i) => !covered.has(i))
+    const addsKind = c.kind > 0 && chosen.every((x) => x.kind === 0)
+    if (!addsConcept && !addsKind) continue
+    if (chosen.some((x) => similarity(x.terms, c.terms) > 0.5)) continue
+    const n = c.sentence.split(' ').length
+    if (wordsUsed + n > MAX_WORDS) continue
+    chosen.push(c)
+    wordsUsed += n
+    for (const i of c.covers) covered.add(i)
+  }
+  return cite(kb, chosen)
+}
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  let shared = 0
+  for (const t of a) if (b.has(t)) shared++
+  return shared / (a.size + b.size - shared || 1)
+}
+
+/** Numbers citations by first use; sentences from one passage share a number and a quote. */
+function cite(kb: Kb, chosen: Candidate[]): Composed {
+  const numbers = new Map<number, number>()
+  const quotes = new Map<number, string[]>()
+  const parts: string[] = []
+  for (const c of chosen) {
+    if (!numbers.has(c.passage)) numbers.set(c.passage, numbers.size + 1)
+    quotes.set(c.passage, [...(quotes.get(c.passage) ?? []), c.sentence])
+    parts.push(`${c.sentence} [${numbers.get(c.passage)}]`)
+  }
+  const citations: Citation[] = []
+  for (const [passageIndex, n] of numbers) {
+    const passage = kb.artifact.passages[passageIndex]
+    const source = passage && kb.sources.get(passage.sourceId)
+    if (!passage || !source) continue
+    const citation: Citation = {
+      n,
+      sourceId: source.id,
+      passageId: passage.id,
+      title: source.title,
+      publisher: source.publisher,
+      published: source.published,
+      quote: (quotes.get(passageIndex) ?? []).join(' '),
+    }
+    if (source.url) citation.url = source.url
+    citations.push(citation)
+  }
+  return { answer: parts.join(' '), citations }
+}

@@ -1,0 +1,81 @@
+/**
+ * Query understanding: a question becomes a list of slots, one per concept.
+ * A slot matches when any of its alternatives does, so "spending watchdog",
+ * "National Audit Office" and "NAO" are one concept, found by any name.
+ */
+import type { Turn } from '../contract'
+import type { Kb } from '../kb/load'
+import { terms, words } from '../kb/text'
+import { cleanQuestion } from './clean'
+
+export interface Slot {
+  /** Alternatives; each is a sequence of terms that must all appear. */
+  alternatives: string[][]
+  /** 1 for the question's own words, less for words carried over from earlier turns. */
+  weight: number
+}
+
+/** Weight of concepts carried over from the previous question into a follow-up. */
+const CONTEXT_WEIGHT = 0.5
+/** Earlier turns a chain of follow-ups may reach back through. */
+const CONTEXT_TURNS = 3
+
+export function slotsFor(text: string, kb: Kb, weight = 1): Slot[] {
+  const ts = terms(text)
+  const slots: Slot[] = []
+  const seen = new Set<string>()
+  const add = (alternatives: string[][]) => {
+    const key = alternatives.map((a) => a.join(' ')).sort().join('|')
+    if (!seen.has(key)) slots.push({ alternatives, weight })
+    seen.add(key)
+  }
+  for (let i = 0; i < ts.length; ) {
+    let best: { group: string[][]; length: number } | undefined
+    for (const group of kb.vocabulary) {
+      for (const phrase of group) {
+        if (phrase.length > (best?.length ?? 0) && phrase.every((t, k) => ts[i + k] === t)) {
+          best = { group, length: phrase.length }
+        }
+      }
+    }
+    if (best) {
+      add(best.group)
+      i += best.length
+    } else {
+      add([[ts[i] as string]])
+      i += 1
+    }
+  }
+  return slots
+}
+
+const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|same|one)\b/i
+const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
+
+/** A short question that leans on an earlier one ("who runs it?", "and in London?"). */
+export function isFollowUp(question: string): boolean {
+  return CONTINUES.test(question) || (LEANS_ON_CONTEXT.test(question) && words(question).length <= 10)
+}
+
+/**
+ * Slots for a question in its conversation. A follow-up borrows the concepts
+ * of the turns it leans on, at a lower weight so its own words still lead.
+ */
+export function queryFor(question: string, history: Turn[], kb: Kb): Slot[] {
+  const slots = slotsFor(question, kb)
+  if (!isFollowUp(question)) return slots
+  const own = new Set(slots.map(keyOf))
+  for (let i = history.length - 1, reached = 0; i >= 0 && reached < CONTEXT_TURNS; i--, reached++) {
+    const earlier = cleanQuestion(history[i]?.question ?? '').text
+    for (const slot of slotsFor(earlier, kb, CONTEXT_WEIGHT)) {
+      if (!own.has(keyOf(slot))) slots.push(slot)
+      own.add(keyOf(slot))
+    }
+    if (!isFollowUp(earlier)) break
+  }
+  return slots
+}
+
+function keyOf(slot: Slot): string {
+  return slot.alternatives.map((a) => a.join(' ')).sort().join('|')
+}

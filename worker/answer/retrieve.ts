@@ -1,0 +1,102 @@
+/**
+ * Retrieval: finds the passages that match a question's slots and measures
+ * how much of the question each one covers. Coverage, weighted by how rare
+ * each concept is, is what tells an answer from a loose match.
+ */
+import { FIELD_BOOST } from '../kb/index-options'
+import type { Kb } from '../kb/load'
+import type { Slot } from './query'
+
+export interface TermHit {
+  score: number
+  /** Index terms that matched (the term itself, or a prefix or fuzzy variant). */
+  docTerms: string[]
+  fuzzy: boolean
+}
+
+export interface Hit {
+  passage: number
+  score: number
+  /** Weighted share of the question's concepts found in the passage, 0 to 1. */
+  coverage: number
+}
+
+export interface Retrieval {
+  hits: Hit[]
+  slots: Slot[]
+  /** Rarity weight of each slot: rare concepts matter more; unknown ones most. */
+  slotWeights: number[]
+  /** Slots of the question itself that no passage holds: the surest sign of a question off the topic. */
+  unknown: number
+  /** Per term, the passages it matched. */
+  termHits: Map<string, Map<number, TermHit>>
+}
+
+/** Fuzzy matching is tried only for terms the index does not hold exactly; short terms and numbers never. */
+function maxEdits(term: string): number {
+  if (/\d/.test(term) || term.length < 4) return 0
+  return term.length < 8 ? 1 : 2
+}
+
+/** Exact and prefix first; fuzzy only when that finds nothing, which keeps typical queries fast. */
+function searchTerm(kb: Kb, term: string): Map<number, TermHit> {
+  const base = {
+    fields: ['title', 'heading', 'text', 'questions'],
+    boost: FIELD_BOOST,
+    tokenize: (s: string) => [s],
+    processTerm: (s: string) => s,
+    weights: { prefix: 0.6, fuzzy: 0.45 },
+  }
+  let results = kb.index.search(term, { ...base, prefix: term.length >= 5, fuzzy: false })
+  let fuzzy = false
+  const edits = maxEdits(term)
+  if (results.length === 0 && edits > 0) {
+    results = kb.index.search(term, { ...base, prefix: false, fuzzy: edits, maxFuzzy: edits })
+    fuzzy = true
+  }
+  const hits = new Map<number, TermHit>()
+  for (const r of results) hits.set(r.id as number, { score: r.score, docTerms: r.terms, fuzzy })
+  return hits
+}
+
+export function retrieve(kb: Kb, slots: Slot[], limit = 8): Retrieval {
+  const termHits = new Map<string, Map<number, TermHit>>()
+  for (const slot of slots) {
+    for (const alt of slot.alternatives) for (const t of alt) if (!termHits.has(t)) termHits.set(t, searchTerm(kb, t))
+  }
+  const n = kb.artifact.passages.length
+  const slotWeights = slots.map((slot) => {
+    const df = Math.max(...slot.alternatives.map((alt) => Math.min(...alt.map((t) => termHits.get(t)?.size ?? 0))))
+    return slot.weight * Math.log(1 + n / (df + 0.5))
+  })
+  const total = slotWeights.reduce((a, b) => a + b, 0)
+  const unknown = slots.filter(
+    (slot) => slot.weight === 1 && slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size)),
+  ).length
+
+  const candidates = new Set<number>()
+  for (const hits of termHits.values()) for (const id of hits.keys()) candidates.add(id)
+
+  const hits: Hit[] = []
+  for (const passage of candidates) {
+    let score = 0
+    let covered = 0
+    slots.forEach((slot, i) => {
+      let best = 0
+      let full = 0
+      for (const alt of slot.alternatives) {
+        const found = alt.map((t) => termHits.get(t)?.get(passage))
+        const matched = found.filter((h): h is TermHit => h !== undefined)
+        const sum = matched.reduce((a, h) => a + h.score, 0) * (matched.length / alt.length)
+        best = Math.max(best, sum)
+        if (matched.length === alt.length) full = Math.max(full, matched.some((h) => h.fuzzy) ? 0.7 : 1)
+      }
+      score += slot.weight * best
+      covered += (slotWeights[i] ?? 0) * full
+    })
+    const coverage = total > 0 ? covered / total : 0
+    hits.push({ passage, score: score * (0.25 + coverage), coverage })
+  }
+  hits.sort((a, b) => b.score - a.score || a.passage - b.passage)
+  return { hits: hits.slice(0, limit), slots, slotWeights, unknown, termHits }
+}

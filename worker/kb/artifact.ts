@@ -1,0 +1,67 @@
+/**
+ * The knowledge-base artifact: what `npm run kb:build` writes and the Worker
+ * reads. Passage text is kept once, here, outside the search index; the index
+ * refers to passages by their position.
+ */
+import type { AsPlainObject } from 'minisearch'
+
+/** Bumped whenever the shape below changes; a Worker refuses any other format. */
+export const ARTIFACT_FORMAT = 1
+
+export interface SourceRecord {
+  id: string
+  title: string
+  publisher: string
+  author?: string
+  published: string
+  url?: string
+  via?: string
+  seed?: string
+  summary: string
+}
+
+export interface PassageRecord {
+  /** `<sourceId>#<n>`, n counting passages within the source from 1. */
+  id: string
+  sourceId: string
+  heading: string
+  text: string
+  /** The passage split into sentences at build time, so requests do not redo it. */
+  sentences: string[]
+  /** Questions the passage answers, as written by the maintainer; used for retrieval and suggestions. */
+  questions: string[]
+}
+
+export interface Artifact {
+  format: number
+  /** Content hash of everything below; changes whenever any of it does. */
+  version: string
+  sources: SourceRecord[]
+  passages: PassageRecord[]
+  /** Groups of equivalent phrases, from knowledge/vocabulary.json. */
+  vocabulary: string[][]
+  /** Earliest and latest year the sources were published, and every year their text mentions. */
+  period: { from: number; to: number; yearsMentioned: number[] }
+  index: AsPlainObject
+}
+
+export class ArtifactError extends Error {
+  override name = 'ArtifactError'
+}
+
+/** Checks the shape well enough to refuse a wrong or truncated artifact with a message that says why. */
+export function assertArtifact(value: unknown): asserts value is Artifact {
+  const a = value as Partial<Artifact> | null
+  if (!a || typeof a !== 'object') throw new ArtifactError('knowledge-base artifact is not an object')
+  if (a.format !== ARTIFACT_FORMAT) {
+    throw new ArtifactError(
+      `knowledge-base artifact has format ${String(a.format)}; this Worker reads format ${ARTIFACT_FORMAT}. Rebuild it with npm run kb:build`,
+    )
+  }
+  for (const key of ['version', 'sources', 'passages', 'vocabulary', 'period', 'index'] as const) {
+    if (a[key] === undefined) throw new ArtifactError(`knowledge-base artifact lacks "${key}"`)
+  }
+  if (!Array.isArray(a.passages) || a.passages.length === 0) {
+    throw new ArtifactError('knowledge-base artifact has no passages')
+  }
+}

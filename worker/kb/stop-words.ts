@@ -1,0 +1,22 @@
+/**
+ * Words that carry no topic: English function words, question words and the
+ * filler people put around a question ("tell me", "put together"). Question
+ * words still shape the answer; see answer/question-type.ts.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all also am an and any are aren't as at be because been before being
+  below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down
+  during each either else ever every few for from further get gets getting got had hadn't has hasn't have
+  haven't having he he'd he'll her here here's hers herself him himself his how how's i i'd i'll i'm i've
+  if in into is isn't it it's its itself just let's me might more most must mustn't my myself neither no
+  nor not of off ok okay on once only or other ought our ours ourselves out over own per percent
+  percentage cent please put same shall shan't she she'd she'll she's should shouldn't so some such tell
+  than that that's the their theirs them themselves then there there's these they they'd they'll they're
+  they've this those through to together too total under until up upon us very was wasn't we we'd we'll
+  we're we've were weren't what what's whats when when's where where's whether which while who who's whos
+  whom whose why why's will with won't would wouldn't yes yet you you'd you'll you're you've your yours
+  yourself yourselves actually really exactly know want wanted many much thing things anything something
+  say says said saying happen happened etc like kind sort lot lots give gave given`
+    .split(/\s+/)
+    .filter(Boolean),
+)

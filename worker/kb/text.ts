@@ -1,0 +1,80 @@
+/**
+ * Text processing shared by the index build and by queries. Both sides must
+ * turn words into terms the same way, so there is exactly one implementation.
+ */
+import { stemmer } from 'stemmer'
+import { STOP_WORDS } from './stop-words'
+
+/** Unicode NFKC, curly quotes and dashes folded, control characters removed, white space collapsed. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[.,'&][\p{L}\p{N}]+)*/gu
+
+/** Splits text into raw lower-case words; keeps `28,750`, `3.7bn` and `don't` whole. */
+export function words(text: string): string[] {
+  return normalize(text).toLowerCase().match(WORD) ?? []
+}
+
+/** Folds accents so "café" and "cafe" meet. */
+function foldAccents(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '')
+}
+
+/**
+ * Turns one raw word into an index term, or null for a stop word. British
+ * -ise spellings are mapped to -ize first so that both spellings stem alike.
+ */
+export function toTerm(word: string): string | null {
+  let w = foldAccents(word.toLowerCase())
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w)) w = w.replace(/,/g, '')
+  if (STOP_WORDS.has(w)) return null
+  w = w.replace(/'s$/, '').replace(/'/g, '')
+  if (w.length === 0 || STOP_WORDS.has(w)) return null
+  if (/\d/.test(w)) return w
+  w = w.replace(/isation(s?)$/, 'ization$1').replace(/^(\w{4,})is(e|ed|es|ing)$/, '$1iz$2')
+  return stemmer(w)
+}
+
+/** All terms of a text, in order, stop words dropped. */
+export function terms(text: string): string[] {
+  const out: string[] = []
+  for (const w of words(text)) {
+    const t = toTerm(w)
+    if (t) out.push(t)
+  }
+  return out
+}
+
+const ABBREVIATION = /\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|vs|etc|e\.g|i\.e|approx)\.$/i
+
+/**
+ * Splits a passage into sentences. A full stop after a known abbreviation or
+ * an initial, or inside a number, does not end a sentence.
+ */
+export function sentences(text: string): string[] {
+  const out: string[] = []
+  const parts = normalize(text).split(/(?<=[.!?]["')\]]?)\s+(?=["'(\[]?[\p{Lu}\p{N}£])/u)
+  let pending = ''
+  for (const part of parts) {
+    pending = pending ? `${pending} ${part}` : part
+    if (ABBREVIATION.test(pending) || /\b\p{Lu}\.$/u.test(pending)) continue
+    out.push(pending)
+    pending = ''
+  }
+  if (pending) out.push(pending)
+  return out
+}
+
+/** Number of words, as a maintainer would count them. */
+export function wordCount(text: string): number {
+  return normalize(text).split(' ').filter(Boolean).length
+}

@@ -1,0 +1,33 @@
+import { Hono } from 'hono'
+import type { SearchResponse, SearchResult } from '../contract'
+import type { AppEnv } from '../env'
+import { cleanQuestion } from '../answer/clean'
+import { slotsFor } from '../answer/query'
+import { retrieve } from '../answer/retrieve'
+import { parseLimit, parseQuestion } from '../validate'
+
+export const search = new Hono<AppEnv>().get('/', (c) => {
+  const q = parseQuestion(c.req.query('q'), 'q')
+  const limit = parseLimit(c.req.query('limit'))
+  const kb = c.var.kb
+  const { hits } = retrieve(kb, slotsFor(cleanQuestion(q).text, kb), limit)
+  const results: SearchResult[] = []
+  for (const hit of hits) {
+    const passage = kb.artifact.passages[hit.passage]
+    const source = passage && kb.sources.get(passage.sourceId)
+    if (!passage || !source) continue
+    results.push({
+      id: passage.id,
+      sourceId: source.id,
+      title: source.title,
+      publisher: source.publisher,
+      published: source.published,
+      ...(source.url ? { url: source.url } : {}),
+      heading: passage.heading,
+      text: passage.text,
+      score: Math.round(hit.score * 1e4) / 1e4,
+    })
+  }
+  const body: SearchResponse = { results }
+  return c.json(body)
+})

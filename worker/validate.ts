@@ -1,0 +1,103 @@
+/**
+ * Request validation: every rule that turns bad input into a 4xx lives here,
+ * so routes receive only well-formed values. Lengths are counted after
+ * normalisation, which is also what the answer code sees.
+ */
+import type { Context } from 'hono'
+import { LIMITS, type AskRequest, type Turn } from './contract'
+import { ApiError } from './errors'
+import { normalize } from './kb/text'
+
+/** Reads a JSON body: a JSON content type, at most LIMITS.bodyBytes (checked before parsing), valid JSON. */
+export async function readJson(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? ''
+  if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the request body as JSON with "Content-Type: application/json".')
+  }
+  const declared = Number(c.req.header('content-length') ?? NaN)
+  if (declared > LIMITS.bodyBytes) throw tooLarge()
+  const text = await readCapped(c.req.raw, LIMITS.bodyBytes)
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.')
+  }
+}
+
+async function readCapped(request: Request, cap: number): Promise<string> {
+  if (!request.body) return ''
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > cap) {
+      await reader.cancel()
+      throw tooLarge()
+    }
+    chunks.push(value)
+  }
+  const bytes = new Uint8Array(size)
+  let at = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, at)
+    at += chunk.byteLength
+  }
+  return new TextDecoder().decode(bytes)
+}
+
+function tooLarge(): ApiError {
+  return new ApiError(413, 'payload_too_large', `The request body is larger than ${LIMITS.bodyBytes / 1024} KB.`)
+}
+
+function text(value: unknown, name: string, max: number, required = true): string {
+  if (value === undefined || value === null) {
+    if (required) throw new ApiError(400, 'bad_request', `"${name}" is required.`)
+    return ''
+  }
+  if (typeof value !== 'string') throw new ApiError(400, 'bad_request', `"${name}" must be a string.`)
+  const clean = normalize(value)
+  if (required && clean === '') throw new ApiError(400, 'bad_request', `"${name}" is empty.`)
+  if (clean.length > max) throw new ApiError(400, 'bad_request', `"${name}" is longer than ${max} characters.`)
+  return clean
+}
+
+export function parseQuestion(value: unknown, name = 'question'): string {
+  return text(value, name, LIMITS.questionChars)
+}
+
+export function parseAsk(body: unknown): Required<AskRequest> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ApiError(400, 'bad_request', 'The body must be a JSON object: {"question": "..."}.')
+  }
+  const { question, history } = body as Record<string, unknown>
+  return { question: parseQuestion(question), history: parseHistory(history) }
+}
+
+function parseHistory(value: unknown): Turn[] {
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value)) throw new ApiError(400, 'bad_request', '"history" must be an array of {question, answer} turns.')
+  if (value.length > LIMITS.historyTurns) {
+    throw new ApiError(400, 'bad_request', `"history" may hold at most ${LIMITS.historyTurns} turns.`)
+  }
+  return value.map((turn, i) => {
+    if (!turn || typeof turn !== 'object' || Array.isArray(turn)) {
+      throw new ApiError(400, 'bad_request', `"history[${i}]" must be an object {question, answer}.`)
+    }
+    const t = turn as Record<string, unknown>
+    return {
+      question: text(t.question, `history[${i}].question`, LIMITS.questionChars),
+      answer: text(t.answer, `history[${i}].answer`, LIMITS.answerChars, false),
+    }
+  })
+}
+
+export function parseLimit(value: string | undefined): number {
+  if (value === undefined || value === '') return 5
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > LIMITS.searchLimit) {
+    throw new ApiError(400, 'bad_request', `"limit" must be a whole number from 1 to ${LIMITS.searchLimit}.`)
+  }
+  return Number(value)
+}
