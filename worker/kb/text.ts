@@ -41,7 +41,8 @@ export function toTerm(word: string): string | null {
   if (w.length === 0 || STOP_WORDS.has(w)) return null
   if (/\d/.test(w)) return w
   w = w.replace(/isation(s?)$/, 'ization$1').replace(/^(\w{4,})is(e|ed|es|ing)$/, '$1iz$2')
-  return stemmer(w)
+  // A second pass joins forms one pass leaves apart ("traditionally" and "tradition").
+  return stemmer(stemmer(w))
 }
 
 /** All terms of a text, in order, stop words dropped. */
