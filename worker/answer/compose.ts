@@ -45,7 +45,7 @@ export function rankSentences(kb: Kb, retrieval: Retrieval, kind: AnswerKind, fo
   const strict = STRICT_KINDS.has(kind)
 
   const candidates: Candidate[] = []
-  for (const hit of hits.slice(0, 5)) {
+  for (const hit of hits.slice(0, 8)) {
     if (hit.score < top.score * PASSAGE_FLOOR) continue
     const passage = kb.artifact.passages[hit.passage]
     if (!passage) continue
