@@ -11,6 +11,9 @@ export default defineConfig({
       {
         test: { name: 'kb', include: ['tests/kb/**/*.test.ts'], environment: 'node' },
       },
+      {
+        test: { name: 'widget', include: ['tests/widget/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+      },
     ],
   },
 })
