@@ -12,7 +12,18 @@ export default defineConfig({
         test: { name: 'kb', include: ['tests/kb/**/*.test.ts'], environment: 'node' },
       },
       {
-        test: { name: 'widget', include: ['tests/widget/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+        test: { name: 'widget', include: ['tests/widget/*.test.{ts,tsx}'], environment: 'happy-dom' },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/widget/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/widget/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
       },
     ],
   },

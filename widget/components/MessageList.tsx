@@ -14,9 +14,12 @@ interface Props {
 export function MessageList({ greeting, suggestions, conversation: c }: Props) {
   const list = useRef<HTMLDivElement>(null)
   const latest = c.exchanges.length
+  // A new answer scrolls up to its question so it is read from the start; anything else shows the end.
   useEffect(() => {
     const el = list.current
-    if (el) el.scrollTop = el.scrollHeight
+    if (!el) return
+    const question = [...el.querySelectorAll<HTMLElement>('.user')].pop()
+    el.scrollTop = !c.pending && !c.failed && question ? question.offsetTop - 12 : el.scrollHeight
   }, [latest, c.pending, c.failed])
 
   return (
