@@ -12,16 +12,12 @@ const SERVER_ERROR = 'Something went wrong on our side. Please try again in a mo
 export type FailureKind = 'network' | 'timeout' | 'rate_limited' | 'server' | 'rejected'
 
 export class AskError extends Error {
-  constructor(
-    readonly kind: FailureKind,
-    message: string,
-  ) {
-    super(message)
-  }
-
   /** A rejected question will fail the same way again; it needs editing, not retrying. */
-  get retryable(): boolean {
-    return this.kind !== 'rejected'
+  declare readonly retryable: boolean
+
+  constructor(kind: FailureKind, message: string) {
+    super(message)
+    this.retryable = kind !== 'rejected'
   }
 }
 
