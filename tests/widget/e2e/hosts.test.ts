@@ -51,8 +51,15 @@ describe('host pages', () => {
     await region.waitFor()
     // The adopted stylesheet applied: the header has the accent colour, not the browser default.
     expect(await page.locator('[data-probation-answers] .header').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(29, 78, 216)')
-    // The policy is in force: the page itself may not eval (CSP violations are console errors, checked below).
-    expect(await page.evaluate(() => { try { return eval('"allowed"') } catch { return 'blocked' } })).toBe('blocked')
+    // The policy is in force: an inline <style> is refused, with a console error like any violation.
+    const inlineStyle = await page.evaluate(() => {
+      const style = document.createElement('style')
+      style.textContent = 'body { color: rgb(1, 2, 3) }'
+      document.head.append(style)
+      return getComputedStyle(document.body).color
+    })
+    expect(inlineStyle).not.toBe('rgb(1, 2, 3)')
+    await expect.poll(() => errors.join('\n')).toContain("violates the following Content Security Policy directive 'style-src 'self''")
     errors.length = 0
     await ask(page, 'What is Napo?')
     await answerAt(page, 0).waitFor()
