@@ -56,11 +56,31 @@ describe('the demo page', () => {
     const declined = answerAt(page, 0)
     await declined.waitFor()
     expect(await declined.locator('.answer-text').textContent()).toMatch(/don't|do not|can't|cannot/i)
+    await screenshot(page, 'desktop-declined')
     const suggestion = declined.getByRole('button').first()
     const question = await suggestion.textContent()
     await suggestion.click()
     await answerAt(page, 1).waitFor()
     expect(await widget(page).locator('.bubble.user').last().textContent()).toBe(question)
+    await context.close()
+  })
+
+  it('explains a lost connection, keeps the question and answers it on retry once back online', async () => {
+    const { context, page } = await newPage(browser)
+    await page.goto(`${baseUrl}/`)
+    await page.getByRole('button', { name: 'Probation Answers' }).click()
+    await context.setOffline(true)
+    await ask(page, 'What is Napo?')
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toContain("We couldn't reach Probation Answers")
+    expect(await page.getByRole('textbox', { name: 'Your question' }).inputValue()).toBe('What is Napo?')
+    await screenshot(page, 'desktop-error')
+    await context.setOffline(false)
+    await page.getByRole('button', { name: 'Try again' }).click()
+    await answerAt(page, 0).waitFor()
+    expect(await alert.count()).toBe(0)
+    expect(await page.getByRole('textbox', { name: 'Your question' }).inputValue()).toBe('')
     await context.close()
   })
 
@@ -110,11 +130,16 @@ describe('the demo page', () => {
     await answerAt(page, 0).waitFor()
     const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
     await page.addScriptTag({ content: await readFile(axePath, 'utf8') })
-    const violations = await page.evaluate(async () => {
-      const { violations } = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { resultTypes: ['violations'] })
-      return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+    const { violations, contrastChecked } = await page.evaluate(async () => {
+      const { violations, passes } = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document)
+      return {
+        violations: violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`),
+        // Targets inside a shadow root are paths: [host, element].
+        contrastChecked: (passes.find((p) => p.id === 'color-contrast')?.nodes ?? []).filter((n) => Array.isArray(n.target[0])).length,
+      }
     })
     expect(violations).toEqual([])
+    expect(contrastChecked).toBeGreaterThan(5)
     await context.close()
   })
 
