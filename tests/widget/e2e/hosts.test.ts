@@ -55,7 +55,7 @@ describe('host pages', () => {
     const inlineStyle = await page.evaluate(() => {
       const style = document.createElement('style')
       style.textContent = 'body { color: rgb(1, 2, 3) }'
-      document.head.append(style)
+      document.head.appendChild(style)
       return getComputedStyle(document.body).color
     })
     expect(inlineStyle).not.toBe('rgb(1, 2, 3)')
