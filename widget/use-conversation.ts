@@ -46,6 +46,7 @@ export function useConversation(endpoint: string): Conversation {
     if (!question || inFlight.current) return
     if (question.length > LIMITS.questionChars) {
       setFailed({ question, message: `Please shorten your question to ${LIMITS.questionChars} characters or fewer.`, retryable: false })
+      setDraft((d) => d || question)
       return
     }
     const controller = new AbortController()

@@ -59,3 +59,19 @@ describe('keyboard use', () => {
     expect(fetchFn).not.toHaveBeenCalled()
   })
 })
+
+describe('focus after a button does its work', () => {
+  it('stays in the panel when a suggestion, Try again or Clear is used', async () => {
+    mockFetch(new TypeError('Failed to fetch'), json(answer('Answered. [1]')))
+    renderWidget({ open: true, suggestions: ['Suggested?'] })
+    const dialog = screen.getByRole('dialog')
+    fireEvent.click(screen.getByRole('button', { name: 'Suggested?' }))
+    expect(document.activeElement).toBe(questionBox())
+    fireEvent.click(await screen.findByRole('button', { name: 'Try again' }))
+    expect(document.activeElement).toBe(questionBox())
+    await screen.findByText(/Answered\./, { selector: '.answer-text' })
+    fireEvent.click(screen.getByRole('button', { name: 'Clear' }))
+    expect(document.activeElement).toBe(questionBox())
+    expect(dialog.contains(document.activeElement)).toBe(true)
+  })
+})

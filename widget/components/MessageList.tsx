@@ -8,10 +8,12 @@ interface Props {
   greeting: string
   suggestions: string[]
   conversation: Conversation
+  onAsk(question: string): void
+  onRetry(): void
 }
 
 /** The conversation so far: greeting, each question with its answer, then what is in progress or failed. */
-export function MessageList({ greeting, suggestions, conversation: c }: Props) {
+export function MessageList({ greeting, suggestions, conversation: c, onAsk, onRetry }: Props) {
   const list = useRef<HTMLDivElement>(null)
   const latest = c.exchanges.length
   // A new answer scrolls up to its question so it is read from the start; anything else shows the end.
@@ -25,12 +27,12 @@ export function MessageList({ greeting, suggestions, conversation: c }: Props) {
   return (
     <div class="messages" ref={list} role="region" aria-label="Conversation" tabIndex={0}>
       <p class="bubble bot">{greeting}</p>
-      {latest === 0 && !c.pending && suggestions.length > 0 && <Suggestions label="Try asking" questions={suggestions} onAsk={c.send} />}
+      {latest === 0 && !c.pending && suggestions.length > 0 && <Suggestions label="Try asking" questions={suggestions} onAsk={onAsk} />}
       {c.exchanges.map((e, i) => [
         <p class="bubble user" key={`q${i}`}>
           {e.question}
         </p>,
-        <Answer key={`a${i}`} index={i} response={e.response} onAsk={c.send} />,
+        <Answer key={`a${i}`} index={i} response={e.response} onAsk={onAsk} />,
       ])}
       {c.pending && [
         <p class="bubble user" key="pending">
@@ -45,7 +47,7 @@ export function MessageList({ greeting, suggestions, conversation: c }: Props) {
         <p class="bubble user" key="failed">
           {c.failed.question}
         </p>,
-        <ErrorNotice key="error" failure={c.failed} onRetry={c.retry} />,
+        <ErrorNotice key="error" failure={c.failed} onRetry={onRetry} />,
       ]}
     </div>
   )

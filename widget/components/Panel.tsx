@@ -1,4 +1,4 @@
-import type { Ref } from 'preact'
+import type { Ref, RefObject } from 'preact'
 import { trapTab } from '../focus'
 import type { Conversation } from '../use-conversation'
 import { Composer } from './Composer'
@@ -10,12 +10,26 @@ interface Props {
   suggestions: string[]
   conversation: Conversation
   panelRef: Ref<HTMLDivElement>
-  inputRef: Ref<HTMLTextAreaElement>
+  inputRef: RefObject<HTMLTextAreaElement | null>
   /** Floating panels are modal dialogs with a close button; inline ones are page regions. */
   onClose?(): void
 }
 
 export function Panel({ title, greeting, suggestions, conversation: c, panelRef, inputRef, onClose }: Props) {
+  // Buttons that act disappear or become disabled; keep focus in the panel, where typing continues.
+  const focusInput = () => inputRef.current?.focus()
+  const ask = (question: string) => {
+    c.send(question)
+    focusInput()
+  }
+  const retry = () => {
+    c.retry()
+    focusInput()
+  }
+  const clear = () => {
+    c.clear()
+    focusInput()
+  }
   const keyDown = (event: KeyboardEvent) => {
     if (!onClose) return
     if (event.key === 'Escape') {
@@ -35,7 +49,7 @@ export function Panel({ title, greeting, suggestions, conversation: c, panelRef,
     >
       <div class="header">
         <h2 id="pa-title">{title}</h2>
-        <button type="button" class="clear" onClick={c.clear} disabled={!c.exchanges.length && !c.pending && !c.failed}>
+        <button type="button" class="clear" onClick={clear} disabled={!c.exchanges.length && !c.pending && !c.failed}>
           Clear
         </button>
         {onClose && (
@@ -46,10 +60,11 @@ export function Panel({ title, greeting, suggestions, conversation: c, panelRef,
           </button>
         )}
       </div>
-      <MessageList greeting={greeting} suggestions={suggestions} conversation={c} />
+      <MessageList greeting={greeting} suggestions={suggestions} conversation={c} onAsk={ask} onRetry={retry} />
       <Composer value={c.draft} busy={c.pending !== null} inputRef={inputRef} onInput={c.setDraft} onSend={c.send} />
       <p class="sr-only" aria-live="polite">
-        {c.announcement && `Answer: ${c.announcement}`}
+        {/* A trailing space on every other answer makes a repeated answer text still count as a change. */}
+        {c.announcement && `Answer: ${c.announcement}${c.exchanges.length % 2 ? '' : '\u00a0'}`}
       </p>
     </div>
   )
