@@ -27,6 +27,9 @@ export default async function setup(project: TestProject) {
   const screenshotDir = fileURLToPath(new URL('test-results/screenshots/', `file://${ROOT}`))
   await mkdir(screenshotDir, { recursive: true })
 
+  if (await answers(`${baseUrl}/api/health`)) {
+    throw new Error(`Something is already listening on ${baseUrl}; stop it or set WIDGET_E2E_PORT to a free port.`)
+  }
   const wrangler = fileURLToPath(new URL('node_modules/wrangler/bin/wrangler.js', `file://${ROOT}`))
   const child = spawn(process.execPath, [wrangler, 'dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false'], {
     cwd: ROOT,
@@ -38,8 +41,11 @@ export default async function setup(project: TestProject) {
   child.stderr.on('data', (d) => (output += d))
   const stop = async () => {
     if (child.exitCode !== null || child.pid === undefined) return
-    process.kill(-child.pid, 'SIGTERM')
+    const pid = child.pid
+    process.kill(-pid, 'SIGTERM')
+    const kill = setTimeout(() => process.kill(-pid, 'SIGKILL'), 5000)
     await once(child, 'exit')
+    clearTimeout(kill)
   }
 
   try {
@@ -58,12 +64,16 @@ async function waitForHealth(url: string, exited: () => boolean) {
   const deadline = Date.now() + STARTUP_MS
   while (Date.now() < deadline) {
     if (exited()) throw new Error('wrangler dev exited before the Worker was ready')
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // Not listening yet.
-    }
+    if (await answers(url)) return
     await new Promise((r) => setTimeout(r, 250))
   }
   throw new Error(`The Worker did not answer ${url} within ${STARTUP_MS / 1000} s`)
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok
+  } catch {
+    return false
+  }
 }
