@@ -69,6 +69,27 @@ describe('host pages', () => {
     await context.close()
   })
 
+  it('takes the page theme from custom properties and its title, greeting, position and suggestions from attributes', async () => {
+    const { context, page, errors } = await newPage(browser)
+    await serveFixtures(page)
+    await page.goto(fixtureUrl('themed.html'))
+    const launcher = page.getByRole('button', { name: 'Ask the campaign' })
+    await launcher.waitFor()
+    expect((await launcher.boundingBox())!.x).toBe(20)
+    await launcher.click()
+    const dialog = page.getByRole('dialog', { name: 'Ask the campaign' })
+    const look = await dialog.evaluate((el) => {
+      const panel = getComputedStyle(el)
+      return { radius: panel.borderTopLeftRadius, font: panel.fontFamily, header: getComputedStyle(el.querySelector('.header')!).backgroundColor }
+    })
+    expect(look).toEqual({ radius: '0px', font: 'Georgia, serif', header: 'rgb(159, 18, 57)' })
+    expect(await dialog.getByText('Welcome to our campaign.').count()).toBe(1)
+    expect(await dialog.locator('.suggestion').count()).toBe(0)
+    await screenshot(page, 'desktop-themed')
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('says how to fix a bad attribute and still shows the widget with the default', async () => {
     const { context, page, errors } = await newPage(browser)
     await serveFixtures(page)
