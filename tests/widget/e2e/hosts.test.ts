@@ -26,6 +26,7 @@ describe('host pages', () => {
     await page.goto(fixtureUrl('hostile.html'))
     const dialog = page.getByRole('dialog', { name: 'Probation Answers' })
     await dialog.waitFor()
+    await dialog.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)))
     const box = (await dialog.boundingBox())!
     expect(box.width).toBe(390)
     expect(box.x + box.width).toBe(DESKTOP.width - 20)
