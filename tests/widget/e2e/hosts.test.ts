@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { answerAt, ask, DESKTOP, fixtureUrl, launch, newPage, screenshot, serveFixtures } from './browser'
+import { answerAt, ask, baseUrl, DESKTOP, fixtureUrl, launch, newPage, screenshot, serveFixtures } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -67,6 +67,21 @@ describe('host pages', () => {
     await screenshot(page, 'desktop-strict-csp-inline')
     expect(errors).toEqual([])
     expect(requests.every((url) => url.startsWith(new URL(fixtureUrl('')).origin))).toBe(true)
+    await context.close()
+  })
+
+  it('runs on the demo page itself under the strict CSP', async () => {
+    const { context, page, errors } = await newPage(browser)
+    await page.route(`${baseUrl}/`, async (route) => {
+      const response = await route.fetch()
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': STRICT_CSP } })
+    })
+    await page.goto(`${baseUrl}/`)
+    await page.getByRole('button', { name: 'Probation Answers' }).click()
+    await ask(page, 'What is Napo?')
+    await answerAt(page, 0).waitFor()
+    expect(await page.locator('h1').evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Georgia')
+    expect(errors).toEqual([])
     await context.close()
   })
 
