@@ -1,5 +1,9 @@
 /** Requests through the Worker's real fetch handler, inside workerd. */
-import { exports } from 'cloudflare:workers'
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
+import { env, exports } from 'cloudflare:workers'
+import { expect } from 'vitest'
+import type { ErrorResponse } from '../../worker/contract'
+import handler from '../../worker/index'
 
 export const BASE = 'http://127.0.0.1:8787'
 
@@ -18,6 +22,27 @@ export function postJson(path: string, body: unknown, headers: Record<string, st
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
   )
+}
+
+/** Like postJson, but also waits for the work the Worker defers past the response (recording the answer). */
+export async function postJsonSettled(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const ctx = createExecutionContext()
+  const request = new Request(`${BASE}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
+  const res = await handler.fetch(request, env, ctx)
+  await waitOnExecutionContext(ctx)
+  return res
+}
+
+export async function expectError(res: Response, status: number, code: string) {
+  expect(res.status).toBe(status)
+  expect(res.headers.get('content-type')).toMatch(/application\/json/)
+  const body = (await res.json()) as ErrorResponse
+  expect(body.error.code).toBe(code)
+  expect(body.error.message.length).toBeGreaterThan(5)
 }
 
 export async function askJson(question: string, history?: unknown) {
