@@ -3,13 +3,15 @@
  * local R2 binding: publish, serve within a minute, roll back, and fall back
  * to the bundled index when what storage holds is unusable.
  */
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { HealthResponse } from '../../worker/contract'
 import type { Artifact } from '../../worker/kb/artifact'
+import handler from '../../worker/index'
 import { bundledKb } from '../../worker/kb/bundled'
 import { artifactKey, parsePointer, POINTER_KEY, publishedPointer, rolledBackPointer } from '../../worker/kb/pointer'
-import { askJson, get } from './helpers'
+import { askJson, BASE, get } from './helpers'
 
 const bucket = env.KB_STORE
 const bundled = bundledKb().artifact
@@ -151,5 +153,28 @@ describe('the served knowledge base', () => {
     aMinuteLater()
     expect((await served()).source).toBe('bundled')
     expect(String(errors.mock.calls[0]?.[0])).toMatch(/pointer kb\/current\.json is unusable \(kb\/current\.json is not valid JSON\); serving the bundled index/)
+  })
+})
+
+describe('when storage cannot be read', () => {
+  /** The real bucket, except that every read fails, as when R2 is unreachable. */
+  const unreachable = new Proxy(bucket, {
+    get: (target, key) => (key === 'get' ? () => Promise.reject(new Error('R2 unreachable')) : Reflect.get(target, key)),
+  })
+
+  async function health(kbStore: R2Bucket) {
+    const ctx = createExecutionContext()
+    const res = await handler.fetch(new Request(`${BASE}/api/health`), { ...env, KB_STORE: kbStore }, ctx)
+    await waitOnExecutionContext(ctx)
+    return ((await res.json()) as HealthResponse).kb
+  }
+
+  it('keeps serving the version it has, and logs why it could not check for a newer one', async () => {
+    await publish(variant('v2-test', '£4.2bn'), 'v2-test')
+    expect((await health(bucket)).version).toBe('v2-test')
+    const errors = vi.spyOn(console, 'error')
+    aMinuteLater()
+    expect(await health(unreachable)).toMatchObject({ source: 'storage', version: 'v2-test' })
+    expect(errors).toHaveBeenCalledWith('kb store: cannot read kb/current.json (R2 unreachable); serving the storage index v2-test')
   })
 })
