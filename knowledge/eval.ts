@@ -13,16 +13,21 @@ import { compare, evaluate, formatComparison, formatMisses, formatSummary, summa
 
 const { values, positionals } = parseArgs({ options: { kb: { type: 'string', default: BUILT_KB } }, allowPositionals: true })
 
-const paths = positionals.length > 0 ? positionals : await defaultSetPaths()
-const kb = await loadKbFile(values.kb)
-const results = evaluate(kb, await loadSets(paths))
-console.log(`kb:eval: ${results.length} questions from ${paths.join(', ')} on ${values.kb} (version ${kb.info.version})`)
-console.log(formatSummary(summarize(results)).join('\n'))
-const misses = formatMisses(results)
-console.log(misses.length > 0 ? `misses:\n${misses.join('\n')}` : 'misses: none')
-const published = await readPublished()
-console.log(
-  published
-    ? formatComparison(compare(published.items, results), `published version ${published.version} (${published.publishedAt}, ${published.target})`).join('\n')
-    : `nothing published yet (${RESULTS_FILE} is absent): no comparison`,
-)
+try {
+  const paths = positionals.length > 0 ? positionals : await defaultSetPaths()
+  const kb = await loadKbFile(values.kb)
+  const results = evaluate(kb, await loadSets(paths))
+  console.log(`kb:eval: ${results.length} questions from ${paths.join(', ')} on ${values.kb} (version ${kb.info.version})`)
+  console.log(formatSummary(summarize(results)).join('\n'))
+  const misses = formatMisses(results)
+  console.log(misses.length > 0 ? `misses:\n${misses.join('\n')}` : 'misses: none')
+  const published = await readPublished()
+  console.log(
+    published
+      ? formatComparison(compare(published.items, results), `published version ${published.version} (${published.publishedAt}, ${published.target})`).join('\n')
+      : `nothing published yet (${RESULTS_FILE} is absent): no comparison`,
+  )
+} catch (err) {
+  console.error(`kb:eval: ${err instanceof Error ? err.message : String(err)}`)
+  process.exitCode = 1
+}
