@@ -28,18 +28,25 @@ export interface Retrieval {
   slotWeights: number[]
   /** Slots of the question itself that no passage holds: many of them mean a question off the topic. */
   unknown: number
+  /** Words of the question that no passage holds and that are not everyday English: names of things the sources never mention. */
+  unknownNames: string[]
   /** Per term, the passages it matched. */
   termHits: Map<string, Map<number, TermHit>>
 }
 
-/** Fuzzy matching is tried only for terms the index does not hold exactly; short terms and numbers never. */
-function maxEdits(term: string): number {
-  if (/\d/.test(term) || term.length < 6) return 0
-  return term.length < 9 ? 1 : 2
+/**
+ * Edits allowed when a term is not in the index: by the length of the word as
+ * typed (a long word has room for more slips), never more than a third of
+ * the term itself; none for short words and numbers.
+ */
+function maxEdits(term: string, typedLength: number): number {
+  if (/\d/.test(term)) return 0
+  const byTyped = typedLength >= 9 ? 2 : typedLength >= 6 ? 1 : 0
+  return Math.min(byTyped, Math.floor(term.length / 3))
 }
 
 /** Exact and prefix first; fuzzy only when that finds nothing, which keeps typical queries fast. */
-function searchTerm(kb: Kb, term: string): Map<number, TermHit> {
+function searchTerm(kb: Kb, term: string, typed: string): Map<number, TermHit> {
   const base = {
     fields: ['title', 'heading', 'text', 'questions'],
     boost: FIELD_BOOST,
@@ -49,9 +56,14 @@ function searchTerm(kb: Kb, term: string): Map<number, TermHit> {
   }
   let results = kb.index.search(term, { ...base, prefix: term.length >= 5, fuzzy: false })
   let fuzzy = false
-  const edits = maxEdits(term)
+  const edits = maxEdits(term, typed.length)
   if (results.length === 0 && edits > 0) {
     results = kb.index.search(term, { ...base, prefix: false, fuzzy: edits, maxFuzzy: edits })
+    fuzzy = true
+  }
+  // A slip near the end of a long word can change its stem ("probaton"): its start still finds it.
+  if (results.length === 0 && typed.length >= 7 && !/\d/.test(typed)) {
+    results = kb.index.search(typed.slice(0, typed.length - 2), { ...base, prefix: true, fuzzy: false })
     fuzzy = true
   }
   const hits = new Map<number, TermHit>()
@@ -62,7 +74,10 @@ function searchTerm(kb: Kb, term: string): Map<number, TermHit> {
 export function retrieve(kb: Kb, slots: Slot[], limit = 8): Retrieval {
   const termHits = new Map<string, Map<number, TermHit>>()
   for (const slot of slots) {
-    for (const alt of slot.alternatives) for (const t of alt) if (!termHits.has(t)) termHits.set(t, searchTerm(kb, t))
+    const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
+    for (const alt of slot.alternatives) {
+      for (const t of alt) if (!termHits.has(t)) termHits.set(t, searchTerm(kb, t, typed.length > t.length ? typed : t))
+    }
   }
   const n = kb.artifact.passages.length
   const isUnknown = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size))
@@ -76,7 +91,9 @@ export function retrieve(kb: Kb, slots: Slot[], limit = 8): Retrieval {
   const typical = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : 1
   const slotWeights = slots.map((slot, i) => slot.weight * (isUnknown(slot) ? typical : (rarity[i] as number)))
   const total = slotWeights.reduce((a, b) => a + b, 0)
-  const unknown = slots.filter((slot) => slot.weight === 1 && isUnknown(slot)).length
+  const unknownSlots = slots.filter((slot) => slot.weight === 1 && isUnknown(slot))
+  const unknown = unknownSlots.length
+  const unknownNames = unknownSlots.flatMap((slot) => slot.typed).filter((w) => /^\p{L}{5,}$/u.test(w) && !kb.isEnglishWord(w))
 
   const candidates = new Set<number>()
   for (const hits of termHits.values()) for (const id of hits.keys()) candidates.add(id)
@@ -102,5 +119,5 @@ export function retrieve(kb: Kb, slots: Slot[], limit = 8): Retrieval {
     hits.push({ passage, score: score * (0.25 + coverage), coverage })
   }
   hits.sort((a, b) => b.score - a.score || a.passage - b.passage)
-  return { hits: hits.slice(0, limit), slots, slotWeights, unknown, termHits }
+  return { hits: hits.slice(0, limit), slots, slotWeights, unknown, unknownNames, termHits }
 }

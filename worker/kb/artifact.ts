@@ -4,6 +4,7 @@
  * refers to passages by their position.
  */
 import type { AsPlainObject } from 'minisearch'
+import type { BloomData } from './bloom'
 
 /** Bumped whenever the shape below changes; a Worker refuses any other format. */
 export const ARTIFACT_FORMAT = 1
@@ -42,6 +43,8 @@ export interface Artifact {
   vocabulary: string[][]
   /** Earliest and latest year the sources were published, and every year their text mentions. */
   period: { from: number; to: number; yearsMentioned: number[] }
+  /** Everyday English words (not names), to tell a paraphrase from a name the sources never mention. */
+  dictionary: BloomData
   index: AsPlainObject
 }
 
@@ -58,7 +61,7 @@ export function assertArtifact(value: unknown): asserts value is Artifact {
       `knowledge-base artifact has format ${String(a.format)}; this Worker reads format ${ARTIFACT_FORMAT}. Rebuild it with npm run kb:build`,
     )
   }
-  for (const key of ['version', 'sources', 'passages', 'vocabulary', 'period', 'index'] as const) {
+  for (const key of ['version', 'sources', 'passages', 'vocabulary', 'period', 'dictionary', 'index'] as const) {
     if (a[key] === undefined) throw new ArtifactError(`knowledge-base artifact lacks "${key}"`)
   }
   if (!Array.isArray(a.passages) || a.passages.length === 0) {

@@ -5,6 +5,7 @@
  */
 import MiniSearch from 'minisearch'
 import type { KbInfo } from '../contract'
+import { decodeBloom } from './bloom'
 import { assertArtifact, type Artifact, type SourceRecord } from './artifact'
 import { INDEX_OPTIONS, type IndexedPassage } from './index-options'
 import { terms } from './text'
@@ -16,6 +17,8 @@ export interface Kb {
   sources: ReadonlyMap<string, SourceRecord>
   /** Vocabulary groups as term sequences, longest phrases first within each group. */
   vocabulary: string[][][]
+  /** Whether a lower-case word is everyday English rather than a name. */
+  isEnglishWord: (word: string) => boolean
   /** Every question the maintainers wrote, with the passage that answers it; offered as suggestions. */
   questions: ReadonlyArray<{ passage: number; question: string }>
 }
@@ -38,6 +41,7 @@ export function createKb(value: unknown, source: KbInfo['source']): Kb {
     index,
     sources: new Map(artifact.sources.map((s) => [s.id, s])),
     vocabulary,
+    isEnglishWord: decodeBloom(artifact.dictionary),
     questions: artifact.passages.flatMap((p, passage) => p.questions.map((question) => ({ passage, question }))),
   }
 }
