@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util'
 import { BUILT_KB, defaultSetPaths, loadKbFile, loadSets, readPublished, RESULTS_FILE } from './eval-files'
-import { compare, evaluate, formatComparison, formatMisses, formatSummary, summarize } from './metrics'
+import { compare, evaluate, formatComparison, formatMisses, formatSets, formatSummary, summarize } from './metrics'
 
 const { values, positionals } = parseArgs({ options: { kb: { type: 'string', default: BUILT_KB } }, allowPositionals: true })
 
@@ -19,6 +19,7 @@ try {
   const results = evaluate(kb, await loadSets(paths))
   console.log(`kb:eval: ${results.length} questions from ${paths.join(', ')} on ${values.kb} (version ${kb.info.version})`)
   console.log(formatSummary(summarize(results)).join('\n'))
+  console.log(formatSets(results).join('\n'))
   const misses = formatMisses(results)
   console.log(misses.length > 0 ? `misses:\n${misses.join('\n')}` : 'misses: none')
   const published = await readPublished()

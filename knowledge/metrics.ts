@@ -149,6 +149,15 @@ export function formatSummary(summary: Summary): string[] {
   return lines
 }
 
+/** One line per question set, so a set with its own bar (as in the tests) can be read off directly. */
+export function formatSets(results: ItemResult[]): string[] {
+  const sets = [...new Set(results.map((r) => r.key.slice(0, r.key.lastIndexOf(':'))))]
+  return sets.map((set) => {
+    const { kinds } = summarize(results.filter((r) => r.key.startsWith(`${set}:`)))
+    return `  ${set}: ${Object.entries(kinds).map(([kind, k]) => `${kind} ${k.right}/${k.total}`).join(', ')}`
+  })
+}
+
 export function formatMisses(results: ItemResult[]): string[] {
   const lines: string[] = []
   for (const r of results) {

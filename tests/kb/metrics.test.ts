@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../knowledge/compile'
-import { compare, evaluateItem, formatComparison, summarize, type ItemResult } from '../../knowledge/metrics'
+import { compare, evaluateItem, formatComparison, formatSets, summarize, type ItemResult } from '../../knowledge/metrics'
 import type { EvalItem } from '../../knowledge/quality'
 import { createKb } from '../../worker/kb/load'
 
@@ -33,6 +33,11 @@ describe('summarize', () => {
     expect(s.recallAt1).toBeCloseTo(2 / 6)
     expect(s.recallAt3).toBeCloseTo(4 / 6)
     expect(s.mrr).toBeCloseTo((1 + 1 / 2 + 0 + 1 / 3 + 1 + 1 / 4) / 6)
+  })
+
+  it('breaks the counts down per question set', () => {
+    const lines = formatSets([result('a.jsonl:1', true, 1), result('a.jsonl:2', false, 0), result('b.jsonl:1', true, null, 'adversarial')])
+    expect(lines).toEqual(['  a.jsonl: fact 1/2', '  b.jsonl: adversarial 1/1'])
   })
 
   it('gives zeros rather than NaN when no item names a source', () => {
