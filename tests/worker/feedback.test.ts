@@ -9,7 +9,7 @@ import type { AskResponse, FeedbackResponse } from '../../worker/contract'
 import { notHelpfulSql, unansweredSql, type NotHelpfulRow, type UnansweredRow } from '../../worker/feedback/report'
 import handler from '../../worker/index'
 import { bundledKb } from '../../worker/kb/bundled'
-import { expectError, get, postJson, postJsonSettled } from './helpers'
+import { BASE, expectError, get, postJson, postJsonSettled } from './helpers'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -62,6 +62,26 @@ describe('recording answers', () => {
     for (const visitor of ['203.0.113.9', 'session=abc', 'Test/1.0']) expect(stored).not.toContain(visitor)
     const columns = (await env.DB.prepare('PRAGMA table_info(answers)').all<{ name: string }>()).results.map((c) => c.name)
     expect(columns.sort()).toEqual(['answer', 'answered', 'created_at', 'id', 'kb_version', 'passage_ids', 'question'])
+  })
+
+  it('still answers when the answer cannot be recorded, and logs why', async () => {
+    const broken = new Proxy(env.DB, {
+      get: (target, key) => (key === 'prepare' ? () => ({ bind: () => ({ run: () => Promise.reject(new Error('D1 down')) }) }) : Reflect.get(target, key)),
+    })
+    const errors = vi.spyOn(console, 'error')
+    const ctx = createExecutionContext()
+    const request = new Request(`${BASE}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: 'How much were the CRC contracts worth?' }),
+    })
+    const res = await handler.fetch(request, { ...env, DB: broken }, ctx)
+    await waitOnExecutionContext(ctx)
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as AskResponse
+    expect(body.answered).toBe(true)
+    expect(errors).toHaveBeenCalledWith(`feedback: could not record answer ${body.answerId}: Error: D1 down`)
+    expect(await answerRow(body.answerId)).toBeNull()
   })
 
   it('records questions it could not answer the same way', async () => {

@@ -147,6 +147,14 @@ describe('the served knowledge base', () => {
     })
   }
 
+  it('falls back to the bundled index when the pointer names a version that was never uploaded', async () => {
+    const errors = vi.spyOn(console, 'error')
+    await bucket.put(POINTER_KEY, JSON.stringify(publishedPointer(undefined, 'absent-test', new Date())))
+    aMinuteLater()
+    expect((await served()).source).toBe('bundled')
+    expect(String(errors.mock.calls[0]?.[0])).toMatch(/published version absent-test is unusable \(kb\/versions\/absent-test\.json is missing\)/)
+  })
+
   it('falls back to the bundled index when the pointer itself is corrupt', async () => {
     const errors = vi.spyOn(console, 'error')
     await bucket.put(POINTER_KEY, 'garbage')
