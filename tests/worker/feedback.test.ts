@@ -9,12 +9,12 @@ import type { AskResponse, FeedbackResponse } from '../../worker/contract'
 import { notHelpfulSql, unansweredSql, type NotHelpfulRow, type UnansweredRow } from '../../worker/feedback/report'
 import handler from '../../worker/index'
 import { bundledKb } from '../../worker/kb/bundled'
-import { BASE, expectError, get, postJson, postJsonSettled } from './helpers'
+import { expectError, fetchSettled, get, jsonRequest, postJson } from './helpers'
 
 const DAY = 24 * 60 * 60 * 1000
 
 async function ask(question: string, headers: Record<string, string> = {}): Promise<AskResponse> {
-  const res = await postJsonSettled('/api/ask', { question }, headers)
+  const res = await fetchSettled(jsonRequest('/api/ask', { question }, headers))
   expect(res.status).toBe(200)
   return (await res.json()) as AskResponse
 }
@@ -69,14 +69,7 @@ describe('recording answers', () => {
       get: (target, key) => (key === 'prepare' ? () => ({ bind: () => ({ run: () => Promise.reject(new Error('D1 down')) }) }) : Reflect.get(target, key)),
     })
     const errors = vi.spyOn(console, 'error')
-    const ctx = createExecutionContext()
-    const request = new Request(`${BASE}/api/ask`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ question: 'How much were the CRC contracts worth?' }),
-    })
-    const res = await handler.fetch(request, { ...env, DB: broken }, ctx)
-    await waitOnExecutionContext(ctx)
+    const res = await fetchSettled(jsonRequest('/api/ask', { question: 'How much were the CRC contracts worth?' }), { DB: broken })
     expect(res.status).toBe(200)
     const body = (await res.json()) as AskResponse
     expect(body.answered).toBe(true)

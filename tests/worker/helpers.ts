@@ -14,25 +14,26 @@ export function get(path: string, init?: RequestInit): Promise<Response> {
   return worker.fetch(new Request(`${BASE}${path}`, init))
 }
 
-export function postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return worker.fetch(
-    new Request(`${BASE}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    }),
-  )
-}
-
-/** Like postJson, but also waits for the work the Worker defers past the response (recording the answer). */
-export async function postJsonSettled(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  const ctx = createExecutionContext()
-  const request = new Request(`${BASE}${path}`, {
+/** A JSON POST; a string body is sent as it is, so tests can send malformed JSON. */
+export function jsonRequest(path: string, body: unknown, headers: Record<string, string> = {}): Request {
+  return new Request(`${BASE}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
+    body: typeof body === 'string' ? body : JSON.stringify(body),
   })
-  const res = await handler.fetch(request, env, ctx)
+}
+
+export function postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return worker.fetch(jsonRequest(path, body, headers))
+}
+
+/**
+ * Calls the Worker's fetch handler with `bindings` (default: the real ones) and
+ * waits for the work it defers past the response, such as recording the answer.
+ */
+export async function fetchSettled(request: Request, bindings: Partial<typeof env> = {}): Promise<Response> {
+  const ctx = createExecutionContext()
+  const res = await handler.fetch(request, { ...env, ...bindings }, ctx)
   await waitOnExecutionContext(ctx)
   return res
 }

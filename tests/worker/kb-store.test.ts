@@ -3,15 +3,13 @@
  * local R2 binding: publish, serve within a minute, roll back, and fall back
  * to the bundled index when what storage holds is unusable.
  */
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { HealthResponse } from '../../worker/contract'
 import type { Artifact } from '../../worker/kb/artifact'
-import handler from '../../worker/index'
 import { bundledKb } from '../../worker/kb/bundled'
 import { artifactKey, parsePointer, POINTER_KEY, publishedPointer, rolledBackPointer } from '../../worker/kb/pointer'
-import { askJson, BASE, get } from './helpers'
+import { askJson, BASE, fetchSettled, get } from './helpers'
 
 const bucket = env.KB_STORE
 const bundled = bundledKb().artifact
@@ -171,9 +169,7 @@ describe('when storage cannot be read', () => {
   })
 
   async function health(kbStore: R2Bucket) {
-    const ctx = createExecutionContext()
-    const res = await handler.fetch(new Request(`${BASE}/api/health`), { ...env, KB_STORE: kbStore }, ctx)
-    await waitOnExecutionContext(ctx)
+    const res = await fetchSettled(new Request(`${BASE}/api/health`), { KB_STORE: kbStore })
     return ((await res.json()) as HealthResponse).kb
   }
 
