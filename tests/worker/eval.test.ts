@@ -48,14 +48,14 @@ const ownSets = import.meta.glob<string>('../../knowledge/eval/*.jsonl', { query
 describe.each(Object.entries(ownSets))('our own question set %s', (path, text) => {
   const items = parseQuestionSet(text, path)
 
-  it('answers at least 80% of fact questions worded unlike the entries', async () => {
+  it('answers at least 75% of fact questions worded unlike the entries', async () => {
     const { share, misses } = await run(items.filter((i) => i.kind === 'fact'))
-    expect(share('fact'), misses.join('\n')).toBeGreaterThanOrEqual(0.8)
+    expect(share('fact'), misses.join('\n')).toBeGreaterThanOrEqual(0.75)
   })
 
-  it('declines at least 80% of out-of-scope questions', async () => {
+  it('declines at least 75% of out-of-scope questions', async () => {
     const { share, misses } = await run(items.filter((i) => i.kind === 'out_of_scope'))
-    expect(share('out_of_scope'), misses.join('\n')).toBeGreaterThanOrEqual(0.8)
+    expect(share('out_of_scope'), misses.join('\n')).toBeGreaterThanOrEqual(0.75)
   })
 
   it('declines hostile inputs and answers the questions wrapped in them', async () => {

@@ -31,7 +31,7 @@ export function answerKind(question: string): AnswerKind {
   if (/\b(when|what (year|date|month|time)|how long ago|since when)\b/.test(q)) return 'time'
   if (/\b(why|what (caused|led to|was the reason)|reason|because)\b/.test(q)) return 'reason'
   if (/^\s*(who is|who's|whos|who are|who was|who were)\b/.test(q)) return 'identity'
-  if (/^\s*what (is|are|was|were|'s)\b|\b(stand|stands) for\b|\bmeaning of\b|\bdefine\b|\bwhat does .* mean\b/.test(q)) {
+  if (/^\s*what (is|are|was|were|'s)\b|\b(stand|stands|short) for\b|\bmeaning of\b|\bdefine\b|\bwhat does .* mean\b/.test(q)) {
     return 'definition'
   }
   if (/\b(which|what|whose|name of( the)?) (\w+ )?(minister|secretary|mayor|inspector|officer|director|spokes(man|woman|person)|person|man|woman|mp|chief|boss|leader|head|journalist|writer|author)\b/.test(q)) {

@@ -54,7 +54,9 @@ function searchTerm(kb: Kb, term: string, typed: string): Map<number, TermHit> {
     processTerm: (s: string) => s,
     weights: { prefix: 0.6, fuzzy: 0.45 },
   }
-  let results = kb.index.search(term, { ...base, prefix: term.length >= 5, fuzzy: false })
+  // Prefixes complete a word cut short ("privat", "inspec"); a whole English word ("short") is not one.
+  const prefix = term.length >= 5 && !kb.isEnglishWord(typed)
+  let results = kb.index.search(term, { ...base, prefix, fuzzy: false })
   let fuzzy = false
   const edits = maxEdits(term, typed.length)
   if (results.length === 0 && edits > 0) {
