@@ -4,25 +4,28 @@
  */
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import type { AppEnv } from './env'
+import type { AppEnv, Bindings } from './env'
 import { ApiError, errorBody } from './errors'
-import { bundledKb } from './kb/bundled'
+import { servedKb } from './kb/store'
 import { ask } from './routes/ask'
+import { feedback } from './routes/feedback'
 import { health } from './routes/health'
 import { search } from './routes/search'
+import { scheduled } from './scheduled'
 
 const app = new Hono<AppEnv>()
 
 app.use('/api/*', async (c, next) => {
-  c.set('kb', bundledKb())
+  c.set('kb', await servedKb(c.env.KB_STORE))
   await next()
 })
 
 app.route('/api/health', health)
 app.route('/api/search', search)
 app.route('/api/ask', ask)
+app.route('/api/feedback', feedback)
 
-const ROUTES: Record<string, string> = { '/api/health': 'GET, HEAD', '/api/search': 'GET, HEAD', '/api/ask': 'POST' }
+const ROUTES: Record<string, string> = { '/api/health': 'GET, HEAD', '/api/search': 'GET, HEAD', '/api/ask': 'POST', '/api/feedback': 'POST' }
 for (const [path, allow] of Object.entries(ROUTES)) {
   app.all(path, () => {
     throw new ApiError(405, 'method_not_allowed', `Use ${allow.replace(', HEAD', '')} for ${path}.`, { Allow: allow })
@@ -43,4 +46,4 @@ app.onError((err, c) => {
   return c.json(errorBody('internal', 'Something went wrong on our side. Please try again.'), 500)
 })
 
-export default app
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ErrorResponse, HealthResponse, SearchResponse } from '../../worker/contract'
-import { askJson, get, postJson } from './helpers'
-
-async function expectError(res: Response, status: number, code: string) {
-  expect(res.status).toBe(status)
-  expect(res.headers.get('content-type')).toMatch(/application\/json/)
-  const body = (await res.json()) as ErrorResponse
-  expect(body.error.code).toBe(code)
-  expect(body.error.message.length).toBeGreaterThan(5)
-}
+import type { HealthResponse, SearchResponse } from '../../worker/contract'
+import { askJson, expectError, get, postJson } from './helpers'
 
 describe('GET /api/health', () => {
   it('reports the knowledge base version and size', async () => {
@@ -16,6 +8,7 @@ describe('GET /api/health', () => {
     expect(res.status).toBe(200)
     const body = (await res.json()) as HealthResponse
     expect(body.status).toBe('ok')
+    expect(body.kb.source).toBe('bundled')
     expect(body.kb.version).toMatch(/^[0-9a-f]{16}$/)
     expect(body.kb.documents).toBeGreaterThanOrEqual(5)
     expect(body.kb.passages).toBeGreaterThan(body.kb.documents)

@@ -2,10 +2,16 @@ import { Hono } from 'hono'
 import type { AskResponse } from '../contract'
 import type { AppEnv } from '../env'
 import { ask as answer } from '../answer/ask'
+import { recordAnswer } from '../feedback/store'
 import { parseAsk, readJson } from '../validate'
 
 export const ask = new Hono<AppEnv>().post('/', async (c) => {
   const { question, history } = parseAsk(await readJson(c))
   const body: AskResponse = { answerId: crypto.randomUUID(), ...answer(c.var.kb, question, history) }
+  // Recorded after the response is sent, so a slow or failing database never delays or breaks an answer.
+  const record = { response: body, question, kbVersion: c.var.kb.info.version, at: Date.now() }
+  c.executionCtx.waitUntil(
+    recordAnswer(c.env.DB, record).catch((err: unknown) => console.error(`feedback: could not record answer ${body.answerId}: ${String(err)}`)),
+  )
   return c.json(body)
 })
