@@ -50,6 +50,17 @@ describe('CORS', () => {
     expect(preflight.status).toBeLessThan(500)
   })
 
+  it('lets a configured origin read error responses too, so the widget can show them', async () => {
+    const vars = { ALLOWED_ORIGINS: CAMPAIGN }
+    const ip = freshIp()
+    const headers = { origin: CAMPAIGN, 'cf-connecting-ip': ip }
+    for (let i = 0; i < 30; i++) await fetchWith(vars, '/api/ask', askInit({}, headers))
+    const limited = await fetchWith(vars, '/api/ask', askInit({}, headers))
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get('access-control-allow-origin')).toBe(CAMPAIGN)
+    expect(limited.headers.get('access-control-expose-headers')?.toLowerCase()).toContain('retry-after')
+  })
+
   it('allows any origin only when ALLOWED_ORIGINS says "*"', async () => {
     const open = await fetchWith({ ALLOWED_ORIGINS: '*' }, '/api/health', { headers: { origin: 'https://anyone.example' } })
     expect(open.headers.get('access-control-allow-origin')).toBe('*')
