@@ -25,7 +25,7 @@ export function errorBody(code: ErrorCode, message: string, requestId?: string):
 /** Any thrown value as an ApiError; anything unexpected becomes a 500 whose details stay in the log. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err
-  if (err instanceof HTTPException && err.status < 500) return new ApiError(err.status, 'bad_request', 'Bad request.')
+  if (err instanceof HTTPException) return new ApiError(err.status === 500 ? 400 : err.status, 'bad_request', err.message || 'Bad request.')
   console.error('unhandled error', err)
   return new ApiError(500, 'internal', 'Something went wrong on our side. Please try again.')
 }

@@ -8,11 +8,11 @@ import { cors } from 'hono/cors'
 import type { AppEnv, Bindings } from '../env'
 
 /** The origins in ALLOWED_ORIGINS; "*" only when written so. */
-export function allowedOrigins(env: Bindings): Set<string> {
+function allowedOrigins(env: Bindings): Set<string> {
   return new Set(
     (env.ALLOWED_ORIGINS ?? '')
       .split(',')
-      .map((o) => o.trim().replace(/\/+$/, ''))
+      .map((o) => o.trim().toLowerCase().replace(/\/+$/, ''))
       .filter(Boolean),
   )
 }
@@ -30,7 +30,7 @@ export function apiCors(): MiddlewareHandler<AppEnv> {
     const origin = c.req.header('origin')
     if (!origin) return next()
     const allowed = allowedOrigins(c.env)
-    if (origin === new URL(c.req.url).origin || allowed.has('*') || allowed.has(origin)) return withHeaders(c, next)
-    await next()
+    const permitted = origin === new URL(c.req.url).origin || allowed.has('*') || allowed.has(origin.toLowerCase())
+    return permitted ? withHeaders(c, next) : next()
   }
 }
