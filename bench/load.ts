@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import autocannon, { type Request, type Result } from 'autocannon'
 import { parseQuestionSet } from '../knowledge/quality'
 
@@ -69,6 +69,7 @@ process.on('SIGINT', () => {
   process.exit(130)
 })
 
+const loadBefore = loadavg()[0]!.toFixed(1)
 const rows: string[] = []
 let failed = false
 try {
@@ -91,7 +92,8 @@ const table = [
   ...rows,
 ].join('\n')
 const heading = `Load test, ${new Date().toISOString().slice(0, 16)}Z: wrangler dev (workerd) on 127.0.0.1, rate limiting off, ` +
-  `${CONNECTIONS} connections, ${SECONDS} s per scenario, ${cpus().length} CPU cores shared with the load generator.`
+  `${CONNECTIONS} connections, ${SECONDS} s per scenario, ${cpus().length} CPU cores shared with the load generator ` +
+  `(load average ${loadBefore} before the run).`
 console.log(`\n${heading}\n\n${table}\n`)
 await writeFile('bench/load-results.md', `# Load test results\n\n\`npm run bench:load\`. ${heading}\n\n${table}\n`)
 if (failed) {
