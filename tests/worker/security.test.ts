@@ -116,6 +116,12 @@ describe('rate limits', () => {
     expect([...statuses]).toEqual([400])
   })
 
+  it('is on in the shipped configuration, which no deploy may turn off', () => {
+    expect(bindings.RATE_LIMIT).toBeUndefined()
+    expect(typeof bindings.ASK_LIMITER.limit).toBe('function')
+    expect(typeof bindings.SEARCH_LIMITER.limit).toBe('function')
+  })
+
   it('counts an IPv6 client by its /64, however the address is written', () => {
     expect(clientKey('2001:db8:0:0:1::1')).toBe('2001:db8:0:0::/64')
     expect(clientKey('2001:DB8::2')).toBe('2001:db8:0:0::/64')
