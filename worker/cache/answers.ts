@@ -2,30 +2,22 @@
  * Answers from the Cache API. The key holds the knowledge-base version, the
  * Worker version and a hash of the normalised question and history, so neither
  * a new knowledge base nor new answer code serves an old answer, and the key
- * reveals nothing of the question. Bodies are
- * stored without their answerId: every reply gets a fresh one.
+ * reveals nothing of the question. Bodies are stored without their answerId:
+ * every reply gets a fresh one.
  */
 import type { Context } from 'hono'
 import type { AskRequest, AskResponse } from '../contract'
 import type { AppEnv } from '../env'
-import { sha256Hex } from './etag'
+import { cacheVersions, sha256Hex, type CacheVersions } from './key'
 
 export type Answer = Omit<AskResponse, 'answerId'>
 
+/** Versions in the key already keep answers current; the TTL only bounds storage. */
 export const ANSWER_TTL_SECONDS = 24 * 3600
-
-export interface CacheVersions {
-  kb: string
-  worker: string
-}
 
 export async function answerCacheKey(origin: string, versions: CacheVersions, request: Required<AskRequest>): Promise<Request> {
   const hash = await sha256Hex(JSON.stringify([request.question, request.history.map((t) => [t.question, t.answer])]))
   return new Request(`${origin}/api/ask/cache/${versions.kb}/${versions.worker}/${hash}`)
-}
-
-export function cacheVersions(c: Context<AppEnv>): CacheVersions {
-  return { kb: c.var.kb.info.version, worker: c.env.CF_VERSION_METADATA.id }
 }
 
 /** The cached answer to this request, or a computed one that is then cached; `hit` says which. */

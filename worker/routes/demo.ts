@@ -6,7 +6,7 @@ import { Hono } from 'hono'
 import type { AppEnv, Bindings } from '../env'
 import { ApiError } from '../errors'
 
-export function demoPageCsp(env: Bindings): string {
+function demoPageCsp(env: Bindings): string {
   const ancestors = env.FRAME_ANCESTORS?.trim() || "'none'"
   return [
     "default-src 'self'",

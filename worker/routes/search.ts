@@ -4,7 +4,7 @@ import type { AppEnv } from '../env'
 import { cleanQuestion } from '../answer/clean'
 import { slotsFor } from '../answer/query'
 import { retrieve } from '../answer/retrieve'
-import { cacheVersions } from '../cache/answers'
+import { cacheVersions } from '../cache/key'
 import { etagMatches, searchEtag } from '../cache/etag'
 import { parseLimit, parseQuestion } from '../validate'
 
