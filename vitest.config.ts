@@ -6,7 +6,8 @@ export default defineConfig({
     projects: [
       {
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
-        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'] },
+        // Whole question sets and fuzzing run in one test each; a shared 2-core machine needs more than 5 s.
+        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         test: { name: 'kb', include: ['tests/kb/**/*.test.ts'], environment: 'node' },

@@ -10,7 +10,7 @@ import type { ErrorCode } from '../../worker/contract'
 import { BASE, get } from './helpers'
 
 const SEED = 20141
-const RUNS = 1500
+const RUNS = 1000
 
 const ERROR_CODES: ErrorCode[] = [
   'bad_request', 'invalid_json', 'payload_too_large', 'unsupported_media_type', 'not_found',
