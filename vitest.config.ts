@@ -11,7 +11,13 @@ export default defineConfig({
             miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations('./migrations') } },
           })),
         ],
-        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], setupFiles: ['tests/worker/setup.ts'] },
+        // Whole question sets and fuzzing run in one test each; a shared 2-core machine needs more than 5 s.
+        test: {
+          name: 'worker',
+          include: ['tests/worker/**/*.test.ts'],
+          setupFiles: ['tests/worker/setup.ts'],
+          testTimeout: 30_000,
+        },
       },
       {
         test: { name: 'kb', include: ['tests/kb/**/*.test.ts'], environment: 'node' },

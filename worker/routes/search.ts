@@ -4,12 +4,18 @@ import type { AppEnv } from '../env'
 import { cleanQuestion } from '../answer/clean'
 import { slotsFor } from '../answer/query'
 import { retrieve } from '../answer/retrieve'
+import { cacheVersions } from '../cache/key'
+import { etagMatches, searchEtag } from '../cache/etag'
 import { parseLimit, parseQuestion } from '../validate'
 
-export const search = new Hono<AppEnv>().get('/', (c) => {
+export const search = new Hono<AppEnv>().get('/', async (c) => {
   const q = parseQuestion(c.req.query('q'), 'q')
   const limit = parseLimit(c.req.query('limit'))
   const kb = c.var.kb
+  const etag = await searchEtag(cacheVersions(c), q, limit)
+  c.header('ETag', etag)
+  c.header('Cache-Control', 'no-cache')
+  if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304)
   const { hits } = retrieve(kb, slotsFor(cleanQuestion(q).text, kb), limit)
   const results: SearchResult[] = []
   for (const hit of hits) {
