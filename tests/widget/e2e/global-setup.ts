@@ -2,10 +2,11 @@
  * Starts the real Worker (wrangler dev, workerd) on 127.0.0.1 for the browser
  * tests and stops it afterwards. The port is WIDGET_E2E_PORT, default 8788.
  */
-import { spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdir } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import type { TestProject } from 'vitest/node'
 import { buildWidget } from '../../../scripts/build-widget'
 
@@ -31,6 +32,8 @@ export default async function setup(project: TestProject) {
     throw new Error(`Something is already listening on ${baseUrl}; stop it or set WIDGET_E2E_PORT to a free port.`)
   }
   const wrangler = fileURLToPath(new URL('node_modules/wrangler/bin/wrangler.js', `file://${ROOT}`))
+  // The Worker records answers and feedback in the local D1, whose tables come from migrations/.
+  await promisify(execFile)(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'DB', '--local'], { cwd: ROOT })
   const child = spawn(process.execPath, [wrangler, 'dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false'], {
     cwd: ROOT,
     detached: true,
