@@ -1,9 +1,9 @@
 /**
- * The widget's one network call: POST /api/ask, typed by the Worker's own
- * contract. Every failure becomes an AskError with a plain-English message,
- * so components never see raw HTTP or exceptions.
+ * The widget's network calls, POST /api/ask and /api/feedback, typed by the
+ * Worker's own contract. Every failure becomes a RequestError with a
+ * plain-English message, so components never see raw HTTP or exceptions.
  */
-import { LIMITS, type AskRequest, type AskResponse, type ErrorResponse, type Turn } from '../worker/contract'
+import { LIMITS, type AskRequest, type AskResponse, type ErrorResponse, type FeedbackRequest, type FeedbackResponse, type Turn } from '../worker/contract'
 
 export const TIMEOUT_MS = 15_000
 
@@ -11,7 +11,7 @@ const SERVER_ERROR = 'Something went wrong on our side. Please try again in a mo
 
 export type FailureKind = 'network' | 'timeout' | 'rate_limited' | 'server' | 'rejected'
 
-export class AskError extends Error {
+export class RequestError extends Error {
   /** A rejected question will fail the same way again; it needs editing, not retrying. */
   declare readonly retryable: boolean
 
@@ -21,37 +21,47 @@ export class AskError extends Error {
   }
 }
 
-export interface AskOptions {
+export interface RequestOptions {
   /** Aborts the request (e.g. when the conversation is cleared). */
   signal?: AbortSignal
   timeoutMs?: number
 }
 
-export async function ask(endpoint: string, question: string, history: Turn[], options: AskOptions = {}): Promise<AskResponse> {
+export function ask(endpoint: string, question: string, history: Turn[], options: RequestOptions = {}): Promise<AskResponse> {
+  return post(endpoint, '/api/ask', requestBody(question, history), options)
+}
+
+/** A visitor's verdict on one answer. Only these two fields are sent: nothing that identifies the visitor. */
+export function sendFeedback(endpoint: string, answerId: string, helpful: boolean, options: RequestOptions = {}): Promise<FeedbackResponse> {
+  const body: FeedbackRequest = { answerId, helpful }
+  return post(endpoint, '/api/feedback', JSON.stringify(body), options)
+}
+
+async function post<T>(endpoint: string, path: string, body: string, options: RequestOptions): Promise<T> {
   const timeout = new AbortController()
   const timer = setTimeout(() => timeout.abort(), options.timeoutMs ?? TIMEOUT_MS)
   const signal = options.signal ? anySignal(options.signal, timeout.signal) : timeout.signal
   let res: Response
   try {
-    res = await fetch(new URL('/api/ask', endpoint).href, {
+    res = await fetch(new URL(path, endpoint).href, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: requestBody(question, history),
+      body,
       credentials: 'omit',
       signal,
     })
   } catch (err) {
-    if (timeout.signal.aborted) throw new AskError('timeout', 'The answer took too long to arrive. Please try again.')
+    if (timeout.signal.aborted) throw new RequestError('timeout', 'The answer took too long to arrive. Please try again.')
     if (options.signal?.aborted) throw err
-    throw new AskError('network', "We couldn't reach Probation Answers. Check your connection and try again.")
+    throw new RequestError('network', "We couldn't reach Probation Answers. Check your connection and try again.")
   } finally {
     clearTimeout(timer)
   }
   if (!res.ok) throw await failure(res)
   try {
-    return (await res.json()) as AskResponse
+    return (await res.json()) as T
   } catch {
-    throw new AskError('server', SERVER_ERROR)
+    throw new RequestError('server', SERVER_ERROR)
   }
 }
 
@@ -66,15 +76,15 @@ export function requestBody(question: string, history: Turn[]): string {
   }
 }
 
-async function failure(res: Response): Promise<AskError> {
+async function failure(res: Response): Promise<RequestError> {
   if (res.status === 429) {
     const wait = Number(res.headers.get('retry-after'))
     const when = wait > 0 ? `in ${Math.ceil(wait)} second${wait > 1 ? 's' : ''}` : 'in a minute'
-    return new AskError('rate_limited', `Too many questions in a short time. Please try again ${when}.`)
+    return new RequestError('rate_limited', `Too many questions in a short time. Please try again ${when}.`)
   }
-  if (res.status >= 500) return new AskError('server', SERVER_ERROR)
+  if (res.status >= 500) return new RequestError('server', SERVER_ERROR)
   const body = (await res.json().catch(() => null)) as ErrorResponse | null
-  return new AskError('rejected', body?.error?.message ?? `The question could not be sent (HTTP ${res.status}).`)
+  return new RequestError('rejected', body?.error?.message ?? `The question could not be sent (HTTP ${res.status}).`)
 }
 
 /** AbortSignal.any is too new for some browsers the widget supports. */

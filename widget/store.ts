@@ -9,6 +9,8 @@ import type { AskResponse } from '../worker/contract'
 export interface Exchange {
   question: string
   response: AskResponse
+  /** The visitor's verdict on the answer, once the Worker has accepted it. */
+  helpful?: boolean
 }
 
 export interface Saved {

@@ -1,11 +1,11 @@
 /**
- * The conversation's state and the one action that changes it: asking.
- * Keeps the typed question safe through failures (it goes back into the
- * input and a retry resends it) and persists everything to sessionStorage.
+ * The conversation's state and the actions that change it: asking and rating
+ * answers. Keeps the typed question safe through failures (it goes back into
+ * the input and a retry resends it) and persists everything to sessionStorage.
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { LIMITS, type Turn } from '../worker/contract'
-import { ask as askApi, AskError } from './api'
+import { ask as askApi, RequestError, sendFeedback } from './api'
 import { load, save, storageKey, type Exchange } from './store'
 
 export interface Failure {
@@ -24,6 +24,8 @@ export interface Conversation {
   /** The latest answer, for the live region; empty until one arrives in this page view. */
   announcement: string
   send(question: string): void
+  /** Sends a verdict on an answer and, once the Worker has it, keeps it with the exchange; rejects on failure. */
+  rate(answerId: string, helpful: boolean): Promise<void>
   retry(): void
   clear(): void
 }
@@ -62,7 +64,7 @@ export function useConversation(endpoint: string): Conversation {
       })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return
-        const e = err instanceof AskError ? err : new AskError('network', "We couldn't reach Probation Answers. Please try again.")
+        const e = err instanceof RequestError ? err : new RequestError('network', "We couldn't reach Probation Answers. Please try again.")
         setFailed({ question, message: e.message, retryable: e.retryable })
         setDraft((d) => d || question)
       })
@@ -81,6 +83,10 @@ export function useConversation(endpoint: string): Conversation {
     failed,
     announcement,
     send,
+    rate: (answerId, helpful) =>
+      sendFeedback(endpoint, answerId, helpful).then(() =>
+        setExchanges((list) => list.map((e) => (e.response.answerId === answerId ? { ...e, helpful } : e))),
+      ),
     retry: () => failed && send(failed.question),
     clear() {
       inFlight.current?.abort()

@@ -1,16 +1,20 @@
 import type { AskResponse, Citation } from '../../worker/contract'
 import { formatDate, safeUrl, segments } from '../format'
+import { Feedback } from './Feedback'
 import { Suggestions } from './Suggestions'
 
 interface Props {
   response: AskResponse
   /** Unique per answer in the list, so source ids do not collide. */
   index: number
+  /** The visitor's accepted verdict on this answer, if any. */
+  helpful?: boolean
   onAsk(question: string): void
+  onRate(answerId: string, helpful: boolean): Promise<void>
 }
 
 /** One answer: its text with `[n]` markers as links to the sources listed under it. */
-export function Answer({ response, index, onAsk }: Props) {
+export function Answer({ response, index, helpful, onAsk, onRate }: Props) {
   const sourceId = (n: number) => `a${index}-source-${n}`
   const follow = (event: MouseEvent, n: number) => {
     event.preventDefault()
@@ -44,6 +48,7 @@ export function Answer({ response, index, onAsk }: Props) {
       {!response.answered && response.suggestions?.length ? (
         <Suggestions label="You could ask" questions={response.suggestions} onAsk={onAsk} />
       ) : null}
+      {response.answerId && <Feedback helpful={helpful} onRate={(value) => onRate(response.answerId, value)} />}
     </div>
   )
 }

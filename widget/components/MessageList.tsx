@@ -32,7 +32,7 @@ export function MessageList({ greeting, suggestions, conversation: c, onAsk, onR
         <p class="bubble user" key={`q${i}`}>
           {e.question}
         </p>,
-        <Answer key={`a${i}`} index={i} response={e.response} onAsk={onAsk} />,
+        <Answer key={`a${i}`} index={i} response={e.response} helpful={e.helpful} onAsk={onAsk} onRate={c.rate} />,
       ])}
       {c.pending && [
         <p class="bubble user" key="pending">

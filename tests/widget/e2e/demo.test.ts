@@ -101,6 +101,24 @@ describe('the demo page', () => {
     await context.close()
   })
 
+  it('sends "Not helpful" on an answer to the Worker, which stores it', async () => {
+    const { context, page } = await newPage(browser)
+    await page.goto(`${baseUrl}/`)
+    await page.getByRole('button', { name: 'Probation Answers' }).click()
+    await ask(page, 'What is Napo?')
+    const first = answerAt(page, 0)
+    await first.waitFor()
+    const sent = page.waitForResponse((r) => r.url() === `${baseUrl}/api/feedback`)
+    await first.getByRole('button', { name: 'Not helpful' }).click()
+    const res = await sent
+    expect(res.status()).toBe(200)
+    expect(Object.keys(res.request().postDataJSON()).sort()).toEqual(['answerId', 'helpful'])
+    expect(await res.json()).toMatchObject({ helpful: false })
+    await first.getByText('Thanks for your feedback').waitFor()
+    expect(await first.getByRole('button', { name: 'Not helpful' }).getAttribute('aria-pressed')).toBe('true')
+    await context.close()
+  })
+
   it('is driven by window.ProbationAnswers', async () => {
     const { context, page } = await newPage(browser)
     await page.goto(`${baseUrl}/`)
