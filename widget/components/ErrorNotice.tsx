@@ -1,4 +1,4 @@
-import type { Failure } from '../conversation'
+import type { Failure } from '../use-conversation'
 
 /** A failed question: what went wrong in plain English, and a way to try again. */
 export function ErrorNotice({ failure, onRetry }: { failure: Failure; onRetry(): void }) {

@@ -1,5 +1,5 @@
-import { Component, createRef, type RefObject } from 'preact'
-import type { Conversation } from '../conversation'
+import { useEffect, useRef } from 'preact/hooks'
+import type { Conversation } from '../use-conversation'
 import { Answer } from './Answer'
 import { ErrorNotice } from './ErrorNotice'
 import { Suggestions } from './Suggestions'
@@ -13,59 +13,42 @@ interface Props {
 }
 
 /** The conversation so far: greeting, each question with its answer, then what is in progress or failed. */
-export class MessageList extends Component<Props> {
-  declare list: RefObject<HTMLDivElement | null>
-  /** What the last scroll was for; the conversation object is mutated, so props cannot be compared. */
-  declare shown: string
-
-  constructor(props: Props) {
-    super(props)
-    this.list = createRef()
-  }
-
+export function MessageList({ greeting, suggestions, conversation: c, onAsk, onRetry }: Props) {
+  const list = useRef<HTMLDivElement>(null)
+  const latest = c.exchanges.length
   // A new answer scrolls up to its question so it is read from the start; anything else shows the end.
-  override componentDidMount() {
-    const c = this.props.conversation
-    const el = this.list.current
-    const shown = `${c.exchanges.length} ${c.pending} ${!c.failed}`
-    if (!el || shown === this.shown) return
-    this.shown = shown
+  useEffect(() => {
+    const el = list.current
+    if (!el) return
     const question = [...el.querySelectorAll<HTMLElement>('.user')].pop()
     el.scrollTop = !c.pending && !c.failed && question ? question.offsetTop - 12 : el.scrollHeight
-  }
+  }, [latest, c.pending, c.failed])
 
-  override componentDidUpdate() {
-    this.componentDidMount()
-  }
-
-  render({ greeting, suggestions, conversation: c, onAsk, onRetry }: Props) {
-    const latest = c.exchanges.length
-    return (
-      <div class="messages" ref={this.list} role="region" aria-label="Conversation" tabIndex={0}>
-        <p class="bubble bot">{greeting}</p>
-        {latest === 0 && !c.pending && suggestions.length > 0 && <Suggestions label="Try asking" questions={suggestions} onAsk={onAsk} />}
-        {c.exchanges.map((e, i) => [
-          <p class="bubble user" key={`q${i}`}>
-            {e.question}
-          </p>,
-          <Answer key={`a${i}`} index={i} response={e.response} helpful={e.helpful} onAsk={onAsk} onRate={c.rate} />,
-        ])}
-        {c.pending && [
-          <p class="bubble user" key="pending">
-            {c.pending}
-          </p>,
-          <p class="loading" key="loading" role="status">
-            <span class="dots" aria-hidden="true" />
-            Finding an answer…
-          </p>,
-        ]}
-        {c.failed && [
-          <p class="bubble user" key="failed">
-            {c.failed.question}
-          </p>,
-          <ErrorNotice key="error" failure={c.failed} onRetry={onRetry} />,
-        ]}
-      </div>
-    )
-  }
+  return (
+    <div class="messages" ref={list} role="region" aria-label="Conversation" tabIndex={0}>
+      <p class="bubble bot">{greeting}</p>
+      {latest === 0 && !c.pending && suggestions.length > 0 && <Suggestions label="Try asking" questions={suggestions} onAsk={onAsk} />}
+      {c.exchanges.map((e, i) => [
+        <p class="bubble user" key={`q${i}`}>
+          {e.question}
+        </p>,
+        <Answer key={`a${i}`} index={i} response={e.response} helpful={e.helpful} onAsk={onAsk} onRate={c.rate} />,
+      ])}
+      {c.pending && [
+        <p class="bubble user" key="pending">
+          {c.pending}
+        </p>,
+        <p class="loading" key="loading" role="status">
+          <span class="dots" aria-hidden="true" />
+          Finding an answer…
+        </p>,
+      ]}
+      {c.failed && [
+        <p class="bubble user" key="failed">
+          {c.failed.question}
+        </p>,
+        <ErrorNotice key="error" failure={c.failed} onRetry={onRetry} />,
+      ]}
+    </div>
+  )
 }

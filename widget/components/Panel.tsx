@@ -1,6 +1,6 @@
 import type { Ref, RefObject } from 'preact'
 import { trapTab } from '../focus'
-import type { Conversation } from '../conversation'
+import type { Conversation } from '../use-conversation'
 import { Composer } from './Composer'
 import { MessageList } from './MessageList'
 

@@ -1,7 +1,7 @@
-import { Component, createRef, type RefObject } from 'preact'
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { WidgetConfig } from '../config'
-import { createConversation, type Conversation } from '../conversation'
 import { activeIn } from '../focus'
+import { useConversation } from '../use-conversation'
 import { Launcher } from './Launcher'
 import { Panel } from './Panel'
 
@@ -16,72 +16,55 @@ interface Props {
   config: WidgetConfig
   /** Floating: a launcher and a dialog. Inline: the panel only, always open. */
   inline: boolean
-  /** Filled in with the widget's actions. */
+  /** Filled in with the widget's actions once it has rendered. */
   actions: { current?: Actions }
 }
 
-/** A class, not hooks: see conversation.ts. */
-export class Widget extends Component<Props, { open: boolean }> {
-  declare conversation: Conversation
-  declare close: () => void
-  declare returnFocus: boolean
-  declare launcher: RefObject<HTMLButtonElement | null>
-  declare panel: RefObject<HTMLDivElement | null>
-  declare input: RefObject<HTMLTextAreaElement | null>
-
-  constructor(props: Props) {
-    super(props)
-    this.state = { open: props.inline || props.config.open }
-    this.conversation = createConversation(props.config.endpoint, () => this.forceUpdate())
-    this.launcher = createRef()
-    this.panel = createRef()
-    this.input = createRef()
-    const setOpen = (open: boolean) => this.setState({ open })
-    this.close = () => {
-      const panel = this.panel.current
-      if (props.inline || !panel) return
-      this.returnFocus = panel.contains(activeIn(panel))
-      setOpen(false)
-    }
-    props.actions.current = {
-      open: () => (this.state.open ? this.input.current?.focus() : setOpen(true)),
-      close: this.close,
-      ask: (question) => {
-        setOpen(true)
-        this.conversation.send(question)
-      },
-    }
-  }
+export function Widget({ config, inline, actions }: Props) {
+  const [open, setOpen] = useState(inline || config.open)
+  const conversation = useConversation(config.endpoint)
+  const launcher = useRef<HTMLButtonElement>(null)
+  const panel = useRef<HTMLDivElement>(null)
+  const input = useRef<HTMLTextAreaElement>(null)
+  const wasOpen = useRef(open)
+  const returnFocus = useRef(false)
 
   // Focus moves only on a change, so a widget that starts open does not steal focus from the page.
-  override componentDidUpdate(_: Props, previous: { open: boolean }) {
-    const { open } = this.state
-    if (open && !previous.open) this.input.current?.focus()
-    if (!open && this.returnFocus) this.launcher.current?.focus()
-    this.returnFocus = false
+  useEffect(() => {
+    if (open && !wasOpen.current) input.current?.focus()
+    if (!open && returnFocus.current) launcher.current?.focus()
+    wasOpen.current = open
+    returnFocus.current = false
+  }, [open])
+
+  const close = () => {
+    if (inline || !panel.current) return
+    returnFocus.current = panel.current.contains(activeIn(panel.current))
+    setOpen(false)
   }
 
-  override componentWillUnmount() {
-    this.conversation.stop()
-  }
+  useLayoutEffect(() => {
+    actions.current = {
+      open: () => (open ? input.current?.focus() : setOpen(true)),
+      close,
+      ask(question) {
+        setOpen(true)
+        conversation.send(question)
+      },
+    }
+  })
 
-  render({ config, inline }: Props, { open }: { open: boolean }) {
-    const body = (
-      <Panel
-        title={config.title}
-        greeting={config.greeting}
-        suggestions={config.suggestions}
-        conversation={this.conversation}
-        panelRef={this.panel}
-        inputRef={this.input}
-        onClose={inline ? undefined : this.close}
-      />
-    )
-    if (inline) return <div class="pa inline">{body}</div>
-    return (
-      <div class={`pa floating ${config.position}`}>
-        {open ? body : <Launcher title={config.title} buttonRef={this.launcher} onOpen={() => this.setState({ open: true })} />}
-      </div>
-    )
-  }
+  const body = (
+    <Panel
+      title={config.title}
+      greeting={config.greeting}
+      suggestions={config.suggestions}
+      conversation={conversation}
+      panelRef={panel}
+      inputRef={input}
+      onClose={inline ? undefined : close}
+    />
+  )
+  if (inline) return <div class="pa inline">{body}</div>
+  return <div class={`pa floating ${config.position}`}>{open ? body : <Launcher title={config.title} buttonRef={launcher} onOpen={() => setOpen(true)} />}</div>
 }
