@@ -4,9 +4,10 @@
  */
 import { createHash } from 'node:crypto'
 import MiniSearch from 'minisearch'
-import { ARTIFACT_FORMAT, type Artifact, type PassageRecord, type SourceRecord } from '../worker/kb/artifact'
+import { ARTIFACT_FORMAT, storePassage, type Artifact, type PassageRecord, type SourceRecord } from '../worker/kb/artifact'
 import { chunkSection } from '../worker/kb/chunk'
 import { INDEX_OPTIONS, type IndexedPassage } from '../worker/kb/index-options'
+import { indexFromMiniSearch } from '../worker/kb/term-index'
 import { sentences } from '../worker/kb/text'
 import { parseEntry, type Entry } from './parse'
 
@@ -76,14 +77,14 @@ export function compileKb(files: KbFile[], vocabulary: KbFile): CompileResult {
   const body: Omit<Artifact, 'version'> = {
     format: ARTIFACT_FORMAT,
     sources,
-    passages,
+    passages: passages.map(storePassage),
     vocabulary: groups,
     period: {
       from: Math.min(...publishedYears),
       to: Math.max(...publishedYears),
       yearsMentioned: [...yearsMentioned].sort((a, b) => a - b),
     },
-    index: index.toJSON(),
+    index: indexFromMiniSearch(index),
   }
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)
   return { ok: true, artifact: { ...body, version } }

@@ -23,7 +23,7 @@ export const MIN_COVERAGE = { allKnown: 0.35, someUnknown: 0.6 } as const
 
 const PERSONAL_CASE = /\b(my|our) (own )?(next )?(case|appointment|probation|officer|offender manager|licen[cs]e|order|sentence|hearing|supervision|court date|tag)\b|\bcase (ref|reference|number|no)\b/i
 
-export function ask(kb: Kb, question: string, history: Turn[] = []): Answer {
+export async function ask(kb: Kb, question: string, history: Turn[] = []): Promise<Answer> {
   const { text, instructed } = cleanQuestion(question)
   const period = kb.artifact.period
   const covered = `${period.from === period.to ? period.from : `${period.from} to ${period.to}`}`
@@ -42,7 +42,7 @@ export function ask(kb: Kb, question: string, history: Turn[] = []): Answer {
       : 'Please ask a question in words, for example about the probation reforms, the CRCs or the inspectors’ findings.'
     return decline(kb, undefined, message)
   }
-  const retrieval = retrieve(kb, slots)
+  const retrieval = await retrieve(kb, slots)
   const top = retrieval.hits[0]
   const needed = retrieval.unknown > 0 ? MIN_COVERAGE.someUnknown : MIN_COVERAGE.allKnown
   const composed = top && top.coverage >= needed ? compose(kb, retrieval, answerKind(text)) : undefined

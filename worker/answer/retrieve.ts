@@ -39,31 +39,29 @@ function maxEdits(term: string): number {
 }
 
 /** Exact and prefix first; fuzzy only when that finds nothing, which keeps typical queries fast. */
-function searchTerm(kb: Kb, term: string): Map<number, TermHit> {
+async function searchTerm(kb: Kb, term: string): Promise<Map<number, TermHit>> {
   const base = {
     fields: ['title', 'heading', 'text', 'questions'],
     boost: FIELD_BOOST,
-    tokenize: (s: string) => [s],
-    processTerm: (s: string) => s,
     weights: { prefix: 0.6, fuzzy: 0.45 },
   }
-  let results = kb.index.search(term, { ...base, prefix: term.length >= 5, fuzzy: false })
+  let results = await kb.index.search(term, { ...base, prefix: term.length >= 5, fuzzy: 0 })
   let fuzzy = false
   const edits = maxEdits(term)
   if (results.length === 0 && edits > 0) {
-    results = kb.index.search(term, { ...base, prefix: false, fuzzy: edits, maxFuzzy: edits })
+    results = await kb.index.search(term, { ...base, prefix: false, fuzzy: edits })
     fuzzy = true
   }
   const hits = new Map<number, TermHit>()
-  for (const r of results) hits.set(r.id as number, { score: r.score, docTerms: r.terms, fuzzy })
+  for (const r of results) hits.set(r.id, { score: r.score, docTerms: r.terms, fuzzy })
   return hits
 }
 
-export function retrieve(kb: Kb, slots: Slot[], limit = 8): Retrieval {
-  const termHits = new Map<string, Map<number, TermHit>>()
-  for (const slot of slots) {
-    for (const alt of slot.alternatives) for (const t of alt) if (!termHits.has(t)) termHits.set(t, searchTerm(kb, t))
-  }
+/** Async because a large knowledge base loads index shards and passages on demand; every returned hit's passage is loaded. */
+export async function retrieve(kb: Kb, slots: Slot[], limit = 8): Promise<Retrieval> {
+  const unique = [...new Set(slots.flatMap((slot) => slot.alternatives.flat()))]
+  const found = await Promise.all(unique.map((t) => searchTerm(kb, t)))
+  const termHits = new Map(unique.map((t, i) => [t, found[i] as Map<number, TermHit>]))
   const n = kb.artifact.passages.length
   const slotWeights = slots.map((slot) => {
     const df = Math.max(...slot.alternatives.map((alt) => Math.min(...alt.map((t) => termHits.get(t)?.size ?? 0))))
@@ -98,5 +96,7 @@ export function retrieve(kb: Kb, slots: Slot[], limit = 8): Retrieval {
     hits.push({ passage, score: score * (0.25 + coverage), coverage })
   }
   hits.sort((a, b) => b.score - a.score || a.passage - b.passage)
-  return { hits: hits.slice(0, limit), slots, slotWeights, unknown, termHits }
+  const top = hits.slice(0, limit)
+  await kb.loadPassages(top.map((h) => h.passage))
+  return { hits: top, slots, slotWeights, unknown, termHits }
 }

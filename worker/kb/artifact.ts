@@ -3,10 +3,10 @@
  * reads. Passage text is kept once, here, outside the search index; the index
  * refers to passages by their position.
  */
-import type { AsPlainObject } from 'minisearch'
+import type { InlineIndex } from './term-index'
 
 /** Bumped whenever the shape below changes; a Worker refuses any other format. */
-export const ARTIFACT_FORMAT = 1
+export const ARTIFACT_FORMAT = 2
 
 export interface SourceRecord {
   id: string
@@ -32,17 +32,29 @@ export interface PassageRecord {
   questions: string[]
 }
 
+/** A passage as stored: `text` is left out when it equals the sentences joined by spaces, as it almost always does. */
+export type StoredPassage = Omit<PassageRecord, 'text'> & { text?: string }
+
+export function storePassage(p: PassageRecord): StoredPassage {
+  const { text, ...rest } = p
+  return text === p.sentences.join(' ') ? rest : p
+}
+
+export function restorePassage(p: StoredPassage): PassageRecord {
+  return { ...p, text: p.text ?? p.sentences.join(' ') }
+}
+
 export interface Artifact {
   format: number
   /** Content hash of everything below; changes whenever any of it does. */
   version: string
   sources: SourceRecord[]
-  passages: PassageRecord[]
+  passages: StoredPassage[]
   /** Groups of equivalent phrases, from knowledge/vocabulary.json. */
   vocabulary: string[][]
   /** Earliest and latest year the sources were published, and every year their text mentions. */
   period: { from: number; to: number; yearsMentioned: number[] }
-  index: AsPlainObject
+  index: InlineIndex
 }
 
 export class ArtifactError extends Error {

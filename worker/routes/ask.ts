@@ -6,6 +6,6 @@ import { parseAsk, readJson } from '../validate'
 
 export const ask = new Hono<AppEnv>().post('/', async (c) => {
   const { question, history } = parseAsk(await readJson(c))
-  const body: AskResponse = { answerId: crypto.randomUUID(), ...answer(c.var.kb, question, history) }
+  const body: AskResponse = { answerId: crypto.randomUUID(), ...(await answer(c.var.kb, question, history)) }
   return c.json(body)
 })

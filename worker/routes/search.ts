@@ -6,11 +6,11 @@ import { slotsFor } from '../answer/query'
 import { retrieve } from '../answer/retrieve'
 import { parseLimit, parseQuestion } from '../validate'
 
-export const search = new Hono<AppEnv>().get('/', (c) => {
+export const search = new Hono<AppEnv>().get('/', async (c) => {
   const q = parseQuestion(c.req.query('q'), 'q')
   const limit = parseLimit(c.req.query('limit'))
   const kb = c.var.kb
-  const { hits } = retrieve(kb, slotsFor(cleanQuestion(q).text, kb), limit)
+  const { hits } = await retrieve(kb, slotsFor(cleanQuestion(q).text, kb), limit)
   const results: SearchResult[] = []
   for (const hit of hits) {
     const passage = kb.artifact.passages[hit.passage]
