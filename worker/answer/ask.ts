@@ -5,6 +5,7 @@
 import type { AskResponse, Turn } from '../contract'
 import type { Kb } from '../kb/load'
 import { cleanQuestion } from './clean'
+import { toTerm, words } from '../kb/text'
 import { compose } from './compose'
 import { answerKind } from './question-type'
 import { queryFor } from './query'
@@ -14,22 +15,23 @@ import { suggest } from './suggest'
 export type Answer = Omit<AskResponse, 'answerId'>
 
 /**
- * Share of a question's concepts (weighted by rarity) that the best passage
- * must hold to be an answer: less when every word of the question is known
- * to the knowledge base, more when some are not (the question may be about
- * something else that merely shares a few words).
+ * An answer needs the best passage to hold this share of the question's
+ * concepts (weighted by rarity), and at most this share of the question's
+ * concepts may be words the knowledge base never uses.
  */
-export const MIN_COVERAGE = { allKnown: 0.35, someUnknown: 0.6 } as const
+export const MIN_COVERAGE = 0.35
+export const MAX_UNKNOWN_SHARE = 0.5
 
-const PERSONAL_CASE = /\b(my|our) (own )?(next )?(case|appointment|probation|officer|offender manager|licen[cs]e|order|sentence|hearing|supervision|court date|tag)\b|\bcase (ref|reference|number|no)\b/i
+/** Questions about the asker's own case, or asking for personal advice: sources about the reforms cannot answer them. */
+const PERSONAL = /\b(my|our) (own )?(next )?(case|appointment|probation|officer|offender manager|licen[cs]e|order|sentence|hearing|supervision|court date|tag|brother|sister|son|daughter|husband|wife|partner|friend|dad|mum|father|mother|family)\b|\bcase (ref|reference|number|no)\b|\bhow (do|can|could|should|would) (i|we)\b|\b(can|should|will) (i|we)\b/i
 
 export async function ask(kb: Kb, question: string, history: Turn[] = []): Promise<Answer> {
   const { text, instructed } = cleanQuestion(question)
   const period = kb.artifact.period
   const covered = `${period.from === period.to ? period.from : `${period.from} to ${period.to}`}`
 
-  if (PERSONAL_CASE.test(text)) {
-    return decline(kb, undefined, "I can't help with individual cases. Please contact your probation officer or the organisation supervising you. I can answer questions about the probation reforms in England and Wales.")
+  if (PERSONAL.test(text)) {
+    return decline(kb, undefined, "I can't advise on individual cases or personal situations. Please contact the probation officer or organisation involved. I can answer questions about the probation reforms in England and Wales.")
   }
   const later = laterYear(text, kb)
   if (later) {
@@ -44,12 +46,17 @@ export async function ask(kb: Kb, question: string, history: Turn[] = []): Promi
   }
   const retrieval = await retrieve(kb, slots)
   const top = retrieval.hits[0]
-  const needed = retrieval.unknown > 0 ? MIN_COVERAGE.someUnknown : MIN_COVERAGE.allKnown
-  const composed = top && top.coverage >= needed ? compose(kb, retrieval, answerKind(text)) : undefined
+  const onTopic = retrieval.unknown < slots.length * MAX_UNKNOWN_SHARE
+  const composed = top && onTopic && top.coverage >= MIN_COVERAGE ? compose(kb, retrieval, answerKind(text), focusWords(text)) : undefined
   if (!composed) {
     return decline(kb, retrieval, `I don't know: my sources on the probation reforms in England and Wales (published ${covered}) don't answer that.`)
   }
   return { answer: composed.answer, answered: true, citations: composed.citations }
+}
+
+/** The question's content words as typed (stop words dropped). */
+function focusWords(text: string): string[] {
+  return words(text).filter((w) => toTerm(w) !== null)
 }
 
 /** A year after the sources' period that the knowledge base never mentions: answering would pass old facts off as current. */

@@ -36,6 +36,22 @@ const INSTRUCTIONS: RegExp[] = [
   /\byou are (dan|an? (unfiltered|unrestricted|evil|different) [a-z]+)\b[^.?!\n]*/gi,
 ]
 
+const QUESTIONISH = /^(who|whom|whose|what|whats|what's|when|where|which|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b|\?$/i
+
+/**
+ * When input mixes a question with other fragments (code, instructions,
+ * chatter), keeps the fragments that are questions; otherwise all of it.
+ */
+function questionPart(text: string): string {
+  const fragments = text
+    .split(/(?<=[.!?;])\s+|\s*(?:--+|#+|;|\n|\|)\s*/)
+    .map((f) => f.replace(/^[^\p{L}\p{N}]+/u, '').trim())
+    .filter(Boolean)
+  if (fragments.length < 2) return text
+  const questions = fragments.filter((f) => QUESTIONISH.test(f))
+  return questions.length > 0 ? questions.join(' ') : text
+}
+
 export function cleanQuestion(raw: string): CleanQuestion {
   let text = normalize(stripMarkup(normalize(raw)))
   let instructed = false
@@ -45,8 +61,8 @@ export function cleanQuestion(raw: string): CleanQuestion {
       return ' '
     })
   }
-  text = text
-    .replace(/^[\s,.;:!-]*(and|then|also|now|instead)\b[\s,]*/i, '')
+  text = questionPart(text)
+    .replace(/^[\s,.;:!-]*(and|then|also|now|instead|anyway)\b[\s,]*/i, '')
     .replace(/\s+/g, ' ')
     .trim()
   return { text, instructed }

@@ -6,7 +6,7 @@
 import type { Citation } from '../contract'
 import type { Kb } from '../kb/load'
 import { terms } from '../kb/text'
-import { kindScore, type AnswerKind } from './question-type'
+import { kindScore, STRICT_KINDS, type AnswerKind } from './question-type'
 import type { Retrieval } from './retrieve'
 
 export interface Composed {
@@ -14,7 +14,7 @@ export interface Composed {
   citations: Citation[]
 }
 
-interface Candidate {
+export interface Candidate {
   passage: number
   sentence: string
   terms: Set<string>
@@ -30,14 +30,22 @@ const MAX_WORDS = 90
 /** Passages considered: those scoring within this share of the best. */
 const PASSAGE_FLOOR = 0.3
 
-export function compose(kb: Kb, retrieval: Retrieval, kind: AnswerKind): Composed | undefined {
-  const { hits, slots, slotWeights } = retrieval
+/**
+ * Scores every sentence of the best passages, best first. `focus` holds the
+ * question's own content words, used to recognise a sentence that describes
+ * the thing asked about.
+ */
+export function rankSentences(kb: Kb, retrieval: Retrieval, kind: AnswerKind, focus: string[]): Candidate[] {
+  const { hits, slots } = retrieval
   const top = hits[0]
-  if (!top) return undefined
-  const total = slotWeights.reduce((a, b) => a + b, 0) || 1
+  if (!top) return []
+  // Within a sentence, one rare word should not outweigh the rest of the question.
+  const weights = retrieval.slotWeights.map((w) => Math.sqrt(w))
+  const total = weights.reduce((a, b) => a + b, 0) || 1
+  const strict = STRICT_KINDS.has(kind)
 
   const candidates: Candidate[] = []
-  for (const hit of hits.slice(0, 5)) {
+  for (const hit of hits.slice(0, 8)) {
     if (hit.score < top.score * PASSAGE_FLOOR) continue
     const passage = kb.artifact.passages[hit.passage]
     if (!passage) continue
@@ -51,16 +59,21 @@ export function compose(kb: Kb, retrieval: Retrieval, kind: AnswerKind): Compose
         )
         if (hitsSlot) {
           covers.add(i)
-          covered += slotWeights[i] ?? 0
+          covered += weights[i] ?? 0
         }
       })
       const coverage = covered / total
-      const k = kindScore(kind, sentence)
-      const score = coverage + 0.35 * k + 0.25 * (hit.score / top.score) + (position === 0 ? 0.03 : 0)
+      const k = kindScore(kind, sentence, focus)
+      const relevance = 0.65 * coverage + 0.35 * (hit.score / top.score)
+      const score = relevance * (strict ? 0.35 + 0.65 * k : 1 + 0.3 * k) + (position === 0 ? 0.02 : 0)
       candidates.push({ passage: hit.passage, sentence, terms: own, covers, coverage, kind: k, score })
     })
   }
-  candidates.sort((a, b) => b.score - a.score)
+  return candidates.sort((a, b) => b.score - a.score || a.passage - b.passage)
+}
+
+export function compose(kb: Kb, retrieval: Retrieval, kind: AnswerKind, focus: string[]): Composed | undefined {
+  const candidates = rankSentences(kb, retrieval, kind, focus)
   const best = candidates[0]
   if (!best || best.coverage === 0) return undefined
 
@@ -69,10 +82,11 @@ export function compose(kb: Kb, retrieval: Retrieval, kind: AnswerKind): Compose
   let wordsUsed = best.sentence.split(' ').length
   for (const c of candidates.slice(1)) {
     if (chosen.length >= MAX_SENTENCES) break
-    if (c.score < best.score * 0.75 || c.coverage === 0) continue
+    if (c.coverage === 0) continue
     const addsConcept = [...c.covers].some((i) => !covered.has(i))
     const addsKind = c.kind > 0 && chosen.every((x) => x.kind === 0)
-    if (!addsConcept && !addsKind) continue
+    const close = c.score >= best.score * 0.85
+    if (!(close || ((addsConcept || addsKind) && c.score >= best.score * 0.6))) continue
     if (chosen.some((x) => similarity(x.terms, c.terms) > 0.5)) continue
     const n = c.sentence.split(' ').length
     if (wordsUsed + n > MAX_WORDS) continue

@@ -4,17 +4,32 @@
  * that match the topic, the one that actually answers.
  */
 
-export type AnswerKind = 'entity' | 'number' | 'time' | 'reason' | 'definition' | 'other'
+export type AnswerKind =
+  | 'percent'
+  | 'money'
+  | 'count'
+  | 'time'
+  | 'reason'
+  | 'entity'
+  /** "Who is X?": a sentence that describes X. */
+  | 'identity'
+  /** "What is X?", "What does X stand for?" */
+  | 'definition'
+  | 'other'
+
+/** Kinds where a sentence without that kind of content is almost never the answer. */
+export const STRICT_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'count', 'time', 'entity', 'identity', 'definition'])
 
 export function answerKind(question: string): AnswerKind {
   const q = question.toLowerCase()
-  if (/\b(how (much|many|big|large|long|often)|what (%|per ?cent|percentage|proportion|share|number|fraction|amount|sum|figure|value)|how many|what did .* cost|worth)\b|%/.test(q)) {
-    return 'number'
-  }
+  if (/%|\b(per ?cent|percentage|proportion|share|fraction)\b/.test(q)) return 'percent'
+  if (/\b(how much|cost|costs|worth|value of|spend|spent)\b|£/.test(q)) return 'money'
+  if (/\b(how (many|big|large|long|often)|what (number|amount|figure|total)|number of)\b/.test(q)) return 'count'
   if (/\b(when|what (year|date|month|time)|how long ago|since when)\b/.test(q)) return 'time'
   if (/\b(why|what (caused|led to|was the reason)|reason|because)\b/.test(q)) return 'reason'
-  if (/^\s*(what|who) (is|are|was|were|'s|does .* (stand for|mean))\b|\bstand for\b|\bmeaning of\b|\bdefine\b/.test(q)) {
-    return /^\s*who\b/.test(q) ? 'entity' : 'definition'
+  if (/^\s*(who is|who's|whos|who are|who was|who were)\b/.test(q)) return 'identity'
+  if (/^\s*what (is|are|was|were|'s)\b|\b(stand|stands) for\b|\bmeaning of\b|\bdefine\b|\bwhat does .* mean\b/.test(q)) {
+    return 'definition'
   }
   if (/\b(who|whom|whose|which|name of|what (company|firm|organi[sz]ation|body|union|group|minister|mayor))\b/.test(q)) {
     return 'entity'
@@ -22,26 +37,50 @@ export function answerKind(question: string): AnswerKind {
   return 'other'
 }
 
-const NUMBER = /(\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|quarter|third)\b)/i
+const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|quarter|third)\b/i
+const PERCENT = /\d\s?(%|per ?cent)|\b(half|quarter|third|fifth|majority|most)\b/i
+const MONEY = /£|\$|€|\b\d[\d,.]*\s?(m|bn|k|million|billion)\b/i
+/** A number that is not just a year. */
+const COUNT = /\b(?!(19|20)\d\d\b)\d[\d,.]*|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b/i
+/** Digits that are not just a year. */
+const DIGITS = /(?<![\d,.])(?!(19|20)\d\d\b)\d[\d,.]*/
 const TIME = /\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|year|years|month|months|ago)\b/i
 const REASON = /\b(because|due to|so that|as a result|in order to|would lead|led to|leading to|caused|blamed|since|owing to|risk of|aimed at|designed to|to (help|reduce|drive|cut|slash))\b/i
 /** Two or more capitalised words in a row, not counting the sentence's first word. */
 const NAME = /(?<=\S\s+)(\p{Lu}[\p{L}'’-]+|\p{Lu}{2,})(\s+(of\s+|the\s+|and\s+)?(\p{Lu}[\p{L}'’-]+|\p{Lu}{2,}))+/u
 const ACRONYM_OR_NAME = /\b\p{Lu}[\p{Ll}]+\p{Lu}|\b\p{Lu}{2,}\b/u
 
-/** How well a sentence carries the kind of answer asked for, 0 to 1. */
-export function kindScore(kind: AnswerKind, sentence: string): number {
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * Whether a sentence describes one of the focus words: "X, director of …",
+ * "X (the …)", "X is …".
+ */
+function describes(sentence: string, focus: string[]): boolean {
+  return focus.some((word) =>
+    new RegExp(`\\b${escape(word)}[\\p{L}'’]*\\)?\\s*(,|\\(|\\s(is|was|are|were|stands for|means)\\b)`, 'iu').test(sentence),
+  )
+}
+
+/** How well a sentence carries the kind of answer asked for, 0 to 1; `focus` holds the question's content words. */
+export function kindScore(kind: AnswerKind, sentence: string, focus: string[] = []): number {
   switch (kind) {
-    case 'number':
-      return NUMBER.test(sentence) ? 1 : 0
+    case 'percent':
+      return PERCENT.test(sentence) ? 1 : NUMBER.test(sentence) ? 0.3 : 0
+    case 'money':
+      return MONEY.test(sentence) ? 1 : NUMBER.test(sentence) ? 0.3 : 0
+    case 'count':
+      return DIGITS.test(sentence) ? 1 : COUNT.test(sentence) ? 0.6 : NUMBER.test(sentence) ? 0.2 : 0
     case 'time':
       return TIME.test(sentence) ? 1 : 0
     case 'reason':
       return REASON.test(sentence) ? 1 : 0
     case 'entity':
       return NAME.test(sentence) ? 1 : ACRONYM_OR_NAME.test(sentence) ? 0.5 : 0
+    case 'identity':
+      return describes(sentence, focus) ? 1 : NAME.test(sentence) ? 0.3 : 0
     case 'definition':
-      return /\(|,\s*(the|a|an|which|who)\b|\b(is|are|was|were|means|stands for)\b/.test(sentence) ? 1 : 0
+      return describes(sentence, focus) ? 1 : /\(/.test(sentence) ? 0.3 : 0
     default:
       return 0
   }

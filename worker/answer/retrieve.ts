@@ -26,7 +26,7 @@ export interface Retrieval {
   slots: Slot[]
   /** Rarity weight of each slot: rare concepts matter more; unknown ones most. */
   slotWeights: number[]
-  /** Slots of the question itself that no passage holds: the surest sign of a question off the topic. */
+  /** Slots of the question itself that no passage holds: many of them mean a question off the topic. */
   unknown: number
   /** Per term, the passages it matched. */
   termHits: Map<string, Map<number, TermHit>>
@@ -34,8 +34,8 @@ export interface Retrieval {
 
 /** Fuzzy matching is tried only for terms the index does not hold exactly; short terms and numbers never. */
 function maxEdits(term: string): number {
-  if (/\d/.test(term) || term.length < 4) return 0
-  return term.length < 8 ? 1 : 2
+  if (/\d/.test(term) || term.length < 6) return 0
+  return term.length < 9 ? 1 : 2
 }
 
 /** Exact and prefix first; fuzzy only when that finds nothing, which keeps typical queries fast. */
@@ -63,14 +63,18 @@ export async function retrieve(kb: Kb, slots: Slot[], limit = 8): Promise<Retrie
   const found = await Promise.all(unique.map((t) => searchTerm(kb, t)))
   const termHits = new Map(unique.map((t, i) => [t, found[i] as Map<number, TermHit>]))
   const n = kb.artifact.passages.length
-  const slotWeights = slots.map((slot) => {
+  const isUnknown = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size))
+  const rarity = slots.map((slot) => {
     const df = Math.max(...slot.alternatives.map((alt) => Math.min(...alt.map((t) => termHits.get(t)?.size ?? 0))))
-    return slot.weight * Math.log(1 + n / (df + 0.5))
+    return Math.log(1 + n / (df + 0.5))
   })
+  // A word no passage holds is as often a paraphrase ("in charge", "pushed") as a sign of another
+  // topic, so it weighs as much as a typical known word; how many such words there are is judged apart.
+  const known = rarity.filter((_, i) => !isUnknown(slots[i] as Slot))
+  const typical = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : 1
+  const slotWeights = slots.map((slot, i) => slot.weight * (isUnknown(slot) ? typical : (rarity[i] as number)))
   const total = slotWeights.reduce((a, b) => a + b, 0)
-  const unknown = slots.filter(
-    (slot) => slot.weight === 1 && slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size)),
-  ).length
+  const unknown = slots.filter((slot) => slot.weight === 1 && isUnknown(slot)).length
 
   const candidates = new Set<number>()
   for (const hits of termHits.values()) for (const id of hits.keys()) candidates.add(id)

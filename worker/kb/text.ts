@@ -30,8 +30,8 @@ function foldAccents(word: string): string {
 }
 
 /**
- * Turns one raw word into an index term, or null for a stop word. British
- * -ise spellings are mapped to -ize first so that both spellings stem alike.
+ * Turns one raw word into an index term, or null for a stop word. American
+ * -ize spellings become British -ise first, as the knowledge base is written.
  */
 export function toTerm(word: string): string | null {
   let w = foldAccents(word.toLowerCase())
@@ -40,8 +40,9 @@ export function toTerm(word: string): string | null {
   w = w.replace(/'s$/, '').replace(/'/g, '')
   if (w.length === 0 || STOP_WORDS.has(w)) return null
   if (/\d/.test(w)) return w
-  w = w.replace(/isation(s?)$/, 'ization$1').replace(/^(\w{4,})is(e|ed|es|ing)$/, '$1iz$2')
-  return stemmer(w)
+  w = w.replace(/^(\w{3,})iz(e|ed|es|ing|ation|ations)$/, '$1is$2')
+  // A second pass joins forms one pass leaves apart ("traditionally" and "tradition").
+  return stemmer(stemmer(w))
 }
 
 /** All terms of a text, in order, stop words dropped. */
