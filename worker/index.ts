@@ -14,7 +14,7 @@ import { search } from './routes/search'
 const app = new Hono<AppEnv>()
 
 app.use('/api/*', async (c, next) => {
-  c.set('kb', bundledKb())
+  c.set('kb', bundledKb(c.env))
   await next()
 })
 
