@@ -5,6 +5,7 @@
  */
 import { FIELD_BOOST } from '../kb/index-options'
 import type { Kb } from '../kb/load'
+import { Lru } from '../kb/lru'
 import type { Slot } from './query'
 
 export interface TermHit {
@@ -57,10 +58,27 @@ async function searchTerm(kb: Kb, term: string): Promise<Map<number, TermHit>> {
   return hits
 }
 
+/** A term's hits depend only on the KB, so an isolate keeps recent ones: up to this many hits in all. */
+const TERM_CACHE_HITS = 250_000
+const termCache = new WeakMap<Kb, Lru<string, Promise<Map<number, TermHit>>>>()
+
+function cachedSearchTerm(kb: Kb, term: string): Promise<Map<number, TermHit>> {
+  let cache = termCache.get(kb)
+  if (!cache) termCache.set(kb, (cache = new Lru(TERM_CACHE_HITS)))
+  const cached = cache.get(term)
+  if (cached) return cached
+  const found = cache.set(term, searchTerm(kb, term))
+  found.then(
+    (hits) => cache.reweigh(term, 1 + hits.size),
+    () => cache.delete(term),
+  )
+  return found
+}
+
 /** Async because a large knowledge base loads index shards and passages on demand; every returned hit's passage is loaded. */
 export async function retrieve(kb: Kb, slots: Slot[], limit = 8): Promise<Retrieval> {
   const unique = [...new Set(slots.flatMap((slot) => slot.alternatives.flat()))]
-  const found = await Promise.all(unique.map((t) => searchTerm(kb, t)))
+  const found = await Promise.all(unique.map((t) => cachedSearchTerm(kb, t)))
   const termHits = new Map(unique.map((t, i) => [t, found[i] as Map<number, TermHit>]))
   const n = kb.artifact.passages.length
   const isUnknown = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size))

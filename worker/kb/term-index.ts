@@ -60,10 +60,13 @@ type Decoded = Array<{ docs: number[]; freqs: number[] } | undefined>
 
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
 
-/** Same formula and operation order as MiniSearch's calcBM25Score. */
-function bm25(termFreq: number, matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number): number {
+/** MiniSearch's calcBM25Score, split so the part that is the same for every document of a term is computed once. */
+function inverseDocFreq(matchingCount: number, totalCount: number): number {
+  return Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5))
+}
+
+function bm25(invDocFreq: number, termFreq: number, fieldLength: number, avgFieldLength: number): number {
   const { k, b, d } = BM25
-  const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5))
   return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)))
 }
 
@@ -216,11 +219,12 @@ export class TermIndex {
       const list = fieldId === undefined ? undefined : postings[fieldId]
       if (!list || fieldId === undefined) continue
       const avgFieldLength = this.averageFieldLength[fieldId] as number
+      const idf = inverseDocFreq(list.docs.length, this.documentCount)
+      const factor = weight * fieldBoost
       for (let i = 0; i < list.docs.length; i++) {
         const doc = list.docs[i] as number
         const fieldLength = this.fieldLength[doc * fieldCount + fieldId] as number
-        const raw = bm25(list.freqs[i] as number, list.docs.length, this.documentCount, fieldLength, avgFieldLength)
-        const score = weight * fieldBoost * raw
+        const score = factor * bm25(idf, list.freqs[i] as number, fieldLength, avgFieldLength)
         const result = results.get(doc)
         if (!result) results.set(doc, { id: doc, score, terms: [term] })
         else {

@@ -1,0 +1,82 @@
+/**
+ * End to end: the real KB in `wrangler dev` (workerd) on 127.0.0.1:8790,
+ * loaded with autocannon for a bounded time. The server is started here and
+ * stopped by its process group id.
+ */
+import { spawn } from 'node:child_process'
+import autocannon from 'autocannon'
+import { QUERY_MIX } from './queries'
+
+const PORT = Number(process.env.BENCH_PORT ?? 8790)
+const BASE = `http://127.0.0.1:${PORT}`
+const CONNECTIONS = 10
+const SECONDS = 8
+const RUNS = 3
+
+export interface EndToEnd {
+  connections: number
+  seconds: number
+  runs: number
+  askRps: number
+  askP50: number
+  askP99: number
+  searchRps: number
+  searchP50: number
+  searchP99: number
+  errors: number
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] as number
+
+async function waitForHealth(deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`wrangler dev did not answer on ${BASE} in time`)
+}
+
+async function load(requests: autocannon.Request[], path: string) {
+  const result = await autocannon({ url: `${BASE}${path}`, connections: CONNECTIONS, duration: SECONDS, requests })
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors }
+}
+
+export async function endToEnd(): Promise<EndToEnd> {
+  const server = spawn('wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(PORT), '--log-level', 'error'], {
+    detached: true,
+    stdio: 'ignore',
+  })
+  try {
+    await waitForHealth(Date.now() + 90_000)
+    const questions = Object.values(QUERY_MIX).flat()
+    const ask = questions.map((question) => ({
+      method: 'POST' as const,
+      path: '/api/ask',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question }),
+    }))
+    const search = questions.map((q) => ({ method: 'GET' as const, path: `/api/search?q=${encodeURIComponent(q)}` }))
+    const asks = []
+    const searches = []
+    for (let i = 0; i < RUNS; i++) asks.push(await load(ask, '/api/ask'))
+    for (let i = 0; i < RUNS; i++) searches.push(await load(search, '/api/search'))
+    return {
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      runs: RUNS,
+      askRps: median(asks.map((r) => r.rps)),
+      askP50: median(asks.map((r) => r.p50)),
+      askP99: median(asks.map((r) => r.p99)),
+      searchRps: median(searches.map((r) => r.rps)),
+      searchP50: median(searches.map((r) => r.p50)),
+      searchP99: median(searches.map((r) => r.p99)),
+      errors: [...asks, ...searches].reduce((a, r) => a + r.errors, 0),
+    }
+  } finally {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM')
+  }
+}
