@@ -24,16 +24,16 @@ export function compileKb(files: KbFile[], vocabulary: KbFile): CompileResult {
   const entries: Entry[] = []
   const seenIds = new Map<string, string>()
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const { entry, problems: found } = parseEntry(file.text)
+    const { entry, id, idLine, problems: found } = parseEntry(file.text)
     problems.push(...found.map((p) => `${file.path}:${p.line}: ${p.message}`))
-    if (!entry) continue
-    const id = entry.meta.id
-    const expected = file.path.replace(/^.*\//, '').replace(/\.md$/, '')
-    if (id !== expected) problems.push(`${file.path}:2: id "${id}" must match the file name "${expected}.md"`)
-    const first = seenIds.get(id)
-    if (first) problems.push(`${file.path}:2: duplicate id "${id}" (also in ${first})`)
-    seenIds.set(id, file.path)
-    entries.push(entry)
+    if (id !== undefined) {
+      const expected = file.path.replace(/^.*\//, '').replace(/\.md$/, '')
+      if (id !== expected) problems.push(`${file.path}:${idLine}: id "${id}" must match the file name "${expected}.md"`)
+      const first = seenIds.get(id)
+      if (first) problems.push(`${file.path}:${idLine}: duplicate id "${id}" (also in ${first})`)
+      seenIds.set(id, file.path)
+    }
+    if (entry) entries.push(entry)
   }
   if (files.length === 0) problems.push('knowledge/sources: no entries found (*.md)')
   const groups = parseVocabulary(vocabulary, problems)

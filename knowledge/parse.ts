@@ -57,21 +57,32 @@ export function isValidDate(value: string): boolean {
   return day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
-export function parseEntry(source: string): { entry?: Entry; problems: Problem[] } {
+export interface Parsed {
+  /** Present only when the file has no problems. */
+  entry?: Entry
+  /** The id and its line, when the frontmatter has one, so duplicates are found even in broken files. */
+  id?: string
+  idLine: number
+  problems: Problem[]
+}
+
+export function parseEntry(source: string): Parsed {
   const problems: Problem[] = []
   const lines = source.replace(/\r\n?/g, '\n').split('\n')
   if (lines[0]?.trim() !== '---') {
-    return { problems: [{ line: 1, message: 'missing frontmatter: the file must start with a line "---"' }] }
+    return { idLine: 1, problems: [{ line: 1, message: 'missing frontmatter: the file must start with a line "---"' }] }
   }
   const end = lines.indexOf('---', 1)
-  if (end < 0) return { problems: [{ line: 1, message: 'frontmatter is not closed by a line "---"' }] }
+  if (end < 0) return { idLine: 1, problems: [{ line: 1, message: 'frontmatter is not closed by a line "---"' }] }
 
   const meta = parseFrontmatter(lines.slice(1, end), 2, problems)
   const sections = parseBody(lines, end + 1, problems)
   if (sections.length === 0 && problems.length === 0) {
     problems.push({ line: end + 2, message: 'no sections: write at least one "## heading" with its passage' })
   }
-  return problems.length > 0 || !meta ? { problems } : { entry: { meta, sections }, problems }
+  const id = meta?.id
+  const idLine = 2 + Math.max(0, lines.slice(1, end).findIndex((l) => l.startsWith('id:')))
+  return problems.length > 0 || !meta ? { id, idLine, problems } : { entry: { meta, sections }, id, idLine, problems }
 }
 
 function parseFrontmatter(lines: string[], firstLine: number, problems: Problem[]): SourceRecord | undefined {

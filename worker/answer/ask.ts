@@ -7,8 +7,8 @@ import type { Kb } from '../kb/load'
 import { cleanQuestion } from './clean'
 import { toTerm, words } from '../kb/text'
 import { compose } from './compose'
-import { answerKind } from './question-type'
-import { queryFor } from './query'
+import { answerKind, type AnswerKind } from './question-type'
+import { isFollowUp, queryFor } from './query'
 import { retrieve, type Retrieval } from './retrieve'
 import { suggest } from './suggest'
 
@@ -23,6 +23,8 @@ export const MIN_COVERAGE = 0.35
 export const MAX_UNKNOWN_SHARE = 0.5
 
 /** Questions about the asker's own case, or asking for personal advice: sources about the reforms cannot answer them. */
+const SMALL_TALK = /^(hi|hiya|hello|hey|good (morning|afternoon|evening)|thanks?( you)?( very much)?|thank you|cheers|ok(ay)?|great|bye|goodbye)\b[\s!.,]*$/i
+
 const PERSONAL = /\b(my|our) (own )?(next )?(case|appointment|probation|officer|offender manager|licen[cs]e|order|sentence|hearing|supervision|court date|tag|brother|sister|son|daughter|husband|wife|partner|friend|dad|mum|father|mother|family)\b|\bcase (ref|reference|number|no)\b|\bhow (do|can|could|should|would) (i|we)\b|\b(can|should|will) (i|we)\b/i
 
 export async function ask(kb: Kb, question: string, history: Turn[] = []): Promise<Answer> {
@@ -30,6 +32,9 @@ export async function ask(kb: Kb, question: string, history: Turn[] = []): Promi
   const period = kb.artifact.period
   const covered = `${period.from === period.to ? period.from : `${period.from} to ${period.to}`}`
 
+  if (SMALL_TALK.test(text)) {
+    return decline(kb, undefined, 'Hello! I answer questions about the part-privatisation of probation in England and Wales, with the sources for every answer. Try one of these:')
+  }
   if (PERSONAL.test(text)) {
     return decline(kb, undefined, "I can't advise on individual cases or personal situations. Please contact the probation officer or organisation involved. I can answer questions about the probation reforms in England and Wales.")
   }
@@ -47,11 +52,19 @@ export async function ask(kb: Kb, question: string, history: Turn[] = []): Promi
   const retrieval = await retrieve(kb, slots)
   const top = retrieval.hits[0]
   const onTopic = retrieval.unknown < slots.length * MAX_UNKNOWN_SHARE
-  const composed = top && onTopic && top.coverage >= MIN_COVERAGE ? compose(kb, retrieval, answerKind(text), focusWords(text)) : undefined
+  const composed = top && onTopic && top.coverage >= MIN_COVERAGE ? compose(kb, retrieval, kindFor(text, history), focusWords(text)) : undefined
   if (!composed) {
     return decline(kb, retrieval, `I don't know: my sources on the probation reforms in England and Wales (published ${covered}) don't answer that.`)
   }
   return { answer: composed.answer, answered: true, citations: composed.citations }
+}
+
+/** A follow-up that does not say what it wants ("and in London?") wants what the question before it did. */
+function kindFor(text: string, history: Turn[]): AnswerKind {
+  const own = answerKind(text)
+  const previous = history.at(-1)
+  if (own !== 'other' || !previous || !isFollowUp(text)) return own
+  return answerKind(cleanQuestion(previous.question).text)
 }
 
 /** The question's content words as typed (stop words dropped). */

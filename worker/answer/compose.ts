@@ -85,7 +85,7 @@ export function compose(kb: Kb, retrieval: Retrieval, kind: AnswerKind, focus: s
     if (c.coverage === 0) continue
     const addsConcept = [...c.covers].some((i) => !covered.has(i))
     const addsKind = c.kind > 0 && chosen.every((x) => x.kind === 0)
-    const close = c.score >= best.score * 0.85
+    const close = c.score >= best.score * 0.6
     if (!(close || ((addsConcept || addsKind) && c.score >= best.score * 0.6))) continue
     if (chosen.some((x) => similarity(x.terms, c.terms) > 0.5)) continue
     const n = c.sentence.split(' ').length

@@ -11,6 +11,8 @@ export type AnswerKind =
   | 'time'
   | 'reason'
   | 'entity'
+  /** "Which minister …?": a named person. */
+  | 'person'
   /** "Who is X?": a sentence that describes X. */
   | 'identity'
   /** "What is X?", "What does X stand for?" */
@@ -18,7 +20,7 @@ export type AnswerKind =
   | 'other'
 
 /** Kinds where a sentence without that kind of content is almost never the answer. */
-export const STRICT_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'count', 'time', 'entity', 'identity', 'definition'])
+export const STRICT_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'count', 'time', 'entity', 'person', 'identity', 'definition'])
 
 export function answerKind(question: string): AnswerKind {
   const q = question.toLowerCase()
@@ -31,7 +33,10 @@ export function answerKind(question: string): AnswerKind {
   if (/^\s*what (is|are|was|were|'s)\b|\b(stand|stands) for\b|\bmeaning of\b|\bdefine\b|\bwhat does .* mean\b/.test(q)) {
     return 'definition'
   }
-  if (/\b(who|whom|whose|which|name of|what (company|firm|organi[sz]ation|body|union|group|minister|mayor))\b/.test(q)) {
+  if (/\b(which|what|whose|name of( the)?) (\w+ )?(minister|secretary|mayor|inspector|officer|director|spokes(man|woman|person)|person|man|woman|mp|chief|boss|leader|head|journalist|writer|author)\b/.test(q)) {
+    return 'person'
+  }
+  if (/\b(who|whom|whose|which|name of|what (company|firm|organi[sz]ation|body|union|group|outlet|newspaper|paper|website))\b/.test(q)) {
     return 'entity'
   }
   return 'other'
@@ -47,8 +52,40 @@ const DIGITS = /(?<![\d,.])(?!(19|20)\d\d\b)\d[\d,.]*/
 const TIME = /\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|year|years|month|months|ago)\b/i
 const REASON = /\b(because|due to|so that|as a result|in order to|would lead|led to|leading to|caused|blamed|since|owing to|risk of|aimed at|designed to|to (help|reduce|drive|cut|slash))\b/i
 /** Two or more capitalised words in a row, not counting the sentence's first word. */
-const NAME = /(?<=\S\s+)(\p{Lu}[\p{L}'’-]+|\p{Lu}{2,})(\s+(of\s+|the\s+|and\s+)?(\p{Lu}[\p{L}'’-]+|\p{Lu}{2,}))+/u
-const ACRONYM_OR_NAME = /\b\p{Lu}[\p{Ll}]+\p{Lu}|\b\p{Lu}{2,}\b/u
+/** Capitalised runs ("Chris Grayling", "Centre for Crime and Justice Studies") and single names like "MTCnovo" or "NAO". */
+const NAMES = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}'’-]*)*/gu
+/** Words that make a name an institution rather than a person. */
+const INSTITUTION = /\b(company|companies|service|services|ministry|office|inspectorate|probation|rehabilitation|justice|association|union|centre|council|trust|department|hall|court|courts|group|league|national|community|government|parliament|report|journal|hub|model|prisons?|england|wales|london|bbc|ft|tuc|crc|crcs|nps|moj|napo|nao|hmip)\b/i
+
+/**
+ * Names in a sentence that the question does not already contain: the
+ * answer to "which minister…" is a name the asker did not type.
+ */
+function newNames(sentence: string, focus: string[]): string[] {
+  const asked = new Set(focus.map((w) => w.toLowerCase()))
+  const out: string[] = []
+  for (const m of sentence.matchAll(NAMES)) {
+    const name = m[0]
+    const isSentenceStart = m.index === 0 && !name.includes(' ') && !/\p{Lu}.*\p{Lu}/u.test(name)
+    if (isSentenceStart) continue
+    const parts = name.toLowerCase().split(/\s+/).filter((w) => !['of', 'for', 'and', 'the'].includes(w))
+    if (parts.every((w) => asked.has(w.replace(/['’]s$/, '')))) continue
+    out.push(name)
+  }
+  return out
+}
+
+function personScore(sentence: string, focus: string[]): number {
+  const names = newNames(sentence, focus)
+  if (names.some((n) => n.includes(' ') && !INSTITUTION.test(n))) return 1
+  return names.length > 0 ? 0.3 : 0
+}
+
+function entityScore(sentence: string, focus: string[]): number {
+  const names = newNames(sentence, focus)
+  if (names.some((n) => n.includes(' ') || /\p{Lu}.*\p{Lu}/u.test(n))) return 1
+  return names.length > 0 ? 0.5 : 0
+}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -76,9 +113,11 @@ export function kindScore(kind: AnswerKind, sentence: string, focus: string[] = 
     case 'reason':
       return REASON.test(sentence) ? 1 : 0
     case 'entity':
-      return NAME.test(sentence) ? 1 : ACRONYM_OR_NAME.test(sentence) ? 0.5 : 0
+      return entityScore(sentence, focus)
+    case 'person':
+      return personScore(sentence, focus)
     case 'identity':
-      return describes(sentence, focus) ? 1 : NAME.test(sentence) ? 0.3 : 0
+      return describes(sentence, focus) ? 1 : newNames(sentence, focus).length > 0 ? 0.3 : 0
     case 'definition':
       return describes(sentence, focus) ? 1 : /\(/.test(sentence) ? 0.3 : 0
     default:
