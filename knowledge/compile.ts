@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import MiniSearch from 'minisearch'
-import { ARTIFACT_FORMAT, storePassage, type Artifact, type PassageRecord, type SourceRecord } from '../worker/kb/artifact'
+import { ARTIFACT_FORMAT, type Artifact, type PassageRecord, type SourceRecord } from '../worker/kb/artifact'
 import { chunkSection } from '../worker/kb/chunk'
 import { INDEX_OPTIONS, type IndexedPassage } from '../worker/kb/index-options'
 import { indexFromMiniSearch } from '../worker/kb/term-index'
@@ -77,7 +77,7 @@ export function compileKb(files: KbFile[], vocabulary: KbFile): CompileResult {
   const body: Omit<Artifact, 'version'> = {
     format: ARTIFACT_FORMAT,
     sources,
-    passages: passages.map(storePassage),
+    passages,
     vocabulary: groups,
     period: {
       from: Math.min(...publishedYears),

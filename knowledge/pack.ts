@@ -3,7 +3,7 @@
  * otherwise split into a bundled manifest and parts for the KB_SHARDS bucket.
  */
 import { gzipSync } from 'node:zlib'
-import type { Artifact } from '../worker/kb/artifact'
+import { storeArtifact, type Artifact } from '../worker/kb/artifact'
 import { splitArtifact } from '../worker/kb/shards'
 
 /** Gzip bytes the artifact may take of the free plan's 3 MB script limit; the rest is for code. */
@@ -17,7 +17,7 @@ export interface Packed {
 }
 
 export function packArtifact(artifact: Artifact): Packed {
-  const whole = JSON.stringify(artifact)
+  const whole = JSON.stringify(storeArtifact(artifact))
   if (gzipSync(whole).length <= BUNDLE_BUDGET) return { bundle: whole }
   const { manifest, parts } = splitArtifact(artifact)
   return { bundle: JSON.stringify(manifest), parts }

@@ -21,7 +21,7 @@ built.addAll(
     id,
     title: titles.get(p.sourceId) ?? '',
     heading: p.heading,
-    text: p.text ?? p.sentences.join(' '),
+    text: p.text,
     questions: p.questions.join('\n'),
   })),
 )

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import artifact from '../../generated/kb.json'
 import { ask } from '../../worker/answer/ask'
 import type { Bindings } from '../../worker/env'
-import { assertArtifact } from '../../worker/kb/artifact'
+import { assertArtifact, restorePassage } from '../../worker/kb/artifact'
 import { createKb } from '../../worker/kb/load'
 import { r2ShardStore, shardedKb, splitArtifact, type ShardStore } from '../../worker/kb/shards'
 
@@ -16,7 +16,10 @@ const bucket = (env as unknown as Bindings).KB_SHARDS as R2Bucket
 assertArtifact(artifact)
 const whole = createKb(artifact, 'bundled')
 // Small parts so that the real KB spans many of them, as a large one would.
-const { manifest, parts } = splitArtifact(artifact, { shardBytes: 2048, passageBlock: 4 })
+const { manifest, parts } = splitArtifact(
+  { ...artifact, passages: artifact.passages.map(restorePassage) },
+  { shardBytes: 2048, passageBlock: 4 },
+)
 
 async function shardedFromR2() {
   for (const [name, text] of parts) await bucket.put(`kb/${manifest.version}/${name}`, text)

@@ -49,7 +49,7 @@ export interface Artifact {
   /** Content hash of everything below; changes whenever any of it does. */
   version: string
   sources: SourceRecord[]
-  passages: StoredPassage[]
+  passages: PassageRecord[]
   /** Groups of equivalent phrases, from knowledge/vocabulary.json. */
   vocabulary: string[][]
   /** Earliest and latest year the sources were published, and every year their text mentions. */
@@ -57,13 +57,20 @@ export interface Artifact {
   index: InlineIndex
 }
 
+/** The artifact as written to JSON: passages without their redundant text. */
+export type StoredArtifact = Omit<Artifact, 'passages'> & { passages: StoredPassage[] }
+
+export function storeArtifact(artifact: Artifact): StoredArtifact {
+  return { ...artifact, passages: artifact.passages.map(storePassage) }
+}
+
 export class ArtifactError extends Error {
   override name = 'ArtifactError'
 }
 
 /** Checks the shape well enough to refuse a wrong or truncated artifact with a message that says why. */
-export function assertArtifact(value: unknown): asserts value is Artifact {
-  const a = value as Partial<Artifact> | null
+export function assertArtifact(value: unknown): asserts value is StoredArtifact {
+  const a = value as Partial<StoredArtifact> | null
   if (!a || typeof a !== 'object') throw new ArtifactError('knowledge-base artifact is not an object')
   if (a.format !== ARTIFACT_FORMAT) {
     throw new ArtifactError(

@@ -8,7 +8,7 @@
  * returns; both stay cached in the isolate.
  */
 import type { KbInfo } from '../contract'
-import { restorePassage, type Artifact, type PassageRecord, type StoredPassage } from './artifact'
+import { restorePassage, storePassage, type Artifact, type PassageRecord, type StoredPassage } from './artifact'
 import { assembleKb, type Kb } from './load'
 import { TermIndex, type IndexData, type PostingsSource } from './term-index'
 
@@ -63,14 +63,14 @@ export function splitArtifact(artifact: Artifact, { shardBytes, passageBlock } =
     start = end
   }
   for (let b = 0; b * passageBlock < artifact.passages.length; b++) {
-    parts.set(passageBlockName(b), JSON.stringify(artifact.passages.slice(b * passageBlock, (b + 1) * passageBlock)))
+    parts.set(passageBlockName(b), JSON.stringify(artifact.passages.slice(b * passageBlock, (b + 1) * passageBlock).map(storePassage)))
   }
   const resident: Manifest['resident'] = []
   for (const source of artifact.sources) {
     if (resident.length >= SUGGESTION_SOURCES) break
     const passage = artifact.passages.findIndex((p) => p.sourceId === source.id && p.questions.length > 0)
     const record = artifact.passages[passage]
-    if (record) resident.push({ passage, record })
+    if (record) resident.push({ passage, record: storePassage(record) })
   }
   const { version, sources, vocabulary, period } = artifact
   const manifest: Manifest = {
