@@ -10,12 +10,15 @@
 import type { KbInfo } from '../contract'
 import { restorePassage, storePassage, type Artifact, type PassageRecord, type StoredPassage } from './artifact'
 import { assembleKb, type Kb } from './load'
+import { Lru } from './lru'
 import { TermIndex, type IndexData, type PostingsSource } from './term-index'
 
 /** Bumped whenever the manifest or part layout changes. */
 export const SHARDED_FORMAT = 1
 /** Default part sizes: a term shard of this many raw bytes of postings parses in well under a millisecond. */
 export const SPLIT = { shardBytes: 64 * 1024, passageBlock: 64 }
+/** Raw bytes of term shards kept per isolate; far more than one question needs, far less than 128 MB. */
+const SHARD_CACHE_BYTES = 24 * 1024 * 1024
 /** Sources whose first question is kept in the manifest as the pool of suggestions. */
 const SUGGESTION_SOURCES = 12
 
@@ -95,7 +98,7 @@ async function fetchJson<T>(store: ShardStore, name: string): Promise<T> {
 
 /** Term shards fetched on first need; concurrent requests for one shard share a fetch. */
 class ShardedPostings implements PostingsSource {
-  private readonly loaded = new Map<number, string[]>()
+  private readonly loaded = new Lru<number, string[]>(SHARD_CACHE_BYTES)
   private readonly pending = new Map<number, Promise<void>>()
 
   constructor(
@@ -120,7 +123,7 @@ class ShardedPostings implements PostingsSource {
   }
 
   async load(ordinals: number[]): Promise<void> {
-    const shards = new Set(ordinals.map((o) => this.shardOf(o)).filter((s) => !this.loaded.has(s)))
+    const shards = new Set(ordinals.map((o) => this.shardOf(o)).filter((s) => this.loaded.get(s) === undefined))
     await Promise.all([...shards].map((s) => this.fetchShard(s)))
   }
 
@@ -128,7 +131,7 @@ class ShardedPostings implements PostingsSource {
     let p = this.pending.get(shard)
     if (!p) {
       p = fetchJson<string[]>(this.store, termShardName(shard))
-        .then((postings) => void this.loaded.set(shard, postings))
+        .then((postings) => void this.loaded.set(shard, postings, postings.reduce((n, p) => n + p.length, 0)))
         .finally(() => this.pending.delete(shard))
       this.pending.set(shard, p)
     }

@@ -13,6 +13,7 @@
  */
 import type MiniSearch from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
+import { Lru } from './lru'
 
 /** The serialised index. Postings are not here: see `InlineIndex` and the sharded manifest. */
 export interface IndexData {
@@ -59,6 +60,8 @@ export interface PostingsSource {
 type Decoded = Array<{ docs: number[]; freqs: number[] } | undefined>
 
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
+/** Decoded postings kept per isolate, in (document, field) entries: bounds memory for large KBs. */
+const DECODED_ENTRIES = 2_000_000
 
 /** MiniSearch's calcBM25Score, split so the part that is the same for every document of a term is computed once. */
 function inverseDocFreq(matchingCount: number, totalCount: number): number {
@@ -160,7 +163,7 @@ export class TermIndex {
   private readonly averageFieldLength: number[]
   private readonly fieldLength: Uint16Array
   private readonly dictionary = new SearchableMap<number>()
-  private readonly decoded = new Map<number, Decoded>()
+  private readonly decoded = new Lru<number, Decoded>(DECODED_ENTRIES)
 
   constructor(
     data: IndexData,
@@ -191,7 +194,7 @@ export class TermIndex {
       if (!distance) continue
       derived.push({ term: t, ordinal, weight: (options.weights.fuzzy * t.length) / (t.length + distance) })
     }
-    const missing = derived.filter((d) => this.postings.get(d.ordinal) === undefined && !this.decoded.has(d.ordinal))
+    const missing = derived.filter((d) => this.decoded.get(d.ordinal) === undefined && this.postings.get(d.ordinal) === undefined)
     if (missing.length > 0) await this.postings.load(missing.map((d) => d.ordinal))
 
     const results = new Map<number, SearchResult>()
@@ -205,7 +208,7 @@ export class TermIndex {
       const text = this.postings.get(ordinal)
       if (text === undefined) throw new Error(`postings of term ${ordinal} are not loaded`)
       decoded = decodePostings(text)
-      this.decoded.set(ordinal, decoded)
+      this.decoded.set(ordinal, decoded, decoded.reduce((n, list) => n + (list?.docs.length ?? 0), 1))
     }
     return decoded
   }
