@@ -37,9 +37,10 @@ const { values } = parseArgs({
   },
 })
 const PASSES = Number(values.passes)
-/** Timed repetitions of the query mix per pass (after one untimed warm-up pass). */
-const REPEATS = 10
+/** Rounds of the query mix per pass: fewer for big KBs, whose queries take longer, to bound the bench's time. */
+const roundsFor = (passages: number) => (passages >= 50_000 ? 1 : passages >= 5_000 ? 3 : 10)
 const COLD_RUNS = 5
+const progress = (message: string) => console.error(`bench: ${message} (${(performance.now() / 1000).toFixed(0)} s)`)
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -99,9 +100,9 @@ interface Row {
 
 /**
  * Times `run` over the query mix: one first pass (each query once, nothing
- * cached yet), then PASSES passes of REPEATS rounds.
+ * cached yet), then PASSES passes of `rounds` rounds.
  */
-async function timeMix(run: (q: string) => Promise<unknown> | unknown) {
+async function timeMix(rounds: number, run: (q: string) => Promise<unknown> | unknown) {
   const firstPass: number[] = []
   for (const { q } of queries) {
     const start = performance.now()
@@ -113,7 +114,7 @@ async function timeMix(run: (q: string) => Promise<unknown> | unknown) {
   for (let pass = 0; pass < PASSES; pass++) {
     const a: number[] = []
     const t: number[] = []
-    for (let r = 0; r < REPEATS; r++) {
+    for (let r = 0; r < rounds; r++) {
       for (const { kind, q } of queries) {
         const start = performance.now()
         await run(q)
@@ -156,8 +157,11 @@ async function benchOurs(name: string, files: KbFile[]): Promise<{ row: Row; art
   await ask(kb, QUERY_MIX.exact[0] as string)
   const first = performance.now() - t
 
-  const askTimes = await timeMix((q) => ask(kb, q))
-  const searchTimes = await timeMix((q) => searchKb(kb, q, 5))
+  progress(`${name}: built and loaded`)
+  const rounds = roundsFor(artifact.passages.length)
+  const askTimes = await timeMix(rounds, (q) => ask(kb, q))
+  const searchTimes = await timeMix(rounds, (q) => searchKb(kb, q, 5))
+  progress(`${name}: timed`)
   const partsSize = parts && {
     count: parts.size,
     raw: [...parts.values()].reduce((a, p) => a + p.length, 0),
@@ -207,7 +211,8 @@ function benchMiniSearch(name: string, artifact: Artifact): Promise<Row> {
     index = MiniSearch.loadJSON(json, options)
     colds.push(performance.now() - t)
   }
-  return timeMix((q) => index.search(q, { prefix: true, fuzzy: 0.2 })).then(({ all, typo }) => ({
+  progress(`${name}: MiniSearch built and loaded`)
+  return timeMix(roundsFor(docs.length), (q) => index.search(q, { prefix: true, fuzzy: 0.2 })).then(({ all, typo }) => ({
     kb: name,
     engine: 'MiniSearch defaults',
     passages: docs.length,
@@ -236,7 +241,7 @@ for (const n of values.sizes.split(',').filter(Boolean).map(Number)) {
 }
 const loadBefore = loadavg()[0] as number
 for (const [name, files] of sets) {
-  console.error(`bench: ${name} …`)
+  progress(name)
   const { row, artifact } = await benchOurs(name, files)
   rows.push(row)
   rows.push(await benchMiniSearch(name, artifact))
@@ -258,7 +263,7 @@ const report = [
   '# Bench results',
   '',
   `Run ${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${availableParallelism()} cores shared with other work (load average ${loadBefore.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end), seed ${seed}.`,
-  `Per-query figures: the query mix (${queries.length} queries: exact words, typos, abbreviations, out-of-scope) × ${REPEATS} rounds per pass after a warm-up pass, ${PASSES} passes, median of each percentile over the passes; cold start is the median of ${COLD_RUNS} loads (parse the script artifact + index ready). Sharded KBs are served from an in-memory shard store (no R2 latency); "first ask" is the first question after a cold start, fetching its shards; "first-pass ask" is each query of the mix asked once on a fresh KB, before retrieval's per-isolate term cache holds its terms (the other columns are a warm isolate). The MiniSearch rows index the same passages with default options and search with \`{prefix: true, fuzzy: 0.2}\` (its "search" column is \`search()\` alone).`,
+  `Per-query figures: the query mix (${queries.length} queries: exact words, typos, abbreviations, out-of-scope) × 10 rounds per pass (3 at 10k, 1 at 100k) after a first pass, ${PASSES} passes, median of each percentile over the passes; cold start is the median of ${COLD_RUNS} loads (parse the script artifact + index ready). Sharded KBs are served from an in-memory shard store (no R2 latency); "first ask" is the first question after a cold start, fetching its shards; "first-pass ask" is each query of the mix asked once on a fresh KB, before retrieval's per-isolate term cache holds its terms (the other columns are a warm isolate). The MiniSearch rows index the same passages with default options and search with \`{prefix: true, fuzzy: 0.2}\` (its "search" column is \`search()\` alone).`,
   '',
   ...lines,
   '',
