@@ -23,6 +23,8 @@ export interface EndToEnd {
   searchRps: number
   searchP50: number
   searchP99: number
+  /** GET /api/health, which does no KB work: the ceiling of wrangler dev on this machine. */
+  healthRps: number
   errors: number
 }
 
@@ -64,6 +66,7 @@ export async function endToEnd(): Promise<EndToEnd> {
     const searches = []
     for (let i = 0; i < RUNS; i++) asks.push(await load(ask, '/api/ask'))
     for (let i = 0; i < RUNS; i++) searches.push(await load(search, '/api/search'))
+    const health = await load([{ method: 'GET', path: '/api/health' }], '/api/health')
     return {
       connections: CONNECTIONS,
       seconds: SECONDS,
@@ -74,7 +77,8 @@ export async function endToEnd(): Promise<EndToEnd> {
       searchRps: median(searches.map((r) => r.rps)),
       searchP50: median(searches.map((r) => r.p50)),
       searchP99: median(searches.map((r) => r.p99)),
-      errors: [...asks, ...searches].reduce((a, r) => a + r.errors, 0),
+      healthRps: health.rps,
+      errors: [...asks, ...searches, health].reduce((a, r) => a + r.errors, 0),
     }
   } finally {
     if (server.pid) process.kill(-server.pid, 'SIGTERM')
