@@ -1,25 +1,31 @@
-/** The part of autocannon's API the bench uses (the package ships no types). */
+/** The part of autocannon's programmatic API that bench/load.ts uses (the package ships no types). */
 declare module 'autocannon' {
-  namespace autocannon {
-    interface Request {
-      method?: 'GET' | 'POST'
-      path?: string
-      headers?: Record<string, string>
-      body?: string
-    }
-    interface Options {
-      url: string
-      connections?: number
-      duration?: number
-      requests?: Request[]
-    }
-    interface Result {
-      requests: { average: number }
-      latency: { p50: number; p99: number }
-      non2xx: number
-      errors: number
-    }
+  interface Histogram {
+    average: number
+    p50: number
+    p99: number
   }
-  function autocannon(options: autocannon.Options): Promise<autocannon.Result>
-  export default autocannon
+  interface Request {
+    method?: string
+    path?: string
+    headers?: Record<string, string>
+    body?: string
+    setupRequest?: (request: Request) => Request
+  }
+  interface Options {
+    url: string
+    connections?: number
+    duration?: number
+    method?: string
+    headers?: Record<string, string>
+    requests?: Request[]
+  }
+  interface Result {
+    requests: Histogram & { total: number }
+    latency: Histogram
+    non2xx: number
+    errors: number
+    timeouts: number
+  }
+  export default function autocannon(options: Options): Promise<Result>
 }

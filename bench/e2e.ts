@@ -4,7 +4,7 @@
  * stopped by its process group id.
  */
 import { spawn } from 'node:child_process'
-import autocannon from 'autocannon'
+import autocannon, { type Request } from 'autocannon'
 import { QUERY_MIX } from './queries'
 
 const PORT = Number(process.env.BENCH_PORT ?? 8790)
@@ -42,7 +42,7 @@ async function waitForHealth(deadline: number): Promise<void> {
   throw new Error(`wrangler dev did not answer on ${BASE} in time`)
 }
 
-async function load(requests: autocannon.Request[], path: string) {
+async function load(requests: Request[], path: string) {
   const result = await autocannon({ url: `${BASE}${path}`, connections: CONNECTIONS, duration: SECONDS, requests })
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors }
 }

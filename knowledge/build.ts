@@ -13,8 +13,12 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
+import { createRequire } from 'node:module'
 import { compileKb, type KbFile } from './compile'
 import { packArtifact } from './pack'
+
+/** The English word list (lower case, no proper nouns) that the Worker uses to recognise names. */
+const englishWords = createRequire(import.meta.url)('an-array-of-english-words') as string[]
 
 const { values } = parseArgs({
   options: {
@@ -36,7 +40,7 @@ async function main(): Promise<number> {
   const files = await Promise.all(names.map((n) => readKbFile(join(sourcesDir, n))))
   const vocabPath = join(kbDir, 'vocabulary.json')
   const vocabulary = await readKbFile(vocabPath).catch(() => ({ path: vocabPath, text: '{"groups": []}' }))
-  const result = compileKb(files, vocabulary)
+  const result = compileKb(files, vocabulary, englishWords)
   if (!result.ok) {
     for (const p of result.problems) console.error(p)
     console.error(`kb:build: ${result.problems.length} problem(s); ${out} left unchanged`)

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import MiniSearch from 'minisearch'
+import { buildBloom } from '../worker/kb/bloom'
 import { ARTIFACT_FORMAT, type Artifact, type PassageRecord, type SourceRecord } from '../worker/kb/artifact'
 import { chunkSection } from '../worker/kb/chunk'
 import { INDEX_OPTIONS, type IndexedPassage } from '../worker/kb/index-options'
@@ -19,7 +20,8 @@ export interface KbFile {
 
 export type CompileResult = { ok: true; artifact: Artifact } | { ok: false; problems: string[] }
 
-export function compileKb(files: KbFile[], vocabulary: KbFile): CompileResult {
+/** `dictionary`: everyday English words, lower case, without names of people or places. */
+export function compileKb(files: KbFile[], vocabulary: KbFile, dictionary: readonly string[] = []): CompileResult {
   const problems: string[] = []
   const entries: Entry[] = []
   const seenIds = new Map<string, string>()
@@ -84,6 +86,7 @@ export function compileKb(files: KbFile[], vocabulary: KbFile): CompileResult {
       to: Math.max(...publishedYears),
       yearsMentioned: [...yearsMentioned].sort((a, b) => a - b),
     },
+    dictionary: buildBloom(dictionary),
     index: indexFromMiniSearch(index),
   }
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)

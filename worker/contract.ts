@@ -15,6 +15,8 @@ export const LIMITS = {
   bodyBytes: 8 * 1024,
   /** Results one search may ask for. */
   searchLimit: 20,
+  /** Characters in a feedback comment, counted after normalisation. */
+  commentChars: 1000,
 } as const
 
 export interface HealthResponse {
@@ -87,6 +89,12 @@ export interface FeedbackRequest {
   answerId: string
   helpful: boolean
   comment?: string
+}
+
+/** Feedback is kept once per answer: sending it again replaces the earlier verdict. */
+export interface FeedbackResponse {
+  answerId: string
+  helpful: boolean
 }
 
 export type ErrorCode =

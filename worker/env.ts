@@ -5,9 +5,26 @@ export interface Bindings {
   ASSETS?: Fetcher
   /** Parts of a knowledge base too big for the script (kb/<version>/...), fetched on demand. */
   KB_SHARDS?: R2Bucket
+  /** Published knowledge-base artifacts and the "current" pointer (worker/kb/pointer.ts). */
+  KB_STORE?: R2Bucket
+  /** Answers given and feedback on them (migrations/). */
+  DB: D1Database
+  /** Days answers and feedback are kept; default 90. */
+  RETENTION_DAYS?: string
+  /** The deployed Worker version: part of the answer cache key, so new code never serves old answers. */
+  CF_VERSION_METADATA: WorkerVersionMetadata
+  /** Per-client limits (wrangler.toml [[ratelimits]]): questions and searches. */
+  ASK_LIMITER: RateLimit
+  SEARCH_LIMITER: RateLimit
+  /** "off" disables rate limiting; only ever passed to local runs (`RATE_LIMIT=off npm start`). */
+  RATE_LIMIT?: string
+  /** Comma-separated origins allowed to call the API from browsers; "*" allows any. */
+  ALLOWED_ORIGINS?: string
+  /** CSP frame-ancestors sources allowed to frame the demo page; unset means none. */
+  FRAME_ANCESTORS?: string
 }
 
 export interface AppEnv {
   Bindings: Bindings
-  Variables: { kb: Kb }
+  Variables: { kb: Kb; requestId: string }
 }

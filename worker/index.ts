@@ -3,44 +3,47 @@
  * (widget, demo page) are served by Workers static assets before this runs.
  */
 import { Hono } from 'hono'
-import { HTTPException } from 'hono/http-exception'
-import type { AppEnv } from './env'
-import { ApiError, errorBody } from './errors'
-import { bundledKb } from './kb/bundled'
+import { requestId } from 'hono/request-id'
+import type { AppEnv, Bindings } from './env'
+import { ApiError, errorResponse, toApiError } from './errors'
+import { servedKb } from './kb/store'
+import { apiCors } from './middleware/cors'
+import { rateLimit } from './middleware/rate-limit'
+import { securityHeaders } from './middleware/security-headers'
 import { ask } from './routes/ask'
+import { demo } from './routes/demo'
+import { feedback } from './routes/feedback'
 import { health } from './routes/health'
 import { search } from './routes/search'
+import { scheduled } from './scheduled'
 
 const app = new Hono<AppEnv>()
 
+app.use(requestId({ limitLength: 64 }), securityHeaders())
+app.use('/api/*', apiCors())
+app.use('/api/ask', rateLimit('ASK_LIMITER'))
+app.use('/api/search', rateLimit('SEARCH_LIMITER'))
+
 app.use('/api/*', async (c, next) => {
-  c.set('kb', bundledKb(c.env))
+  c.set('kb', await servedKb(c.env.KB_STORE))
   await next()
 })
 
+app.route('/', demo)
 app.route('/api/health', health)
 app.route('/api/search', search)
 app.route('/api/ask', ask)
+app.route('/api/feedback', feedback)
 
-const ROUTES: Record<string, string> = { '/api/health': 'GET, HEAD', '/api/search': 'GET, HEAD', '/api/ask': 'POST' }
+const ROUTES: Record<string, string> = { '/api/health': 'GET, HEAD', '/api/search': 'GET, HEAD', '/api/ask': 'POST', '/api/feedback': 'POST' }
 for (const [path, allow] of Object.entries(ROUTES)) {
   app.all(path, () => {
     throw new ApiError(405, 'method_not_allowed', `Use ${allow.replace(', HEAD', '')} for ${path}.`, { Allow: allow })
   })
 }
 
-app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${new URL(c.req.url).pathname}.`), 404))
+app.notFound((c) => errorResponse(c, new ApiError(404, 'not_found', `Nothing at ${new URL(c.req.url).pathname}.`)))
 
-app.onError((err, c) => {
-  if (err instanceof ApiError) {
-    for (const [k, v] of Object.entries(err.headers)) c.header(k, v)
-    return c.json(errorBody(err.code, err.message), err.status)
-  }
-  if (err instanceof HTTPException) {
-    return c.json(errorBody('bad_request', err.message || 'Bad request.'), err.status === 500 ? 400 : err.status)
-  }
-  console.error('unhandled error', err)
-  return c.json(errorBody('internal', 'Something went wrong on our side. Please try again.'), 500)
-})
+app.onError((err, c) => errorResponse(c, toApiError(err)))
 
-export default app
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Bindings>

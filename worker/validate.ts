@@ -4,7 +4,7 @@
  * normalisation, which is also what the answer code sees.
  */
 import type { Context } from 'hono'
-import { LIMITS, type AskRequest, type Turn } from './contract'
+import { LIMITS, type AskRequest, type FeedbackRequest, type Turn } from './contract'
 import { ApiError } from './errors'
 import { normalize } from './kb/text'
 
@@ -100,4 +100,19 @@ export function parseLimit(value: string | undefined): number {
     throw new ApiError(400, 'bad_request', `"limit" must be a whole number from 1 to ${LIMITS.searchLimit}.`)
   }
   return Number(value)
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export function parseFeedback(body: unknown): FeedbackRequest {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ApiError(400, 'bad_request', 'The body must be a JSON object: {"answerId": "...", "helpful": true}.')
+  }
+  const { answerId, helpful, comment } = body as Record<string, unknown>
+  if (typeof answerId !== 'string' || !UUID.test(answerId)) {
+    throw new ApiError(400, 'bad_request', '"answerId" must be the answerId of an answer from /api/ask.')
+  }
+  if (typeof helpful !== 'boolean') throw new ApiError(400, 'bad_request', '"helpful" must be true or false.')
+  const note = text(comment, 'comment', LIMITS.commentChars, false)
+  return note ? { answerId: answerId.toLowerCase(), helpful, comment: note } : { answerId: answerId.toLowerCase(), helpful }
 }

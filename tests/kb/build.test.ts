@@ -79,7 +79,8 @@ describe('compileKb', () => {
   })
 })
 
-describe('npm run kb:build', () => {
+// Each test starts the build in a new process, which takes seconds on a loaded machine.
+describe('npm run kb:build', { timeout: 60_000 }, () => {
   it('writes the artifact and reports what it built', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kb-'))
     const out = join(dir, 'kb.json')

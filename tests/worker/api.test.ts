@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ErrorResponse, HealthResponse, SearchResponse } from '../../worker/contract'
-import { askJson, get, postJson } from './helpers'
-
-async function expectError(res: Response, status: number, code: string) {
-  expect(res.status).toBe(status)
-  expect(res.headers.get('content-type')).toMatch(/application\/json/)
-  const body = (await res.json()) as ErrorResponse
-  expect(body.error.code).toBe(code)
-  expect(body.error.message.length).toBeGreaterThan(5)
-}
+import type { HealthResponse, SearchResponse } from '../../worker/contract'
+import { askJson, expectError, get, postJson } from './helpers'
 
 describe('GET /api/health', () => {
   it('reports the knowledge base version and size', async () => {
@@ -16,6 +8,7 @@ describe('GET /api/health', () => {
     expect(res.status).toBe(200)
     const body = (await res.json()) as HealthResponse
     expect(body.status).toBe('ok')
+    expect(body.kb.source).toBe('bundled')
     expect(body.kb.version).toMatch(/^[0-9a-f]{16}$/)
     expect(body.kb.documents).toBeGreaterThanOrEqual(5)
     expect(body.kb.passages).toBeGreaterThan(body.kb.documents)
@@ -87,6 +80,37 @@ describe('POST /api/ask', () => {
     expect(body.answered).toBe(false)
     expect(body.answer).toMatch(/2025/)
     expect(body.answer).toMatch(/2016/)
+  })
+
+  it('declines questions about how things stand now, saying which period it covers', async () => {
+    const { body } = await askJson('who runs probation in London right now?')
+    expect(body.answered).toBe(false)
+    expect(body.answer).toMatch(/2016 to 2019/)
+  })
+
+  it('declines a question about a place or name its sources never mention', async () => {
+    const { body } = await askJson('how does probation work in Norway?')
+    expect(body.answered).toBe(false)
+    expect(body.suggestions?.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('tolerates typos in the words it knows', async () => {
+    const { body } = await askJson('who was the chief inspecter of probaton')
+    expect(body.answered).toBe(true)
+    expect(body.answer).toMatch(/Glenys Stacey/)
+  })
+
+  it('answers a greeting with an invitation, not an answer', async () => {
+    const { body } = await askJson('hello!')
+    expect(body.answered).toBe(false)
+    expect(body.answer).toMatch(/^Hello/)
+    expect(body.suggestions?.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('declines questions about a personal case', async () => {
+    const { body } = await askJson("When's my next probation appointment?")
+    expect(body.answered).toBe(false)
+    expect(body.answer).toMatch(/individual cases/)
   })
 
   it('declines requests to reveal its instructions or dump the knowledge base', async () => {

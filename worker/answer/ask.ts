@@ -23,6 +23,9 @@ export const MIN_COVERAGE = 0.35
 export const MAX_UNKNOWN_SHARE = 0.5
 
 /** Questions about the asker's own case, or asking for personal advice: sources about the reforms cannot answer them. */
+/** Asking how things stand now: the sources stop in their period, so an answer would pass old facts off as current. */
+const NOW = /\b(right now|nowadays|these days|today|at the moment|at present|presently|currently|as of now|as things stand|this week|this month|latest figures)\b/i
+
 const SMALL_TALK = /^(hi|hiya|hello|hey|good (morning|afternoon|evening)|thanks?( you)?( very much)?|thank you|cheers|ok(ay)?|great|bye|goodbye)\b[\s!.,]*$/i
 
 const PERSONAL = /\b(my|our) (own )?(next )?(case|appointment|probation|officer|offender manager|licen[cs]e|order|sentence|hearing|supervision|court date|tag|brother|sister|son|daughter|husband|wife|partner|friend|dad|mum|father|mother|family)\b|\bcase (ref|reference|number|no)\b|\bhow (do|can|could|should|would) (i|we)\b|\b(can|should|will) (i|we)\b/i
@@ -38,6 +41,9 @@ export async function ask(kb: Kb, question: string, history: Turn[] = []): Promi
   if (PERSONAL.test(text)) {
     return decline(kb, undefined, "I can't advise on individual cases or personal situations. Please contact the probation officer or organisation involved. I can answer questions about the probation reforms in England and Wales.")
   }
+  if (NOW.test(text)) {
+    return decline(kb, undefined, `I can't say how things stand now: my sources were published ${covered} and cover probation in England and Wales from the 2014 reforms up to then.`)
+  }
   const later = laterYear(text, kb)
   if (later) {
     return decline(kb, undefined, `I can't say what happened in ${later}: my sources were published ${covered} and cover probation in England and Wales from the 2014 reforms up to then.`)
@@ -51,7 +57,7 @@ export async function ask(kb: Kb, question: string, history: Turn[] = []): Promi
   }
   const retrieval = await retrieve(kb, slots)
   const top = retrieval.hits[0]
-  const onTopic = retrieval.unknown < slots.length * MAX_UNKNOWN_SHARE
+  const onTopic = retrieval.unknown < slots.length * MAX_UNKNOWN_SHARE && retrieval.unknownNames.length === 0
   const composed = top && onTopic && top.coverage >= MIN_COVERAGE ? compose(kb, retrieval, kindFor(text, history), focusWords(text)) : undefined
   if (!composed) {
     return decline(kb, retrieval, `I don't know: my sources on the probation reforms in England and Wales (published ${covered}) don't answer that.`)

@@ -43,6 +43,7 @@ export function rankSentences(kb: Kb, retrieval: Retrieval, kind: AnswerKind, fo
   const weights = retrieval.slotWeights.map((w) => Math.sqrt(w))
   const total = weights.reduce((a, b) => a + b, 0) || 1
   const strict = STRICT_KINDS.has(kind)
+  const asked = new Set(slots.flatMap((slot) => slot.alternatives.map((alt) => alt.at(-1) as string)))
 
   const candidates: Candidate[] = []
   for (const hit of hits.slice(0, 8)) {
@@ -63,7 +64,7 @@ export function rankSentences(kb: Kb, retrieval: Retrieval, kind: AnswerKind, fo
         }
       })
       const coverage = covered / total
-      const k = kindScore(kind, sentence, focus)
+      const k = kindScore(kind, sentence, focus, asked)
       const relevance = 0.65 * coverage + 0.35 * (hit.score / top.score)
       const score = relevance * (strict ? 0.35 + 0.65 * k : 1 + 0.3 * k) + (position === 0 ? 0.02 : 0)
       candidates.push({ passage: hit.passage, sentence, terms: own, covers, coverage, kind: k, score })

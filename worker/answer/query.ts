@@ -5,12 +5,14 @@
  */
 import type { Turn } from '../contract'
 import type { Kb } from '../kb/load'
-import { terms, words } from '../kb/text'
+import { toTerm, words } from '../kb/text'
 import { cleanQuestion } from './clean'
 
 export interface Slot {
   /** Alternatives; each is a sequence of terms that must all appear. */
   alternatives: string[][]
+  /** The words the visitor typed for this concept, lower case. */
+  typed: string[]
   /** 1 for the question's own words, less for words carried over from earlier turns. */
   weight: number
 }
@@ -21,12 +23,20 @@ const CONTEXT_WEIGHT = 0.5
 const CONTEXT_TURNS = 3
 
 export function slotsFor(text: string, kb: Kb, weight = 1): Slot[] {
-  const ts = terms(text)
+  const typed: string[] = []
+  const ts: string[] = []
+  for (const w of words(text)) {
+    const t = toTerm(w)
+    if (t) {
+      typed.push(w)
+      ts.push(t)
+    }
+  }
   const slots: Slot[] = []
   const seen = new Set<string>()
-  const add = (alternatives: string[][]) => {
+  const add = (alternatives: string[][], from: number, length: number) => {
     const key = alternatives.map((a) => a.join(' ')).sort().join('|')
-    if (!seen.has(key)) slots.push({ alternatives, weight })
+    if (!seen.has(key)) slots.push({ alternatives, typed: typed.slice(from, from + length), weight })
     seen.add(key)
   }
   for (let i = 0; i < ts.length; ) {
@@ -38,13 +48,9 @@ export function slotsFor(text: string, kb: Kb, weight = 1): Slot[] {
         }
       }
     }
-    if (best) {
-      add(best.group)
-      i += best.length
-    } else {
-      add([[ts[i] as string]])
-      i += 1
-    }
+    const length = best?.length ?? 1
+    add(best ? best.group : [[ts[i] as string]], i, length)
+    i += length
   }
   return slots
 }

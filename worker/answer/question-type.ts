@@ -3,6 +3,7 @@
  * sentence has that kind of answer in it. Used to prefer, among sentences
  * that match the topic, the one that actually answers.
  */
+import { toTerm, words } from '../kb/text'
 
 export type AnswerKind =
   | 'percent'
@@ -30,7 +31,7 @@ export function answerKind(question: string): AnswerKind {
   if (/\b(when|what (year|date|month|time)|how long ago|since when)\b/.test(q)) return 'time'
   if (/\b(why|what (caused|led to|was the reason)|reason|because)\b/.test(q)) return 'reason'
   if (/^\s*(who is|who's|whos|who are|who was|who were)\b/.test(q)) return 'identity'
-  if (/^\s*what (is|are|was|were|'s)\b|\b(stand|stands) for\b|\bmeaning of\b|\bdefine\b|\bwhat does .* mean\b/.test(q)) {
+  if (/^\s*what (is|are|was|were|'s)\b|\b(stand|stands|short) for\b|\bmeaning of\b|\bdefine\b|\bwhat does .* mean\b/.test(q)) {
     return 'definition'
   }
   if (/\b(which|what|whose|name of( the)?) (\w+ )?(minister|secretary|mayor|inspector|officer|director|spokes(man|woman|person)|person|man|woman|mp|chief|boss|leader|head|journalist|writer|author)\b/.test(q)) {
@@ -99,15 +100,36 @@ function describes(sentence: string, focus: string[]): boolean {
   )
 }
 
-/** How well a sentence carries the kind of answer asked for, 0 to 1; `focus` holds the question's content words. */
-export function kindScore(kind: AnswerKind, sentence: string, focus: string[] = []): number {
+/**
+ * A figure that counts something the question asks about: "21 Community
+ * Rehabilitation Companies", "28,750 offenders". `asked` holds the head
+ * terms (last words) of the question's concepts and their alternatives.
+ */
+function countsAsked(sentence: string, asked: ReadonlySet<string>): boolean {
+  const ws = words(sentence)
+  return ws.some((w, i) => {
+    if (!/^\d[\d,.]*$/.test(w) || /^(19|20)\d\d$/.test(w) || /^(percent|per|cent)$/.test(ws[i + 1] ?? '')) return false
+    return ws.slice(i + 1, i + 5).some((next) => {
+      const t = toTerm(next)
+      return t !== null && asked.has(t)
+    })
+  })
+}
+
+/**
+ * How well a sentence carries the kind of answer asked for, 0 to 1. `focus`
+ * holds the question's content words as typed, `asked` their terms.
+ */
+export function kindScore(kind: AnswerKind, sentence: string, focus: string[] = [], asked: ReadonlySet<string> = new Set()): number {
   switch (kind) {
     case 'percent':
       return PERCENT.test(sentence) ? 1 : NUMBER.test(sentence) ? 0.3 : 0
     case 'money':
       return MONEY.test(sentence) ? 1 : NUMBER.test(sentence) ? 0.3 : 0
     case 'count':
-      return DIGITS.test(sentence) ? 1 : COUNT.test(sentence) ? 0.6 : NUMBER.test(sentence) ? 0.2 : 0
+      if (countsAsked(sentence, asked)) return 1
+      if (DIGITS.test(sentence)) return PERCENT.test(sentence) || MONEY.test(sentence) ? 0.5 : 0.8
+      return COUNT.test(sentence) ? 0.6 : NUMBER.test(sentence) ? 0.2 : 0
     case 'time':
       return TIME.test(sentence) ? 1 : 0
     case 'reason':

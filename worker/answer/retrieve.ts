@@ -29,28 +29,42 @@ export interface Retrieval {
   slotWeights: number[]
   /** Slots of the question itself that no passage holds: many of them mean a question off the topic. */
   unknown: number
+  /** Words of the question that no passage holds and that are not everyday English: names of things the sources never mention. */
+  unknownNames: string[]
   /** Per term, the passages it matched. */
   termHits: Map<string, Map<number, TermHit>>
 }
 
-/** Fuzzy matching is tried only for terms the index does not hold exactly; short terms and numbers never. */
-function maxEdits(term: string): number {
-  if (/\d/.test(term) || term.length < 6) return 0
-  return term.length < 9 ? 1 : 2
+/**
+ * Edits allowed when a term is not in the index: by the length of the word as
+ * typed (a long word has room for more slips), never more than a third of
+ * the term itself; none for short words and numbers.
+ */
+function maxEdits(term: string, typedLength: number): number {
+  if (/\d/.test(term)) return 0
+  const byTyped = typedLength >= 9 ? 2 : typedLength >= 6 ? 1 : 0
+  return Math.min(byTyped, Math.floor(term.length / 3))
 }
 
 /** Exact and prefix first; fuzzy only when that finds nothing, which keeps typical queries fast. */
-async function searchTerm(kb: Kb, term: string): Promise<Map<number, TermHit>> {
+async function searchTerm(kb: Kb, term: string, typed: string): Promise<Map<number, TermHit>> {
   const base = {
     fields: ['title', 'heading', 'text', 'questions'],
     boost: FIELD_BOOST,
     weights: { prefix: 0.6, fuzzy: 0.45 },
   }
-  let results = await kb.index.search(term, { ...base, prefix: term.length >= 5, fuzzy: 0 })
+  // Prefixes complete a word cut short ("privat", "inspec"); a whole English word ("short") is not one.
+  const prefix = term.length >= 5 && !kb.isEnglishWord(typed)
+  let results = await kb.index.search(term, { ...base, prefix, fuzzy: 0 })
   let fuzzy = false
-  const edits = maxEdits(term)
+  const edits = maxEdits(term, typed.length)
   if (results.length === 0 && edits > 0) {
     results = await kb.index.search(term, { ...base, prefix: false, fuzzy: edits })
+    fuzzy = true
+  }
+  // A slip near the end of a long word can change its stem ("probaton"): its start still finds it.
+  if (results.length === 0 && typed.length >= 7 && !/\d/.test(typed)) {
+    results = await kb.index.search(typed.slice(0, typed.length - 2), { ...base, prefix: true, fuzzy: 0 })
     fuzzy = true
   }
   const hits = new Map<number, TermHit>()
@@ -58,28 +72,35 @@ async function searchTerm(kb: Kb, term: string): Promise<Map<number, TermHit>> {
   return hits
 }
 
-/** A term's hits depend only on the KB, so an isolate keeps recent ones: up to this many hits in all. */
+/** A term's hits depend only on the KB and the word typed, so an isolate keeps recent ones: up to this many hits in all. */
 const TERM_CACHE_HITS = 250_000
 const termCache = new WeakMap<Kb, Lru<string, Promise<Map<number, TermHit>>>>()
 
-function cachedSearchTerm(kb: Kb, term: string): Promise<Map<number, TermHit>> {
+function cachedSearchTerm(kb: Kb, term: string, typed: string): Promise<Map<number, TermHit>> {
   let cache = termCache.get(kb)
   if (!cache) termCache.set(kb, (cache = new Lru(TERM_CACHE_HITS)))
-  const cached = cache.get(term)
+  const key = `${term}\u0000${typed}`
+  const cached = cache.get(key)
   if (cached) return cached
-  const found = cache.set(term, searchTerm(kb, term))
+  const found = cache.set(key, searchTerm(kb, term, typed))
   found.then(
-    (hits) => cache.reweigh(term, 1 + hits.size),
-    () => cache.delete(term),
+    (hits) => cache.reweigh(key, 1 + hits.size),
+    () => cache.delete(key),
   )
   return found
 }
 
 /** Async because a large knowledge base loads index shards and passages on demand; every returned hit's passage is loaded. */
 export async function retrieve(kb: Kb, slots: Slot[], limit = 8): Promise<Retrieval> {
-  const unique = [...new Set(slots.flatMap((slot) => slot.alternatives.flat()))]
-  const found = await Promise.all(unique.map((t) => cachedSearchTerm(kb, t)))
-  const termHits = new Map(unique.map((t, i) => [t, found[i] as Map<number, TermHit>]))
+  const typedFor = new Map<string, string>()
+  for (const slot of slots) {
+    const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
+    for (const alt of slot.alternatives) {
+      for (const t of alt) if (!typedFor.has(t)) typedFor.set(t, typed.length > t.length ? typed : t)
+    }
+  }
+  const found = await Promise.all([...typedFor].map(([t, typed]) => cachedSearchTerm(kb, t, typed)))
+  const termHits = new Map([...typedFor.keys()].map((t, i) => [t, found[i] as Map<number, TermHit>]))
   const n = kb.artifact.passages.length
   const isUnknown = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size))
   const rarity = slots.map((slot) => {
@@ -92,7 +113,9 @@ export async function retrieve(kb: Kb, slots: Slot[], limit = 8): Promise<Retrie
   const typical = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : 1
   const slotWeights = slots.map((slot, i) => slot.weight * (isUnknown(slot) ? typical : (rarity[i] as number)))
   const total = slotWeights.reduce((a, b) => a + b, 0)
-  const unknown = slots.filter((slot) => slot.weight === 1 && isUnknown(slot)).length
+  const unknownSlots = slots.filter((slot) => slot.weight === 1 && isUnknown(slot))
+  const unknown = unknownSlots.length
+  const unknownNames = unknownSlots.flatMap((slot) => slot.typed).filter((w) => /^\p{L}{5,}$/u.test(w) && !kb.isEnglishWord(w))
 
   const candidates = new Set<number>()
   for (const hits of termHits.values()) for (const id of hits.keys()) candidates.add(id)
@@ -120,5 +143,5 @@ export async function retrieve(kb: Kb, slots: Slot[], limit = 8): Promise<Retrie
   hits.sort((a, b) => b.score - a.score || a.passage - b.passage)
   const top = hits.slice(0, limit)
   await kb.loadPassages(top.map((h) => h.passage))
-  return { hits: top, slots, slotWeights, unknown, termHits }
+  return { hits: top, slots, slotWeights, unknown, unknownNames, termHits }
 }

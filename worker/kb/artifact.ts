@@ -3,6 +3,7 @@
  * reads. Passage text is kept once, here, outside the search index; the index
  * refers to passages by their position.
  */
+import type { BloomData } from './bloom'
 import type { InlineIndex } from './term-index'
 
 /** Bumped whenever the shape below changes; a Worker refuses any other format. */
@@ -54,6 +55,8 @@ export interface Artifact {
   vocabulary: string[][]
   /** Earliest and latest year the sources were published, and every year their text mentions. */
   period: { from: number; to: number; yearsMentioned: number[] }
+  /** Everyday English words (not names), to tell a paraphrase from a name the sources never mention. */
+  dictionary: BloomData
   index: InlineIndex
 }
 
@@ -77,7 +80,7 @@ export function assertArtifact(value: unknown): asserts value is StoredArtifact 
       `knowledge-base artifact has format ${String(a.format)}; this Worker reads format ${ARTIFACT_FORMAT}. Rebuild it with npm run kb:build`,
     )
   }
-  for (const key of ['version', 'sources', 'passages', 'vocabulary', 'period', 'index'] as const) {
+  for (const key of ['version', 'sources', 'passages', 'vocabulary', 'period', 'dictionary', 'index'] as const) {
     if (a[key] === undefined) throw new ArtifactError(`knowledge-base artifact lacks "${key}"`)
   }
   if (!Array.isArray(a.passages) || a.passages.length === 0) {

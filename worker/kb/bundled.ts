@@ -3,6 +3,7 @@
  * artifact, or for a KB too big for the script, its manifest with the rest
  * in the KB_SHARDS bucket (see shards.ts).
  */
+import { env } from 'cloudflare:workers'
 import artifact from '../../generated/kb.json'
 import type { Bindings } from '../env'
 import { createKb, type Kb } from './load'
@@ -10,9 +11,10 @@ import { isManifest, r2ShardStore, shardedKb } from './shards'
 
 let kb: Kb | undefined
 
-export function bundledKb(env: Bindings): Kb {
+export function bundledKb(): Kb {
   if (kb) return kb
   if (!isManifest(artifact)) return (kb = createKb(artifact, 'bundled'))
-  if (!env.KB_SHARDS) throw new Error('the bundled knowledge base is sharded but the KB_SHARDS bucket is not bound')
-  return (kb = shardedKb(artifact, r2ShardStore(env.KB_SHARDS, artifact.version), 'bundled'))
+  const bucket = (env as unknown as Bindings).KB_SHARDS
+  if (!bucket) throw new Error('the bundled knowledge base is sharded but the KB_SHARDS bucket is not bound')
+  return (kb = shardedKb(artifact, r2ShardStore(bucket, artifact.version), 'bundled'))
 }

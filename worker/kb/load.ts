@@ -6,6 +6,7 @@
  */
 import type { KbInfo } from '../contract'
 import { assertArtifact, restorePassage, type Artifact, type PassageRecord, type SourceRecord } from './artifact'
+import { decodeBloom, type BloomData } from './bloom'
 import { inlinePostings, TermIndex } from './term-index'
 import { terms } from './text'
 
@@ -29,6 +30,8 @@ export interface Kb {
   sources: ReadonlyMap<string, SourceRecord>
   /** Vocabulary groups as term sequences, longest phrases first within each group. */
   vocabulary: string[][][]
+  /** Whether a lower-case word is everyday English rather than a name. */
+  isEnglishWord: (word: string) => boolean
   /** Questions the maintainers wrote, with the passage that answers it; offered as suggestions. */
   questions: ReadonlyArray<{ passage: number; question: string }>
   /** Makes sure `artifact.passages` holds these positions; nothing to do for a bundled KB. */
@@ -38,12 +41,13 @@ export interface Kb {
 export interface KbParts {
   content: KbContent
   index: TermIndex
+  dictionary: BloomData
   source: KbInfo['source']
   questions: Kb['questions']
   loadPassages: Kb['loadPassages']
 }
 
-export function assembleKb({ content, index, source, questions, loadPassages }: KbParts): Kb {
+export function assembleKb({ content, index, dictionary, source, questions, loadPassages }: KbParts): Kb {
   const vocabulary = content.vocabulary.map((group) =>
     group.map((phrase) => terms(phrase)).filter((t) => t.length > 0).sort((a, b) => b.length - a.length),
   )
@@ -53,6 +57,7 @@ export function assembleKb({ content, index, source, questions, loadPassages }: 
     index,
     sources: new Map(content.sources.map((s) => [s.id, s])),
     vocabulary,
+    isEnglishWord: decodeBloom(dictionary),
     questions,
     loadPassages,
   }
@@ -61,11 +66,12 @@ export function assembleKb({ content, index, source, questions, loadPassages }: 
 /** A knowledge base held whole in one artifact, as `npm run kb:build` writes it. */
 export function createKb(value: unknown, source: KbInfo['source']): Kb {
   assertArtifact(value)
-  const { version, sources, vocabulary, period, index } = value
+  const { version, sources, vocabulary, period, index, dictionary } = value
   const passages = value.passages.map(restorePassage)
   return assembleKb({
     content: { version, sources, passages, vocabulary, period },
     index: new TermIndex(index, inlinePostings(index.postings)),
+    dictionary,
     source,
     questions: passages.flatMap((p, passage) => p.questions.map((question) => ({ passage, question }))),
     loadPassages: async () => {},

@@ -28,6 +28,7 @@ export interface Manifest {
   sources: Artifact['sources']
   vocabulary: Artifact['vocabulary']
   period: Artifact['period']
+  dictionary: Artifact['dictionary']
   passageCount: number
   /** Passages per passage block. */
   passageBlock: number
@@ -51,7 +52,7 @@ export function isManifest(value: unknown): value is Manifest {
 
 /** Splits a whole artifact into its manifest and parts (name → JSON text). */
 export function splitArtifact(artifact: Artifact, { shardBytes, passageBlock } = SPLIT): { manifest: Manifest; parts: Map<string, string> } {
-  const { postings, ...dictionary } = artifact.index
+  const { postings, ...termDictionary } = artifact.index
   const parts = new Map<string, string>()
   const shardStarts: number[] = []
   for (let start = 0; start < postings.length; ) {
@@ -75,17 +76,18 @@ export function splitArtifact(artifact: Artifact, { shardBytes, passageBlock } =
     const record = artifact.passages[passage]
     if (record) resident.push({ passage, record: storePassage(record) })
   }
-  const { version, sources, vocabulary, period } = artifact
+  const { version, sources, vocabulary, period, dictionary } = artifact
   const manifest: Manifest = {
     sharded: SHARDED_FORMAT,
     version,
     sources,
     vocabulary,
     period,
+    dictionary,
     passageCount: artifact.passages.length,
     passageBlock,
     resident,
-    index: { ...dictionary, shardStarts },
+    index: { ...termDictionary, shardStarts },
   }
   return { manifest, parts }
 }
@@ -159,6 +161,7 @@ export function shardedKb(manifest: Manifest, store: ShardStore, source: KbInfo[
   return assembleKb({
     content: { version, sources, passages, vocabulary, period },
     index: new TermIndex(manifest.index, new ShardedPostings(manifest.index.shardStarts, store)),
+    dictionary: manifest.dictionary,
     source,
     questions: manifest.resident.map(({ passage, record }) => ({ passage, question: record.questions[0] as string })),
     loadPassages: async (positions) => {

@@ -3,7 +3,7 @@
  * filler people put around a question ("tell me", "put together"). Question
  * words still shape the answer; see answer/question-type.ts.
  */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
+const LIST =
   `a about above after again against all also am an and any are aren't as at be because been before being
   below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't down
   during each either else ever every few for from further get gets getting got had hadn't has hasn't have
@@ -18,5 +18,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   yourself yourselves actually really exactly know want wanted many much thing things anything something
   say says said saying happen happened etc like kind sort lot lots give gave given`
     .split(/\s+/)
-    .filter(Boolean),
-)
+    .filter(Boolean)
+
+/** Also without apostrophes, as people type them ("didnt", "theyd"). */
+export const STOP_WORDS: ReadonlySet<string> = new Set([...LIST, ...LIST.map((w) => w.replace(/'/g, ''))])

@@ -5,14 +5,14 @@
 import { stemmer } from 'stemmer'
 import { STOP_WORDS } from './stop-words'
 
-/** Unicode NFKC, curly quotes and dashes folded, control characters removed, white space collapsed. */
+/** Unicode NFKC, curly quotes and dashes folded, control characters and lone surrogates removed, white space collapsed. */
 export function normalize(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
 }

@@ -2,10 +2,19 @@ import { Hono } from 'hono'
 import type { AskResponse } from '../contract'
 import type { AppEnv } from '../env'
 import { ask as answer } from '../answer/ask'
+import { cachedAnswer } from '../cache/answers'
+import { recordAnswer } from '../feedback/store'
 import { parseAsk, readJson } from '../validate'
 
 export const ask = new Hono<AppEnv>().post('/', async (c) => {
-  const { question, history } = parseAsk(await readJson(c))
-  const body: AskResponse = { answerId: crypto.randomUUID(), ...(await answer(c.var.kb, question, history)) }
+  const request = parseAsk(await readJson(c))
+  const { answer: cached, hit } = await cachedAnswer(c, request, () => answer(c.var.kb, request.question, request.history))
+  const body: AskResponse = { answerId: crypto.randomUUID(), ...cached }
+  c.header('X-Cache', hit ? 'HIT' : 'MISS')
+  // Recorded after the response is sent, so a slow or failing database never delays or breaks an answer.
+  const record = { response: body, question: request.question, kbVersion: c.var.kb.info.version, at: Date.now() }
+  c.executionCtx.waitUntil(
+    recordAnswer(c.env.DB, record).catch((err: unknown) => console.error(`feedback: could not record answer ${body.answerId}: ${String(err)}`)),
+  )
   return c.json(body)
 })

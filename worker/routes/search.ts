@@ -5,12 +5,19 @@ import type { Kb } from '../kb/load'
 import { cleanQuestion } from '../answer/clean'
 import { slotsFor } from '../answer/query'
 import { retrieve } from '../answer/retrieve'
+import { cacheVersions } from '../cache/key'
+import { etagMatches, searchEtag } from '../cache/etag'
 import { parseLimit, parseQuestion } from '../validate'
 
 export const search = new Hono<AppEnv>().get('/', async (c) => {
   const q = parseQuestion(c.req.query('q'), 'q')
   const limit = parseLimit(c.req.query('limit'))
-  return c.json(await searchKb(c.var.kb, q, limit))
+  const kb = c.var.kb
+  const etag = await searchEtag(cacheVersions(c), q, limit)
+  c.header('ETag', etag)
+  c.header('Cache-Control', 'no-cache')
+  if (etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304)
+  return c.json(await searchKb(kb, q, limit))
 })
 
 /** The route's work, apart from HTTP, so the bench times exactly what the Worker runs. */

@@ -1,0 +1,108 @@
+/**
+ * `npm run bench:cranfield`: the retrieval engine on the Cranfield collection
+ * (1,400 aeronautics abstracts, 225 queries, graded judgements), text nobody
+ * here wrote. Runs the Worker's own retrieval (worker/answer/retrieve.ts over
+ * an index built with worker/kb/index-options.ts) next to MiniSearch with
+ * default options, and prints nDCG@10 and Recall@100 in a table; the
+ * collection's README lists figures for other engines.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import MiniSearch from 'minisearch'
+import { slotsFor } from '../worker/answer/query'
+import { retrieve } from '../worker/answer/retrieve'
+import { ARTIFACT_FORMAT, type Artifact } from '../worker/kb/artifact'
+import { buildBloom } from '../worker/kb/bloom'
+import { INDEX_OPTIONS, type IndexedPassage } from '../worker/kb/index-options'
+import { createKb } from '../worker/kb/load'
+import { indexFromMiniSearch } from '../worker/kb/term-index'
+
+const dir = process.argv[2] ?? '../shared/data/cranfield'
+
+/** Splits a SMART-format file into records of `.X` fields. */
+function records(text: string): Array<Record<string, string>> {
+  return text
+    .split(/^\.I /m)
+    .slice(1)
+    .map((chunk) => {
+      const record: Record<string, string> = {}
+      let field = 'I'
+      for (const line of chunk.split('\n')) {
+        const tag = /^\.([TAWB])\s*$/.exec(line)
+        if (tag?.[1]) field = tag[1]
+        else if (field === 'I' && !record.I) record.I = line.trim()
+        else record[field] = `${record[field] ?? ''} ${line}`
+      }
+      return record
+    })
+}
+
+const docs = records(readFileSync(join(dir, 'cran.all.1400'), 'utf8'))
+const queries = records(readFileSync(join(dir, 'cran.qry'), 'utf8')).map((r) => (r.W ?? '').trim())
+
+/** Judgements by query position (1-based, see the collection README); code 1 is most relevant. */
+const judged = new Map<number, Map<number, number>>()
+for (const line of readFileSync(join(dir, 'cranqrel'), 'utf8').trim().split('\n')) {
+  const [q, d, code] = line.trim().split(/\s+/).map(Number) as [number, number, number]
+  if (code < 1 || code > 4) continue
+  if (!judged.has(q)) judged.set(q, new Map())
+  judged.get(q)?.set(d, 5 - code)
+}
+
+function ndcgAt10(ranked: number[], gains: Map<number, number>): number {
+  const dcg = ranked.slice(0, 10).reduce((sum, d, i) => sum + (gains.get(d) ?? 0) / Math.log2(i + 2), 0)
+  const ideal = [...gains.values()].sort((a, b) => b - a).slice(0, 10).reduce((sum, g, i) => sum + g / Math.log2(i + 2), 0)
+  return ideal > 0 ? dcg / ideal : 0
+}
+
+function recallAt100(ranked: number[], gains: Map<number, number>): number {
+  const top = new Set(ranked.slice(0, 100))
+  return gains.size > 0 ? [...gains.keys()].filter((d) => top.has(d)).length / gains.size : 0
+}
+
+async function evaluate(name: string, search: (query: string) => number[] | Promise<number[]>): Promise<{ name: string; ndcg: number; recall: number; ms: number }> {
+  let ndcg = 0
+  let recall = 0
+  let counted = 0
+  const start = performance.now()
+  for (const [i, query] of queries.entries()) {
+    const gains = judged.get(i + 1)
+    if (!gains?.size) continue
+    const ranked = await search(query)
+    ndcg += ndcgAt10(ranked, gains)
+    recall += recallAt100(ranked, gains)
+    counted += 1
+  }
+  return { name, ndcg: ndcg / counted, recall: recall / counted, ms: (performance.now() - start) / queries.length }
+}
+
+const ours = new MiniSearch<IndexedPassage>(INDEX_OPTIONS)
+ours.addAll(docs.map((d, i) => ({ id: i, title: d.T ?? '', heading: '', text: d.W ?? '', questions: '' })))
+const artifact: Artifact = {
+  format: ARTIFACT_FORMAT,
+  version: 'cranfield',
+  sources: [{ id: 'cranfield', title: 'Cranfield', publisher: 'Cranfield', published: '1960', summary: 'test collection' }],
+  passages: docs.map((d, i) => ({ id: `cranfield#${i + 1}`, sourceId: 'cranfield', heading: '', text: d.W ?? '', sentences: [], questions: [] })),
+  vocabulary: [],
+  period: { from: 1960, to: 1960, yearsMentioned: [] },
+  dictionary: buildBloom([]),
+  index: indexFromMiniSearch(ours),
+}
+const kb = createKb(artifact, 'bundled')
+const docNumber = (position: number) => Number(docs[position]?.I)
+
+const plain = new MiniSearch<{ id: number; title: string; text: string }>({ fields: ['title', 'text'] })
+plain.addAll(docs.map((d) => ({ id: Number(d.I), title: d.T ?? '', text: d.W ?? '' })))
+
+const rows = [
+  await evaluate('MiniSearch defaults (baseline)', (q) => plain.search(q).map((r) => r.id as number)),
+  await evaluate('Probation Answers retrieval', async (q) => (await retrieve(kb, slotsFor(q, kb), 100)).hits.map((h) => docNumber(h.passage))),
+]
+
+const table = [
+  '| engine | nDCG@10 | Recall@100 | ms/query |',
+  '|---|---|---|---|',
+  ...rows.map((r) => `| ${r.name} | ${r.ndcg.toFixed(3)} | ${r.recall.toFixed(3)} | ${r.ms.toFixed(2)} |`),
+].join('\n')
+console.log(table)
+writeFileSync('bench/cranfield-results.md', `# Cranfield retrieval (npm run bench:cranfield)\n\n225 queries, graded gains (5 - relevance code).\n\n${table}\n`)

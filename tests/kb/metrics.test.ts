@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { compileKb } from '../../knowledge/compile'
+import { compare, evaluateItem, formatComparison, formatSets, summarize, type ItemResult } from '../../knowledge/metrics'
+import type { EvalItem } from '../../knowledge/quality'
+import { createKb } from '../../worker/kb/load'
+
+function result(key: string, right: boolean, rank: number | null, kind: ItemResult['kind'] = 'fact'): ItemResult {
+  return { key, kind, question: `question ${key}`, right, rank }
+}
+
+function realKb() {
+  const dir = 'knowledge/sources'
+  const files = readdirSync(dir).map((n) => ({ path: `${dir}/${n}`, text: readFileSync(`${dir}/${n}`, 'utf8') }))
+  const compiled = compileKb(files, { path: 'knowledge/vocabulary.json', text: readFileSync('knowledge/vocabulary.json', 'utf8') })
+  if (!compiled.ok) throw new Error(compiled.problems.join('\n'))
+  return createKb(compiled.artifact, 'bundled')
+}
+
+describe('summarize', () => {
+  it('counts right answers per kind and measures Recall@1, Recall@3 and MRR over items with a source', () => {
+    const s = summarize([
+      result('a', true, 1),
+      result('b', true, 2),
+      result('c', false, 0),
+      result('d', true, null, 'out_of_scope'),
+      result('e', false, 3),
+      result('f', true, 1),
+      result('g', false, 4, 'adversarial'),
+    ])
+    expect(s.kinds).toEqual({ fact: { right: 3, total: 5 }, out_of_scope: { right: 1, total: 1 }, adversarial: { right: 0, total: 1 } })
+    expect(s.withSource).toBe(6)
+    expect(s.recallAt1).toBeCloseTo(2 / 6)
+    expect(s.recallAt3).toBeCloseTo(4 / 6)
+    expect(s.mrr).toBeCloseTo((1 + 1 / 2 + 0 + 1 / 3 + 1 + 1 / 4) / 6)
+  })
+
+  it('breaks the counts down per question set', () => {
+    const lines = formatSets([result('a.jsonl:1', true, 1), result('a.jsonl:2', false, 0), result('b.jsonl:1', true, null, 'adversarial')])
+    expect(lines).toEqual(['  a.jsonl: fact 1/2', '  b.jsonl: adversarial 1/1'])
+  })
+
+  it('gives zeros rather than NaN when no item names a source', () => {
+    expect(summarize([result('a', true, null)])).toMatchObject({ withSource: 0, recallAt1: 0, recallAt3: 0, mrr: 0 })
+  })
+})
+
+describe('compare', () => {
+  const published = [result('a', true, 1), result('b', false, 2), result('c', true, 1), result('gone', true, 1)]
+
+  it('lists what got better and worse and calls a newly wrong answer a regression', () => {
+    const c = compare(published, [result('a', false, 1), result('b', true, 1), result('c', true, 1), result('new', false, 0)])
+    expect(c.worse.map((r) => r.key)).toEqual(['a'])
+    expect(c.better.map((r) => r.key)).toEqual(['b'])
+    expect(c.regressed).toBe(true)
+    expect(c.before.withSource).toBe(3)
+    expect(formatComparison(c, 'published version x').join('\n')).toMatch(/worse \(now wrong\): 1\n {4}a question a[\s\S]*WORSE/)
+  })
+
+  it('calls a lower-ranked source a regression even when every answer stays right', () => {
+    const c = compare(published, [result('a', true, 2), result('b', false, 2), result('c', true, 1)])
+    expect(c.worse).toEqual([])
+    expect(c.rankedLower.map((r) => r.key)).toEqual(['a'])
+    expect(c.after.mrr).toBeLessThan(c.before.mrr)
+    expect(c.regressed).toBe(true)
+  })
+
+  it('is not a regression when nothing shared got worse, whatever was added', () => {
+    const c = compare(published, [result('a', true, 1), result('b', false, 1), result('c', true, 1), result('new', false, 0)])
+    expect(c.regressed).toBe(false)
+    expect(c.rankedHigher.map((r) => r.key)).toEqual(['b'])
+  })
+})
+
+describe('evaluateItem', () => {
+  const kb = realKb()
+  const stacey = kb.artifact.sources.find((s) => s.id === 'stacey-annual-report-irredeemably-flawed')
+  const item = (over: Partial<EvalItem>): EvalItem => ({ id: 'x1', kind: 'fact', question: '', expect: {}, source: null, ...over })
+
+  it('judges the answer and ranks the source the fact comes from, mapped through the entry seed', async () => {
+    const r = await evaluateItem(kb, 'set.jsonl', item({ question: 'Who is the chief inspector of probation?', expect: { all: [['Stacey']] }, source: stacey?.seed ?? '' }))
+    expect(r).toMatchObject({ key: 'set.jsonl:x1', right: true })
+    expect(r.rank).toBe(1)
+  })
+
+  it('ranks 0 when no retrieved passage comes from the source, and null when the item names none', async () => {
+    expect((await evaluateItem(kb, 's', item({ question: 'Who is the chief inspector of probation?', source: 'no-such-seed.txt' }))).rank).toBe(0)
+    const declined = await evaluateItem(kb, 's', item({ kind: 'out_of_scope', question: 'who won the world cup', expect: { answered: false } }))
+    expect(declined).toMatchObject({ right: true, rank: null })
+  })
+
+  it('treats input the API would reject as a 400, as the HTTP eval does', async () => {
+    const r = await evaluateItem(kb, 's', item({ kind: 'adversarial', question: 'x'.repeat(600), expect: { answered: false } }))
+    expect(r.right).toBe(true)
+    const fact = await evaluateItem(kb, 's', item({ question: '   ', expect: { all: [['x']] } }))
+    expect(fact).toMatchObject({ right: false, why: 'status 400' })
+  })
+})

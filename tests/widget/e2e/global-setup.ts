@@ -1,0 +1,79 @@
+/**
+ * Starts the real Worker (wrangler dev, workerd) on 127.0.0.1 for the browser
+ * tests and stops it afterwards. The port is WIDGET_E2E_PORT, default 8788.
+ */
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdir } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import type { TestProject } from 'vitest/node'
+import { buildWidget } from '../../../scripts/build-widget'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string
+    screenshotDir: string
+  }
+}
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+const STARTUP_MS = 90_000
+
+export default async function setup(project: TestProject) {
+  const port = process.env.WIDGET_E2E_PORT ?? '8788'
+  const baseUrl = `http://127.0.0.1:${port}`
+  // `npm test` has built it already; this keeps `vitest run --project e2e` on its own correct.
+  await buildWidget()
+  const screenshotDir = fileURLToPath(new URL('test-results/screenshots/', `file://${ROOT}`))
+  await mkdir(screenshotDir, { recursive: true })
+
+  if (await answers(`${baseUrl}/api/health`)) {
+    throw new Error(`Something is already listening on ${baseUrl}; stop it or set WIDGET_E2E_PORT to a free port.`)
+  }
+  const wrangler = fileURLToPath(new URL('node_modules/wrangler/bin/wrangler.js', `file://${ROOT}`))
+  const child = spawn(process.execPath, [wrangler, 'dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (d) => (output += d))
+  child.stderr.on('data', (d) => (output += d))
+  const stop = async () => {
+    if (child.exitCode !== null || child.pid === undefined) return
+    const pid = child.pid
+    process.kill(-pid, 'SIGTERM')
+    const kill = setTimeout(() => process.kill(-pid, 'SIGKILL'), 5000)
+    await once(child, 'exit')
+    clearTimeout(kill)
+  }
+
+  try {
+    await waitForHealth(`${baseUrl}/api/health`, () => child.exitCode !== null)
+  } catch (err) {
+    await stop()
+    throw new Error(`${(err as Error).message}\n--- wrangler dev output ---\n${output}`)
+  }
+  project.provide('baseUrl', baseUrl)
+  project.provide('screenshotDir', screenshotDir)
+  console.log(`e2e: Worker on ${baseUrl}; screenshots in ${screenshotDir}`)
+  return stop
+}
+
+async function waitForHealth(url: string, exited: () => boolean) {
+  const deadline = Date.now() + STARTUP_MS
+  while (Date.now() < deadline) {
+    if (exited()) throw new Error('wrangler dev exited before the Worker was ready')
+    if (await answers(url)) return
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`The Worker did not answer ${url} within ${STARTUP_MS / 1000} s`)
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,57 @@
+/** Renders the widget in happy-dom with `fetch` (the network boundary) replaced by scripted replies. */
+import { render } from '@testing-library/preact'
+import { vi } from 'vitest'
+import { Widget, type Actions } from '../../widget/components/Widget'
+import { DEFAULTS, type WidgetConfig } from '../../widget/config'
+import type { AskResponse, Citation } from '../../worker/contract'
+
+export const ENDPOINT = 'https://answers.example.org'
+
+/** A reply to one fetch: a response, a thrown error, or 'hang' (never settles unless aborted). */
+export type Reply = Response | Error | 'hang'
+
+export function mockFetch(...replies: Reply[]) {
+  const fn = vi.fn((_url: string, init: RequestInit) => {
+    const reply = replies.shift() ?? new Error('no scripted reply left')
+    if (reply instanceof Response) return Promise.resolve(reply)
+    if (reply instanceof Error) return Promise.reject(reply)
+    return new Promise<Response>((_, reject) =>
+      init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+    )
+  })
+  vi.stubGlobal('fetch', fn)
+  return fn
+}
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
+}
+
+export function citation(n: number, extra: Partial<Citation> = {}): Citation {
+  return {
+    n,
+    sourceId: `source-${n}`,
+    passageId: `source-${n}#1`,
+    title: `Source title ${n}`,
+    publisher: `Publisher ${n}`,
+    published: '2016-12-15',
+    quote: `Quoted sentence ${n}.`,
+    ...extra,
+  }
+}
+
+export function answer(text: string, citations: Citation[] = [citation(1)], extra: Partial<AskResponse> = {}): AskResponse {
+  return { answerId: crypto.randomUUID(), answer: text, answered: true, citations, ...extra }
+}
+
+/** The body the widget sent with its nth fetch call. */
+export function sentBody(fetchFn: ReturnType<typeof mockFetch>, call = 0): unknown {
+  const init = fetchFn.mock.calls[call]?.[1]
+  return JSON.parse(String(init?.body))
+}
+
+export function renderWidget(config: Partial<WidgetConfig> = {}, inline = false) {
+  const actions: { current?: Actions } = {}
+  const result = render(<Widget config={{ ...DEFAULTS, endpoint: ENDPOINT, ...config }} inline={inline} actions={actions} />)
+  return { ...result, actions }
+}

@@ -1,0 +1,67 @@
+import type { AskResponse, Citation } from '../../worker/contract'
+import { formatDate, safeUrl, segments } from '../format'
+import { Suggestions } from './Suggestions'
+
+interface Props {
+  response: AskResponse
+  /** Unique per answer in the list, so source ids do not collide. */
+  index: number
+  onAsk(question: string): void
+}
+
+/** One answer: its text with `[n]` markers as links to the sources listed under it. */
+export function Answer({ response, index, onAsk }: Props) {
+  const sourceId = (n: number) => `a${index}-source-${n}`
+  const follow = (event: MouseEvent, n: number) => {
+    event.preventDefault()
+    const target = (event.currentTarget as HTMLElement).closest('.answer')?.querySelector<HTMLElement>(`#${sourceId(n)}`)
+    target?.scrollIntoView({ block: 'nearest' })
+    target?.focus()
+  }
+  return (
+    <div class={response.answered ? 'answer' : 'answer declined'}>
+      <p class="answer-text">
+        {segments(response.answer, response.citations).map((s) =>
+          'citation' in s ? (
+            <a class="marker" href={`#${sourceId(s.citation.n)}`} aria-label={`Source ${s.citation.n}: ${s.citation.title}`} onClick={(e) => follow(e, s.citation.n)}>
+              {s.text}
+            </a>
+          ) : (
+            s.text
+          ),
+        )}
+      </p>
+      {response.citations.length > 0 && (
+        <div class="sources">
+          <p class="sources-title">Sources</p>
+          <ol>
+            {response.citations.map((c) => (
+              <Source key={c.n} citation={c} id={sourceId(c.n)} />
+            ))}
+          </ol>
+        </div>
+      )}
+      {!response.answered && response.suggestions?.length ? (
+        <Suggestions label="You could ask" questions={response.suggestions} onAsk={onAsk} />
+      ) : null}
+    </div>
+  )
+}
+
+function Source({ citation, id }: { citation: Citation; id: string }) {
+  const url = safeUrl(citation.url)
+  return (
+    <li id={id} value={citation.n} tabIndex={-1}>
+      <span class="source-title">{citation.title}</span>
+      <span class="source-meta">
+        {citation.publisher}, {formatDate(citation.published)}
+      </span>
+      <q class="source-quote">{citation.quote}</q>
+      {url && (
+        <a class="source-link" href={url} target="_blank" rel="noopener noreferrer">
+          Read the source<span class="sr-only"> (opens in a new tab)</span>
+        </a>
+      )}
+    </li>
+  )
+}

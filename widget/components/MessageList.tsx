@@ -1,0 +1,54 @@
+import { useEffect, useRef } from 'preact/hooks'
+import type { Conversation } from '../use-conversation'
+import { Answer } from './Answer'
+import { ErrorNotice } from './ErrorNotice'
+import { Suggestions } from './Suggestions'
+
+interface Props {
+  greeting: string
+  suggestions: string[]
+  conversation: Conversation
+  onAsk(question: string): void
+  onRetry(): void
+}
+
+/** The conversation so far: greeting, each question with its answer, then what is in progress or failed. */
+export function MessageList({ greeting, suggestions, conversation: c, onAsk, onRetry }: Props) {
+  const list = useRef<HTMLDivElement>(null)
+  const latest = c.exchanges.length
+  // A new answer scrolls up to its question so it is read from the start; anything else shows the end.
+  useEffect(() => {
+    const el = list.current
+    if (!el) return
+    const question = [...el.querySelectorAll<HTMLElement>('.user')].pop()
+    el.scrollTop = !c.pending && !c.failed && question ? question.offsetTop - 12 : el.scrollHeight
+  }, [latest, c.pending, c.failed])
+
+  return (
+    <div class="messages" ref={list} role="region" aria-label="Conversation" tabIndex={0}>
+      <p class="bubble bot">{greeting}</p>
+      {latest === 0 && !c.pending && suggestions.length > 0 && <Suggestions label="Try asking" questions={suggestions} onAsk={onAsk} />}
+      {c.exchanges.map((e, i) => [
+        <p class="bubble user" key={`q${i}`}>
+          {e.question}
+        </p>,
+        <Answer key={`a${i}`} index={i} response={e.response} onAsk={onAsk} />,
+      ])}
+      {c.pending && [
+        <p class="bubble user" key="pending">
+          {c.pending}
+        </p>,
+        <p class="loading" key="loading" role="status">
+          <span class="dots" aria-hidden="true" />
+          Finding an answer…
+        </p>,
+      ]}
+      {c.failed && [
+        <p class="bubble user" key="failed">
+          {c.failed.question}
+        </p>,
+        <ErrorNotice key="error" failure={c.failed} onRetry={onRetry} />,
+      ]}
+    </div>
+  )
+}

@@ -1,0 +1,71 @@
+import type { Ref, RefObject } from 'preact'
+import { trapTab } from '../focus'
+import type { Conversation } from '../use-conversation'
+import { Composer } from './Composer'
+import { MessageList } from './MessageList'
+
+interface Props {
+  title: string
+  greeting: string
+  suggestions: string[]
+  conversation: Conversation
+  panelRef: Ref<HTMLDivElement>
+  inputRef: RefObject<HTMLTextAreaElement | null>
+  /** Floating panels are modal dialogs with a close button; inline ones are page regions. */
+  onClose?(): void
+}
+
+export function Panel({ title, greeting, suggestions, conversation: c, panelRef, inputRef, onClose }: Props) {
+  // Buttons that act disappear or become disabled; keep focus in the panel, where typing continues.
+  const focusInput = () => inputRef.current?.focus()
+  const ask = (question: string) => {
+    c.send(question)
+    focusInput()
+  }
+  const retry = () => {
+    c.retry()
+    focusInput()
+  }
+  const clear = () => {
+    c.clear()
+    focusInput()
+  }
+  const keyDown = (event: KeyboardEvent) => {
+    if (!onClose) return
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      onClose()
+    } else trapTab(event, event.currentTarget as HTMLElement)
+  }
+  return (
+    <div
+      class="panel"
+      id="pa-panel"
+      ref={panelRef}
+      role={onClose ? 'dialog' : 'region'}
+      aria-modal={onClose ? 'true' : undefined}
+      aria-labelledby="pa-title"
+      onKeyDown={keyDown}
+    >
+      <div class="header">
+        <h2 id="pa-title">{title}</h2>
+        <button type="button" class="clear" onClick={clear} disabled={!c.exchanges.length && !c.pending && !c.failed}>
+          Clear
+        </button>
+        {onClose && (
+          <button type="button" class="close" aria-label="Close" onClick={onClose}>
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+              <path d="M6 6l12 12M18 6L6 18" />
+            </svg>
+          </button>
+        )}
+      </div>
+      <MessageList greeting={greeting} suggestions={suggestions} conversation={c} onAsk={ask} onRetry={retry} />
+      <Composer value={c.draft} busy={c.pending !== null} inputRef={inputRef} onInput={c.setDraft} onSend={c.send} />
+      <p class="sr-only" aria-live="polite">
+        {/* A trailing space on every other answer makes a repeated answer text still count as a change. */}
+        {c.announcement && `Answer: ${c.announcement}${c.exchanges.length % 2 ? '' : '\u00a0'}`}
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,21 @@
+interface Props {
+  label: string
+  questions: string[]
+  onAsk(question: string): void
+}
+
+/** Questions offered as buttons: before the first question, and when one could not be answered. */
+export function Suggestions({ label, questions, onAsk }: Props) {
+  return (
+    <div class="suggestions" role="group" aria-label={label}>
+      <p class="suggestions-label" aria-hidden="true">
+        {label}
+      </p>
+      {questions.map((q) => (
+        <button type="button" class="suggestion" key={q} onClick={() => onAsk(q)}>
+          {q}
+        </button>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,39 @@
+/**
+ * Answers from the Cache API. The key holds the knowledge-base version, the
+ * Worker version and a hash of the normalised question and history, so neither
+ * a new knowledge base nor new answer code serves an old answer, and the key
+ * reveals nothing of the question. Bodies are stored without their answerId:
+ * every reply gets a fresh one.
+ */
+import type { Context } from 'hono'
+import type { AskRequest, AskResponse } from '../contract'
+import type { AppEnv } from '../env'
+import { cacheVersions, sha256Hex, type CacheVersions } from './key'
+
+export type Answer = Omit<AskResponse, 'answerId'>
+
+/** Versions in the key already keep answers current; the TTL only bounds storage. */
+export const ANSWER_TTL_SECONDS = 24 * 3600
+
+export async function answerCacheKey(origin: string, versions: CacheVersions, request: Required<AskRequest>): Promise<Request> {
+  const hash = await sha256Hex(JSON.stringify([request.question, request.history.map((t) => [t.question, t.answer])]))
+  return new Request(`${origin}/api/ask/cache/${versions.kb}/${versions.worker}/${hash}`)
+}
+
+/** The cached answer to this request, or a computed one that is then cached; `hit` says which. */
+export async function cachedAnswer(
+  c: Context<AppEnv>,
+  request: Required<AskRequest>,
+  compute: () => Promise<Answer>,
+): Promise<{ answer: Answer; hit: boolean }> {
+  const key = await answerCacheKey(new URL(c.req.url).origin, cacheVersions(c), request)
+  const cache = await caches.open('answers')
+  const stored = await cache.match(key)
+  if (stored) return { answer: (await stored.json()) as Answer, hit: true }
+  const answer = await compute()
+  const entry = new Response(JSON.stringify(answer), {
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': `max-age=${ANSWER_TTL_SECONDS}` },
+  })
+  c.executionCtx.waitUntil(cache.put(key, entry))
+  return { answer, hit: false }
+}

@@ -1,0 +1,19 @@
+/**
+ * Entity tags for search results, computed from the request rather than the
+ * response, so a revalidation that matches skips retrieval altogether.
+ */
+import { sha256Hex, type CacheVersions } from './key'
+
+/** A strong ETag for the results of (query, limit) from one knowledge-base and Worker version. */
+export async function searchEtag(versions: CacheVersions, q: string, limit: number): Promise<string> {
+  return `"${(await sha256Hex(JSON.stringify([versions.kb, versions.worker, q, limit]))).slice(0, 32)}"`
+}
+
+/** Whether an If-None-Match header value names this ETag (weak comparison, as RFC 9110 asks for GET). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim()
+    return t === '*' || t.replace(/^W\//, '') === etag
+  })
+}

@@ -1,0 +1,50 @@
+/**
+ * A Bloom filter: set membership in a fraction of the space of the set, with
+ * a small chance of a false "yes" and never a false "no". The build stores
+ * the English dictionary this way so the Worker can tell an everyday word
+ * from a name without carrying 275,000 words.
+ */
+
+export interface BloomData {
+  /** Number of bits. */
+  m: number
+  /** Number of hash functions. */
+  k: number
+  /** The bits, base64. */
+  bits: string
+}
+
+/** FNV-1a, 32-bit, with a seed; two of them give all k positions (Kirsch–Mitzenmacher). */
+function fnv1a(text: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h
+}
+
+function positions(word: string, m: number, k: number): number[] {
+  const a = fnv1a(word, 0)
+  const b = fnv1a(word, 0x9e3779b9) | 1
+  return Array.from({ length: k }, (_, i) => (a + Math.imul(i, b)) >>> 0).map((h) => h % m)
+}
+
+export function buildBloom(words: readonly string[], falsePositiveRate = 0.01): BloomData {
+  const count = Math.max(words.length, 1)
+  const m = Math.ceil((-count * Math.log(falsePositiveRate)) / Math.LN2 ** 2)
+  const k = Math.max(1, Math.round((m / count) * Math.LN2))
+  const bytes = new Uint8Array(Math.ceil(m / 8))
+  for (const word of words) for (const p of positions(word, m, k)) bytes[p >> 3]! |= 1 << (p & 7)
+  let binary = ''
+  for (const byte of bytes) binary += String.fromCharCode(byte)
+  return { m, k, bits: btoa(binary) }
+}
+
+/** Decodes the filter once; the returned test is what callers keep. */
+export function decodeBloom(data: BloomData): (word: string) => boolean {
+  const binary = atob(data.bits)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return (word) => positions(word, data.m, data.k).every((p) => ((bytes[p >> 3] ?? 0) & (1 << (p & 7))) !== 0)
+}
