@@ -257,7 +257,7 @@ for (const r of rows) {
   )
 }
 const e2eLine = e2e
-  ? `End to end, real KB, \`wrangler dev\` on 127.0.0.1, autocannon ${e2e.connections} connections × ${e2e.seconds} s, ${e2e.runs} runs (medians): **/api/ask ${e2e.askRps.toFixed(0)} req/s, latency p50 ${e2e.askP50} ms / p99 ${e2e.askP99} ms**; /api/search ${e2e.searchRps.toFixed(0)} req/s, p50 ${e2e.searchP50} ms / p99 ${e2e.searchP99} ms; /api/health (no KB work, the server's own ceiling here) ${e2e.healthRps.toFixed(0)} req/s; non-2xx responses: ${e2e.errors}.`
+  ? `End to end, real KB, \`wrangler dev\` on 127.0.0.1 (rate limits off; /api/ask past the answer cache), autocannon ${e2e.connections} connections × ${e2e.seconds} s, ${e2e.runs} runs (medians): **/api/ask ${e2e.askRps.toFixed(0)} req/s, latency p50 ${e2e.askP50} ms / p99 ${e2e.askP99} ms**; /api/search ${e2e.searchRps.toFixed(0)} req/s, p50 ${e2e.searchP50} ms / p99 ${e2e.searchP99} ms; /api/health (no KB work, the server's own ceiling here) ${e2e.healthRps.toFixed(0)} req/s; non-2xx responses: ${e2e.errors}.`
   : 'End to end: not run (--no-e2e).'
 const report = [
   '# Bench results',
