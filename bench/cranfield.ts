@@ -15,6 +15,7 @@ import { ARTIFACT_FORMAT, type Artifact } from '../worker/kb/artifact'
 import { buildBloom } from '../worker/kb/bloom'
 import { INDEX_OPTIONS, type IndexedPassage } from '../worker/kb/index-options'
 import { createKb } from '../worker/kb/load'
+import { indexFromMiniSearch } from '../worker/kb/term-index'
 
 const dir = process.argv[2] ?? '../shared/data/cranfield'
 
@@ -59,19 +60,19 @@ function recallAt100(ranked: number[], gains: Map<number, number>): number {
   return gains.size > 0 ? [...gains.keys()].filter((d) => top.has(d)).length / gains.size : 0
 }
 
-function evaluate(name: string, search: (query: string) => number[]): { name: string; ndcg: number; recall: number; ms: number } {
+async function evaluate(name: string, search: (query: string) => number[] | Promise<number[]>): Promise<{ name: string; ndcg: number; recall: number; ms: number }> {
   let ndcg = 0
   let recall = 0
   let counted = 0
   const start = performance.now()
-  queries.forEach((query, i) => {
+  for (const [i, query] of queries.entries()) {
     const gains = judged.get(i + 1)
-    if (!gains?.size) return
-    const ranked = search(query)
+    if (!gains?.size) continue
+    const ranked = await search(query)
     ndcg += ndcgAt10(ranked, gains)
     recall += recallAt100(ranked, gains)
     counted += 1
-  })
+  }
   return { name, ndcg: ndcg / counted, recall: recall / counted, ms: (performance.now() - start) / queries.length }
 }
 
@@ -85,7 +86,7 @@ const artifact: Artifact = {
   vocabulary: [],
   period: { from: 1960, to: 1960, yearsMentioned: [] },
   dictionary: buildBloom([]),
-  index: ours.toJSON(),
+  index: indexFromMiniSearch(ours),
 }
 const kb = createKb(artifact, 'bundled')
 const docNumber = (position: number) => Number(docs[position]?.I)
@@ -94,8 +95,8 @@ const plain = new MiniSearch<{ id: number; title: string; text: string }>({ fiel
 plain.addAll(docs.map((d) => ({ id: Number(d.I), title: d.T ?? '', text: d.W ?? '' })))
 
 const rows = [
-  evaluate('MiniSearch defaults (baseline)', (q) => plain.search(q).map((r) => r.id as number)),
-  evaluate('Probation Answers retrieval', (q) => retrieve(kb, slotsFor(q, kb), 100).hits.map((h) => docNumber(h.passage))),
+  await evaluate('MiniSearch defaults (baseline)', (q) => plain.search(q).map((r) => r.id as number)),
+  await evaluate('Probation Answers retrieval', async (q) => (await retrieve(kb, slotsFor(q, kb), 100)).hits.map((h) => docNumber(h.passage))),
 ]
 
 const table = [

@@ -8,6 +8,7 @@ import { buildBloom } from '../worker/kb/bloom'
 import { ARTIFACT_FORMAT, type Artifact, type PassageRecord, type SourceRecord } from '../worker/kb/artifact'
 import { chunkSection } from '../worker/kb/chunk'
 import { INDEX_OPTIONS, type IndexedPassage } from '../worker/kb/index-options'
+import { indexFromMiniSearch } from '../worker/kb/term-index'
 import { sentences } from '../worker/kb/text'
 import { parseEntry, type Entry } from './parse'
 
@@ -86,7 +87,7 @@ export function compileKb(files: KbFile[], vocabulary: KbFile, dictionary: reado
       yearsMentioned: [...yearsMentioned].sort((a, b) => a - b),
     },
     dictionary: buildBloom(dictionary),
-    index: index.toJSON(),
+    index: indexFromMiniSearch(index),
   }
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)
   return { ok: true, artifact: { ...body, version } }

@@ -16,7 +16,7 @@ const { values, positionals } = parseArgs({ options: { kb: { type: 'string', def
 try {
   const paths = positionals.length > 0 ? positionals : await defaultSetPaths()
   const kb = await loadKbFile(values.kb)
-  const results = evaluate(kb, await loadSets(paths))
+  const results = await evaluate(kb, await loadSets(paths))
   console.log(`kb:eval: ${results.length} questions from ${paths.join(', ')} on ${values.kb} (version ${kb.info.version})`)
   console.log(formatSummary(summarize(results)).join('\n'))
   console.log(formatSets(results).join('\n'))

@@ -42,10 +42,10 @@ export interface Summary {
   mrr: number
 }
 
-function reply(kb: Kb, question: string): Reply {
+async function reply(kb: Kb, question: string): Promise<Reply> {
   try {
     const { question: q, history } = parseAsk({ question })
-    return { status: 200, ...ask(kb, q, history) }
+    return { status: 200, ...(await ask(kb, q, history)) }
   } catch (err) {
     if (err instanceof ApiError) return { status: err.status }
     throw err
@@ -53,22 +53,22 @@ function reply(kb: Kb, question: string): Reply {
 }
 
 /** Source ids in the order retrieval ranks their passages, as the answer code sees them. */
-function rankedSources(kb: Kb, question: string): string[] {
+async function rankedSources(kb: Kb, question: string): Promise<string[]> {
   const text = cleanQuestion(question).text
   const order: string[] = []
-  for (const hit of retrieve(kb, queryFor(text, [], kb)).hits) {
+  for (const hit of (await retrieve(kb, queryFor(text, [], kb))).hits) {
     const id = kb.artifact.passages[hit.passage]?.sourceId
     if (id && !order.includes(id)) order.push(id)
   }
   return order
 }
 
-export function evaluateItem(kb: Kb, set: string, item: EvalItem): ItemResult {
-  const verdict = judge(item, reply(kb, item.question))
+export async function evaluateItem(kb: Kb, set: string, item: EvalItem): Promise<ItemResult> {
+  const verdict = judge(item, await reply(kb, item.question))
   let rank: number | null = null
   if (item.source) {
     const wanted = new Set(kb.artifact.sources.filter((s) => s.seed === item.source).map((s) => s.id))
-    rank = rankedSources(kb, item.question).findIndex((id) => wanted.has(id)) + 1
+    rank = (await rankedSources(kb, item.question)).findIndex((id) => wanted.has(id)) + 1
   }
   return {
     key: `${set}:${item.id}`,
@@ -80,8 +80,10 @@ export function evaluateItem(kb: Kb, set: string, item: EvalItem): ItemResult {
   }
 }
 
-export function evaluate(kb: Kb, sets: QuestionSet[]): ItemResult[] {
-  return sets.flatMap((set) => set.items.map((item) => evaluateItem(kb, set.name, item)))
+export async function evaluate(kb: Kb, sets: QuestionSet[]): Promise<ItemResult[]> {
+  const results: ItemResult[] = []
+  for (const set of sets) for (const item of set.items) results.push(await evaluateItem(kb, set.name, item))
+  return results
 }
 
 export function summarize(results: ItemResult[]): Summary {

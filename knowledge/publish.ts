@@ -53,7 +53,7 @@ async function movePointer(pointer: Pointer) {
 async function check(artifactFile: string) {
   const kb = await loadKbFile(artifactFile)
   const sets = await defaultSetPaths()
-  const items = evaluate(kb, await loadSets(sets))
+  const items = await evaluate(kb, await loadSets(sets))
   const summary = summarize(items)
   console.log(`quality of version ${kb.info.version} (${items.length} questions):\n${formatSummary(summary).join('\n')}`)
   return { version: kb.info.version, sets, summary, items }

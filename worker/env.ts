@@ -3,6 +3,8 @@ import type { Kb } from './kb/load'
 
 export interface Bindings {
   ASSETS?: Fetcher
+  /** Parts of a knowledge base too big for the script (kb/<version>/...), fetched on demand. */
+  KB_SHARDS?: R2Bucket
   /** Published knowledge-base artifacts and the "current" pointer (worker/kb/pointer.ts). */
   KB_STORE?: R2Bucket
   /** Answers given and feedback on them (migrations/). */

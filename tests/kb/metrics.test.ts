@@ -77,22 +77,22 @@ describe('evaluateItem', () => {
   const stacey = kb.artifact.sources.find((s) => s.id === 'stacey-annual-report-irredeemably-flawed')
   const item = (over: Partial<EvalItem>): EvalItem => ({ id: 'x1', kind: 'fact', question: '', expect: {}, source: null, ...over })
 
-  it('judges the answer and ranks the source the fact comes from, mapped through the entry seed', () => {
-    const r = evaluateItem(kb, 'set.jsonl', item({ question: 'Who is the chief inspector of probation?', expect: { all: [['Stacey']] }, source: stacey?.seed ?? '' }))
+  it('judges the answer and ranks the source the fact comes from, mapped through the entry seed', async () => {
+    const r = await evaluateItem(kb, 'set.jsonl', item({ question: 'Who is the chief inspector of probation?', expect: { all: [['Stacey']] }, source: stacey?.seed ?? '' }))
     expect(r).toMatchObject({ key: 'set.jsonl:x1', right: true })
     expect(r.rank).toBe(1)
   })
 
-  it('ranks 0 when no retrieved passage comes from the source, and null when the item names none', () => {
-    expect(evaluateItem(kb, 's', item({ question: 'Who is the chief inspector of probation?', source: 'no-such-seed.txt' })).rank).toBe(0)
-    const declined = evaluateItem(kb, 's', item({ kind: 'out_of_scope', question: 'who won the world cup', expect: { answered: false } }))
+  it('ranks 0 when no retrieved passage comes from the source, and null when the item names none', async () => {
+    expect((await evaluateItem(kb, 's', item({ question: 'Who is the chief inspector of probation?', source: 'no-such-seed.txt' }))).rank).toBe(0)
+    const declined = await evaluateItem(kb, 's', item({ kind: 'out_of_scope', question: 'who won the world cup', expect: { answered: false } }))
     expect(declined).toMatchObject({ right: true, rank: null })
   })
 
-  it('treats input the API would reject as a 400, as the HTTP eval does', () => {
-    const r = evaluateItem(kb, 's', item({ kind: 'adversarial', question: 'x'.repeat(600), expect: { answered: false } }))
+  it('treats input the API would reject as a 400, as the HTTP eval does', async () => {
+    const r = await evaluateItem(kb, 's', item({ kind: 'adversarial', question: 'x'.repeat(600), expect: { answered: false } }))
     expect(r.right).toBe(true)
-    const fact = evaluateItem(kb, 's', item({ question: '   ', expect: { all: [['x']] } }))
+    const fact = await evaluateItem(kb, 's', item({ question: '   ', expect: { all: [['x']] } }))
     expect(fact).toMatchObject({ right: false, why: 'status 400' })
   })
 })

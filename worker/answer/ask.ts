@@ -30,7 +30,7 @@ const SMALL_TALK = /^(hi|hiya|hello|hey|good (morning|afternoon|evening)|thanks?
 
 const PERSONAL = /\b(my|our) (own )?(next )?(case|appointment|probation|officer|offender manager|licen[cs]e|order|sentence|hearing|supervision|court date|tag|brother|sister|son|daughter|husband|wife|partner|friend|dad|mum|father|mother|family)\b|\bcase (ref|reference|number|no)\b|\bhow (do|can|could|should|would) (i|we)\b|\b(can|should|will) (i|we)\b/i
 
-export function ask(kb: Kb, question: string, history: Turn[] = []): Answer {
+export async function ask(kb: Kb, question: string, history: Turn[] = []): Promise<Answer> {
   const { text, instructed } = cleanQuestion(question)
   const period = kb.artifact.period
   const covered = `${period.from === period.to ? period.from : `${period.from} to ${period.to}`}`
@@ -55,7 +55,7 @@ export function ask(kb: Kb, question: string, history: Turn[] = []): Answer {
       : 'Please ask a question in words, for example about the probation reforms, the CRCs or the inspectors’ findings.'
     return decline(kb, undefined, message)
   }
-  const retrieval = retrieve(kb, slots)
+  const retrieval = await retrieve(kb, slots)
   const top = retrieval.hits[0]
   const onTopic = retrieval.unknown < slots.length * MAX_UNKNOWN_SHARE && retrieval.unknownNames.length === 0
   const composed = top && onTopic && top.coverage >= MIN_COVERAGE ? compose(kb, retrieval, kindFor(text, history), focusWords(text)) : undefined

@@ -5,6 +5,7 @@
  */
 import { FIELD_BOOST } from '../kb/index-options'
 import type { Kb } from '../kb/load'
+import { Lru } from '../kb/lru'
 import type { Slot } from './query'
 
 export interface TermHit {
@@ -46,41 +47,60 @@ function maxEdits(term: string, typedLength: number): number {
 }
 
 /** Exact and prefix first; fuzzy only when that finds nothing, which keeps typical queries fast. */
-function searchTerm(kb: Kb, term: string, typed: string): Map<number, TermHit> {
+async function searchTerm(kb: Kb, term: string, typed: string): Promise<Map<number, TermHit>> {
   const base = {
     fields: ['title', 'heading', 'text', 'questions'],
     boost: FIELD_BOOST,
-    tokenize: (s: string) => [s],
-    processTerm: (s: string) => s,
     weights: { prefix: 0.6, fuzzy: 0.45 },
   }
   // Prefixes complete a word cut short ("privat", "inspec"); a whole English word ("short") is not one.
   const prefix = term.length >= 5 && !kb.isEnglishWord(typed)
-  let results = kb.index.search(term, { ...base, prefix, fuzzy: false })
+  let results = await kb.index.search(term, { ...base, prefix, fuzzy: 0 })
   let fuzzy = false
   const edits = maxEdits(term, typed.length)
   if (results.length === 0 && edits > 0) {
-    results = kb.index.search(term, { ...base, prefix: false, fuzzy: edits, maxFuzzy: edits })
+    results = await kb.index.search(term, { ...base, prefix: false, fuzzy: edits })
     fuzzy = true
   }
   // A slip near the end of a long word can change its stem ("probaton"): its start still finds it.
   if (results.length === 0 && typed.length >= 7 && !/\d/.test(typed)) {
-    results = kb.index.search(typed.slice(0, typed.length - 2), { ...base, prefix: true, fuzzy: false })
+    results = await kb.index.search(typed.slice(0, typed.length - 2), { ...base, prefix: true, fuzzy: 0 })
     fuzzy = true
   }
   const hits = new Map<number, TermHit>()
-  for (const r of results) hits.set(r.id as number, { score: r.score, docTerms: r.terms, fuzzy })
+  for (const r of results) hits.set(r.id, { score: r.score, docTerms: r.terms, fuzzy })
   return hits
 }
 
-export function retrieve(kb: Kb, slots: Slot[], limit = 8): Retrieval {
-  const termHits = new Map<string, Map<number, TermHit>>()
+/** A term's hits depend only on the KB and the word typed, so an isolate keeps recent ones: up to this many hits in all. */
+const TERM_CACHE_HITS = 250_000
+const termCache = new WeakMap<Kb, Lru<string, Promise<Map<number, TermHit>>>>()
+
+function cachedSearchTerm(kb: Kb, term: string, typed: string): Promise<Map<number, TermHit>> {
+  let cache = termCache.get(kb)
+  if (!cache) termCache.set(kb, (cache = new Lru(TERM_CACHE_HITS)))
+  const key = `${term}\u0000${typed}`
+  const cached = cache.get(key)
+  if (cached) return cached
+  const found = cache.set(key, searchTerm(kb, term, typed))
+  found.then(
+    (hits) => cache.reweigh(key, 1 + hits.size),
+    () => cache.delete(key),
+  )
+  return found
+}
+
+/** Async because a large knowledge base loads index shards and passages on demand; every returned hit's passage is loaded. */
+export async function retrieve(kb: Kb, slots: Slot[], limit = 8): Promise<Retrieval> {
+  const typedFor = new Map<string, string>()
   for (const slot of slots) {
     const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
     for (const alt of slot.alternatives) {
-      for (const t of alt) if (!termHits.has(t)) termHits.set(t, searchTerm(kb, t, typed.length > t.length ? typed : t))
+      for (const t of alt) if (!typedFor.has(t)) typedFor.set(t, typed.length > t.length ? typed : t)
     }
   }
+  const found = await Promise.all([...typedFor].map(([t, typed]) => cachedSearchTerm(kb, t, typed)))
+  const termHits = new Map([...typedFor.keys()].map((t, i) => [t, found[i] as Map<number, TermHit>]))
   const n = kb.artifact.passages.length
   const isUnknown = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size))
   const rarity = slots.map((slot) => {
@@ -121,5 +141,7 @@ export function retrieve(kb: Kb, slots: Slot[], limit = 8): Retrieval {
     hits.push({ passage, score: score * (0.25 + coverage), coverage })
   }
   hits.sort((a, b) => b.score - a.score || a.passage - b.passage)
-  return { hits: hits.slice(0, limit), slots, slotWeights, unknown, unknownNames, termHits }
+  const top = hits.slice(0, limit)
+  await kb.loadPassages(top.map((h) => h.passage))
+  return { hits: top, slots, slotWeights, unknown, unknownNames, termHits }
 }

@@ -24,13 +24,13 @@ export async function answerCacheKey(origin: string, versions: CacheVersions, re
 export async function cachedAnswer(
   c: Context<AppEnv>,
   request: Required<AskRequest>,
-  compute: () => Answer,
+  compute: () => Promise<Answer>,
 ): Promise<{ answer: Answer; hit: boolean }> {
   const key = await answerCacheKey(new URL(c.req.url).origin, cacheVersions(c), request)
   const cache = await caches.open('answers')
   const stored = await cache.match(key)
   if (stored) return { answer: (await stored.json()) as Answer, hit: true }
-  const answer = compute()
+  const answer = await compute()
   const entry = new Response(JSON.stringify(answer), {
     headers: { 'Content-Type': 'application/json', 'Cache-Control': `max-age=${ANSWER_TTL_SECONDS}` },
   })

@@ -3,11 +3,11 @@
  * reads. Passage text is kept once, here, outside the search index; the index
  * refers to passages by their position.
  */
-import type { AsPlainObject } from 'minisearch'
 import type { BloomData } from './bloom'
+import type { InlineIndex } from './term-index'
 
 /** Bumped whenever the shape below changes; a Worker refuses any other format. */
-export const ARTIFACT_FORMAT = 1
+export const ARTIFACT_FORMAT = 2
 
 export interface SourceRecord {
   id: string
@@ -33,6 +33,18 @@ export interface PassageRecord {
   questions: string[]
 }
 
+/** A passage as stored: `text` is left out when it equals the sentences joined by spaces, as it almost always does. */
+export type StoredPassage = Omit<PassageRecord, 'text'> & { text?: string }
+
+export function storePassage(p: PassageRecord): StoredPassage {
+  const { text, ...rest } = p
+  return text === p.sentences.join(' ') ? rest : p
+}
+
+export function restorePassage(p: StoredPassage): PassageRecord {
+  return { ...p, text: p.text ?? p.sentences.join(' ') }
+}
+
 export interface Artifact {
   format: number
   /** Content hash of everything below; changes whenever any of it does. */
@@ -45,7 +57,14 @@ export interface Artifact {
   period: { from: number; to: number; yearsMentioned: number[] }
   /** Everyday English words (not names), to tell a paraphrase from a name the sources never mention. */
   dictionary: BloomData
-  index: AsPlainObject
+  index: InlineIndex
+}
+
+/** The artifact as written to JSON: passages without their redundant text. */
+export type StoredArtifact = Omit<Artifact, 'passages'> & { passages: StoredPassage[] }
+
+export function storeArtifact(artifact: Artifact): StoredArtifact {
+  return { ...artifact, passages: artifact.passages.map(storePassage) }
 }
 
 export class ArtifactError extends Error {
@@ -53,8 +72,8 @@ export class ArtifactError extends Error {
 }
 
 /** Checks the shape well enough to refuse a wrong or truncated artifact with a message that says why. */
-export function assertArtifact(value: unknown): asserts value is Artifact {
-  const a = value as Partial<Artifact> | null
+export function assertArtifact(value: unknown): asserts value is StoredArtifact {
+  const a = value as Partial<StoredArtifact> | null
   if (!a || typeof a !== 'object') throw new ArtifactError('knowledge-base artifact is not an object')
   if (a.format !== ARTIFACT_FORMAT) {
     throw new ArtifactError(

@@ -34,6 +34,20 @@ function foldAccents(word: string): string {
  * -ize spellings become British -ise first, as the knowledge base is written.
  */
 export function toTerm(word: string): string | null {
+  let term = termOf.get(word)
+  if (term === undefined) {
+    term = computeTerm(word)
+    if (termOf.size >= TERM_MEMO_SIZE) termOf.clear()
+    termOf.set(word, term)
+  }
+  return term
+}
+
+/** Stemming is the costliest step of a request and words repeat, so each isolate remembers recent words' terms. */
+const TERM_MEMO_SIZE = 50_000
+const termOf = new Map<string, string | null>()
+
+function computeTerm(word: string): string | null {
   let w = foldAccents(word.toLowerCase())
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w)) w = w.replace(/,/g, '')
   if (STOP_WORDS.has(w)) return null

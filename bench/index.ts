@@ -1,0 +1,276 @@
+/**
+ * `npm run bench`: build, size, cold start and per-query times for the real
+ * KB and synthetic KBs of 1k, 10k and 100k passages, next to plain MiniSearch
+ * with default options on the same passages; then requests/s against
+ * `wrangler dev` for the real KB, and the widget's size. Prints one table and
+ * writes it to bench/results.md.
+ *
+ * Per-query times come from the code the Worker runs (ask() and the search
+ * route's searchKb()), timed in Node. A KB too big for the script is served
+ * as the Worker would serve it, sharded, from an in-memory shard store (so
+ * R2's network latency is not in these figures).
+ *
+ * Options: --sizes 1000,10000,100000  --passes 3  --no-e2e  --seed 42
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { availableParallelism, loadavg } from 'node:os'
+import { parseArgs } from 'node:util'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
+import MiniSearch from 'minisearch'
+import { compileKb, type KbFile } from '../knowledge/compile'
+import { packArtifact } from '../knowledge/pack'
+import { ask } from '../worker/answer/ask'
+import type { Artifact } from '../worker/kb/artifact'
+import { createKb, type Kb } from '../worker/kb/load'
+import { isManifest, shardedKb, type ShardStore } from '../worker/kb/shards'
+import { searchKb } from '../worker/routes/search'
+import { endToEnd, type EndToEnd } from './e2e'
+import { QUERY_MIX } from './queries'
+import { syntheticKb } from './synthetic'
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    passes: { type: 'string', default: '3' },
+    seed: { type: 'string', default: '42' },
+    'no-e2e': { type: 'boolean', default: false },
+  },
+})
+const PASSES = Number(values.passes)
+/** Rounds of the query mix per pass: fewer for big KBs, whose queries take longer, to bound the bench's time. */
+const roundsFor = (passages: number) => (passages >= 50_000 ? 1 : passages >= 5_000 ? 3 : 10)
+const COLD_RUNS = 5
+const progress = (message: string) => console.error(`bench: ${message} (${(performance.now() / 1000).toFixed(0)} s)`)
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length === 0 ? NaN : (s[Math.floor((s.length - 1) / 2)] as number)
+}
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number
+}
+const ms = (t: number) => (t < 10 ? t.toFixed(2) : t.toFixed(0))
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`)
+const gz = (text: string | Buffer) => gzipSync(text).length
+
+function readDir(dir: string): KbFile[] {
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.md'))
+    .sort()
+    .map((n) => ({ path: `${dir}/${n}`, text: readFileSync(`${dir}/${n}`, 'utf8') }))
+}
+
+const realFiles = readDir('knowledge/sources')
+const vocabulary = { path: 'knowledge/vocabulary.json', text: readFileSync('knowledge/vocabulary.json', 'utf8') }
+const queries = Object.entries(QUERY_MIX).flatMap(([kind, qs]) => qs.map((q) => ({ kind, q })))
+
+interface Latency {
+  p50: number
+  p95: number
+  p99: number
+}
+/** Median over passes of each percentile. */
+function latency(passes: number[][]): Latency {
+  return {
+    p50: median(passes.map((p) => percentile(p, 50))),
+    p95: median(passes.map((p) => percentile(p, 95))),
+    p99: median(passes.map((p) => percentile(p, 99))),
+  }
+}
+const fmt = (l: Latency | undefined) => (l ? `${ms(l.p50)} / ${ms(l.p95)} / ${ms(l.p99)}` : '—')
+
+interface Row {
+  kb: string
+  engine: string
+  passages: number
+  terms: number
+  build: number
+  raw: number
+  gzip: number
+  parts?: { count: number; raw: number; gzip: number }
+  cold: number
+  first?: number
+  ask?: Latency
+  /** The mix's first pass through a fresh KB: no term cached. */
+  askFirstPass?: Latency
+  typo?: Latency
+  search: Latency
+}
+
+/**
+ * Times `run` over the query mix: one first pass (each query once, nothing
+ * cached yet), then PASSES passes of `rounds` rounds.
+ */
+async function timeMix(rounds: number, run: (q: string) => Promise<unknown> | unknown) {
+  const firstPass: number[] = []
+  for (const { q } of queries) {
+    const start = performance.now()
+    await run(q)
+    firstPass.push(performance.now() - start)
+  }
+  const all: number[][] = []
+  const typo: number[][] = []
+  for (let pass = 0; pass < PASSES; pass++) {
+    const a: number[] = []
+    const t: number[] = []
+    for (let r = 0; r < rounds; r++) {
+      for (const { kind, q } of queries) {
+        const start = performance.now()
+        await run(q)
+        const took = performance.now() - start
+        a.push(took)
+        if (kind === 'typo') t.push(took)
+      }
+    }
+    all.push(a)
+    typo.push(t)
+  }
+  return { all: latency(all), typo: latency(typo), firstPass: latency([firstPass]) }
+}
+
+function memoryStore(parts: Map<string, string>): ShardStore {
+  return { get: async (name) => parts.get(name) ?? null }
+}
+
+async function benchOurs(name: string, files: KbFile[]): Promise<{ row: Row; artifact: Artifact }> {
+  const start = performance.now()
+  const compiled = compileKb(files, vocabulary)
+  if (!compiled.ok) throw new Error(compiled.problems.slice(0, 5).join('\n'))
+  const packed = packArtifact(compiled.artifact)
+  const build = (performance.now() - start) / 1000
+  const { artifact } = compiled
+  const parts = packed.parts
+
+  const load = (): Kb => {
+    const value: unknown = JSON.parse(packed.bundle)
+    return isManifest(value) && parts ? shardedKb(value, memoryStore(parts), 'bundled') : createKb(value, 'bundled')
+  }
+  const colds: number[] = []
+  let kb = load()
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const t = performance.now()
+    kb = load()
+    colds.push(performance.now() - t)
+  }
+  const t = performance.now()
+  await ask(kb, QUERY_MIX.exact[0] as string)
+  const first = performance.now() - t
+
+  progress(`${name}: built and loaded`)
+  const rounds = roundsFor(artifact.passages.length)
+  const askTimes = await timeMix(rounds, (q) => ask(kb, q))
+  const searchTimes = await timeMix(rounds, (q) => searchKb(kb, q, 5))
+  progress(`${name}: timed`)
+  const partsSize = parts && {
+    count: parts.size,
+    raw: [...parts.values()].reduce((a, p) => a + p.length, 0),
+    gzip: [...parts.values()].reduce((a, p) => a + gz(p), 0),
+  }
+  return {
+    artifact,
+    row: {
+      kb: name,
+      engine: parts ? 'ours, sharded' : 'ours, bundled',
+      passages: artifact.passages.length,
+      terms: artifact.index.terms.length,
+      build,
+      raw: packed.bundle.length,
+      gzip: gz(packed.bundle),
+      ...(partsSize ? { parts: partsSize } : {}),
+      cold: median(colds),
+      first,
+      ask: askTimes.all,
+      askFirstPass: askTimes.firstPass,
+      typo: askTimes.typo,
+      search: searchTimes.all,
+    },
+  }
+}
+
+/** Plain MiniSearch, default options, typo-tolerant search as its docs suggest (prefix, fuzzy 0.2). */
+function benchMiniSearch(name: string, artifact: Artifact): Promise<Row> {
+  const titles = new Map(artifact.sources.map((s) => [s.id, s.title]))
+  const docs = artifact.passages.map((p, id) => ({
+    id,
+    title: titles.get(p.sourceId) ?? '',
+    heading: p.heading,
+    text: p.text,
+    questions: p.questions.join('\n'),
+  }))
+  const options = { fields: ['title', 'heading', 'text', 'questions'] }
+  const start = performance.now()
+  const built = new MiniSearch(options)
+  built.addAll(docs)
+  const json = JSON.stringify(built)
+  const build = (performance.now() - start) / 1000
+  const colds: number[] = []
+  let index = built
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const t = performance.now()
+    index = MiniSearch.loadJSON(json, options)
+    colds.push(performance.now() - t)
+  }
+  progress(`${name}: MiniSearch built and loaded`)
+  return timeMix(roundsFor(docs.length), (q) => index.search(q, { prefix: true, fuzzy: 0.2 })).then(({ all, typo }) => ({
+    kb: name,
+    engine: 'MiniSearch defaults',
+    passages: docs.length,
+    terms: index.termCount,
+    build,
+    raw: json.length,
+    gzip: gz(json),
+    cold: median(colds),
+    typo,
+    search: all,
+  }))
+}
+
+function widgetSize(): string {
+  const path = 'public/widget.js'
+  if (!existsSync(path)) return 'not built (public/widget.js absent)'
+  const bytes = readFileSync(path)
+  return `${size(bytes.length)} raw, ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB gzip, ${(brotliCompressSync(bytes).length / 1024).toFixed(1)} KB brotli (target ≤ 12 KB gzip)`
+}
+
+const rows: Row[] = []
+const seed = Number(values.seed)
+const sets: Array<[string, KbFile[]]> = [['real', realFiles]]
+for (const n of values.sizes.split(',').filter(Boolean).map(Number)) {
+  sets.push([`synthetic ${n / 1000}k`, [...realFiles, ...syntheticKb(realFiles, n - 79, seed)]])
+}
+const loadBefore = loadavg()[0] as number
+for (const [name, files] of sets) {
+  progress(name)
+  const { row, artifact } = await benchOurs(name, files)
+  rows.push(row)
+  rows.push(await benchMiniSearch(name, artifact))
+}
+const e2e: EndToEnd | undefined = values['no-e2e'] ? undefined : await endToEnd()
+const loadAfter = loadavg()[0] as number
+
+const header = '| KB | engine | passages | terms | build s | script artifact raw / gzip | R2 parts | cold start ms | first ask ms | /api/ask p50 / p95 / p99 ms | typo ask p99 ms | first-pass ask p50 / p99 ms | /api/search p50 / p95 / p99 ms |'
+const lines = [header, `|${'---|'.repeat(header.split('|').length - 2)}`]
+for (const r of rows) {
+  lines.push(
+    `| ${r.kb} | ${r.engine} | ${r.passages} | ${r.terms} | ${r.build.toFixed(1)} | ${size(r.raw)} / ${size(r.gzip)} | ${r.parts ? `${r.parts.count} parts, ${size(r.parts.raw)} / ${size(r.parts.gzip)}` : '—'} | ${ms(r.cold)} | ${r.first === undefined ? '—' : ms(r.first)} | ${fmt(r.ask)} | ${r.typo ? ms(r.typo.p99) : '—'} | ${r.askFirstPass ? `${ms(r.askFirstPass.p50)} / ${ms(r.askFirstPass.p99)}` : '—'} | ${fmt(r.search)} |`,
+  )
+}
+const e2eLine = e2e
+  ? `End to end, real KB, \`wrangler dev\` on 127.0.0.1 (rate limits off; /api/ask past the answer cache), autocannon ${e2e.connections} connections × ${e2e.seconds} s, ${e2e.runs} runs (medians): **/api/ask ${e2e.askRps.toFixed(0)} req/s, latency p50 ${e2e.askP50} ms / p99 ${e2e.askP99} ms**; /api/search ${e2e.searchRps.toFixed(0)} req/s, p50 ${e2e.searchP50} ms / p99 ${e2e.searchP99} ms; /api/health (no KB work, the server's own ceiling here) ${e2e.healthRps.toFixed(0)} req/s; non-2xx responses: ${e2e.errors}.`
+  : 'End to end: not run (--no-e2e).'
+const report = [
+  '# Bench results',
+  '',
+  `Run ${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${availableParallelism()} cores shared with other work (load average ${loadBefore.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end), seed ${seed}.`,
+  `Per-query figures: the query mix (${queries.length} queries: exact words, typos, abbreviations, out-of-scope) × 10 rounds per pass (3 at 10k, 1 at 100k) after a first pass, ${PASSES} passes, median of each percentile over the passes; cold start is the median of ${COLD_RUNS} loads (parse the script artifact + index ready). Sharded KBs are served from an in-memory shard store (no R2 latency); "first ask" is the first question after a cold start, fetching its shards; "first-pass ask" is each query of the mix asked once on a fresh KB, before retrieval's per-isolate term cache holds its terms (the other columns are a warm isolate). The MiniSearch rows index the same passages with default options and search with \`{prefix: true, fuzzy: 0.2}\` (its "search" column is \`search()\` alone).`,
+  '',
+  ...lines,
+  '',
+  e2eLine,
+  '',
+  `Widget: ${widgetSize()}.`,
+  '',
+]
+writeFileSync('bench/results.md', report.join('\n'))
+console.log(report.join('\n'))

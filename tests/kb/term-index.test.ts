@@ -1,0 +1,72 @@
+/**
+ * The Worker's term index against MiniSearch itself, on the real knowledge
+ * base: every term, exact, prefix and fuzzy, must score bit for bit alike.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import MiniSearch from 'minisearch'
+import { describe, expect, it } from 'vitest'
+import { compileKb } from '../../knowledge/compile'
+import { FIELD_BOOST, INDEX_OPTIONS, type IndexedPassage } from '../../worker/kb/index-options'
+import { inlinePostings, TermIndex, type SearchOptions } from '../../worker/kb/term-index'
+
+const dir = 'knowledge/sources'
+const files = readdirSync(dir).map((n) => ({ path: `${dir}/${n}`, text: readFileSync(`${dir}/${n}`, 'utf8') }))
+const result = compileKb(files, { path: 'knowledge/vocabulary.json', text: readFileSync('knowledge/vocabulary.json', 'utf8') })
+if (!result.ok) throw new Error(result.problems.join('\n'))
+const { artifact } = result
+const titles = new Map(artifact.sources.map((s) => [s.id, s.title]))
+const built = new MiniSearch<IndexedPassage>(INDEX_OPTIONS)
+built.addAll(
+  artifact.passages.map((p, id) => ({
+    id,
+    title: titles.get(p.sourceId) ?? '',
+    heading: p.heading,
+    text: p.text,
+    questions: p.questions.join('\n'),
+  })),
+)
+// The Worker used to load the index from its serialised form, so that is the behaviour to keep.
+const reference = MiniSearch.loadJSON<IndexedPassage>(JSON.stringify(built), INDEX_OPTIONS)
+const index = new TermIndex(artifact.index, inlinePostings(artifact.index.postings))
+const fields = ['title', 'heading', 'text', 'questions']
+const weights = { prefix: 0.6, fuzzy: 0.45 }
+
+async function same(term: string, prefix: boolean, fuzzy: number) {
+  const options: SearchOptions = { fields, boost: FIELD_BOOST, prefix, fuzzy, weights }
+  const expected = reference
+    .search(term, { fields, boost: FIELD_BOOST, weights, prefix, fuzzy: fuzzy || false, maxFuzzy: fuzzy, tokenize: (s) => [s], processTerm: (s) => s })
+    .map((r) => ({ id: r.id as number, score: r.score, terms: [...r.terms].sort() }))
+    .sort((a, b) => a.id - b.id)
+  const actual = (await index.search(term, options))
+    .map((r) => ({ id: r.id, score: r.score, terms: [...r.terms].sort() }))
+    .sort((a, b) => a.id - b.id)
+  expect(actual, `${term} prefix=${prefix} fuzzy=${fuzzy}`).toEqual(expected)
+  return actual.length
+}
+
+describe('the term index', () => {
+  const terms = artifact.index.terms
+
+  it('scores every exact and prefix lookup exactly as MiniSearch does', async () => {
+    let matched = 0
+    for (const term of terms) {
+      matched += await same(term, false, 0)
+      matched += await same(term.slice(0, Math.max(3, term.length - 2)), true, 0)
+    }
+    expect(matched).toBeGreaterThan(terms.length)
+  })
+
+  it('scores fuzzy lookups of misspelt terms exactly as MiniSearch does', async () => {
+    let matched = 0
+    for (const term of terms.filter((t) => t.length >= 4)) {
+      const typo = `${term.slice(0, 1)}${term.slice(2)}`
+      matched += await same(typo, false, 1)
+      matched += await same(`${term.slice(0, -1)}x`, false, 2)
+    }
+    expect(matched).toBeGreaterThan(100)
+  })
+
+  it('finds nothing for a term the knowledge base lacks', async () => {
+    expect(await same('zzqxj', true, 1)).toBe(0)
+  })
+})

@@ -1,0 +1,70 @@
+/**
+ * A knowledge base split into shards, served from the local R2 bucket (the
+ * real Miniflare binding) inside workerd: it answers as the whole one does,
+ * fetching only the parts a question needs, once.
+ */
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import artifact from '../../generated/kb.json'
+import { ask } from '../../worker/answer/ask'
+import type { Bindings } from '../../worker/env'
+import { assertArtifact, restorePassage } from '../../worker/kb/artifact'
+import { createKb } from '../../worker/kb/load'
+import { r2ShardStore, shardedKb, splitArtifact, type ShardStore } from '../../worker/kb/shards'
+
+const bucket = (env as unknown as Bindings).KB_SHARDS as R2Bucket
+assertArtifact(artifact)
+const whole = createKb(artifact, 'bundled')
+// Small parts so that the real KB spans many of them, as a large one would.
+const { manifest, parts } = splitArtifact(
+  { ...artifact, passages: artifact.passages.map(restorePassage) },
+  { shardBytes: 2048, passageBlock: 4 },
+)
+
+async function shardedFromR2() {
+  for (const [name, text] of parts) await bucket.put(`kb/${manifest.version}/${name}`, text)
+  const r2 = r2ShardStore(bucket, manifest.version)
+  const fetched: string[] = []
+  const store: ShardStore = { get: (name) => (fetched.push(name), r2.get(name)) }
+  return { kb: shardedKb(manifest, store, 'storage'), fetched }
+}
+
+const QUESTIONS = [
+  'How much were the CRC contracts worth?',
+  'what did the inspectors find in gloucestershire',
+  'what did the probaton watchdog find about breaches',
+  'who runs the gloucestershire crc',
+  'who won the world cup',
+]
+
+describe('a sharded knowledge base in R2', () => {
+  it('gives the same answers and citations as the whole knowledge base', async () => {
+    const { kb } = await shardedFromR2()
+    let answered = 0
+    for (const q of QUESTIONS) {
+      const expected = await ask(whole, q)
+      const actual = await ask(kb, q)
+      expect(actual.answered, q).toBe(expected.answered)
+      if (expected.answered) expect(actual, q).toEqual(expected)
+      else expect(actual.suggestions?.length, q).toBeGreaterThan(0)
+      if (actual.answered) answered++
+    }
+    expect(answered).toBeGreaterThanOrEqual(3)
+  })
+
+  it('fetches only the parts a question needs, and each part once', async () => {
+    const { kb, fetched } = await shardedFromR2()
+    await ask(kb, QUESTIONS[0] as string)
+    const first = fetched.length
+    expect(first).toBeGreaterThan(0)
+    expect(first).toBeLessThan(parts.size / 2)
+    expect(new Set(fetched).size).toBe(fetched.length)
+    await ask(kb, QUESTIONS[0] as string)
+    expect(fetched.length).toBe(first)
+  })
+
+  it('says which part is missing when the bucket lacks one', async () => {
+    const kb = shardedKb(manifest, r2ShardStore(bucket, 'no-such-version'), 'storage')
+    await expect(ask(kb, QUESTIONS[0] as string)).rejects.toThrow(/terms-\d+\.json is missing/)
+  })
+})
