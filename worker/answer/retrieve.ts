@@ -90,6 +90,92 @@ function cachedSearchTerm(kb: Kb, term: string, typed: string): Promise<Map<numb
   return found
 }
 
+/**
+ * Per-passage working arrays, reused across requests (an isolate runs one at
+ * a time): typed arrays indexed by passage position instead of maps, because
+ * a common word matches most passages of a large knowledge base.
+ */
+interface Scratch {
+  sum: Float64Array
+  count: Uint16Array
+  fuzzy: Uint8Array
+  best: Float64Array
+  full: Float64Array
+  scores: Float64Array
+  covered: Float64Array
+  seen: Uint8Array
+}
+
+let scratch: Scratch | undefined
+
+function scratchFor(n: number): Scratch {
+  if (scratch && scratch.sum.length >= n) return scratch
+  scratch = {
+    sum: new Float64Array(n),
+    count: new Uint16Array(n),
+    fuzzy: new Uint8Array(n),
+    best: new Float64Array(n),
+    full: new Float64Array(n),
+    scores: new Float64Array(n),
+    covered: new Float64Array(n),
+    seen: new Uint8Array(n),
+  }
+  return scratch
+}
+
+/**
+ * Each passage's score (per slot, its best alternative's term scores, scaled
+ * by the share of the alternative's terms present) and its covered weight
+ * (slots whose every term of some alternative is present; 0.7 when only by a
+ * fuzzy match). Walks each term's postings, so the cost follows the matches.
+ * Leaves the scratch arrays zeroed except `scores` and `covered` at `touched`.
+ */
+function accumulate(
+  s: Scratch,
+  slots: Slot[],
+  slotWeights: number[],
+  termHits: Map<string, Map<number, TermHit>>,
+): { scores: Float64Array; covered: Float64Array; touched: number[] } {
+  const touched: number[] = []
+  slots.forEach((slot, i) => {
+    const inSlot: number[] = []
+    for (const alt of slot.alternatives) {
+      const inAlt: number[] = []
+      for (const t of alt) {
+        for (const [passage, hit] of termHits.get(t) ?? []) {
+          if (s.count[passage] === 0) inAlt.push(passage)
+          s.sum[passage] = (s.sum[passage] as number) + hit.score
+          s.count[passage] = (s.count[passage] as number) + 1
+          if (hit.fuzzy) s.fuzzy[passage] = 1
+        }
+      }
+      for (const passage of inAlt) {
+        const matched = s.count[passage] as number
+        if (s.best[passage] === 0 && s.full[passage] === 0) inSlot.push(passage)
+        s.best[passage] = Math.max(s.best[passage] as number, (s.sum[passage] as number) * (matched / alt.length))
+        if (matched === alt.length) s.full[passage] = Math.max(s.full[passage] as number, s.fuzzy[passage] ? 0.7 : 1)
+        s.sum[passage] = 0
+        s.count[passage] = 0
+        s.fuzzy[passage] = 0
+      }
+    }
+    for (const passage of inSlot) {
+      if (!s.seen[passage]) {
+        s.seen[passage] = 1
+        s.scores[passage] = 0
+        s.covered[passage] = 0
+        touched.push(passage)
+      }
+      s.scores[passage] = (s.scores[passage] as number) + slot.weight * (s.best[passage] as number)
+      s.covered[passage] = (s.covered[passage] as number) + (slotWeights[i] ?? 0) * (s.full[passage] as number)
+      s.best[passage] = 0
+      s.full[passage] = 0
+    }
+  })
+  for (const passage of touched) s.seen[passage] = 0
+  return { scores: s.scores, covered: s.covered, touched }
+}
+
 /** Async because a large knowledge base loads index shards and passages on demand; every returned hit's passage is loaded. */
 export async function retrieve(kb: Kb, slots: Slot[], limit = 8): Promise<Retrieval> {
   const typedFor = new Map<string, string>()
@@ -117,28 +203,11 @@ export async function retrieve(kb: Kb, slots: Slot[], limit = 8): Promise<Retrie
   const unknown = unknownSlots.length
   const unknownNames = unknownSlots.flatMap((slot) => slot.typed).filter((w) => /^\p{L}{5,}$/u.test(w) && !kb.isEnglishWord(w))
 
-  const candidates = new Set<number>()
-  for (const hits of termHits.values()) for (const id of hits.keys()) candidates.add(id)
-
+  const { scores, covered, touched } = accumulate(scratchFor(n), slots, slotWeights, termHits)
   const hits: Hit[] = []
-  for (const passage of candidates) {
-    let score = 0
-    let covered = 0
-    slots.forEach((slot, i) => {
-      let best = 0
-      let full = 0
-      for (const alt of slot.alternatives) {
-        const found = alt.map((t) => termHits.get(t)?.get(passage))
-        const matched = found.filter((h): h is TermHit => h !== undefined)
-        const sum = matched.reduce((a, h) => a + h.score, 0) * (matched.length / alt.length)
-        best = Math.max(best, sum)
-        if (matched.length === alt.length) full = Math.max(full, matched.some((h) => h.fuzzy) ? 0.7 : 1)
-      }
-      score += slot.weight * best
-      covered += (slotWeights[i] ?? 0) * full
-    })
-    const coverage = total > 0 ? covered / total : 0
-    hits.push({ passage, score: score * (0.25 + coverage), coverage })
+  for (const passage of touched) {
+    const coverage = total > 0 ? (covered[passage] as number) / total : 0
+    hits.push({ passage, score: (scores[passage] as number) * (0.25 + coverage), coverage })
   }
   hits.sort((a, b) => b.score - a.score || a.passage - b.passage)
   const top = hits.slice(0, limit)

@@ -8,18 +8,29 @@ import type { Retrieval } from './retrieve'
 
 const COUNT = 3
 
+/** The fallback list depends only on the knowledge base, so it is worked out once per KB. */
+const fallbacks = new WeakMap<Kb, string[]>()
+
+function fallbackFor(kb: Kb): string[] {
+  let list = fallbacks.get(kb)
+  if (list) return list
+  const bySource = new Map<string, string>()
+  for (const { passage, question } of kb.questions) {
+    const sourceId = kb.artifact.passages[passage]?.sourceId
+    if (sourceId && !bySource.has(sourceId)) bySource.set(sourceId, question)
+    if (bySource.size >= COUNT) break
+  }
+  list = [...bySource.values(), ...kb.questions.slice(0, COUNT).map((q) => q.question)]
+  fallbacks.set(kb, list)
+  return list
+}
+
 export function suggest(kb: Kb, retrieval?: Retrieval): string[] {
   const picked: string[] = []
   const add = (q: string | undefined) => {
     if (q && picked.length < COUNT && !picked.includes(q)) picked.push(q)
   }
   for (const hit of retrieval?.hits ?? []) add(kb.artifact.passages[hit.passage]?.questions[0])
-  const bySource = new Map<string, string>()
-  for (const { passage, question } of kb.questions) {
-    const sourceId = kb.artifact.passages[passage]?.sourceId
-    if (sourceId && !bySource.has(sourceId)) bySource.set(sourceId, question)
-  }
-  for (const q of bySource.values()) add(q)
-  for (const { question } of kb.questions) add(question)
+  for (const q of fallbackFor(kb)) add(q)
   return picked
 }
