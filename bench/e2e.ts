@@ -4,12 +4,11 @@
  * stopped by its process group id. Rate limits are off for the run (RATE_LIMIT=off,
  * local only) and each question's letter case varies, so the answer cache does not serve it.
  */
-import { spawn } from 'node:child_process'
 import autocannon, { type Request } from 'autocannon'
+import { randomCase, startDevServer } from './dev-server'
 import { QUERY_MIX } from './queries'
 
 const PORT = Number(process.env.BENCH_PORT ?? 8790)
-const BASE = `http://127.0.0.1:${PORT}`
 const CONNECTIONS = 10
 const SECONDS = 8
 const RUNS = 3
@@ -29,34 +28,16 @@ export interface EndToEnd {
   errors: number
 }
 
-const randomCase = (text: string) => [...text].map((ch) => (Math.random() < 0.5 ? ch.toLowerCase() : ch.toUpperCase())).join('')
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] as number
 
-async function waitForHealth(deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`wrangler dev did not answer on ${BASE} in time`)
-}
-
-async function load(requests: Request[], path: string) {
-  const result = await autocannon({ url: `${BASE}${path}`, connections: CONNECTIONS, duration: SECONDS, requests })
+async function load(origin: string, requests: Request[], path: string) {
+  const result = await autocannon({ url: `${origin}${path}`, connections: CONNECTIONS, duration: SECONDS, requests })
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.non2xx + result.errors }
 }
 
 export async function endToEnd(): Promise<EndToEnd> {
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(PORT), '--var', 'RATE_LIMIT:off', '--log-level', 'error', '--show-interactive-dev-session=false']
-  const server = spawn('wrangler', args, {
-    detached: true,
-    stdio: 'ignore',
-  })
+  const server = await startDevServer(PORT)
   try {
-    await waitForHealth(Date.now() + 90_000)
     const questions = Object.values(QUERY_MIX).flat()
     // Each question in a fresh letter case: answered alike, but past the answer cache, so every request is computed.
     const ask = questions.map((question): Request => ({
@@ -68,9 +49,9 @@ export async function endToEnd(): Promise<EndToEnd> {
     const search = questions.map((q) => ({ method: 'GET' as const, path: `/api/search?q=${encodeURIComponent(q)}` }))
     const asks = []
     const searches = []
-    for (let i = 0; i < RUNS; i++) asks.push(await load(ask, '/api/ask'))
-    for (let i = 0; i < RUNS; i++) searches.push(await load(search, '/api/search'))
-    const health = await load([{ method: 'GET', path: '/api/health' }], '/api/health')
+    for (let i = 0; i < RUNS; i++) asks.push(await load(server.origin, ask, '/api/ask'))
+    for (let i = 0; i < RUNS; i++) searches.push(await load(server.origin, search, '/api/search'))
+    const health = await load(server.origin, [{ method: 'GET', path: '/api/health' }], '/api/health')
     return {
       connections: CONNECTIONS,
       seconds: SECONDS,
@@ -85,6 +66,6 @@ export async function endToEnd(): Promise<EndToEnd> {
       errors: [...asks, ...searches, health].reduce((a, r) => a + r.errors, 0),
     }
   } finally {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM')
+    server.stop()
   }
 }

@@ -6,14 +6,13 @@
  *
  * LOAD_SECONDS (default 10) and LOAD_CONNECTIONS (default 10) bound the run.
  */
-import { spawn } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import autocannon, { type Request, type Result } from 'autocannon'
 import { parseQuestionSet } from '../knowledge/quality'
+import { randomCase, startDevServer } from './dev-server'
 
 const PORT = Number(process.env.LOAD_PORT ?? 8789)
-const ORIGIN = `http://127.0.0.1:${PORT}`
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 10)
 
@@ -21,11 +20,6 @@ const questions = parseQuestionSet(await readFile('knowledge/eval/heldout.jsonl'
   .filter((item) => item.kind === 'fact')
   .map((item) => item.question)
   .slice(0, 20)
-
-/** The same question in random letter case: answered alike, but a different cache key, so every request is computed. */
-function randomCase(text: string): string {
-  return [...text].map((ch) => (Math.random() < 0.5 ? ch.toLowerCase() : ch.toUpperCase())).join('')
-}
 
 const askRequest = (question: string, vary = false): Request => ({
   method: 'POST',
@@ -44,28 +38,9 @@ const scenarios: { name: string; requests: Request[] }[] = [
   },
 ]
 
-async function waitForServer(deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${ORIGIN}/api/health`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`wrangler dev did not answer on ${ORIGIN} within the time allowed`)
-}
-
-const server = spawn(
-  'wrangler',
-  ['dev', '--ip', '127.0.0.1', '--port', String(PORT), '--var', 'RATE_LIMIT:off', '--log-level', 'error', '--show-interactive-dev-session=false'],
-  { detached: true, stdio: ['ignore', 'inherit', 'inherit'] },
-)
-const stop = () => {
-  if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
-}
+const server = await startDevServer(PORT, 'inherit')
 process.on('SIGINT', () => {
-  stop()
+  server.stop()
   process.exit(130)
 })
 
@@ -73,9 +48,8 @@ const loadBefore = loadavg()[0]!.toFixed(1)
 const rows: string[] = []
 let failed = false
 try {
-  await waitForServer(Date.now() + 90_000)
   for (const { name, requests } of scenarios) {
-    const r: Result = await autocannon({ url: ORIGIN, connections: CONNECTIONS, duration: SECONDS, requests })
+    const r: Result = await autocannon({ url: server.origin, connections: CONNECTIONS, duration: SECONDS, requests })
     const bad = r.non2xx + r.errors + r.timeouts
     if (bad > 0) failed = true
     rows.push(
@@ -83,7 +57,7 @@ try {
     )
   }
 } finally {
-  stop()
+  server.stop()
 }
 
 const table = [
