@@ -29,6 +29,14 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   return { context, page, requests, errors }
 }
 
+/** A new page on the demo page with the widget's panel opened by its launcher. */
+export async function openDemo(browser: Browser, options: BrowserContextOptions = {}) {
+  const opened = await newPage(browser, options)
+  await opened.page.goto(`${baseUrl}/`)
+  await opened.page.getByRole('button', { name: 'Probation Answers' }).click()
+  return opened
+}
+
 const FIXTURES = new URL('./fixtures/', import.meta.url)
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', css: 'text/css; charset=utf-8' }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { answerAt, ask, baseUrl, launch, newPage, PHONE, screenshot } from './browser'
+import { answerAt, ask, baseUrl, launch, newPage, PHONE, screenshot, openDemo } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -49,9 +49,7 @@ describe('the demo page', () => {
   })
 
   it('declines an out-of-scope question and offers suggestions that get answered', async () => {
-    const { context, page } = await newPage(browser)
-    await page.goto(`${baseUrl}/`)
-    await page.getByRole('button', { name: 'Probation Answers' }).click()
+    const { context, page } = await openDemo(browser)
     await ask(page, 'who won the world cup')
     const declined = answerAt(page, 0)
     await declined.waitFor()
@@ -66,9 +64,7 @@ describe('the demo page', () => {
   })
 
   it('explains a lost connection, keeps the question and answers it on retry once back online', async () => {
-    const { context, page } = await newPage(browser)
-    await page.goto(`${baseUrl}/`)
-    await page.getByRole('button', { name: 'Probation Answers' }).click()
+    const { context, page } = await openDemo(browser)
     await context.setOffline(true)
     await ask(page, 'What is Napo?')
     const alert = page.getByRole('alert')
@@ -85,9 +81,7 @@ describe('the demo page', () => {
   })
 
   it('keeps the conversation across a navigation in the tab and forgets it on Clear', async () => {
-    const { context, page } = await newPage(browser)
-    await page.goto(`${baseUrl}/`)
-    await page.getByRole('button', { name: 'Probation Answers' }).click()
+    const { context, page } = await openDemo(browser)
     await ask(page, 'What is Napo?')
     await answerAt(page, 0).waitFor()
     await page.goto(`${baseUrl}/?another-page`)
@@ -102,9 +96,7 @@ describe('the demo page', () => {
   })
 
   it('sends "Not helpful" on an answer to the Worker, which stores it', async () => {
-    const { context, page } = await newPage(browser)
-    await page.goto(`${baseUrl}/`)
-    await page.getByRole('button', { name: 'Probation Answers' }).click()
+    const { context, page } = await openDemo(browser)
     await ask(page, 'What is Napo?')
     const first = answerAt(page, 0)
     await first.waitFor()
