@@ -13,6 +13,7 @@
  * Options: --sizes 1000,10000,100000  --passes 3  --no-e2e  --seed 42
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { availableParallelism, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
@@ -20,9 +21,13 @@ import MiniSearch from 'minisearch'
 import { compileKb, type KbFile } from '../knowledge/compile'
 import { packArtifact } from '../knowledge/pack'
 import { ask } from '../worker/answer/ask'
+import { cleanQuestion } from '../worker/answer/clean'
+import { slotsFor } from '../worker/answer/query'
+import { retrieve } from '../worker/answer/retrieve'
 import type { Artifact } from '../worker/kb/artifact'
 import { createKb, type Kb } from '../worker/kb/load'
 import { isManifest, shardedKb, type ShardStore } from '../worker/kb/shards'
+import { CHAMPIONS } from '../worker/kb/term-index'
 import { searchKb } from '../worker/routes/search'
 import { endToEnd, type EndToEnd } from './e2e'
 import { QUERY_MIX } from './queries'
@@ -63,6 +68,7 @@ function readDir(dir: string): KbFile[] {
 
 const realFiles = readDir('knowledge/sources')
 const vocabulary = { path: 'knowledge/vocabulary.json', text: readFileSync('knowledge/vocabulary.json', 'utf8') }
+const englishWords = createRequire(import.meta.url)('an-array-of-english-words') as string[]
 const queries = Object.entries(QUERY_MIX).flatMap(([kind, qs]) => qs.map((q) => ({ kind, q })))
 
 interface Latency {
@@ -78,6 +84,7 @@ function latency(passes: number[][]): Latency {
     p99: median(passes.map((p) => percentile(p, 99))),
   }
 }
+const pct = (x: number) => `${Math.round(x * 100)}%`
 const fmt = (l: Latency | undefined) => (l ? `${ms(l.p50)} / ${ms(l.p95)} / ${ms(l.p99)}` : '—')
 
 interface Row {
@@ -96,6 +103,31 @@ interface Row {
   askFirstPass?: Latency
   typo?: Latency
   search: Latency
+  agreement?: Agreement
+}
+
+interface Agreement {
+  /** Share of the mix whose best passage is the same with champions as with every match. */
+  top1: number
+  /** Share of exhaustive retrieval's top 8 that champion retrieval also returns. */
+  top8: number
+}
+
+/** What champion lists change: retrieval as the Worker runs it against retrieval from every match. */
+async function agreement(kb: Kb): Promise<Agreement> {
+  let same = 0
+  let shared = 0
+  let total = 0
+  for (const { q } of queries) {
+    const slots = slotsFor(cleanQuestion(q).text, kb)
+    const fast = (await retrieve(kb, slots)).hits
+    const all = (await retrieve(kb, slots, 8, true)).hits
+    if (fast[0]?.passage === all[0]?.passage) same++
+    const kept = new Set(fast.map((h) => h.passage))
+    shared += all.filter((h) => kept.has(h.passage)).length
+    total += all.length
+  }
+  return { top1: same / queries.length, top8: total > 0 ? shared / total : 1 }
 }
 
 /**
@@ -135,7 +167,7 @@ function memoryStore(parts: Map<string, string>): ShardStore {
 
 async function benchOurs(name: string, files: KbFile[]): Promise<{ row: Row; artifact: Artifact }> {
   const start = performance.now()
-  const compiled = compileKb(files, vocabulary)
+  const compiled = compileKb(files, vocabulary, englishWords)
   if (!compiled.ok) throw new Error(compiled.problems.slice(0, 5).join('\n'))
   const packed = packArtifact(compiled.artifact)
   const build = (performance.now() - start) / 1000
@@ -161,6 +193,7 @@ async function benchOurs(name: string, files: KbFile[]): Promise<{ row: Row; art
   const rounds = roundsFor(artifact.passages.length)
   const askTimes = await timeMix(rounds, (q) => ask(kb, q))
   const searchTimes = await timeMix(rounds, (q) => searchKb(kb, q, 5))
+  const agreed = await agreement(kb)
   progress(`${name}: timed`)
   const partsSize = parts && {
     count: parts.size,
@@ -184,6 +217,7 @@ async function benchOurs(name: string, files: KbFile[]): Promise<{ row: Row; art
       askFirstPass: askTimes.firstPass,
       typo: askTimes.typo,
       search: searchTimes.all,
+      agreement: agreed,
     },
   }
 }
@@ -249,11 +283,11 @@ for (const [name, files] of sets) {
 const e2e: EndToEnd | undefined = values['no-e2e'] ? undefined : await endToEnd()
 const loadAfter = loadavg()[0] as number
 
-const header = '| KB | engine | passages | terms | build s | script artifact raw / gzip | R2 parts | cold start ms | first ask ms | /api/ask p50 / p95 / p99 ms | typo ask p99 ms | first-pass ask p50 / p99 ms | /api/search p50 / p95 / p99 ms |'
+const header = '| KB | engine | passages | terms | build s | script artifact raw / gzip | R2 parts | cold start ms | first ask ms | /api/ask p50 / p95 / p99 ms | typo ask p99 ms | first-pass ask p50 / p99 ms | /api/search p50 / p95 / p99 ms | top-1 / top-8 as exhaustive |'
 const lines = [header, `|${'---|'.repeat(header.split('|').length - 2)}`]
 for (const r of rows) {
   lines.push(
-    `| ${r.kb} | ${r.engine} | ${r.passages} | ${r.terms} | ${r.build.toFixed(1)} | ${size(r.raw)} / ${size(r.gzip)} | ${r.parts ? `${r.parts.count} parts, ${size(r.parts.raw)} / ${size(r.parts.gzip)}` : '—'} | ${ms(r.cold)} | ${r.first === undefined ? '—' : ms(r.first)} | ${fmt(r.ask)} | ${r.typo ? ms(r.typo.p99) : '—'} | ${r.askFirstPass ? `${ms(r.askFirstPass.p50)} / ${ms(r.askFirstPass.p99)}` : '—'} | ${fmt(r.search)} |`,
+    `| ${r.kb} | ${r.engine} | ${r.passages} | ${r.terms} | ${r.build.toFixed(1)} | ${size(r.raw)} / ${size(r.gzip)} | ${r.parts ? `${r.parts.count} parts, ${size(r.parts.raw)} / ${size(r.parts.gzip)}` : '—'} | ${ms(r.cold)} | ${r.first === undefined ? '—' : ms(r.first)} | ${fmt(r.ask)} | ${r.typo ? ms(r.typo.p99) : '—'} | ${r.askFirstPass ? `${ms(r.askFirstPass.p50)} / ${ms(r.askFirstPass.p99)}` : '—'} | ${fmt(r.search)} | ${r.agreement ? `${pct(r.agreement.top1)} / ${pct(r.agreement.top8)}` : '—'} |`,
   )
 }
 const e2eLine = e2e
@@ -263,7 +297,7 @@ const report = [
   '# Bench results',
   '',
   `Run ${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${availableParallelism()} cores shared with other work (load average ${loadBefore.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end), seed ${seed}.`,
-  `Per-query figures: the query mix (${queries.length} queries: exact words, typos, abbreviations, out-of-scope) × 10 rounds per pass (3 at 10k, 1 at 100k) after a first pass, ${PASSES} passes, median of each percentile over the passes; cold start is the median of ${COLD_RUNS} loads (parse the script artifact + index ready). Sharded KBs are served from an in-memory shard store (no R2 latency); "first ask" is the first question after a cold start, fetching its shards; "first-pass ask" is each query of the mix asked once on a fresh KB, before retrieval's per-isolate term cache holds its terms (the other columns are a warm isolate). The MiniSearch rows index the same passages with default options and search with \`{prefix: true, fuzzy: 0.2}\` (its "search" column is \`search()\` alone).`,
+  `Per-query figures: the query mix (${queries.length} queries: exact words, typos, abbreviations, out-of-scope) × 10 rounds per pass (3 at 10k, 1 at 100k) after a first pass, ${PASSES} passes, median of each percentile over the passes; cold start is the median of ${COLD_RUNS} loads (parse the script artifact + index ready). Sharded KBs are served from an in-memory shard store (no R2 latency); "first ask" is the first question after a cold start, fetching its shards; "first-pass ask" is each query of the mix asked once on a fresh KB, before retrieval's per-isolate term cache holds its terms (the other columns are a warm isolate). The MiniSearch rows index the same passages with default options and search with \`{prefix: true, fuzzy: 0.2}\` (its "search" column is \`search()\` alone). Retrieval gathers candidates from each common term's best ${CHAMPIONS} passages (champion lists) and scores them in full; the last column compares it with gathering from every match, over the mix.`,
   '',
   ...lines,
   '',

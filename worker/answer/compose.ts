@@ -56,7 +56,10 @@ export function rankSentences(kb: Kb, retrieval: Retrieval, kind: AnswerKind, fo
       let covered = 0
       slots.forEach((slot, i) => {
         const hitsSlot = slot.alternatives.some((alt) =>
-          alt.every((t) => retrieval.termHits.get(t)?.get(hit.passage)?.docTerms.some((d) => own.has(d))),
+          alt.every((t) => {
+            const matches = retrieval.termHits.get(t)
+            return matches !== undefined && matches.lookup.termsAt(hit.passage).some((d) => own.has(d))
+          }),
         )
         if (hitsSlot) {
           covers.add(i)

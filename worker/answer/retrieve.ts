@@ -3,17 +3,24 @@
  * how much of the question each one covers. Coverage, weighted by how rare
  * each concept is, is what tells an answer from a loose match.
  */
-import { FIELD_BOOST } from '../kb/index-options'
 import type { Kb } from '../kb/load'
 import { Lru } from '../kb/lru'
+import type { Scored, TermLookup } from '../kb/term-index'
 import type { Slot } from './query'
 
-export interface TermHit {
-  score: number
-  /** Index terms that matched (the term itself, or a prefix or fuzzy variant). */
-  docTerms: string[]
+/** A query term's matches. */
+export interface TermMatches {
+  lookup: TermLookup
+  /** Found only by allowing slips. */
   fuzzy: boolean
+  /** Distinct passages matched. */
+  size: number
+  /** The matches that gather candidates, scored: the term's champions (kb/champions.ts), or every match when exhaustive. */
+  gathered: Scored
 }
+
+/** Candidates gathered from champions and then scored in full. */
+const CANDIDATES = 64
 
 export interface Hit {
   passage: number
@@ -32,7 +39,7 @@ export interface Retrieval {
   /** Words of the question that no passage holds and that are not everyday English: names of things the sources never mention. */
   unknownNames: string[]
   /** Per term, the passages it matched. */
-  termHits: Map<string, Map<number, TermHit>>
+  termHits: Map<string, TermMatches>
 }
 
 /**
@@ -47,44 +54,45 @@ function maxEdits(term: string, typedLength: number): number {
 }
 
 /** Exact and prefix first; fuzzy only when that finds nothing, which keeps typical queries fast. */
-async function searchTerm(kb: Kb, term: string, typed: string): Promise<Map<number, TermHit>> {
-  const base = {
-    fields: ['title', 'heading', 'text', 'questions'],
-    boost: FIELD_BOOST,
-    weights: { prefix: 0.6, fuzzy: 0.45 },
-  }
+async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup: TermLookup; fuzzy: boolean }> {
+  const weights = { prefix: 0.6, fuzzy: 0.45 }
   // Prefixes complete a word cut short ("privat", "inspec"); a whole English word ("short") is not one.
   const prefix = term.length >= 5 && !kb.isEnglishWord(typed)
-  let results = await kb.index.search(term, { ...base, prefix, fuzzy: 0 })
-  let fuzzy = false
+  const exact = await kb.index.lookup(term, { prefix, fuzzy: 0, weights })
+  if (exact.variants.length > 0) return { lookup: exact, fuzzy: false }
   const edits = maxEdits(term, typed.length)
-  if (results.length === 0 && edits > 0) {
-    results = await kb.index.search(term, { ...base, prefix: false, fuzzy: edits })
-    fuzzy = true
+  if (edits > 0) {
+    const near = await kb.index.lookup(term, { prefix: false, fuzzy: edits, weights })
+    if (near.variants.length > 0) return { lookup: near, fuzzy: true }
   }
   // A slip near the end of a long word can change its stem ("probaton"): its start still finds it.
-  if (results.length === 0 && typed.length >= 7 && !/\d/.test(typed)) {
-    results = await kb.index.search(typed.slice(0, typed.length - 2), { ...base, prefix: true, fuzzy: 0 })
-    fuzzy = true
+  if (typed.length >= 7 && !/\d/.test(typed)) {
+    return { lookup: await kb.index.lookup(typed.slice(0, typed.length - 2), { prefix: true, fuzzy: 0, weights }), fuzzy: true }
   }
-  const hits = new Map<number, TermHit>()
-  for (const r of results) hits.set(r.id, { score: r.score, docTerms: r.terms, fuzzy })
-  return hits
+  return { lookup: exact, fuzzy: false }
 }
 
-/** A term's hits depend only on the KB and the word typed, so an isolate keeps recent ones: up to this many hits in all. */
-const TERM_CACHE_HITS = 250_000
-const termCache = new WeakMap<Kb, Lru<string, Promise<Map<number, TermHit>>>>()
+async function searchTerm(kb: Kb, term: string, typed: string, exhaustive: boolean): Promise<TermMatches> {
+  const { lookup, fuzzy } = await lookupTerm(kb, term, typed)
+  return { lookup, fuzzy, size: lookup.size, gathered: lookup.gather(exhaustive) }
+}
 
-function cachedSearchTerm(kb: Kb, term: string, typed: string): Promise<Map<number, TermHit>> {
+/**
+ * A term's matches depend only on the KB and the word typed, so an isolate
+ * keeps recent ones, weighed in 12-byte units (a scored match; 12 characters of postings held).
+ */
+const TERM_CACHE_UNITS = 1_500_000
+const termCache = new WeakMap<Kb, Lru<string, Promise<TermMatches>>>()
+
+function cachedSearchTerm(kb: Kb, term: string, typed: string, exhaustive: boolean): Promise<TermMatches> {
   let cache = termCache.get(kb)
-  if (!cache) termCache.set(kb, (cache = new Lru(TERM_CACHE_HITS)))
-  const key = `${term}\u0000${typed}`
+  if (!cache) termCache.set(kb, (cache = new Lru(TERM_CACHE_UNITS)))
+  const key = `${term}\u0000${typed}\u0000${exhaustive ? 'all' : 'champions'}`
   const cached = cache.get(key)
   if (cached) return cached
-  const found = cache.set(key, searchTerm(kb, term, typed))
+  const found = cache.set(key, searchTerm(kb, term, typed, exhaustive))
   found.then(
-    (hits) => cache.reweigh(key, 1 + hits.size),
+    (matches) => cache.reweigh(key, 1 + matches.gathered.docs.length + Math.ceil(matches.lookup.chars / 12)),
     () => cache.delete(key),
   )
   return found
@@ -134,7 +142,7 @@ function accumulate(
   s: Scratch,
   slots: Slot[],
   slotWeights: number[],
-  termHits: Map<string, Map<number, TermHit>>,
+  listOf: (term: string) => (Scored & { fuzzy: boolean }) | undefined,
 ): { scores: Float64Array; covered: Float64Array; touched: number[] } {
   const touched: number[] = []
   slots.forEach((slot, i) => {
@@ -142,11 +150,16 @@ function accumulate(
     for (const alt of slot.alternatives) {
       const inAlt: number[] = []
       for (const t of alt) {
-        for (const [passage, hit] of termHits.get(t) ?? []) {
+        const list = listOf(t)
+        if (!list) continue
+        const { docs, scores } = list
+        const fuzzy = list.fuzzy ? 1 : 0
+        for (let j = 0; j < docs.length; j++) {
+          const passage = docs[j] as number
           if (s.count[passage] === 0) inAlt.push(passage)
-          s.sum[passage] = (s.sum[passage] as number) + hit.score
+          s.sum[passage] = (s.sum[passage] as number) + (scores[j] as number)
           s.count[passage] = (s.count[passage] as number) + 1
-          if (hit.fuzzy) s.fuzzy[passage] = 1
+          s.fuzzy[passage] = (s.fuzzy[passage] as number) | fuzzy
         }
       }
       for (const passage of inAlt) {
@@ -176,8 +189,30 @@ function accumulate(
   return { scores: s.scores, covered: s.covered, touched }
 }
 
-/** Async because a large knowledge base loads index shards and passages on demand; every returned hit's passage is loaded. */
-export async function retrieve(kb: Kb, slots: Slot[], limit = 8): Promise<Retrieval> {
+/** The `limit` best passages, best first (ties by position), kept in a short sorted list: no sort of every match. */
+function topHits({ scores, covered, touched }: ReturnType<typeof accumulate>, total: number, limit: number): Hit[] {
+  const top: Hit[] = []
+  const better = (score: number, passage: number, than: Hit) => score > than.score || (score === than.score && passage < than.passage)
+  for (const passage of touched) {
+    const coverage = total > 0 ? (covered[passage] as number) / total : 0
+    const score = (scores[passage] as number) * (0.25 + coverage)
+    const last = top[top.length - 1]
+    if (top.length >= limit && (!last || !better(score, passage, last))) continue
+    let i = top.length
+    while (i > 0 && better(score, passage, top[i - 1] as Hit)) i--
+    top.splice(i, 0, { passage, score, coverage })
+    if (top.length > limit) top.pop()
+  }
+  return top
+}
+
+/**
+ * The `limit` best passages for the slots. Async because a large knowledge
+ * base loads index shards and passages on demand; every returned hit's
+ * passage is loaded. `exhaustive` gathers candidates from every match rather
+ * than from champions, to measure what champions change.
+ */
+export async function retrieve(kb: Kb, slots: Slot[], limit = 8, exhaustive = false): Promise<Retrieval> {
   const typedFor = new Map<string, string>()
   for (const slot of slots) {
     const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
@@ -185,8 +220,8 @@ export async function retrieve(kb: Kb, slots: Slot[], limit = 8): Promise<Retrie
       for (const t of alt) if (!typedFor.has(t)) typedFor.set(t, typed.length > t.length ? typed : t)
     }
   }
-  const found = await Promise.all([...typedFor].map(([t, typed]) => cachedSearchTerm(kb, t, typed)))
-  const termHits = new Map([...typedFor.keys()].map((t, i) => [t, found[i] as Map<number, TermHit>]))
+  const found = await Promise.all([...typedFor].map(([t, typed]) => cachedSearchTerm(kb, t, typed, exhaustive)))
+  const termHits = new Map([...typedFor.keys()].map((t, i) => [t, found[i] as TermMatches]))
   const n = kb.artifact.passages.length
   const isUnknown = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size))
   const rarity = slots.map((slot) => {
@@ -203,14 +238,20 @@ export async function retrieve(kb: Kb, slots: Slot[], limit = 8): Promise<Retrie
   const unknown = unknownSlots.length
   const unknownNames = unknownSlots.flatMap((slot) => slot.typed).filter((w) => /^\p{L}{5,}$/u.test(w) && !kb.isEnglishWord(w))
 
-  const { scores, covered, touched } = accumulate(scratchFor(n), slots, slotWeights, termHits)
-  const hits: Hit[] = []
-  for (const passage of touched) {
-    const coverage = total > 0 ? (covered[passage] as number) / total : 0
-    hits.push({ passage, score: (scores[passage] as number) * (0.25 + coverage), coverage })
+  const scratch = scratchFor(n)
+  const gathered = accumulate(scratch, slots, slotWeights, (t) => {
+    const matches = termHits.get(t)
+    return matches && { ...matches.gathered, fuzzy: matches.fuzzy }
+  })
+  let top = topHits(gathered, total, limit)
+  if (!exhaustive && [...termHits.values()].some((m) => m.lookup.truncated)) {
+    const candidates = Int32Array.from(topHits(gathered, total, Math.max(limit, CANDIDATES)), (h) => h.passage).sort()
+    const scored = accumulate(scratch, slots, slotWeights, (t) => {
+      const matches = termHits.get(t)
+      return matches && { ...matches.lookup.scoresAt(candidates), fuzzy: matches.fuzzy }
+    })
+    top = topHits(scored, total, limit)
   }
-  hits.sort((a, b) => b.score - a.score || a.passage - b.passage)
-  const top = hits.slice(0, limit)
   await kb.loadPassages(top.map((h) => h.passage))
   return { hits: top, slots, slotWeights, unknown, unknownNames, termHits }
 }

@@ -1,19 +1,20 @@
 /**
- * The search index as the Worker holds it: a term dictionary plus postings
- * kept as compact strings and decoded per term on first use, so loading costs
- * little more than parsing the artifact. Postings may live inline (bundled
- * KB) or in shards fetched on demand (large KBs, see shards.ts).
+ * The search index as the Worker holds it: a term dictionary plus each
+ * term's postings string (postings.ts), read in place. Postings may live
+ * inline (bundled KB) or in shards fetched on demand (large KBs, shards.ts).
  *
- * Scoring reproduces MiniSearch's exactly (same BM25+, same prefix and fuzzy
- * weights, same order of additions), so results are bit-identical to
- * MiniSearch on the same data; tests/kb/term-index.test.ts checks that.
- * The dictionary is MiniSearch's own radix tree, filled in the order the
- * build's index serialised its terms, so prefix and fuzzy matches come out in
- * MiniSearch's order too.
+ * Scores are MiniSearch's (BM25+ per field, the same field boosts, prefix
+ * and fuzzy weights), so results match MiniSearch on the same data;
+ * tests/kb/term-index.test.ts checks that. The dictionary is MiniSearch's own
+ * radix tree, which gives prefix and fuzzy matches. A term matching more
+ * passages than CHAMPIONS also carries its best ones (champions.ts): they
+ * gather candidates, which are then scored against the full lists.
  */
 import type MiniSearch from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
-import { Lru } from './lru'
+import { champions } from './champions'
+import { FIELD_BOOST } from './index-options'
+import { docAt, encodePostings, findDoc, freqAt, parsePostings, type FieldFreqs, type FieldList, type Postings } from './postings'
 
 /** The serialised index. Postings are not here: see `InlineIndex` and the sharded manifest. */
 export interface IndexData {
@@ -31,21 +32,18 @@ export interface InlineIndex extends IndexData {
   postings: string[]
 }
 
-export interface SearchOptions {
-  fields: string[]
-  boost: Record<string, number>
+export interface LookupOptions {
   prefix: boolean
   /** Largest edit distance for fuzzy matches; 0 for none. */
   fuzzy: number
+  /** Score multipliers of prefix and fuzzy variants, before MiniSearch's length scaling. */
   weights: { prefix: number; fuzzy: number }
 }
 
-export interface SearchResult {
-  /** Passage position. */
-  id: number
-  score: number
-  /** Index terms that matched. */
-  terms: string[]
+/** Passages in ascending position, with a score each. */
+export interface Scored {
+  docs: Int32Array
+  scores: Float64Array
 }
 
 /** Where postings come from: given term ordinals, their encoded postings (loading shards if need be). */
@@ -56,12 +54,10 @@ export interface PostingsSource {
   load(ordinals: number[]): Promise<void>
 }
 
-/** Postings of one term: per field id, passage positions and term frequencies. */
-type Decoded = Array<{ docs: number[]; freqs: number[] } | undefined>
+/** Passages a term keeps as champions when it matches more: enough that a question's best passages are among them. */
+export const CHAMPIONS = 1_000
 
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
-/** Decoded postings kept per isolate, in (document, field) entries: bounds memory for large KBs. */
-const DECODED_ENTRIES = 2_000_000
 
 /** MiniSearch's calcBM25Score, split so the part that is the same for every document of a term is computed once. */
 function inverseDocFreq(matchingCount: number, totalCount: number): number {
@@ -73,36 +69,24 @@ function bm25(invDocFreq: number, termFreq: number, fieldLength: number, avgFiel
   return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)))
 }
 
-/** `fieldId,doc,freq,doc,freq;fieldId,...` in base 36, docs as gaps: short, and cheap to split. */
-export function encodePostings(fields: Map<number, Map<number, number>>): string {
-  const parts: string[] = []
-  for (const [fieldId, freqs] of fields) {
-    const out = [fieldId.toString(36)]
-    let last = 0
-    for (const [doc, freq] of [...freqs].sort((a, b) => a[0] - b[0])) {
-      out.push((doc - last).toString(36), freq.toString(36))
-      last = doc
-    }
-    parts.push(out.join(','))
-  }
-  return parts.join(';')
-}
+/** What scoring needs besides the postings: field lengths and boosts. The build and the Worker share it. */
+class Scoring {
+  readonly boost: number[]
 
-function decodePostings(text: string): Decoded {
-  const decoded: Decoded = []
-  for (const part of text.split(';')) {
-    const nums = part.split(',')
-    const docs: number[] = []
-    const freqs: number[] = []
-    let doc = 0
-    for (let i = 1; i < nums.length; i += 2) {
-      doc += parseInt(nums[i] as string, 36)
-      docs.push(doc)
-      freqs.push(parseInt(nums[i + 1] as string, 36))
-    }
-    decoded[parseInt(nums[0] as string, 36)] = { docs, freqs }
+  constructor(
+    readonly documentCount: number,
+    readonly fields: string[],
+    private readonly averageFieldLength: number[],
+    private readonly fieldLength: ArrayLike<number>,
+  ) {
+    this.boost = fields.map((f) => FIELD_BOOST[f as keyof typeof FIELD_BOOST] ?? 1)
   }
-  return decoded
+
+  /** Boosted BM25+ of a term occurring `freq` times in `field` of `doc`, the term being in `df` passages' field. */
+  score(field: number, df: number, doc: number, freq: number): number {
+    const length = this.fieldLength[doc * this.fields.length + field] as number
+    return (this.boost[field] as number) * bm25(inverseDocFreq(df, this.documentCount), freq, length, this.averageFieldLength[field] as number)
+  }
 }
 
 export function encodeUint16(values: number[]): string {
@@ -124,8 +108,21 @@ function decodeUint16(base64: string): Uint16Array {
   return out
 }
 
-/** Converts a built MiniSearch index (ids = passage positions) into the serialised form. */
-export function indexFromMiniSearch<T>(index: MiniSearch<T>): InlineIndex {
+/** Per passage, the term's boosted score summed over fields. */
+function scoreTerm(scoring: Scoring, fields: FieldFreqs): Map<number, number> {
+  const scores = new Map<number, number>()
+  for (const [field, freqs] of fields) {
+    for (const [doc, freq] of freqs) scores.set(doc, (scores.get(doc) ?? 0) + scoring.score(field, freqs.size, doc, freq))
+  }
+  return scores
+}
+
+/**
+ * Converts a built MiniSearch index (ids = passage positions) into the
+ * serialised form; terms matching more than `championCount` passages also
+ * store their best ones.
+ */
+export function indexFromMiniSearch<T>(index: MiniSearch<T>, championCount = CHAMPIONS): InlineIndex {
   const js = index.toJSON()
   const fields = Object.entries(js.fieldIds).sort((a, b) => a[1] - b[1]).map(([f]) => f)
   const lengths: number[] = new Array(js.documentCount * fields.length).fill(0)
@@ -133,15 +130,21 @@ export function indexFromMiniSearch<T>(index: MiniSearch<T>): InlineIndex {
     const doc = js.documentIds[shortId] as number
     perField.forEach((len, f) => (lengths[doc * fields.length + f] = len))
   }
+  const scoring = new Scoring(js.documentCount, fields, js.averageFieldLength, lengths)
   const terms: string[] = []
   const postings: string[] = []
   for (const [term, data] of js.index) {
-    const byField = new Map<number, Map<number, number>>()
+    const byField: FieldFreqs = new Map()
     for (const [fieldId, freqs] of Object.entries(data)) {
       byField.set(Number(fieldId), new Map(Object.entries(freqs).map(([shortId, n]) => [js.documentIds[shortId] as number, n])))
     }
+    const scores = [...scoreTerm(scoring, byField)].sort((a, b) => a[0] - b[0])
+    const best =
+      scores.length > championCount
+        ? new Set(champions({ docs: Int32Array.from(scores, (e) => e[0]), scores: Float64Array.from(scores, (e) => e[1]) }, championCount).docs)
+        : undefined
     terms.push(term)
-    postings.push(encodePostings(byField))
+    postings.push(encodePostings(byField, best))
   }
   return {
     documentCount: js.documentCount,
@@ -157,27 +160,153 @@ export function inlinePostings(postings: string[]): PostingsSource {
   return { get: (ordinal) => postings[ordinal], load: async () => {} }
 }
 
+interface Variant {
+  term: string
+  weight: number
+  postings: Postings
+}
+
+/** Per-passage working arrays for summing lists, shared by an index's lookups (each sum runs without awaiting). */
+interface Scratch {
+  sums: Float64Array
+  seen: Uint8Array
+}
+
+/**
+ * One query term's matches: the term itself and its prefix or fuzzy
+ * variants. Scores are computed when asked for, from the postings in place.
+ */
+export class TermLookup {
+  private distinct: number | undefined
+
+  constructor(
+    readonly variants: Variant[],
+    private readonly scoring: Scoring,
+    private readonly scratch: Scratch,
+  ) {}
+
+  /** Characters of postings this lookup holds on to. */
+  get chars(): number {
+    return this.variants.reduce((n, v) => n + (v.postings.full[0]?.text.length ?? 0), 0)
+  }
+
+  /** Whether some variant matches more passages than its champions. */
+  get truncated(): boolean {
+    return this.variants.some((v) => v.postings.champions !== v.postings.full)
+  }
+
+  /** Distinct passages matched. */
+  get size(): number {
+    if (this.distinct === undefined) {
+      const lists = this.variants.flatMap((v) => v.postings.full)
+      const { seen } = this.scratch
+      const touched: number[] = []
+      for (const list of lists) {
+        for (let i = 0; i < list.count; i++) {
+          const doc = docAt(list, i)
+          if (!seen[doc]) {
+            seen[doc] = 1
+            touched.push(doc)
+          }
+        }
+      }
+      for (const doc of touched) seen[doc] = 0
+      this.distinct = touched.length
+    }
+    return this.distinct
+  }
+
+  /** Scores of the champions (or, `exhaustive`, of every match), summed per passage over fields and variants. */
+  gather(exhaustive = false): Scored {
+    return this.sum(
+      this.variants.flatMap((v) => (exhaustive ? v.postings.full : v.postings.champions).map((list) => ({ list, weight: v.weight }))),
+    )
+  }
+
+  /** Exact scores of those of `docs` (ascending) that the term matches. */
+  scoresAt(docs: Int32Array): Scored {
+    const found: number[] = []
+    const scores: number[] = []
+    for (const doc of docs) {
+      let score = 0
+      let matched = false
+      for (const { weight, postings } of this.variants) {
+        for (const list of postings.full) {
+          const i = findDoc(list, doc)
+          if (i < 0) continue
+          matched = true
+          score += weight * this.scoring.score(list.field, list.df, doc, freqAt(list, i))
+        }
+      }
+      if (matched) {
+        found.push(doc)
+        scores.push(score)
+      }
+    }
+    return { docs: Int32Array.from(found), scores: Float64Array.from(scores) }
+  }
+
+  /** Index terms (the term itself or its variants) that occur in passage `doc`. */
+  termsAt(doc: number): string[] {
+    return this.variants.filter((v) => v.postings.full.some((list) => findDoc(list, doc) >= 0)).map((v) => v.term)
+  }
+
+  private sum(lists: Array<{ list: FieldList; weight: number }>): Scored {
+    const { scoring } = this
+    const only = lists[0]
+    if (lists.length === 1 && only) {
+      const { list, weight } = only
+      const docs = new Int32Array(list.count)
+      const scores = new Float64Array(list.count)
+      for (let i = 0; i < list.count; i++) {
+        const doc = docAt(list, i)
+        docs[i] = doc
+        scores[i] = weight * scoring.score(list.field, list.df, doc, freqAt(list, i))
+      }
+      return { docs, scores }
+    }
+    const { sums, seen } = this.scratch
+    const touched: number[] = []
+    for (const { list, weight } of lists) {
+      for (let i = 0; i < list.count; i++) {
+        const doc = docAt(list, i)
+        if (!seen[doc]) {
+          seen[doc] = 1
+          touched.push(doc)
+        }
+        sums[doc] = (sums[doc] as number) + weight * scoring.score(list.field, list.df, doc, freqAt(list, i))
+      }
+    }
+    const docs = Int32Array.from(touched).sort()
+    const scores = new Float64Array(docs.length)
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i] as number
+      scores[i] = sums[doc] as number
+      sums[doc] = 0
+      seen[doc] = 0
+    }
+    return { docs, scores }
+  }
+}
+
 export class TermIndex {
   readonly documentCount: number
-  private readonly fieldIds: Map<string, number>
-  private readonly averageFieldLength: number[]
-  private readonly fieldLength: Uint16Array
+  private readonly scoring: Scoring
   private readonly dictionary = new SearchableMap<number>()
-  private readonly decoded = new Lru<number, Decoded>(DECODED_ENTRIES)
+  private readonly scratch: Scratch
 
   constructor(
     data: IndexData,
     private readonly postings: PostingsSource,
   ) {
     this.documentCount = data.documentCount
-    this.fieldIds = new Map(data.fields.map((f, i) => [f, i]))
-    this.averageFieldLength = data.averageFieldLength
-    this.fieldLength = decodeUint16(data.fieldLength)
+    this.scoring = new Scoring(data.documentCount, data.fields, data.averageFieldLength, decodeUint16(data.fieldLength))
+    this.scratch = { sums: new Float64Array(data.documentCount), seen: new Uint8Array(data.documentCount) }
     data.terms.forEach((term, ordinal) => this.dictionary.set(term, ordinal))
   }
 
-  /** One term, as MiniSearch's search would score it with the same options. */
-  async search(term: string, options: SearchOptions): Promise<SearchResult[]> {
+  /** One query term: its exact match, and its prefix and fuzzy variants as options allow, weighted as MiniSearch weighs them. */
+  async lookup(term: string, options: LookupOptions): Promise<TermLookup> {
     const derived: Array<{ term: string; ordinal: number; weight: number }> = []
     const exact = this.dictionary.get(term)
     if (exact !== undefined) derived.push({ term, ordinal: exact, weight: 1 })
@@ -194,47 +323,13 @@ export class TermIndex {
       if (!distance) continue
       derived.push({ term: t, ordinal, weight: (options.weights.fuzzy * t.length) / (t.length + distance) })
     }
-    const missing = derived.filter((d) => this.decoded.get(d.ordinal) === undefined && this.postings.get(d.ordinal) === undefined)
+    const missing = derived.filter((d) => this.postings.get(d.ordinal) === undefined)
     if (missing.length > 0) await this.postings.load(missing.map((d) => d.ordinal))
-
-    const results = new Map<number, SearchResult>()
-    for (const d of derived) this.addTermResults(d.term, this.postingsOf(d.ordinal), d.weight, options, results)
-    return [...results.values()]
-  }
-
-  private postingsOf(ordinal: number): Decoded {
-    let decoded = this.decoded.get(ordinal)
-    if (!decoded) {
-      const text = this.postings.get(ordinal)
-      if (text === undefined) throw new Error(`postings of term ${ordinal} are not loaded`)
-      decoded = decodePostings(text)
-      this.decoded.set(ordinal, decoded, decoded.reduce((n, list) => n + (list?.docs.length ?? 0), 1))
-    }
-    return decoded
-  }
-
-  /** Mirrors MiniSearch's termResults: fields in the order given, scores added in the same sequence. */
-  private addTermResults(term: string, postings: Decoded, weight: number, options: SearchOptions, results: Map<number, SearchResult>) {
-    const fieldCount = this.fieldIds.size
-    for (const field of options.fields) {
-      const fieldBoost = options.boost[field] || 1
-      const fieldId = this.fieldIds.get(field)
-      const list = fieldId === undefined ? undefined : postings[fieldId]
-      if (!list || fieldId === undefined) continue
-      const avgFieldLength = this.averageFieldLength[fieldId] as number
-      const idf = inverseDocFreq(list.docs.length, this.documentCount)
-      const factor = weight * fieldBoost
-      for (let i = 0; i < list.docs.length; i++) {
-        const doc = list.docs[i] as number
-        const fieldLength = this.fieldLength[doc * fieldCount + fieldId] as number
-        const score = factor * bm25(idf, list.freqs[i] as number, fieldLength, avgFieldLength)
-        const result = results.get(doc)
-        if (!result) results.set(doc, { id: doc, score, terms: [term] })
-        else {
-          result.score += score
-          if (!result.terms.includes(term)) result.terms.push(term)
-        }
-      }
-    }
+    const variants = derived.map((d) => {
+      const text = this.postings.get(d.ordinal)
+      if (text === undefined) throw new Error(`postings of term ${d.ordinal} are not loaded`)
+      return { term: d.term, weight: d.weight, postings: parsePostings(text) }
+    })
+    return new TermLookup(variants, this.scoring, this.scratch)
   }
 }

@@ -1,0 +1,78 @@
+/**
+ * Champion lists: candidates come from each common term's best matches only,
+ * and the hits returned are scored in full, so their scores stay exact.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { compileKb } from '../../knowledge/compile'
+import { cleanQuestion } from '../../worker/answer/clean'
+import { slotsFor } from '../../worker/answer/query'
+import { retrieve } from '../../worker/answer/retrieve'
+import { champions } from '../../worker/kb/champions'
+import { createKb } from '../../worker/kb/load'
+import type { Scored } from '../../worker/kb/term-index'
+
+/** A posting list: distinct positions in ascending order, scores with deliberate ties. */
+const list = fc
+  .uniqueArray(fc.record({ doc: fc.nat(5_000), score: fc.integer({ min: 1, max: 20 }) }), { selector: (e) => e.doc, maxLength: 300 })
+  .map((entries): Scored => {
+    entries.sort((a, b) => a.doc - b.doc)
+    return { docs: Int32Array.from(entries, (e) => e.doc), scores: Float64Array.from(entries, (e) => e.score / 4) }
+  })
+
+const entries = (l: Scored) => [...l.docs].map((doc, i) => ({ doc, score: l.scores[i] as number }))
+
+describe('champions', () => {
+  it('keeps the k best-scoring entries, in position order, ties going to earlier passages', () => {
+    fc.assert(
+      fc.property(list, fc.integer({ min: 1, max: 320 }), (l, k) => {
+        const expected = entries(l)
+          .sort((a, b) => b.score - a.score || a.doc - b.doc)
+          .slice(0, k)
+          .sort((a, b) => a.doc - b.doc)
+        expect(entries(champions(l, k))).toEqual(expected)
+      }),
+      { seed: 7, numRuns: 500 },
+    )
+  })
+})
+
+describe('retrieval with champion lists', () => {
+  const dir = 'knowledge/sources'
+  const files = readdirSync(dir).map((n) => ({ path: `${dir}/${n}`, text: readFileSync(`${dir}/${n}`, 'utf8') }))
+  const vocabulary = { path: 'knowledge/vocabulary.json', text: readFileSync('knowledge/vocabulary.json', 'utf8') }
+  // Eight champions per term: most terms of a 79-passage KB match more, so nearly every question goes through them.
+  const compiled = compileKb(files, vocabulary, [], 8)
+  if (!compiled.ok) throw new Error(compiled.problems.join('\n'))
+  const kb = createKb(compiled.artifact, 'bundled')
+  const questions = ['../shared/eval/questions.jsonl', 'knowledge/eval/heldout.jsonl']
+    .flatMap((path) => readFileSync(path, 'utf8').split('\n'))
+    .filter((line) => line.trim())
+    .map((line) => (JSON.parse(line) as { question: string }).question)
+  const everyPassage = kb.artifact.passages.length
+
+  it('returns hits whose scores and coverage are exactly those of exhaustive retrieval', async () => {
+    let compared = 0
+    for (const question of questions) {
+      const slots = slotsFor(cleanQuestion(question).text, kb)
+      const exhaustive = new Map((await retrieve(kb, slots, everyPassage, true)).hits.map((h) => [h.passage, h]))
+      for (const hit of (await retrieve(kb, slots)).hits) {
+        expect(hit, question).toEqual(exhaustive.get(hit.passage))
+        compared++
+      }
+    }
+    expect(compared).toBeGreaterThan(questions.length * 4)
+  })
+
+  it('finds the same best passage as exhaustive retrieval for nearly every question', async () => {
+    let same = 0
+    for (const question of questions) {
+      const slots = slotsFor(cleanQuestion(question).text, kb)
+      const [best] = (await retrieve(kb, slots, 8, true)).hits
+      const [championBest] = (await retrieve(kb, slots)).hits
+      if (best?.passage === championBest?.passage) same++
+    }
+    expect(same / questions.length).toBeGreaterThan(0.9)
+  })
+})
