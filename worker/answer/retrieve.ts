@@ -239,13 +239,14 @@ export async function retrieve(kb: Kb, slots: Slot[], limit = 8, exhaustive = fa
   const unknownNames = unknownSlots.flatMap((slot) => slot.typed).filter((w) => /^\p{L}{5,}$/u.test(w) && !kb.isEnglishWord(w))
 
   const scratch = scratchFor(n)
+  const partial = !exhaustive && [...termHits.values()].some((m) => m.lookup.truncated)
   const gathered = accumulate(scratch, slots, slotWeights, (t) => {
     const matches = termHits.get(t)
     return matches && { ...matches.gathered, fuzzy: matches.fuzzy }
   })
-  let top = topHits(gathered, total, limit)
-  if (!exhaustive && [...termHits.values()].some((m) => m.lookup.truncated)) {
-    const candidates = Int32Array.from(topHits(gathered, total, Math.max(limit, CANDIDATES)), (h) => h.passage).sort()
+  let top = topHits(gathered, total, partial ? Math.max(limit, CANDIDATES) : limit)
+  if (partial) {
+    const candidates = Int32Array.from(top, (h) => h.passage).sort()
     const scored = accumulate(scratch, slots, slotWeights, (t) => {
       const matches = termHits.get(t)
       return matches && { ...matches.lookup.scoresAt(candidates), fuzzy: matches.fuzzy }
