@@ -4,13 +4,14 @@
  * the English dictionary this way so the Worker can tell an everyday word
  * from a name without carrying 275,000 words.
  */
+import { DIGIT_VALUE, DIGITS } from './digits'
 
 export interface BloomData {
   /** Number of bits. */
   m: number
   /** Number of hash functions. */
   k: number
-  /** The bits, base64. */
+  /** The bits, six to a base64 digit (digits.ts), bit p in digit p / 6: tested in place. */
   bits: string
 }
 
@@ -34,17 +35,12 @@ export function buildBloom(words: readonly string[], falsePositiveRate = 0.01): 
   const count = Math.max(words.length, 1)
   const m = Math.ceil((-count * Math.log(falsePositiveRate)) / Math.LN2 ** 2)
   const k = Math.max(1, Math.round((m / count) * Math.LN2))
-  const bytes = new Uint8Array(Math.ceil(m / 8))
-  for (const word of words) for (const p of positions(word, m, k)) bytes[p >> 3]! |= 1 << (p & 7)
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return { m, k, bits: btoa(binary) }
+  const digits = new Uint8Array(Math.ceil(m / 6))
+  for (const word of words) for (const p of positions(word, m, k)) digits[Math.floor(p / 6)]! |= 1 << p % 6
+  return { m, k, bits: Array.from(digits, (d) => DIGITS[d]).join('') }
 }
 
-/** Decodes the filter once; the returned test is what callers keep. */
-export function decodeBloom(data: BloomData): (word: string) => boolean {
-  const binary = atob(data.bits)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return (word) => positions(word, data.m, data.k).every((p) => ((bytes[p >> 3] ?? 0) & (1 << (p & 7))) !== 0)
+/** The membership test; it reads the bits from the stored string, so there is nothing to decode at start-up. */
+export function bloomTest({ m, k, bits }: BloomData): (word: string) => boolean {
+  return (word) => positions(word, m, k).every((p) => ((DIGIT_VALUE[bits.charCodeAt(Math.floor(p / 6))] ?? 0) & (1 << p % 6)) !== 0)
 }

@@ -6,7 +6,7 @@
  */
 import type { KbInfo } from '../contract'
 import { assertArtifact, restorePassage, type Artifact, type PassageRecord, type SourceRecord } from './artifact'
-import { decodeBloom, type BloomData } from './bloom'
+import { bloomTest, type BloomData } from './bloom'
 import { inlinePostings, TermIndex } from './term-index'
 import { terms } from './text'
 
@@ -57,7 +57,7 @@ export function assembleKb({ content, index, dictionary, source, questions, load
     index,
     sources: new Map(content.sources.map((s) => [s.id, s])),
     vocabulary,
-    isEnglishWord: decodeBloom(dictionary),
+    isEnglishWord: bloomTest(dictionary),
     questions,
     loadPassages,
   }

@@ -7,10 +7,7 @@
  * the term matches more passages than it has champions (see champions.ts),
  * `|` and the champions' own field lists follow.
  */
-
-const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-const VALUE = new Int8Array(128).fill(-1)
-for (let i = 0; i < DIGITS.length; i++) VALUE[DIGITS.charCodeAt(i)] = i
+import { DIGIT_VALUE as VALUE, DIGITS } from './digits'
 
 /** Positions take three digits. */
 export const MAX_PASSAGES = 64 ** 3
