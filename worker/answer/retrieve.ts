@@ -142,51 +142,60 @@ function accumulate(
   s: Scratch,
   slots: Slot[],
   slotWeights: number[],
-  listOf: (term: string) => (Scored & { fuzzy: boolean }) | undefined,
+  lists: ReadonlyMap<string, Scored & { fuzzy: boolean }>,
 ): { scores: Float64Array; covered: Float64Array; touched: number[] } {
+  const { sum, count, fuzzy, best, full, scores, covered, seen } = s
   const touched: number[] = []
-  slots.forEach((slot, i) => {
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i] as Slot
     const inSlot: number[] = []
     for (const alt of slot.alternatives) {
       const inAlt: number[] = []
       for (const t of alt) {
-        const list = listOf(t)
+        const list = lists.get(t)
         if (!list) continue
-        const { docs, scores } = list
-        const fuzzy = list.fuzzy ? 1 : 0
+        const docs = list.docs
+        const termScores = list.scores
+        const slipped = list.fuzzy ? 1 : 0
         for (let j = 0; j < docs.length; j++) {
           const passage = docs[j] as number
-          if (s.count[passage] === 0) inAlt.push(passage)
-          s.sum[passage] = (s.sum[passage] as number) + (scores[j] as number)
-          s.count[passage] = (s.count[passage] as number) + 1
-          s.fuzzy[passage] = (s.fuzzy[passage] as number) | fuzzy
+          if (count[passage] === 0) inAlt.push(passage)
+          sum[passage] = (sum[passage] as number) + (termScores[j] as number)
+          count[passage] = (count[passage] as number) + 1
+          fuzzy[passage] = (fuzzy[passage] as number) | slipped
         }
       }
       for (const passage of inAlt) {
-        const matched = s.count[passage] as number
-        if (s.best[passage] === 0 && s.full[passage] === 0) inSlot.push(passage)
-        s.best[passage] = Math.max(s.best[passage] as number, (s.sum[passage] as number) * (matched / alt.length))
-        if (matched === alt.length) s.full[passage] = Math.max(s.full[passage] as number, s.fuzzy[passage] ? 0.7 : 1)
-        s.sum[passage] = 0
-        s.count[passage] = 0
-        s.fuzzy[passage] = 0
+        const matched = count[passage] as number
+        if (best[passage] === 0 && full[passage] === 0) inSlot.push(passage)
+        best[passage] = Math.max(best[passage] as number, (sum[passage] as number) * (matched / alt.length))
+        if (matched === alt.length) full[passage] = Math.max(full[passage] as number, fuzzy[passage] ? 0.7 : 1)
+        sum[passage] = 0
+        count[passage] = 0
+        fuzzy[passage] = 0
       }
     }
+    const weight = slot.weight
+    const slotWeight = slotWeights[i] ?? 0
     for (const passage of inSlot) {
-      if (!s.seen[passage]) {
-        s.seen[passage] = 1
-        s.scores[passage] = 0
-        s.covered[passage] = 0
+      if (!seen[passage]) {
+        seen[passage] = 1
+        scores[passage] = 0
+        covered[passage] = 0
         touched.push(passage)
       }
-      s.scores[passage] = (s.scores[passage] as number) + slot.weight * (s.best[passage] as number)
-      s.covered[passage] = (s.covered[passage] as number) + (slotWeights[i] ?? 0) * (s.full[passage] as number)
-      s.best[passage] = 0
-      s.full[passage] = 0
+      scores[passage] = (scores[passage] as number) + weight * (best[passage] as number)
+      covered[passage] = (covered[passage] as number) + slotWeight * (full[passage] as number)
+      best[passage] = 0
+      full[passage] = 0
     }
-  })
-  for (const passage of touched) s.seen[passage] = 0
-  return { scores: s.scores, covered: s.covered, touched }
+  }
+  for (const passage of touched) seen[passage] = 0
+  return { scores, covered, touched }
+}
+
+function mapValues<K, V, W>(map: ReadonlyMap<K, V>, f: (value: V) => W): Map<K, W> {
+  return new Map([...map].map(([k, v]) => [k, f(v)]))
 }
 
 /** The `limit` best passages, best first (ties by position), kept in a short sorted list: no sort of every match. */
@@ -240,17 +249,11 @@ export async function retrieve(kb: Kb, slots: Slot[], limit = 8, exhaustive = fa
 
   const scratch = scratchFor(n)
   const partial = !exhaustive && [...termHits.values()].some((m) => m.lookup.truncated)
-  const gathered = accumulate(scratch, slots, slotWeights, (t) => {
-    const matches = termHits.get(t)
-    return matches && { ...matches.gathered, fuzzy: matches.fuzzy }
-  })
+  const gathered = accumulate(scratch, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.gathered, fuzzy: m.fuzzy })))
   let top = topHits(gathered, total, partial ? Math.max(limit, CANDIDATES) : limit)
   if (partial) {
     const candidates = Int32Array.from(top, (h) => h.passage).sort()
-    const scored = accumulate(scratch, slots, slotWeights, (t) => {
-      const matches = termHits.get(t)
-      return matches && { ...matches.lookup.scoresAt(candidates), fuzzy: matches.fuzzy }
-    })
+    const scored = accumulate(scratch, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.lookup.scoresAt(candidates), fuzzy: m.fuzzy })))
     top = topHits(scored, total, limit)
   }
   await kb.loadPassages(top.map((h) => h.passage))

@@ -91,16 +91,20 @@ export function freqAt(list: FieldList, i: number): number {
   return VALUE[list.text.charCodeAt(list.start + i * ENTRY + 3)] as number
 }
 
+/** Index of the first entry at or after `from` whose position is at least `doc` (`count` if none). */
+export function seek(list: FieldList, doc: number, from = 0): number {
+  let lo = from
+  let hi = list.count
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (docAt(list, mid) < doc) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** Index of `doc` in the list, or -1. */
 export function findDoc(list: FieldList, doc: number): number {
-  let lo = 0
-  let hi = list.count - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const d = docAt(list, mid)
-    if (d === doc) return mid
-    if (d < doc) lo = mid + 1
-    else hi = mid - 1
-  }
-  return -1
+  const i = seek(list, doc)
+  return i < list.count && docAt(list, i) === doc ? i : -1
 }

@@ -14,7 +14,7 @@ import type MiniSearch from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 import { champions } from './champions'
 import { FIELD_BOOST } from './index-options'
-import { docAt, encodePostings, findDoc, freqAt, parsePostings, type FieldFreqs, type FieldList, type Postings } from './postings'
+import { docAt, encodePostings, findDoc, freqAt, parsePostings, seek, type FieldFreqs, type FieldList, type Postings } from './postings'
 
 /** The serialised index. Postings are not here: see `InlineIndex` and the sharded manifest. */
 export interface IndexData {
@@ -82,10 +82,15 @@ class Scoring {
     this.boost = fields.map((f) => FIELD_BOOST[f as keyof typeof FIELD_BOOST] ?? 1)
   }
 
-  /** Boosted BM25+ of a term occurring `freq` times in `field` of `doc`, the term being in `df` passages' field. */
-  score(field: number, df: number, doc: number, freq: number): number {
+  /** Inverse document frequency of a term found in `df` passages' field: once per list, not per passage. */
+  idf(df: number): number {
+    return inverseDocFreq(df, this.documentCount)
+  }
+
+  /** Boosted BM25+ of a term occurring `freq` times in `field` of `doc`. */
+  score(field: number, idf: number, doc: number, freq: number): number {
     const length = this.fieldLength[doc * this.fields.length + field] as number
-    return (this.boost[field] as number) * bm25(inverseDocFreq(df, this.documentCount), freq, length, this.averageFieldLength[field] as number)
+    return (this.boost[field] as number) * bm25(idf, freq, length, this.averageFieldLength[field] as number)
   }
 }
 
@@ -112,7 +117,8 @@ function decodeUint16(base64: string): Uint16Array {
 function scoreTerm(scoring: Scoring, fields: FieldFreqs): Map<number, number> {
   const scores = new Map<number, number>()
   for (const [field, freqs] of fields) {
-    for (const [doc, freq] of freqs) scores.set(doc, (scores.get(doc) ?? 0) + scoring.score(field, freqs.size, doc, freq))
+    const idf = scoring.idf(freqs.size)
+    for (const [doc, freq] of freqs) scores.set(doc, (scores.get(doc) ?? 0) + scoring.score(field, idf, doc, freq))
   }
   return scores
 }
@@ -225,25 +231,26 @@ export class TermLookup {
 
   /** Exact scores of those of `docs` (ascending) that the term matches. */
   scoresAt(docs: Int32Array): Scored {
-    const found: number[] = []
-    const scores: number[] = []
-    for (const doc of docs) {
-      let score = 0
-      let matched = false
-      for (const { weight, postings } of this.variants) {
-        for (const list of postings.full) {
-          const i = findDoc(list, doc)
-          if (i < 0) continue
-          matched = true
-          score += weight * this.scoring.score(list.field, list.df, doc, freqAt(list, i))
+    const sums = new Float64Array(docs.length)
+    const matched = new Uint8Array(docs.length)
+    for (const { weight, postings } of this.variants) {
+      for (const list of postings.full) {
+        const idf = this.scoring.idf(list.df)
+        // Positions ascend, so each search starts where the last one ended.
+        let from = 0
+        for (let d = 0; d < docs.length; d++) {
+          const doc = docs[d] as number
+          const i = seek(list, doc, from)
+          from = i
+          if (i >= list.count || docAt(list, i) !== doc) continue
+          matched[d] = 1
+          sums[d] = (sums[d] as number) + weight * this.scoring.score(list.field, idf, doc, freqAt(list, i))
         }
       }
-      if (matched) {
-        found.push(doc)
-        scores.push(score)
-      }
     }
-    return { docs: Int32Array.from(found), scores: Float64Array.from(scores) }
+    const found: number[] = []
+    for (let d = 0; d < docs.length; d++) if (matched[d]) found.push(d)
+    return { docs: Int32Array.from(found, (d) => docs[d] as number), scores: Float64Array.from(found, (d) => sums[d] as number) }
   }
 
   /** Index terms (the term itself or its variants) that occur in passage `doc`. */
@@ -256,25 +263,27 @@ export class TermLookup {
     const only = lists[0]
     if (lists.length === 1 && only) {
       const { list, weight } = only
+      const idf = scoring.idf(list.df)
       const docs = new Int32Array(list.count)
       const scores = new Float64Array(list.count)
       for (let i = 0; i < list.count; i++) {
         const doc = docAt(list, i)
         docs[i] = doc
-        scores[i] = weight * scoring.score(list.field, list.df, doc, freqAt(list, i))
+        scores[i] = weight * scoring.score(list.field, idf, doc, freqAt(list, i))
       }
       return { docs, scores }
     }
     const { sums, seen } = this.scratch
     const touched: number[] = []
     for (const { list, weight } of lists) {
+      const idf = scoring.idf(list.df)
       for (let i = 0; i < list.count; i++) {
         const doc = docAt(list, i)
         if (!seen[doc]) {
           seen[doc] = 1
           touched.push(doc)
         }
-        sums[doc] = (sums[doc] as number) + weight * scoring.score(list.field, list.df, doc, freqAt(list, i))
+        sums[doc] = (sums[doc] as number) + weight * scoring.score(list.field, idf, doc, freqAt(list, i))
       }
     }
     const docs = Int32Array.from(touched).sort()
