@@ -203,8 +203,9 @@ export class TermLookup {
 
   /** Distinct passages matched. */
   get size(): number {
+    const lists = this.variants.flatMap((v) => v.postings.full)
+    if (lists.length === 1) return lists[0]?.count ?? 0
     if (this.distinct === undefined) {
-      const lists = this.variants.flatMap((v) => v.postings.full)
       const { seen } = this.scratch
       const touched: number[] = []
       for (const list of lists) {
