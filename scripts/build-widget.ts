@@ -1,5 +1,5 @@
 /**
- * Builds the embeddable widget (widget/embed.ts) into public/widget.js: one
+ * Builds the embeddable widget (widget/embed.tsx) into public/widget.js: one
  * minified IIFE with Preact and the stylesheet inlined. Prints its size and
  * fails above the 15 KB gzip budget. `widgetSizes` is exported for the bench.
  */
@@ -9,7 +9,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { build, transform, type Plugin } from 'esbuild'
 
 export const WIDGET_PATH = fileURLToPath(new URL('../public/widget.js', import.meta.url))
-const ENTRY = fileURLToPath(new URL('../widget/embed.ts', import.meta.url))
+const ENTRY = fileURLToPath(new URL('../widget/embed.tsx', import.meta.url))
 /** Bytes, gzip level 9. */
 export const GZIP_BUDGET = 15 * 1024
 

@@ -3,7 +3,7 @@
  * widget in a Shadow DOM (floating, or inline into <div data-probation-answers>)
  * and exposes window.ProbationAnswers.
  */
-import { h, render } from 'preact'
+import { render } from 'preact'
 import { parseConfig } from './config'
 import { Widget, type Actions } from './components/Widget'
 import css from './styles.css'
@@ -39,7 +39,7 @@ function mount() {
   adoptStyles(shadow, config.accent ? `${css}.pa{--pa-accent:${config.accent}}` : css)
 
   const actions: { current?: Actions } = {}
-  render(h(Widget, { config, inline: !!inlineHost, actions }), shadow)
+  render(<Widget config={config} inline={!!inlineHost} actions={actions} />, shadow)
 
   window.ProbationAnswers = {
     open: () => actions.current?.open(),
