@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { LIMITS, type Turn } from '../worker/contract'
-import { ask as askApi, RequestError, sendFeedback } from './api'
+import { ask as askApi, NETWORK_ERROR, RequestError, sendFeedback } from './api'
 import { load, save, storageKey, type Exchange } from './store'
 
 export interface Failure {
@@ -57,14 +57,14 @@ export function useConversation(endpoint: string): Conversation {
     setPending(question)
     setFailed(null)
     setDraft((d) => (d.trim() === question ? '' : d))
-    askApi(endpoint, question, history, { signal: controller.signal })
+    askApi(endpoint, question, history, controller.signal)
       .then((response) => {
         setExchanges((list) => [...list, { question, response }])
         setAnnouncement(response.answer)
       })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return
-        const e = err instanceof RequestError ? err : new RequestError('network', "We couldn't reach Probation Answers. Please try again.")
+        const e = err instanceof RequestError ? err : new RequestError(NETWORK_ERROR)
         setFailed({ question, message: e.message, retryable: e.retryable })
         setDraft((d) => d || question)
       })
