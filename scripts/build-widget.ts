@@ -10,6 +10,7 @@ import { build, transform, type Plugin } from 'esbuild'
 
 export const WIDGET_PATH = fileURLToPath(new URL('../public/widget.js', import.meta.url))
 const ENTRY = fileURLToPath(new URL('../widget/embed.tsx', import.meta.url))
+const JSX_FACTORY = fileURLToPath(new URL('../widget/jsx.ts', import.meta.url))
 /** Bytes, gzip level 9. */
 export const GZIP_BUDGET = 15 * 1024
 
@@ -38,8 +39,12 @@ export async function buildWidget(outfile = WIDGET_PATH): Promise<void> {
     format: 'iife',
     minify: true,
     target: 'es2020',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
+    jsx: 'transform',
+    jsxFactory: 'h',
+    jsxFragment: 'Fragment',
+    inject: [JSX_FACTORY],
+    // Replaces tsconfig.json, whose "jsx": "react-jsx" would win over the classic transform above.
+    tsconfigRaw: { compilerOptions: { strict: true } },
     legalComments: 'none',
     plugins: [cssAsText],
     logLevel: 'warning',
