@@ -67,7 +67,7 @@ export function parseConfig(data: DOMStringMap, scriptSrc: string | undefined): 
   const position = data.position?.trim()
   if (position) {
     if ((POSITIONS as readonly string[]).includes(position)) config.position = position as Position
-    else problems.push(`data-position="${position}" is not a position. Use ${POSITIONS.map((p) => `"${p}"`).join(' or ')}.`)
+    else problems.push(`data-position="${position}" is not a position. Use "bottom-right" or "bottom-left".`)
   }
 
   if (data.suggestions !== undefined) {
