@@ -54,17 +54,7 @@ export function Widget({ config, inline, actions }: Props) {
     }
   })
 
-  const body = (
-    <Panel
-      title={config.title}
-      greeting={config.greeting}
-      suggestions={config.suggestions}
-      conversation={conversation}
-      panelRef={panel}
-      inputRef={input}
-      onClose={inline ? undefined : close}
-    />
-  )
+  const body = <Panel config={config} conversation={conversation} panelRef={panel} inputRef={input} onClose={inline ? undefined : close} />
   if (inline) return <div class="pa inline">{body}</div>
   return <div class={`pa floating ${config.position}`}>{open ? body : <Launcher title={config.title} buttonRef={launcher} onOpen={() => setOpen(true)} />}</div>
 }
