@@ -32,8 +32,16 @@ export function sendFeedback(endpoint: string, answerId: string, helpful: boolea
 
 /** @param signal aborts the request (e.g. when the conversation is cleared) */
 async function post<T>(url: string, body: string, signal?: AbortSignal): Promise<T> {
-  const timeout = new AbortController()
-  const timer = setTimeout(() => timeout.abort(), TIMEOUT_MS)
+  // One controller for the caller's signal and the timeout: AbortSignal.any is too new for some browsers the widget supports.
+  const request = new AbortController()
+  const abort = () => request.abort()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    abort()
+  }, TIMEOUT_MS)
+  if (signal?.aborted) abort()
+  signal?.addEventListener('abort', abort)
   let res: Response
   try {
     res = await fetch(url, {
@@ -41,10 +49,10 @@ async function post<T>(url: string, body: string, signal?: AbortSignal): Promise
       headers: { 'content-type': 'application/json' },
       body,
       credentials: 'omit',
-      signal: signal ? anySignal(signal, timeout.signal) : timeout.signal,
+      signal: request.signal,
     })
   } catch (err) {
-    if (timeout.signal.aborted) throw new RequestError('The answer took too long to arrive. Please try again.')
+    if (timedOut) throw new RequestError('The answer took too long to arrive. Please try again.')
     if (signal?.aborted) throw err
     throw new RequestError(NETWORK_ERROR)
   } finally {
@@ -78,15 +86,4 @@ async function failure(res: Response): Promise<RequestError> {
   if (res.status >= 500) return new RequestError(SERVER_ERROR)
   const body = (await res.json().catch(() => null)) as ErrorResponse | null
   return new RequestError(body?.error?.message ?? `The question could not be sent (HTTP ${res.status}).`, false)
-}
-
-/** AbortSignal.any is too new for some browsers the widget supports. */
-function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
-  const both = new AbortController()
-  const abort = () => both.abort()
-  for (const s of [a, b]) {
-    if (s.aborted) abort()
-    else s.addEventListener('abort', abort, { once: true })
-  }
-  return both.signal
 }
