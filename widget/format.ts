@@ -6,17 +6,11 @@ export type Segment = { text: string } | { text: string; citation: Citation }
 
 /** Splits an answer at its `[n]` markers; a marker without a matching citation stays plain text. */
 export function segments(answer: string, citations: Citation[]): Segment[] {
-  const out: Segment[] = []
-  let last = 0
-  for (const m of answer.matchAll(/\[(\d+)\]/g)) {
-    const citation = citations.find((c) => c.n === Number(m[1]))
-    if (!citation) continue
-    if (m.index > last) out.push({ text: answer.slice(last, m.index) })
-    out.push({ text: m[0], citation })
-    last = m.index + m[0].length
-  }
-  if (last < answer.length) out.push({ text: answer.slice(last) })
-  return out
+  // The capturing group keeps each marker, at the odd indices.
+  return answer.split(/(\[\d+\])/).map((text, i) => {
+    const citation = i % 2 ? citations.find((c) => `[${c.n}]` === text) : undefined
+    return citation ? { text, citation } : { text }
+  })
 }
 
 /** "2016-12-15" → "15 December 2016", "2017-09" → "September 2017", "2017" → "2017". */

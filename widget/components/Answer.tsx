@@ -23,7 +23,7 @@ export function Answer({ response, index, helpful, onAsk, onRate }: Props) {
     target?.focus()
   }
   return (
-    <div class={response.answered ? 'answer' : 'answer declined'}>
+    <div class="answer">
       <p class="answer-text">
         {segments(response.answer, response.citations).map((s) =>
           'citation' in s ? (
