@@ -27,7 +27,7 @@ export function Answer({ response, index, helpful, onAsk, onRate }: Props) {
       <p class="answer-text">
         {segments(response.answer, response.citations).map((s) =>
           'citation' in s ? (
-            <a class="marker" href={`#${sourceId(s.citation.n)}`} aria-label={`Source ${s.citation.n}: ${s.citation.title}`} onClick={(e) => follow(e, s.citation.n)}>
+            <a href={`#${sourceId(s.citation.n)}`} aria-label={`Source ${s.citation.n}: ${s.citation.title}`} onClick={(e) => follow(e, s.citation.n)}>
               {s.text}
             </a>
           ) : (
@@ -37,7 +37,7 @@ export function Answer({ response, index, helpful, onAsk, onRate }: Props) {
       </p>
       {response.citations.length > 0 && (
         <div class="sources">
-          <p class="sources-title">Sources</p>
+          <p>Sources</p>
           <ol>
             {response.citations.map((c) => (
               <Source key={c.n} citation={c} id={sourceId(c.n)} />
@@ -61,9 +61,9 @@ function Source({ citation, id }: { citation: Citation; id: string }) {
       <span class="source-meta">
         {citation.publisher}, {formatDate(citation.published)}
       </span>
-      <q class="source-quote">{citation.quote}</q>
+      <q>{citation.quote}</q>
       {url && (
-        <a class="source-link" href={url} target="_blank" rel="noopener noreferrer">
+        <a href={url} target="_blank" rel="noopener noreferrer">
           Read the source<span class="sr-only"> (opens in a new tab)</span>
         </a>
       )}

@@ -37,7 +37,7 @@ export function Composer({ value, busy, inputRef, onInput, onSend }: Props) {
       <span id="pa-hint" class="sr-only">
         Enter sends, Shift+Enter starts a new line.
       </span>
-      <button type="submit" class="send" aria-busy={busy}>
+      <button type="submit" aria-busy={busy}>
         Send
       </button>
     </form>

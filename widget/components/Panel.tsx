@@ -41,7 +41,7 @@ export function Panel({ config, conversation: c, panelRef, inputRef, onClose }: 
     >
       <div class="header">
         <h2 id="pa-title">{config.title}</h2>
-        <button type="button" class="clear" onClick={thenFocus(c.clear)} disabled={!c.exchanges.length && !c.pending && !c.failed}>
+        <button type="button" onClick={thenFocus(c.clear)} disabled={!c.exchanges.length && !c.pending && !c.failed}>
           Clear
         </button>
         {onClose && (

@@ -8,7 +8,7 @@ interface Props {
 export function Suggestions({ label, questions, onAsk }: Props) {
   return (
     <div class="suggestions" role="group" aria-label={label}>
-      <p class="suggestions-label" aria-hidden="true">
+      <p aria-hidden="true">
         {label}
       </p>
       {questions.map((q) => (
