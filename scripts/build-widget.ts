@@ -45,6 +45,11 @@ export async function buildWidget(outfile = WIDGET_PATH): Promise<void> {
     inject: [JSX_FACTORY],
     // Replaces tsconfig.json, whose "jsx": "react-jsx" would win over the classic transform above.
     tsconfigRaw: { compilerOptions: { strict: true } },
+    // Preact's private vnode, component and hook fields (__k, __c, …) get one-letter names. Not those
+    // it stores on DOM nodes (listeners, the root vnode, ref cleanups): a short name there could clash
+    // with a DOM property. __html is dangerouslySetInnerHTML's public field.
+    mangleProps: /^__/,
+    reserveProps: /^__(a|e|k|x|html)$/,
     legalComments: 'none',
     plugins: [cssAsText],
     logLevel: 'warning',
