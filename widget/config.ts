@@ -33,8 +33,6 @@ export const DEFAULTS: Omit<WidgetConfig, 'endpoint'> = {
   open: false,
 }
 
-const POSITIONS: readonly Position[] = ['bottom-right', 'bottom-left']
-
 export interface ParsedConfig {
   config: WidgetConfig
   /** One message per bad attribute, each saying how to fix it. */
@@ -66,7 +64,7 @@ export function parseConfig(data: DOMStringMap, scriptSrc: string | undefined): 
 
   const position = data.position?.trim()
   if (position) {
-    if ((POSITIONS as readonly string[]).includes(position)) config.position = position as Position
+    if (position === 'bottom-right' || position === 'bottom-left') config.position = position
     else problems.push(`data-position="${position}" is not a position. Use "bottom-right" or "bottom-left".`)
   }
 

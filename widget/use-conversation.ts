@@ -43,13 +43,17 @@ export function useConversation(endpoint: string): Conversation {
   useEffect(() => save(key, { exchanges, draft }), [key, exchanges, draft])
   useEffect(() => () => inFlight.current?.abort(), [])
 
+  /** Shows what went wrong, and puts the question back in the input if the visitor has not typed another. */
+  function fail(question: string, { message, retryable }: RequestError) {
+    setFailed({ question, message, retryable })
+    setDraft((d) => d || question)
+  }
+
   function send(text: string) {
     const question = text.trim()
     if (!question || inFlight.current) return
     if (question.length > LIMITS.questionChars) {
-      setFailed({ question, message: `Please shorten your question to ${LIMITS.questionChars} characters or fewer.`, retryable: false })
-      setDraft((d) => d || question)
-      return
+      return fail(question, new RequestError(`Please shorten your question to ${LIMITS.questionChars} characters or fewer.`, false))
     }
     const controller = new AbortController()
     inFlight.current = controller
@@ -64,9 +68,7 @@ export function useConversation(endpoint: string): Conversation {
       })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return
-        const e = err instanceof RequestError ? err : new RequestError(NETWORK_ERROR)
-        setFailed({ question, message: e.message, retryable: e.retryable })
-        setDraft((d) => d || question)
+        fail(question, err instanceof RequestError ? err : new RequestError(NETWORK_ERROR))
       })
       .finally(() => {
         if (inFlight.current !== controller) return
