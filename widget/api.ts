@@ -35,12 +35,7 @@ async function post<T>(url: string, body: string, signal?: AbortSignal): Promise
   // One controller for the caller's signal and the timeout: AbortSignal.any is too new for some browsers the widget supports.
   const request = new AbortController()
   const abort = () => request.abort()
-  let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    abort()
-  }, TIMEOUT_MS)
-  if (signal?.aborted) abort()
+  const timer = setTimeout(abort, TIMEOUT_MS)
   signal?.addEventListener('abort', abort)
   let res: Response
   try {
@@ -52,9 +47,9 @@ async function post<T>(url: string, body: string, signal?: AbortSignal): Promise
       signal: request.signal,
     })
   } catch (err) {
-    if (timedOut) throw new RequestError('The answer took too long to arrive. Please try again.')
     if (signal?.aborted) throw err
-    throw new RequestError(NETWORK_ERROR)
+    // Not aborted by the caller, so aborted by the timeout.
+    throw new RequestError(request.signal.aborted ? 'The answer took too long to arrive. Please try again.' : NETWORK_ERROR)
   } finally {
     clearTimeout(timer)
   }
