@@ -56,10 +56,11 @@ function mount() {
 
 /**
  * Constructable stylesheets are not subject to a page's style-src CSP; the
- * <style> fallback (older browsers) needs style-src to allow it.
+ * <style> fallback (older browsers) needs style-src to allow it. Browsers
+ * shipped replaceSync and adoptedStyleSheets together, so one check is enough.
  */
 function adoptStyles(shadow: ShadowRoot, text: string) {
-  if ('adoptedStyleSheets' in shadow && 'replaceSync' in CSSStyleSheet.prototype) {
+  if ('replaceSync' in CSSStyleSheet.prototype) {
     const sheet = new CSSStyleSheet()
     sheet.replaceSync(text)
     shadow.adoptedStyleSheets = [sheet]
