@@ -1,7 +1,7 @@
 /**
  * Builds the embeddable widget (widget/embed.tsx) into public/widget.js: one
  * minified IIFE with Preact and the stylesheet inlined. Prints its size and
- * fails above the 15 KB gzip budget. `widgetSizes` is exported for the bench.
+ * fails above the gzip budget. `widgetSizes` is exported for the bench.
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -11,8 +11,8 @@ import { build, transform, type Plugin } from 'esbuild'
 export const WIDGET_PATH = fileURLToPath(new URL('../public/widget.js', import.meta.url))
 const ENTRY = fileURLToPath(new URL('../widget/embed.tsx', import.meta.url))
 const JSX_FACTORY = fileURLToPath(new URL('../widget/jsx.ts', import.meta.url))
-/** Bytes, gzip level 9. */
-export const GZIP_BUDGET = 15 * 1024
+/** Bytes, gzip level 9: just above the current size, so growth is a decision rather than an accident. */
+export const GZIP_BUDGET = 12_500
 
 export interface WidgetSizes {
   raw: number
@@ -67,7 +67,8 @@ export async function widgetSizes(path = WIDGET_PATH): Promise<WidgetSizes> {
 
 export function formatSizes({ raw, gzip, brotli }: WidgetSizes): string {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`
-  return `widget.js: ${kb(raw)} raw, ${kb(gzip)} gzip, ${kb(brotli)} brotli (budget ${kb(GZIP_BUDGET)} gzip)`
+  const bytes = (n: number) => `${n.toLocaleString('en')} bytes`
+  return `widget.js: ${kb(raw)} raw, ${kb(gzip)} (${bytes(gzip)}) gzip, ${kb(brotli)} brotli (budget ${bytes(GZIP_BUDGET)} gzip)`
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -75,7 +76,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const sizes = await widgetSizes()
   console.log(formatSizes(sizes))
   if (sizes.gzip > GZIP_BUDGET) {
-    console.error('widget.js is over its gzip budget: look for a new dependency or a large asset in widget/')
+    console.error(`widget.js is ${(sizes.gzip - GZIP_BUDGET).toLocaleString('en')} bytes over its gzip budget: look for a new dependency or a large asset in widget/`)
     process.exitCode = 1
   }
 }
