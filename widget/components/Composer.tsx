@@ -20,12 +20,9 @@ export function Composer({ value, busy, inputRef, onInput, onSend }: Props) {
   }
   return (
     <form class="composer" onSubmit={submit}>
-      <label class="sr-only" for="pa-question">
-        Your question
-      </label>
       <textarea
-        id="pa-question"
         ref={inputRef}
+        aria-label="Your question"
         rows={2}
         maxLength={LIMITS.questionChars}
         placeholder="Ask a question…"
