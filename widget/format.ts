@@ -2,15 +2,10 @@
 import type { Citation } from '../worker/contract'
 import { httpUrl } from './url'
 
-export type Segment = { text: string } | { text: string; citation: Citation }
-
-/** Splits an answer at its `[n]` markers; a marker without a matching citation stays plain text. */
-export function segments(answer: string, citations: Citation[]): Segment[] {
+/** Splits an answer at its `[n]` markers into text and the citations they refer to; a marker without a matching citation stays text. */
+export function segments(answer: string, citations: Citation[]): (string | Citation)[] {
   // The capturing group keeps each marker, at the odd indices.
-  return answer.split(/(\[\d+\])/).map((text, i) => {
-    const citation = i % 2 ? citations.find((c) => `[${c.n}]` === text) : undefined
-    return citation ? { text, citation } : { text }
-  })
+  return answer.split(/(\[\d+\])/).map((text, i) => (i % 2 && citations.find((c) => `[${c.n}]` === text)) || text)
 }
 
 /** "2016-12-15" → "15 December 2016", "2017-09" → "September 2017", "2017" → "2017". */

@@ -26,12 +26,12 @@ export function Answer({ response, index, helpful, onAsk, onRate }: Props) {
     <div class="answer">
       <p class="answer-text">
         {segments(response.answer, response.citations).map((s) =>
-          'citation' in s ? (
-            <a href={`#${sourceId(s.citation.n)}`} aria-label={`Source ${s.citation.n}: ${s.citation.title}`} onClick={(e) => follow(e, s.citation.n)}>
-              {s.text}
-            </a>
+          typeof s === 'string' ? (
+            s
           ) : (
-            s.text
+            <a href={`#${sourceId(s.n)}`} aria-label={`Source ${s.n}: ${s.title}`} onClick={(e) => follow(e, s.n)}>
+              {`[${s.n}]`}
+            </a>
           ),
         )}
       </p>
