@@ -1,6 +1,6 @@
 /** Keyboard focus inside the shadow root, where document.activeElement only sees the host. */
 
-const FOCUSABLE = 'a[href],button:not(:disabled),textarea:not(:disabled),input:not(:disabled),[tabindex]:not([tabindex="-1"])'
+const FOCUSABLE = 'a[href],button:not(:disabled),textarea:not(:disabled),[tabindex]:not([tabindex="-1"])'
 
 /** The focused element within `node`'s shadow root (or document). */
 export function activeIn(node: Node): Element | null {
