@@ -39,8 +39,9 @@ export function Answer({ response, index, helpful, onAsk, onRate }: Props) {
         <div class="sources">
           <p>Sources</p>
           <ol>
+            {/* An answer's sources never change, so no keys. */}
             {response.citations.map((c) => (
-              <Source key={c.n} citation={c} id={sourceId(c.n)} />
+              <Source citation={c} id={sourceId(c.n)} />
             ))}
           </ol>
         </div>

@@ -30,11 +30,10 @@ export function MessageList({ greeting, suggestions, conversation: c, onAsk, onR
     <div class="messages" ref={list} role="region" aria-label="Conversation" tabIndex={0}>
       <p class="bubble bot">{greeting}</p>
       {latest === 0 && !c.pending && suggestions.length > 0 && <Suggestions label="Try asking" questions={suggestions} onAsk={onAsk} />}
+      {/* Exchanges are only appended or all cleared, so they need no keys: their position is their identity. */}
       {c.exchanges.map((e, i) => [
-        <p class="bubble user" key={`q${i}`}>
-          {e.question}
-        </p>,
-        <Answer key={`a${i}`} index={i} response={e.response} helpful={e.helpful} onAsk={onAsk} onRate={c.rate} />,
+        <p class="bubble user">{e.question}</p>,
+        <Answer index={i} response={e.response} helpful={e.helpful} onAsk={onAsk} onRate={c.rate} />,
       ])}
       {waiting && <p class="bubble user">{waiting}</p>}
       {c.pending ? (

@@ -11,8 +11,9 @@ export function Suggestions({ label, questions, onAsk }: Props) {
       <p aria-hidden="true">
         {label}
       </p>
+      {/* A fixed list, so no keys: position is identity. */}
       {questions.map((q) => (
-        <button type="button" class="suggestion" key={q} onClick={() => onAsk(q)}>
+        <button type="button" class="suggestion" onClick={() => onAsk(q)}>
           {q}
         </button>
       ))}
