@@ -63,12 +63,13 @@ async function post<T>(url: string, body: string, signal?: AbortSignal): Promise
 
 /** The JSON body, dropping the oldest turns until it fits the Worker's size limit. */
 export function requestBody(question: string, history: Turn[]): string {
-  let turns = history.slice(-LIMITS.historyTurns).map((t) => ({ question: t.question, answer: t.answer.slice(0, LIMITS.answerChars) }))
+  const turns = history.slice(-LIMITS.historyTurns).map((t) => ({ question: t.question, answer: t.answer.slice(0, LIMITS.answerChars) }))
   for (;;) {
-    const body: AskRequest = turns.length ? { question, history: turns } : { question }
+    // JSON.stringify leaves out a history that is undefined.
+    const body: AskRequest = { question, history: turns.length ? turns : undefined }
     const json = JSON.stringify(body)
     if (!turns.length || new TextEncoder().encode(json).length <= LIMITS.bodyBytes) return json
-    turns = turns.slice(1)
+    turns.shift()
   }
 }
 
