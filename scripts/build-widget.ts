@@ -1,7 +1,7 @@
 /**
- * Builds the embeddable widget (widget/embed.ts) into public/widget.js: one
+ * Builds the embeddable widget (widget/embed.tsx) into public/widget.js: one
  * minified IIFE with Preact and the stylesheet inlined. Prints its size and
- * fails above the 15 KB gzip budget. `widgetSizes` is exported for the bench.
+ * fails above the gzip budget. `widgetSizes` is exported for the bench.
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -9,9 +9,10 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { build, transform, type Plugin } from 'esbuild'
 
 export const WIDGET_PATH = fileURLToPath(new URL('../public/widget.js', import.meta.url))
-const ENTRY = fileURLToPath(new URL('../widget/embed.ts', import.meta.url))
-/** Bytes, gzip level 9. */
-export const GZIP_BUDGET = 15 * 1024
+const ENTRY = fileURLToPath(new URL('../widget/embed.tsx', import.meta.url))
+const JSX_FACTORY = fileURLToPath(new URL('../widget/jsx.ts', import.meta.url))
+/** Bytes, gzip level 9: 12 KiB, a little above the current size, so growth is a decision rather than an accident. */
+export const GZIP_BUDGET = 12 * 1024
 
 export interface WidgetSizes {
   raw: number
@@ -38,8 +39,17 @@ export async function buildWidget(outfile = WIDGET_PATH): Promise<void> {
     format: 'iife',
     minify: true,
     target: 'es2020',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
+    jsx: 'transform',
+    jsxFactory: 'h',
+    jsxFragment: 'Fragment',
+    inject: [JSX_FACTORY],
+    // Replaces tsconfig.json, whose "jsx": "react-jsx" would win over the classic transform above.
+    tsconfigRaw: { compilerOptions: { strict: true } },
+    // Preact's private vnode, component and hook fields (__k, __c, …) get one-letter names. Not those
+    // it stores on DOM nodes (listeners, the root vnode, ref cleanups): a short name there could clash
+    // with a DOM property. __html is dangerouslySetInnerHTML's public field.
+    mangleProps: /^__/,
+    reserveProps: /^__(a|e|k|x|html)$/,
     legalComments: 'none',
     plugins: [cssAsText],
     logLevel: 'warning',
@@ -57,7 +67,8 @@ export async function widgetSizes(path = WIDGET_PATH): Promise<WidgetSizes> {
 
 export function formatSizes({ raw, gzip, brotli }: WidgetSizes): string {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`
-  return `widget.js: ${kb(raw)} raw, ${kb(gzip)} gzip, ${kb(brotli)} brotli (budget ${kb(GZIP_BUDGET)} gzip)`
+  const bytes = (n: number) => `${n.toLocaleString('en')} bytes`
+  return `widget.js: ${kb(raw)} raw, ${kb(gzip)} (${bytes(gzip)}) gzip, ${kb(brotli)} brotli (budget ${bytes(GZIP_BUDGET)} gzip)`
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -65,7 +76,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const sizes = await widgetSizes()
   console.log(formatSizes(sizes))
   if (sizes.gzip > GZIP_BUDGET) {
-    console.error('widget.js is over its gzip budget: look for a new dependency or a large asset in widget/')
+    console.error(`widget.js is ${(sizes.gzip - GZIP_BUDGET).toLocaleString('en')} bytes over its 12 KiB gzip budget: look for a new dependency or a large asset in widget/`)
     process.exitCode = 1
   }
 }

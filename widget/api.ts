@@ -5,55 +5,51 @@
  */
 import { LIMITS, type AskRequest, type AskResponse, type ErrorResponse, type FeedbackRequest, type FeedbackResponse, type Turn } from '../worker/contract'
 
-export const TIMEOUT_MS = 15_000
+const TIMEOUT_MS = 15_000
 
 const SERVER_ERROR = 'Something went wrong on our side. Please try again in a moment.'
-
-export type FailureKind = 'network' | 'timeout' | 'rate_limited' | 'server' | 'rejected'
+export const NETWORK_ERROR = "We couldn't reach Probation Answers. Check your connection and try again."
 
 export class RequestError extends Error {
-  /** A rejected question will fail the same way again; it needs editing, not retrying. */
+  /** A question the Worker rejected would fail the same way again; it needs editing, not retrying. */
   declare readonly retryable: boolean
 
-  constructor(kind: FailureKind, message: string) {
+  constructor(message: string, retryable = true) {
     super(message)
-    this.retryable = kind !== 'rejected'
+    this.retryable = retryable
   }
 }
 
-export interface RequestOptions {
-  /** Aborts the request (e.g. when the conversation is cleared). */
-  signal?: AbortSignal
-  timeoutMs?: number
-}
-
-export function ask(endpoint: string, question: string, history: Turn[], options: RequestOptions = {}): Promise<AskResponse> {
-  return post(endpoint, '/api/ask', requestBody(question, history), options)
+export function ask(endpoint: string, question: string, history: Turn[], signal?: AbortSignal): Promise<AskResponse> {
+  return post(endpoint + '/api/ask', requestBody(question, history), signal)
 }
 
 /** A visitor's verdict on one answer. Only these two fields are sent: nothing that identifies the visitor. */
-export function sendFeedback(endpoint: string, answerId: string, helpful: boolean, options: RequestOptions = {}): Promise<FeedbackResponse> {
+export function sendFeedback(endpoint: string, answerId: string, helpful: boolean): Promise<FeedbackResponse> {
   const body: FeedbackRequest = { answerId, helpful }
-  return post(endpoint, '/api/feedback', JSON.stringify(body), options)
+  return post(endpoint + '/api/feedback', JSON.stringify(body))
 }
 
-async function post<T>(endpoint: string, path: string, body: string, options: RequestOptions): Promise<T> {
-  const timeout = new AbortController()
-  const timer = setTimeout(() => timeout.abort(), options.timeoutMs ?? TIMEOUT_MS)
-  const signal = options.signal ? anySignal(options.signal, timeout.signal) : timeout.signal
+/** @param signal aborts the request (e.g. when the conversation is cleared) */
+async function post<T>(url: string, body: string, signal?: AbortSignal): Promise<T> {
+  // One controller for the caller's signal and the timeout: AbortSignal.any is too new for some browsers the widget supports.
+  const request = new AbortController()
+  const abort = () => request.abort()
+  const timer = setTimeout(abort, TIMEOUT_MS)
+  signal?.addEventListener('abort', abort)
   let res: Response
   try {
-    res = await fetch(new URL(path, endpoint).href, {
+    res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
       credentials: 'omit',
-      signal,
+      signal: request.signal,
     })
   } catch (err) {
-    if (timeout.signal.aborted) throw new RequestError('timeout', 'The answer took too long to arrive. Please try again.')
-    if (options.signal?.aborted) throw err
-    throw new RequestError('network', "We couldn't reach Probation Answers. Check your connection and try again.")
+    if (signal?.aborted) throw err
+    // Not aborted by the caller, so aborted by the timeout.
+    throw new RequestError(request.signal.aborted ? 'The answer took too long to arrive. Please try again.' : NETWORK_ERROR)
   } finally {
     clearTimeout(timer)
   }
@@ -61,18 +57,19 @@ async function post<T>(endpoint: string, path: string, body: string, options: Re
   try {
     return (await res.json()) as T
   } catch {
-    throw new RequestError('server', SERVER_ERROR)
+    throw new RequestError(SERVER_ERROR)
   }
 }
 
 /** The JSON body, dropping the oldest turns until it fits the Worker's size limit. */
 export function requestBody(question: string, history: Turn[]): string {
-  let turns = history.slice(-LIMITS.historyTurns).map((t) => ({ question: t.question, answer: t.answer.slice(0, LIMITS.answerChars) }))
+  const turns = history.slice(-LIMITS.historyTurns).map((t) => ({ question: t.question, answer: t.answer.slice(0, LIMITS.answerChars) }))
   for (;;) {
-    const body: AskRequest = turns.length ? { question, history: turns } : { question }
+    // JSON.stringify leaves out a history that is undefined.
+    const body: AskRequest = { question, history: turns.length ? turns : undefined }
     const json = JSON.stringify(body)
     if (!turns.length || new TextEncoder().encode(json).length <= LIMITS.bodyBytes) return json
-    turns = turns.slice(1)
+    turns.shift()
   }
 }
 
@@ -80,20 +77,9 @@ async function failure(res: Response): Promise<RequestError> {
   if (res.status === 429) {
     const wait = Number(res.headers.get('retry-after'))
     const when = wait > 0 ? `in ${Math.ceil(wait)} second${wait > 1 ? 's' : ''}` : 'in a minute'
-    return new RequestError('rate_limited', `Too many questions in a short time. Please try again ${when}.`)
+    return new RequestError(`Too many questions in a short time. Please try again ${when}.`)
   }
-  if (res.status >= 500) return new RequestError('server', SERVER_ERROR)
+  if (res.status >= 500) return new RequestError(SERVER_ERROR)
   const body = (await res.json().catch(() => null)) as ErrorResponse | null
-  return new RequestError('rejected', body?.error?.message ?? `The question could not be sent (HTTP ${res.status}).`)
-}
-
-/** AbortSignal.any is too new for some browsers the widget supports. */
-function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
-  const both = new AbortController()
-  const abort = () => both.abort()
-  for (const s of [a, b]) {
-    if (s.aborted) abort()
-    else s.addEventListener('abort', abort, { once: true })
-  }
-  return both.signal
+  return new RequestError(body?.error?.message ?? `The question could not be sent (HTTP ${res.status}).`, false)
 }

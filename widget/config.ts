@@ -3,6 +3,8 @@
  * tag. A bad value is reported with how to fix it and replaced by the
  * default, so a typo in an attribute never takes the widget off the page.
  */
+import { httpUrl } from './url'
+
 export type Position = 'bottom-right' | 'bottom-left'
 
 export interface WidgetConfig {
@@ -31,8 +33,6 @@ export const DEFAULTS: Omit<WidgetConfig, 'endpoint'> = {
   open: false,
 }
 
-const POSITIONS: readonly Position[] = ['bottom-right', 'bottom-left']
-
 export interface ParsedConfig {
   config: WidgetConfig
   /** One message per bad attribute, each saying how to fix it. */
@@ -48,7 +48,7 @@ export function parseConfig(data: DOMStringMap, scriptSrc: string | undefined): 
   const config: WidgetConfig = { endpoint: '', ...DEFAULTS }
 
   const endpoint = data.endpoint?.trim() || scriptSrc
-  const origin = endpoint ? httpOrigin(endpoint) : undefined
+  const origin = httpUrl(endpoint, document.baseURI)?.origin
   if (origin) config.endpoint = origin
   else if (data.endpoint) problems.push(`data-endpoint="${data.endpoint}" is not an http(s) URL. Use the Worker's address, e.g. data-endpoint="https://answers.example.org".`)
   else problems.push('Cannot tell where the Worker is. Add data-endpoint="https://your-worker.example" to the widget\'s script tag.')
@@ -64,8 +64,8 @@ export function parseConfig(data: DOMStringMap, scriptSrc: string | undefined): 
 
   const position = data.position?.trim()
   if (position) {
-    if ((POSITIONS as readonly string[]).includes(position)) config.position = position as Position
-    else problems.push(`data-position="${position}" is not a position. Use ${POSITIONS.map((p) => `"${p}"`).join(' or ')}.`)
+    if (position === 'bottom-right' || position === 'bottom-left') config.position = position
+    else problems.push(`data-position="${position}" is not a position. Use "bottom-right" or "bottom-left".`)
   }
 
   if (data.suggestions !== undefined) {
@@ -78,13 +78,4 @@ export function parseConfig(data: DOMStringMap, scriptSrc: string | undefined): 
     else if (open !== 'false') problems.push(`data-open="${data.open}" is not true or false. Write data-open (or data-open="true") to start open.`)
   }
   return { config, problems }
-}
-
-function httpOrigin(url: string): string | undefined {
-  try {
-    const u = new URL(url, document.baseURI)
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : undefined
-  } catch {
-    return undefined
-  }
 }

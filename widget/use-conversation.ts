@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { LIMITS, type Turn } from '../worker/contract'
-import { ask as askApi, RequestError, sendFeedback } from './api'
+import { ask as askApi, NETWORK_ERROR, RequestError, sendFeedback } from './api'
 import { load, save, storageKey, type Exchange } from './store'
 
 export interface Failure {
@@ -43,13 +43,17 @@ export function useConversation(endpoint: string): Conversation {
   useEffect(() => save(key, { exchanges, draft }), [key, exchanges, draft])
   useEffect(() => () => inFlight.current?.abort(), [])
 
+  /** Shows what went wrong, and puts the question back in the input if the visitor has not typed another. */
+  function fail(question: string, { message, retryable }: RequestError) {
+    setFailed({ question, message, retryable })
+    setDraft((d) => d || question)
+  }
+
   function send(text: string) {
     const question = text.trim()
     if (!question || inFlight.current) return
     if (question.length > LIMITS.questionChars) {
-      setFailed({ question, message: `Please shorten your question to ${LIMITS.questionChars} characters or fewer.`, retryable: false })
-      setDraft((d) => d || question)
-      return
+      return fail(question, new RequestError(`Please shorten your question to ${LIMITS.questionChars} characters or fewer.`, false))
     }
     const controller = new AbortController()
     inFlight.current = controller
@@ -57,16 +61,14 @@ export function useConversation(endpoint: string): Conversation {
     setPending(question)
     setFailed(null)
     setDraft((d) => (d.trim() === question ? '' : d))
-    askApi(endpoint, question, history, { signal: controller.signal })
+    askApi(endpoint, question, history, controller.signal)
       .then((response) => {
         setExchanges((list) => [...list, { question, response }])
         setAnnouncement(response.answer)
       })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return
-        const e = err instanceof RequestError ? err : new RequestError('network', "We couldn't reach Probation Answers. Please try again.")
-        setFailed({ question, message: e.message, retryable: e.retryable })
-        setDraft((d) => d || question)
+        fail(question, err instanceof RequestError ? err : new RequestError(NETWORK_ERROR))
       })
       .finally(() => {
         if (inFlight.current !== controller) return

@@ -23,24 +23,25 @@ export function Answer({ response, index, helpful, onAsk, onRate }: Props) {
     target?.focus()
   }
   return (
-    <div class={response.answered ? 'answer' : 'answer declined'}>
+    <div class="answer">
       <p class="answer-text">
         {segments(response.answer, response.citations).map((s) =>
-          'citation' in s ? (
-            <a class="marker" href={`#${sourceId(s.citation.n)}`} aria-label={`Source ${s.citation.n}: ${s.citation.title}`} onClick={(e) => follow(e, s.citation.n)}>
-              {s.text}
-            </a>
+          typeof s === 'string' ? (
+            s
           ) : (
-            s.text
+            <a href={`#${sourceId(s.n)}`} aria-label={`Source ${s.n}: ${s.title}`} onClick={(e) => follow(e, s.n)}>
+              {`[${s.n}]`}
+            </a>
           ),
         )}
       </p>
       {response.citations.length > 0 && (
         <div class="sources">
-          <p class="sources-title">Sources</p>
+          <p>Sources</p>
           <ol>
+            {/* An answer's sources never change, so no keys. */}
             {response.citations.map((c) => (
-              <Source key={c.n} citation={c} id={sourceId(c.n)} />
+              <Source citation={c} id={sourceId(c.n)} />
             ))}
           </ol>
         </div>
@@ -61,9 +62,9 @@ function Source({ citation, id }: { citation: Citation; id: string }) {
       <span class="source-meta">
         {citation.publisher}, {formatDate(citation.published)}
       </span>
-      <q class="source-quote">{citation.quote}</q>
+      <q>{citation.quote}</q>
       {url && (
-        <a class="source-link" href={url} target="_blank" rel="noopener noreferrer">
+        <a href={url} target="_blank" rel="noopener noreferrer">
           Read the source<span class="sr-only"> (opens in a new tab)</span>
         </a>
       )}

@@ -20,12 +20,9 @@ export function Composer({ value, busy, inputRef, onInput, onSend }: Props) {
   }
   return (
     <form class="composer" onSubmit={submit}>
-      <label class="sr-only" for="pa-question">
-        Your question
-      </label>
       <textarea
-        id="pa-question"
         ref={inputRef}
+        aria-label="Your question"
         rows={2}
         maxLength={LIMITS.questionChars}
         placeholder="Ask a question…"
@@ -37,7 +34,7 @@ export function Composer({ value, busy, inputRef, onInput, onSend }: Props) {
       <span id="pa-hint" class="sr-only">
         Enter sends, Shift+Enter starts a new line.
       </span>
-      <button type="submit" class="send" aria-busy={busy}>
+      <button type="submit" aria-busy={busy}>
         Send
       </button>
     </form>

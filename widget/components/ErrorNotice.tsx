@@ -6,7 +6,7 @@ export function ErrorNotice({ failure, onRetry }: { failure: Failure; onRetry():
     <div class="error" role="alert">
       <p>{failure.message}</p>
       {failure.retryable && (
-        <button type="button" class="retry" onClick={onRetry}>
+        <button type="button" onClick={onRetry}>
           Try again
         </button>
       )}

@@ -8,12 +8,12 @@ interface Props {
 
 /** "Was this helpful?" under an answer. The vote can be changed; a failed send leaves the buttons as they were. */
 export function Feedback({ helpful, onRate }: Props) {
-  const [state, setState] = useState<'idle' | 'sending' | 'failed'>('idle')
+  const [state, setState] = useState<'sending' | 'failed' | null>(null)
   const vote = (value: boolean) => {
     if (state === 'sending') return
     setState('sending')
     onRate(value).then(
-      () => setState('idle'),
+      () => setState(null),
       () => setState('failed'),
     )
   }

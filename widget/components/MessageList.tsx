@@ -16,6 +16,8 @@ interface Props {
 export function MessageList({ greeting, suggestions, conversation: c, onAsk, onRetry }: Props) {
   const list = useRef<HTMLDivElement>(null)
   const latest = c.exchanges.length
+  // The question in progress or the one that failed; it stays on screen either way.
+  const waiting = c.pending ?? c.failed?.question
   // A new answer scrolls up to its question so it is read from the start; anything else shows the end.
   useEffect(() => {
     const el = list.current
@@ -28,27 +30,20 @@ export function MessageList({ greeting, suggestions, conversation: c, onAsk, onR
     <div class="messages" ref={list} role="region" aria-label="Conversation" tabIndex={0}>
       <p class="bubble bot">{greeting}</p>
       {latest === 0 && !c.pending && suggestions.length > 0 && <Suggestions label="Try asking" questions={suggestions} onAsk={onAsk} />}
+      {/* Exchanges are only appended or all cleared, so they need no keys: their position is their identity. */}
       {c.exchanges.map((e, i) => [
-        <p class="bubble user" key={`q${i}`}>
-          {e.question}
-        </p>,
-        <Answer key={`a${i}`} index={i} response={e.response} helpful={e.helpful} onAsk={onAsk} onRate={c.rate} />,
+        <p class="bubble user">{e.question}</p>,
+        <Answer index={i} response={e.response} helpful={e.helpful} onAsk={onAsk} onRate={c.rate} />,
       ])}
-      {c.pending && [
-        <p class="bubble user" key="pending">
-          {c.pending}
-        </p>,
-        <p class="loading" key="loading" role="status">
+      {waiting && <p class="bubble user">{waiting}</p>}
+      {c.pending ? (
+        <p class="loading" role="status">
           <span class="dots" aria-hidden="true" />
           Finding an answer…
-        </p>,
-      ]}
-      {c.failed && [
-        <p class="bubble user" key="failed">
-          {c.failed.question}
-        </p>,
-        <ErrorNotice key="error" failure={c.failed} onRetry={onRetry} />,
-      ]}
+        </p>
+      ) : (
+        c.failed && <ErrorNotice failure={c.failed} onRetry={onRetry} />
+      )}
     </div>
   )
 }

@@ -1,13 +1,12 @@
 import type { Ref, RefObject } from 'preact'
+import type { WidgetConfig } from '../config'
 import { trapTab } from '../focus'
 import type { Conversation } from '../use-conversation'
 import { Composer } from './Composer'
 import { MessageList } from './MessageList'
 
 interface Props {
-  title: string
-  greeting: string
-  suggestions: string[]
+  config: WidgetConfig
   conversation: Conversation
   panelRef: Ref<HTMLDivElement>
   inputRef: RefObject<HTMLTextAreaElement | null>
@@ -15,21 +14,14 @@ interface Props {
   onClose?(): void
 }
 
-export function Panel({ title, greeting, suggestions, conversation: c, panelRef, inputRef, onClose }: Props) {
+export function Panel({ config, conversation: c, panelRef, inputRef, onClose }: Props) {
   // Buttons that act disappear or become disabled; keep focus in the panel, where typing continues.
-  const focusInput = () => inputRef.current?.focus()
-  const ask = (question: string) => {
-    c.send(question)
-    focusInput()
-  }
-  const retry = () => {
-    c.retry()
-    focusInput()
-  }
-  const clear = () => {
-    c.clear()
-    focusInput()
-  }
+  const thenFocus =
+    <A extends unknown[]>(action: (...args: A) => void) =>
+    (...args: A) => {
+      action(...args)
+      inputRef.current?.focus()
+    }
   const keyDown = (event: KeyboardEvent) => {
     if (!onClose) return
     if (event.key === 'Escape') {
@@ -48,8 +40,8 @@ export function Panel({ title, greeting, suggestions, conversation: c, panelRef,
       onKeyDown={keyDown}
     >
       <div class="header">
-        <h2 id="pa-title">{title}</h2>
-        <button type="button" class="clear" onClick={clear} disabled={!c.exchanges.length && !c.pending && !c.failed}>
+        <h2 id="pa-title">{config.title}</h2>
+        <button type="button" onClick={thenFocus(c.clear)} disabled={!c.exchanges.length && !c.pending && !c.failed}>
           Clear
         </button>
         {onClose && (
@@ -60,7 +52,7 @@ export function Panel({ title, greeting, suggestions, conversation: c, panelRef,
           </button>
         )}
       </div>
-      <MessageList greeting={greeting} suggestions={suggestions} conversation={c} onAsk={ask} onRetry={retry} />
+      <MessageList greeting={config.greeting} suggestions={config.suggestions} conversation={c} onAsk={thenFocus(c.send)} onRetry={thenFocus(c.retry)} />
       <Composer value={c.draft} busy={c.pending !== null} inputRef={inputRef} onInput={c.setDraft} onSend={c.send} />
       <p class="sr-only" aria-live="polite">
         {/* A trailing space on every other answer makes a repeated answer text still count as a change. */}

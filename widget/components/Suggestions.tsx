@@ -8,11 +8,12 @@ interface Props {
 export function Suggestions({ label, questions, onAsk }: Props) {
   return (
     <div class="suggestions" role="group" aria-label={label}>
-      <p class="suggestions-label" aria-hidden="true">
+      <p aria-hidden="true">
         {label}
       </p>
+      {/* A fixed list, so no keys: position is identity. */}
       {questions.map((q) => (
-        <button type="button" class="suggestion" key={q} onClick={() => onAsk(q)}>
+        <button type="button" class="suggestion" onClick={() => onAsk(q)}>
           {q}
         </button>
       ))}

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { WidgetConfig } from '../config'
 import { activeIn } from '../focus'
 import { useConversation } from '../use-conversation'
@@ -43,28 +43,17 @@ export function Widget({ config, inline, actions }: Props) {
     setOpen(false)
   }
 
-  useLayoutEffect(() => {
-    actions.current = {
-      open: () => (open ? input.current?.focus() : setOpen(true)),
-      close,
-      ask(question) {
-        setOpen(true)
-        conversation.send(question)
-      },
-    }
-  })
+  // The latest render's actions, so the page's calls always see the current state.
+  actions.current = {
+    open: () => (open ? input.current?.focus() : setOpen(true)),
+    close,
+    ask(question) {
+      setOpen(true)
+      conversation.send(question)
+    },
+  }
 
-  const body = (
-    <Panel
-      title={config.title}
-      greeting={config.greeting}
-      suggestions={config.suggestions}
-      conversation={conversation}
-      panelRef={panel}
-      inputRef={input}
-      onClose={inline ? undefined : close}
-    />
-  )
+  const body = <Panel config={config} conversation={conversation} panelRef={panel} inputRef={input} onClose={inline ? undefined : close} />
   if (inline) return <div class="pa inline">{body}</div>
   return <div class={`pa floating ${config.position}`}>{open ? body : <Launcher title={config.title} buttonRef={launcher} onOpen={() => setOpen(true)} />}</div>
 }

@@ -27,7 +27,8 @@ it('works end to end with the keyboard alone: open, ask, follow a citation, stay
 
   await page.keyboard.press('Enter')
   await page.getByRole('dialog').waitFor()
-  expect(await focused(page)).toBe('textarea')
+  // The question box, by its accessible name.
+  expect(await focused(page)).toBe('Your question')
 
   await page.keyboard.type('How much were the CRC')
   await page.keyboard.press('Shift+Enter')

@@ -3,7 +3,7 @@
  * widget in a Shadow DOM (floating, or inline into <div data-probation-answers>)
  * and exposes window.ProbationAnswers.
  */
-import { h, render } from 'preact'
+import { render } from 'preact'
 import { parseConfig } from './config'
 import { Widget, type Actions } from './components/Widget'
 import css from './styles.css'
@@ -39,7 +39,7 @@ function mount() {
   adoptStyles(shadow, config.accent ? `${css}.pa{--pa-accent:${config.accent}}` : css)
 
   const actions: { current?: Actions } = {}
-  render(h(Widget, { config, inline: !!inlineHost, actions }), shadow)
+  render(<Widget config={config} inline={!!inlineHost} actions={actions} />, shadow)
 
   window.ProbationAnswers = {
     open: () => actions.current?.open(),
@@ -56,10 +56,11 @@ function mount() {
 
 /**
  * Constructable stylesheets are not subject to a page's style-src CSP; the
- * <style> fallback (older browsers) needs style-src to allow it.
+ * <style> fallback (older browsers) needs style-src to allow it. Browsers
+ * shipped replaceSync and adoptedStyleSheets together, so one check is enough.
  */
 function adoptStyles(shadow: ShadowRoot, text: string) {
-  if ('adoptedStyleSheets' in shadow && 'replaceSync' in CSSStyleSheet.prototype) {
+  if ('replaceSync' in CSSStyleSheet.prototype) {
     const sheet = new CSSStyleSheet()
     sheet.replaceSync(text)
     shadow.adoptedStyleSheets = [sheet]
