@@ -12,11 +12,12 @@ const fieldFreqs = fc
 const read = (list: FieldList) => Array.from({ length: list.count }, (_, i) => [docAt(list, i), freqAt(list, i)] as [number, number])
 
 describe('postings strings', () => {
-  it('give back every field, passage and frequency, in ascending positions, read in place', () => {
+  it('give back every field, passage and frequency, in ascending positions, read in place, and the distinct passage count', () => {
     fc.assert(
       fc.property(fieldFreqs, (fields) => {
-        const { full, champions } = parsePostings(encodePostings(fields))
+        const { passages, full, champions } = parsePostings(encodePostings(fields))
         expect(champions).toBe(full)
+        expect(passages).toBe(new Set([...fields.values()].flatMap((freqs) => [...freqs.keys()])).size)
         expect(new Map(full.map((list) => [list.field, new Map(read(list))]))).toEqual(fields)
         for (const list of full) {
           expect(read(list).map(([doc]) => doc)).toEqual([...(fields.get(list.field)?.keys() ?? [])].sort((a, b) => a - b))

@@ -1,7 +1,8 @@
 /**
  * A term's postings as one string, in fixed-width base64 digits, so a
  * Worker can read any entry in place: a common word's list is searched for a
- * few passages without decoding it. Per field, a digit for the field id,
+ * few passages without decoding it. Three digits give the number of distinct
+ * passages the term occurs in; then per field, a digit for the field id,
  * then one 4-digit entry per passage in ascending position (3 digits of
  * position, 1 of term frequency). Field lists are separated by spaces; when
  * the term matches more passages than it has champions (see champions.ts),
@@ -18,14 +19,20 @@ const ENTRY = 4
 /** Per field id, passage position → term frequency. */
 export type FieldFreqs = Map<number, Map<number, number>>
 
+function encodeNumber(n: number): string {
+  if (n >= MAX_PASSAGES) throw new RangeError(`passage ${n} is past the ${MAX_PASSAGES} a knowledge base may hold`)
+  return `${DIGITS[n >> 12]}${DIGITS[(n >> 6) & 63]}${DIGITS[n & 63]}`
+}
+
+function readNumber(text: string, at: number): number {
+  return ((VALUE[text.charCodeAt(at)] as number) << 12) | ((VALUE[text.charCodeAt(at + 1)] as number) << 6) | (VALUE[text.charCodeAt(at + 2)] as number)
+}
+
 function encodeFields(fields: FieldFreqs): string {
   const lists: string[] = []
   for (const [field, freqs] of [...fields].sort((a, b) => a[0] - b[0])) {
     let out = DIGITS[field] as string
-    for (const [doc, freq] of [...freqs].sort((a, b) => a[0] - b[0])) {
-      if (doc >= MAX_PASSAGES) throw new RangeError(`passage ${doc} is past the ${MAX_PASSAGES} a knowledge base may hold`)
-      out += `${DIGITS[doc >> 12]}${DIGITS[(doc >> 6) & 63]}${DIGITS[doc & 63]}${DIGITS[Math.min(freq, MAX_FREQ)]}`
-    }
+    for (const [doc, freq] of [...freqs].sort((a, b) => a[0] - b[0])) out += `${encodeNumber(doc)}${DIGITS[Math.min(freq, MAX_FREQ)]}`
     lists.push(out)
   }
   return lists.join(' ')
@@ -33,7 +40,8 @@ function encodeFields(fields: FieldFreqs): string {
 
 /** The postings string of a term; `champions` restricts `fields` to its best passages when it has more. */
 export function encodePostings(fields: FieldFreqs, champions?: ReadonlySet<number>): string {
-  const full = encodeFields(fields)
+  const passages = new Set([...fields.values()].flatMap((freqs) => [...freqs.keys()]))
+  const full = `${encodeNumber(passages.size)}${encodeFields(fields)}`
   if (!champions) return full
   const best: FieldFreqs = new Map()
   for (const [field, freqs] of fields) {
@@ -55,6 +63,8 @@ export interface FieldList {
 }
 
 export interface Postings {
+  /** Distinct passages the term occurs in, over all fields. */
+  passages: number
   /** Every passage the term occurs in, per field. */
   full: FieldList[]
   /** The best of them, per field, when the term has more than its champions; else `full`. */
@@ -77,14 +87,12 @@ function parseLists(text: string, from: number, to: number, full?: FieldList[]):
 /** Finds the field lists in a postings string: a few scans for separators, no decoding. */
 export function parsePostings(text: string): Postings {
   const bar = text.indexOf('|')
-  const full = parseLists(text, 0, bar < 0 ? text.length : bar)
-  return { full, champions: bar < 0 ? full : parseLists(text, bar + 1, text.length, full) }
+  const full = parseLists(text, 3, bar < 0 ? text.length : bar)
+  return { passages: readNumber(text, 0), full, champions: bar < 0 ? full : parseLists(text, bar + 1, text.length, full) }
 }
 
 export function docAt(list: FieldList, i: number): number {
-  const { text } = list
-  const at = list.start + i * ENTRY
-  return ((VALUE[text.charCodeAt(at)] as number) << 12) | ((VALUE[text.charCodeAt(at + 1)] as number) << 6) | (VALUE[text.charCodeAt(at + 2)] as number)
+  return readNumber(list.text, list.start + i * ENTRY)
 }
 
 export function freqAt(list: FieldList, i: number): number {

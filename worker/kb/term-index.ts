@@ -176,6 +176,7 @@ interface Variant {
 interface Scratch {
   sums: Float64Array
   seen: Uint8Array
+  touched: Int32Array
 }
 
 /**
@@ -203,22 +204,24 @@ export class TermLookup {
 
   /** Distinct passages matched. */
   get size(): number {
-    const lists = this.variants.flatMap((v) => v.postings.full)
-    if (lists.length === 1) return lists[0]?.count ?? 0
+    const only = this.variants[0]
+    if (this.variants.length === 1 && only) return only.postings.passages
     if (this.distinct === undefined) {
-      const { seen } = this.scratch
-      const touched: number[] = []
-      for (const list of lists) {
-        for (let i = 0; i < list.count; i++) {
-          const doc = docAt(list, i)
-          if (!seen[doc]) {
-            seen[doc] = 1
-            touched.push(doc)
+      const { seen, touched } = this.scratch
+      let n = 0
+      for (const { postings } of this.variants) {
+        for (const list of postings.full) {
+          for (let i = 0; i < list.count; i++) {
+            const doc = docAt(list, i)
+            if (!seen[doc]) {
+              seen[doc] = 1
+              touched[n++] = doc
+            }
           }
         }
       }
-      for (const doc of touched) seen[doc] = 0
-      this.distinct = touched.length
+      for (let i = 0; i < n; i++) seen[touched[i] as number] = 0
+      this.distinct = n
     }
     return this.distinct
   }
@@ -274,22 +277,22 @@ export class TermLookup {
       }
       return { docs, scores }
     }
-    const { sums, seen } = this.scratch
-    const touched: number[] = []
+    const { sums, seen, touched } = this.scratch
+    let n = 0
     for (const { list, weight } of lists) {
       const idf = scoring.idf(list.df)
       for (let i = 0; i < list.count; i++) {
         const doc = docAt(list, i)
         if (!seen[doc]) {
           seen[doc] = 1
-          touched.push(doc)
+          touched[n++] = doc
         }
         sums[doc] = (sums[doc] as number) + weight * scoring.score(list.field, idf, doc, freqAt(list, i))
       }
     }
-    const docs = Int32Array.from(touched).sort()
-    const scores = new Float64Array(docs.length)
-    for (let i = 0; i < docs.length; i++) {
+    const docs = touched.slice(0, n).sort()
+    const scores = new Float64Array(n)
+    for (let i = 0; i < n; i++) {
       const doc = docs[i] as number
       scores[i] = sums[doc] as number
       sums[doc] = 0
@@ -311,7 +314,8 @@ export class TermIndex {
   ) {
     this.documentCount = data.documentCount
     this.scoring = new Scoring(data.documentCount, data.fields, data.averageFieldLength, decodeUint16(data.fieldLength))
-    this.scratch = { sums: new Float64Array(data.documentCount), seen: new Uint8Array(data.documentCount) }
+    const n = data.documentCount
+    this.scratch = { sums: new Float64Array(n), seen: new Uint8Array(n), touched: new Int32Array(n) }
     data.terms.forEach((term, ordinal) => this.dictionary.set(term, ordinal))
   }
 
