@@ -88,7 +88,7 @@ describe('a sharded knowledge base in R2', () => {
     expect(blocksFetched()).toBe(2 * first)
   })
 
-  it('keeps the passages blocks it fetched within a roomy budget', async () => {
+  it('keeps the passage blocks it fetched within a roomy budget', async () => {
     const { kb, fetched } = await shardedFromR2({ passageBytes: 1024 * 1024 })
     await ask(kb, QUESTIONS[0] as string)
     await nextTask()

@@ -52,6 +52,20 @@ export interface ShardStore {
 export const termShardName = (i: number) => `terms-${i}.json`
 export const passageBlockName = (i: number) => `passages-${i}.json`
 
+/** Every part a manifest refers to: what must be in the shard store before the manifest is served. */
+export function partNames(manifest: Manifest): string[] {
+  const blocks = Math.ceil(manifest.passageCount / manifest.passageBlock)
+  return [
+    ...manifest.index.shardStarts.map((_, i) => termShardName(i)),
+    ...Array.from({ length: blocks }, (_, i) => passageBlockName(i)),
+  ]
+}
+
+/** Where a part lives in the KB_SHARDS bucket: under its version, so versions never overwrite each other. */
+export function partKey(version: string, name: string, prefix = 'kb/'): string {
+  return `${prefix}${version}/${name}`
+}
+
 export function isManifest(value: unknown): value is Manifest {
   return typeof value === 'object' && value !== null && (value as Partial<Manifest>).sharded === SHARDED_FORMAT
 }
@@ -190,7 +204,7 @@ export function shardedKb(manifest: Manifest, store: ShardStore, source: KbInfo[
 export function r2ShardStore(bucket: R2Bucket, version: string, prefix = 'kb/'): ShardStore {
   return {
     async get(name) {
-      const object = await bucket.get(`${prefix}${version}/${name}`)
+      const object = await bucket.get(partKey(version, name, prefix))
       return object ? object.text() : null
     },
   }
