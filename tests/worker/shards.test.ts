@@ -10,7 +10,7 @@ import { ask } from '../../worker/answer/ask'
 import type { Bindings } from '../../worker/env'
 import { assertArtifact, restorePassage } from '../../worker/kb/artifact'
 import { createKb, type Kb } from '../../worker/kb/load'
-import { r2ShardStore, shardedKb, splitArtifact, type ShardedOptions, type ShardStore } from '../../worker/kb/shards'
+import { partNames, r2ShardStore, shardedKb, splitArtifact, type ShardedOptions, type ShardStore } from '../../worker/kb/shards'
 
 const bucket = (env as unknown as Bindings).KB_SHARDS as R2Bucket
 assertArtifact(artifact)
@@ -42,6 +42,10 @@ const QUESTIONS = [
 ]
 
 describe('a sharded knowledge base in R2', () => {
+  it('names in its manifest exactly the parts the split wrote', () => {
+    expect(partNames(manifest).sort()).toEqual([...parts.keys()].sort())
+  })
+
   it('gives the same answers and citations as the whole knowledge base', async () => {
     const { kb } = await shardedFromR2()
     let answered = 0

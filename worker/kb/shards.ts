@@ -171,12 +171,13 @@ function passageBlocks(manifest: Manifest, store: ShardStore, budget: number) {
   const positionsOf = function* (block: number) {
     for (let p = block * passageBlock; p < Math.min(passageCount, (block + 1) * passageBlock); p++) if (!resident.has(p)) yield p
   }
-  const blocks = new PartCache<StoredPassage[]>(
+  // The cache holds only the blocks' weights: their records live in `passages`, where the answer code reads them.
+  const blocks = new PartCache<true>(
     budget,
     async (block) => {
-      const fetched = await fetchPart<StoredPassage[]>(store, passageBlockName(block))
-      for (const p of positionsOf(block)) passages[p] = restorePassage(fetched.value[p - block * passageBlock] as StoredPassage)
-      return fetched
+      const { value, bytes } = await fetchPart<StoredPassage[]>(store, passageBlockName(block))
+      for (const p of positionsOf(block)) passages[p] = restorePassage(value[p - block * passageBlock] as StoredPassage)
+      return { value: true, bytes }
     },
     (block) => {
       for (const p of positionsOf(block)) passages[p] = undefined
