@@ -53,7 +53,7 @@ async function main(): Promise<number> {
     await rm(dir, { recursive: true, force: true })
     await mkdir(dir, { recursive: true })
     for (const [name, text] of parts) await writeFile(join(dir, name), text)
-    console.log(`kb:build: too big for the Worker script; ${parts.size} parts -> ${dir} (upload to KB_SHARDS under kb/${version}/)`)
+    console.log(`kb:build: too big for the Worker script; ${parts.size} parts -> ${dir} (npm run kb:shards or kb:publish uploads them to KB_SHARDS under kb/${version}/)`)
   }
   await mkdir(dirname(out), { recursive: true })
   const tmp = `${out}.${process.pid}.tmp`

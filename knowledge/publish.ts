@@ -3,19 +3,27 @@
  * Checks the built artifact with the quality check, refuses when it is worse
  * than the last published version (unless --force), uploads it to the KB_STORE
  * R2 bucket under its version, then moves the "current" pointer in one write.
- * The Worker serves it within a minute. `--rollback` moves the pointer back to
- * the previous version instead.
+ * A sharded build (too big for the Worker script) first has every part
+ * uploaded to the KB_SHARDS bucket under kb/<version>/; its manifest is what
+ * goes to KB_STORE. Any failure stops before the pointer moves. The Worker
+ * serves the new version within a minute. `--rollback` moves the pointer back
+ * to the previous version instead.
  *
- * Options: --remote (the deployed bucket; default local .wrangler/state),
- * --persist-to <dir>, --force, --rollback.
+ * Options: --remote (the deployed buckets; default local .wrangler/state),
+ * --persist-to <dir>, --force, --rollback; --kb <artifact>, --shards <dir>
+ * and --results <file> for other files than generated/kb.json,
+ * generated/kb-shards and knowledge/eval/results.json.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { createKb, type Kb } from '../worker/kb/load'
 import { artifactKey, parsePointer, POINTER_KEY, publishedPointer, rolledBackPointer, type Pointer } from '../worker/kb/pointer'
-import { BUILT_KB, defaultSetPaths, loadKbFile, loadSets, readPublished, writePublished } from './eval-files'
+import { isManifest, shardedKb } from '../worker/kb/shards'
+import { BUILT_KB, defaultSetPaths, loadKbFile, loadSets, readPublished, RESULTS_FILE, writePublished } from './eval-files'
 import { compare, evaluate, formatComparison, formatSummary, summarize } from './metrics'
+import { SHARDS_DIR, shardStoreFor, uploadParts } from './parts'
 import { describeTarget, resourceName, wrangler, WranglerError, type Target } from './wrangler'
 
 const { values } = parseArgs({
@@ -24,6 +32,9 @@ const { values } = parseArgs({
     'persist-to': { type: 'string' },
     force: { type: 'boolean', default: false },
     rollback: { type: 'boolean', default: false },
+    kb: { type: 'string', default: BUILT_KB },
+    shards: { type: 'string', default: SHARDS_DIR },
+    results: { type: 'string', default: RESULTS_FILE },
   },
 })
 const target: Target = { remote: values.remote, ...(values['persist-to'] ? { persistTo: values['persist-to'] } : {}) }
@@ -49,9 +60,8 @@ async function movePointer(pointer: Pointer) {
   await putObject(POINTER_KEY, file)
 }
 
-/** Runs the quality check on an artifact file and prints it; returns what to record as published. */
-async function check(artifactFile: string) {
-  const kb = await loadKbFile(artifactFile)
+/** Runs the quality check on a knowledge base and prints it; returns what to record as published. */
+async function check(kb: Kb) {
   const sets = await defaultSetPaths()
   const items = await evaluate(kb, await loadSets(sets))
   const summary = summarize(items)
@@ -60,8 +70,8 @@ async function check(artifactFile: string) {
 }
 
 async function publish(): Promise<number> {
-  const checked = await check(BUILT_KB)
-  const published = await readPublished()
+  const checked = await check(await loadKbFile(values.kb, values.shards))
+  const published = await readPublished(values.results)
   if (published) {
     const comparison = compare(published.items, checked.items)
     console.log(formatComparison(comparison, `published version ${published.version}`).join('\n'))
@@ -75,10 +85,15 @@ async function publish(): Promise<number> {
     console.log(`kb:publish: version ${checked.version} is already current in ${describeTarget(target)}; nothing to do`)
     return 0
   }
-  await putObject(artifactKey(checked.version), BUILT_KB)
+  const built: unknown = JSON.parse(await readFile(values.kb, 'utf8'))
+  if (isManifest(built)) {
+    const { bucket: shards, prefix, count } = await uploadParts(built, target, values.shards)
+    console.log(`kb:publish: ${count} parts -> ${shards}/${prefix}`)
+  }
+  await putObject(artifactKey(checked.version), values.kb)
   const pointer = publishedPointer(current, checked.version, new Date())
   await movePointer(pointer)
-  await writePublished({ ...checked, publishedAt: pointer.publishedAt, target: target.remote ? 'remote' : 'local' })
+  await writePublished({ ...checked, publishedAt: pointer.publishedAt, target: target.remote ? 'remote' : 'local' }, values.results)
   console.log(
     `kb:publish: published version ${checked.version} to ${describeTarget(target)}` +
       `${current ? ` (previous: ${current.version})` : ''}; the Worker serves it within a minute.`,
@@ -91,9 +106,10 @@ async function rollback(): Promise<number> {
   // Check the version being returned to is there and loads before pointing the Worker at it.
   const file = join(work, 'artifact.json')
   wrangler(['r2', 'object', 'get', `${bucket}/${artifactKey(pointer.version)}`, '--file', file], target)
-  const checked = await check(file)
+  const value: unknown = JSON.parse(await readFile(file, 'utf8'))
+  const checked = await check(isManifest(value) ? shardedKb(value, shardStoreFor(value, target, values.shards), 'bundled') : createKb(value, 'bundled'))
   await movePointer(pointer)
-  await writePublished({ ...checked, publishedAt: pointer.publishedAt, target: target.remote ? 'remote' : 'local' })
+  await writePublished({ ...checked, publishedAt: pointer.publishedAt, target: target.remote ? 'remote' : 'local' }, values.results)
   console.log(`kb:publish: rolled back to version ${pointer.version} in ${describeTarget(target)}; the Worker serves it within a minute.`)
   return 0
 }

@@ -19,3 +19,17 @@ describe('the LRU cache', () => {
     expect([lru.get('a'), lru.get('b')]).toEqual([undefined, 2])
   })
 })
+
+describe('the LRU cache with hooks', () => {
+  it('keeps entries it is told to keep, over capacity, and drops them on a trim once they may go', () => {
+    const kept = new Set(['a'])
+    const dropped: string[] = []
+    const lru = new Lru<string, number>(4, { keep: (k) => kept.has(k), dropped: (k) => dropped.push(k) })
+    lru.set('a', 1, 4)
+    lru.set('b', 2, 4)
+    expect([lru.get('a'), lru.get('b'), dropped]).toEqual([1, 2, []])
+    kept.clear()
+    lru.trim()
+    expect([lru.get('a'), lru.get('b'), dropped]).toEqual([undefined, 2, ['a']])
+  })
+})

@@ -9,9 +9,11 @@ import type { HealthResponse } from '../../worker/contract'
 import stored from '../../generated/kb.json'
 import { assertArtifact, restorePassage, type Artifact } from '../../worker/kb/artifact'
 import { artifactKey, parsePointer, POINTER_KEY, publishedPointer, rolledBackPointer } from '../../worker/kb/pointer'
+import { partKey, partNames, splitArtifact } from '../../worker/kb/shards'
 import { askJson, BASE, fetchSettled, get } from './helpers'
 
 const bucket = env.KB_STORE
+const shardsBucket = env.KB_SHARDS as R2Bucket
 assertArtifact(stored)
 const bundled: Artifact = { ...stored, passages: stored.passages.map(restorePassage) }
 const FIGURE = '£3.7bn'
@@ -37,6 +39,14 @@ async function publish(artifact: Artifact | string, version: string) {
   await bucket.put(POINTER_KEY, JSON.stringify(publishedPointer(await currentPointer(), version, new Date())))
 }
 
+/** The same for a sharded build: every part (but `missing`) to KB_SHARDS under its version, then the manifest and pointer. */
+async function publishSharded(artifact: Artifact, missing?: (names: string[]) => string | undefined) {
+  const { manifest, parts } = splitArtifact(artifact, { shardBytes: 2048, passageBlock: 4 })
+  const skipped = missing?.(partNames(manifest))
+  for (const [name, text] of parts) if (name !== skipped) await shardsBucket.put(partKey(artifact.version, name), text)
+  await publish(JSON.stringify(manifest), artifact.version)
+}
+
 async function rollback() {
   await bucket.put(POINTER_KEY, JSON.stringify(rolledBackPointer(await currentPointer(), new Date())))
 }
@@ -54,9 +64,9 @@ async function contractsAnswer() {
   return (await askJson('How much were the CRC contracts worth?')).body.answer
 }
 
-async function emptyBucket() {
-  const { objects } = await bucket.list()
-  if (objects.length > 0) await bucket.delete(objects.map((o) => o.key))
+async function emptyBucket(b = bucket) {
+  const { objects } = await b.list()
+  if (objects.length > 0) await b.delete(objects.map((o) => o.key))
 }
 
 beforeEach(() => {
@@ -67,6 +77,7 @@ beforeEach(() => {
 afterEach(async () => {
   vi.restoreAllMocks()
   await emptyBucket()
+  await emptyBucket(shardsBucket)
 })
 
 afterAll(async () => {
@@ -117,6 +128,32 @@ describe('the served knowledge base', () => {
     aMinuteLater()
     expect(await served()).toMatchObject({ source: 'bundled', version: bundled.version })
   })
+
+  it('is a published sharded version, its parts read from the shards bucket as questions need them, and rolls back from it', async () => {
+    await publish(variant('v2-test', '£4.2bn'), 'v2-test')
+    await publishSharded(variant('sharded-test', '£5.1bn'))
+    aMinuteLater()
+    expect(await served()).toMatchObject({ source: 'storage', version: 'sharded-test', passages: bundled.passages.length })
+    expect(await contractsAnswer()).toContain('£5.1bn')
+
+    await rollback()
+    aMinuteLater()
+    expect(await served()).toMatchObject({ source: 'storage', version: 'v2-test' })
+    expect(await contractsAnswer()).toContain('£4.2bn')
+  })
+
+  for (const which of ['first', 'last'] as const) {
+    it(`falls back to the bundled index, with a clear log line, when the ${which} part of a sharded version is missing`, async () => {
+      const errors = vi.spyOn(console, 'error')
+      await publishSharded(variant(`sharded-${which}-test`, '£4.2bn'), (names) => (which === 'first' ? names[0] : names.at(-1)))
+      aMinuteLater()
+      expect(await served()).toMatchObject({ source: 'bundled', version: bundled.version })
+      expect(await contractsAnswer()).toContain(FIGURE)
+      expect(String(errors.mock.calls[0]?.[0])).toMatch(
+        new RegExp(`published version sharded-${which}-test is unusable \\(part kb/sharded-${which}-test/(terms|passages)-\\d+\\.json is missing from the KB_SHARDS bucket\\)`),
+      )
+    })
+  }
 
   const corrupt: Array<[string, string | Artifact, RegExp]> = [
     ['not JSON', '{"format": 1, "version": "bad-test", "passa', /not valid JSON/],

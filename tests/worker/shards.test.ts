@@ -9,8 +9,8 @@ import artifact from '../../generated/kb.json'
 import { ask } from '../../worker/answer/ask'
 import type { Bindings } from '../../worker/env'
 import { assertArtifact, restorePassage } from '../../worker/kb/artifact'
-import { createKb } from '../../worker/kb/load'
-import { r2ShardStore, shardedKb, splitArtifact, type ShardStore } from '../../worker/kb/shards'
+import { createKb, type Kb } from '../../worker/kb/load'
+import { partNames, r2ShardStore, shardedKb, splitArtifact, type ShardedOptions, type ShardStore } from '../../worker/kb/shards'
 
 const bucket = (env as unknown as Bindings).KB_SHARDS as R2Bucket
 assertArtifact(artifact)
@@ -21,13 +21,17 @@ const { manifest, parts } = splitArtifact(
   { shardBytes: 2048, passageBlock: 4 },
 )
 
-async function shardedFromR2() {
+async function shardedFromR2(options?: ShardedOptions) {
   for (const [name, text] of parts) await bucket.put(`kb/${manifest.version}/${name}`, text)
   const r2 = r2ShardStore(bucket, manifest.version)
   const fetched: string[] = []
   const store: ShardStore = { get: (name) => (fetched.push(name), r2.get(name)) }
-  return { kb: shardedKb(manifest, store, 'storage'), fetched }
+  return { kb: shardedKb(manifest, store, 'storage', options), fetched }
 }
+
+/** Lets the loads that just finished release their parts (they stay pinned until the next macrotask). */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0))
+const held = (kb: Kb) => kb.artifact.passages.filter(Boolean).length
 
 const QUESTIONS = [
   'How much were the CRC contracts worth?',
@@ -38,6 +42,10 @@ const QUESTIONS = [
 ]
 
 describe('a sharded knowledge base in R2', () => {
+  it('names in its manifest exactly the parts the split wrote', () => {
+    expect(partNames(manifest).sort()).toEqual([...parts.keys()].sort())
+  })
+
   it('gives the same answers and citations as the whole knowledge base', async () => {
     const { kb } = await shardedFromR2()
     let answered = 0
@@ -66,5 +74,38 @@ describe('a sharded knowledge base in R2', () => {
   it('says which part is missing when the bucket lacks one', async () => {
     const kb = shardedKb(manifest, r2ShardStore(bucket, 'no-such-version'), 'storage')
     await expect(ask(kb, QUESTIONS[0] as string)).rejects.toThrow(/terms-\d+\.json is missing/)
+  })
+
+  it('drops passage blocks beyond its budget, keeping the resident ones, and fetches them again with the same answers', async () => {
+    const { kb, fetched } = await shardedFromR2({ passageBytes: 1 })
+    const blocksFetched = () => fetched.filter((name) => name.startsWith('passages-')).length
+    const question = QUESTIONS[0] as string
+    const expected = await ask(whole, question)
+
+    expect(await ask(kb, question)).toEqual(expected)
+    const first = blocksFetched()
+    expect(first).toBeGreaterThan(0)
+    await nextTask()
+    expect(held(kb)).toBe(manifest.resident.length)
+
+    expect(await ask(kb, question)).toEqual(expected)
+    expect(blocksFetched()).toBe(2 * first)
+  })
+
+  it('keeps the passage blocks it fetched within a roomy budget', async () => {
+    const { kb, fetched } = await shardedFromR2({ passageBytes: 1024 * 1024 })
+    await ask(kb, QUESTIONS[0] as string)
+    await nextTask()
+    expect(held(kb)).toBeGreaterThan(manifest.resident.length)
+    const first = fetched.length
+    await ask(kb, QUESTIONS[0] as string)
+    expect(fetched.length).toBe(first)
+  })
+
+  it('gives every one of many concurrent questions its own passages when the budget holds none', async () => {
+    const { kb } = await shardedFromR2({ passageBytes: 1 })
+    const many = [...QUESTIONS, ...QUESTIONS, ...QUESTIONS]
+    const expected = await Promise.all(many.map((q) => ask(whole, q)))
+    expect(await Promise.all(many.map((q) => ask(kb, q)))).toEqual(expected)
   })
 })

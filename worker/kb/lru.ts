@@ -1,3 +1,10 @@
+export interface LruHooks<K, V> {
+  /** Entries that must stay for now, even over capacity; `trim` drops them once this says they may go. */
+  keep?: (key: K) => boolean
+  /** Told of each entry dropped for room, so whoever holds copies of its value can let them go. */
+  dropped?: (key: K, value: V) => void
+}
+
 /**
  * A map that keeps at most `capacity` units of weight, dropping the least
  * recently used entries first. Weight lets big entries (hits of a common
@@ -7,7 +14,10 @@ export class Lru<K, V> {
   private readonly entries = new Map<K, { value: V; weight: number }>()
   private total = 0
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly hooks: LruHooks<K, V> = {},
+  ) {}
 
   get(key: K): V | undefined {
     const entry = this.entries.get(key)
@@ -21,12 +31,19 @@ export class Lru<K, V> {
     this.delete(key)
     this.entries.set(key, { value, weight })
     this.total += weight
+    this.trim(key)
+    return value
+  }
+
+  /** Drops least recently used entries until the weight is within capacity, sparing `spare` and kept ones. */
+  trim(spare?: K): void {
     for (const [k, e] of this.entries) {
-      if (this.total <= this.capacity || k === key) break
+      if (this.total <= this.capacity) break
+      if (k === spare || this.hooks.keep?.(k)) continue
       this.entries.delete(k)
       this.total -= e.weight
+      this.hooks.dropped?.(k, e.value)
     }
-    return value
   }
 
   /** Corrects the weight of an entry once it is known. */

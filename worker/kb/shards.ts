@@ -5,12 +5,12 @@
  * bundle, while the postings, in shards of consecutive terms, and the
  * passages, in fixed blocks, go to a shard store (R2 in the Worker). A query
  * fetches only the shards its terms need and the blocks of the passages it
- * returns; both stay cached in the isolate.
+ * returns; both stay cached in the isolate within a byte budget (part-cache.ts).
  */
 import type { KbInfo } from '../contract'
 import { restorePassage, storePassage, type Artifact, type PassageRecord, type StoredPassage } from './artifact'
 import { assembleKb, type Kb } from './load'
-import { Lru } from './lru'
+import { PartCache, type Fetched } from './part-cache'
 import { TermIndex, type IndexData, type PostingsSource } from './term-index'
 
 /** Bumped whenever the manifest or part layout changes. */
@@ -19,6 +19,12 @@ export const SHARDED_FORMAT = 2
 export const SPLIT = { shardBytes: 64 * 1024, passageBlock: 64 }
 /** Raw bytes of term shards kept per isolate; far more than one question needs, far less than 128 MB. */
 const SHARD_CACHE_BYTES = 24 * 1024 * 1024
+/**
+ * Bytes of passage blocks kept per isolate: over a hundred blocks, some 8,000
+ * passages, where a question needs at most eight blocks. Held records take
+ * about twice their stored size (text is rebuilt from the sentences).
+ */
+const PASSAGE_CACHE_BYTES = 8 * 1024 * 1024
 /** Sources whose first question is kept in the manifest as the pool of suggestions. */
 const SUGGESTION_SOURCES = 12
 
@@ -45,6 +51,20 @@ export interface ShardStore {
 
 export const termShardName = (i: number) => `terms-${i}.json`
 export const passageBlockName = (i: number) => `passages-${i}.json`
+
+/** Every part a manifest refers to: what must be in the shard store before the manifest is served. */
+export function partNames(manifest: Manifest): string[] {
+  const blocks = Math.ceil(manifest.passageCount / manifest.passageBlock)
+  return [
+    ...manifest.index.shardStarts.map((_, i) => termShardName(i)),
+    ...Array.from({ length: blocks }, (_, i) => passageBlockName(i)),
+  ]
+}
+
+/** Where a part lives in the KB_SHARDS bucket: under its version, so versions never overwrite each other. */
+export function partKey(version: string, name: string, prefix = 'kb/'): string {
+  return `${prefix}${version}/${name}`
+}
 
 export function isManifest(value: unknown): value is Manifest {
   return typeof value === 'object' && value !== null && (value as Partial<Manifest>).sharded === SHARDED_FORMAT
@@ -92,21 +112,28 @@ export function splitArtifact(artifact: Artifact, { shardBytes, passageBlock } =
   return { manifest, parts }
 }
 
-async function fetchJson<T>(store: ShardStore, name: string): Promise<T> {
-  const text = await store.get(name)
-  if (text === null) throw new Error(`knowledge-base part ${name} is missing from the shard store`)
-  return JSON.parse(text) as T
+/** What a sharded KB keeps of its parts in the isolate. */
+export interface ShardedOptions {
+  /** Bytes (as stored) of passage blocks kept beyond the resident ones. */
+  passageBytes?: number
 }
 
-/** Term shards fetched on first need; concurrent requests for one shard share a fetch. */
+async function fetchPart<T>(store: ShardStore, name: string): Promise<Fetched<T>> {
+  const text = await store.get(name)
+  if (text === null) throw new Error(`knowledge-base part ${name} is missing from the shard store`)
+  return { value: JSON.parse(text) as T, bytes: text.length }
+}
+
+/** Term shards fetched on first need. */
 class ShardedPostings implements PostingsSource {
-  private readonly loaded = new Lru<number, string[]>(SHARD_CACHE_BYTES)
-  private readonly pending = new Map<number, Promise<void>>()
+  private readonly shards: PartCache<string[]>
 
   constructor(
     private readonly starts: number[],
-    private readonly store: ShardStore,
-  ) {}
+    store: ShardStore,
+  ) {
+    this.shards = new PartCache(SHARD_CACHE_BYTES, (shard) => fetchPart<string[]>(store, termShardName(shard)))
+  }
 
   private shardOf(ordinal: number): number {
     let lo = 0
@@ -121,53 +148,56 @@ class ShardedPostings implements PostingsSource {
 
   get(ordinal: number): string | undefined {
     const shard = this.shardOf(ordinal)
-    return this.loaded.get(shard)?.[ordinal - (this.starts[shard] as number)]
+    return this.shards.get(shard)?.[ordinal - (this.starts[shard] as number)]
   }
 
-  async load(ordinals: number[]): Promise<void> {
-    const shards = new Set(ordinals.map((o) => this.shardOf(o)).filter((s) => this.loaded.get(s) === undefined))
-    await Promise.all([...shards].map((s) => this.fetchShard(s)))
-  }
-
-  private fetchShard(shard: number): Promise<void> {
-    let p = this.pending.get(shard)
-    if (!p) {
-      p = fetchJson<string[]>(this.store, termShardName(shard))
-        .then((postings) => void this.loaded.set(shard, postings, postings.reduce((n, p) => n + p.length, 0)))
-        .finally(() => this.pending.delete(shard))
-      this.pending.set(shard, p)
-    }
-    return p
+  load(ordinals: number[]): Promise<void> {
+    return this.shards.load(ordinals.map((o) => this.shardOf(o)))
   }
 }
 
-/** A knowledge base from its manifest, with the rest fetched from `store` as queries need it. */
-export function shardedKb(manifest: Manifest, store: ShardStore, source: KbInfo['source']): Kb {
-  const { version, sources, vocabulary, period, passageBlock } = manifest
-  const passages: PassageRecord[] = new Array(manifest.passageCount)
-  for (const { passage, record } of manifest.resident) passages[passage] = restorePassage(record)
-  const pending = new Map<number, Promise<void>>()
-  const loadBlock = (block: number) => {
-    let p = pending.get(block)
-    if (!p) {
-      p = fetchJson<StoredPassage[]>(store, passageBlockName(block)).then((records) => {
-        records.forEach((r, i) => (passages[block * passageBlock + i] ??= restorePassage(r)))
-      })
-      pending.set(block, p)
-      p.catch(() => pending.delete(block))
-    }
-    return p
+/**
+ * Passage blocks fetched as retrieval returns their passages and dropped
+ * again beyond the budget; the manifest's resident passages always stay.
+ */
+function passageBlocks(manifest: Manifest, store: ShardStore, budget: number) {
+  const { passageBlock, passageCount } = manifest
+  const passages = new Array<PassageRecord | undefined>(passageCount)
+  const resident = new Set<number>()
+  for (const { passage, record } of manifest.resident) {
+    passages[passage] = restorePassage(record)
+    resident.add(passage)
   }
+  const positionsOf = function* (block: number) {
+    for (let p = block * passageBlock; p < Math.min(passageCount, (block + 1) * passageBlock); p++) if (!resident.has(p)) yield p
+  }
+  // The cache holds only the blocks' weights: their records live in `passages`, where the answer code reads them.
+  const blocks = new PartCache<true>(
+    budget,
+    async (block) => {
+      const { value, bytes } = await fetchPart<StoredPassage[]>(store, passageBlockName(block))
+      for (const p of positionsOf(block)) passages[p] = restorePassage(value[p - block * passageBlock] as StoredPassage)
+      return { value: true, bytes }
+    },
+    (block) => {
+      for (const p of positionsOf(block)) passages[p] = undefined
+    },
+  )
+  const load = (positions: number[]) => blocks.load(positions.filter((p) => !resident.has(p)).map((p) => Math.floor(p / passageBlock)))
+  return { passages: passages as PassageRecord[], load }
+}
+
+/** A knowledge base from its manifest, with the rest fetched from `store` as queries need it. */
+export function shardedKb(manifest: Manifest, store: ShardStore, source: KbInfo['source'], { passageBytes = PASSAGE_CACHE_BYTES }: ShardedOptions = {}): Kb {
+  const { version, sources, vocabulary, period } = manifest
+  const { passages, load } = passageBlocks(manifest, store, passageBytes)
   return assembleKb({
     content: { version, sources, passages, vocabulary, period },
     index: new TermIndex(manifest.index, new ShardedPostings(manifest.index.shardStarts, store)),
     dictionary: manifest.dictionary,
     source,
     questions: manifest.resident.map(({ passage, record }) => ({ passage, question: record.questions[0] as string })),
-    loadPassages: async (positions) => {
-      const blocks = new Set(positions.filter((p) => passages[p] === undefined).map((p) => Math.floor(p / passageBlock)))
-      await Promise.all([...blocks].map(loadBlock))
-    },
+    loadPassages: load,
   })
 }
 
@@ -175,7 +205,7 @@ export function shardedKb(manifest: Manifest, store: ShardStore, source: KbInfo[
 export function r2ShardStore(bucket: R2Bucket, version: string, prefix = 'kb/'): ShardStore {
   return {
     async get(name) {
-      const object = await bucket.get(`${prefix}${version}/${name}`)
+      const object = await bucket.get(partKey(version, name, prefix))
       return object ? object.text() : null
     },
   }

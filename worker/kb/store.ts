@@ -3,11 +3,16 @@
  * (R2, via `npm run kb:publish`) when there is a usable one, otherwise the
  * one bundled at deploy time. Each isolate loads a version once and keeps it
  * in memory; it re-reads the small pointer at most once a minute, so a new
- * publish or a rollback is served within a minute without a deploy.
+ * publish or a rollback is served within a minute without a deploy. A
+ * published KB too big to load whole is its manifest, with the parts in the
+ * KB_SHARDS bucket (shards.ts), fetched as questions need them.
  */
+import { env } from 'cloudflare:workers'
+import type { Bindings } from '../env'
 import { bundledKb } from './bundled'
 import { createKb, type Kb } from './load'
 import { artifactKey, parsePointer, POINTER_KEY } from './pointer'
+import { isManifest, partKey, partNames, r2ShardStore, shardedKb, type Manifest } from './shards'
 
 export const RECHECK_MS = 60_000
 
@@ -77,9 +82,29 @@ async function load(bucket: R2Bucket, version: string): Promise<Kb> {
   } catch {
     throw new Error(`${artifactKey(version)} is not valid JSON`)
   }
-  const kb = createKb(value, 'storage')
+  const kb = isManifest(value) ? shardedKb(value, r2ShardStore(shardsBucket(), version), 'storage') : createKb(value, 'storage')
   if (kb.info.version !== version) throw new Error(`${artifactKey(version)} holds version ${kb.info.version}`)
+  if (isManifest(value)) await assertPartsUploaded(value)
   return kb
+}
+
+function shardsBucket(): R2Bucket {
+  const bucket = (env as unknown as Bindings).KB_SHARDS
+  if (!bucket) throw new Error('the published version is sharded but the KB_SHARDS bucket is not bound')
+  return bucket
+}
+
+/**
+ * `kb:publish` uploads every part before it moves the pointer. Checking the
+ * first and last part makes parts deleted or uploaded elsewhere show here, as
+ * an unusable version, rather than as failing questions.
+ */
+async function assertPartsUploaded(manifest: Manifest): Promise<void> {
+  const names = partNames(manifest)
+  for (const name of new Set([names[0] as string, names.at(-1) as string])) {
+    const key = partKey(manifest.version, name)
+    if (!(await shardsBucket().head(key))) throw new Error(`part ${key} is missing from the KB_SHARDS bucket`)
+  }
 }
 
 function describe(kb: Kb): string {
