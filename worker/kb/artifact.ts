@@ -7,7 +7,7 @@ import type { BloomData } from './bloom'
 import type { InlineIndex } from './term-index'
 
 /** Bumped whenever the shape below changes; a Worker refuses any other format. */
-export const ARTIFACT_FORMAT = 3
+export const ARTIFACT_FORMAT = 4
 
 export interface SourceRecord {
   id: string

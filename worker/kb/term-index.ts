@@ -5,8 +5,9 @@
  *
  * Scores are MiniSearch's (BM25+ per field, the same field boosts, prefix
  * and fuzzy weights), so results match MiniSearch on the same data;
- * tests/kb/term-index.test.ts checks that. The dictionary is MiniSearch's own
- * radix tree, which gives prefix and fuzzy matches. A term matching more
+ * tests/kb/term-index.test.ts checks that. Terms are sorted, so exact and
+ * prefix matches are binary searches; fuzzy matches use MiniSearch's radix
+ * tree, built on the first one an isolate needs. A term matching more
  * passages than CHAMPIONS also carries its best ones (champions.ts): they
  * gather candidates, which are then scored against the full lists.
  */
@@ -23,7 +24,7 @@ export interface IndexData {
   averageFieldLength: number[]
   /** Per document (passage position) and field, the field's length in terms: base64 of little-endian uint16. */
   fieldLength: string
-  /** Every term, in the order MiniSearch serialised them. */
+  /** Every term, sorted by UTF-16 code units; a term's ordinal is its position here. */
   terms: string[]
 }
 
@@ -137,8 +138,7 @@ export function indexFromMiniSearch<T>(index: MiniSearch<T>, championCount = CHA
     perField.forEach((len, f) => (lengths[doc * fields.length + f] = len))
   }
   const scoring = new Scoring(js.documentCount, fields, js.averageFieldLength, lengths)
-  const terms: string[] = []
-  const postings: string[] = []
+  const entries: Array<[string, string]> = []
   for (const [term, data] of js.index) {
     const byField: FieldFreqs = new Map()
     for (const [fieldId, freqs] of Object.entries(data)) {
@@ -149,16 +149,16 @@ export function indexFromMiniSearch<T>(index: MiniSearch<T>, championCount = CHA
       scores.length > championCount
         ? new Set(champions({ docs: Int32Array.from(scores, (e) => e[0]), scores: Float64Array.from(scores, (e) => e[1]) }, championCount).docs)
         : undefined
-    terms.push(term)
-    postings.push(encodePostings(byField, best))
+    entries.push([term, encodePostings(byField, best)])
   }
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : 1))
   return {
     documentCount: js.documentCount,
     fields,
     averageFieldLength: js.averageFieldLength,
     fieldLength: encodeUint16(lengths),
-    terms,
-    postings,
+    terms: entries.map((e) => e[0]),
+    postings: entries.map((e) => e[1]),
   }
 }
 
@@ -302,10 +302,25 @@ export class TermLookup {
   }
 }
 
+/** Index of the first of sorted `terms` that is not below `term`. */
+function lowerBound(terms: readonly string[], term: string): number {
+  let lo = 0
+  let hi = terms.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((terms[mid] as string) < term) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 export class TermIndex {
   readonly documentCount: number
   private readonly scoring: Scoring
-  private readonly dictionary = new SearchableMap<number>()
+  /** Sorted, so exact and prefix lookups are binary searches over the array as parsed: nothing to build at start-up. */
+  private readonly terms: readonly string[]
+  /** Built on the first fuzzy lookup, which an isolate may never need. */
+  private fuzzyMap: SearchableMap<number> | undefined
   private readonly scratch: Scratch
 
   constructor(
@@ -314,19 +329,21 @@ export class TermIndex {
   ) {
     this.documentCount = data.documentCount
     this.scoring = new Scoring(data.documentCount, data.fields, data.averageFieldLength, decodeUint16(data.fieldLength))
+    this.terms = data.terms
     const n = data.documentCount
     this.scratch = { sums: new Float64Array(n), seen: new Uint8Array(n), touched: new Int32Array(n) }
-    data.terms.forEach((term, ordinal) => this.dictionary.set(term, ordinal))
   }
 
   /** One query term: its exact match, and its prefix and fuzzy variants as options allow, weighted as MiniSearch weighs them. */
   async lookup(term: string, options: LookupOptions): Promise<TermLookup> {
     const derived: Array<{ term: string; ordinal: number; weight: number }> = []
-    const exact = this.dictionary.get(term)
-    if (exact !== undefined) derived.push({ term, ordinal: exact, weight: 1 })
-    const fuzzy = options.fuzzy > 0 ? this.dictionary.fuzzyGet(term, options.fuzzy) : undefined
+    const { terms } = this
+    const first = lowerBound(terms, term)
+    if (terms[first] === term) derived.push({ term, ordinal: first, weight: 1 })
+    const fuzzy = options.fuzzy > 0 ? this.fuzzyDictionary().fuzzyGet(term, options.fuzzy) : undefined
     if (options.prefix) {
-      for (const [t, ordinal] of this.dictionary.atPrefix(term)) {
+      for (let ordinal = first; ordinal < terms.length && (terms[ordinal] as string).startsWith(term); ordinal++) {
+        const t = terms[ordinal] as string
         const distance = t.length - term.length
         if (!distance) continue
         fuzzy?.delete(t)
@@ -345,5 +362,14 @@ export class TermIndex {
       return { term: d.term, weight: d.weight, postings: parsePostings(text) }
     })
     return new TermLookup(variants, this.scoring, this.scratch)
+  }
+
+  private fuzzyDictionary(): SearchableMap<number> {
+    if (!this.fuzzyMap) {
+      const map = new SearchableMap<number>()
+      this.terms.forEach((term, ordinal) => map.set(term, ordinal))
+      this.fuzzyMap = map
+    }
+    return this.fuzzyMap
   }
 }
