@@ -12,18 +12,64 @@ export interface AnswerRecord {
   at: number
 }
 
-export async function recordAnswer(db: D1Database, { response, question, kbVersion, at }: AnswerRecord): Promise<void> {
+/** Seven bound values per row, and D1 allows at most 100 per statement. */
+const ROWS_PER_INSERT = 14
+/** A writer that has made no progress for this long is taken for cancelled (its request's waitUntil ended). */
+const STALLED_MS = 10_000
+/** A writer hands over to the next request after this long, well inside waitUntil's 30 s. */
+const WRITER_MS = 5_000
+
+/**
+ * Answers not yet written. One writer per isolate drains them, many rows per
+ * INSERT: D1 is one single-threaded SQLite database, and a statement (with its
+ * commit) per answer would make it, not the Worker, the limit on answers per second.
+ */
+const pending: AnswerRecord[] = []
+let writer: { progressAt: number } | undefined
+
+/**
+ * Queues an answer for the database. The request that finds no writer at work
+ * becomes the writer: the promise it gets (for waitUntil) ends when the queue
+ * is empty or the writer's time is up; other requests get a settled promise,
+ * their answers being written by the writer already at work.
+ */
+export function recordAnswer(db: D1Database, record: AnswerRecord): Promise<void> {
+  pending.push(record)
+  const now = Date.now()
+  if (writer && now - writer.progressAt < STALLED_MS) return Promise.resolve()
+  return write(db, (writer = { progressAt: now }))
+}
+
+async function write(db: D1Database, self: { progressAt: number }): Promise<void> {
+  const start = self.progressAt
+  try {
+    while (pending.length > 0 && writer === self && self.progressAt - start < WRITER_MS) {
+      const rows = pending.splice(0, ROWS_PER_INSERT)
+      try {
+        await insertAnswers(db, rows)
+      } catch (err) {
+        for (const { response } of rows) console.error(`feedback: could not record answer ${response.answerId}: ${String(err)}`)
+      }
+      self.progressAt = Date.now()
+    }
+  } finally {
+    if (writer === self) writer = undefined
+  }
+}
+
+async function insertAnswers(db: D1Database, rows: AnswerRecord[]): Promise<void> {
+  const values = rows.flatMap(({ response, question, kbVersion, at }) => [
+    response.answerId,
+    at,
+    question,
+    response.answered ? 1 : 0,
+    response.answer,
+    kbVersion,
+    JSON.stringify(response.citations.map((c) => c.passageId)),
+  ])
   await db
-    .prepare('INSERT INTO answers (id, created_at, question, answered, answer, kb_version, passage_ids) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .bind(
-      response.answerId,
-      at,
-      question,
-      response.answered ? 1 : 0,
-      response.answer,
-      kbVersion,
-      JSON.stringify(response.citations.map((c) => c.passageId)),
-    )
+    .prepare(`INSERT INTO answers (id, created_at, question, answered, answer, kb_version, passage_ids) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`)
+    .bind(...values)
     .run()
 }
 
