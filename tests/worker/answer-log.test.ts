@@ -1,11 +1,12 @@
 /**
  * Answers asked at the same time are all recorded, several rows to a
- * statement, against the real local D1 database.
+ * statement, and a verdict can follow its answer at once; against the real
+ * local D1 database.
  */
 import { env } from 'cloudflare:workers'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { AskResponse } from '../../worker/contract'
-import { fetchSettled, jsonRequest } from './helpers'
+import { fetchSettled, jsonRequest, postJson } from './helpers'
 
 beforeEach(async () => {
   await env.DB.batch([env.DB.prepare('DELETE FROM feedback'), env.DB.prepare('DELETE FROM answers')])
@@ -31,5 +32,12 @@ describe('recording answers under concurrent questions', () => {
     expect(rows.results.map((r) => r.question).sort()).toEqual([...questions].sort())
     expect(inserts).toBeGreaterThan(0)
     expect(inserts).toBeLessThan(questions.length)
+  })
+
+  it('stores a verdict sent the moment its answer arrives, before the answer is written', async () => {
+    const { answerId } = (await (await postJson('/api/ask', { question: 'Who inspected probation services in 2016?' })).json()) as AskResponse
+    const res = await postJson('/api/feedback', { answerId, helpful: true })
+    expect(res.status).toBe(200)
+    expect(await env.DB.prepare('SELECT helpful FROM feedback WHERE answer_id = ?').bind(answerId).first('helpful')).toBe(1)
   })
 })

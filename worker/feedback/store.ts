@@ -14,6 +14,8 @@ export interface AnswerRecord {
 
 /** Seven bound values per row, and D1 allows at most 100 per statement. */
 const ROWS_PER_INSERT = 14
+/** How long the writer waits for a statement to fill: answers wait this long at most before they are written. */
+const GATHER_MS = 50
 /** A writer that has made no progress for this long is taken for cancelled (its request's waitUntil ended). */
 const STALLED_MS = 10_000
 /** A writer hands over to the next request after this long, well inside waitUntil's 30 s. */
@@ -44,16 +46,21 @@ async function write(db: D1Database, self: { progressAt: number }): Promise<void
   const start = self.progressAt
   try {
     while (pending.length > 0 && writer === self && self.progressAt - start < WRITER_MS) {
-      const rows = pending.splice(0, ROWS_PER_INSERT)
-      try {
-        await insertAnswers(db, rows)
-      } catch (err) {
-        for (const { response } of rows) console.error(`feedback: could not record answer ${response.answerId}: ${String(err)}`)
-      }
+      if (pending.length < ROWS_PER_INSERT) await scheduler.wait(GATHER_MS)
+      await writeRows(db, pending.splice(0, ROWS_PER_INSERT))
       self.progressAt = Date.now()
     }
   } finally {
     if (writer === self) writer = undefined
+  }
+}
+
+async function writeRows(db: D1Database, rows: AnswerRecord[]): Promise<void> {
+  if (rows.length === 0) return
+  try {
+    await insertAnswers(db, rows)
+  } catch (err) {
+    for (const { response } of rows) console.error(`feedback: could not record answer ${response.answerId}: ${String(err)}`)
   }
 }
 
@@ -75,6 +82,9 @@ async function insertAnswers(db: D1Database, rows: AnswerRecord[]): Promise<void
 
 /** Stores a verdict on a recorded answer; false when no such answer is recorded (unknown or past retention). */
 export async function saveFeedback(db: D1Database, feedback: FeedbackRequest, at: number): Promise<boolean> {
+  // A verdict can come before the writer has written its answer: write the queue up to that answer first.
+  const isAnswered = (r: AnswerRecord) => r.response.answerId === feedback.answerId
+  while (pending.some(isAnswered)) await writeRows(db, pending.splice(0, ROWS_PER_INSERT))
   const result = await db
     .prepare(
       `INSERT INTO feedback (answer_id, created_at, helpful, comment)
