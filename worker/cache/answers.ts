@@ -4,16 +4,25 @@
  * a new knowledge base nor new answer code serves an old answer, and the key
  * reveals nothing of the question. Bodies are stored without their answerId:
  * every reply gets a fresh one.
+ *
+ * In front of it, each isolate keeps the answers it gave or read most recently,
+ * under the same key: a lookup in the Cache API costs more than computing an
+ * answer (0.8 against 0.35 ms of CPU locally), so popular questions skip it.
  */
 import type { Context } from 'hono'
 import type { AskRequest, AskResponse } from '../contract'
 import type { AppEnv } from '../env'
+import { Lru } from '../kb/lru'
 import { cacheVersions, sha256Hex, type CacheVersions } from './key'
 
 export type Answer = Omit<AskResponse, 'answerId'>
 
 /** Versions in the key already keep answers current; the TTL only bounds storage. */
 export const ANSWER_TTL_SECONDS = 24 * 3600
+
+/** Bytes of answer JSON an isolate keeps in memory: a few thousand answers, a small part of its 128 MB. */
+const RECENT_BYTES = 4 * 1024 * 1024
+const recent = new Lru<string, Answer>(RECENT_BYTES)
 
 export async function answerCacheKey(origin: string, versions: CacheVersions, request: Required<AskRequest>): Promise<Request> {
   const hash = await sha256Hex(JSON.stringify([request.question, request.history.map((t) => [t.question, t.answer])]))
@@ -27,13 +36,18 @@ export async function cachedAnswer(
   compute: () => Promise<Answer>,
 ): Promise<{ answer: Answer; hit: boolean }> {
   const key = await answerCacheKey(new URL(c.req.url).origin, cacheVersions(c), request)
+  const remembered = recent.get(key.url)
+  if (remembered) return { answer: remembered, hit: true }
   const cache = await caches.open('answers')
   const stored = await cache.match(key)
-  if (stored) return { answer: (await stored.json()) as Answer, hit: true }
+  if (stored) {
+    const text = await stored.text()
+    return { answer: recent.set(key.url, JSON.parse(text) as Answer, text.length), hit: true }
+  }
   const answer = await compute()
-  const entry = new Response(JSON.stringify(answer), {
-    headers: { 'Content-Type': 'application/json', 'Cache-Control': `max-age=${ANSWER_TTL_SECONDS}` },
-  })
+  const text = JSON.stringify(answer)
+  recent.set(key.url, answer, text.length)
+  const entry = new Response(text, { headers: { 'Content-Type': 'application/json', 'Cache-Control': `max-age=${ANSWER_TTL_SECONDS}` } })
   c.executionCtx.waitUntil(cache.put(key, entry))
   return { answer, hit: false }
 }
