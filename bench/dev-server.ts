@@ -1,20 +1,43 @@
 /**
- * The Worker under `wrangler dev` on 127.0.0.1 for load runs: rate limiting
- * off (a local-only var), started in its own process group so stopping it
- * stops workerd too.
+ * The Worker on 127.0.0.1 for load runs, with rate limiting off (a local-only
+ * var) and the local D1 schema applied, in one of two ways:
+ *
+ * - `wrangler dev`, started in its own process group so stopping it stops
+ *   workerd too. Local observability is off (X_LOCAL_OBSERVABILITY=false, read
+ *   by wrangler dev itself): by default every invocation of every local Worker
+ *   is streamed to a trace collector that writes it to a SQLite Durable Object
+ *   on disk, in the same single-threaded workerd process as our Worker. That is
+ *   dev-only tooling, not part of the Worker, and it took that process from 0.6
+ *   to 1.5 ms of CPU per request for a Worker that returns a constant.
+ * - plain workerd: the bundle `wrangler deploy` would upload, with the bindings
+ *   wrangler.toml declares, in Miniflare and nothing else. wrangler dev puts a
+ *   second workerd process in front of that one (its ProxyWorker, a Durable
+ *   Object that re-fetches every request over HTTP), which costs more CPU per
+ *   request than our Worker; this measures the Worker as production runs it.
  */
-import { spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
+import { resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { convertV4MiniflareOptions, Miniflare } from 'miniflare'
+import { unstable_getMiniflareWorkerOptions } from 'wrangler'
 
 export interface DevServer {
   origin: string
-  stop(): void
+  stop(): Promise<void>
 }
 
+const run = promisify(execFile)
+/** Where `wrangler dev` keeps local D1, R2 and cache data; plain workerd uses the same. */
+const PERSIST = '.wrangler/state/v3'
+const BUNDLE_DIR = '.wrangler/bench-bundle'
+
 export async function startDevServer(port: number, output: 'ignore' | 'inherit' = 'ignore'): Promise<DevServer> {
+  await run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local'])
   const origin = `http://127.0.0.1:${port}`
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--var', 'RATE_LIMIT:off', '--log-level', 'error', '--show-interactive-dev-session=false']
-  const server = spawn('wrangler', args, { detached: true, stdio: ['ignore', output, output] })
-  const stop = () => {
+  const env = { ...process.env, X_LOCAL_OBSERVABILITY: 'false' }
+  const server = spawn('wrangler', args, { detached: true, stdio: ['ignore', output, output], env })
+  const stop = async () => {
     if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
   }
   const deadline = Date.now() + 90_000
@@ -26,8 +49,30 @@ export async function startDevServer(port: number, output: 'ignore' | 'inherit' 
     }
     await new Promise((r) => setTimeout(r, 250))
   }
-  stop()
+  await stop()
   throw new Error(`wrangler dev did not answer on ${origin} within 90 s`)
+}
+
+export async function startWorkerd(port: number): Promise<DevServer> {
+  await run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local'])
+  await run('wrangler', ['deploy', '--dry-run', '--outdir', BUNDLE_DIR])
+  const { workerOptions } = unstable_getMiniflareWorkerOptions('wrangler.toml')
+  const bindings = { ...(workerOptions.bindings as Record<string, string>), RATE_LIMIT: 'off' }
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      host: '127.0.0.1',
+      port,
+      rootPath: resolve('.'),
+      resourcePersistencePath: PERSIST,
+      logRequests: false,
+      workers: [
+        // Module rules and the root path are for unbundled sources; the bundle needs neither.
+        { ...workerOptions, modulesRules: undefined, rootPath: undefined, name: 'probation-answers', modules: true, scriptPath: `${BUNDLE_DIR}/index.js`, bindings },
+      ],
+    }),
+  )
+  const url = await mf.ready
+  return { origin: url.origin, stop: () => mf.dispose() }
 }
 
 /** The same text in random letter case: answered alike, but a different cache key, so every request is computed. */

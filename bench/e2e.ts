@@ -66,6 +66,6 @@ export async function endToEnd(): Promise<EndToEnd> {
       errors: [...asks, ...searches, health].reduce((a, r) => a + r.errors, 0),
     }
   } finally {
-    server.stop()
+    await server.stop()
   }
 }

@@ -1,8 +1,9 @@
 /**
- * Load test: starts the Worker under wrangler dev on 127.0.0.1 with rate
- * limiting off, drives /api/ask and /api/search with autocannon for a bounded
- * time each, prints a table (also written to bench/load-results.md) and stops
- * the server. Any non-2xx response or connection error fails the run.
+ * Load test: starts the Worker on 127.0.0.1 with rate limiting off, under
+ * wrangler dev and then on plain workerd (see dev-server.ts), drives
+ * /api/health, /api/ask and /api/search with autocannon for a bounded time
+ * each, prints a table (also written to bench/load-results.md) and stops each
+ * server. Any non-2xx response or connection error fails the run.
  *
  * LOAD_SECONDS (default 10) and LOAD_CONNECTIONS (default 10) bound the run.
  */
@@ -10,7 +11,8 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import autocannon, { type Request, type Result } from 'autocannon'
 import { parseQuestionSet } from '../knowledge/quality'
-import { randomCase, startDevServer } from './dev-server'
+import { randomCase, startDevServer, startWorkerd, type DevServer } from './dev-server'
+import { cpuPerRequest, descendantsCpu } from './process-cpu'
 
 const PORT = Number(process.env.LOAD_PORT ?? 8789)
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10)
@@ -30,6 +32,7 @@ const askRequest = (question: string, vary = false): Request => ({
 })
 
 const scenarios: { name: string; requests: Request[] }[] = [
+  { name: 'GET /api/health (no KB work)', requests: [{ method: 'GET', path: '/api/health' }] },
   { name: 'POST /api/ask (20 questions, cached after first)', requests: questions.map((q) => askRequest(q)) },
   { name: 'POST /api/ask (uncached: random letter case)', requests: questions.map((q) => askRequest(q, true)) },
   {
@@ -38,36 +41,44 @@ const scenarios: { name: string; requests: Request[] }[] = [
   },
 ]
 
-const server = await startDevServer(PORT, 'inherit')
-process.on('SIGINT', () => {
-  server.stop()
-  process.exit(130)
-})
+const servers: { name: string; start: () => Promise<DevServer> }[] = [
+  { name: 'wrangler dev', start: () => startDevServer(PORT, 'inherit') },
+  { name: 'plain workerd', start: () => startWorkerd(PORT) },
+]
 
 const loadBefore = loadavg()[0]!.toFixed(1)
 const rows: string[] = []
 let failed = false
-try {
-  for (const { name, requests } of scenarios) {
-    const r: Result = await autocannon({ url: server.origin, connections: CONNECTIONS, duration: SECONDS, requests })
-    const bad = r.non2xx + r.errors + r.timeouts
-    if (bad > 0) failed = true
-    rows.push(
-      `| ${name} | ${r.requests.total} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} | ${r.errors + r.timeouts} |`,
-    )
+for (const { name: serverName, start } of servers) {
+  const server = await start()
+  const stop = () => void server.stop().then(() => process.exit(130))
+  process.once('SIGINT', stop)
+  try {
+    for (const { name, requests } of scenarios) {
+      const cpuBefore = descendantsCpu()
+      const r: Result = await autocannon({ url: server.origin, connections: CONNECTIONS, duration: SECONDS, requests })
+      const cpu = cpuPerRequest(cpuBefore, descendantsCpu(), r.requests.total)
+      const bad = r.non2xx + r.errors + r.timeouts
+      if (bad > 0) failed = true
+      rows.push(
+        `| ${serverName} | ${name} | ${r.requests.total} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${cpu.total.toFixed(2)} | ${cpu.busiest.toFixed(2)} | ${r.non2xx} | ${r.errors + r.timeouts} |`,
+      )
+    }
+  } finally {
+    process.off('SIGINT', stop)
+    await server.stop()
   }
-} finally {
-  server.stop()
 }
 
 const table = [
-  `| scenario | requests | req/s | p50 ms | p99 ms | non-2xx | errors |`,
-  `|---|---:|---:|---:|---:|---:|---:|`,
+  `| server | scenario | requests | req/s | p50 ms | p99 ms | server CPU ms/req | busiest process CPU ms/req | non-2xx | errors |`,
+  `|---|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
   ...rows,
 ].join('\n')
-const heading = `Load test, ${new Date().toISOString().slice(0, 16)}Z: wrangler dev (workerd) on 127.0.0.1, rate limiting off, ` +
+const heading = `Load test, ${new Date().toISOString().slice(0, 16)}Z: wrangler dev, then plain workerd (the deploy bundle in Miniflare, without wrangler dev's ProxyWorker), on 127.0.0.1, rate limiting off, ` +
   `${CONNECTIONS} connections, ${SECONDS} s per scenario, ${cpus().length} CPU cores shared with the load generator ` +
-  `(load average ${loadBefore} before the run).`
+  `(load average ${loadBefore} before the run). Server CPU: all processes the run started (wrangler, workerd); the busiest ` +
+  `one runs its requests on one thread, so 1000 / its ms is the most requests per second it can serve.`
 console.log(`\n${heading}\n\n${table}\n`)
 await writeFile('bench/load-results.md', `# Load test results\n\n\`npm run bench:load\`. ${heading}\n\n${table}\n`)
 if (failed) {

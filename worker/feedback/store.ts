@@ -12,23 +12,79 @@ export interface AnswerRecord {
   at: number
 }
 
-export async function recordAnswer(db: D1Database, { response, question, kbVersion, at }: AnswerRecord): Promise<void> {
+/** Seven bound values per row, and D1 allows at most 100 per statement. */
+const ROWS_PER_INSERT = 14
+/** How long the writer waits for a statement to fill: answers wait this long at most before they are written. */
+const GATHER_MS = 50
+/** A writer that has made no progress for this long is taken for cancelled (its request's waitUntil ended). */
+const STALLED_MS = 10_000
+/** A writer hands over to the next request after this long, well inside waitUntil's 30 s. */
+const WRITER_MS = 5_000
+
+/**
+ * Answers not yet written. One writer per isolate drains them, many rows per
+ * INSERT: D1 is one single-threaded SQLite database, and a statement (with its
+ * commit) per answer would make it, not the Worker, the limit on answers per second.
+ */
+const pending: AnswerRecord[] = []
+let writer: { progressAt: number } | undefined
+
+/**
+ * Queues an answer for the database. The request that finds no writer at work
+ * becomes the writer: the promise it gets (for waitUntil) ends when the queue
+ * is empty or the writer's time is up; other requests get a settled promise,
+ * their answers being written by the writer already at work.
+ */
+export function recordAnswer(db: D1Database, record: AnswerRecord): Promise<void> {
+  pending.push(record)
+  const now = Date.now()
+  if (writer && now - writer.progressAt < STALLED_MS) return Promise.resolve()
+  return write(db, (writer = { progressAt: now }))
+}
+
+async function write(db: D1Database, self: { progressAt: number }): Promise<void> {
+  const start = self.progressAt
+  try {
+    while (pending.length > 0 && writer === self && self.progressAt - start < WRITER_MS) {
+      if (pending.length < ROWS_PER_INSERT) await scheduler.wait(GATHER_MS)
+      await writeRows(db, pending.splice(0, ROWS_PER_INSERT))
+      self.progressAt = Date.now()
+    }
+  } finally {
+    if (writer === self) writer = undefined
+  }
+}
+
+async function writeRows(db: D1Database, rows: AnswerRecord[]): Promise<void> {
+  if (rows.length === 0) return
+  try {
+    await insertAnswers(db, rows)
+  } catch (err) {
+    for (const { response } of rows) console.error(`feedback: could not record answer ${response.answerId}: ${String(err)}`)
+  }
+}
+
+async function insertAnswers(db: D1Database, rows: AnswerRecord[]): Promise<void> {
+  const values = rows.flatMap(({ response, question, kbVersion, at }) => [
+    response.answerId,
+    at,
+    question,
+    response.answered ? 1 : 0,
+    response.answer,
+    kbVersion,
+    JSON.stringify(response.citations.map((c) => c.passageId)),
+  ])
   await db
-    .prepare('INSERT INTO answers (id, created_at, question, answered, answer, kb_version, passage_ids) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .bind(
-      response.answerId,
-      at,
-      question,
-      response.answered ? 1 : 0,
-      response.answer,
-      kbVersion,
-      JSON.stringify(response.citations.map((c) => c.passageId)),
-    )
+    .prepare(`INSERT INTO answers (id, created_at, question, answered, answer, kb_version, passage_ids) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`)
+    .bind(...values)
     .run()
 }
 
 /** Stores a verdict on a recorded answer; false when no such answer is recorded (unknown or past retention). */
 export async function saveFeedback(db: D1Database, feedback: FeedbackRequest, at: number): Promise<boolean> {
+  // A verdict can come before the writer has written its answer: write the queue up to that answer first.
+  const isAnswered = (r: AnswerRecord) => r.response.answerId === feedback.answerId
+  while (pending.some(isAnswered)) await writeRows(db, pending.splice(0, ROWS_PER_INSERT))
   const result = await db
     .prepare(
       `INSERT INTO feedback (answer_id, created_at, helpful, comment)

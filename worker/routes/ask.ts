@@ -12,9 +12,6 @@ export const ask = new Hono<AppEnv>().post('/', async (c) => {
   const body: AskResponse = { answerId: crypto.randomUUID(), ...cached }
   c.header('X-Cache', hit ? 'HIT' : 'MISS')
   // Recorded after the response is sent, so a slow or failing database never delays or breaks an answer.
-  const record = { response: body, question: request.question, kbVersion: c.var.kb.info.version, at: Date.now() }
-  c.executionCtx.waitUntil(
-    recordAnswer(c.env.DB, record).catch((err: unknown) => console.error(`feedback: could not record answer ${body.answerId}: ${String(err)}`)),
-  )
+  c.executionCtx.waitUntil(recordAnswer(c.env.DB, { response: body, question: request.question, kbVersion: c.var.kb.info.version, at: Date.now() }))
   return c.json(body)
 })
