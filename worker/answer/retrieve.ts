@@ -112,6 +112,10 @@ interface Scratch {
   scores: Float64Array
   covered: Float64Array
   seen: Uint8Array
+  /** Passage lists, filled up to a count each time: no arrays grown and dropped per question. */
+  inAlt: Int32Array
+  inSlot: Int32Array
+  touched: Int32Array
 }
 
 let scratch: Scratch | undefined
@@ -127,6 +131,9 @@ function scratchFor(n: number): Scratch {
     scores: new Float64Array(n),
     covered: new Float64Array(n),
     seen: new Uint8Array(n),
+    inAlt: new Int32Array(n),
+    inSlot: new Int32Array(n),
+    touched: new Int32Array(n),
   }
   return scratch
 }
@@ -143,14 +150,14 @@ function accumulate(
   slots: Slot[],
   slotWeights: number[],
   lists: ReadonlyMap<string, Scored & { fuzzy: boolean }>,
-): { scores: Float64Array; covered: Float64Array; touched: number[] } {
-  const { sum, count, fuzzy, best, full, scores, covered, seen } = s
-  const touched: number[] = []
+): { scores: Float64Array; covered: Float64Array; touched: Int32Array } {
+  const { sum, count, fuzzy, best, full, scores, covered, seen, inAlt, inSlot, touched } = s
+  let touchedCount = 0
   for (let i = 0; i < slots.length; i++) {
     const slot = slots[i] as Slot
-    const inSlot: number[] = []
+    let inSlotCount = 0
     for (const alt of slot.alternatives) {
-      const inAlt: number[] = []
+      let inAltCount = 0
       for (const t of alt) {
         const list = lists.get(t)
         if (!list) continue
@@ -159,15 +166,16 @@ function accumulate(
         const slipped = list.fuzzy ? 1 : 0
         for (let j = 0; j < docs.length; j++) {
           const passage = docs[j] as number
-          if (count[passage] === 0) inAlt.push(passage)
+          if (count[passage] === 0) inAlt[inAltCount++] = passage
           sum[passage] = (sum[passage] as number) + (termScores[j] as number)
           count[passage] = (count[passage] as number) + 1
           fuzzy[passage] = (fuzzy[passage] as number) | slipped
         }
       }
-      for (const passage of inAlt) {
+      for (let j = 0; j < inAltCount; j++) {
+        const passage = inAlt[j] as number
         const matched = count[passage] as number
-        if (best[passage] === 0 && full[passage] === 0) inSlot.push(passage)
+        if (best[passage] === 0 && full[passage] === 0) inSlot[inSlotCount++] = passage
         best[passage] = Math.max(best[passage] as number, (sum[passage] as number) * (matched / alt.length))
         if (matched === alt.length) full[passage] = Math.max(full[passage] as number, fuzzy[passage] ? 0.7 : 1)
         sum[passage] = 0
@@ -177,12 +185,13 @@ function accumulate(
     }
     const weight = slot.weight
     const slotWeight = slotWeights[i] ?? 0
-    for (const passage of inSlot) {
+    for (let j = 0; j < inSlotCount; j++) {
+      const passage = inSlot[j] as number
       if (!seen[passage]) {
         seen[passage] = 1
         scores[passage] = 0
         covered[passage] = 0
-        touched.push(passage)
+        touched[touchedCount++] = passage
       }
       scores[passage] = (scores[passage] as number) + weight * (best[passage] as number)
       covered[passage] = (covered[passage] as number) + slotWeight * (full[passage] as number)
@@ -190,8 +199,8 @@ function accumulate(
       full[passage] = 0
     }
   }
-  for (const passage of touched) seen[passage] = 0
-  return { scores, covered, touched }
+  for (let j = 0; j < touchedCount; j++) seen[touched[j] as number] = 0
+  return { scores, covered, touched: touched.subarray(0, touchedCount) }
 }
 
 function mapValues<K, V, W>(map: ReadonlyMap<K, V>, f: (value: V) => W): Map<K, W> {
