@@ -4,10 +4,20 @@
  * Nothing is written here that is not a sentence of the knowledge base.
  */
 import type { Citation } from '../contract'
+import type { PassageRecord } from '../kb/artifact'
 import type { Kb } from '../kb/load'
 import { terms } from '../kb/text'
 import { kindScore, STRICT_KINDS, type AnswerKind } from './question-type'
 import type { Retrieval } from './retrieve'
+
+/** Each sentence's terms, per passage record: the same for every question, so an isolate works them out once. */
+const sentenceTerms = new WeakMap<PassageRecord, Array<Set<string>>>()
+
+function termsOfSentences(passage: PassageRecord): Array<Set<string>> {
+  let found = sentenceTerms.get(passage)
+  if (!found) sentenceTerms.set(passage, (found = passage.sentences.map((sentence) => new Set(terms(sentence)))))
+  return found
+}
 
 export interface Composed {
   answer: string
@@ -50,16 +60,21 @@ export function rankSentences(kb: Kb, retrieval: Retrieval, kind: AnswerKind, fo
     if (hit.score < top.score * PASSAGE_FLOOR) continue
     const passage = kb.artifact.passages[hit.passage]
     if (!passage) continue
+    // Which index terms stand for each query term here depends on the passage, not the sentence.
+    const matchedHere = new Map<string, string[]>()
+    const termsHere = (t: string) => {
+      let found = matchedHere.get(t)
+      if (!found) matchedHere.set(t, (found = retrieval.termHits.get(t)?.lookup.termsAt(hit.passage) ?? []))
+      return found
+    }
+    const ownTerms = termsOfSentences(passage)
     passage.sentences.forEach((sentence, position) => {
-      const own = new Set(terms(sentence))
+      const own = ownTerms[position] as Set<string>
       const covers = new Set<number>()
       let covered = 0
       slots.forEach((slot, i) => {
         const hitsSlot = slot.alternatives.some((alt) =>
-          alt.every((t) => {
-            const matches = retrieval.termHits.get(t)
-            return matches !== undefined && matches.lookup.termsAt(hit.passage).some((d) => own.has(d))
-          }),
+          alt.every((t) => termsHere(t).some((d) => own.has(d))),
         )
         if (hitsSlot) {
           covers.add(i)

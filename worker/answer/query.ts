@@ -22,6 +22,27 @@ const CONTEXT_WEIGHT = 0.5
 /** Earlier turns a chain of follow-ups may reach back through. */
 const CONTEXT_TURNS = 3
 
+/** Vocabulary phrases by their first term, built once per KB: a question's words look up only the phrases they can start. */
+const phrasesByFirstTerm = new WeakMap<Kb, Map<string, Array<{ group: string[][]; phrase: string[] }>>>()
+
+function phrasesStarting(kb: Kb): Map<string, Array<{ group: string[][]; phrase: string[] }>> {
+  let index = phrasesByFirstTerm.get(kb)
+  if (!index) {
+    index = new Map()
+    for (const group of kb.vocabulary) {
+      for (const phrase of group) {
+        const first = phrase[0]
+        if (first === undefined) continue
+        let list = index.get(first)
+        if (!list) index.set(first, (list = []))
+        list.push({ group, phrase })
+      }
+    }
+    phrasesByFirstTerm.set(kb, index)
+  }
+  return index
+}
+
 export function slotsFor(text: string, kb: Kb, weight = 1): Slot[] {
   const typed: string[] = []
   const ts: string[] = []
@@ -39,13 +60,12 @@ export function slotsFor(text: string, kb: Kb, weight = 1): Slot[] {
     if (!seen.has(key)) slots.push({ alternatives, typed: typed.slice(from, from + length), weight })
     seen.add(key)
   }
+  const phrases = phrasesStarting(kb)
   for (let i = 0; i < ts.length; ) {
     let best: { group: string[][]; length: number } | undefined
-    for (const group of kb.vocabulary) {
-      for (const phrase of group) {
-        if (phrase.length > (best?.length ?? 0) && phrase.every((t, k) => ts[i + k] === t)) {
-          best = { group, length: phrase.length }
-        }
+    for (const { group, phrase } of phrases.get(ts[i] as string) ?? []) {
+      if (phrase.length > (best?.length ?? 0) && phrase.every((t, k) => ts[i + k] === t)) {
+        best = { group, length: phrase.length }
       }
     }
     const length = best?.length ?? 1
