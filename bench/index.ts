@@ -138,19 +138,10 @@ async function agreement(kb: Kb): Promise<Agreement> {
 }
 
 /**
- * Collects the garbage earlier stages of the bench left (other KBs, MiniSearch
- * indexes), which an isolate serving one KB would not have; the npm script
- * runs Node with --expose-gc. Garbage the timed questions make is still
- * collected while they are timed.
- */
-const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => {})
-
-/**
  * Times `run` over the query mix: one first pass (each query once, nothing
  * cached yet), then PASSES passes of `rounds` rounds.
  */
 async function timeMix(rounds: number, run: (q: string) => Promise<unknown> | unknown) {
-  collectGarbage()
   const firstPass: number[] = []
   for (const { q } of queries) {
     const start = performance.now()
@@ -160,7 +151,6 @@ async function timeMix(rounds: number, run: (q: string) => Promise<unknown> | un
   const all: number[][] = []
   const typo: number[][] = []
   for (let pass = 0; pass < PASSES; pass++) {
-    collectGarbage()
     const a: number[] = []
     const t: number[] = []
     for (let r = 0; r < rounds; r++) {
@@ -313,7 +303,7 @@ const report = [
   '# Bench results',
   '',
   `Run ${new Date().toISOString().slice(0, 16)}Z, Node ${process.version}, ${availableParallelism()} cores shared with other work (load average ${loadBefore.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end), seed ${seed}.`,
-  `Per-query figures: the query mix (${queries.length} queries: exact words, typos, abbreviations, out-of-scope) × 10 rounds per pass after a first pass (MiniSearch: 3 rounds at 10k, 1 at 100k), ${PASSES} passes, median of each percentile over the passes, garbage from earlier stages collected before each pass; cold start is the median of ${COLD_RUNS} loads (parse the script artifact + index ready). Sharded KBs are served from an in-memory shard store (no R2 latency); "first ask" is the first question after a cold start, fetching its shards; "first-pass ask" is each query of the mix asked once on a fresh KB, before retrieval's per-isolate term cache holds its terms (the other columns are a warm isolate). The MiniSearch rows index the same passages with default options and search with \`{prefix: true, fuzzy: 0.2}\` (its "search" column is \`search()\` alone). Retrieval gathers candidates from each common term's best ${CHAMPIONS} passages (champion lists) and scores them in full; the last column compares it with gathering from every match, over the mix: how often the best passage is the same, how much of the top 8 is shared, and (worst question) the share of the exhaustive top 8's total score that the champions' top 8 reaches.`,
+  `Per-query figures: the query mix (${queries.length} queries: exact words, typos, abbreviations, out-of-scope) × 10 rounds per pass after a first pass (MiniSearch: 3 rounds at 10k, 1 at 100k), ${PASSES} passes, median of each percentile over the passes; cold start is the median of ${COLD_RUNS} loads (parse the script artifact + index ready). Sharded KBs are served from an in-memory shard store (no R2 latency); "first ask" is the first question after a cold start, fetching its shards; "first-pass ask" is each query of the mix asked once on a fresh KB, before retrieval's per-isolate term cache holds its terms (the other columns are a warm isolate). The MiniSearch rows index the same passages with default options and search with \`{prefix: true, fuzzy: 0.2}\` (its "search" column is \`search()\` alone). Retrieval gathers candidates from each common term's best ${CHAMPIONS} passages (champion lists) and scores them in full; the last column compares it with gathering from every match, over the mix: how often the best passage is the same, how much of the top 8 is shared, and (worst question) the share of the exhaustive top 8's total score that the champions' top 8 reaches.`,
   '',
   ...lines,
   '',
