@@ -25,8 +25,8 @@ import { cleanQuestion } from '../worker/answer/clean'
 import { slotsFor } from '../worker/answer/query'
 import { retrieve } from '../worker/answer/retrieve'
 import type { Artifact } from '../worker/kb/artifact'
-import { createKb, type Kb } from '../worker/kb/load'
-import { isManifest, shardedKb, type ShardStore } from '../worker/kb/shards'
+import type { Kb } from '../worker/kb/load'
+import { kbFromArtifact, type ShardStore } from '../worker/kb/shards'
 import { CHAMPIONS } from '../worker/kb/term-index'
 import { searchKb } from '../worker/routes/search'
 import { endToEnd, type EndToEnd } from './e2e'
@@ -183,7 +183,7 @@ async function benchOurs(name: string, files: KbFile[]): Promise<{ row: Row; art
 
   const load = (): Kb => {
     const value: unknown = JSON.parse(packed.bundle)
-    return isManifest(value) && parts ? shardedKb(value, memoryStore(parts), 'bundled') : createKb(value, 'bundled')
+    return kbFromArtifact(value, () => memoryStore(parts ?? new Map()), 'bundled')
   }
   const colds: number[] = []
   let kb = load()

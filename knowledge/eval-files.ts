@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs'
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import { createKb, type Kb } from '../worker/kb/load'
-import { isManifest, shardedKb } from '../worker/kb/shards'
+import type { Kb } from '../worker/kb/load'
+import { kbFromArtifact } from '../worker/kb/shards'
 import type { ItemResult, QuestionSet, Summary } from './metrics'
 import { fileShardStore, partsDir, SHARDS_DIR } from './parts'
 import { parseQuestionSet } from './quality'
@@ -26,7 +26,7 @@ export async function loadSets(paths: string[]): Promise<QuestionSet[]> {
 /** The built artifact, or for a sharded build its manifest with the parts `kb:build` wrote beside it. */
 export async function loadKbFile(path: string, shardsRoot = SHARDS_DIR): Promise<Kb> {
   const value: unknown = JSON.parse(await readFile(path, 'utf8'))
-  return isManifest(value) ? shardedKb(value, fileShardStore(partsDir(value.version, shardsRoot)), 'bundled') : createKb(value, 'bundled')
+  return kbFromArtifact(value, ({ version }) => fileShardStore(partsDir(version, shardsRoot)), 'bundled')
 }
 
 /** What `kb:publish` records about the version it published; what later checks compare against. */

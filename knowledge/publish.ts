@@ -18,9 +18,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createKb, type Kb } from '../worker/kb/load'
+import type { Kb } from '../worker/kb/load'
 import { artifactKey, parsePointer, POINTER_KEY, publishedPointer, rolledBackPointer, type Pointer } from '../worker/kb/pointer'
-import { isManifest, shardedKb } from '../worker/kb/shards'
+import { isManifest, kbFromArtifact } from '../worker/kb/shards'
 import { BUILT_KB, defaultSetPaths, loadKbFile, loadSets, readPublished, RESULTS_FILE, writePublished } from './eval-files'
 import { compare, evaluate, formatComparison, formatSummary, summarize } from './metrics'
 import { SHARDS_DIR, shardStoreFor, uploadParts } from './parts'
@@ -107,7 +107,7 @@ async function rollback(): Promise<number> {
   const file = join(work, 'artifact.json')
   wrangler(['r2', 'object', 'get', `${bucket}/${artifactKey(pointer.version)}`, '--file', file], target)
   const value: unknown = JSON.parse(await readFile(file, 'utf8'))
-  const checked = await check(isManifest(value) ? shardedKb(value, shardStoreFor(value, target, values.shards), 'bundled') : createKb(value, 'bundled'))
+  const checked = await check(kbFromArtifact(value, (manifest) => shardStoreFor(manifest, target, values.shards), 'bundled'))
   await movePointer(pointer)
   await writePublished({ ...checked, publishedAt: pointer.publishedAt, target: target.remote ? 'remote' : 'local' }, values.results)
   console.log(`kb:publish: rolled back to version ${pointer.version} in ${describeTarget(target)}; the Worker serves it within a minute.`)

@@ -3,7 +3,7 @@
  * minified IIFE with Preact and the stylesheet inlined. Prints its size and
  * fails above the gzip budget. `widgetSizes` is exported for the bench.
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { build, transform, type Plugin } from 'esbuild'

@@ -6,15 +6,19 @@
 import { env } from 'cloudflare:workers'
 import artifact from '../../generated/kb.json'
 import type { Bindings } from '../env'
-import { createKb, type Kb } from './load'
-import { isManifest, r2ShardStore, shardedKb } from './shards'
+import type { Kb } from './load'
+import { kbFromArtifact, r2ShardStore } from './shards'
 
 let kb: Kb | undefined
 
 export function bundledKb(): Kb {
-  if (kb) return kb
-  if (!isManifest(artifact)) return (kb = createKb(artifact, 'bundled'))
+  kb ??= kbFromArtifact(artifact, ({ version }) => r2ShardStore(shardsBucket('the bundled knowledge base'), version), 'bundled')
+  return kb
+}
+
+/** The bucket of sharded versions' parts; `what` names the version for the error when it is not bound. */
+export function shardsBucket(what: string): R2Bucket {
   const bucket = (env as unknown as Bindings).KB_SHARDS
-  if (!bucket) throw new Error('the bundled knowledge base is sharded but the KB_SHARDS bucket is not bound')
-  return (kb = shardedKb(artifact, r2ShardStore(bucket, artifact.version), 'bundled'))
+  if (!bucket) throw new Error(`${what} is sharded but the KB_SHARDS bucket is not bound`)
+  return bucket
 }

@@ -9,7 +9,7 @@
  */
 import type { KbInfo } from '../contract'
 import { restorePassage, storePassage, type Artifact, type PassageRecord, type StoredPassage } from './artifact'
-import { assembleKb, type Kb } from './load'
+import { assembleKb, createKb, type Kb } from './load'
 import { PartCache, type Fetched } from './part-cache'
 import { TermIndex, type IndexData, type PostingsSource } from './term-index'
 
@@ -199,6 +199,11 @@ export function shardedKb(manifest: Manifest, store: ShardStore, source: KbInfo[
     questions: manifest.resident.map(({ passage, record }) => ({ passage, question: record.questions[0] as string })),
     loadPassages: load,
   })
+}
+
+/** A knowledge base from a built artifact: whole, or its manifest with the parts in `partsOf(manifest)`. */
+export function kbFromArtifact(value: unknown, partsOf: (manifest: Manifest) => ShardStore, source: KbInfo['source']): Kb {
+  return isManifest(value) ? shardedKb(value, partsOf(value), source) : createKb(value, source)
 }
 
 /** Parts in an R2 bucket under `<prefix><version>/`. */

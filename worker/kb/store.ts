@@ -7,14 +7,13 @@
  * published KB too big to load whole is its manifest, with the parts in the
  * KB_SHARDS bucket (shards.ts), fetched as questions need them.
  */
-import { env } from 'cloudflare:workers'
-import type { Bindings } from '../env'
-import { bundledKb } from './bundled'
-import { createKb, type Kb } from './load'
+import { bundledKb, shardsBucket } from './bundled'
+import type { Kb } from './load'
 import { artifactKey, parsePointer, POINTER_KEY } from './pointer'
-import { isManifest, partKey, partNames, r2ShardStore, shardedKb, type Manifest } from './shards'
+import { isManifest, kbFromArtifact, partKey, partNames, r2ShardStore, type Manifest } from './shards'
 
 export const RECHECK_MS = 60_000
+const PUBLISHED = 'the published version'
 
 interface Served {
   kb: Kb
@@ -82,16 +81,10 @@ async function load(bucket: R2Bucket, version: string): Promise<Kb> {
   } catch {
     throw new Error(`${artifactKey(version)} is not valid JSON`)
   }
-  const kb = isManifest(value) ? shardedKb(value, r2ShardStore(shardsBucket(), version), 'storage') : createKb(value, 'storage')
+  const kb = kbFromArtifact(value, () => r2ShardStore(shardsBucket(PUBLISHED), version), 'storage')
   if (kb.info.version !== version) throw new Error(`${artifactKey(version)} holds version ${kb.info.version}`)
   if (isManifest(value)) await assertPartsUploaded(value)
   return kb
-}
-
-function shardsBucket(): R2Bucket {
-  const bucket = (env as unknown as Bindings).KB_SHARDS
-  if (!bucket) throw new Error('the published version is sharded but the KB_SHARDS bucket is not bound')
-  return bucket
 }
 
 /**
@@ -103,7 +96,7 @@ async function assertPartsUploaded(manifest: Manifest): Promise<void> {
   const names = partNames(manifest)
   for (const name of new Set([names[0] as string, names.at(-1) as string])) {
     const key = partKey(manifest.version, name)
-    if (!(await shardsBucket().head(key))) throw new Error(`part ${key} is missing from the KB_SHARDS bucket`)
+    if (!(await shardsBucket(PUBLISHED).head(key))) throw new Error(`part ${key} is missing from the KB_SHARDS bucket`)
   }
 }
 
