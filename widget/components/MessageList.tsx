@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks'
+import { useLayoutEffect, useRef } from 'preact/hooks'
 import type { Conversation } from '../use-conversation'
 import { Answer } from './Answer'
 import { ErrorNotice } from './ErrorNotice'
@@ -19,7 +19,8 @@ export function MessageList({ greeting, suggestions, conversation: c, onAsk, onR
   // The question in progress or the one that failed; it stays on screen either way.
   const waiting = c.pending ?? c.failed?.question
   // A new answer scrolls up to its question so it is read from the start; anything else shows the end.
-  useEffect(() => {
+  // Before paint, so the list never shows a frame at the old position.
+  useLayoutEffect(() => {
     const el = list.current
     if (!el) return
     const question = [...el.querySelectorAll<HTMLElement>('.user')].pop()

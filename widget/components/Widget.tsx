@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { WidgetConfig } from '../config'
 import { activeIn } from '../focus'
 import { useConversation } from '../use-conversation'
@@ -30,7 +30,8 @@ export function Widget({ config, inline, actions }: Props) {
   const returnFocus = useRef(false)
 
   // Focus moves only on a change, so a widget that starts open does not steal focus from the page.
-  useEffect(() => {
+  // A layout effect, so keys typed right after opening already land in the question box.
+  useLayoutEffect(() => {
     if (open && !wasOpen.current) input.current?.focus()
     if (!open && returnFocus.current) launcher.current?.focus()
     wasOpen.current = open
