@@ -14,6 +14,9 @@
  *   second workerd process in front of that one (its ProxyWorker, a Durable
  *   Object that re-fetches every request over HTTP), which costs more CPU per
  *   request than our Worker; this measures the Worker as production runs it.
+ *
+ * Either can serve FLOOR instead, a Worker that does no work, to measure the
+ * server itself.
  */
 import { execFile, spawn } from 'node:child_process'
 import { resolve } from 'node:path'
@@ -29,16 +32,26 @@ export interface DevServer {
 const run = promisify(execFile)
 /** Where `wrangler dev` keeps local D1, R2 and cache data; plain workerd uses the same. */
 const PERSIST = '.wrangler/state/v3'
-const BUNDLE_DIR = '.wrangler/bench-bundle'
+const BUNDLE_DIR = resolve('.wrangler/bench-bundle')
 
-export async function startDevServer(port: number, output: 'ignore' | 'inherit' = 'ignore'): Promise<DevServer> {
-  await run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local'])
+/** A wrangler config to serve, and its Worker's name. */
+export interface WorkerConfig {
+  path: string
+  name: string
+}
+export const WORKER: WorkerConfig = { path: 'wrangler.toml', name: 'probation-answers' }
+/** A Worker that does no work: the load test's floor. */
+export const FLOOR: WorkerConfig = { path: 'bench/floor/wrangler.toml', name: 'load-floor' }
+
+export async function startDevServer(port: number, output: 'ignore' | 'inherit' = 'ignore', config = WORKER): Promise<DevServer> {
+  if (config === WORKER) await run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local'])
   const origin = `http://127.0.0.1:${port}`
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--var', 'RATE_LIMIT:off', '--log-level', 'error', '--show-interactive-dev-session=false']
+  const args = ['dev', '--config', config.path, '--ip', '127.0.0.1', '--port', String(port), '--var', 'RATE_LIMIT:off', '--log-level', 'error', '--show-interactive-dev-session=false']
   const env = { ...process.env, X_LOCAL_OBSERVABILITY: 'false' }
   const server = spawn('wrangler', args, { detached: true, stdio: ['ignore', output, output], env })
   const stop = async () => {
     if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
+    await untilClosed(origin)
   }
   const deadline = Date.now() + 90_000
   while (Date.now() < deadline) {
@@ -53,10 +66,23 @@ export async function startDevServer(port: number, output: 'ignore' | 'inherit' 
   throw new Error(`wrangler dev did not answer on ${origin} within 90 s`)
 }
 
-export async function startWorkerd(port: number): Promise<DevServer> {
-  await run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local'])
-  await run('wrangler', ['deploy', '--dry-run', '--outdir', BUNDLE_DIR])
-  const { workerOptions } = unstable_getMiniflareWorkerOptions('wrangler.toml')
+/** Waits until nothing answers on `origin`, so the next server started on its port is the one that answers. */
+async function untilClosed(origin: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(origin)
+    } catch {
+      return
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`${origin} still answers 10 s after its server was stopped`)
+}
+
+export async function startWorkerd(port: number, config = WORKER): Promise<DevServer> {
+  if (config === WORKER) await run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local'])
+  await run('wrangler', ['deploy', '--dry-run', '--config', config.path, '--outdir', BUNDLE_DIR])
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(config.path)
   const bindings = { ...(workerOptions.bindings as Record<string, string>), RATE_LIMIT: 'off' }
   const mf = new Miniflare(
     convertV4MiniflareOptions({
@@ -67,7 +93,7 @@ export async function startWorkerd(port: number): Promise<DevServer> {
       logRequests: false,
       workers: [
         // Module rules and the root path are for unbundled sources; the bundle needs neither.
-        { ...workerOptions, modulesRules: undefined, rootPath: undefined, name: 'probation-answers', modules: true, scriptPath: `${BUNDLE_DIR}/index.js`, bindings },
+        { ...workerOptions, modulesRules: undefined, rootPath: undefined, name: config.name, modules: true, scriptPath: resolve(BUNDLE_DIR, 'index.js'), bindings },
       ],
     }),
   )

@@ -11,7 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import autocannon, { type Request, type Result } from 'autocannon'
 import { parseQuestionSet } from '../knowledge/quality'
-import { randomCase, startDevServer, startWorkerd, type DevServer } from './dev-server'
+import { FLOOR, randomCase, startDevServer, startWorkerd, type DevServer } from './dev-server'
 import { cpuPerRequest, descendantsCpu } from './process-cpu'
 
 const PORT = Number(process.env.LOAD_PORT ?? 8789)
@@ -31,8 +31,15 @@ const askRequest = (question: string, vary = false): Request => ({
   ...(vary ? { setupRequest: (r: Request) => ({ ...r, body: JSON.stringify({ question: randomCase(question) }) }) } : {}),
 })
 
-const scenarios: { name: string; requests: Request[] }[] = [
-  { name: 'GET /api/health (no KB work)', requests: [{ method: 'GET', path: '/api/health' }] },
+interface Scenario {
+  name: string
+  requests: Request[]
+}
+
+const health: Scenario = { name: 'GET /api/health (no KB work)', requests: [{ method: 'GET', path: '/api/health' }] }
+const floor: Scenario = { name: 'GET /api/health, a Worker that returns a constant (the floor)', requests: health.requests }
+const scenarios: Scenario[] = [
+  health,
   { name: 'POST /api/ask (20 questions, cached after first)', requests: questions.map((q) => askRequest(q)) },
   { name: 'POST /api/ask (uncached: random letter case)', requests: questions.map((q) => askRequest(q, true)) },
   {
@@ -41,15 +48,18 @@ const scenarios: { name: string; requests: Request[] }[] = [
   },
 ]
 
-const servers: { name: string; start: () => Promise<DevServer> }[] = [
-  { name: 'wrangler dev', start: () => startDevServer(PORT, 'inherit') },
-  { name: 'plain workerd', start: () => startWorkerd(PORT) },
+// Each server first with the floor Worker: what it serves doing no work bounds what it can serve doing ours.
+const servers: { name: string; start: () => Promise<DevServer>; scenarios: Scenario[] }[] = [
+  { name: 'wrangler dev', start: () => startDevServer(PORT, 'inherit', FLOOR), scenarios: [floor] },
+  { name: 'wrangler dev', start: () => startDevServer(PORT, 'inherit'), scenarios },
+  { name: 'plain workerd', start: () => startWorkerd(PORT, FLOOR), scenarios: [floor] },
+  { name: 'plain workerd', start: () => startWorkerd(PORT), scenarios },
 ]
 
 const loadBefore = loadavg()[0]!.toFixed(1)
 const rows: string[] = []
 let failed = false
-for (const { name: serverName, start } of servers) {
+for (const { name: serverName, start, scenarios } of servers) {
   const server = await start()
   const stop = () => void server.stop().then(() => process.exit(130))
   process.once('SIGINT', stop)
@@ -77,7 +87,8 @@ const table = [
 ].join('\n')
 const heading = `Load test, ${new Date().toISOString().slice(0, 16)}Z: wrangler dev, then plain workerd (the deploy bundle in Miniflare, without wrangler dev's ProxyWorker), on 127.0.0.1, rate limiting off, ` +
   `${CONNECTIONS} connections, ${SECONDS} s per scenario, ${cpus().length} CPU cores shared with the load generator ` +
-  `(load average ${loadBefore} before the run). Server CPU: all processes the run started (wrangler, workerd); the busiest ` +
+  `(load average ${loadBefore} before the run). The floor is each server with a Worker that returns a constant ` +
+  `behind the same static-assets layer (bench/floor/): no Worker can be faster there. Server CPU: all processes the run started (wrangler, workerd); the busiest ` +
   `one runs its requests on one thread, so 1000 / its ms is the most requests per second it can serve.`
 console.log(`\n${heading}\n\n${table}\n`)
 await writeFile('bench/load-results.md', `# Load test results\n\n\`npm run bench:load\`. ${heading}\n\n${table}\n`)
