@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { isSlipOfStopWord } from '../../worker/kb/stop-words'
 import { normalize, sentences, terms } from '../../worker/kb/text'
 
 describe('text processing', () => {
@@ -14,6 +15,17 @@ describe('text processing', () => {
 
   it('keeps figures whole and folds thousands separators', () => {
     expect(terms('28,750 offenders and £3.7bn')).toEqual(['28750', 'offend', '3.7bn'])
+  })
+
+  it('reads number words as figures, but not "one", which is as often a pronoun', () => {
+    expect(terms('four years')).toEqual(terms('4 years'))
+    expect(terms('eighteen months')).toEqual(['18', 'month'])
+    expect(terms('the one in London')).not.toContain('1')
+  })
+
+  it('recognises a stop word typed with one letter added, lost, changed or swapped', () => {
+    for (const slip of ['wernt', 'whcih', 'becuase', 'abuot', 'thier', 'whihc']) expect(isSlipOfStopWord(slip), slip).toBe(true)
+    for (const word of ['probation', 'crc', 'wages', 'napo']) expect(isSlipOfStopWord(word), word).toBe(false)
   })
 
   it('does not end a sentence at an abbreviation or an initial', () => {

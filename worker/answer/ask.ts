@@ -22,12 +22,12 @@ export type Answer = Omit<AskResponse, 'answerId'>
 export const MIN_COVERAGE = 0.35
 export const MAX_UNKNOWN_SHARE = 0.5
 
-/** Questions about the asker's own case, or asking for personal advice: sources about the reforms cannot answer them. */
 /** Asking how things stand now: the sources stop in their period, so an answer would pass old facts off as current. */
 const NOW = /\b(right now|nowadays|these days|today|at the moment|at present|presently|currently|as of now|as things stand|this week|this month|latest figures)\b/i
 
 const SMALL_TALK = /^(hi|hiya|hello|hey|good (morning|afternoon|evening)|thanks?( you)?( very much)?|thank you|cheers|ok(ay)?|great|bye|goodbye)\b[\s!.,]*$/i
 
+/** Questions about the asker's own case, or asking for personal advice: sources about the reforms cannot answer them. */
 const PERSONAL = /\b(my|our) (own )?(next )?(case|appointment|probation|officer|offender manager|licen[cs]e|order|sentence|hearing|supervision|court date|tag|brother|sister|son|daughter|husband|wife|partner|friend|dad|mum|father|mother|family)\b|\bcase (ref|reference|number|no)\b|\bhow (do|can|could|should|would) (i|we)\b|\b(can|should|will) (i|we)\b/i
 
 export async function ask(kb: Kb, question: string, history: Turn[] = []): Promise<Answer> {

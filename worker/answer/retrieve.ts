@@ -5,7 +5,9 @@
  */
 import type { Kb } from '../kb/load'
 import { Lru } from '../kb/lru'
+import { isSlipOfStopWord } from '../kb/stop-words'
 import type { Scored, TermLookup } from '../kb/term-index'
+import { toTerm } from '../kb/text'
 import type { Slot } from './query'
 
 /** A query term's matches. */
@@ -45,25 +47,49 @@ export interface Retrieval {
 /**
  * Edits allowed when a term is not in the index: by the length of the word as
  * typed (a long word has room for more slips), never more than a third of
- * the term itself; none for short words and numbers.
+ * the term itself; none for short words and numbers. A five-letter word gets
+ * one only when it is not English ("anual"): an English word the knowledge
+ * base lacks ("earns") more often means another topic than a slip.
  */
-function maxEdits(term: string, typedLength: number): number {
+function maxEdits(term: string, typed: string, english: boolean): number {
   if (/\d/.test(term)) return 0
-  const byTyped = typedLength >= 9 ? 2 : typedLength >= 6 ? 1 : 0
+  const byTyped = typed.length >= 9 ? 2 : typed.length >= 6 || (typed.length === 5 && !english) ? 1 : 0
   return Math.min(byTyped, Math.floor(term.length / 3))
+}
+
+function isSlippedStopWord(kb: Kb, typed: string): boolean {
+  return !kb.isEnglishWord(typed) && isSlipOfStopWord(typed)
+}
+
+/** The terms of `typed` with two neighbouring letters swapped ("compnay"), the commonest slip and two edits to fuzzy matching. */
+function swaps(typed: string, term: string): string[] {
+  const out = new Set<string>()
+  for (let i = 0; i + 1 < typed.length; i++) {
+    if (typed[i] === typed[i + 1]) continue
+    const t = toTerm(typed.slice(0, i) + typed[i + 1] + typed[i] + typed.slice(i + 2))
+    if (t && t !== term) out.add(t)
+  }
+  return [...out]
 }
 
 /** Exact and prefix first; fuzzy only when that finds nothing, which keeps typical queries fast. */
 async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup: TermLookup; fuzzy: boolean }> {
   const weights = { prefix: 0.6, fuzzy: 0.45 }
   // Prefixes complete a word cut short ("privat", "inspec"); a whole English word ("short") is not one.
-  const prefix = term.length >= 5 && !kb.isEnglishWord(typed)
+  const english = kb.isEnglishWord(typed)
+  const prefix = term.length >= 5 && !english
   const exact = await kb.index.lookup(term, { prefix, fuzzy: 0, weights })
   if (exact.variants.length > 0) return { lookup: exact, fuzzy: false }
-  const edits = maxEdits(term, typed.length)
+  const edits = maxEdits(term, typed, english)
   if (edits > 0) {
     const near = await kb.index.lookup(term, { prefix: false, fuzzy: edits, weights })
     if (near.variants.length > 0) return { lookup: near, fuzzy: true }
+  }
+  if (!english && typed.length >= 5 && !/\d/.test(typed)) {
+    for (const swapped of swaps(typed, term)) {
+      const found = await kb.index.lookup(swapped, { prefix: false, fuzzy: 0, weights })
+      if (found.variants.length > 0) return { lookup: found, fuzzy: true }
+    }
   }
   // A slip near the end of a long word can change its stem ("probaton"): its start still finds it.
   if (typed.length >= 7 && !/\d/.test(typed)) {
@@ -230,9 +256,9 @@ function topHits({ scores, covered, touched }: ReturnType<typeof accumulate>, to
  * passage is loaded. `exhaustive` gathers candidates from every match rather
  * than from champions, to measure what champions change.
  */
-export async function retrieve(kb: Kb, slots: Slot[], limit = 8, exhaustive = false): Promise<Retrieval> {
+export async function retrieve(kb: Kb, asked: Slot[], limit = 8, exhaustive = false): Promise<Retrieval> {
   const typedFor = new Map<string, string>()
-  for (const slot of slots) {
+  for (const slot of asked) {
     const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
     for (const alt of slot.alternatives) {
       for (const t of alt) if (!typedFor.has(t)) typedFor.set(t, typed.length > t.length ? typed : t)
@@ -242,6 +268,8 @@ export async function retrieve(kb: Kb, slots: Slot[], limit = 8, exhaustive = fa
   const termHits = new Map([...typedFor.keys()].map((t, i) => [t, found[i] as TermMatches]))
   const n = kb.artifact.passages.length
   const isUnknown = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size))
+  // A slipped stop word ("wernt") names nothing: left out, not counted as a word the knowledge base lacks.
+  const slots = asked.filter((slot) => !(isUnknown(slot) && slot.typed.length === 1 && isSlippedStopWord(kb, slot.typed[0] as string)))
   const rarity = slots.map((slot) => {
     const df = Math.max(...slot.alternatives.map((alt) => Math.min(...alt.map((t) => termHits.get(t)?.size ?? 0))))
     return Math.log(1 + n / (df + 0.5))

@@ -22,3 +22,25 @@ const LIST =
 
 /** Also without apostrophes, as people type them ("didnt", "theyd"). */
 export const STOP_WORDS: ReadonlySet<string> = new Set([...LIST, ...LIST.map((w) => w.replace(/'/g, ''))])
+
+const LONG_STOP_WORDS = [...STOP_WORDS].filter((w) => w.length >= 4 && !w.includes("'"))
+
+/**
+ * A slip in typing a stop word ("wernt", "becuase"): one letter added, lost,
+ * changed or swapped. Only for words of four letters or more, where a slip
+ * is rarely another word.
+ */
+export function isSlipOfStopWord(word: string): boolean {
+  return word.length >= 4 && LONG_STOP_WORDS.some((w) => withinOneEdit(word, w))
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  if (a.length === b.length) {
+    const swapped = a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+    return swapped || a.slice(i + 1) === b.slice(i + 1)
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
+}

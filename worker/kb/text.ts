@@ -47,9 +47,22 @@ export function toTerm(word: string): string | null {
 const TERM_MEMO_SIZE = 50_000
 const termOf = new Map<string, string | null>()
 
+/**
+ * Number words as digits, so "4 years" finds "four years" and "eighteen
+ * months" finds "18 months". Not "one", which is as often a pronoun.
+ */
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+  `two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty`
+    .split(' ')
+    .map((w, i) => [w, String(i + 2)] as const)
+    .concat(['thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i) => [w, String((i + 3) * 10)] as const)),
+)
+
 function computeTerm(word: string): string | null {
   let w = foldAccents(word.toLowerCase())
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w)) w = w.replace(/,/g, '')
+  const number = NUMBER_WORDS.get(w)
+  if (number) return number
   if (STOP_WORDS.has(w)) return null
   w = w.replace(/'s$/, '').replace(/'/g, '')
   if (w.length === 0 || STOP_WORDS.has(w)) return null
