@@ -112,6 +112,21 @@ describe('POST /api/ask', () => {
     }
   })
 
+  it('answers "how long" with the span of what was asked about', async () => {
+    for (const [question, expected] of [
+      ['how long did the CRC contracts run', /seven-year/i],
+      ['how long after TR was enforcement still a problem', /eighteen months/],
+    ] as const) {
+      const { body } = await askJson(question)
+      expect(body.answer, question).toMatch(expected)
+    }
+  })
+
+  it('finds the figure a "how many" question asks for, even outside the most central passage', async () => {
+    const { body } = await askJson('how many crcs were set up under tr')
+    expect(body.answer).toMatch(/\b21\b/)
+  })
+
   it('reads a number in figures and in words alike', async () => {
     const { body } = await askJson('how much will the crcs get over the next 4 years')
     expect(body.answer).toContain('£277m')

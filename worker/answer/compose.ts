@@ -37,8 +37,13 @@ export interface Candidate {
 
 const MAX_SENTENCES = 3
 const MAX_WORDS = 90
-/** Passages considered: those scoring within this share of the best. */
+/**
+ * Passages considered: those scoring within this share of the best. Lower
+ * when the question wants a kind of answer (a figure, a name), because the
+ * kind then picks out the sentence that holds it from a less central passage.
+ */
 const PASSAGE_FLOOR = 0.3
+const STRICT_PASSAGE_FLOOR = 0.2
 
 /**
  * Scores every sentence of the best passages, best first. `focus` holds the
@@ -57,7 +62,7 @@ export function rankSentences(kb: Kb, retrieval: Retrieval, kind: AnswerKind, fo
 
   const candidates: Candidate[] = []
   for (const hit of hits.slice(0, 8)) {
-    if (hit.score < top.score * PASSAGE_FLOOR) continue
+    if (hit.score < top.score * (strict ? STRICT_PASSAGE_FLOOR : PASSAGE_FLOOR)) continue
     const passage = kb.artifact.passages[hit.passage]
     if (!passage) continue
     // Which index terms stand for each query term here depends on the passage, not the sentence.

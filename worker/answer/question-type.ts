@@ -10,6 +10,8 @@ export type AnswerKind =
   | 'money'
   | 'count'
   | 'time'
+  /** "How long …?": a span of time. */
+  | 'duration'
   | 'reason'
   | 'entity'
   /** "Which minister …?": a named person. */
@@ -21,14 +23,16 @@ export type AnswerKind =
   | 'other'
 
 /** Kinds where a sentence without that kind of content is almost never the answer. */
-export const STRICT_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'count', 'time', 'entity', 'person', 'identity', 'definition'])
+export const STRICT_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'count', 'time', 'duration', 'entity', 'person', 'identity', 'definition'])
 
 export function answerKind(question: string): AnswerKind {
   const q = question.toLowerCase()
   if (/%|\b(per ?cent|percentage|proportion|share|fraction)\b/.test(q)) return 'percent'
   if (/\b(how much|cost|costs|worth|value of|spend|spent)\b|£/.test(q)) return 'money'
-  if (/\b(how (many|big|large|long|often)|what (number|amount|figure|total)|number of)\b/.test(q)) return 'count'
-  if (/\b(when|what (year|date|month|time)|how long ago|since when)\b/.test(q)) return 'time'
+  if (/\bhow long ago\b/.test(q)) return 'time'
+  if (/\b(how long|how many (years|months|weeks|days))\b/.test(q)) return 'duration'
+  if (/\b(how (many|big|large|often)|what (number|amount|figure|total)|number of)\b/.test(q)) return 'count'
+  if (/\b(when|what (year|date|month|time)|since when)\b/.test(q)) return 'time'
   if (/\b(why|what (caused|led to|was the reason)|reason|because)\b/.test(q)) return 'reason'
   if (/^\s*(who is|who's|whos|who are|who was|who were)\b/.test(q)) return 'identity'
   if (/^\s*what (is|are|was|were|'s)\b|\b(stand|stands|short) for\b|\bmeaning of\b|\bdefine\b|\bwhat does .* mean\b/.test(q)) {
@@ -43,16 +47,19 @@ export function answerKind(question: string): AnswerKind {
   return 'other'
 }
 
-const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|half|quarter|third)\b/i
+const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion'
+const NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS}|half|quarter|third)\\b`, 'i')
 const PERCENT = /\d\s?(%|per ?cent)|\b(half|quarter|third|fifth|majority|most)\b/i
 const MONEY = /£|\$|€|\b\d[\d,.]*\s?(m|bn|k|million|billion)\b/i
 /** A number that is not just a year. */
-const COUNT = /\b(?!(19|20)\d\d\b)\d[\d,.]*|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b/i
+const COUNT = new RegExp(`\\b(?!(19|20)\\d\\d\\b)\\d[\\d,.]*|\\b(${NUMBER_WORDS})\\b`, 'i')
 /** Digits that are not just a year. */
 const DIGITS = /(?<![\d,.])(?!(19|20)\d\d\b)\d[\d,.]*/
+/** A span: "eighteen months", "seven-year", "a year and a half". */
+const DURATION = new RegExp(`\\b(\\d+|${NUMBER_WORDS}|a|half a)[\\s-](years?|months?|weeks?|days?|decades?)\\b`, 'gi')
 const TIME = /\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|year|years|month|months|ago)\b/i
 const REASON = /\b(because|due to|so that|as a result|in order to|would lead|led to|leading to|caused|blamed|since|owing to|risk of|aimed at|designed to|to (help|reduce|drive|cut|slash))\b/i
-/** Two or more capitalised words in a row, not counting the sentence's first word. */
 /** Capitalised runs ("Chris Grayling", "Centre for Crime and Justice Studies") and single names like "MTCnovo" or "NAO". */
 const NAMES = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}'’-]*)*/gu
 /** Words that make a name an institution rather than a person. */
@@ -117,6 +124,19 @@ function countsAsked(sentence: string, asked: ReadonlySet<string>): boolean {
 }
 
 /**
+ * A span of time that belongs to something the question asks about:
+ * "seven-year probation contracts", "eighteen months after Transforming
+ * Rehabilitation".
+ */
+function spanOfAsked(sentence: string, asked: ReadonlySet<string>): boolean {
+  for (const m of sentence.matchAll(DURATION)) {
+    const after = words(sentence.slice((m.index ?? 0) + m[0].length)).slice(0, 4)
+    if (after.some((w) => asked.has(toTerm(w) ?? ''))) return true
+  }
+  return false
+}
+
+/**
  * How well a sentence carries the kind of answer asked for, 0 to 1. `focus`
  * holds the question's content words as typed, `asked` their terms.
  */
@@ -132,6 +152,9 @@ export function kindScore(kind: AnswerKind, sentence: string, focus: string[] = 
       return COUNT.test(sentence) ? 0.6 : NUMBER.test(sentence) ? 0.2 : 0
     case 'time':
       return TIME.test(sentence) ? 1 : 0
+    case 'duration':
+      if (spanOfAsked(sentence, asked)) return 1
+      return sentence.match(DURATION) ? 0.7 : TIME.test(sentence) ? 0.3 : 0
     case 'reason':
       return REASON.test(sentence) ? 1 : 0
     case 'entity':
