@@ -139,6 +139,16 @@ describe('POST /api/ask', () => {
     expect(body.suggestions?.length).toBeGreaterThanOrEqual(2)
   })
 
+  it("declines questions about people's private details, but not questions about money paid to the companies", async () => {
+    for (const q of ['how old is Ian Lawrence?', 'where does Richard Garside live', 'how much does Glenys Stacey earn']) {
+      const { body } = await askJson(q)
+      expect(body.answered, q).toBe(false)
+      expect(body.answer, q).toMatch(/personal details/)
+    }
+    const { body } = await askJson('how much did the CRCs get paid in bail-outs?')
+    expect(body.answered).toBe(true)
+  })
+
   it('declines questions about a personal case', async () => {
     const { body } = await askJson("When's my next probation appointment?")
     expect(body.answered).toBe(false)

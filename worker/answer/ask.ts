@@ -30,6 +30,10 @@ const SMALL_TALK = /^(hi|hiya|hello|hey|good (morning|afternoon|evening)|thanks?
 /** Questions about the asker's own case, or asking for personal advice: sources about the reforms cannot answer them. */
 const PERSONAL = /\b(my|our) (own )?(next )?(case|appointment|probation|officer|offender manager|licen[cs]e|order|sentence|hearing|supervision|court date|tag|brother|sister|son|daughter|husband|wife|partner|friend|dad|mum|father|mother|family)\b|\bcase (ref|reference|number|no)\b|\bhow (do|can|could|should|would) (i|we)\b|\b(can|should|will) (i|we)\b/i
 
+/** Asking for a person's private details: the sources report what people said and did in public, and nothing else about them should be guessed at. */
+const PRIVATE_DETAILS =
+  /\b(how old (is|was)|what age (is|was)|(where|what (town|city|area)) (does|did) [\p{L} .'-]+ live|home address|phone number|e-?mail address|date of birth|when was [\p{L} .'-]+ born|(is|was) [\p{L} .'-]+ married|net worth|how much (does|did) (?!(the|a|an|each|every|probation|crcs?|companies|firms?|nps|moj|napo)\b)[\p{L}.'-]+( [\p{L}.'-]+)? (earn|get paid|make|take home))\b/iu
+
 export async function ask(kb: Kb, question: string, history: Turn[] = []): Promise<Answer> {
   const { text, instructed } = cleanQuestion(question)
   const period = kb.artifact.period
@@ -40,6 +44,9 @@ export async function ask(kb: Kb, question: string, history: Turn[] = []): Promi
   }
   if (PERSONAL.test(text)) {
     return decline(kb, undefined, "I can't advise on individual cases or personal situations. Please contact the probation officer or organisation involved. I can answer questions about the probation reforms in England and Wales.")
+  }
+  if (PRIVATE_DETAILS.test(text)) {
+    return decline(kb, undefined, "I don't give personal details about anyone, such as their age, home or pay. I can answer questions about what my sources report on the probation reforms in England and Wales.")
   }
   if (NOW.test(text)) {
     return decline(kb, undefined, `I can't say how things stand now: my sources were published ${covered} and cover probation in England and Wales from the 2014 reforms up to then.`)
