@@ -87,7 +87,8 @@ export function rankSentences(kb: Kb, retrieval: Retrieval, kind: AnswerKind, fo
         }
       })
       const coverage = covered / total
-      const k = kindScore(kind, sentence, focus, asked)
+      // A sentence that covers nothing is never used, so its kind is not worth working out.
+      const k = covers.size > 0 ? kindScore(kind, sentence, focus, asked) : 0
       const relevance = 0.65 * coverage + 0.35 * (hit.score / top.score)
       const score = relevance * (strict ? 0.35 + 0.65 * k : 1 + 0.3 * k) + (position === 0 ? 0.02 : 0)
       candidates.push({ passage: hit.passage, sentence, terms: own, covers, coverage, kind: k, score })
