@@ -127,6 +127,18 @@ describe('POST /api/ask', () => {
     expect(body.answer).toMatch(/\b21\b/)
   })
 
+  it('spells out an abbreviation when asked what it stands for', async () => {
+    for (const [question, expected] of [
+      ['what does NPS stand for', /National Probation Service \(NPS\)/],
+      ['whats napo short for', /National Association of Probation Officers/],
+      ['what does CRC mean?', /Community Rehabilitation Companies \(CRCs\)/],
+    ] as const) {
+      const { body } = await askJson(question)
+      expect(body.answered, question).toBe(true)
+      expect(body.answer, question).toMatch(expected)
+    }
+  })
+
   it('reads a number in figures and in words alike', async () => {
     const { body } = await askJson('how much will the crcs get over the next 4 years')
     expect(body.answer).toContain('£277m')

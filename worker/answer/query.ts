@@ -43,10 +43,13 @@ function phrasesStarting(kb: Kb): Map<string, Array<{ group: string[][]; phrase:
   return index
 }
 
+/** Words asking what a name means ("stand for", "short for"): they say what kind of answer is wanted, not what it is about. */
+const ASKS_MEANING = /\b(stands?|short) for\b|\b(acronym|abbreviation|initials)\b|\bmeans?\b|\bmeaning( of)?\b|\bdefin(e|ition)( of)?\b/gi
+
 export function slotsFor(text: string, kb: Kb, weight = 1): Slot[] {
   const typed: string[] = []
   const ts: string[] = []
-  for (const w of words(text)) {
+  for (const w of words(text.replace(ASKS_MEANING, ' '))) {
     const t = toTerm(w)
     if (t) {
       typed.push(w)

@@ -97,6 +97,46 @@ function entityScore(sentence: string, focus: string[]): number {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
+const LINKS = new Set(['of', 'for', 'and', 'the', 'in', '&'])
+
+/** A name's initials: all of a word in capitals ("HM"), else its first letter; linking words skipped. */
+function initials(ws: string[]): string {
+  return ws
+    .filter((w) => !LINKS.has(w.toLowerCase()))
+    .map((w) => (/^\p{Lu}+$/u.test(w) ? w : (w[0] ?? '')))
+    .join('')
+    .toLowerCase()
+}
+
+/** Whether the first (or, `fromEnd`, the last) few of `ws` have one of `shorts` as their initials. */
+function spellsOut(ws: string[], shorts: string[], fromEnd = false): boolean {
+  for (let n = 1; n <= Math.min(ws.length, 8); n++) {
+    if (shorts.includes(initials(fromEnd ? ws.slice(-n) : ws.slice(0, n)))) return true
+  }
+  return false
+}
+
+/**
+ * Whether a sentence spells out one of the focus words as an abbreviation:
+ * "Community Rehabilitation Companies (CRCs)", "Napo (the National
+ * Association of Probation Officers)".
+ */
+function expands(sentence: string, focus: string[]): boolean {
+  return focus.some((word) => {
+    // "CRCs" is the plural of CRC, but "NPS" ends in Service.
+    const shorts = [word.toLowerCase(), word.toLowerCase().replace(/s$/, '')]
+    if (word.length < 2 || word.length > 6) return false
+    const at = new RegExp(`\\(${escape(word)}s?\\)|\\b${escape(word)}s?\\s*\\((?:the\\s+)?([^)]*)`, 'giu')
+    for (const m of sentence.matchAll(at)) {
+      const inside = m[1]
+      if (inside !== undefined ? spellsOut(inside.split(/[\s,]+/).filter(Boolean), shorts) : spellsOut(sentence.slice(0, m.index).split(/\s+/).filter(Boolean), shorts, true)) {
+        return true
+      }
+    }
+    return false
+  })
+}
+
 /**
  * Whether a sentence describes one of the focus words: "X, director of …",
  * "X (the …)", "X is …".
@@ -164,7 +204,7 @@ export function kindScore(kind: AnswerKind, sentence: string, focus: string[] = 
     case 'identity':
       return describes(sentence, focus) ? 1 : newNames(sentence, focus).length > 0 ? 0.3 : 0
     case 'definition':
-      return describes(sentence, focus) ? 1 : /\(/.test(sentence) ? 0.3 : 0
+      return expands(sentence, focus) || describes(sentence, focus) ? 1 : /\(/.test(sentence) ? 0.3 : 0
     default:
       return 0
   }
