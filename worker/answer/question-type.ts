@@ -3,7 +3,7 @@
  * sentence has that kind of answer in it. Used to prefer, among sentences
  * that match the topic, the one that actually answers.
  */
-import { toTerm, words } from '../kb/text'
+import { NUMBER_WORDS, toTerm, words } from '../kb/text'
 
 export type AnswerKind =
   | 'percent'
@@ -47,17 +47,17 @@ export function answerKind(question: string): AnswerKind {
   return 'other'
 }
 
-const NUMBER_WORDS =
-  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion'
-const NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS}|half|quarter|third)\\b`, 'i')
+/** Number words as a pattern: those the index reads as figures, and the rest. */
+const SPELLED_NUMBERS = ['one', ...NUMBER_WORDS.keys(), 'hundred', 'thousand', 'million', 'billion'].join('|')
+const NUMBER = new RegExp(`\\d|\\b(${SPELLED_NUMBERS}|half|quarter|third)\\b`, 'i')
 const PERCENT = /\d\s?(%|per ?cent)|\b(half|quarter|third|fifth|majority|most)\b/i
 const MONEY = /£|\$|€|\b\d[\d,.]*\s?(m|bn|k|million|billion)\b/i
 /** A number that is not just a year. */
-const COUNT = new RegExp(`\\b(?!(19|20)\\d\\d\\b)\\d[\\d,.]*|\\b(${NUMBER_WORDS})\\b`, 'i')
+const COUNT = new RegExp(`\\b(?!(19|20)\\d\\d\\b)\\d[\\d,.]*|\\b(${SPELLED_NUMBERS})\\b`, 'i')
 /** Digits that are not just a year. */
 const DIGITS = /(?<![\d,.])(?!(19|20)\d\d\b)\d[\d,.]*/
 /** A span: "eighteen months", "seven-year", "a year and a half". */
-const DURATION = new RegExp(`\\b(\\d+|${NUMBER_WORDS}|a|half a)[\\s-](years?|months?|weeks?|days?|decades?)\\b`, 'gi')
+const DURATION = new RegExp(`\\b(\\d+|${SPELLED_NUMBERS}|a|half a)[\\s-](years?|months?|weeks?|days?|decades?)\\b`, 'gi')
 const TIME = /\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|year|years|month|months|ago)\b/i
 const REASON = /\b(because|due to|so that|as a result|in order to|would lead|led to|leading to|caused|blamed|since|owing to|risk of|aimed at|designed to|to (help|reduce|drive|cut|slash))\b/i
 /** Capitalised runs ("Chris Grayling", "Centre for Crime and Justice Studies") and single names like "MTCnovo" or "NAO". */
@@ -123,17 +123,16 @@ function spellsOut(ws: string[], shorts: string[], fromEnd = false): boolean {
  */
 function expands(sentence: string, focus: string[]): boolean {
   return focus.some((word) => {
+    if (word.length < 2 || word.length > 6) return false
     // "CRCs" is the plural of CRC, but "NPS" ends in Service.
     const shorts = [word.toLowerCase(), word.toLowerCase().replace(/s$/, '')]
-    if (word.length < 2 || word.length > 6) return false
+    // "Name (ABBR)" is spelled out before the brackets; "ABBR (the Name …)" inside them.
     const at = new RegExp(`\\(${escape(word)}s?\\)|\\b${escape(word)}s?\\s*\\((?:the\\s+)?([^)]*)`, 'giu')
-    for (const m of sentence.matchAll(at)) {
-      const inside = m[1]
-      if (inside !== undefined ? spellsOut(inside.split(/[\s,]+/).filter(Boolean), shorts) : spellsOut(sentence.slice(0, m.index).split(/\s+/).filter(Boolean), shorts, true)) {
-        return true
-      }
-    }
-    return false
+    return [...sentence.matchAll(at)].some(([, inside], i, all) =>
+      inside !== undefined
+        ? spellsOut(inside.split(/[\s,]+/).filter(Boolean), shorts)
+        : spellsOut(sentence.slice(0, all[i]?.index).split(/\s+/).filter(Boolean), shorts, true),
+    )
   })
 }
 

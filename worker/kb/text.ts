@@ -51,7 +51,7 @@ const termOf = new Map<string, string | null>()
  * Number words as digits, so "4 years" finds "four years" and "eighteen
  * months" finds "18 months". Not "one", which is as often a pronoun.
  */
-const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
+export const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
   `two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty`
     .split(' ')
     .map((w, i) => [w, String(i + 2)] as const)
