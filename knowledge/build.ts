@@ -15,6 +15,7 @@ import { dirname, join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createRequire } from 'node:module'
 import { compileKb, type KbFile } from './compile'
+import type { SeedPrints } from './copy-check'
 import { packArtifact } from './pack'
 
 /** The English word list (lower case, no proper nouns) that the Worker uses to recognise names. */
@@ -40,7 +41,11 @@ async function main(): Promise<number> {
   const files = await Promise.all(names.map((n) => readKbFile(join(sourcesDir, n))))
   const vocabPath = join(kbDir, 'vocabulary.json')
   const vocabulary = await readKbFile(vocabPath).catch(() => ({ path: vocabPath, text: '{"groups": []}' }))
-  const result = compileKb(files, vocabulary, englishWords)
+  const conflictsPath = join(kbDir, 'conflicts.json')
+  const conflicts = await readKbFile(conflictsPath).catch(() => ({ path: conflictsPath, text: '{}' }))
+  const printsPath = join(kbDir, 'seed-prints.json')
+  const seedPrints = await readFile(printsPath, 'utf8').then((t) => JSON.parse(t) as SeedPrints, () => undefined)
+  const result = compileKb(files, vocabulary, englishWords, undefined, { conflicts, seedPrints })
   if (!result.ok) {
     for (const p of result.problems) console.error(p)
     console.error(`kb:build: ${result.problems.length} problem(s); ${out} left unchanged`)

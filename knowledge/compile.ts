@@ -10,6 +10,7 @@ import { chunkSection } from '../worker/kb/chunk'
 import { INDEX_OPTIONS, type IndexedPassage } from '../worker/kb/index-options'
 import { CHAMPIONS, indexFromMiniSearch } from '../worker/kb/term-index'
 import { sentences } from '../worker/kb/text'
+import { copyFinder, type SeedPrints } from './copy-check'
 import { parseEntry, type Entry } from './parse'
 
 export interface KbFile {
@@ -24,7 +25,13 @@ export type CompileResult = { ok: true; artifact: Artifact } | { ok: false; prob
  * `dictionary`: everyday English words, lower case, without names of people or places.
  * `championCount`: passages a common term keeps as champions (term-index.ts); tests lower it to exercise them on a small KB.
  */
-export function compileKb(files: KbFile[], vocabulary: KbFile, dictionary: readonly string[] = [], championCount = CHAMPIONS): CompileResult {
+export function compileKb(
+  files: KbFile[],
+  vocabulary: KbFile,
+  dictionary: readonly string[] = [],
+  championCount = CHAMPIONS,
+  { conflicts = { path: 'knowledge/conflicts.json', text: '{}' }, seedPrints }: { conflicts?: KbFile; seedPrints?: SeedPrints } = {},
+): CompileResult {
   const problems: string[] = []
   const entries: Entry[] = []
   const seenIds = new Map<string, string>()
@@ -42,6 +49,24 @@ export function compileKb(files: KbFile[], vocabulary: KbFile, dictionary: reado
   }
   if (files.length === 0) problems.push('knowledge/sources: no entries found (*.md)')
   const groups = parseVocabulary(vocabulary, problems)
+  const conflictKeys = parseConflicts(conflicts, problems)
+  const findCopy = seedPrints && copyFinder(seedPrints)
+  for (const file of files) {
+    const entry = entries.find((e) => file.path.endsWith(`/${e.meta.id}.md`))
+    for (const section of entry?.sections ?? []) {
+      if (section.conflict && !conflictKeys.has(section.conflict.key)) {
+        problems.push(`${file.path}:${section.conflict.line}: Conflict "${section.conflict.key}" is not listed in ${conflicts.path}`)
+      }
+      for (const sentence of findCopy ? sentences(section.text) : []) {
+        const copy = findCopy?.(sentence)
+        if (copy) {
+          problems.push(
+            `${file.path}:${section.line}: a sentence of "${section.heading}" copies ${copy.words} words in a row from seed ${copy.seed} outside quotation marks ("${copy.start} …"): rewrite it in your own words, or quote a short part and say who said it`,
+          )
+        }
+      }
+    }
+  }
   if (problems.length > 0) return { ok: false, problems }
 
   const sources: SourceRecord[] = entries.map((e) => e.meta)
@@ -58,6 +83,9 @@ export function compileKb(files: KbFile[], vocabulary: KbFile, dictionary: reado
           text,
           sentences: sentences(text),
           questions: section.questions,
+          ...(section.date && { date: section.date }),
+          ...(section.conflict && { conflict: section.conflict.key }),
+          ...(section.url && { url: section.url }),
         })
       }
     }
@@ -75,7 +103,9 @@ export function compileKb(files: KbFile[], vocabulary: KbFile, dictionary: reado
     })),
   )
 
-  const publishedYears = sources.map((s) => Number(s.published.slice(0, 4)))
+  // The period is that of the events reported; sources without event dates fall back on publication.
+  const dated = passages.flatMap((p) => (p.date ? [Number(p.date.slice(0, 4))] : []))
+  const eventYears = dated.length > 0 ? dated : sources.map((s) => Number(s.published.slice(0, 4)))
   const yearsMentioned = new Set<number>()
   for (const p of passages) for (const m of p.text.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)) yearsMentioned.add(Number(m[1]))
 
@@ -85,8 +115,8 @@ export function compileKb(files: KbFile[], vocabulary: KbFile, dictionary: reado
     passages,
     vocabulary: groups,
     period: {
-      from: Math.min(...publishedYears),
-      to: Math.max(...publishedYears),
+      from: Math.min(...eventYears),
+      to: Math.max(...eventYears),
       yearsMentioned: [...yearsMentioned].sort((a, b) => a - b),
     },
     dictionary: buildBloom(dictionary),
@@ -125,4 +155,20 @@ function parseVocabulary(file: KbFile, problems: string[]): string[][] {
     out.push(group.map((p: string) => p.trim()))
   })
   return out
+}
+
+/** knowledge/conflicts.json: `{"key": "what the sources disagree about", ...}`. */
+function parseConflicts(file: KbFile, problems: string[]): Set<string> {
+  let data: unknown
+  try {
+    data = JSON.parse(file.text)
+  } catch (err) {
+    problems.push(`${file.path}:1: not valid JSON: ${(err as Error).message}`)
+    return new Set()
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    problems.push(`${file.path}:1: expected {"contract-value": "what the sources disagree about", ...}`)
+    return new Set()
+  }
+  return new Set(Object.keys(data))
 }

@@ -4,7 +4,7 @@
  * of them at once.
  */
 import { parse as parseYaml } from 'yaml'
-import type { SourceRecord } from '../worker/kb/artifact'
+import { SOURCE_KINDS, type SourceRecord } from '../worker/kb/artifact'
 import { wordCount } from '../worker/kb/text'
 
 export interface Problem {
@@ -18,6 +18,12 @@ export interface Section {
   line: number
   text: string
   questions: string[]
+  /** The event's date, from a `Date:` line. */
+  date?: string
+  /** A disagreement between sources this passage is one side of, from a `Conflict:` line. */
+  conflict?: { key: string; line: number }
+  /** The page this passage comes from, from a `URL:` line. */
+  url?: string
 }
 
 export interface Entry {
@@ -31,6 +37,7 @@ const FIELDS: Record<keyof SourceRecord, 'required' | 'optional'> = {
   id: 'required',
   title: 'required',
   publisher: 'required',
+  kind: 'required',
   author: 'optional',
   published: 'required',
   url: 'optional',
@@ -77,6 +84,13 @@ export function parseEntry(source: string): Parsed {
 
   const meta = parseFrontmatter(lines.slice(1, end), 2, problems)
   const sections = parseBody(lines, end + 1, problems)
+  if (meta?.published !== undefined && isValidDate(meta.published)) {
+    for (const section of sections) {
+      if (section.date !== undefined && isValidDate(section.date) && after(section.date, meta.published)) {
+        problems.push({ line: section.line, message: `Date ${section.date} is after the source was published (${meta.published}): an event date comes from the source, so it cannot be later` })
+      }
+    }
+  }
   if (sections.length === 0 && problems.length === 0) {
     problems.push({ line: end + 2, message: 'no sections: write at least one "## heading" with its passage' })
   }
@@ -129,7 +143,39 @@ function parseFrontmatter(lines: string[], firstLine: number, problems: Problem[
   if (meta.url !== undefined && !isHttpUrl(meta.url)) {
     problems.push({ line: lineOf('url'), message: `url "${meta.url}" must be an http:// or https:// address` })
   }
+  if (meta.url === undefined && meta.seed === undefined && 'id' in record) {
+    problems.push({ line: lineOf('id'), message: 'missing "url": every source needs the address where it was found (only a seed document may lack one)' })
+  }
+  if (meta.kind !== undefined && !(SOURCE_KINDS as readonly string[]).includes(meta.kind)) {
+    problems.push({ line: lineOf('kind'), message: `kind "${meta.kind}" is not one of ${SOURCE_KINDS.join(', ')}` })
+  }
   return meta as unknown as SourceRecord
+}
+
+/** `Date:`, `Conflict:` and `URL:` lines that may open a section, before its text. */
+const SECTION_FIELDS = /^(Date|Conflict|URL):\s*(.*)$/
+
+/** Whether date `a` is later than `b` at the precision both share ("2019-03" is not after "2019"). */
+function after(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length)
+  return a.slice(0, n) > b.slice(0, n)
+}
+
+function sectionField(section: Section, name: string, value: string, line: number, problems: Problem[]) {
+  if (value === '') {
+    problems.push({ line, message: `"${name}:" is empty` })
+  } else if (name === 'Date') {
+    if (section.date !== undefined) problems.push({ line, message: 'a second "Date:" line in one section: one section reports one event' })
+    else if (!isValidDate(value)) problems.push({ line, message: `Date "${value}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD, only as precise as the source` })
+    else section.date = value
+  } else if (name === 'Conflict') {
+    if (!SLUG.test(value)) problems.push({ line, message: `Conflict "${value}" must be a key from knowledge/conflicts.json` })
+    else section.conflict = { key: value, line }
+  } else if (!isHttpUrl(value)) {
+    problems.push({ line, message: `URL "${value}" must be an http:// or https:// address` })
+  } else {
+    section.url = value
+  }
 }
 
 function parseBody(lines: string[], start: number, problems: Problem[]): Section[] {
@@ -145,7 +191,8 @@ function parseBody(lines: string[], start: number, problems: Problem[]): Section
     } else if (n > SECTION_WORDS.max) {
       problems.push({ line: current.line, message: `section "${current.heading}" is too long (${n} words; at most ${SECTION_WORDS.max}): split it under two headings` })
     }
-    sections.push({ heading: current.heading, line: current.line, text, questions: current.questions })
+    const { heading, line, questions, date, conflict, url } = current
+    sections.push({ heading, line, text, questions, ...(date && { date }), ...(conflict && { conflict }), ...(url && { url }) })
   }
   for (let i = start; i < lines.length; i++) {
     const line = lines[i] ?? ''
@@ -163,6 +210,9 @@ function parseBody(lines: string[], start: number, problems: Problem[]): Section
       problems.push({ line: lineNo, message: 'text before the first "## heading": every passage needs a heading' })
     } else if (/^#{3,}\s/.test(trimmed)) {
       problems.push({ line: lineNo, message: 'sub-headings are not allowed: each "##" section is one passage' })
+    } else if (current.body.length === 0 && !current.inQuestions && SECTION_FIELDS.test(trimmed)) {
+      const [, name, value] = SECTION_FIELDS.exec(trimmed) as RegExpExecArray
+      sectionField(current, name as string, (value ?? '').trim(), lineNo, problems)
     } else if (trimmed === 'Questions:') {
       if (current.inQuestions) problems.push({ line: lineNo, message: 'a second "Questions:" block in one section' })
       current.inQuestions = true

@@ -7,12 +7,17 @@ import type { BloomData } from './bloom'
 import type { InlineIndex } from './term-index'
 
 /** Bumped whenever the shape below changes; a Worker refuses any other format. */
-export const ARTIFACT_FORMAT = 4
+export const ARTIFACT_FORMAT = 5
+
+/** Where a source comes from, which tells a visitor how much weight it carries. */
+export const SOURCE_KINDS = ['parliament', 'audit', 'inspectorate', 'government', 'legislation', 'news', 'union', 'charity', 'blog'] as const
+export type SourceKind = (typeof SOURCE_KINDS)[number]
 
 export interface SourceRecord {
   id: string
   title: string
   publisher: string
+  kind: SourceKind
   author?: string
   published: string
   url?: string
@@ -31,6 +36,12 @@ export interface PassageRecord {
   sentences: string[]
   /** Questions the passage answers, as written by the maintainer; used for retrieval and suggestions. */
   questions: string[]
+  /** When the event the passage reports happened, as precisely as the source gives it (YYYY, YYYY-MM or YYYY-MM-DD). */
+  date?: string
+  /** Key of a disagreement between sources (knowledge/conflicts.json): every side is shown when one is. */
+  conflict?: string
+  /** The page of the source this passage comes from, when it is not the source's own url (a chapter of a report). */
+  url?: string
 }
 
 /** A passage as stored: `text` is left out when it equals the sentences joined by spaces, as it almost always does. */
