@@ -81,7 +81,7 @@ ours.addAll(docs.map((d, i) => ({ id: i, title: d.T ?? '', heading: '', text: d.
 const artifact: Artifact = {
   format: ARTIFACT_FORMAT,
   version: 'cranfield',
-  sources: [{ id: 'cranfield', title: 'Cranfield', publisher: 'Cranfield', published: '1960', summary: 'test collection' }],
+  sources: [{ id: 'cranfield', title: 'Cranfield', publisher: 'Cranfield', kind: 'blog', published: '1960', summary: 'test collection' }],
   passages: docs.map((d, i) => ({ id: `cranfield#${i + 1}`, sourceId: 'cranfield', heading: '', text: d.W ?? '', sentences: [], questions: [] })),
   vocabulary: [],
   period: { from: 1960, to: 1960, yearsMentioned: [] },
