@@ -4,12 +4,12 @@
  */
 import { createHash } from 'node:crypto'
 import MiniSearch from 'minisearch'
-import { buildBloom } from '../worker/kb/bloom'
-import { ARTIFACT_FORMAT, type Artifact, type PassageRecord, type SourceRecord } from '../worker/kb/artifact'
-import { chunkSection } from '../worker/kb/chunk'
-import { INDEX_OPTIONS, type IndexedPassage } from '../worker/kb/index-options'
-import { CHAMPIONS, indexFromMiniSearch } from '../worker/kb/term-index'
-import { sentences } from '../worker/kb/text'
+import { buildBloom } from '../engine/bloom'
+import { ARTIFACT_FORMAT, type Artifact, type PassageRecord, type SourceRecord } from '../engine/artifact'
+import { chunkSection } from '../engine/chunk'
+import { INDEX_OPTIONS, type IndexedPassage } from '../engine/index/options'
+import { CHAMPIONS, indexFromMiniSearch } from '../engine/index/term-index'
+import { sentences } from '../engine/text'
 import { copyFinder, type SeedPrints } from './copy-check'
 import { parseEntry, type Entry } from './parse'
 

@@ -5,11 +5,11 @@
  * source each fact comes from. Pure: no file or network access.
  */
 import { ApiError } from '../worker/errors'
-import { ask } from '../worker/answer/ask'
-import { cleanQuestion } from '../worker/answer/clean'
-import { queryFor } from '../worker/answer/query'
-import { retrieve } from '../worker/answer/retrieve'
-import type { Kb } from '../worker/kb/load'
+import { ask } from '../engine/answer'
+import { cleanQuestion } from '../engine/clean'
+import { queryFor } from '../engine/understand'
+import { retrieve } from '../engine/retrieve'
+import type { Kb } from '../engine/kb'
 import { parseAsk } from '../worker/validate'
 import { judge, type EvalItem, type EvalKind, type Reply } from './quality'
 

@@ -4,8 +4,8 @@
  * of them at once.
  */
 import { parse as parseYaml } from 'yaml'
-import { SOURCE_KINDS, type SourceRecord } from '../worker/kb/artifact'
-import { wordCount } from '../worker/kb/text'
+import { SOURCE_KINDS, type SourceRecord } from '../engine/artifact'
+import { wordCount } from '../engine/text'
 
 export interface Problem {
   line: number

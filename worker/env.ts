@@ -1,5 +1,5 @@
 /** Bindings and per-request variables the app's handlers see. */
-import type { Kb } from './kb/load'
+import type { Kb } from '../engine/kb'
 
 export interface Bindings {
   ASSETS?: Fetcher

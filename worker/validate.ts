@@ -6,7 +6,7 @@
 import type { Context } from 'hono'
 import { LIMITS, type AskRequest, type FeedbackRequest, type Turn } from './contract'
 import { ApiError } from './errors'
-import { normalize } from './kb/text'
+import { normalize } from '../engine/text'
 
 /** Reads a JSON body: a JSON content type, at most LIMITS.bodyBytes (checked before parsing), valid JSON. */
 export async function readJson(c: Context): Promise<unknown> {

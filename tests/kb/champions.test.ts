@@ -6,12 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../knowledge/compile'
-import { cleanQuestion } from '../../worker/answer/clean'
-import { slotsFor } from '../../worker/answer/query'
-import { retrieve } from '../../worker/answer/retrieve'
-import { champions } from '../../worker/kb/champions'
-import { createKb } from '../../worker/kb/load'
-import type { Scored } from '../../worker/kb/term-index'
+import { cleanQuestion } from '../../engine/clean'
+import { slotsFor } from '../../engine/understand'
+import { retrieve } from '../../engine/retrieve'
+import { champions } from '../../engine/index/champions'
+import { createKb } from '../../engine/kb'
+import type { Scored } from '../../engine/index/term-index'
 
 /** A posting list: distinct positions in ascending order, scores with deliberate ties. */
 const list = fc

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Lru } from '../../worker/kb/lru'
+import { Lru } from '../../engine/lru'
 
 describe('the LRU cache', () => {
   it('drops the least recently used entries once their weight passes the capacity', () => {

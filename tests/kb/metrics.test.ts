@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../knowledge/compile'
 import { compare, evaluateItem, formatComparison, formatSets, summarize, type ItemResult } from '../../knowledge/metrics'
 import type { EvalItem } from '../../knowledge/quality'
-import { createKb } from '../../worker/kb/load'
+import { createKb } from '../../engine/kb'
 
 function result(key: string, right: boolean, rank: number | null, kind: ItemResult['kind'] = 'fact'): ItemResult {
   return { key, kind, question: `question ${key}`, right, rank }

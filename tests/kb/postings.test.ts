@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { docAt, encodePostings, findDoc, freqAt, MAX_FREQ, MAX_PASSAGES, parsePostings, type FieldFreqs, type FieldList } from '../../worker/kb/postings'
+import { docAt, encodePostings, findDoc, freqAt, MAX_FREQ, MAX_PASSAGES, parsePostings, type FieldFreqs, type FieldList } from '../../engine/index/postings'
 
 const fieldFreqs = fc
   .array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.uniqueArray(fc.tuple(fc.nat(MAX_PASSAGES - 1), fc.integer({ min: 1, max: 40 })), { selector: (e) => e[0], minLength: 1, maxLength: 60 })), {

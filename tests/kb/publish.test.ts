@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { compileKb } from '../../knowledge/compile'
 import { resourceName } from '../../knowledge/wrangler'
 import { artifactKey, parsePointer, POINTER_KEY, publishedPointer } from '../../worker/kb/pointer'
-import { partKey, partNames, splitArtifact, type Manifest } from '../../worker/kb/shards'
+import { partKey, partNames, splitArtifact, type Manifest } from '../../engine/index/shards'
 
 const run = promisify(execFile)
 const STORE = resourceName('KB_STORE', 'bucket_name')

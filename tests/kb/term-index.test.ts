@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../knowledge/compile'
-import { FIELD_BOOST, INDEX_OPTIONS, type IndexedPassage } from '../../worker/kb/index-options'
-import { inlinePostings, TermIndex } from '../../worker/kb/term-index'
+import { FIELD_BOOST, INDEX_OPTIONS, type IndexedPassage } from '../../engine/index/options'
+import { inlinePostings, TermIndex } from '../../engine/index/term-index'
 
 const dir = 'knowledge/sources'
 const files = readdirSync(dir).map((n) => ({ path: `${dir}/${n}`, text: readFileSync(`${dir}/${n}`, 'utf8') }))

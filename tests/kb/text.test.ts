@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isSlipOfStopWord } from '../../worker/kb/stop-words'
-import { normalize, sentences, terms } from '../../worker/kb/text'
+import { isSlipOfStopWord } from '../../engine/stop-words'
+import { normalize, sentences, terms } from '../../engine/text'
 
 describe('text processing', () => {
   it('normalises Unicode, quotes, dashes and control characters', () => {

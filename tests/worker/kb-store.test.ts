@@ -7,9 +7,9 @@ import { env } from 'cloudflare:workers'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { HealthResponse } from '../../worker/contract'
 import stored from '../../generated/kb.json'
-import { assertArtifact, restorePassage, type Artifact } from '../../worker/kb/artifact'
+import { assertArtifact, restorePassage, type Artifact } from '../../engine/artifact'
 import { artifactKey, parsePointer, POINTER_KEY, publishedPointer, rolledBackPointer } from '../../worker/kb/pointer'
-import { partKey, partNames, splitArtifact } from '../../worker/kb/shards'
+import { partKey, partNames, splitArtifact } from '../../engine/index/shards'
 import { askJson, BASE, fetchSettled, get } from './helpers'
 
 const bucket = env.KB_STORE

@@ -6,11 +6,11 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import artifact from '../../generated/kb.json'
-import { ask } from '../../worker/answer/ask'
+import { ask } from '../../engine/answer'
 import type { Bindings } from '../../worker/env'
-import { assertArtifact, restorePassage } from '../../worker/kb/artifact'
-import { createKb, type Kb } from '../../worker/kb/load'
-import { partNames, r2ShardStore, shardedKb, splitArtifact, type ShardedOptions, type ShardStore } from '../../worker/kb/shards'
+import { assertArtifact, restorePassage } from '../../engine/artifact'
+import { createKb, type Kb } from '../../engine/kb'
+import { partNames, r2ShardStore, shardedKb, splitArtifact, type ShardedOptions, type ShardStore } from '../../engine/index/shards'
 
 const bucket = (env as unknown as Bindings).KB_SHARDS as R2Bucket
 assertArtifact(artifact)

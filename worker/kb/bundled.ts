@@ -6,8 +6,8 @@
 import { env } from 'cloudflare:workers'
 import artifact from '../../generated/kb.json'
 import type { Bindings } from '../env'
-import type { Kb } from './load'
-import { kbFromArtifact, r2ShardStore } from './shards'
+import type { Kb } from '../../engine/kb'
+import { kbFromArtifact, r2ShardStore } from '../../engine/index/shards'
 
 let kb: Kb | undefined
 

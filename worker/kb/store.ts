@@ -8,9 +8,9 @@
  * KB_SHARDS bucket (shards.ts), fetched as questions need them.
  */
 import { bundledKb, shardsBucket } from './bundled'
-import type { Kb } from './load'
+import type { Kb } from '../../engine/kb'
 import { artifactKey, parsePointer, POINTER_KEY } from './pointer'
-import { isManifest, kbFromArtifact, partKey, partNames, r2ShardStore, type Manifest } from './shards'
+import { isManifest, kbFromArtifact, partKey, partNames, r2ShardStore, type Manifest } from '../../engine/index/shards'
 
 export const RECHECK_MS = 60_000
 const PUBLISHED = 'the published version'

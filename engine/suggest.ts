@@ -3,7 +3,7 @@
  * answer, taken from the maintainers' own question lists. Near the topic
  * asked about when there is one, otherwise one from each of several sources.
  */
-import type { Kb } from '../kb/load'
+import type { Kb } from './kb'
 import type { Retrieval } from './retrieve'
 
 const COUNT = 3

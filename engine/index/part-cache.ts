@@ -10,7 +10,7 @@
  * read that followed the load has run; only unpinned parts are dropped. The
  * budget can thus be exceeded by what in-flight loads hold, never for longer.
  */
-import { Lru } from './lru'
+import { Lru } from '../lru'
 
 export interface Fetched<V> {
   value: V

@@ -3,12 +3,12 @@
  * how much of the question each one covers. Coverage, weighted by how rare
  * each concept is, is what tells an answer from a loose match.
  */
-import type { Kb } from '../kb/load'
-import { Lru } from '../kb/lru'
-import { isSlipOfStopWord } from '../kb/stop-words'
-import type { Scored, TermLookup } from '../kb/term-index'
-import { toTerm } from '../kb/text'
-import type { Slot } from './query'
+import type { Kb } from './kb'
+import { Lru } from './lru'
+import { isSlipOfStopWord } from './stop-words'
+import type { Scored, TermLookup } from './index/term-index'
+import { toTerm } from './text'
+import type { Slot } from './understand'
 
 /** A query term's matches. */
 export interface TermMatches {

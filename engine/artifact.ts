@@ -4,7 +4,7 @@
  * refers to passages by their position.
  */
 import type { BloomData } from './bloom'
-import type { InlineIndex } from './term-index'
+import type { InlineIndex } from './index/term-index'
 
 /** Bumped whenever the shape below changes; a Worker refuses any other format. */
 export const ARTIFACT_FORMAT = 5

@@ -4,10 +4,10 @@
  * per artifact version. Loading only parses: postings are decoded per term
  * when a query first needs them (see term-index.ts).
  */
-import type { KbInfo } from '../contract'
+import type { KbInfo } from '../worker/contract'
 import { assertArtifact, restorePassage, type Artifact, type PassageRecord, type SourceRecord } from './artifact'
 import { bloomTest, type BloomData } from './bloom'
-import { inlinePostings, TermIndex } from './term-index'
+import { inlinePostings, TermIndex } from './index/term-index'
 import { terms } from './text'
 
 /** What the answer code reads of the knowledge base. */

@@ -3,7 +3,7 @@
  * code, and instructions aimed at the assistant rather than questions about
  * probation. What is left is treated as the question.
  */
-import { normalize } from '../kb/text'
+import { normalize } from './text'
 
 export interface CleanQuestion {
   /** The question with markup and instructions removed. */

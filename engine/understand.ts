@@ -3,9 +3,9 @@
  * A slot matches when any of its alternatives does, so "spending watchdog",
  * "National Audit Office" and "NAO" are one concept, found by any name.
  */
-import type { Turn } from '../contract'
-import type { Kb } from '../kb/load'
-import { toTerm, words } from '../kb/text'
+import type { Turn } from '../worker/contract'
+import type { Kb } from './kb'
+import { toTerm, words } from './text'
 import { cleanQuestion } from './clean'
 
 export interface Slot {

@@ -3,7 +3,7 @@
  * loads with them. Terms come from kb/text.ts on both sides.
  */
 import type { Options } from 'minisearch'
-import { toTerm, words } from './text'
+import { toTerm, words } from '../text'
 
 /** What the build feeds the index for each passage; `id` is the passage's position in the artifact. */
 export interface IndexedPassage {

@@ -7,9 +7,9 @@
  * fetches only the shards its terms need and the blocks of the passages it
  * returns; both stay cached in the isolate within a byte budget (part-cache.ts).
  */
-import type { KbInfo } from '../contract'
-import { restorePassage, storePassage, type Artifact, type PassageRecord, type StoredPassage } from './artifact'
-import { assembleKb, createKb, type Kb } from './load'
+import type { KbInfo } from '../../worker/contract'
+import { restorePassage, storePassage, type Artifact, type PassageRecord, type StoredPassage } from '../artifact'
+import { assembleKb, createKb, type Kb } from '../kb'
 import { PartCache, type Fetched } from './part-cache'
 import { TermIndex, type IndexData, type PostingsSource } from './term-index'
 

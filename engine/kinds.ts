@@ -3,7 +3,7 @@
  * sentence has that kind of answer in it. Used to prefer, among sentences
  * that match the topic, the one that actually answers.
  */
-import { NUMBER_WORDS, toTerm, words } from '../kb/text'
+import { NUMBER_WORDS, toTerm, words } from './text'
 
 export type AnswerKind =
   | 'percent'

@@ -2,13 +2,13 @@
  * The answer path: clean the question, decline what the knowledge base cannot
  * or should not answer, otherwise retrieve and compose a cited answer.
  */
-import type { AskResponse, Turn } from '../contract'
-import type { Kb } from '../kb/load'
+import type { AskResponse, Turn } from '../worker/contract'
+import type { Kb } from './kb'
 import { cleanQuestion } from './clean'
-import { toTerm, words } from '../kb/text'
+import { toTerm, words } from './text'
 import { compose } from './compose'
-import { answerKind, type AnswerKind } from './question-type'
-import { isFollowUp, queryFor } from './query'
+import { answerKind, type AnswerKind } from './kinds'
+import { isFollowUp, queryFor } from './understand'
 import { retrieve, type Retrieval } from './retrieve'
 import { suggest } from './suggest'
 

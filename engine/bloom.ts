@@ -4,7 +4,7 @@
  * the English dictionary this way so the Worker can tell an everyday word
  * from a name without carrying 275,000 words.
  */
-import { DIGIT_VALUE, DIGITS } from './digits'
+import { DIGIT_VALUE, DIGITS } from './index/digits'
 
 export interface BloomData {
   /** Number of bits. */

@@ -14,7 +14,7 @@
 import type MiniSearch from 'minisearch'
 import SearchableMap from 'minisearch/SearchableMap'
 import { champions } from './champions'
-import { FIELD_BOOST } from './index-options'
+import { FIELD_BOOST } from './options'
 import { docAt, encodePostings, findDoc, freqAt, parsePostings, seek, type FieldFreqs, type FieldList, type Postings } from './postings'
 
 /** The serialised index. Postings are not here: see `InlineIndex` and the sharded manifest. */

@@ -3,11 +3,11 @@
  * marks each with its citation number, and quotes exactly what was used.
  * Nothing is written here that is not a sentence of the knowledge base.
  */
-import type { Citation } from '../contract'
-import type { PassageRecord } from '../kb/artifact'
-import type { Kb } from '../kb/load'
-import { terms } from '../kb/text'
-import { kindScore, STRICT_KINDS, type AnswerKind } from './question-type'
+import type { Citation } from '../worker/contract'
+import type { PassageRecord } from './artifact'
+import type { Kb } from './kb'
+import { terms } from './text'
+import { kindScore, STRICT_KINDS, type AnswerKind } from './kinds'
 import type { Retrieval } from './retrieve'
 
 /** Each sentence's terms, per passage record: the same for every question, so an isolate works them out once. */
