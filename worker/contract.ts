@@ -17,11 +17,19 @@ export const LIMITS = {
   searchLimit: 20,
   /** Characters in a feedback comment, counted after normalisation. */
   commentChars: 1000,
+  /** Characters in the note of an inaccuracy report, counted after normalisation. */
+  reportNoteChars: 500,
 } as const
 
+/** Where a source comes from: how much weight it carries. */
+export type SourceKind = 'parliament' | 'audit' | 'inspectorate' | 'government' | 'legislation' | 'news' | 'union' | 'charity' | 'blog'
+
 export interface HealthResponse {
-  status: 'ok'
+  /** `maintenance` while the service is switched off (MAINTENANCE=on): questions then get 503 `unavailable`. */
+  status: 'ok' | 'maintenance'
   kb: KbInfo
+  /** The campaigners' message shown instead of answers, while in maintenance. */
+  message?: string
 }
 
 export interface KbInfo {
@@ -42,6 +50,7 @@ export interface SearchResult {
   /** ISO date as precise as the source allows: YYYY, YYYY-MM or YYYY-MM-DD. */
   published: string
   url?: string
+  kind: SourceKind
   heading: string
   text: string
   score: number
@@ -70,8 +79,12 @@ export interface Citation {
   title: string
   publisher: string
   published: string
+  /** The page of the source the quote is on; absent when the source has no address. */
   url?: string
-  /** The exact knowledge-base sentence(s) the answer took from this passage. */
+  kind: SourceKind
+  /** When the event the quote reports happened, as precisely as the source gives it. */
+  date?: string
+  /** The exact knowledge-base sentence(s) the answer took, one contiguous span of the passage. */
   quote: string
 }
 
@@ -83,6 +96,12 @@ export interface AskResponse {
   citations: Citation[]
   /** Questions the knowledge base can answer, offered when this one could not be. */
   suggestions?: string[]
+  /** For questions about how things stand now: the date of the latest state the sources record, YYYY[-MM[-DD]]. */
+  asOf?: string
+  /** Absolute URL of a page (no JavaScript needed) showing this answer and its citations. */
+  permalink: string
+  /** Version of the knowledge base the answer came from. */
+  kbVersion: string
 }
 
 export interface FeedbackRequest {
@@ -97,6 +116,42 @@ export interface FeedbackResponse {
   helpful: boolean
 }
 
+export const REPORT_REASONS = ['inaccurate', 'out_of_date', 'missing_source', 'other'] as const
+export type ReportReason = (typeof REPORT_REASONS)[number]
+
+/** A visitor's report that an answer is wrong. Stored with the answer's question, KB version and cited passages; never with who sent it. */
+export interface ReportRequest {
+  answerId: string
+  reason: ReportReason
+  /** At most LIMITS.reportNoteChars characters. */
+  note?: string
+}
+
+export interface ReportResponse {
+  reportId: string
+}
+
+export interface TimelineCitation {
+  n: number
+  sourceId: string
+  title: string
+  publisher: string
+  published: string
+  url?: string
+  kind: SourceKind
+}
+
+export interface TimelineEvent {
+  /** YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source. */
+  date: string
+  text: string
+  citations: TimelineCitation[]
+}
+
+export interface TimelineResponse {
+  events: TimelineEvent[]
+}
+
 export type ErrorCode =
   | 'bad_request'
   | 'invalid_json'
@@ -105,6 +160,7 @@ export type ErrorCode =
   | 'not_found'
   | 'method_not_allowed'
   | 'rate_limited'
+  | 'unavailable'
   | 'unauthorized'
   | 'internal'
 
