@@ -12,7 +12,7 @@ import { isFollowUp, queryFor } from './understand'
 import { retrieve, type Retrieval } from './retrieve'
 import { suggest } from './suggest'
 
-export type Answer = Omit<AskResponse, 'answerId'>
+export type Answer = Omit<AskResponse, 'answerId' | 'permalink' | 'kbVersion'>
 
 /**
  * An answer needs the best passage to hold this share of the question's

@@ -150,6 +150,8 @@ function cite(kb: Kb, chosen: Candidate[]): Composed {
       title: source.title,
       publisher: source.publisher,
       published: source.published,
+      kind: source.kind,
+      ...(passage.date && { date: passage.date }),
       quote: (quotes.get(passageIndex) ?? []).join(' '),
     }
     if (source.url) citation.url = source.url

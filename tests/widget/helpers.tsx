@@ -35,13 +35,15 @@ export function citation(n: number, extra: Partial<Citation> = {}): Citation {
     title: `Source title ${n}`,
     publisher: `Publisher ${n}`,
     published: '2016-12-15',
+    kind: 'news',
     quote: `Quoted sentence ${n}.`,
     ...extra,
   }
 }
 
 export function answer(text: string, citations: Citation[] = [citation(1)], extra: Partial<AskResponse> = {}): AskResponse {
-  return { answerId: crypto.randomUUID(), answer: text, answered: true, citations, ...extra }
+  const answerId = crypto.randomUUID()
+  return { answerId, answer: text, answered: true, citations, permalink: `http://127.0.0.1:8787/ask?q=${answerId}`, kbVersion: '0123456789abcdef', ...extra }
 }
 
 /** The body the widget sent with its nth fetch call. */

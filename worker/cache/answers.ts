@@ -18,7 +18,7 @@ import type { AppEnv } from '../env'
 import { Lru } from '../../engine/lru'
 import { cacheVersions, sha256Hex, type CacheVersions } from './key'
 
-export type Answer = Omit<AskResponse, 'answerId'>
+export type Answer = Omit<AskResponse, 'answerId' | 'permalink' | 'kbVersion'>
 
 /** Versions in the key already keep answers current; the TTL only bounds storage. */
 export const ANSWER_TTL_SECONDS = 24 * 3600

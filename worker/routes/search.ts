@@ -35,6 +35,7 @@ export async function searchKb(kb: Kb, q: string, limit: number): Promise<Search
       publisher: source.publisher,
       published: source.published,
       ...(source.url ? { url: source.url } : {}),
+      kind: source.kind,
       heading: passage.heading,
       text: passage.text,
       score: Math.round(hit.score * 1e4) / 1e4,
