@@ -15,9 +15,21 @@ import { ARTIFACT_FORMAT, type Artifact } from '../engine/artifact'
 import { buildBloom } from '../engine/bloom'
 import { INDEX_OPTIONS, type IndexedPassage } from '../engine/index/options'
 import { createKb } from '../engine/kb'
-import { indexFromMiniSearch } from '../engine/index/term-index'
+import { MESSAGE_KEYS, type LexiconData } from '../engine/lexicon'
+import { indexFromMiniSearch } from '../engine/index/write'
 
 const dir = process.argv[2] ?? '../shared/data/cranfield'
+
+/** Another subject's lexicon: Cranfield's queries are plain statements of need, so no cue applies. */
+const NEVER = '(?!)'
+const CRANFIELD_LEXICON: LexiconData = {
+  subject: 'aeronautics',
+  messages: Object.fromEntries(MESSAGE_KEYS.map((k) => [k, k])) as LexiconData['messages'],
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  question: { smallTalk: NEVER, filler: NEVER, personal: NEVER, privateDetails: NEVER, now: NEVER, asksMeaning: NEVER, polar: NEVER },
+  kinds: [],
+  sentence: { reason: NEVER, personTitles: [] },
+}
 
 /** Splits a SMART-format file into records of `.X` fields. */
 function records(text: string): Array<Record<string, string>> {
@@ -83,7 +95,9 @@ const artifact: Artifact = {
   version: 'cranfield',
   sources: [{ id: 'cranfield', title: 'Cranfield', publisher: 'Cranfield', kind: 'blog', published: '1960', summary: 'test collection' }],
   passages: docs.map((d, i) => ({ id: `cranfield#${i + 1}`, sourceId: 'cranfield', heading: '', text: d.W ?? '', sentences: [], questions: [] })),
-  vocabulary: [],
+  vocabulary: { groups: [] },
+  lexicon: CRANFIELD_LEXICON,
+  conflicts: {},
   period: { from: 1960, to: 1960, yearsMentioned: [] },
   dictionary: buildBloom([]),
   index: indexFromMiniSearch(ours),
@@ -96,7 +110,7 @@ plain.addAll(docs.map((d) => ({ id: Number(d.I), title: d.T ?? '', text: d.W ?? 
 
 const rows = [
   await evaluate('MiniSearch defaults (baseline)', (q) => plain.search(q).map((r) => r.id as number)),
-  await evaluate('Probation Answers retrieval', async (q) => (await retrieve(kb, slotsFor(q, kb), 100)).hits.map((h) => docNumber(h.passage))),
+  await evaluate('Probation Answers retrieval', async (q) => (await retrieve(kb, { slots: slotsFor(q, kb.language) }, 100)).hits.map((h) => docNumber(h.passage))),
 ]
 
 const table = [

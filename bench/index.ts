@@ -5,24 +5,24 @@
  * `wrangler dev` for the real KB, and the widget's size. Prints one table and
  * writes it to bench/results.md.
  *
- * Per-query times come from the code the Worker runs (ask() and the search
+ * Per-query times come from the code the Worker runs (answer() and the search
  * route's searchKb()), timed in Node. A KB too big for the script is served
  * as the Worker would serve it, sharded, from an in-memory shard store (so
  * R2's network latency is not in these figures).
  *
  * Options: --sizes 1000,10000,100000  --passes 3  --no-e2e  --seed 42
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import MiniSearch from 'minisearch'
 import { compileKb, type KbFile } from '../knowledge/compile'
+import { readKbDir } from '../knowledge/read'
 import { packArtifact } from '../knowledge/pack'
-import { ask } from '../engine/answer'
+import { answer } from '../engine/answer'
 import { cleanQuestion } from '../engine/clean'
-import { slotsFor } from '../engine/understand'
+import { understand } from '../engine/understand'
 import { retrieve } from '../engine/retrieve'
 import type { Artifact } from '../engine/artifact'
 import type { Kb } from '../engine/kb'
@@ -61,16 +61,8 @@ const ms = (t: number) => (t < 10 ? t.toFixed(2) : t.toFixed(0))
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`)
 const gz = (text: string | Buffer) => gzipSync(text).length
 
-function readDir(dir: string): KbFile[] {
-  return readdirSync(dir)
-    .filter((n) => n.endsWith('.md'))
-    .sort()
-    .map((n) => ({ path: `${dir}/${n}`, text: readFileSync(`${dir}/${n}`, 'utf8') }))
-}
-
-const realFiles = readDir('knowledge/sources')
-const vocabulary = { path: 'knowledge/vocabulary.json', text: readFileSync('knowledge/vocabulary.json', 'utf8') }
-const englishWords = createRequire(import.meta.url)('an-array-of-english-words') as string[]
+const real = await readKbDir('knowledge')
+const realFiles = real.files
 const queries = Object.entries(QUERY_MIX).flatMap(([kind, qs]) => qs.map((q) => ({ kind, q })))
 
 interface Latency {
@@ -125,9 +117,9 @@ async function agreement(kb: Kb): Promise<Agreement> {
   let scoreKept = 1
   const sum = (hits: Array<{ score: number }>) => hits.reduce((a, h) => a + h.score, 0)
   for (const { q } of queries) {
-    const slots = slotsFor(cleanQuestion(q).text, kb)
-    const fast = (await retrieve(kb, slots)).hits
-    const all = (await retrieve(kb, slots, 8, true)).hits
+    const query = understand(q, [], kb.language)
+    const fast = (await retrieve(kb, query)).hits
+    const all = (await retrieve(kb, query, 8, true)).hits
     if (fast[0]?.passage === all[0]?.passage) same++
     const kept = new Set(fast.map((h) => h.passage))
     shared += all.filter((h) => kept.has(h.passage)).length
@@ -174,7 +166,7 @@ function memoryStore(parts: Map<string, string>): ShardStore {
 
 async function benchOurs(name: string, files: KbFile[]): Promise<{ row: Row; artifact: Artifact }> {
   const start = performance.now()
-  const compiled = compileKb(files, vocabulary, englishWords)
+  const compiled = compileKb({ ...real, files })
   if (!compiled.ok) throw new Error(compiled.problems.slice(0, 5).join('\n'))
   const packed = packArtifact(compiled.artifact)
   const build = (performance.now() - start) / 1000
@@ -193,11 +185,11 @@ async function benchOurs(name: string, files: KbFile[]): Promise<{ row: Row; art
     colds.push(performance.now() - t)
   }
   const t = performance.now()
-  await ask(kb, QUERY_MIX.exact[0] as string)
+  await answer(kb, QUERY_MIX.exact[0] as string)
   const first = performance.now() - t
 
   progress(`${name}: built and loaded`)
-  const askTimes = await timeMix(ROUNDS, (q) => ask(kb, q))
+  const askTimes = await timeMix(ROUNDS, (q) => answer(kb, q))
   const searchTimes = await timeMix(ROUNDS, (q) => searchKb(kb, q, 5))
   const agreed = await agreement(kb)
   progress(`${name}: timed`)
@@ -276,8 +268,10 @@ function widgetSize(): string {
 const rows: Row[] = []
 const seed = Number(values.seed)
 const sets: Array<[string, KbFile[]]> = [['real', realFiles]]
+const realBuilt = compileKb(real)
+const realPassages = realBuilt.ok ? realBuilt.artifact.passages.length : 0
 for (const n of values.sizes.split(',').filter(Boolean).map(Number)) {
-  sets.push([`synthetic ${n / 1000}k`, [...realFiles, ...syntheticKb(realFiles, n - 79, seed)]])
+  sets.push([`synthetic ${n / 1000}k`, [...realFiles, ...syntheticKb(realFiles, n - realPassages, seed)]])
 }
 const loadBefore = loadavg()[0] as number
 for (const [name, files] of sets) {

@@ -5,9 +5,11 @@
  */
 import type { BloomData } from './bloom'
 import type { InlineIndex } from './index/term-index'
+import type { LexiconData } from './lexicon'
+import type { VocabularyData } from './vocabulary'
 
 /** Bumped whenever the shape below changes; a Worker refuses any other format. */
-export const ARTIFACT_FORMAT = 5
+export const ARTIFACT_FORMAT = 6
 
 /** Where a source comes from, which tells a visitor how much weight it carries. */
 export const SOURCE_KINDS = ['parliament', 'audit', 'inspectorate', 'government', 'legislation', 'news', 'union', 'charity', 'blog'] as const
@@ -62,10 +64,14 @@ export interface Artifact {
   version: string
   sources: SourceRecord[]
   passages: PassageRecord[]
-  /** Groups of equivalent phrases, from knowledge/vocabulary.json. */
-  vocabulary: string[][]
-  /** Earliest and latest year the sources were published, and every year their text mentions. */
+  /** Phrases a question may use for the same thing, from knowledge/vocabulary.json. */
+  vocabulary: VocabularyData
+  /** The words the engine reads and writes, from knowledge/lexicon.json. */
+  lexicon: LexiconData
+  /** Earliest and latest year of the events the passages report, and every year their text mentions. */
   period: { from: number; to: number; yearsMentioned: number[] }
+  /** Per disagreement between sources (knowledge/conflicts.json), the positions of the passages that are its sides. */
+  conflicts: Record<string, number[]>
   /** Everyday English words (not names), to tell a paraphrase from a name the sources never mention. */
   dictionary: BloomData
   index: InlineIndex
@@ -91,7 +97,7 @@ export function assertArtifact(value: unknown): asserts value is StoredArtifact 
       `knowledge-base artifact has format ${String(a.format)}; this Worker reads format ${ARTIFACT_FORMAT}. Rebuild it with npm run kb:build`,
     )
   }
-  for (const key of ['version', 'sources', 'passages', 'vocabulary', 'period', 'dictionary', 'index'] as const) {
+  for (const key of ['version', 'sources', 'passages', 'vocabulary', 'lexicon', 'period', 'conflicts', 'dictionary', 'index'] as const) {
     if (a[key] === undefined) throw new ArtifactError(`knowledge-base artifact lacks "${key}"`)
   }
   if (!Array.isArray(a.passages) || a.passages.length === 0) {

@@ -1,42 +1,64 @@
 /**
- * Composition: picks 1–3 knowledge-base sentences that answer the question,
- * marks each with its citation number, and quotes exactly what was used.
- * Nothing is written here that is not a sentence of the knowledge base.
+ * Composition: the answer is knowledge-base sentences, the one that supplies
+ * what was asked first, then at most two that add something asked; a fact
+ * two sources state is one sentence with both citations, and every side of a
+ * disagreement between sources is shown. Each citation quotes one contiguous
+ * span of a passage. Nothing is written here that is not a sentence of the
+ * knowledge base, bar the lexicon's framing ("As of …").
  */
-import type { Citation } from '../worker/contract'
-import type { PassageRecord } from './artifact'
-import type { Kb } from './kb'
+import type { PassageRecord, SourceRecord } from './artifact'
+import { kindScore, STRICT_KINDS, type KindContext } from './kinds'
+import type { Lexicon } from './lexicon'
+import { LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { terms } from './text'
-import { kindScore, STRICT_KINDS, type AnswerKind } from './kinds'
-import type { Retrieval } from './retrieve'
+import type { Query } from './understand'
 
-/** Each sentence's terms, per passage record: the same for every question, so an isolate works them out once. */
-const sentenceTerms = new WeakMap<PassageRecord, Array<Set<string>>>()
-
-function termsOfSentences(passage: PassageRecord): Array<Set<string>> {
-  let found = sentenceTerms.get(passage)
-  if (!found) sentenceTerms.set(passage, (found = passage.sentences.map((sentence) => new Set(terms(sentence)))))
-  return found
+export interface Citation {
+  /** The number of the `[n]` marker in the answer. */
+  n: number
+  sourceId: string
+  passageId: string
+  title: string
+  publisher: string
+  published: string
+  url?: string
+  kind: SourceRecord['kind']
+  /** When the event the quote reports happened. */
+  date?: string
+  /** One contiguous span of the passage, as written. */
+  quote: string
 }
 
 export interface Composed {
   answer: string
   citations: Citation[]
+  /** For a question about now: the date of the latest state recorded. */
+  asOf?: string
 }
 
-export interface Candidate {
-  passage: number
-  sentence: string
-  terms: Set<string>
-  /** Slots this sentence covers. */
-  covers: Set<number>
-  coverage: number
-  kind: number
-  score: number
+/** What composition reads besides the retrieval and the query. */
+export interface ComposeContext {
+  lexicon: Lexicon
+  isEnglishWord: (word: string) => boolean
 }
 
-const MAX_SENTENCES = 3
+/**
+ * An answer needs the best passage to hold this share of the question's
+ * concepts (weighted by rarity), and at most this share of the question's
+ * own concepts may be words the knowledge base never uses.
+ */
+export const MIN_COVERAGE = 0.35
+export const MAX_UNKNOWN_SHARE = 0.5
+/** A strict kind's sentence must carry the kind at least this well ("£3.7bn" for "how much"). */
+const KIND_FLOOR = 0.5
+/** A yes/no question's answer must hold this share of the question's own concepts. */
+const SETTLES = 0.5
+const MAX_ADDED = 2
 const MAX_WORDS = 90
+/** Other sides of a disagreement shown beside the first. */
+const MAX_SIDES = 3
+/** Sentences this alike (shared terms over all terms) state the same thing. */
+const SAME_FACT = 0.5
 /**
  * Passages considered: those scoring within this share of the best. Lower
  * when the question wants a kind of answer (a figure, a name), because the
@@ -44,118 +66,228 @@ const MAX_WORDS = 90
  */
 const PASSAGE_FLOOR = 0.3
 const STRICT_PASSAGE_FLOOR = 0.2
+/** For "now" questions: passages this close to the best in coverage may give the latest state. */
+const NOW_COVERAGE = 0.7
 
-/**
- * Scores every sentence of the best passages, best first. `focus` holds the
- * question's own content words, used to recognise a sentence that describes
- * the thing asked about.
- */
-export function rankSentences(kb: Kb, retrieval: Retrieval, kind: AnswerKind, focus: string[]): Candidate[] {
-  const { hits, slots } = retrieval
-  const top = hits[0]
-  if (!top) return []
-  // Within a sentence, one rare word should not outweigh the rest of the question.
-  const weights = retrieval.slotWeights.map((w) => Math.sqrt(w))
-  const total = weights.reduce((a, b) => a + b, 0) || 1
-  const strict = STRICT_KINDS.has(kind)
-  const asked = new Set(slots.flatMap((slot) => slot.alternatives.map((alt) => alt.at(-1) as string)))
-
-  const candidates: Candidate[] = []
-  for (const hit of hits.slice(0, 8)) {
-    if (hit.score < top.score * (strict ? STRICT_PASSAGE_FLOOR : PASSAGE_FLOOR)) continue
-    const passage = kb.artifact.passages[hit.passage]
-    if (!passage) continue
-    // Which index terms stand for each query term here depends on the passage, not the sentence.
-    const matchedHere = new Map<string, string[]>()
-    const termsHere = (t: string) => {
-      let found = matchedHere.get(t)
-      if (!found) matchedHere.set(t, (found = retrieval.termHits.get(t)?.lookup.termsAt(hit.passage) ?? []))
-      return found
-    }
-    const ownTerms = termsOfSentences(passage)
-    passage.sentences.forEach((sentence, position) => {
-      const own = ownTerms[position] as Set<string>
-      const covers = new Set<number>()
-      let covered = 0
-      slots.forEach((slot, i) => {
-        const hitsSlot = slot.alternatives.some((alt) =>
-          alt.every((t) => termsHere(t).some((d) => own.has(d))),
-        )
-        if (hitsSlot) {
-          covers.add(i)
-          covered += weights[i] ?? 0
-        }
-      })
-      const coverage = covered / total
-      // A sentence that covers nothing is never used, so its kind is not worth working out.
-      const k = covers.size > 0 ? kindScore(kind, sentence, focus, asked) : 0
-      const relevance = 0.65 * coverage + 0.35 * (hit.score / top.score)
-      const score = relevance * (strict ? 0.35 + 0.65 * k : 1 + 0.3 * k) + (position === 0 ? 0.02 : 0)
-      candidates.push({ passage: hit.passage, sentence, terms: own, covers, coverage, kind: k, score })
-    })
-  }
-  return candidates.sort((a, b) => b.score - a.score || a.passage - b.passage)
+interface Candidate {
+  hit: Hit | undefined
+  passage: number
+  record: PassageRecord
+  source: SourceRecord
+  position: number
+  sentence: string
+  terms: Set<string>
+  /** Indexes of the question's own slots this sentence holds. */
+  covers: Set<number>
+  /** Weighted share of all the query's slots this sentence holds. */
+  coverage: number
+  /** Weighted share of the question's own slots. */
+  ownCoverage: number
+  kind: number
+  score: number
 }
 
-export function compose(kb: Kb, retrieval: Retrieval, kind: AnswerKind, focus: string[]): Composed | undefined {
-  const candidates = rankSentences(kb, retrieval, kind, focus)
-  const best = candidates[0]
-  if (!best || best.coverage === 0) return undefined
+/** Each sentence's terms, per passage record: the same for every question, so an isolate works them out once. */
+const sentenceTerms = new WeakMap<PassageRecord, Array<Set<string>>>()
 
-  const chosen: Candidate[] = [best]
-  const covered = new Set(best.covers)
-  let wordsUsed = best.sentence.split(' ').length
-  for (const c of candidates.slice(1)) {
-    if (chosen.length >= MAX_SENTENCES) break
-    if (c.coverage === 0) continue
-    const addsConcept = [...c.covers].some((i) => !covered.has(i))
-    const addsKind = c.kind > 0 && chosen.every((x) => x.kind === 0)
-    const close = c.score >= best.score * 0.6
-    if (!(close || ((addsConcept || addsKind) && c.score >= best.score * 0.6))) continue
-    if (chosen.some((x) => similarity(x.terms, c.terms) > 0.5)) continue
-    const n = c.sentence.split(' ').length
-    if (wordsUsed + n > MAX_WORDS) continue
-    chosen.push(c)
-    wordsUsed += n
-    for (const i of c.covers) covered.add(i)
-  }
-  return cite(kb, chosen)
+function termsOfSentences(record: PassageRecord): Array<Set<string>> {
+  let found = sentenceTerms.get(record)
+  if (!found) sentenceTerms.set(record, (found = record.sentences.map((sentence) => new Set(terms(sentence)))))
+  return found
 }
 
-function similarity(a: Set<string>, b: Set<string>): number {
+function jaccard(a: Set<string>, b: Set<string>): number {
   let shared = 0
   for (const t of a) if (b.has(t)) shared++
   return shared / (a.size + b.size - shared || 1)
 }
 
-/** Numbers citations by first use; sentences from one passage share a number and a quote. */
-function cite(kb: Kb, chosen: Candidate[]): Composed {
-  const numbers = new Map<number, number>()
-  const quotes = new Map<number, string[]>()
-  const parts: string[] = []
-  for (const c of chosen) {
-    if (!numbers.has(c.passage)) numbers.set(c.passage, numbers.size + 1)
-    quotes.set(c.passage, [...(quotes.get(c.passage) ?? []), c.sentence])
-    parts.push(`${c.sentence} [${numbers.get(c.passage)}]`)
-  }
-  const citations: Citation[] = []
-  for (const [passageIndex, n] of numbers) {
-    const passage = kb.artifact.passages[passageIndex]
-    const source = passage && kb.sources.get(passage.sourceId)
-    if (!passage || !source) continue
-    const citation: Citation = {
-      n,
-      sourceId: source.id,
-      passageId: passage.id,
-      title: source.title,
-      publisher: source.publisher,
-      published: source.published,
-      kind: source.kind,
-      ...(passage.date && { date: passage.date }),
-      quote: (quotes.get(passageIndex) ?? []).join(' '),
+const figures = (sentence: string) => new Set(sentence.match(/\d[\d,.]*\d|\d/g) ?? [])
+
+class Scorer {
+  readonly weights: number[]
+  readonly total: number
+  readonly ownTotal: number
+  readonly strict: boolean
+  readonly ctx: KindContext
+
+  constructor(
+    readonly retrieval: Retrieval,
+    readonly query: Query,
+    context: ComposeContext,
+  ) {
+    // Within a sentence, one rare word should not outweigh the rest of the question.
+    this.weights = retrieval.slotWeights.map((w) => Math.sqrt(w))
+    this.total = this.weights.reduce((a, b) => a + b, 0) || 1
+    this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 ? w : 0), 0) || 1
+    this.strict = STRICT_KINDS.has(query.kind)
+    this.ctx = {
+      lexicon: context.lexicon,
+      isEnglishWord: context.isEnglishWord,
+      focus: query.focus,
+      asked: new Set(retrieval.slots.flatMap((slot) => slot.alternatives.map((alt) => alt.at(-1) as string))),
     }
-    if (source.url) citation.url = source.url
-    citations.push(citation)
   }
-  return { answer: parts.join(' '), citations }
+
+  /** Every sentence of a passage, scored; `relevance` is the passage's own standing (0 to 1, more for a listed match). */
+  sentences(hit: Hit | undefined, side: { passage: number; record: PassageRecord; source: SourceRecord }, relevance: number): Candidate[] {
+    const { slots } = this.retrieval
+    const termsHere = (t: string): readonly string[] => hit?.terms.get(t) ?? [t]
+    return side.record.sentences.map((sentence, position) => {
+      const own = termsOfSentences(side.record)[position] as Set<string>
+      const covers = new Set<number>()
+      let covered = 0
+      let ownCovered = 0
+      slots.forEach((slot, i) => {
+        if (!slot.alternatives.some((alt) => alt.every((t) => termsHere(t).some((d) => own.has(d))))) return
+        covered += this.weights[i] ?? 0
+        if (slot.weight === 1) {
+          covers.add(i)
+          ownCovered += this.weights[i] ?? 0
+        }
+      })
+      const coverage = covered / this.total
+      // A sentence that covers nothing is not used unless its passage won by its listed question, so its kind is worth working out then only.
+      const k = covered > 0 || relevance > 1 ? kindScore(this.query.kind, sentence, this.ctx) : 0
+      const base = 0.65 * coverage + 0.35 * relevance
+      const score = base * (this.strict ? 0.35 + 0.65 * k : 1 + 0.3 * k) + (position === 0 ? 0.02 : 0)
+      return { hit, ...side, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, score }
+    })
+  }
+
+  /** Whether a sentence supplies what the question asks: the kind for a strict kind, a statement that settles a yes/no question, something asked for the rest. */
+  answers(c: Candidate, listedWin: boolean): boolean {
+    if (this.strict && c.kind < KIND_FLOOR) return false
+    if (listedWin && c.hit === this.retrieval.hits[0]) return true
+    if (c.covers.size === 0) return false
+    return !this.query.polar || c.ownCoverage >= SETTLES
+  }
+}
+
+export function compose(retrieval: Retrieval, query: Query, context: ComposeContext): Composed | undefined {
+  const { hits } = retrieval
+  const top = hits[0]
+  if (!top) return undefined
+  const listedWin = (top.listed?.similarity ?? 0) >= LISTED_MATCH
+  const ownSlots = retrieval.slots.filter((s) => s.weight === 1).length
+  if (!listedWin) {
+    if (retrieval.unknownNames.length > 0 || retrieval.unknown >= Math.max(1, ownSlots * MAX_UNKNOWN_SHARE)) return undefined
+    if (top.coverage < MIN_COVERAGE) return undefined
+  }
+
+  const scorer = new Scorer(retrieval, query, context)
+  const floor = top.score * (scorer.strict ? STRICT_PASSAGE_FLOOR : PASSAGE_FLOOR)
+  const anchor = query.now && !listedWin ? latest(hits, top) : undefined
+  const candidates: Candidate[] = []
+  for (const hit of hits) {
+    if (hit.score < floor && hit !== top) continue
+    const relevance = hit.score / top.score + (listedWin && hit === top ? 1 : 0)
+    candidates.push(...scorer.sentences(hit, hit, relevance))
+  }
+  candidates.sort((a, b) => b.score - a.score || a.passage - b.passage || a.position - b.position)
+
+  const first = (anchor && candidates.find((c) => c.hit === anchor && scorer.answers(c, listedWin))) || candidates.find((c) => scorer.answers(c, listedWin))
+  if (!first) return undefined
+  const chosen: Candidate[] = [first]
+  const covered = new Set(first.covers)
+  let words = first.sentence.split(' ').length
+  for (const c of candidates) {
+    if (chosen.length > MAX_ADDED) break
+    if (chosen.includes(c) || c.score < first.score * 0.6 || c.covers.size === 0) continue
+    const addsConcept = [...c.covers].some((i) => !covered.has(i))
+    const addsKind = scorer.strict && c.kind >= KIND_FLOOR && chosen.every((x) => x.kind < KIND_FLOOR)
+    if (!addsConcept && !addsKind) continue
+    if (chosen.some((x) => jaccard(x.terms, c.terms) > SAME_FACT)) continue
+    const n = c.sentence.split(' ').length
+    if (words + n > MAX_WORDS) continue
+    chosen.push(c)
+    words += n
+    for (const i of c.covers) covered.add(i)
+  }
+
+  // The same fact from another source: one sentence, both citations.
+  const corroborations = new Map<Candidate, Candidate[]>()
+  for (const c of chosen) {
+    const same = candidates.filter(
+      (o) => o.source.id !== c.source.id && !chosen.includes(o) && jaccard(o.terms, c.terms) >= SAME_FACT && [...figures(c.sentence)].every((f) => o.sentence.includes(f)),
+    )
+    const bySource = new Map<string, Candidate>()
+    for (const o of same) if (!bySource.has(o.source.id) && !chosen.some((x) => x.source.id === o.source.id)) bySource.set(o.source.id, o)
+    corroborations.set(c, [...bySource.values()].slice(0, 2))
+  }
+
+  const sides = disagreement(first, retrieval, scorer, chosen)
+  const asOf = query.now ? ((anchor ?? first.hit ?? top).record.date ?? (anchor ?? first.hit ?? top).source.published) : undefined
+  return cite(chosen, corroborations, sides, context.lexicon, asOf)
+}
+
+/** For "now" questions: among the passages that answer about as well as the best, the one reporting the latest event. */
+function latest(hits: Hit[], top: Hit): Hit {
+  const dateOf = (h: Hit) => h.record.date ?? h.source.published
+  return hits
+    .filter((h) => h.coverage >= top.coverage * NOW_COVERAGE && h.score >= top.score * PASSAGE_FLOOR)
+    .reduce((best, h) => (dateOf(h) > dateOf(best) ? h : best), top)
+}
+
+/** When the first sentence is one side of a disagreement between sources, the best sentence of each other side. */
+function disagreement(first: Candidate, retrieval: Retrieval, scorer: Scorer, chosen: Candidate[]): Candidate[] {
+  const key = first.record.conflict
+  if (!key) return []
+  const out: Candidate[] = []
+  for (const side of retrieval.sides.get(key) ?? []) {
+    if (side.source.id === first.source.id || chosen.some((c) => c.passage === side.passage)) continue
+    const hit = retrieval.hits.find((h) => h.passage === side.passage)
+    const best = scorer.sentences(hit, side, hit ? hit.score / (retrieval.hits[0]?.score || 1) : 0).sort((a, b) => b.score - a.score)[0]
+    if (best) out.push(best)
+  }
+  return out.sort((a, b) => b.score - a.score).slice(0, MAX_SIDES)
+}
+
+/** Numbers citations by first use, one per contiguous span: neighbouring sentences of one passage, given in a row, share one. */
+function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, sides: Candidate[], lexicon: Lexicon, asOf: string | undefined): Composed {
+  const citations: Citation[] = []
+  const spans = new Map<string, Citation>()
+  const citeSpan = (c: Candidate, extendFrom?: Candidate): Citation => {
+    const continued = extendFrom && extendFrom.passage === c.passage && extendFrom.position === c.position - 1 ? spans.get(`${extendFrom.passage}:${extendFrom.position}`) : undefined
+    if (continued) {
+      continued.quote = `${continued.quote} ${c.sentence}`
+      spans.set(`${c.passage}:${c.position}`, continued)
+      return continued
+    }
+    const key = `${c.passage}:${c.position}`
+    const existing = spans.get(key)
+    if (existing) return existing
+    const citation: Citation = {
+      n: citations.length + 1,
+      sourceId: c.source.id,
+      passageId: c.record.id,
+      title: c.source.title,
+      publisher: c.source.publisher,
+      published: c.source.published,
+      kind: c.source.kind,
+      quote: c.sentence,
+    }
+    const url = c.record.url ?? c.source.url
+    if (url) citation.url = url
+    if (c.record.date) citation.date = c.record.date
+    citations.push(citation)
+    spans.set(key, citation)
+    return citation
+  }
+  const parts: string[] = []
+  if (asOf) parts.push(lexicon.message('asOf', { date: lexicon.formatDate(asOf) }))
+  const ordered = [...chosen, ...sides]
+  ordered.forEach((c, i) => {
+    if (i === chosen.length) parts.push(lexicon.message('disputed'))
+    const previous = ordered[i - 1]
+    const next = ordered[i + 1]
+    const citation = citeSpan(c, previous)
+    const markers = [citation, ...(corroborations.get(c) ?? []).map((o) => citeSpan(o))].map((x) => `[${x.n}]`)
+    // A span going on in the next sentence is marked once, after its last sentence.
+    const spanGoesOn = next && next.passage === c.passage && next.position === c.position + 1 && i + 1 !== chosen.length
+    parts.push(spanGoesOn && (corroborations.get(c) ?? []).length === 0 ? c.sentence : `${c.sentence} ${markers.join('')}`)
+  })
+  const out: Composed = { answer: parts.join(' '), citations }
+  if (asOf) out.asOf = asOf
+  return out
 }

@@ -1,16 +1,28 @@
 /**
- * Turns an artifact into the in-memory knowledge base the answer code uses.
+ * Turns an artifact into the in-memory knowledge base the engine reads.
  * Loading is lazy (first request, not start-up) and happens once per isolate
  * per artifact version. Loading only parses: postings are decoded per term
- * when a query first needs them (see term-index.ts).
+ * when a query first needs them (see index/term-index.ts).
  */
-import type { KbInfo } from '../worker/contract'
 import { assertArtifact, restorePassage, type Artifact, type PassageRecord, type SourceRecord } from './artifact'
 import { bloomTest, type BloomData } from './bloom'
 import { inlinePostings, TermIndex } from './index/term-index'
-import { terms } from './text'
+import { compileLexicon } from './lexicon'
+import type { Language } from './understand'
+import { compileVocabulary } from './vocabulary'
 
-/** What the answer code reads of the knowledge base. */
+/** Where a served knowledge base came from: built into the deploy, or published to storage. */
+export type KbSource = 'bundled' | 'storage'
+
+export interface KbInfo {
+  /** Content hash of the artifact. */
+  version: string
+  source: KbSource
+  documents: number
+  passages: number
+}
+
+/** What the engine reads of the artifact. */
 export interface KbContent {
   version: string
   sources: SourceRecord[]
@@ -19,7 +31,6 @@ export interface KbContent {
    * blocks load; retrieval loads the passages of every hit it returns.
    */
   passages: PassageRecord[]
-  vocabulary: string[][]
   period: Artifact['period']
 }
 
@@ -28,11 +39,13 @@ export interface Kb {
   artifact: KbContent
   index: TermIndex
   sources: ReadonlyMap<string, SourceRecord>
-  /** Vocabulary groups as term sequences, longest phrases first within each group. */
-  vocabulary: string[][][]
+  /** The lexicon, compiled, the vocabulary's expansions and the years mentioned: what understanding reads. */
+  language: Language
+  /** Per disagreement key, the positions of its sides' passages. */
+  conflicts: ReadonlyMap<string, readonly number[]>
   /** Whether a lower-case word is everyday English rather than a name. */
   isEnglishWord: (word: string) => boolean
-  /** Questions the maintainers wrote, with the passage that answers it; offered as suggestions. */
+  /** Questions the maintainers wrote, with the passage that answers each: the pool suggestions fall back on. */
   questions: ReadonlyArray<{ passage: number; question: string }>
   /** Makes sure `artifact.passages` holds these positions; nothing to do for a bundled KB. */
   loadPassages(positions: number[]): Promise<void>
@@ -40,23 +53,25 @@ export interface Kb {
 
 export interface KbParts {
   content: KbContent
+  vocabulary: Artifact['vocabulary']
+  lexicon: Artifact['lexicon']
+  conflicts: Artifact['conflicts']
   index: TermIndex
   dictionary: BloomData
-  source: KbInfo['source']
+  source: KbSource
   questions: Kb['questions']
   loadPassages: Kb['loadPassages']
 }
 
-export function assembleKb({ content, index, dictionary, source, questions, loadPassages }: KbParts): Kb {
-  const vocabulary = content.vocabulary.map((group) =>
-    group.map((phrase) => terms(phrase)).filter((t) => t.length > 0).sort((a, b) => b.length - a.length),
-  )
+export function assembleKb({ content, vocabulary, lexicon, conflicts, index, dictionary, source, questions, loadPassages }: KbParts): Kb {
+  const { from, to, yearsMentioned } = content.period
   return {
     info: { version: content.version, source, documents: content.sources.length, passages: content.passages.length },
     artifact: content,
     index,
     sources: new Map(content.sources.map((s) => [s.id, s])),
-    vocabulary,
+    language: { lexicon: compileLexicon(lexicon, { from, to }), vocabulary: compileVocabulary(vocabulary), yearsMentioned },
+    conflicts: new Map(Object.entries(conflicts)),
     isEnglishWord: bloomTest(dictionary),
     questions,
     loadPassages,
@@ -64,12 +79,15 @@ export function assembleKb({ content, index, dictionary, source, questions, load
 }
 
 /** A knowledge base held whole in one artifact, as `npm run kb:build` writes it. */
-export function createKb(value: unknown, source: KbInfo['source']): Kb {
+export function createKb(value: unknown, source: KbSource): Kb {
   assertArtifact(value)
-  const { version, sources, vocabulary, period, index, dictionary } = value
+  const { version, sources, vocabulary, lexicon, conflicts, period, index, dictionary } = value
   const passages = value.passages.map(restorePassage)
   return assembleKb({
-    content: { version, sources, passages, vocabulary, period },
+    content: { version, sources, passages, period },
+    vocabulary,
+    lexicon,
+    conflicts,
     index: new TermIndex(index, inlinePostings(index.postings)),
     dictionary,
     source,

@@ -1,50 +1,18 @@
 /**
- * What kind of answer a question wants, read from its wording, and whether a
- * sentence has that kind of answer in it. Used to prefer, among sentences
- * that match the topic, the one that actually answers.
+ * What kind of answer a question wants, read from its wording with the
+ * lexicon's cues, and how well a sentence carries that kind of answer: a
+ * figure for "how many", a date for "when", a name for "who".
  */
+import type { AnswerKind, Lexicon } from './lexicon'
 import { NUMBER_WORDS, toTerm, words } from './text'
 
-export type AnswerKind =
-  | 'percent'
-  | 'money'
-  | 'count'
-  | 'time'
-  /** "How long …?": a span of time. */
-  | 'duration'
-  | 'reason'
-  | 'entity'
-  /** "Which minister …?": a named person. */
-  | 'person'
-  /** "Who is X?": a sentence that describes X. */
-  | 'identity'
-  /** "What is X?", "What does X stand for?" */
-  | 'definition'
-  | 'other'
+export type { AnswerKind } from './lexicon'
 
-/** Kinds where a sentence without that kind of content is almost never the answer. */
+/** Kinds where a sentence without that kind of content is not an answer. */
 export const STRICT_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'count', 'time', 'duration', 'entity', 'person', 'identity', 'definition'])
 
-export function answerKind(question: string): AnswerKind {
-  const q = question.toLowerCase()
-  if (/%|\b(per ?cent|percentage|proportion|share|fraction)\b/.test(q)) return 'percent'
-  if (/\b(how much|cost|costs|worth|value of|spend|spent)\b|£/.test(q)) return 'money'
-  if (/\bhow long ago\b/.test(q)) return 'time'
-  if (/\b(how long|how many (years|months|weeks|days))\b/.test(q)) return 'duration'
-  if (/\b(how (many|big|large|often)|what (number|amount|figure|total)|number of)\b/.test(q)) return 'count'
-  if (/\b(when|what (year|date|month|time)|since when)\b/.test(q)) return 'time'
-  if (/\b(why|what (caused|led to|was the reason)|reason|because)\b/.test(q)) return 'reason'
-  if (/^\s*(who is|who's|whos|who are|who was|who were)\b/.test(q)) return 'identity'
-  if (/^\s*what (is|are|was|were|'s)\b|\b(stand|stands|short) for\b|\bmeaning of\b|\bdefine\b|\bwhat does .* mean\b/.test(q)) {
-    return 'definition'
-  }
-  if (/\b(which|what|whose|name of( the)?) (\w+ )?(minister|secretary|mayor|inspector|officer|director|spokes(man|woman|person)|person|man|woman|mp|chief|boss|leader|head|journalist|writer|author)\b/.test(q)) {
-    return 'person'
-  }
-  if (/\b(who|whom|whose|which|name of|what (company|firm|organi[sz]ation|body|union|group|outlet|newspaper|paper|website))\b/.test(q)) {
-    return 'entity'
-  }
-  return 'other'
+export function answerKind(question: string, lexicon: Lexicon): AnswerKind {
+  return lexicon.kinds.find(({ pattern }) => pattern.test(question))?.kind ?? 'other'
 }
 
 /** Number words as a pattern: those the index reads as figures, and the rest. */
@@ -58,17 +26,21 @@ const COUNT = new RegExp(`\\b(?!(19|20)\\d\\d\\b)\\d[\\d,.]*|\\b(${SPELLED_NUMBE
 const DIGITS = /(?<![\d,.])(?!(19|20)\d\d\b)\d[\d,.]*/
 /** A span: "eighteen months", "seven-year", "a year and a half". */
 const DURATION = new RegExp(`\\b(\\d+|${SPELLED_NUMBERS}|a|half a)[\\s-](years?|months?|weeks?|days?|decades?)\\b`, 'gi')
-const TIME = /\b(19|20)\d\d\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|year|years|month|months|ago)\b/i
-const REASON = /\b(because|due to|so that|as a result|in order to|would lead|led to|leading to|caused|blamed|since|owing to|risk of|aimed at|designed to|to (help|reduce|drive|cut|slash))\b/i
+/** A year, or a day and month ("1 June"). */
+const DATE = /\b(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)? [A-Z][a-z]+\b/
 /** Capitalised runs ("Chris Grayling", "Centre for Crime and Justice Studies") and single names like "MTCnovo" or "NAO". */
 const NAMES = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}'’-]*)*/gu
-/** Words that make a name an institution rather than a person. */
-const INSTITUTION = /\b(company|companies|service|services|ministry|office|inspectorate|probation|rehabilitation|justice|association|union|centre|council|trust|department|hall|court|courts|group|league|national|community|government|parliament|report|journal|hub|model|prisons?|england|wales|london|bbc|ft|tuc|crc|crcs|nps|moj|napo|nao|hmip)\b/i
 
-/**
- * Names in a sentence that the question does not already contain: the
- * answer to "which minister…" is a name the asker did not type.
- */
+export interface KindContext {
+  lexicon: Lexicon
+  /** The question's content words as typed. */
+  focus: string[]
+  /** Head terms (last words) of the question's concepts and their alternatives. */
+  asked: ReadonlySet<string>
+  isEnglishWord: (word: string) => boolean
+}
+
+/** Names in a sentence that the question does not already contain: the answer to "which minister…" is a name the asker did not type. */
 function newNames(sentence: string, focus: string[]): string[] {
   const asked = new Set(focus.map((w) => w.toLowerCase()))
   const out: string[] = []
@@ -83,20 +55,22 @@ function newNames(sentence: string, focus: string[]): string[] {
   return out
 }
 
-function personScore(sentence: string, focus: string[]): number {
-  const names = newNames(sentence, focus)
-  if (names.some((n) => n.includes(' ') && !INSTITUTION.test(n))) return 1
-  return names.length > 0 ? 0.3 : 0
-}
-
-function entityScore(sentence: string, focus: string[]): number {
-  const names = newNames(sentence, focus)
-  if (names.some((n) => n.includes(' ') || /\p{Lu}.*\p{Lu}/u.test(n))) return 1
-  return names.length > 0 ? 0.5 : 0
+/**
+ * Whether a name is a person's: two to four capitalised words, none an
+ * abbreviation, no linking words, and at most one of them everyday English
+ * ("Glenys Stacey", "Chris Grayling"), or led by a title ("Dame …"). An
+ * institution's name is mostly English words ("Working Links", "National
+ * Probation Service") or carries an abbreviation.
+ */
+export function isPersonName(name: string, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord'>): boolean {
+  const parts = name.replace(/['’]s$/, '').split(/\s+/)
+  if (parts.length < 2) return false
+  if (ctx.lexicon.personTitles.has(parts[0] as string)) return true
+  if (parts.length > 4 || parts.some((w) => /^\p{Lu}{2,}/u.test(w) || /^(of|for|and|the)$/.test(w))) return false
+  return parts.filter((w) => ctx.isEnglishWord(w.toLowerCase())).length <= 1
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
 const LINKS = new Set(['of', 'for', 'and', 'the', 'in', '&'])
 
 /** A name's initials: all of a word in capitals ("HM"), else its first letter; linking words skipped. */
@@ -116,11 +90,7 @@ function spellsOut(ws: string[], shorts: string[], fromEnd = false): boolean {
   return false
 }
 
-/**
- * Whether a sentence spells out one of the focus words as an abbreviation:
- * "Community Rehabilitation Companies (CRCs)", "Napo (the National
- * Association of Probation Officers)".
- */
+/** Whether a sentence spells out a focus word as an abbreviation: "Community Rehabilitation Companies (CRCs)", "Napo (the National Association of Probation Officers)". */
 function expands(sentence: string, focus: string[]): boolean {
   return focus.some((word) => {
     if (word.length < 2 || word.length > 6) return false
@@ -136,21 +106,12 @@ function expands(sentence: string, focus: string[]): boolean {
   })
 }
 
-/**
- * Whether a sentence describes one of the focus words: "X, director of …",
- * "X (the …)", "X is …".
- */
+/** Whether a sentence describes a focus word: "X, director of …", "X (the …)", "X is …". */
 function describes(sentence: string, focus: string[]): boolean {
-  return focus.some((word) =>
-    new RegExp(`\\b${escape(word)}[\\p{L}'’]*\\)?\\s*(,|\\(|\\s(is|was|are|were|stands for|means)\\b)`, 'iu').test(sentence),
-  )
+  return focus.some((word) => new RegExp(`\\b${escape(word)}[\\p{L}'’]*\\)?\\s*(,|\\(|\\s(is|was|are|were|stands for|means)\\b)`, 'iu').test(sentence))
 }
 
-/**
- * A figure that counts something the question asks about: "21 Community
- * Rehabilitation Companies", "28,750 offenders". `asked` holds the head
- * terms (last words) of the question's concepts and their alternatives.
- */
+/** A figure that counts something asked about: "21 Community Rehabilitation Companies", "28,750 offenders". */
 function countsAsked(sentence: string, asked: ReadonlySet<string>): boolean {
   const ws = words(sentence)
   return ws.some((w, i) => {
@@ -162,11 +123,7 @@ function countsAsked(sentence: string, asked: ReadonlySet<string>): boolean {
   })
 }
 
-/**
- * A span of time that belongs to something the question asks about:
- * "seven-year probation contracts", "eighteen months after Transforming
- * Rehabilitation".
- */
+/** A span of time that belongs to something asked about: "seven-year probation contracts". */
 function spanOfAsked(sentence: string, asked: ReadonlySet<string>): boolean {
   for (const m of sentence.matchAll(DURATION)) {
     const after = words(sentence.slice((m.index ?? 0) + m[0].length)).slice(0, 4)
@@ -175,35 +132,39 @@ function spanOfAsked(sentence: string, asked: ReadonlySet<string>): boolean {
   return false
 }
 
-/**
- * How well a sentence carries the kind of answer asked for, 0 to 1. `focus`
- * holds the question's content words as typed, `asked` their terms.
- */
-export function kindScore(kind: AnswerKind, sentence: string, focus: string[] = [], asked: ReadonlySet<string> = new Set()): number {
+/** How well a sentence carries the kind of answer asked for, 0 to 1. */
+export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext): number {
   switch (kind) {
     case 'percent':
       return PERCENT.test(sentence) ? 1 : NUMBER.test(sentence) ? 0.3 : 0
     case 'money':
       return MONEY.test(sentence) ? 1 : NUMBER.test(sentence) ? 0.3 : 0
     case 'count':
-      if (countsAsked(sentence, asked)) return 1
+      if (countsAsked(sentence, ctx.asked)) return 1
       if (DIGITS.test(sentence)) return PERCENT.test(sentence) || MONEY.test(sentence) ? 0.5 : 0.8
       return COUNT.test(sentence) ? 0.6 : NUMBER.test(sentence) ? 0.2 : 0
     case 'time':
-      return TIME.test(sentence) ? 1 : 0
+      if (DATE.test(sentence)) return 1
+      return new RegExp(`\\b(${ctx.lexicon.monthNames})\\b`, 'i').test(sentence) ? 0.8 : 0
     case 'duration':
-      if (spanOfAsked(sentence, asked)) return 1
-      return sentence.match(DURATION) ? 0.7 : TIME.test(sentence) ? 0.3 : 0
+      if (spanOfAsked(sentence, ctx.asked)) return 1
+      return sentence.match(DURATION) ? 0.7 : DATE.test(sentence) ? 0.3 : 0
     case 'reason':
-      return REASON.test(sentence) ? 1 : 0
-    case 'entity':
-      return entityScore(sentence, focus)
-    case 'person':
-      return personScore(sentence, focus)
+      return ctx.lexicon.reason.test(sentence) ? 1 : 0
+    case 'entity': {
+      const names = newNames(sentence, ctx.focus)
+      if (names.some((n) => n.includes(' ') || /\p{Lu}.*\p{Lu}/u.test(n))) return 1
+      return names.length > 0 ? 0.5 : 0
+    }
+    case 'person': {
+      const names = newNames(sentence, ctx.focus)
+      if (names.some((n) => isPersonName(n, ctx))) return 1
+      return names.length > 0 ? 0.3 : 0
+    }
     case 'identity':
-      return describes(sentence, focus) ? 1 : newNames(sentence, focus).length > 0 ? 0.3 : 0
+      return describes(sentence, ctx.focus) ? 1 : newNames(sentence, ctx.focus).length > 0 ? 0.3 : 0
     case 'definition':
-      return expands(sentence, focus) || describes(sentence, focus) ? 1 : /\(/.test(sentence) ? 0.3 : 0
+      return expands(sentence, ctx.focus) || describes(sentence, ctx.focus) ? 1 : /\(/.test(sentence) ? 0.3 : 0
     default:
       return 0
   }

@@ -1,47 +1,70 @@
 /**
- * Retrieval: finds the passages that match a question's slots and measures
- * how much of the question each one covers. Coverage, weighted by how rare
- * each concept is, is what tells an answer from a loose match.
+ * Retrieval: the passages that match a query's concepts, scored (BM25+ per
+ * field, as MiniSearch scores), with how much of the question each covers
+ * (coverage, weighted by rarity, tells an answer from a loose match), which
+ * index terms stood for each query term there, and how close the passage's
+ * listed questions come to the question asked. A passage whose listed
+ * question matches wins. Nothing after this touches the index.
  */
+import type { PassageRecord, SourceRecord } from './artifact'
+import type { Scored, TermLookup } from './index/term-index'
 import type { Kb } from './kb'
 import { Lru } from './lru'
 import { isSlipOfStopWord } from './stop-words'
-import type { Scored, TermLookup } from './index/term-index'
 import { toTerm } from './text'
-import type { Slot } from './understand'
+import { slotsFor, type Query, type Slot } from './understand'
 
 /** A query term's matches. */
-export interface TermMatches {
+interface TermMatches {
   lookup: TermLookup
   /** Found only by allowing slips. */
   fuzzy: boolean
   /** Distinct passages matched. */
   size: number
-  /** The matches that gather candidates, scored: the term's champions (kb/champions.ts), or every match when exhaustive. */
+  /** The matches that gather candidates, scored: the term's champions (index/champions.ts), or every match when exhaustive. */
   gathered: Scored
 }
 
 /** Candidates gathered from champions and then scored in full. */
 const CANDIDATES = 64
+/** Top passages whose listed questions are compared with the question asked. */
+const LISTED_CANDIDATES = 16
+/** How close a listed question must come to the question asked for its passage to win, 0 to 1. */
+export const LISTED_MATCH = 0.75
 
 export interface Hit {
+  /** The passage's position in the knowledge base. */
   passage: number
+  record: PassageRecord
+  source: SourceRecord
   score: number
-  /** Weighted share of the question's concepts found in the passage, 0 to 1. */
+  /** Weighted share of the question's concepts the passage holds, 0 to 1. */
   coverage: number
+  /** Per query term, the index terms that stand for it in this passage (itself, or its prefix and fuzzy variants). */
+  terms: ReadonlyMap<string, readonly string[]>
+  /** The passage's listed question closest to the question asked, when one comes close. */
+  listed?: { question: string; similarity: number }
+}
+
+/** Another side of a disagreement that a hit is one side of. */
+export interface Side {
+  passage: number
+  record: PassageRecord
+  source: SourceRecord
 }
 
 export interface Retrieval {
   hits: Hit[]
+  /** The query's slots, less slipped stop words ("wernt"). */
   slots: Slot[]
-  /** Rarity weight of each slot: rare concepts matter more; unknown ones most. */
+  /** Rarity weight of each slot: rare concepts matter more. */
   slotWeights: number[]
   /** Slots of the question itself that no passage holds: many of them mean a question off the topic. */
   unknown: number
-  /** Words of the question that no passage holds and that are not everyday English: names of things the sources never mention. */
+  /** Words of the question that no passage holds and that are not everyday English: names the sources never mention. */
   unknownNames: string[]
-  /** Per term, the passages it matched. */
-  termHits: Map<string, TermMatches>
+  /** For each disagreement key among the hits, every side's passage. */
+  sides: ReadonlyMap<string, readonly Side[]>
 }
 
 /**
@@ -55,10 +78,6 @@ function maxEdits(term: string, typed: string, english: boolean): number {
   if (/\d/.test(term)) return 0
   const byTyped = typed.length >= 9 ? 2 : typed.length >= 6 || (typed.length === 5 && !english) ? 1 : 0
   return Math.min(byTyped, Math.floor(term.length / 3))
-}
-
-function isSlippedStopWord(kb: Kb, typed: string): boolean {
-  return !kb.isEnglishWord(typed) && isSlipOfStopWord(typed)
 }
 
 /** The terms of `typed` with two neighbouring letters swapped ("compnay"), the commonest slip and two edits to fuzzy matching. */
@@ -233,30 +252,106 @@ function mapValues<K, V, W>(map: ReadonlyMap<K, V>, f: (value: V) => W): Map<K, 
   return new Map([...map].map(([k, v]) => [k, f(v)]))
 }
 
+interface Ranked {
+  passage: number
+  score: number
+  coverage: number
+}
+
 /** The `limit` best passages, best first (ties by position), kept in a short sorted list: no sort of every match. */
-function topHits({ scores, covered, touched }: ReturnType<typeof accumulate>, total: number, limit: number): Hit[] {
-  const top: Hit[] = []
-  const better = (score: number, passage: number, than: Hit) => score > than.score || (score === than.score && passage < than.passage)
+function topRanked({ scores, covered, touched }: ReturnType<typeof accumulate>, total: number, limit: number): Ranked[] {
+  const top: Ranked[] = []
+  const better = (score: number, passage: number, than: Ranked) => score > than.score || (score === than.score && passage < than.passage)
   for (const passage of touched) {
     const coverage = total > 0 ? (covered[passage] as number) / total : 0
     const score = (scores[passage] as number) * (0.25 + coverage)
     const last = top[top.length - 1]
     if (top.length >= limit && (!last || !better(score, passage, last))) continue
     let i = top.length
-    while (i > 0 && better(score, passage, top[i - 1] as Hit)) i--
+    while (i > 0 && better(score, passage, top[i - 1] as Ranked)) i--
     top.splice(i, 0, { passage, score, coverage })
     if (top.length > limit) top.pop()
   }
   return top
 }
 
+/** Rarity of a concept held by `df` of `n` passages. */
+const rarityOf = (df: number, n: number) => Math.log(1 + n / (df + 0.5))
+
+/** Each listed question's slots, per passage record: the same for every query, so an isolate works them out once. */
+const listedSlots = new WeakMap<PassageRecord, Array<{ question: string; terms: Set<string> }>>()
+
+function listedOf(kb: Kb, record: PassageRecord): Array<{ question: string; terms: Set<string> }> {
+  let found = listedSlots.get(record)
+  if (!found) {
+    found = record.questions.map((question) => ({
+      question,
+      terms: new Set(slotsFor(question, { lexicon: kb.language.lexicon, vocabulary: new Map() }).map((s) => (s.alternatives[0] as string[]).join(' '))),
+    }))
+    listedSlots.set(record, found)
+  }
+  return found
+}
+
+/** How many passages hold each term: the rarity of a listed question's words that the question asked does not share. */
+const termFrequency = new WeakMap<Kb, Map<string, Promise<number>>>()
+
+function frequencyOf(kb: Kb, term: string): Promise<number> {
+  let cache = termFrequency.get(kb)
+  if (!cache) termFrequency.set(kb, (cache = new Map()))
+  let found = cache.get(term)
+  if (!found) {
+    if (cache.size > 20_000) cache.clear()
+    found = kb.index.lookup(term, { prefix: false, fuzzy: 0, weights: { prefix: 0, fuzzy: 0 } }).then((l) => l.size)
+    cache.set(term, found)
+  }
+  return found
+}
+
 /**
- * The `limit` best passages for the slots. Async because a large knowledge
- * base loads index shards and passages on demand; every returned hit's
- * passage is loaded. `exhaustive` gathers candidates from every match rather
- * than from champions, to measure what champions change.
+ * How close a listed question comes to the question asked, 0 to 1: the
+ * weight of the question's concepts it holds (through any alternative, and
+ * any slip of the visitor's), over the weight of everything either holds.
  */
-export async function retrieve(kb: Kb, asked: Slot[], limit = 8, exhaustive = false): Promise<Retrieval> {
+async function similarity(
+  kb: Kb,
+  listed: Set<string>,
+  slots: Slot[],
+  slotWeights: number[],
+  variants: ReadonlyMap<string, readonly string[]>,
+): Promise<number> {
+  const used = new Set<string>()
+  let matched = 0
+  let total = 0
+  slots.forEach((slot, i) => {
+    const weight = slotWeights[i] ?? 0
+    total += weight
+    for (const alt of slot.alternatives) {
+      const hits = alt.map((t) => [t, ...(variants.get(t) ?? [])].find((v) => listed.has(v)))
+      if (hits.every((h) => h !== undefined)) {
+        matched += weight
+        for (const h of hits) used.add(h as string)
+        break
+      }
+    }
+  })
+  const n = kb.index.documentCount
+  for (const term of listed) {
+    if (used.has(term) || term.includes(' ')) continue
+    total += rarityOf(await frequencyOf(kb, term), n)
+  }
+  return total > 0 ? matched / total : 0
+}
+
+/**
+ * The `limit` best passages for the query. Async because a large knowledge
+ * base loads index shards and passages on demand; every returned hit's
+ * passage, and every other side of a disagreement among them, is loaded.
+ * `exhaustive` gathers candidates from every match rather than from
+ * champions, to measure what champions change.
+ */
+export async function retrieve(kb: Kb, query: Pick<Query, 'slots'>, limit = 8, exhaustive = false): Promise<Retrieval> {
+  const asked = query.slots
   const typedFor = new Map<string, string>()
   for (const slot of asked) {
     const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
@@ -266,14 +361,13 @@ export async function retrieve(kb: Kb, asked: Slot[], limit = 8, exhaustive = fa
   }
   const found = await Promise.all([...typedFor].map(([t, typed]) => cachedSearchTerm(kb, t, typed, exhaustive)))
   const termHits = new Map([...typedFor.keys()].map((t, i) => [t, found[i] as TermMatches]))
-  const n = kb.artifact.passages.length
+  const n = kb.index.documentCount
   const isUnknown = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size))
   // A slipped stop word ("wernt") names nothing: left out, not counted as a word the knowledge base lacks.
-  const slots = asked.filter((slot) => !(isUnknown(slot) && slot.typed.length === 1 && isSlippedStopWord(kb, slot.typed[0] as string)))
-  const rarity = slots.map((slot) => {
-    const df = Math.max(...slot.alternatives.map((alt) => Math.min(...alt.map((t) => termHits.get(t)?.size ?? 0))))
-    return Math.log(1 + n / (df + 0.5))
-  })
+  const slots = asked.filter(
+    (slot) => !(isUnknown(slot) && slot.typed.length === 1 && !kb.isEnglishWord(slot.typed[0] as string) && isSlipOfStopWord(slot.typed[0] as string)),
+  )
+  const rarity = slots.map((slot) => rarityOf(Math.max(...slot.alternatives.map((alt) => Math.min(...alt.map((t) => termHits.get(t)?.size ?? 0)))), n))
   // A word no passage holds is as often a paraphrase ("in charge", "pushed") as a sign of another
   // topic, so it weighs as much as a typical known word; how many such words there are is judged apart.
   const known = rarity.filter((_, i) => !isUnknown(slots[i] as Slot))
@@ -281,18 +375,62 @@ export async function retrieve(kb: Kb, asked: Slot[], limit = 8, exhaustive = fa
   const slotWeights = slots.map((slot, i) => slot.weight * (isUnknown(slot) ? typical : (rarity[i] as number)))
   const total = slotWeights.reduce((a, b) => a + b, 0)
   const unknownSlots = slots.filter((slot) => slot.weight === 1 && isUnknown(slot))
-  const unknown = unknownSlots.length
   const unknownNames = unknownSlots.flatMap((slot) => slot.typed).filter((w) => /^\p{L}{5,}$/u.test(w) && !kb.isEnglishWord(w))
 
-  const scratch = scratchFor(n)
+  const s = scratchFor(n)
   const partial = !exhaustive && [...termHits.values()].some((m) => m.lookup.truncated)
-  const gathered = accumulate(scratch, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.gathered, fuzzy: m.fuzzy })))
-  let top = topHits(gathered, total, partial ? Math.max(limit, CANDIDATES) : limit)
+  const wanted = Math.max(limit, LISTED_CANDIDATES)
+  const gathered = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.gathered, fuzzy: m.fuzzy })))
+  let ranked = topRanked(gathered, total, partial ? Math.max(wanted, CANDIDATES) : wanted)
   if (partial) {
-    const candidates = Int32Array.from(top, (h) => h.passage).sort()
-    const scored = accumulate(scratch, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.lookup.scoresAt(candidates), fuzzy: m.fuzzy })))
-    top = topHits(scored, total, limit)
+    const candidates = Int32Array.from(ranked, (h) => h.passage).sort()
+    const scored = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.lookup.scoresAt(candidates), fuzzy: m.fuzzy })))
+    ranked = topRanked(scored, total, wanted)
   }
-  await kb.loadPassages(top.map((h) => h.passage))
-  return { hits: top, slots, slotWeights, unknown, unknownNames, termHits }
+  await kb.loadPassages(ranked.map((h) => h.passage))
+
+  const hits: Hit[] = []
+  for (const { passage, score, coverage } of ranked) {
+    const record = kb.artifact.passages[passage]
+    const source = record && kb.sources.get(record.sourceId)
+    if (!record || !source) continue
+    const terms = new Map<string, string[]>()
+    for (const [t, m] of termHits) terms.set(t, m.lookup.termsAt(passage))
+    hits.push({ passage, record, source, score, coverage, terms })
+  }
+  await matchListed(kb, hits, slots, slotWeights, termHits)
+  const winner = hits.reduce<Hit | undefined>((best, h) => ((h.listed?.similarity ?? 0) >= LISTED_MATCH && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
+  const ordered = winner ? [winner, ...hits.filter((h) => h !== winner)] : hits
+  const top = ordered.slice(0, limit)
+  return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, sides: await sidesOf(kb, top) }
+}
+
+/** Sets `listed` on the hits whose listed questions come near the question asked. */
+async function matchListed(kb: Kb, hits: Hit[], slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>): Promise<void> {
+  const variants = mapValues(termHits, (m) => m.lookup.variants.map((v) => v.term))
+  for (const hit of hits) {
+    for (const { question, terms } of listedOf(kb, hit.record)) {
+      const sim = await similarity(kb, terms, slots, slotWeights, variants)
+      if (sim > (hit.listed?.similarity ?? 0)) hit.listed = { question, similarity: sim }
+    }
+  }
+}
+
+/** Every side of each disagreement the hits are part of, loaded. */
+async function sidesOf(kb: Kb, hits: Hit[]): Promise<Map<string, Side[]>> {
+  const keys = new Set(hits.flatMap((h) => (h.record.conflict ? [h.record.conflict] : [])))
+  const out = new Map<string, Side[]>()
+  if (keys.size === 0) return out
+  const positions = [...keys].flatMap((k) => kb.conflicts.get(k) ?? [])
+  await kb.loadPassages(positions)
+  for (const key of keys) {
+    const sides: Side[] = []
+    for (const passage of kb.conflicts.get(key) ?? []) {
+      const record = kb.artifact.passages[passage]
+      const source = record && kb.sources.get(record.sourceId)
+      if (record && source) sides.push({ passage, record, source })
+    }
+    out.set(key, sides)
+  }
+  return out
 }

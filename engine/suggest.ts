@@ -1,7 +1,8 @@
 /**
- * Suggested questions for a declined question: ones the knowledge base can
- * answer, taken from the maintainers' own question lists. Near the topic
- * asked about when there is one, otherwise one from each of several sources.
+ * Suggested questions for a declined question: questions the maintainers
+ * listed for passages near what was asked, closest first, so the visitor
+ * sees what the knowledge base can answer about their topic; without a
+ * topic, one from each of several sources.
  */
 import type { Kb } from './kb'
 import type { Retrieval } from './retrieve'
@@ -25,12 +26,14 @@ function fallbackFor(kb: Kb): string[] {
   return list
 }
 
-export function suggest(kb: Kb, retrieval?: Retrieval): string[] {
+export function suggest(kb: Kb, retrieval?: Retrieval, asked?: string): string[] {
   const picked: string[] = []
   const add = (q: string | undefined) => {
-    if (q && picked.length < COUNT && !picked.includes(q)) picked.push(q)
+    if (q && picked.length < COUNT && !picked.includes(q) && q.toLowerCase() !== asked?.toLowerCase()) picked.push(q)
   }
-  for (const hit of retrieval?.hits ?? []) add(kb.artifact.passages[hit.passage]?.questions[0])
+  // Passages that share some of the question's concepts, their closest listed question first.
+  const near = (retrieval?.hits ?? []).filter((h) => h.coverage > 0).sort((a, b) => (b.listed?.similarity ?? 0) - (a.listed?.similarity ?? 0) || b.score - a.score)
+  for (const hit of near) add(hit.listed?.question ?? hit.record.questions[0])
   for (const q of fallbackFor(kb)) add(q)
   return picked
 }

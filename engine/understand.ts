@@ -1,12 +1,19 @@
 /**
- * Query understanding: a question becomes a list of slots, one per concept.
- * A slot matches when any of its alternatives does, so "spending watchdog",
- * "National Audit Office" and "NAO" are one concept, found by any name.
+ * Understanding a question, once: the cleaned text, its concepts (slots, each
+ * with the alternatives the vocabulary gives), the kind of answer wanted, the
+ * follow-up it leans on, whether it asks how things stand now, and any reason
+ * to decline before looking anything up.
  */
-import type { Turn } from '../worker/contract'
-import type { Kb } from './kb'
-import { toTerm, words } from './text'
 import { cleanQuestion } from './clean'
+import { answerKind, type AnswerKind } from './kinds'
+import type { Lexicon } from './lexicon'
+import { toTerm, words } from './text'
+import type { Expansions } from './vocabulary'
+
+export interface Turn {
+  question: string
+  answer?: string
+}
 
 export interface Slot {
   /** Alternatives; each is a sequence of terms that must all appear. */
@@ -17,39 +24,70 @@ export interface Slot {
   weight: number
 }
 
-/** Weight of concepts carried over from the previous question into a follow-up. */
+export type DeclineReason = 'greeting' | 'personal' | 'private' | 'later' | 'instructed' | 'empty'
+
+export interface Query {
+  /** The question with markup, instructions and framing removed. */
+  text: string
+  /** The input tried to instruct the assistant. */
+  instructed: boolean
+  /** Concepts: the question's own first, then those carried from the turns a follow-up leans on. */
+  slots: Slot[]
+  kind: AnswerKind
+  /** The question's own content words as typed. */
+  focus: string[]
+  /** A yes/no question ("did…", "was…"): the answer is a statement that settles it. */
+  polar: boolean
+  /** Asks how things stand now ("still", "currently"): answered with the latest state recorded. */
+  now: boolean
+  /** Leans on earlier turns, whose concepts it carries. */
+  followUp: boolean
+  /** A year after the knowledge base's period that it asks about. */
+  laterYear?: number
+  decline?: DeclineReason
+}
+
+/** What understanding reads: the lexicon, the vocabulary, and the years the knowledge base mentions. */
+export interface Language {
+  lexicon: Lexicon
+  vocabulary: Expansions
+  yearsMentioned: readonly number[]
+}
+
+/** Weight of concepts carried over from an earlier question into a follow-up. */
 const CONTEXT_WEIGHT = 0.5
 /** Earlier turns a chain of follow-ups may reach back through. */
 const CONTEXT_TURNS = 3
 
-/** Vocabulary phrases by their first term, built once per KB: a question's words look up only the phrases they can start. */
-const phrasesByFirstTerm = new WeakMap<Kb, Map<string, Array<{ group: string[][]; phrase: string[] }>>>()
+const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|same|one|ones)\b/i
+const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
 
-function phrasesStarting(kb: Kb): Map<string, Array<{ group: string[][]; phrase: string[] }>> {
-  let index = phrasesByFirstTerm.get(kb)
-  if (!index) {
-    index = new Map()
-    for (const group of kb.vocabulary) {
-      for (const phrase of group) {
-        const first = phrase[0]
-        if (first === undefined) continue
-        let list = index.get(first)
-        if (!list) index.set(first, (list = []))
-        list.push({ group, phrase })
-      }
-    }
-    phrasesByFirstTerm.set(kb, index)
-  }
-  return index
+/** A short question that leans on an earlier one ("who runs it?", "and in London?"). */
+export function isFollowUp(question: string): boolean {
+  return CONTINUES.test(question) || (LEANS_ON_CONTEXT.test(question) && words(question).length <= 10)
 }
 
-/** Words asking what a name means ("stand for", "short for"): they say what kind of answer is wanted, not what it is about. */
-const ASKS_MEANING = /\b(stands?|short) for\b|\b(acronym|abbreviation|initials)\b|\bmeans?\b|\bmeaning( of)?\b|\bdefin(e|ition)( of)?\b/gi
+/** The question without the framing people put around it ("hi, quick one:", "can I ask…"). */
+function unframed(text: string, lexicon: Lexicon): string {
+  let out = text
+  for (let previous = ''; previous !== out; ) {
+    previous = out
+    out = out.replace(lexicon.question.filler, '').trim()
+  }
+  return out || text
+}
 
-export function slotsFor(text: string, kb: Kb, weight = 1): Slot[] {
+/**
+ * Slots for a text: its content words, with the longest vocabulary phrase at
+ * each position standing for one concept. Words that say how things stand now
+ * or ask what a name means shape the answer, not its topic, and are left out.
+ */
+export function slotsFor(text: string, language: Pick<Language, 'lexicon' | 'vocabulary'>, weight = 1): Slot[] {
+  const { lexicon, vocabulary } = language
+  const topical = text.replace(lexicon.notTopic, ' ')
   const typed: string[] = []
   const ts: string[] = []
-  for (const w of words(text.replace(ASKS_MEANING, ' '))) {
+  for (const w of words(topical)) {
     const t = toTerm(w)
     if (t) {
       typed.push(w)
@@ -58,53 +96,85 @@ export function slotsFor(text: string, kb: Kb, weight = 1): Slot[] {
   }
   const slots: Slot[] = []
   const seen = new Set<string>()
-  const add = (alternatives: string[][], from: number, length: number) => {
-    const key = alternatives.map((a) => a.join(' ')).sort().join('|')
-    if (!seen.has(key)) slots.push({ alternatives, typed: typed.slice(from, from + length), weight })
-    seen.add(key)
-  }
-  const phrases = phrasesStarting(kb)
   for (let i = 0; i < ts.length; ) {
-    let best: { group: string[][]; length: number } | undefined
-    for (const { group, phrase } of phrases.get(ts[i] as string) ?? []) {
-      if (phrase.length > (best?.length ?? 0) && phrase.every((t, k) => ts[i + k] === t)) {
-        best = { group, length: phrase.length }
-      }
+    let best: { alternatives: string[][]; length: number } | undefined
+    for (const { phrase, alternatives } of vocabulary.get(ts[i] as string) ?? []) {
+      if (phrase.length > (best?.length ?? 0) && phrase.every((t, k) => ts[i + k] === t)) best = { alternatives, length: phrase.length }
     }
     const length = best?.length ?? 1
-    add(best ? best.group : [[ts[i] as string]], i, length)
+    const alternatives = best?.alternatives ?? [[ts[i] as string]]
+    const key = slotKey(alternatives)
+    if (!seen.has(key)) slots.push({ alternatives, typed: typed.slice(i, i + length), weight })
+    seen.add(key)
     i += length
   }
   return slots
 }
 
-const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|same|one)\b/i
-const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
-
-/** A short question that leans on an earlier one ("who runs it?", "and in London?"). */
-export function isFollowUp(question: string): boolean {
-  return CONTINUES.test(question) || (LEANS_ON_CONTEXT.test(question) && words(question).length <= 10)
+export function slotKey(alternatives: string[][]): string {
+  return alternatives.map((a) => a.join(' ')).sort().join('|')
 }
 
-/**
- * Slots for a question in its conversation. A follow-up borrows the concepts
- * of the turns it leans on, at a lower weight so its own words still lead.
- */
-export function queryFor(question: string, history: Turn[], kb: Kb): Slot[] {
-  const slots = slotsFor(question, kb)
-  if (!isFollowUp(question)) return slots
-  const own = new Set(slots.map(keyOf))
+/** A year after the period that the knowledge base never mentions: answering would pass old facts off as current. */
+function laterYear(text: string, language: Language): number | undefined {
+  const { to } = language.lexicon.period
+  for (const m of text.matchAll(/\b(20\d\d)s?\b/g)) {
+    const year = Number(m[1])
+    if (year > to && !language.yearsMentioned.includes(year)) return year
+  }
+  return undefined
+}
+
+export function understand(question: string, history: readonly Turn[], language: Language): Query {
+  const { lexicon } = language
+  const cleaned = cleanQuestion(question)
+  const text = unframed(cleaned.text, lexicon)
+  const followUp = history.length > 0 && isFollowUp(text)
+  const own = slotsFor(text, language)
+  const slots = followUp ? withContext(own, history, language) : own
+  const previous = history.at(-1)
+  let kind = answerKind(text, lexicon)
+  if (kind === 'other' && followUp && previous) kind = answerKind(unframed(cleanQuestion(previous.question).text, lexicon), lexicon)
+  const query: Query = {
+    text,
+    instructed: cleaned.instructed,
+    slots,
+    kind,
+    focus: words(text).filter((w) => toTerm(w) !== null),
+    polar: lexicon.question.polar.test(text),
+    now: lexicon.question.now.test(text),
+    followUp,
+  }
+  const later = laterYear(text, language)
+  if (later !== undefined) query.laterYear = later
+  const decline = declineReason(query, lexicon)
+  if (decline) query.decline = decline
+  return query
+}
+
+/** Reasons to decline that the question's wording alone gives: nothing to look up, or nothing that should be. */
+function declineReason(query: Query, lexicon: Lexicon): DeclineReason | undefined {
+  const { text } = query
+  if (lexicon.question.smallTalk.test(text)) return 'greeting'
+  if (lexicon.question.personal.test(text)) return 'personal'
+  if (lexicon.question.privateDetails.test(text)) return 'private'
+  if (query.laterYear !== undefined) return 'later'
+  if (query.slots.length === 0) return query.instructed ? 'instructed' : 'empty'
+  return undefined
+}
+
+/** A follow-up borrows the concepts of the turns it leans on, at a lower weight so its own words still lead. */
+function withContext(own: Slot[], history: readonly Turn[], language: Language): Slot[] {
+  const slots = [...own]
+  const seen = new Set(own.map((s) => slotKey(s.alternatives)))
   for (let i = history.length - 1, reached = 0; i >= 0 && reached < CONTEXT_TURNS; i--, reached++) {
-    const earlier = cleanQuestion(history[i]?.question ?? '').text
-    for (const slot of slotsFor(earlier, kb, CONTEXT_WEIGHT)) {
-      if (!own.has(keyOf(slot))) slots.push(slot)
-      own.add(keyOf(slot))
+    const earlier = unframed(cleanQuestion(history[i]?.question ?? '').text, language.lexicon)
+    for (const slot of slotsFor(earlier, language, CONTEXT_WEIGHT)) {
+      const key = slotKey(slot.alternatives)
+      if (!seen.has(key)) slots.push(slot)
+      seen.add(key)
     }
     if (!isFollowUp(earlier)) break
   }
   return slots
-}
-
-function keyOf(slot: Slot): string {
-  return slot.alternatives.map((a) => a.join(' ')).sort().join('|')
 }

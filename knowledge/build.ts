@@ -8,44 +8,28 @@
  * KB_SHARDS bucket under kb/<version>/.
  *
  * Options: --kb <dir> (default knowledge), --out <file> (default generated/kb.json),
- * --shards <dir> (default generated/kb-shards).
+ * --shards <dir> (default generated/kb-shards), --lexicon <file> (default <kb>/lexicon.json).
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { dirname, join, relative } from 'node:path'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { createRequire } from 'node:module'
-import { compileKb, type KbFile } from './compile'
-import type { SeedPrints } from './copy-check'
+import { compileKb } from './compile'
 import { packArtifact } from './pack'
-
-/** The English word list (lower case, no proper nouns) that the Worker uses to recognise names. */
-const englishWords = createRequire(import.meta.url)('an-array-of-english-words') as string[]
+import { readKbDir } from './read'
 
 const { values } = parseArgs({
   options: {
     kb: { type: 'string', default: 'knowledge' },
     out: { type: 'string', default: 'generated/kb.json' },
     shards: { type: 'string', default: 'generated/kb-shards' },
+    lexicon: { type: 'string' },
   },
 })
 const kbDir = values.kb
 const out = values.out
 
-async function readKbFile(path: string): Promise<KbFile> {
-  return { path: relative(process.cwd(), path) || path, text: await readFile(path, 'utf8') }
-}
-
 async function main(): Promise<number> {
-  const sourcesDir = join(kbDir, 'sources')
-  const names = (await readdir(sourcesDir).catch(() => [] as string[])).filter((n) => n.endsWith('.md')).sort()
-  const files = await Promise.all(names.map((n) => readKbFile(join(sourcesDir, n))))
-  const vocabPath = join(kbDir, 'vocabulary.json')
-  const vocabulary = await readKbFile(vocabPath).catch(() => ({ path: vocabPath, text: '{"groups": []}' }))
-  const conflictsPath = join(kbDir, 'conflicts.json')
-  const conflicts = await readKbFile(conflictsPath).catch(() => ({ path: conflictsPath, text: '{}' }))
-  const printsPath = join(kbDir, 'seed-prints.json')
-  const seedPrints = await readFile(printsPath, 'utf8').then((t) => JSON.parse(t) as SeedPrints, () => undefined)
-  const result = compileKb(files, vocabulary, englishWords, undefined, { conflicts, seedPrints })
+  const result = compileKb(await readKbDir(kbDir, values.lexicon ? { lexicon: values.lexicon } : {}))
   if (!result.ok) {
     for (const p of result.problems) console.error(p)
     console.error(`kb:build: ${result.problems.length} problem(s); ${out} left unchanged`)

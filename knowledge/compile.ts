@@ -4,12 +4,15 @@
  */
 import { createHash } from 'node:crypto'
 import MiniSearch from 'minisearch'
-import { buildBloom } from '../engine/bloom'
 import { ARTIFACT_FORMAT, type Artifact, type PassageRecord, type SourceRecord } from '../engine/artifact'
+import { buildBloom } from '../engine/bloom'
 import { chunkSection } from '../engine/chunk'
 import { INDEX_OPTIONS, type IndexedPassage } from '../engine/index/options'
-import { CHAMPIONS, indexFromMiniSearch } from '../engine/index/term-index'
+import { CHAMPIONS } from '../engine/index/term-index'
+import { indexFromMiniSearch } from '../engine/index/write'
+import { lexiconProblems, type LexiconData } from '../engine/lexicon'
 import { sentences } from '../engine/text'
+import { vocabularyProblems, type VocabularyData } from '../engine/vocabulary'
 import { copyFinder, type SeedPrints } from './copy-check'
 import { parseEntry, type Entry } from './parse'
 
@@ -19,21 +22,29 @@ export interface KbFile {
   text: string
 }
 
+export interface KbInput {
+  /** knowledge/sources/*.md */
+  files: KbFile[]
+  /** knowledge/vocabulary.json */
+  vocabulary: KbFile
+  /** knowledge/lexicon.json */
+  lexicon: KbFile
+  /** knowledge/conflicts.json; none when absent. */
+  conflicts?: KbFile
+  /** Everyday English words, lower case, without names of people or places. */
+  dictionary?: readonly string[]
+  /** Passages a common term keeps as champions (index/term-index.ts); tests lower it to exercise them on a small KB. */
+  championCount?: number
+  /** Fingerprints of the seed documents (knowledge/seed-prints.json): sentences copying them are refused. */
+  seedPrints?: SeedPrints
+}
+
 export type CompileResult = { ok: true; artifact: Artifact } | { ok: false; problems: string[] }
 
-/**
- * `dictionary`: everyday English words, lower case, without names of people or places.
- * `championCount`: passages a common term keeps as champions (term-index.ts); tests lower it to exercise them on a small KB.
- */
-export function compileKb(
-  files: KbFile[],
-  vocabulary: KbFile,
-  dictionary: readonly string[] = [],
-  championCount = CHAMPIONS,
-  { conflicts = { path: 'knowledge/conflicts.json', text: '{}' }, seedPrints }: { conflicts?: KbFile; seedPrints?: SeedPrints } = {},
-): CompileResult {
+export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = [], championCount = CHAMPIONS, seedPrints }: KbInput): CompileResult {
   const problems: string[] = []
   const entries: Entry[] = []
+  const entryFiles = new Map<Entry, string>()
   const seenIds = new Map<string, string>()
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const { entry, id, idLine, problems: found } = parseEntry(file.text)
@@ -45,29 +56,37 @@ export function compileKb(
       if (first) problems.push(`${file.path}:${idLine}: duplicate id "${id}" (also in ${first})`)
       seenIds.set(id, file.path)
     }
-    if (entry) entries.push(entry)
+    if (entry) {
+      entries.push(entry)
+      entryFiles.set(entry, file.path)
+    }
   }
   if (files.length === 0) problems.push('knowledge/sources: no entries found (*.md)')
-  const groups = parseVocabulary(vocabulary, problems)
-  const conflictKeys = parseConflicts(conflicts, problems)
+  const vocabularyData = readJson<VocabularyData>(vocabulary, problems, (data) =>
+    vocabularyProblems(data).map(({ at, message }) => `${vocabulary.path}:${lineOf(vocabulary.text, at)}: ${message}`),
+  )
+  const lexiconData = readJson<LexiconData>(lexicon, problems, (data) =>
+    lexiconProblems(data).map(({ path, message }) => `${lexicon.path}:${lineOf(lexicon.text, path.split('.').at(-1)?.replace(/\[\d+\]$/, '') ?? '')}: ${path}: ${message}`),
+  )
+  const conflictKeys = conflicts ? readConflicts(conflicts, problems) : new Set<string>()
   const findCopy = seedPrints && copyFinder(seedPrints)
-  for (const file of files) {
-    const entry = entries.find((e) => file.path.endsWith(`/${e.meta.id}.md`))
-    for (const section of entry?.sections ?? []) {
+  for (const entry of entries) {
+    const path = entryFiles.get(entry) as string
+    for (const section of entry.sections) {
       if (section.conflict && !conflictKeys.has(section.conflict.key)) {
-        problems.push(`${file.path}:${section.conflict.line}: Conflict "${section.conflict.key}" is not listed in ${conflicts.path}`)
+        problems.push(`${path}:${section.conflict.line}: Conflict "${section.conflict.key}" is not listed in ${conflicts?.path ?? 'knowledge/conflicts.json'}`)
       }
       for (const sentence of findCopy ? sentences(section.text) : []) {
         const copy = findCopy?.(sentence)
         if (copy) {
           problems.push(
-            `${file.path}:${section.line}: a sentence of "${section.heading}" copies ${copy.words} words in a row from seed ${copy.seed} outside quotation marks ("${copy.start} …"): rewrite it in your own words, or quote a short part and say who said it`,
+            `${path}:${section.line}: a sentence of "${section.heading}" copies ${copy.words} words in a row from seed ${copy.seed} outside quotation marks ("${copy.start} …"): rewrite it in your own words, or quote a short part and say who said it`,
           )
         }
       }
     }
   }
-  if (problems.length > 0) return { ok: false, problems }
+  if (problems.length > 0 || !vocabularyData || !lexiconData) return { ok: false, problems }
 
   const sources: SourceRecord[] = entries.map((e) => e.meta)
   const passages: PassageRecord[] = []
@@ -108,17 +127,23 @@ export function compileKb(
   const eventYears = dated.length > 0 ? dated : sources.map((s) => Number(s.published.slice(0, 4)))
   const yearsMentioned = new Set<number>()
   for (const p of passages) for (const m of p.text.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)) yearsMentioned.add(Number(m[1]))
+  const sides: Record<string, number[]> = {}
+  passages.forEach((p, i) => {
+    if (p.conflict) (sides[p.conflict] ??= []).push(i)
+  })
 
   const body: Omit<Artifact, 'version'> = {
     format: ARTIFACT_FORMAT,
     sources,
     passages,
-    vocabulary: groups,
+    vocabulary: vocabularyData,
+    lexicon: lexiconData,
     period: {
       from: Math.min(...eventYears),
       to: Math.max(...eventYears),
       yearsMentioned: [...yearsMentioned].sort((a, b) => a - b),
     },
+    conflicts: sides,
     dictionary: buildBloom(dictionary),
     index: indexFromMiniSearch(index, championCount),
   }
@@ -126,7 +151,17 @@ export function compileKb(
   return { ok: true, artifact: { ...body, version } }
 }
 
-function parseVocabulary(file: KbFile, problems: string[]): string[][] {
+/** Line of the first occurrence of `"needle"` in a JSON text, for messages; 1 when not found. */
+function lineOf(text: string, needle: string): number {
+  const at = needle ? text.indexOf(JSON.stringify(needle)) : -1
+  return at < 0 ? 1 : text.slice(0, at).split('\n').length
+}
+
+function readJson<T>(file: KbFile, problems: string[], check: (data: unknown) => string[]): T | undefined {
+  if (file.text === '') {
+    problems.push(`${file.path}:1: missing or empty (see knowledge/README.md)`)
+    return undefined
+  }
   let data: unknown
   try {
     data = JSON.parse(file.text)
@@ -134,41 +169,19 @@ function parseVocabulary(file: KbFile, problems: string[]): string[][] {
     const pos = /position (\d+)/.exec(String((err as Error).message))
     const line = pos ? file.text.slice(0, Number(pos[1])).split('\n').length : 1
     problems.push(`${file.path}:${line}: not valid JSON: ${(err as Error).message}`)
-    return []
+    return undefined
   }
-  const groups = (data as { groups?: unknown })?.groups
-  if (!Array.isArray(groups)) {
-    problems.push(`${file.path}:1: expected {"groups": [["CRC", "Community Rehabilitation Company"], ...]}`)
-    return []
-  }
-  const lineOf = (needle: string) => {
-    const at = file.text.indexOf(JSON.stringify(needle))
-    return at < 0 ? 1 : file.text.slice(0, at).split('\n').length
-  }
-  const out: string[][] = []
-  groups.forEach((group, i) => {
-    if (!Array.isArray(group) || group.length < 2 || !group.every((p) => typeof p === 'string' && p.trim() !== '')) {
-      const first = Array.isArray(group) && typeof group[0] === 'string' ? lineOf(group[0]) : 1
-      problems.push(`${file.path}:${first}: group ${i + 1} must list at least two non-empty phrases`)
-      return
-    }
-    out.push(group.map((p: string) => p.trim()))
-  })
-  return out
+  const found = check(data)
+  problems.push(...found)
+  return found.length === 0 ? (data as T) : undefined
 }
 
 /** knowledge/conflicts.json: `{"key": "what the sources disagree about", ...}`. */
-function parseConflicts(file: KbFile, problems: string[]): Set<string> {
-  let data: unknown
-  try {
-    data = JSON.parse(file.text)
-  } catch (err) {
-    problems.push(`${file.path}:1: not valid JSON: ${(err as Error).message}`)
-    return new Set()
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    problems.push(`${file.path}:1: expected {"contract-value": "what the sources disagree about", ...}`)
-    return new Set()
-  }
-  return new Set(Object.keys(data))
+function readConflicts(file: KbFile, problems: string[]): Set<string> {
+  const data = readJson<Record<string, unknown>>(file, problems, (value) =>
+    !value || typeof value !== 'object' || Array.isArray(value)
+      ? [`${file.path}:1: expected {"contract-value": "what the sources disagree about", ...}`]
+      : Object.entries(value).flatMap(([key, what]) => (typeof what === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(key) ? [] : [`${file.path}:${lineOf(file.text, key)}: "${key}" must be a slug with a description`])),
+  )
+  return new Set(Object.keys(data ?? {}))
 }

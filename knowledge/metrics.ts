@@ -5,9 +5,9 @@
  * source each fact comes from. Pure: no file or network access.
  */
 import { ApiError } from '../worker/errors'
-import { ask } from '../engine/answer'
+import { answer } from '../engine/answer'
 import { cleanQuestion } from '../engine/clean'
-import { queryFor } from '../engine/understand'
+import { understand } from '../engine/understand'
 import { retrieve } from '../engine/retrieve'
 import type { Kb } from '../engine/kb'
 import { parseAsk } from '../worker/validate'
@@ -45,7 +45,7 @@ export interface Summary {
 async function reply(kb: Kb, question: string): Promise<Reply> {
   try {
     const { question: q, history } = parseAsk({ question })
-    return { status: 200, ...(await ask(kb, q, history)) }
+    return { status: 200, ...(await answer(kb, q, history)) }
   } catch (err) {
     if (err instanceof ApiError) return { status: err.status }
     throw err
@@ -56,7 +56,7 @@ async function reply(kb: Kb, question: string): Promise<Reply> {
 async function rankedSources(kb: Kb, question: string): Promise<string[]> {
   const text = cleanQuestion(question).text
   const order: string[] = []
-  for (const hit of (await retrieve(kb, queryFor(text, [], kb))).hits) {
+  for (const hit of (await retrieve(kb, understand(text, [], kb.language))).hits) {
     const id = kb.artifact.passages[hit.passage]?.sourceId
     if (id && !order.includes(id)) order.push(id)
   }

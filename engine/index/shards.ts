@@ -7,9 +7,8 @@
  * fetches only the shards its terms need and the blocks of the passages it
  * returns; both stay cached in the isolate within a byte budget (part-cache.ts).
  */
-import type { KbInfo } from '../../worker/contract'
 import { restorePassage, storePassage, type Artifact, type PassageRecord, type StoredPassage } from '../artifact'
-import { assembleKb, createKb, type Kb } from '../kb'
+import { assembleKb, createKb, type Kb, type KbSource } from '../kb'
 import { PartCache, type Fetched } from './part-cache'
 import { TermIndex, type IndexData, type PostingsSource } from './term-index'
 
@@ -33,6 +32,8 @@ export interface Manifest {
   version: string
   sources: Artifact['sources']
   vocabulary: Artifact['vocabulary']
+  lexicon: Artifact['lexicon']
+  conflicts: Artifact['conflicts']
   period: Artifact['period']
   dictionary: Artifact['dictionary']
   passageCount: number
@@ -96,12 +97,14 @@ export function splitArtifact(artifact: Artifact, { shardBytes, passageBlock } =
     const record = artifact.passages[passage]
     if (record) resident.push({ passage, record: storePassage(record) })
   }
-  const { version, sources, vocabulary, period, dictionary } = artifact
+  const { version, sources, vocabulary, lexicon, conflicts, period, dictionary } = artifact
   const manifest: Manifest = {
     sharded: SHARDED_FORMAT,
     version,
     sources,
     vocabulary,
+    lexicon,
+    conflicts,
     period,
     dictionary,
     passageCount: artifact.passages.length,
@@ -188,11 +191,14 @@ function passageBlocks(manifest: Manifest, store: ShardStore, budget: number) {
 }
 
 /** A knowledge base from its manifest, with the rest fetched from `store` as queries need it. */
-export function shardedKb(manifest: Manifest, store: ShardStore, source: KbInfo['source'], { passageBytes = PASSAGE_CACHE_BYTES }: ShardedOptions = {}): Kb {
-  const { version, sources, vocabulary, period } = manifest
+export function shardedKb(manifest: Manifest, store: ShardStore, source: KbSource, { passageBytes = PASSAGE_CACHE_BYTES }: ShardedOptions = {}): Kb {
+  const { version, sources, vocabulary, lexicon, conflicts, period } = manifest
   const { passages, load } = passageBlocks(manifest, store, passageBytes)
   return assembleKb({
-    content: { version, sources, passages, vocabulary, period },
+    content: { version, sources, passages, period },
+    vocabulary,
+    lexicon,
+    conflicts,
     index: new TermIndex(manifest.index, new ShardedPostings(manifest.index.shardStarts, store)),
     dictionary: manifest.dictionary,
     source,
@@ -202,16 +208,6 @@ export function shardedKb(manifest: Manifest, store: ShardStore, source: KbInfo[
 }
 
 /** A knowledge base from a built artifact: whole, or its manifest with the parts in `partsOf(manifest)`. */
-export function kbFromArtifact(value: unknown, partsOf: (manifest: Manifest) => ShardStore, source: KbInfo['source']): Kb {
+export function kbFromArtifact(value: unknown, partsOf: (manifest: Manifest) => ShardStore, source: KbSource): Kb {
   return isManifest(value) ? shardedKb(value, partsOf(value), source) : createKb(value, source)
-}
-
-/** Parts in an R2 bucket under `<prefix><version>/`. */
-export function r2ShardStore(bucket: R2Bucket, version: string, prefix = 'kb/'): ShardStore {
-  return {
-    async get(name) {
-      const object = await bucket.get(partKey(version, name, prefix))
-      return object ? object.text() : null
-    },
-  }
 }

@@ -4,20 +4,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { compileKb, type KbFile } from '../../knowledge/compile'
+import { compileKb } from '../../knowledge/compile'
+import { fingerprint } from '../../knowledge/copy-check'
+import { readKbDir } from '../../knowledge/read'
 
 const run = promisify(execFile)
 const fixture = (name: string) => join('tests/fixtures', name)
-
-async function kbFiles(dir: string): Promise<{ files: KbFile[]; vocabulary: KbFile }> {
-  const names = (await readdir(join(dir, 'sources'))).sort()
-  const files = await Promise.all(names.map(async (n) => ({ path: join(dir, 'sources', n), text: await readFile(join(dir, 'sources', n), 'utf8') })))
-  const vocabPath = join(dir, 'vocabulary.json')
-  return { files, vocabulary: { path: vocabPath, text: await readFile(vocabPath, 'utf8') } }
-}
+/** Fixtures use the project's lexicon. */
+const kbInput = (name: string) => readKbDir(fixture(name), { lexicon: 'knowledge/lexicon.json' })
 
 async function build(kb: string, out: string) {
-  return run('node_modules/.bin/tsx', ['knowledge/build.ts', '--kb', kb, '--out', out]).then(
+  return run('node_modules/.bin/tsx', ['knowledge/build.ts', '--kb', kb, '--out', out, '--lexicon', 'knowledge/lexicon.json']).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
   )
@@ -25,8 +22,7 @@ async function build(kb: string, out: string) {
 
 describe('compileKb', () => {
   it('reports every problem of a broken knowledge base as path:line: message', async () => {
-    const { files, vocabulary } = await kbFiles(fixture('kb-broken'))
-    const result = compileKb(files, vocabulary)
+    const result = compileKb(await kbInput('kb-broken'))
     expect(result.ok).toBe(false)
     const problems = result.ok ? [] : result.problems
     const p = 'tests/fixtures/kb-broken/sources/broken-entry.md'
@@ -41,14 +37,61 @@ describe('compileKb', () => {
         expect.stringMatching(new RegExp(`^${p}:23: after "Questions:" only`)),
         expect.stringMatching(/wrong-name\.md:2: id "broken-entry" must match the file name "wrong-name\.md"/),
         expect.stringMatching(/wrong-name\.md:2: duplicate id "broken-entry" \(also in .*broken-entry\.md\)/),
-        expect.stringMatching(/vocabulary\.json:1: group 1 must list at least two non-empty phrases/),
+        expect.stringMatching(/vocabulary\.json:1: group 1 must list at least two phrases/),
       ]),
     )
   })
 
+  it('requires a kind from the list and an address for every source that is not a seed', async () => {
+    const result = compileKb(await kbInput('kb-broken'))
+    const problems = result.ok ? [] : result.problems
+    const p = 'tests/fixtures/kb-broken/sources/dates-and-sides.md'
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^${p}:5: kind "pamphlet" is not one of parliament, audit, inspectorate`)),
+        expect.stringMatching(new RegExp(`^${p}:2: missing "url"`)),
+        expect.stringMatching(/wrong-name\.md:2: missing "url"/),
+      ]),
+    )
+  })
+
+  it('checks event dates, disagreement keys and page addresses on the line that gives them', async () => {
+    const result = compileKb(await kbInput('kb-broken'))
+    const problems = result.ok ? [] : result.problems
+    const p = 'tests/fixtures/kb-broken/sources/dates-and-sides.md'
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^${p}:10: Date 2016-06-01 is after the source was published \\(2016-05\\)`)),
+        expect.stringMatching(new RegExp(`^${p}:18: Date "last summer" is not a date`)),
+        expect.stringMatching(new RegExp(`^${p}:19: Conflict "no-such-disagreement" is not listed in tests/fixtures/kb-broken/conflicts\\.json`)),
+        expect.stringMatching(new RegExp(`^${p}:20: URL "not-an-address" must be an http`)),
+      ]),
+    )
+  })
+
+  it('refuses a sentence that copies twenty words of a seed outside quotation marks, and allows a quotation', async () => {
+    const seed = 'The chief inspector said that the probation service had been left in a sorry state by the reforms and that public ownership was the safer option for the core work of supervising offenders.'
+    const input = await kbInput('kb-small')
+    const sample = input.files[0]
+    if (!sample) throw new Error('kb-small has no entry')
+    const withSection = (body: string) => ({ ...input, seedPrints: fingerprint({ 'seed.txt': seed }), files: [{ ...sample, text: `${sample.text}\n## A copied section\n\n${body}\n` }] })
+    const copied = compileKb(withSection(`According to one report, ${seed.toLowerCase()}`))
+    expect(copied.ok ? [] : copied.problems).toEqual([
+      expect.stringMatching(/sample-source\.md:\d+: a sentence of "A copied section" copies 3\d words in a row from seed seed\.txt outside quotation marks/),
+    ])
+    const quoted = compileKb(withSection(`One report put it this way: "${seed}" That was the chief inspector's verdict on the reforms.`))
+    expect(quoted.ok).toBe(true)
+  })
+
+  it('derives the period from event dates, not publication dates', async () => {
+    const input = await kbInput('kb-small')
+    const result = compileKb(input)
+    if (!result.ok) throw new Error(result.problems.join('\n'))
+    expect(result.artifact.period).toMatchObject({ from: 2014, to: 2015 })
+  })
+
   it('splits a long section into passages of about 40 to 150 words at sentence boundaries', async () => {
-    const { files, vocabulary } = await kbFiles(fixture('kb-small'))
-    const result = compileKb(files, vocabulary)
+    const result = compileKb(await kbInput('kb-small'))
     if (!result.ok) throw new Error(result.problems.join('\n'))
     const long = result.artifact.passages.filter((p) => p.heading.startsWith('A long passage'))
     expect(long.length).toBe(2)
@@ -64,17 +107,16 @@ describe('compileKb', () => {
   })
 
   it('gives byte-identical artifacts for the same input, whatever the file order', async () => {
-    const { files, vocabulary } = await kbFiles(fixture('kb-small'))
-    const a = compileKb(files, vocabulary)
-    const b = compileKb([...files].reverse(), vocabulary)
+    const input = await kbInput('kb-small')
+    const a = compileKb(input)
+    const b = compileKb({ ...input, files: [...input.files].reverse() })
     expect(JSON.stringify(a)).toBe(JSON.stringify(b))
   })
 
   it('changes the version when any content changes', async () => {
-    const { files, vocabulary } = await kbFiles(fixture('kb-small'))
-    const a = compileKb(files, vocabulary)
-    const edited = files.map((f) => ({ ...f, text: f.text.replace('Twenty-one', 'Twenty one') }))
-    const b = compileKb(edited, vocabulary)
+    const input = await kbInput('kb-small')
+    const a = compileKb(input)
+    const b = compileKb({ ...input, files: input.files.map((f) => ({ ...f, text: f.text.replace('Twenty-one', 'Twenty one') })) })
     expect(a.ok && b.ok && a.artifact.version !== b.artifact.version).toBe(true)
   })
 })

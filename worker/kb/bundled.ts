@@ -7,7 +7,8 @@ import { env } from 'cloudflare:workers'
 import artifact from '../../generated/kb.json'
 import type { Bindings } from '../env'
 import type { Kb } from '../../engine/kb'
-import { kbFromArtifact, r2ShardStore } from '../../engine/index/shards'
+import { kbFromArtifact } from '../../engine/index/shards'
+import { r2ShardStore } from './r2'
 
 let kb: Kb | undefined
 

@@ -10,7 +10,8 @@
 import { bundledKb, shardsBucket } from './bundled'
 import type { Kb } from '../../engine/kb'
 import { artifactKey, parsePointer, POINTER_KEY } from './pointer'
-import { isManifest, kbFromArtifact, partKey, partNames, r2ShardStore, type Manifest } from '../../engine/index/shards'
+import { isManifest, kbFromArtifact, partKey, partNames, type Manifest } from '../../engine/index/shards'
+import { r2ShardStore } from './r2'
 
 export const RECHECK_MS = 60_000
 const PUBLISHED = 'the published version'

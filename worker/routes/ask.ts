@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { AskResponse } from '../contract'
 import type { AppEnv } from '../env'
-import { ask as answer } from '../../engine/answer'
+import { answer } from '../../engine/answer'
 import { cachedAnswer } from '../cache/answers'
 import { recordAnswer } from '../feedback/store'
 import { parseAsk, readJson } from '../validate'

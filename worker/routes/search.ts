@@ -2,8 +2,7 @@ import { Hono } from 'hono'
 import type { SearchResponse, SearchResult } from '../contract'
 import type { AppEnv } from '../env'
 import type { Kb } from '../../engine/kb'
-import { cleanQuestion } from '../../engine/clean'
-import { slotsFor } from '../../engine/understand'
+import { understand } from '../../engine/understand'
 import { retrieve } from '../../engine/retrieve'
 import { cacheVersions } from '../cache/key'
 import { etagMatches, searchEtag } from '../cache/etag'
@@ -22,7 +21,7 @@ export const search = new Hono<AppEnv>().get('/', async (c) => {
 
 /** The route's work, apart from HTTP, so the bench times exactly what the Worker runs. */
 export async function searchKb(kb: Kb, q: string, limit: number): Promise<SearchResponse> {
-  const { hits } = await retrieve(kb, slotsFor(cleanQuestion(q).text, kb), limit)
+  const { hits } = await retrieve(kb, understand(q, [], kb.language), limit)
   const results: SearchResult[] = []
   for (const hit of hits) {
     const passage = kb.artifact.passages[hit.passage]

@@ -1,0 +1,118 @@
+/**
+ * The lexicon: every word about the subject that the engine reads or writes,
+ * kept as data (knowledge/lexicon.json) so the code could answer about any
+ * subject. The build checks it with `lexiconProblems`; the engine compiles it
+ * once per knowledge base with `compileLexicon`.
+ */
+
+/** Kinds of answer a question can ask for; `other` when its wording says nothing. */
+export const ANSWER_KINDS = ['percent', 'money', 'count', 'time', 'duration', 'reason', 'entity', 'person', 'identity', 'definition'] as const
+export type AnswerKind = (typeof ANSWER_KINDS)[number] | 'other'
+
+export const MESSAGE_KEYS = ['greeting', 'unknown', 'later', 'personal', 'private', 'instructed', 'empty', 'asOf', 'disputed'] as const
+export type MessageKey = (typeof MESSAGE_KEYS)[number]
+
+const QUESTION_PATTERNS = ['smallTalk', 'filler', 'personal', 'privateDetails', 'now', 'asksMeaning', 'polar'] as const
+type QuestionPattern = (typeof QUESTION_PATTERNS)[number]
+
+/** knowledge/lexicon.json as written. Patterns are regular expressions, matched case-insensitively. */
+export interface LexiconData {
+  /** What the knowledge base is about, as a message may name it ("the reforms of …"). */
+  subject: string
+  /** What the engine says, with `{subject}`, `{from}`, `{to}`, `{year}` and `{date}` filled in. */
+  messages: Record<MessageKey, string>
+  /** Month names, January first, for dates written out in answers. */
+  months: string[]
+  question: Record<QuestionPattern, string>
+  /** Cues for the kind of answer a question wants, tried in order; the first that matches decides. */
+  kinds: Array<{ kind: AnswerKind; pattern: string }>
+  sentence: {
+    /** A sentence that gives a reason. */
+    reason: string
+    /** Words before a person's name ("Dame Glenys Stacey"). */
+    personTitles: string[]
+  }
+}
+
+/** The years the knowledge base's events span: what the service says it covers. */
+export interface Period {
+  from: number
+  to: number
+}
+
+export interface Lexicon {
+  question: Record<QuestionPattern, RegExp>
+  /** The words of a question that shape its answer rather than name its topic ("now", "stand for"): every match. */
+  notTopic: RegExp
+  kinds: Array<{ kind: AnswerKind; pattern: RegExp }>
+  reason: RegExp
+  personTitles: ReadonlySet<string>
+  /** The month names as one alternation, for patterns. */
+  monthNames: string
+  period: Period
+  /** A message with its placeholders filled. */
+  message(key: MessageKey, values?: Record<string, string | number>): string
+  /** A date as precise as it is written: `2021` → "2021", `2021-06` → "June 2021", `2021-06-26` → "26 June 2021". */
+  formatDate(date: string): string
+}
+
+export class LexiconError extends Error {
+  override name = 'LexiconError'
+}
+
+const compile = (pattern: string) => new RegExp(pattern, 'iu')
+
+/** Every problem with the lexicon, each with the JSON path of the offending value. */
+export function lexiconProblems(value: unknown): Array<{ path: string; message: string }> {
+  const problems: Array<{ path: string; message: string }> = []
+  const data = value as Partial<LexiconData> | null
+  if (!data || typeof data !== 'object') return [{ path: '', message: 'the lexicon must be a JSON object' }]
+  if (typeof data.subject !== 'string' || data.subject.trim() === '') problems.push({ path: 'subject', message: 'must be a non-empty string' })
+  for (const key of MESSAGE_KEYS) {
+    if (typeof data.messages?.[key] !== 'string') problems.push({ path: `messages.${key}`, message: 'missing message' })
+  }
+  if (!Array.isArray(data.months) || data.months.length !== 12) problems.push({ path: 'months', message: 'must list the twelve month names' })
+  const pattern = (path: string, p: unknown) => {
+    if (typeof p !== 'string') return problems.push({ path, message: 'missing pattern' })
+    try {
+      compile(p)
+    } catch (err) {
+      problems.push({ path, message: `not a valid regular expression: ${(err as Error).message}` })
+    }
+  }
+  for (const key of QUESTION_PATTERNS) pattern(`question.${key}`, data.question?.[key])
+  if (!Array.isArray(data.kinds)) problems.push({ path: 'kinds', message: 'must be a list of {kind, pattern}' })
+  data.kinds?.forEach((k, i) => {
+    if (!(ANSWER_KINDS as readonly string[]).includes(k?.kind)) problems.push({ path: `kinds[${i}].kind`, message: `must be one of ${ANSWER_KINDS.join(', ')}` })
+    pattern(`kinds[${i}].pattern`, k?.pattern)
+  })
+  pattern('sentence.reason', data.sentence?.reason)
+  if (!Array.isArray(data.sentence?.personTitles)) problems.push({ path: 'sentence.personTitles', message: 'must be a list of words' })
+  return problems
+}
+
+export function compileLexicon(data: LexiconData, period: Period): Lexicon {
+  const problems = lexiconProblems(data)
+  if (problems.length > 0) throw new LexiconError(`lexicon ${problems[0]?.path}: ${problems[0]?.message}`)
+  const question = Object.fromEntries(QUESTION_PATTERNS.map((k) => [k, compile(data.question[k])])) as Record<QuestionPattern, RegExp>
+  const base = { subject: data.subject, from: period.from, to: period.to }
+  return {
+    question,
+    notTopic: new RegExp(`${data.question.now}|${data.question.asksMeaning}`, 'giu'),
+    kinds: data.kinds.map(({ kind, pattern }) => ({ kind, pattern: compile(pattern) })),
+    reason: compile(data.sentence.reason),
+    personTitles: new Set(data.sentence.personTitles),
+    monthNames: data.months.join('|'),
+    period,
+    message(key, values = {}) {
+      const all: Record<string, string | number> = { ...base, ...values }
+      return data.messages[key].replace(/\{(\w+)\}/g, (m, name: string) => String(all[name] ?? m))
+    },
+    formatDate(date) {
+      const [y, m, d] = date.split('-')
+      const month = m ? data.months[Number(m) - 1] : undefined
+      if (!month) return y ?? date
+      return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`
+    },
+  }
+}
