@@ -63,50 +63,50 @@ describe('a sharded knowledge base in R2', () => {
 
   it('fetches only the parts a question needs, and each part once', async () => {
     const { kb, fetched } = await shardedFromR2()
-    await ask(kb, QUESTIONS[0] as string)
+    await answer(kb, QUESTIONS[0] as string)
     const first = fetched.length
     expect(first).toBeGreaterThan(0)
     expect(first).toBeLessThan(parts.size / 2)
     expect(new Set(fetched).size).toBe(fetched.length)
-    await ask(kb, QUESTIONS[0] as string)
+    await answer(kb, QUESTIONS[0] as string)
     expect(fetched.length).toBe(first)
   })
 
   it('says which part is missing when the bucket lacks one', async () => {
     const kb = shardedKb(manifest, r2ShardStore(bucket, 'no-such-version'), 'storage')
-    await expect(ask(kb, QUESTIONS[0] as string)).rejects.toThrow(/terms-\d+\.json is missing/)
+    await expect(answer(kb, QUESTIONS[0] as string)).rejects.toThrow(/terms-\d+\.json is missing/)
   })
 
   it('drops passage blocks beyond its budget, keeping the resident ones, and fetches them again with the same answers', async () => {
     const { kb, fetched } = await shardedFromR2({ passageBytes: 1 })
     const blocksFetched = () => fetched.filter((name) => name.startsWith('passages-')).length
     const question = QUESTIONS[0] as string
-    const expected = await ask(whole, question)
+    const expected = await answer(whole, question)
 
-    expect(await ask(kb, question)).toEqual(expected)
+    expect(await answer(kb, question)).toEqual(expected)
     const first = blocksFetched()
     expect(first).toBeGreaterThan(0)
     await nextTask()
     expect(held(kb)).toBe(manifest.resident.length)
 
-    expect(await ask(kb, question)).toEqual(expected)
+    expect(await answer(kb, question)).toEqual(expected)
     expect(blocksFetched()).toBe(2 * first)
   })
 
   it('keeps the passage blocks it fetched within a roomy budget', async () => {
     const { kb, fetched } = await shardedFromR2({ passageBytes: 1024 * 1024 })
-    await ask(kb, QUESTIONS[0] as string)
+    await answer(kb, QUESTIONS[0] as string)
     await nextTask()
     expect(held(kb)).toBeGreaterThan(manifest.resident.length)
     const first = fetched.length
-    await ask(kb, QUESTIONS[0] as string)
+    await answer(kb, QUESTIONS[0] as string)
     expect(fetched.length).toBe(first)
   })
 
   it('gives every one of many concurrent questions its own passages when the budget holds none', async () => {
     const { kb } = await shardedFromR2({ passageBytes: 1 })
     const many = [...QUESTIONS, ...QUESTIONS, ...QUESTIONS]
-    const expected = await Promise.all(many.map((q) => ask(whole, q)))
-    expect(await Promise.all(many.map((q) => ask(kb, q)))).toEqual(expected)
+    const expected = await Promise.all(many.map((q) => answer(whole, q)))
+    expect(await Promise.all(many.map((q) => answer(kb, q)))).toEqual(expected)
   })
 })
