@@ -51,8 +51,9 @@ export const MIN_COVERAGE = 0.35
 export const MAX_UNKNOWN_SHARE = 0.5
 /** A strict kind's sentence must carry the kind at least this well ("£3.7bn" for "how much"). */
 const KIND_FLOOR = 0.5
-/** A yes/no question's answer must hold this share of the question's own concepts. */
-const SETTLES = 0.5
+/** The answering sentence must hold this share of the question's own concepts (weighted by rarity); a yes/no question's, more, to settle it. */
+const ANSWERS = Number(process.env.ANSWERS ?? 0.5)
+const SETTLES = Number(process.env.SETTLES ?? 0.6)
 const MAX_ADDED = 2
 const MAX_WORDS = 90
 /** Other sides of a disagreement shown beside the first. */
@@ -69,7 +70,7 @@ const STRICT_PASSAGE_FLOOR = 0.2
 /** For "now" questions: passages this close to the best in coverage may give the latest state. */
 const NOW_COVERAGE = 0.7
 
-interface Candidate {
+export interface Candidate {
   hit: Hit | undefined
   passage: number
   record: PassageRecord
@@ -159,20 +160,37 @@ class Scorer {
   answers(c: Candidate, listedWin: boolean): boolean {
     if (this.strict && c.kind < KIND_FLOOR) return false
     if (listedWin && c.hit === this.retrieval.hits[0]) return true
-    if (c.covers.size === 0) return false
-    return !this.query.polar || c.ownCoverage >= SETTLES
+    return c.ownCoverage >= (this.query.polar ? SETTLES : ANSWERS)
   }
 }
 
-export function compose(retrieval: Retrieval, query: Query, context: ComposeContext): Composed | undefined {
+/** Why the answer is what it is: the gate, the sentences considered and those chosen. `kb:explain` prints it. */
+export interface Plan {
+  /** Why nothing is answered, when nothing is. */
+  refused?: 'no passage' | 'names the sources never mention' | 'too many unknown words' | 'too little of the question covered' | 'no sentence supplies what was asked'
+  /** The top passage won by its listed question. */
+  listedWin: boolean
+  /** For a "now" question, the passage giving the latest state. */
+  anchor?: Hit
+  /** Every sentence considered, best first. */
+  candidates: Candidate[]
+  chosen: Candidate[]
+  corroborations: Map<Candidate, Candidate[]>
+  sides: Candidate[]
+  asOf?: string
+}
+
+export function plan(retrieval: Retrieval, query: Query, context: ComposeContext): Plan {
   const { hits } = retrieval
   const top = hits[0]
-  if (!top) return undefined
+  const none = (refused: Plan['refused'], listedWin = false): Plan => ({ refused, listedWin, candidates: [], chosen: [], corroborations: new Map(), sides: [] })
+  if (!top) return none('no passage')
   const listedWin = (top.listed?.similarity ?? 0) >= LISTED_MATCH
   const ownSlots = retrieval.slots.filter((s) => s.weight === 1).length
   if (!listedWin) {
-    if (retrieval.unknownNames.length > 0 || retrieval.unknown >= Math.max(1, ownSlots * MAX_UNKNOWN_SHARE)) return undefined
-    if (top.coverage < MIN_COVERAGE) return undefined
+    if (retrieval.unknownNames.length > 0) return none('names the sources never mention')
+    if (retrieval.unknown >= Math.max(1, ownSlots * MAX_UNKNOWN_SHARE)) return none('too many unknown words')
+    if (top.coverage < MIN_COVERAGE) return none('too little of the question covered')
   }
 
   const scorer = new Scorer(retrieval, query, context)
@@ -187,7 +205,7 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
   candidates.sort((a, b) => b.score - a.score || a.passage - b.passage || a.position - b.position)
 
   const first = (anchor && candidates.find((c) => c.hit === anchor && scorer.answers(c, listedWin))) || candidates.find((c) => scorer.answers(c, listedWin))
-  if (!first) return undefined
+  if (!first) return { ...none('no sentence supplies what was asked', listedWin), candidates, ...(anchor && { anchor }) }
   const chosen: Candidate[] = [first]
   const covered = new Set(first.covers)
   let words = first.sentence.split(' ').length
@@ -216,9 +234,21 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
     corroborations.set(c, [...bySource.values()].slice(0, 2))
   }
 
-  const sides = disagreement(first, retrieval, scorer, chosen)
-  const asOf = query.now ? ((anchor ?? first.hit ?? top).record.date ?? (anchor ?? first.hit ?? top).source.published) : undefined
-  return cite(chosen, corroborations, sides, context.lexicon, asOf)
+  const stateOf = anchor ?? first.hit ?? top
+  return {
+    listedWin,
+    ...(anchor && { anchor }),
+    candidates,
+    chosen,
+    corroborations,
+    sides: disagreement(first, retrieval, scorer, chosen),
+    ...(query.now && { asOf: stateOf.record.date ?? stateOf.source.published }),
+  }
+}
+
+export function compose(retrieval: Retrieval, query: Query, context: ComposeContext): Composed | undefined {
+  const p = plan(retrieval, query, context)
+  return p.refused ? undefined : cite(p.chosen, p.corroborations, p.sides, context.lexicon, p.asOf)
 }
 
 /** For "now" questions: among the passages that answer about as well as the best, the one reporting the latest event. */

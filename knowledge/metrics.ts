@@ -42,9 +42,9 @@ export interface Summary {
   mrr: number
 }
 
-async function reply(kb: Kb, question: string): Promise<Reply> {
+async function reply(kb: Kb, question: string, turns: EvalItem['history'] = []): Promise<Reply> {
   try {
-    const { question: q, history } = parseAsk({ question })
+    const { question: q, history } = parseAsk({ question, history: turns.map((t) => ({ question: t.question, answer: t.answer ?? '' })) })
     return { status: 200, ...(await answer(kb, q, history)) }
   } catch (err) {
     if (err instanceof ApiError) return { status: err.status }
@@ -64,7 +64,7 @@ async function rankedSources(kb: Kb, question: string): Promise<string[]> {
 }
 
 export async function evaluateItem(kb: Kb, set: string, item: EvalItem): Promise<ItemResult> {
-  const verdict = judge(item, await reply(kb, item.question))
+  const verdict = judge(item, await reply(kb, item.question, item.history))
   let rank: number | null = null
   if (item.source) {
     const wanted = new Set(kb.artifact.sources.filter((s) => s.seed === item.source).map((s) => s.id))

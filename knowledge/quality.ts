@@ -13,6 +13,8 @@ export interface EvalItem {
   expect: { all?: string[][]; answered?: false }
   source: string | null
   note?: string
+  /** Earlier turns of the conversation, for follow-up questions. */
+  history?: Array<{ question: string; answer?: string }>
 }
 
 /** What a reply looked like, from HTTP or from calling the answer code directly. */
