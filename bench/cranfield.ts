@@ -26,7 +26,7 @@ const CRANFIELD_LEXICON: LexiconData = {
   subject: 'aeronautics',
   messages: Object.fromEntries(MESSAGE_KEYS.map((k) => [k, k])) as LexiconData['messages'],
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  question: { smallTalk: NEVER, filler: NEVER, personal: NEVER, privateDetails: NEVER, now: NEVER, asksMeaning: NEVER, polar: NEVER },
+  question: { smallTalk: NEVER, filler: NEVER, personal: NEVER, privateDetails: NEVER, now: NEVER, future: NEVER, notTopic: NEVER, asksMeaning: NEVER, polar: NEVER },
   kinds: [],
   sentence: { reason: NEVER, personTitles: [] },
 }

@@ -27,13 +27,14 @@ const MESSAGES: Record<DeclineReason | 'unknown', MessageKey> = {
   personal: 'personal',
   private: 'private',
   later: 'later',
+  future: 'future',
   instructed: 'instructed',
   empty: 'empty',
   unknown: 'unknown',
 }
 
 /** Reasons to decline whose suggestions should come from what was asked: the question still names a topic. */
-const TOPICAL: ReadonlySet<DeclineReason | 'unknown'> = new Set(['later', 'unknown'])
+const TOPICAL: ReadonlySet<DeclineReason | 'unknown'> = new Set(['later', 'future', 'unknown'])
 
 export async function answer(kb: Kb, question: string, history: readonly Turn[] = []): Promise<Answer> {
   const query = understand(question, history, kb.language)

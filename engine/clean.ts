@@ -37,7 +37,12 @@ const INSTRUCTIONS: RegExp[] = [
   /\byou are (dan|an? (unfiltered|unrestricted|evil|different) [a-z]+)\b[^.?!\n]*/gi,
 ]
 
-const QUESTIONISH = /^(who|whom|whose|what|whats|what's|when|where|which|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b|\?$/i
+const QUESTIONISH = /^(who|whom|whose|what|whats|what's|when|where|which|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|tell me|explain|describe)\b|\?$/i
+
+/** Whether a text is shaped like a question: a question word first or anywhere ("… tell me which company …"), or a question mark last. */
+export function isQuestion(text: string): boolean {
+  return QUESTIONISH.test(text.trim()) || /\b(who|whom|whose|what|when|where|which|why|how)\b/i.test(text)
+}
 
 /**
  * When input mixes a question with other fragments (code, instructions,

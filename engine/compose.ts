@@ -47,7 +47,7 @@ export interface ComposeContext {
  * concepts (weighted by rarity), and at most this share of the question's
  * own concepts may be words the knowledge base never uses.
  */
-export const MIN_COVERAGE = 0.35
+export const MIN_COVERAGE = Number(process.env.MINCOV ?? 0.35)
 export const MAX_UNKNOWN_SHARE = 0.5
 /** A strict kind's sentence must carry the kind at least this well ("£3.7bn" for "how much"). */
 const KIND_FLOOR = 0.5

@@ -40,19 +40,54 @@ export interface KindContext {
   isEnglishWord: (word: string) => boolean
 }
 
-/** Names in a sentence that the question does not already contain: the answer to "which minister…" is a name the asker did not type. */
-function newNames(sentence: string, focus: string[]): string[] {
+interface Name {
+  text: string
+  /** Where it starts and ends in the sentence. */
+  start: number
+  end: number
+}
+
+/**
+ * Names in a sentence that the question does not already contain: the
+ * answer to "which minister…" is a name the asker did not type. A title
+ * ("Dame") is no part of the name for this.
+ */
+function newNames(sentence: string, focus: string[], titles: ReadonlySet<string> = new Set()): Name[] {
   const asked = new Set(focus.map((w) => w.toLowerCase()))
-  const out: string[] = []
+  const out: Name[] = []
   for (const m of sentence.matchAll(NAMES)) {
     const name = m[0]
     const isSentenceStart = m.index === 0 && !name.includes(' ') && !/\p{Lu}.*\p{Lu}/u.test(name)
     if (isSentenceStart) continue
-    const parts = name.toLowerCase().split(/\s+/).filter((w) => !['of', 'for', 'and', 'the'].includes(w))
+    const parts = name
+      .split(/\s+/)
+      .filter((w) => !titles.has(w))
+      .map((w) => w.toLowerCase())
+      .filter((w) => !['of', 'for', 'and', 'the'].includes(w))
     if (parts.every((w) => asked.has(w.replace(/['’]s$/, '')))) continue
-    out.push(name)
+    out.push({ text: name, start: m.index ?? 0, end: (m.index ?? 0) + name.length })
   }
   return out
+}
+
+/**
+ * The person in a run of capitalised words: the run itself, or its end
+ * after a capitalised role ("Prisons Minister Sam Gyimah").
+ */
+function personIn(name: Name, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord'>): Name | undefined {
+  const parts = name.text.split(/\s+/)
+  for (let k = 0; k + 2 <= parts.length; k++) {
+    const text = parts.slice(k).join(' ')
+    if (isPersonName(text, ctx)) return { text, start: name.end - text.length, end: name.end }
+  }
+  return undefined
+}
+
+/** Whether a person's name stands beside words of the question ("the Justice Secretary, David Gauke,"): the name of the role asked about. */
+function besideAsked(sentence: string, name: Name, asked: ReadonlySet<string>): boolean {
+  const before = words(sentence.slice(0, name.start)).slice(-4)
+  const after = words(sentence.slice(name.end)).slice(0, 3)
+  return [...before, ...after].some((w) => asked.has(toTerm(w) ?? ''))
 }
 
 /**
@@ -152,19 +187,20 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
     case 'reason':
       return ctx.lexicon.reason.test(sentence) ? 1 : 0
     case 'entity': {
-      const names = newNames(sentence, ctx.focus)
-      if (names.some((n) => n.includes(' ') || /\p{Lu}.*\p{Lu}/u.test(n))) return 1
+      const names = newNames(sentence, ctx.focus, ctx.lexicon.personTitles)
+      if (names.some((n) => n.text.includes(' ') || /\p{Lu}.*\p{Lu}/u.test(n.text))) return 1
       return names.length > 0 ? 0.5 : 0
     }
     case 'person': {
-      const names = newNames(sentence, ctx.focus)
-      if (names.some((n) => isPersonName(n, ctx))) return 1
-      return names.length > 0 ? 0.3 : 0
+      const people = newNames(sentence, ctx.focus, ctx.lexicon.personTitles).flatMap((n) => personIn(n, ctx) ?? [])
+      if (people.some((n) => besideAsked(sentence, n, ctx.asked))) return 1
+      return people.length > 0 ? 0.6 : 0
     }
     case 'identity':
-      return describes(sentence, ctx.focus) ? 1 : newNames(sentence, ctx.focus).length > 0 ? 0.3 : 0
+      return describes(sentence, ctx.focus) ? 1 : newNames(sentence, ctx.focus, ctx.lexicon.personTitles).length > 0 ? 0.3 : 0
     case 'definition':
-      return expands(sentence, ctx.focus) || describes(sentence, ctx.focus) ? 1 : /\(/.test(sentence) ? 0.3 : 0
+      // Spelling out the name is the definition; a description of it ("X, the …") comes close.
+      return expands(sentence, ctx.focus) ? 1 : describes(sentence, ctx.focus) ? 0.6 : /\(/.test(sentence) ? 0.3 : 0
     default:
       return 0
   }

@@ -9,10 +9,10 @@
 export const ANSWER_KINDS = ['percent', 'money', 'count', 'time', 'duration', 'reason', 'entity', 'person', 'identity', 'definition'] as const
 export type AnswerKind = (typeof ANSWER_KINDS)[number] | 'other'
 
-export const MESSAGE_KEYS = ['greeting', 'unknown', 'later', 'personal', 'private', 'instructed', 'empty', 'asOf', 'disputed'] as const
+export const MESSAGE_KEYS = ['greeting', 'unknown', 'later', 'future', 'personal', 'private', 'instructed', 'empty', 'asOf', 'disputed'] as const
 export type MessageKey = (typeof MESSAGE_KEYS)[number]
 
-const QUESTION_PATTERNS = ['smallTalk', 'filler', 'personal', 'privateDetails', 'now', 'asksMeaning', 'polar'] as const
+const QUESTION_PATTERNS = ['smallTalk', 'filler', 'personal', 'privateDetails', 'now', 'future', 'notTopic', 'asksMeaning', 'polar'] as const
 type QuestionPattern = (typeof QUESTION_PATTERNS)[number]
 
 /** knowledge/lexicon.json as written. Patterns are regular expressions, matched case-insensitively. */
@@ -42,7 +42,7 @@ export interface Period {
 
 export interface Lexicon {
   question: Record<QuestionPattern, RegExp>
-  /** The words of a question that shape its answer rather than name its topic ("now", "stand for"): every match. */
+  /** The words of a question that shape its answer rather than name its topic ("now", "stand for"): every match, to remove. */
   notTopic: RegExp
   kinds: Array<{ kind: AnswerKind; pattern: RegExp }>
   reason: RegExp
@@ -98,7 +98,7 @@ export function compileLexicon(data: LexiconData, period: Period): Lexicon {
   const base = { subject: data.subject, from: period.from, to: period.to }
   return {
     question,
-    notTopic: new RegExp(`${data.question.now}|${data.question.asksMeaning}`, 'giu'),
+    notTopic: new RegExp(data.question.notTopic, 'giu'),
     kinds: data.kinds.map(({ kind, pattern }) => ({ kind, pattern: compile(pattern) })),
     reason: compile(data.sentence.reason),
     personTitles: new Set(data.sentence.personTitles),

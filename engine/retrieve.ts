@@ -28,7 +28,7 @@ interface TermMatches {
 /** Candidates gathered from champions and then scored in full. */
 const CANDIDATES = 64
 /** Top passages whose listed questions are compared with the question asked. */
-const LISTED_CANDIDATES = 16
+const LISTED_CANDIDATES = Number(process.env.LC ?? 16)
 /** How close a listed question must come to the question asked for its passage to win, 0 to 1. */
 export const LISTED_MATCH = 0.75
 
@@ -326,14 +326,18 @@ async function similarity(
   slots.forEach((slot, i) => {
     const weight = slotWeights[i] ?? 0
     total += weight
+    // The alternative the listed question holds most of: "chief inspector" holds two thirds of "chief inspector of probation".
+    let best: string[] = []
+    let share = 0
     for (const alt of slot.alternatives) {
-      const hits = alt.map((t) => [t, ...(variants.get(t) ?? [])].find((v) => listed.has(v)))
-      if (hits.every((h) => h !== undefined)) {
-        matched += weight
-        for (const h of hits) used.add(h as string)
-        break
+      const found = alt.flatMap((t) => [t, ...(variants.get(t) ?? [])].find((v) => listed.has(v)) ?? [])
+      if (found.length / alt.length > share) {
+        share = found.length / alt.length
+        best = found
       }
     }
+    matched += weight * share
+    for (const t of best) used.add(t)
   })
   const n = kb.index.documentCount
   for (const term of listed) {
@@ -399,6 +403,10 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'>, limit = 8, e
     hits.push({ passage, record, source, score, coverage, terms })
   }
   await matchListed(kb, hits, slots, slotWeights, termHits)
+  // A listed question close to the one asked says, in visitors' words, that the passage answers it.
+  const BETA = Number(process.env.BETA ?? 0)
+  for (const h of hits) h.score *= 1 + BETA * (h.listed?.similarity ?? 0) ** 2
+  hits.sort((a, b) => b.score - a.score || a.passage - b.passage)
   const winner = hits.reduce<Hit | undefined>((best, h) => ((h.listed?.similarity ?? 0) >= LISTED_MATCH && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
   const ordered = winner ? [winner, ...hits.filter((h) => h !== winner)] : hits
   const top = ordered.slice(0, limit)

@@ -58,6 +58,19 @@ export const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
     .concat(['thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i) => [w, String((i + 3) * 10)] as const)),
 )
 
+/** Irregular past forms, which no suffix-stripping stemmer joins to their verbs: "who ran it" finds "runs". */
+const IRREGULAR: ReadonlyMap<string, string> = new Map(
+  `ran:run won:win led:lead paid:pay sold:sell bought:buy took:take taken:take began:begin begun:begin went:go gone:go
+  made:make brought:bring thought:think found:find fell:fall fallen:fall rose:rise risen:rise spent:spend kept:keep
+  left:leave lost:lose met:meet chose:choose chosen:choose wrote:write written:write drove:drive driven:drive grew:grow
+  grown:grow held:hold became:become broke:break broken:break sent:send struck:strike spoke:speak spoken:speak stood:stand
+  withdrew:withdraw withdrawn:withdraw undertook:undertake undertaken:undertake overtook:overtake sought:seek taught:teach
+  caught:catch fought:fight felt:feel meant:mean heard:hear knew:know known:know saw:see seen:see`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((pair) => pair.split(':') as [string, string]),
+)
+
 function computeTerm(word: string): string | null {
   let w = foldAccents(word.toLowerCase())
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w)) w = w.replace(/,/g, '')
@@ -67,6 +80,7 @@ function computeTerm(word: string): string | null {
   w = w.replace(/'s$/, '').replace(/'/g, '')
   if (w.length === 0 || STOP_WORDS.has(w)) return null
   if (/\d/.test(w)) return w
+  w = IRREGULAR.get(w) ?? w
   w = w.replace(/^(\w{3,})iz(e|ed|es|ing|ation|ations)$/, '$1is$2')
   // A second pass joins forms one pass leaves apart ("traditionally" and "tradition").
   return stemmer(stemmer(w))

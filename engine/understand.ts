@@ -4,7 +4,7 @@
  * follow-up it leans on, whether it asks how things stand now, and any reason
  * to decline before looking anything up.
  */
-import { cleanQuestion } from './clean'
+import { cleanQuestion, isQuestion } from './clean'
 import { answerKind, type AnswerKind } from './kinds'
 import type { Lexicon } from './lexicon'
 import { toTerm, words } from './text'
@@ -24,7 +24,7 @@ export interface Slot {
   weight: number
 }
 
-export type DeclineReason = 'greeting' | 'personal' | 'private' | 'later' | 'instructed' | 'empty'
+export type DeclineReason = 'greeting' | 'personal' | 'private' | 'later' | 'future' | 'instructed' | 'empty'
 
 export interface Query {
   /** The question with markup, instructions and framing removed. */
@@ -115,12 +115,12 @@ export function slotKey(alternatives: string[][]): string {
   return alternatives.map((a) => a.join(' ')).sort().join('|')
 }
 
-/** A year after the period that the knowledge base never mentions: answering would pass old facts off as current. */
+/** A year after the events the sources report: answering would pass older facts off as that year's. */
 function laterYear(text: string, language: Language): number | undefined {
   const { to } = language.lexicon.period
   for (const m of text.matchAll(/\b(20\d\d)s?\b/g)) {
     const year = Number(m[1])
-    if (year > to && !language.yearsMentioned.includes(year)) return year
+    if (year > to) return year
   }
   return undefined
 }
@@ -140,7 +140,7 @@ export function understand(question: string, history: readonly Turn[], language:
     instructed: cleaned.instructed,
     slots,
     kind,
-    focus: words(text).filter((w) => toTerm(w) !== null),
+    focus: words(text.replace(lexicon.notTopic, ' ')).filter((w) => toTerm(w) !== null),
     polar: lexicon.question.polar.test(text),
     now: lexicon.question.now.test(text),
     followUp,
@@ -159,7 +159,13 @@ function declineReason(query: Query, lexicon: Lexicon): DeclineReason | undefine
   if (lexicon.question.personal.test(text)) return 'personal'
   if (lexicon.question.privateDetails.test(text)) return 'private'
   if (query.laterYear !== undefined) return 'later'
-  if (query.slots.length === 0) return query.instructed ? 'instructed' : 'empty'
+  if (lexicon.question.future.test(text)) return 'future'
+  const own = query.slots.filter((s) => s.weight === 1)
+  // What is left of an instruction once it is removed ("… word for word") asks nothing.
+  if (query.instructed && !isQuestion(text)) return 'instructed'
+  if (own.length === 0) return query.instructed ? 'instructed' : 'empty'
+  // One word said over and over is not a question.
+  if (own.length === 1 && words(text).length >= 4 && !isQuestion(text)) return 'empty'
   return undefined
 }
 
