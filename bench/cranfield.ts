@@ -28,7 +28,7 @@ const CRANFIELD_LEXICON: LexiconData = {
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   question: { smallTalk: NEVER, filler: NEVER, personal: NEVER, privateDetails: NEVER, now: NEVER, future: NEVER, notTopic: NEVER, asksMeaning: NEVER, polar: NEVER },
   kinds: [],
-  sentence: { reason: NEVER, personTitles: [] },
+  sentence: { reason: NEVER, reporting: NEVER, personTitles: [] },
 }
 
 /** Splits a SMART-format file into records of `.X` fields. */

@@ -10,7 +10,7 @@ import type { PassageRecord, SourceRecord } from './artifact'
 import { kindScore, STRICT_KINDS, type KindContext } from './kinds'
 import type { Lexicon } from './lexicon'
 import { LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
-import { terms } from './text'
+import { terms, words } from './text'
 import type { Query } from './understand'
 
 export interface Citation {
@@ -65,8 +65,8 @@ const SAME_FACT = 0.5
  * when the question wants a kind of answer (a figure, a name), because the
  * kind then picks out the sentence that holds it from a less central passage.
  */
-const PASSAGE_FLOOR = 0.3
-const STRICT_PASSAGE_FLOOR = 0.2
+const PASSAGE_FLOOR = Number(process.env.PFLOOR ?? 0.3)
+const STRICT_PASSAGE_FLOOR = Number(process.env.SPFLOOR ?? 0.2)
 /** For "now" questions: passages this close to the best in coverage may give the latest state. */
 const NOW_COVERAGE = 0.7
 
@@ -110,7 +110,7 @@ class Scorer {
   readonly total: number
   readonly ownTotal: number
   readonly strict: boolean
-  readonly ctx: KindContext
+  readonly ctx: Omit<KindContext, 'matched'>
 
   constructor(
     readonly retrieval: Retrieval,
@@ -127,6 +127,7 @@ class Scorer {
       isEnglishWord: context.isEnglishWord,
       focus: query.focus,
       asked: new Set(retrieval.slots.flatMap((slot) => slot.alternatives.map((alt) => alt.at(-1) as string))),
+      asksAttribution: words(query.text).some((w) => context.lexicon.reporting.test(w)),
     }
   }
 
@@ -134,6 +135,7 @@ class Scorer {
   sentences(hit: Hit | undefined, side: { passage: number; record: PassageRecord; source: SourceRecord }, relevance: number): Candidate[] {
     const { slots } = this.retrieval
     const termsHere = (t: string): readonly string[] => hit?.terms.get(t) ?? [t]
+    const ctx: KindContext = { ...this.ctx, matched: new Set(slots.flatMap((s) => s.alternatives.flat().flatMap((t) => termsHere(t)))) }
     return side.record.sentences.map((sentence, position) => {
       const own = termsOfSentences(side.record)[position] as Set<string>
       const covers = new Set<number>()
@@ -149,7 +151,7 @@ class Scorer {
       })
       const coverage = covered / this.total
       // A sentence that covers nothing is not used unless its passage won by its listed question, so its kind is worth working out then only.
-      const k = covered > 0 || relevance > 1 ? kindScore(this.query.kind, sentence, this.ctx) : 0
+      const k = covered > 0 || relevance > 1 ? kindScore(this.query.kind, sentence, ctx) : 0
       const base = 0.65 * coverage + 0.35 * relevance
       const score = base * (this.strict ? 0.35 + 0.65 * k : 1 + 0.3 * k) + (position === 0 ? 0.02 : 0)
       return { hit, ...side, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, score }

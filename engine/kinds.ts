@@ -37,7 +37,47 @@ export interface KindContext {
   focus: string[]
   /** Head terms (last words) of the question's concepts and their alternatives. */
   asked: ReadonlySet<string>
+  /** The index terms that stand for the question's terms in this passage: where in a sentence the question is. */
+  matched: ReadonlySet<string>
+  /** The question asks who said or found something: then the one a sentence attributes its words to is the answer. */
+  asksAttribution: boolean
   isEnglishWord: (word: string) => boolean
+}
+
+/** A sentence's words with their offsets and terms. */
+interface Token {
+  word: string
+  term: string | null
+  start: number
+}
+
+const WORD_AT = /[\p{L}\p{N}£$€%]+(?:[.,'’&][\p{L}\p{N}]+)*/gu
+
+function tokens(sentence: string): Token[] {
+  return [...sentence.matchAll(WORD_AT)].map((m) => ({ word: m[0], term: toTerm(m[0].toLowerCase().replace(/^[£$€]/, '')), start: m.index ?? 0 }))
+}
+
+/** How close (in words) the nearest word of the question is to the text at `offset`; Infinity when none is there. */
+function distanceToAsked(toks: Token[], offset: number, matched: ReadonlySet<string>): number {
+  let at = toks.findIndex((t) => t.start >= offset)
+  if (at < 0) at = toks.length - 1
+  let best = Infinity
+  toks.forEach((t, i) => {
+    if (t.term !== null && matched.has(t.term)) best = Math.min(best, Math.abs(i - at))
+  })
+  return best
+}
+
+/** How well matches of `pattern` answer: 1 beside the question's words, `far` elsewhere, 0 when there are none. */
+function nearAsked(sentence: string, pattern: RegExp, ctx: KindContext, far: number, window = 6): number {
+  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)
+  const toks = tokens(sentence)
+  let found = false
+  for (const m of sentence.matchAll(global)) {
+    found = true
+    if (distanceToAsked(toks, m.index ?? 0, ctx.matched) <= window) return 1
+  }
+  return found ? far : 0
 }
 
 interface Name {
@@ -81,6 +121,14 @@ function personIn(name: Name, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord'
     if (isPersonName(text, ctx)) return { text, start: name.end - text.length, end: name.end }
   }
   return undefined
+}
+
+/** Whether a name only says who the sentence's words come from ("HM Inspectorate of Probation said", "according to the BBC"). */
+function isAttribution(sentence: string, name: Name, ctx: KindContext): boolean {
+  if (ctx.asksAttribution) return false
+  const after = words(sentence.slice(name.end)).slice(0, 2)
+  const before = sentence.slice(Math.max(0, name.start - 16), name.start).toLowerCase()
+  return after.some((w) => ctx.lexicon.reporting.test(w)) || /according to( the)?\s*$/.test(before)
 }
 
 /** Whether a person's name stands beside words of the question ("the Justice Secretary, David Gauke,"): the name of the role asked about. */
@@ -150,7 +198,8 @@ function describes(sentence: string, focus: string[]): boolean {
 function countsAsked(sentence: string, asked: ReadonlySet<string>): boolean {
   const ws = words(sentence)
   return ws.some((w, i) => {
-    if (!/^\d[\d,.]*$/.test(w) || /^(19|20)\d\d$/.test(w) || /^(percent|per|cent)$/.test(ws[i + 1] ?? '')) return false
+    const figure = /^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)
+    if (!figure || /^(19|20)\d\d$/.test(w) || /^(percent|per|cent)$/.test(ws[i + 1] ?? '')) return false
     return ws.slice(i + 1, i + 5).some((next) => {
       const t = toTerm(next)
       return t !== null && asked.has(t)
@@ -171,28 +220,31 @@ function spanOfAsked(sentence: string, asked: ReadonlySet<string>): boolean {
 export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext): number {
   switch (kind) {
     case 'percent':
-      return PERCENT.test(sentence) ? 1 : NUMBER.test(sentence) ? 0.3 : 0
+      return PERCENT.test(sentence) ? nearAsked(sentence, PERCENT, ctx, 0.7) : NUMBER.test(sentence) ? 0.3 : 0
     case 'money':
-      return MONEY.test(sentence) ? 1 : NUMBER.test(sentence) ? 0.3 : 0
+      return MONEY.test(sentence) ? nearAsked(sentence, MONEY, ctx, 0.7) : NUMBER.test(sentence) ? 0.3 : 0
     case 'count':
       if (countsAsked(sentence, ctx.asked)) return 1
-      if (DIGITS.test(sentence)) return PERCENT.test(sentence) || MONEY.test(sentence) ? 0.5 : 0.8
+      if (DIGITS.test(sentence)) return (PERCENT.test(sentence) || MONEY.test(sentence) ? 0.5 : 0.8) * nearAsked(sentence, DIGITS, ctx, 0.8)
       return COUNT.test(sentence) ? 0.6 : NUMBER.test(sentence) ? 0.2 : 0
     case 'time':
-      if (DATE.test(sentence)) return 1
-      return new RegExp(`\\b(${ctx.lexicon.monthNames})\\b`, 'i').test(sentence) ? 0.8 : 0
+      if (DATE.test(sentence)) return nearAsked(sentence, DATE, ctx, 0.6)
+      return new RegExp(`\\b(${ctx.lexicon.monthNames})\\b`, 'i').test(sentence) ? 0.6 : 0
     case 'duration':
       if (spanOfAsked(sentence, ctx.asked)) return 1
       return sentence.match(DURATION) ? 0.7 : DATE.test(sentence) ? 0.3 : 0
     case 'reason':
       return ctx.lexicon.reason.test(sentence) ? 1 : 0
     case 'entity': {
-      const names = newNames(sentence, ctx.focus, ctx.lexicon.personTitles)
-      if (names.some((n) => n.text.includes(' ') || /\p{Lu}.*\p{Lu}/u.test(n.text))) return 1
+      const names = newNames(sentence, ctx.focus, ctx.lexicon.personTitles).filter((n) => !isAttribution(sentence, n, ctx))
+      if (names.some((n) => besideAsked(sentence, n, ctx.asked))) return 1
+      if (names.some((n) => n.text.includes(' ') || /\p{Lu}.*\p{Lu}/u.test(n.text))) return 0.7
       return names.length > 0 ? 0.5 : 0
     }
     case 'person': {
-      const people = newNames(sentence, ctx.focus, ctx.lexicon.personTitles).flatMap((n) => personIn(n, ctx) ?? [])
+      const people = newNames(sentence, ctx.focus, ctx.lexicon.personTitles)
+        .flatMap((n) => personIn(n, ctx) ?? [])
+        .filter((n) => !isAttribution(sentence, n, ctx))
       if (people.some((n) => besideAsked(sentence, n, ctx.asked))) return 1
       return people.length > 0 ? 0.6 : 0
     }

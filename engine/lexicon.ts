@@ -29,6 +29,8 @@ export interface LexiconData {
   sentence: {
     /** A sentence that gives a reason. */
     reason: string
+    /** Reporting verbs, as one alternation ("said|found|…"). */
+    reporting: string
     /** Words before a person's name ("Dame Glenys Stacey"). */
     personTitles: string[]
   }
@@ -46,6 +48,8 @@ export interface Lexicon {
   notTopic: RegExp
   kinds: Array<{ kind: AnswerKind; pattern: RegExp }>
   reason: RegExp
+  /** A reporting verb ("said", "found"): the name before it says where a sentence's words come from. */
+  reporting: RegExp
   personTitles: ReadonlySet<string>
   /** The month names as one alternation, for patterns. */
   monthNames: string
@@ -87,6 +91,7 @@ export function lexiconProblems(value: unknown): Array<{ path: string; message: 
     pattern(`kinds[${i}].pattern`, k?.pattern)
   })
   pattern('sentence.reason', data.sentence?.reason)
+  pattern('sentence.reporting', data.sentence?.reporting)
   if (!Array.isArray(data.sentence?.personTitles)) problems.push({ path: 'sentence.personTitles', message: 'must be a list of words' })
   return problems
 }
@@ -101,6 +106,7 @@ export function compileLexicon(data: LexiconData, period: Period): Lexicon {
     notTopic: new RegExp(data.question.notTopic, 'giu'),
     kinds: data.kinds.map(({ kind, pattern }) => ({ kind, pattern: compile(pattern) })),
     reason: compile(data.sentence.reason),
+    reporting: new RegExp(`^(${data.sentence.reporting})$`, 'iu'),
     personTitles: new Set(data.sentence.personTitles),
     monthNames: data.months.join('|'),
     period,

@@ -369,7 +369,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'>, limit = 8, e
   const isUnknown = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size))
   // A slipped stop word ("wernt") names nothing: left out, not counted as a word the knowledge base lacks.
   const slots = asked.filter(
-    (slot) => !(isUnknown(slot) && slot.typed.length === 1 && !kb.isEnglishWord(slot.typed[0] as string) && isSlipOfStopWord(slot.typed[0] as string)),
+    (slot) => !(isUnknown(slot) && slot.typed.length === 1 && isSlipOfStopWord(slot.typed[0] as string)),
   )
   const rarity = slots.map((slot) => rarityOf(Math.max(...slot.alternatives.map((alt) => Math.min(...alt.map((t) => termHits.get(t)?.size ?? 0)))), n))
   // A word no passage holds is as often a paraphrase ("in charge", "pushed") as a sign of another
