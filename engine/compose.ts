@@ -58,6 +58,10 @@ const MAX_ADDED = 2
 const MAX_WORDS = 90
 /** Other sides of a disagreement shown beside the first. */
 const MAX_SIDES = 3
+/** A sentence answering at least this share as well as the first may bring in its disagreement. */
+const CLOSE = 0.8
+/** How much a side's first sentence is preferred: where its source's claim is. */
+const SIDE_LEAD = 0.3
 /** Sentences this alike (shared terms over all terms) state the same thing. */
 const SAME_FACT = 0.5
 /**
@@ -67,6 +71,8 @@ const SAME_FACT = 0.5
  */
 const PASSAGE_FLOOR = Number(process.env.PFLOOR ?? 0.3)
 const STRICT_PASSAGE_FLOOR = Number(process.env.SPFLOOR ?? 0.2)
+/** The weight of a sentence about another year than the one asked about. */
+const YEAR_MISS = Number(process.env.YEARMISS ?? 0.75)
 /** For "now" questions: passages this close to the best in coverage may give the latest state. */
 const NOW_COVERAGE = 0.7
 
@@ -153,9 +159,17 @@ class Scorer {
       // A sentence that covers nothing is not used unless its passage won by its listed question, so its kind is worth working out then only.
       const k = covered > 0 || relevance > 1 ? kindScore(this.query.kind, sentence, ctx) : 0
       const base = 0.65 * coverage + 0.35 * relevance
-      const score = base * (this.strict ? 0.35 + 0.65 * k : 1 + 0.3 * k) + (position === 0 ? 0.02 : 0)
+      const score = base * (this.strict ? 0.35 + 0.65 * k : 1 + 0.3 * k) * this.yearFit(sentence, side) + (position === 0 ? 0.02 : 0)
       return { hit, ...side, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, score }
     })
+  }
+
+  /** For a question that names a year: 1 for a sentence about that year (it says so, or its event or source is dated so), less for one about another. */
+  yearFit(sentence: string, side: { record: PassageRecord; source: SourceRecord }): number {
+    const { years } = this.query
+    if (years.length === 0) return 1
+    const dated = [side.record.date, side.source.published].map((d) => Number(d?.slice(0, 4)))
+    return years.some((y) => sentence.includes(String(y)) || dated.includes(y)) ? 1 : YEAR_MISS
   }
 
   /** Whether a sentence supplies what the question asks: the kind for a strict kind, a statement that settles a yes/no question, something asked for the rest. */
@@ -243,7 +257,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     candidates,
     chosen,
     corroborations,
-    sides: disagreement(first, retrieval, scorer, chosen),
+    sides: disagreement(disagreementOf(first, candidates, scorer, listedWin), first, retrieval, scorer, chosen),
     ...(query.now && { asOf: stateOf.record.date ?? stateOf.source.published }),
   }
 }
@@ -262,14 +276,27 @@ function latest(hits: Hit[], top: Hit): Hit {
 }
 
 /** When the first sentence is one side of a disagreement between sources, the best sentence of each other side. */
-function disagreement(first: Candidate, retrieval: Retrieval, scorer: Scorer, chosen: Candidate[]): Candidate[] {
-  const key = first.record.conflict
+/**
+ * The disagreement an answer is part of: the first sentence's, or that of a
+ * sentence answering about as well (the same fact reported by a source that
+ * is one side of a listed disagreement).
+ */
+function disagreementOf(first: Candidate, candidates: Candidate[], scorer: Scorer, listedWin: boolean): string | undefined {
+  if (first.record.conflict) return first.record.conflict
+  return candidates.find(
+    (c) => c.record.conflict && c.score >= first.score * CLOSE && c.ownCoverage >= first.ownCoverage * CLOSE && scorer.answers(c, listedWin),
+  )?.record.conflict
+}
+
+/** The best sentence of each other side of the disagreement; each side leads with its own claim, so its first sentence is preferred. */
+function disagreement(key: string | undefined, first: Candidate, retrieval: Retrieval, scorer: Scorer, chosen: Candidate[]): Candidate[] {
   if (!key) return []
   const out: Candidate[] = []
   for (const side of retrieval.sides.get(key) ?? []) {
     if (side.source.id === first.source.id || chosen.some((c) => c.passage === side.passage)) continue
     const hit = retrieval.hits.find((h) => h.passage === side.passage)
-    const best = scorer.sentences(hit, side, hit ? hit.score / (retrieval.hits[0]?.score || 1) : 0).sort((a, b) => b.score - a.score)[0]
+    const lead = (c: Candidate) => c.score + (c.position === 0 ? SIDE_LEAD : 0)
+    const best = scorer.sentences(hit, side, hit ? hit.score / (retrieval.hits[0]?.score || 1) : 0).sort((a, b) => lead(b) - lead(a))[0]
     if (best) out.push(best)
   }
   return out.sort((a, b) => b.score - a.score).slice(0, MAX_SIDES)

@@ -9,7 +9,7 @@ import { NUMBER_WORDS, toTerm, words } from './text'
 export type { AnswerKind } from './lexicon'
 
 /** Kinds where a sentence without that kind of content is not an answer. */
-export const STRICT_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'count', 'time', 'duration', 'entity', 'person', 'identity', 'definition'])
+export const STRICT_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'amount', 'count', 'time', 'duration', 'entity', 'person', 'identity', 'definition'])
 
 export function answerKind(question: string, lexicon: Lexicon): AnswerKind {
   return lexicon.kinds.find(({ pattern }) => pattern.test(question))?.kind ?? 'other'
@@ -26,8 +26,50 @@ const COUNT = new RegExp(`\\b(?!(19|20)\\d\\d\\b)\\d[\\d,.]*|\\b(${SPELLED_NUMBE
 const DIGITS = /(?<![\d,.])(?!(19|20)\d\d\b)\d[\d,.]*/
 /** A span: "eighteen months", "seven-year", "a year and a half". */
 const DURATION = new RegExp(`\\b(\\d+|${SPELLED_NUMBERS}|a|half a)[\\s-](years?|months?|weeks?|days?|decades?)\\b`, 'gi')
-/** A year, or a day and month ("1 June"). */
-const DATE = /\b(19|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)? [A-Z][a-z]+\b/
+const YEAR = /\b(19|20)\d\d\b/
+
+/** Date patterns by precision, built once per lexicon (they need its month names). */
+interface Dates {
+  /** "1 June 2014", "1 June" */
+  day: RegExp
+  /** "June 2014", "June" */
+  month: RegExp
+  /** A figure that is a day of a month ("26 June"), which counts nothing. */
+  dayNumber: RegExp
+}
+const datesOf = new WeakMap<Lexicon, Dates>()
+
+function dates(lexicon: Lexicon): Dates {
+  let found = datesOf.get(lexicon)
+  if (!found) {
+    const months = lexicon.monthNames
+    found = {
+      day: new RegExp(`\\b\\d{1,2}(st|nd|rd|th)? (${months})\\b`, 'i'),
+      month: new RegExp(`\\b(${months})\\b`, 'i'),
+      dayNumber: new RegExp(`^\\d{1,2}(st|nd|rd|th)? (${months})\\b`, 'i'),
+    }
+    datesOf.set(lexicon, found)
+  }
+  return found
+}
+
+/** How precise the most precise date in a sentence is: a day 1, a month 0.85, a year 0.7, none 0. */
+function datePrecision(sentence: string, lexicon: Lexicon): { score: number; pattern: RegExp } | undefined {
+  const d = dates(lexicon)
+  if (d.day.test(sentence)) return { score: 1, pattern: d.day }
+  if (d.month.test(sentence)) return { score: 0.85, pattern: d.month }
+  if (YEAR.test(sentence)) return { score: 0.7, pattern: YEAR }
+  return undefined
+}
+
+/** Figures that count something: not years, and not days of a month. */
+function countingFigure(sentence: string, lexicon: Lexicon): RegExp | undefined {
+  const { dayNumber } = dates(lexicon)
+  for (const m of sentence.matchAll(new RegExp(DIGITS.source, 'g'))) {
+    if (!dayNumber.test(sentence.slice(m.index ?? 0))) return DIGITS
+  }
+  return undefined
+}
 /** Capitalised runs ("Chris Grayling", "Centre for Crime and Justice Studies") and single names like "MTCnovo" or "NAO". */
 const NAMES = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}'’-]*)*/gu
 
@@ -196,12 +238,15 @@ function describes(sentence: string, focus: string[]): boolean {
 
 /** A figure that counts something asked about: "21 Community Rehabilitation Companies", "28,750 offenders". */
 function countsAsked(sentence: string, asked: ReadonlySet<string>): boolean {
-  const ws = words(sentence)
+  const toks = tokens(sentence)
+  const ws = toks.map((t) => t.word.toLowerCase())
   return ws.some((w, i) => {
     const figure = /^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)
-    if (!figure || /^(19|20)\d\d$/.test(w) || /^(percent|per|cent)$/.test(ws[i + 1] ?? '')) return false
-    return ws.slice(i + 1, i + 5).some((next) => {
-      const t = toTerm(next)
+    const share = /^\s*(%|per ?cent)/i.test(sentence.slice((toks[i]?.start ?? 0) + w.length))
+    if (!figure || share || /^(19|20)\d\d$/.test(w)) return false
+    // "21 Community Rehabilitation Companies", or "the number of CRCs would fall to 11".
+    return [...ws.slice(i + 1, i + 5), ...ws.slice(Math.max(0, i - 4), i)].some((near) => {
+      const t = toTerm(near)
       return t !== null && asked.has(t)
     })
   })
@@ -223,16 +268,24 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       return PERCENT.test(sentence) ? nearAsked(sentence, PERCENT, ctx, 0.7) : NUMBER.test(sentence) ? 0.3 : 0
     case 'money':
       return MONEY.test(sentence) ? nearAsked(sentence, MONEY, ctx, 0.7) : NUMBER.test(sentence) ? 0.3 : 0
-    case 'count':
+    case 'amount':
+      // "How much more…": a sum of money or a share, whichever the sources give.
+      if (MONEY.test(sentence)) return nearAsked(sentence, MONEY, ctx, 0.7)
+      if (PERCENT.test(sentence)) return nearAsked(sentence, PERCENT, ctx, 0.7)
+      return countingFigure(sentence, ctx.lexicon) ? 0.6 : 0
+    case 'count': {
       if (countsAsked(sentence, ctx.asked)) return 1
-      if (DIGITS.test(sentence)) return (PERCENT.test(sentence) || MONEY.test(sentence) ? 0.5 : 0.8) * nearAsked(sentence, DIGITS, ctx, 0.8)
+      const figure = countingFigure(sentence, ctx.lexicon)
+      if (figure) return (PERCENT.test(sentence) || MONEY.test(sentence) ? 0.5 : 0.8) * nearAsked(sentence, figure, ctx, 0.8)
       return COUNT.test(sentence) ? 0.6 : NUMBER.test(sentence) ? 0.2 : 0
-    case 'time':
-      if (DATE.test(sentence)) return nearAsked(sentence, DATE, ctx, 0.6)
-      return new RegExp(`\\b(${ctx.lexicon.monthNames})\\b`, 'i').test(sentence) ? 0.6 : 0
+    }
+    case 'time': {
+      const date = datePrecision(sentence, ctx.lexicon)
+      return date ? date.score * nearAsked(sentence, date.pattern, ctx, 0.6) : 0
+    }
     case 'duration':
       if (spanOfAsked(sentence, ctx.asked)) return 1
-      return sentence.match(DURATION) ? 0.7 : DATE.test(sentence) ? 0.3 : 0
+      return sentence.match(DURATION) ? 0.7 : YEAR.test(sentence) ? 0.3 : 0
     case 'reason':
       return ctx.lexicon.reason.test(sentence) ? 1 : 0
     case 'entity': {

@@ -42,6 +42,8 @@ export interface Query {
   now: boolean
   /** Leans on earlier turns, whose concepts it carries. */
   followUp: boolean
+  /** Years the question names ("in 2019"): an answer about another year answers something else. */
+  years: number[]
   /** A year after the knowledge base's period that it asks about. */
   laterYear?: number
   decline?: DeclineReason
@@ -144,6 +146,7 @@ export function understand(question: string, history: readonly Turn[], language:
     polar: lexicon.question.polar.test(text),
     now: lexicon.question.now.test(text),
     followUp,
+    years: [...text.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => Number(m[1])),
   }
   const later = laterYear(text, language)
   if (later !== undefined) query.laterYear = later
