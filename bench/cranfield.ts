@@ -26,7 +26,7 @@ const CRANFIELD_LEXICON: LexiconData = {
   subject: 'aeronautics',
   messages: Object.fromEntries(MESSAGE_KEYS.map((k) => [k, k])) as LexiconData['messages'],
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  question: { smallTalk: NEVER, filler: NEVER, personal: NEVER, privateDetails: NEVER, now: NEVER, future: NEVER, notTopic: NEVER, asksMeaning: NEVER, polar: NEVER },
+  question: { smallTalk: NEVER, filler: NEVER, personal: NEVER, privateDetails: NEVER, now: NEVER, future: NEVER, notTopic: NEVER, countOf: NEVER, polar: NEVER },
   kinds: [],
   sentence: { reason: NEVER, reporting: NEVER, personTitles: [] },
 }
@@ -98,6 +98,7 @@ const artifact: Artifact = {
   vocabulary: { groups: [] },
   lexicon: CRANFIELD_LEXICON,
   conflicts: {},
+  current: [],
   period: { from: 1960, to: 1960, yearsMentioned: [] },
   dictionary: buildBloom([]),
   index: indexFromMiniSearch(ours),

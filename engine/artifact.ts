@@ -72,6 +72,8 @@ export interface Artifact {
   period: { from: number; to: number; yearsMentioned: number[] }
   /** Per disagreement between sources (knowledge/conflicts.json), the positions of the passages that are its sides. */
   conflicts: Record<string, number[]>
+  /** Positions of passages that say how things stand at the end of the period: dated in its last two years, with listed questions about now. */
+  current: number[]
   /** Everyday English words (not names), to tell a paraphrase from a name the sources never mention. */
   dictionary: BloomData
   index: InlineIndex
@@ -97,7 +99,7 @@ export function assertArtifact(value: unknown): asserts value is StoredArtifact 
       `knowledge-base artifact has format ${String(a.format)}; this Worker reads format ${ARTIFACT_FORMAT}. Rebuild it with npm run kb:build`,
     )
   }
-  for (const key of ['version', 'sources', 'passages', 'vocabulary', 'lexicon', 'period', 'conflicts', 'dictionary', 'index'] as const) {
+  for (const key of ['version', 'sources', 'passages', 'vocabulary', 'lexicon', 'period', 'conflicts', 'current', 'dictionary', 'index'] as const) {
     if (a[key] === undefined) throw new ArtifactError(`knowledge-base artifact lacks "${key}"`)
   }
   if (!Array.isArray(a.passages) || a.passages.length === 0) {

@@ -40,6 +40,8 @@ export interface Composed {
 export interface ComposeContext {
   lexicon: Lexicon
   isEnglishWord: (word: string) => boolean
+  /** Passages saying how things stand at the end of the period. */
+  current: ReadonlySet<number>
 }
 
 /**
@@ -73,6 +75,8 @@ const PASSAGE_FLOOR = Number(process.env.PFLOOR ?? 0.3)
 const STRICT_PASSAGE_FLOOR = Number(process.env.SPFLOOR ?? 0.2)
 /** The weight of a sentence about another year than the one asked about. */
 const YEAR_MISS = Number(process.env.YEARMISS ?? 0.75)
+/** For "now" questions: passages saying how things stand need only hold this share of what the best passage holds. */
+const NOW_CURRENT = 0.3
 /** For "now" questions: passages this close to the best in coverage may give the latest state. */
 const NOW_COVERAGE = 0.7
 
@@ -134,6 +138,7 @@ class Scorer {
       focus: query.focus,
       asked: new Set(retrieval.slots.flatMap((slot) => slot.alternatives.map((alt) => alt.at(-1) as string))),
       asksAttribution: words(query.text).some((w) => context.lexicon.reporting.test(w)),
+      countOf: new Set(query.countOf),
     }
   }
 
@@ -211,7 +216,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
 
   const scorer = new Scorer(retrieval, query, context)
   const floor = top.score * (scorer.strict ? STRICT_PASSAGE_FLOOR : PASSAGE_FLOOR)
-  const anchor = query.now && !listedWin ? latest(hits, top) : undefined
+  // A listed question wins a question about now only if its passage says how things stand.
+  const recent = query.now && !(listedWin && context.current.has(top.passage)) ? latestFirst(hits, top, context.current) : []
   const candidates: Candidate[] = []
   for (const hit of hits) {
     if (hit.score < floor && hit !== top) continue
@@ -220,7 +226,14 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   }
   candidates.sort((a, b) => b.score - a.score || a.passage - b.passage || a.position - b.position)
 
-  const first = (anchor && candidates.find((c) => c.hit === anchor && scorer.answers(c, listedWin))) || candidates.find((c) => scorer.answers(c, listedWin))
+  const best = candidates.find((c) => scorer.answers(c, listedWin))
+  // The latest state: from the latest passage with a sentence that answers what was asked for as well as the best does.
+  // A passage saying how things stand answers a question about now when it shares a part of it; another must answer about as well as the best.
+  const enough = (c: Candidate) => (context.current.has(c.passage) ? c.ownCoverage >= NOW_CURRENT / 2 : c.ownCoverage >= (best?.ownCoverage ?? 0) * NOW_COVERAGE)
+  const answering = (h: Hit) => candidates.find((c) => c.hit === h && scorer.answers(c, listedWin) && c.kind >= (best?.kind ?? 0) && enough(c))
+  const latestState = recent.map(answering).find((c) => c !== undefined)
+  const anchor = latestState?.hit
+  const first = latestState || best
   if (!first) return { ...none('no sentence supplies what was asked', listedWin), candidates, ...(anchor && { anchor }) }
   const chosen: Candidate[] = [first]
   const covered = new Set(first.covers)
@@ -250,7 +263,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     corroborations.set(c, [...bySource.values()].slice(0, 2))
   }
 
-  const stateOf = anchor ?? first.hit ?? top
+  const stateOf = first.hit ?? top
   return {
     listedWin,
     ...(anchor && { anchor }),
@@ -268,11 +281,12 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
 }
 
 /** For "now" questions: among the passages that answer about as well as the best, the one reporting the latest event. */
-function latest(hits: Hit[], top: Hit): Hit {
+/** For "now" questions: the passages that may give the latest state, latest first (then best first). */
+function latestFirst(hits: Hit[], top: Hit, current: ReadonlySet<number>): Hit[] {
   const dateOf = (h: Hit) => h.record.date ?? h.source.published
   return hits
-    .filter((h) => h.coverage >= top.coverage * NOW_COVERAGE && h.score >= top.score * PASSAGE_FLOOR)
-    .reduce((best, h) => (dateOf(h) > dateOf(best) ? h : best), top)
+    .filter((h) => h.coverage >= top.coverage * (current.has(h.passage) ? NOW_CURRENT : NOW_COVERAGE))
+    .sort((a, b) => (dateOf(a) < dateOf(b) ? 1 : dateOf(a) > dateOf(b) ? -1 : b.score - a.score))
 }
 
 /** When the first sentence is one side of a disagreement between sources, the best sentence of each other side. */

@@ -43,6 +43,8 @@ export interface Kb {
   language: Language
   /** Per disagreement key, the positions of its sides' passages. */
   conflicts: ReadonlyMap<string, readonly number[]>
+  /** Passages saying how things stand at the end of the period (Artifact.current). */
+  current: ReadonlySet<number>
   /** Whether a lower-case word is everyday English rather than a name. */
   isEnglishWord: (word: string) => boolean
   /** Questions the maintainers wrote, with the passage that answers each: the pool suggestions fall back on. */
@@ -56,6 +58,7 @@ export interface KbParts {
   vocabulary: Artifact['vocabulary']
   lexicon: Artifact['lexicon']
   conflicts: Artifact['conflicts']
+  current: Artifact['current']
   index: TermIndex
   dictionary: BloomData
   source: KbSource
@@ -63,7 +66,7 @@ export interface KbParts {
   loadPassages: Kb['loadPassages']
 }
 
-export function assembleKb({ content, vocabulary, lexicon, conflicts, index, dictionary, source, questions, loadPassages }: KbParts): Kb {
+export function assembleKb({ content, vocabulary, lexicon, conflicts, current, index, dictionary, source, questions, loadPassages }: KbParts): Kb {
   const { from, to, yearsMentioned } = content.period
   return {
     info: { version: content.version, source, documents: content.sources.length, passages: content.passages.length },
@@ -72,6 +75,7 @@ export function assembleKb({ content, vocabulary, lexicon, conflicts, index, dic
     sources: new Map(content.sources.map((s) => [s.id, s])),
     language: { lexicon: compileLexicon(lexicon, { from, to }), vocabulary: compileVocabulary(vocabulary), yearsMentioned },
     conflicts: new Map(Object.entries(conflicts)),
+    current: new Set(current),
     isEnglishWord: bloomTest(dictionary),
     questions,
     loadPassages,
@@ -81,13 +85,14 @@ export function assembleKb({ content, vocabulary, lexicon, conflicts, index, dic
 /** A knowledge base held whole in one artifact, as `npm run kb:build` writes it. */
 export function createKb(value: unknown, source: KbSource): Kb {
   assertArtifact(value)
-  const { version, sources, vocabulary, lexicon, conflicts, period, index, dictionary } = value
+  const { version, sources, vocabulary, lexicon, conflicts, current, period, index, dictionary } = value
   const passages = value.passages.map(restorePassage)
   return assembleKb({
     content: { version, sources, passages, period },
     vocabulary,
     lexicon,
     conflicts,
+    current,
     index: new TermIndex(index, inlinePostings(index.postings)),
     dictionary,
     source,

@@ -79,6 +79,8 @@ export interface KindContext {
   focus: string[]
   /** Head terms (last words) of the question's concepts and their alternatives. */
   asked: ReadonlySet<string>
+  /** For "how many X": the terms that stand for X; a figure counting them is the answer. */
+  countOf: ReadonlySet<string>
   /** The index terms that stand for the question's terms in this passage: where in a sentence the question is. */
   matched: ReadonlySet<string>
   /** The question asks who said or found something: then the one a sentence attributes its words to is the answer. */
@@ -274,7 +276,7 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       if (PERCENT.test(sentence)) return nearAsked(sentence, PERCENT, ctx, 0.7)
       return countingFigure(sentence, ctx.lexicon) ? 0.6 : 0
     case 'count': {
-      if (countsAsked(sentence, ctx.asked)) return 1
+      if (countsAsked(sentence, ctx.countOf.size > 0 ? ctx.countOf : ctx.asked)) return 1
       const figure = countingFigure(sentence, ctx.lexicon)
       if (figure) return (PERCENT.test(sentence) || MONEY.test(sentence) ? 0.5 : 0.8) * nearAsked(sentence, figure, ctx, 0.8)
       return COUNT.test(sentence) ? 0.6 : NUMBER.test(sentence) ? 0.2 : 0

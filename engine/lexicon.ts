@@ -12,7 +12,7 @@ export type AnswerKind = (typeof ANSWER_KINDS)[number] | 'other'
 export const MESSAGE_KEYS = ['greeting', 'unknown', 'later', 'future', 'personal', 'private', 'instructed', 'empty', 'asOf', 'disputed'] as const
 export type MessageKey = (typeof MESSAGE_KEYS)[number]
 
-const QUESTION_PATTERNS = ['smallTalk', 'filler', 'personal', 'privateDetails', 'now', 'future', 'notTopic', 'asksMeaning', 'polar'] as const
+const QUESTION_PATTERNS = ['smallTalk', 'filler', 'personal', 'privateDetails', 'now', 'future', 'notTopic', 'countOf', 'polar'] as const
 type QuestionPattern = (typeof QUESTION_PATTERNS)[number]
 
 /** knowledge/lexicon.json as written. Patterns are regular expressions, matched case-insensitively. */

@@ -259,12 +259,14 @@ interface Ranked {
 }
 
 /** The `limit` best passages, best first (ties by position), kept in a short sorted list: no sort of every match. */
-function topRanked({ scores, covered, touched }: ReturnType<typeof accumulate>, total: number, limit: number): Ranked[] {
+function topRanked({ scores, covered, touched }: ReturnType<typeof accumulate>, total: number, limit: number, keep?: ReadonlySet<number>): Ranked[] {
   const top: Ranked[] = []
+  const kept: Ranked[] = []
   const better = (score: number, passage: number, than: Ranked) => score > than.score || (score === than.score && passage < than.passage)
   for (const passage of touched) {
     const coverage = total > 0 ? (covered[passage] as number) / total : 0
     const score = (scores[passage] as number) * (0.25 + coverage)
+    if (keep?.has(passage)) kept.push({ passage, score, coverage })
     const last = top[top.length - 1]
     if (top.length >= limit && (!last || !better(score, passage, last))) continue
     let i = top.length
@@ -272,7 +274,8 @@ function topRanked({ scores, covered, touched }: ReturnType<typeof accumulate>, 
     top.splice(i, 0, { passage, score, coverage })
     if (top.length > limit) top.pop()
   }
-  return top
+  // Passages to keep whatever their rank follow the rest.
+  return [...top, ...kept.filter((k) => !top.some((t) => t.passage === k.passage)).sort((a, b) => b.score - a.score)]
 }
 
 /** Rarity of a concept held by `df` of `n` passages. */
@@ -354,7 +357,7 @@ async function similarity(
  * `exhaustive` gathers candidates from every match rather than from
  * champions, to measure what champions change.
  */
-export async function retrieve(kb: Kb, query: Pick<Query, 'slots'>, limit = 8, exhaustive = false): Promise<Retrieval> {
+export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pick<Query, 'now'>>, limit = 8, exhaustive = false): Promise<Retrieval> {
   const asked = query.slots
   const typedFor = new Map<string, string>()
   for (const slot of asked) {
@@ -384,12 +387,14 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'>, limit = 8, e
   const s = scratchFor(n)
   const partial = !exhaustive && [...termHits.values()].some((m) => m.lookup.truncated)
   const wanted = Math.max(limit, LISTED_CANDIDATES)
+  // A question about now also weighs the passages that say how things stand, wherever they rank.
+  const keep = query.now ? kb.current : undefined
   const gathered = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.gathered, fuzzy: m.fuzzy })))
-  let ranked = topRanked(gathered, total, partial ? Math.max(wanted, CANDIDATES) : wanted)
+  let ranked = topRanked(gathered, total, partial ? Math.max(wanted, CANDIDATES) : wanted, keep)
   if (partial) {
-    const candidates = Int32Array.from(ranked, (h) => h.passage).sort()
+    const candidates = Int32Array.from(new Set([...ranked.map((h) => h.passage), ...(keep ?? [])])).sort()
     const scored = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.lookup.scoresAt(candidates), fuzzy: m.fuzzy })))
-    ranked = topRanked(scored, total, wanted)
+    ranked = topRanked(scored, total, wanted, keep)
   }
   await kb.loadPassages(ranked.map((h) => h.passage))
 
@@ -409,7 +414,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'>, limit = 8, e
   hits.sort((a, b) => b.score - a.score || a.passage - b.passage)
   const winner = hits.reduce<Hit | undefined>((best, h) => ((h.listed?.similarity ?? 0) >= LISTED_MATCH && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
   const ordered = winner ? [winner, ...hits.filter((h) => h !== winner)] : hits
-  const top = ordered.slice(0, limit)
+  const top = [...ordered.slice(0, limit), ...ordered.slice(limit).filter((h) => keep?.has(h.passage))]
   return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, sides: await sidesOf(kb, top) }
 }
 

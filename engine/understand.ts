@@ -42,6 +42,8 @@ export interface Query {
   now: boolean
   /** Leans on earlier turns, whose concepts it carries. */
   followUp: boolean
+  /** For "how many X": the terms that stand for X (with the vocabulary's alternatives); the figure must count them. */
+  countOf: string[]
   /** Years the question names ("in 2019"): an answer about another year answers something else. */
   years: number[]
   /** A year after the knowledge base's period that it asks about. */
@@ -147,12 +149,21 @@ export function understand(question: string, history: readonly Turn[], language:
     now: lexicon.question.now.test(text),
     followUp,
     years: [...text.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => Number(m[1])),
+    countOf: countedTerms(text, own, lexicon),
   }
   const later = laterYear(text, language)
   if (later !== undefined) query.laterYear = later
   const decline = declineReason(query, lexicon)
   if (decline) query.decline = decline
   return query
+}
+
+/** The terms of what "how many …" counts, each with the alternatives of the concept it belongs to. */
+function countedTerms(text: string, slots: Slot[], lexicon: Lexicon): string[] {
+  const m = lexicon.question.countOf.exec(text)
+  if (!m) return []
+  const counted = m.slice(1).flatMap((w) => (w ? [w.toLowerCase()] : []))
+  return slots.filter((s) => s.typed.some((w) => counted.includes(w))).flatMap((s) => s.alternatives.map((alt) => alt.at(-1) as string))
 }
 
 /** Reasons to decline that the question's wording alone gives: nothing to look up, or nothing that should be. */

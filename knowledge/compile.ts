@@ -132,6 +132,11 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
     if (p.conflict) (sides[p.conflict] ??= []).push(i)
   })
 
+  // Passages on how things stand: their listed questions ask about now, and they report the period's last events.
+  const asksNow = new RegExp(lexiconData.question.now, 'iu')
+  const lastYears = Math.max(...eventYears) - 1
+  const current = passages.flatMap((p, i) => (p.date && Number(p.date.slice(0, 4)) >= lastYears && p.questions.some((q) => asksNow.test(q)) ? [i] : []))
+
   const body: Omit<Artifact, 'version'> = {
     format: ARTIFACT_FORMAT,
     sources,
@@ -144,6 +149,7 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
       yearsMentioned: [...yearsMentioned].sort((a, b) => a - b),
     },
     conflicts: sides,
+    current,
     dictionary: buildBloom(dictionary),
     index: indexFromMiniSearch(index, championCount),
   }

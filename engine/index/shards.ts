@@ -34,6 +34,7 @@ export interface Manifest {
   vocabulary: Artifact['vocabulary']
   lexicon: Artifact['lexicon']
   conflicts: Artifact['conflicts']
+  current: Artifact['current']
   period: Artifact['period']
   dictionary: Artifact['dictionary']
   passageCount: number
@@ -97,7 +98,7 @@ export function splitArtifact(artifact: Artifact, { shardBytes, passageBlock } =
     const record = artifact.passages[passage]
     if (record) resident.push({ passage, record: storePassage(record) })
   }
-  const { version, sources, vocabulary, lexicon, conflicts, period, dictionary } = artifact
+  const { version, sources, vocabulary, lexicon, conflicts, current, period, dictionary } = artifact
   const manifest: Manifest = {
     sharded: SHARDED_FORMAT,
     version,
@@ -105,6 +106,7 @@ export function splitArtifact(artifact: Artifact, { shardBytes, passageBlock } =
     vocabulary,
     lexicon,
     conflicts,
+    current,
     period,
     dictionary,
     passageCount: artifact.passages.length,
@@ -192,13 +194,14 @@ function passageBlocks(manifest: Manifest, store: ShardStore, budget: number) {
 
 /** A knowledge base from its manifest, with the rest fetched from `store` as queries need it. */
 export function shardedKb(manifest: Manifest, store: ShardStore, source: KbSource, { passageBytes = PASSAGE_CACHE_BYTES }: ShardedOptions = {}): Kb {
-  const { version, sources, vocabulary, lexicon, conflicts, period } = manifest
+  const { version, sources, vocabulary, lexicon, conflicts, current, period } = manifest
   const { passages, load } = passageBlocks(manifest, store, passageBytes)
   return assembleKb({
     content: { version, sources, passages, period },
     vocabulary,
     lexicon,
     conflicts,
+    current,
     index: new TermIndex(manifest.index, new ShardedPostings(manifest.index.shardStarts, store)),
     dictionary: manifest.dictionary,
     source,
