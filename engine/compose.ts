@@ -51,6 +51,10 @@ export interface ComposeContext {
  */
 export const MIN_COVERAGE = Number(process.env.MINCOV ?? 0.35)
 export const MAX_UNKNOWN_SHARE = 0.5
+/** The share of a one- or two-concept question the best passage must hold. */
+const SHORT_COVERAGE = 0.7
+/** With n concepts, the best passage must hold SPREAD / n of them (between MIN_COVERAGE and SHORT_COVERAGE). */
+const SPREAD = 1.5
 /** A strict kind's sentence must carry the kind at least this well ("£3.7bn" for "how much"). */
 const KIND_FLOOR = 0.5
 /** The answering sentence must hold this share of the question's own concepts (weighted by rarity); a yes/no question's, more, to settle it. */
@@ -211,7 +215,9 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   if (!listedWin) {
     if (retrieval.unknownNames.length > 0) return none('names the sources never mention')
     if (retrieval.unknown >= Math.max(1, ownSlots * MAX_UNKNOWN_SHARE)) return none('too many unknown words')
-    if (top.coverage < MIN_COVERAGE) return none('too little of the question covered')
+    // A short question's few concepts must all meet in one passage; a long one may leave some unsaid.
+    const needed = Math.min(SHORT_COVERAGE, Math.max(MIN_COVERAGE, SPREAD / Math.max(1, ownSlots)))
+    if (top.coverage < needed) return none('too little of the question covered')
   }
 
   const scorer = new Scorer(retrieval, query, context)
