@@ -26,9 +26,9 @@ const CRANFIELD_LEXICON: LexiconData = {
   subject: 'aeronautics',
   messages: Object.fromEntries(MESSAGE_KEYS.map((k) => [k, k])) as LexiconData['messages'],
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-  question: { smallTalk: NEVER, filler: NEVER, personal: NEVER, privateDetails: NEVER, now: NEVER, future: NEVER, notTopic: NEVER, countOf: NEVER, polar: NEVER },
+  question: { smallTalk: NEVER, filler: NEVER, personal: NEVER, privateDetails: NEVER, now: NEVER, future: NEVER, notTopic: NEVER, countOf: NEVER, successorOf: NEVER, predecessorOf: NEVER, polar: NEVER },
   kinds: [],
-  sentence: { reason: NEVER, reporting: NEVER, personTitles: [] },
+  sentence: { reason: NEVER, reporting: NEVER, succession: NEVER, personTitles: [] },
 }
 
 /** Splits a SMART-format file into records of `.X` fields. */

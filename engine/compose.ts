@@ -143,6 +143,7 @@ class Scorer {
       asked: new Set(retrieval.slots.flatMap((slot) => slot.alternatives.map((alt) => alt.at(-1) as string))),
       asksAttribution: words(query.text).some((w) => context.lexicon.reporting.test(w)),
       countOf: new Set(query.countOf),
+      ...(query.succession && { succession: query.succession }),
     }
   }
 
@@ -150,7 +151,7 @@ class Scorer {
   sentences(hit: Hit | undefined, side: { passage: number; record: PassageRecord; source: SourceRecord }, relevance: number): Candidate[] {
     const { slots } = this.retrieval
     const termsHere = (t: string): readonly string[] => hit?.terms.get(t) ?? [t]
-    const ctx: KindContext = { ...this.ctx, matched: new Set(slots.flatMap((s) => s.alternatives.flat().flatMap((t) => termsHere(t)))) }
+    const ctx: KindContext = { ...this.ctx, heading: side.record.heading, matched: new Set(slots.flatMap((s) => s.alternatives.flat().flatMap((t) => termsHere(t)))) }
     return side.record.sentences.map((sentence, position) => {
       const own = termsOfSentences(side.record)[position] as Set<string>
       const covers = new Set<number>()

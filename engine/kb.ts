@@ -68,15 +68,16 @@ export interface KbParts {
 
 export function assembleKb({ content, vocabulary, lexicon, conflicts, current, index, dictionary, source, questions, loadPassages }: KbParts): Kb {
   const { from, to, yearsMentioned } = content.period
+  const isEnglishWord = bloomTest(dictionary)
   return {
     info: { version: content.version, source, documents: content.sources.length, passages: content.passages.length },
     artifact: content,
     index,
     sources: new Map(content.sources.map((s) => [s.id, s])),
-    language: { lexicon: compileLexicon(lexicon, { from, to }), vocabulary: compileVocabulary(vocabulary), yearsMentioned },
+    language: { lexicon: compileLexicon(lexicon, { from, to }), vocabulary: compileVocabulary(vocabulary), yearsMentioned, isEnglishWord },
     conflicts: new Map(Object.entries(conflicts)),
     current: new Set(current),
-    isEnglishWord: bloomTest(dictionary),
+    isEnglishWord,
     questions,
     loadPassages,
   }

@@ -81,6 +81,10 @@ export interface KindContext {
   asked: ReadonlySet<string>
   /** For "how many X": the terms that stand for X; a figure counting them is the answer. */
   countOf: ReadonlySet<string>
+  /** For "who replaced X" and "who came before X". */
+  succession?: { of: string; direction: 'after' | 'before' }
+  /** The heading of the passage the sentence is in: it may state the relation the sentence's names are in. */
+  heading?: string
   /** The index terms that stand for the question's terms in this passage: where in a sentence the question is. */
   matched: ReadonlySet<string>
   /** The question asks who said or found something: then the one a sentence attributes its words to is the answer. */
@@ -263,6 +267,29 @@ function spanOfAsked(sentence: string, asked: ReadonlySet<string>): boolean {
   return false
 }
 
+/**
+ * How well a sentence names who came after (or before) a person: someone
+ * else in a sentence that says the right way round who took whose place.
+ */
+function succession(sentence: string, { of, direction }: { of: string; direction: 'after' | 'before' }, ctx: KindContext): number {
+  // The name's last word that is not everyday English ("mcdowell" in "paul mcdowell left"), else its last word.
+  const named = of.split(/\s+/).filter((w) => !ctx.lexicon.personTitles.has(w))
+  const surname = [...named].reverse().find((w) => !ctx.isEnglishWord(w.toLowerCase())) ?? named.at(-1)
+  if (!surname || !new RegExp(`\\b${escape(surname)}\\b`, 'iu').test(sentence)) return 0
+  const others = newNames(sentence, ctx.focus, ctx.lexicon.personTitles).flatMap((n) => personIn(n, ctx) ?? [])
+  if (others.length === 0) return 0
+  const verbs = ctx.lexicon.succession
+  const n = `${escape(surname)}\\b`
+  // "Y replaced X", "X was replaced by Y", "X's successor": someone came after X.
+  const cameAfter = new RegExp(`\\b(${verbs})\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}[^.]*?\\b(?:was|were|being)\\s+(?:replaced|succeeded)\\s+by\\b|${n}['’]s\\s+successor|${n}[^.]*?\\bafter (?:which|whom)\\b`, 'iu')
+  // "X replaced Y", "Y was replaced by X", "X's predecessor": someone came before X.
+  const cameBefore = new RegExp(`${n}[^.;]{0,80}?\\b(${verbs})\\b|\\b(?:replaced|succeeded) by\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}['’]s\\s+predecessor|\\bpredecessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?`, 'iu')
+  const [right, wrong] = direction === 'after' ? [cameAfter, cameBefore] : [cameBefore, cameAfter]
+  if (right.test(sentence)) return 1
+  if (wrong.test(sentence)) return 0
+  return new RegExp(`\\b(${verbs}|successor|predecessor)\\b`, 'iu').test(sentence) ? 0.4 : 0.2
+}
+
 /** How well a sentence carries the kind of answer asked for, 0 to 1. */
 export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext): number {
   switch (kind) {
@@ -297,6 +324,7 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       return names.length > 0 ? 0.5 : 0
     }
     case 'person': {
+      if (ctx.succession) return succession(ctx.heading ? `${ctx.heading}. ${sentence}` : sentence, ctx.succession, ctx)
       const people = newNames(sentence, ctx.focus, ctx.lexicon.personTitles)
         .flatMap((n) => personIn(n, ctx) ?? [])
         .filter((n) => !isAttribution(sentence, n, ctx))

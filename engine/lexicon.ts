@@ -12,7 +12,7 @@ export type AnswerKind = (typeof ANSWER_KINDS)[number] | 'other'
 export const MESSAGE_KEYS = ['greeting', 'unknown', 'later', 'future', 'personal', 'private', 'instructed', 'empty', 'asOf', 'disputed'] as const
 export type MessageKey = (typeof MESSAGE_KEYS)[number]
 
-const QUESTION_PATTERNS = ['smallTalk', 'filler', 'personal', 'privateDetails', 'now', 'future', 'notTopic', 'countOf', 'polar'] as const
+const QUESTION_PATTERNS = ['smallTalk', 'filler', 'personal', 'privateDetails', 'now', 'future', 'notTopic', 'countOf', 'successorOf', 'predecessorOf', 'polar'] as const
 type QuestionPattern = (typeof QUESTION_PATTERNS)[number]
 
 /** knowledge/lexicon.json as written. Patterns are regular expressions, matched case-insensitively. */
@@ -31,6 +31,8 @@ export interface LexiconData {
     reason: string
     /** Reporting verbs, as one alternation ("said|found|…"). */
     reporting: string
+    /** Verbs of one person taking another's place, as one alternation ("replaced|succeeded|…"). */
+    succession: string
     /** Words before a person's name ("Dame Glenys Stacey"). */
     personTitles: string[]
   }
@@ -50,6 +52,8 @@ export interface Lexicon {
   reason: RegExp
   /** A reporting verb ("said", "found"): the name before it says where a sentence's words come from. */
   reporting: RegExp
+  /** Verbs of one person taking another's place, as an alternation to build patterns with. */
+  succession: string
   personTitles: ReadonlySet<string>
   /** The month names as one alternation, for patterns. */
   monthNames: string
@@ -92,6 +96,7 @@ export function lexiconProblems(value: unknown): Array<{ path: string; message: 
   })
   pattern('sentence.reason', data.sentence?.reason)
   pattern('sentence.reporting', data.sentence?.reporting)
+  pattern('sentence.succession', data.sentence?.succession)
   if (!Array.isArray(data.sentence?.personTitles)) problems.push({ path: 'sentence.personTitles', message: 'must be a list of words' })
   return problems
 }
@@ -107,6 +112,7 @@ export function compileLexicon(data: LexiconData, period: Period): Lexicon {
     kinds: data.kinds.map(({ kind, pattern }) => ({ kind, pattern: compile(pattern) })),
     reason: compile(data.sentence.reason),
     reporting: new RegExp(`^(${data.sentence.reporting})$`, 'iu'),
+    succession: data.sentence.succession,
     personTitles: new Set(data.sentence.personTitles),
     monthNames: data.months.join('|'),
     period,

@@ -44,6 +44,8 @@ export interface Query {
   followUp: boolean
   /** For "how many X": the terms that stand for X (with the vocabulary's alternatives); the figure must count them. */
   countOf: string[]
+  /** "Who replaced X", "who came before X": the person asked about and which way. */
+  succession?: { of: string; direction: 'after' | 'before' }
   /** Years the question names ("in 2019"): an answer about another year answers something else. */
   years: number[]
   /** A year after the knowledge base's period that it asks about. */
@@ -51,11 +53,12 @@ export interface Query {
   decline?: DeclineReason
 }
 
-/** What understanding reads: the lexicon, the vocabulary, and the years the knowledge base mentions. */
+/** What understanding reads: the lexicon, the vocabulary, the years the knowledge base mentions, and which words are everyday English. */
 export interface Language {
   lexicon: Lexicon
   vocabulary: Expansions
   yearsMentioned: readonly number[]
+  isEnglishWord: (word: string) => boolean
 }
 
 /** Weight of concepts carried over from an earlier question into a follow-up. */
@@ -150,6 +153,15 @@ export function understand(question: string, history: readonly Turn[], language:
     followUp,
     years: [...text.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => Number(m[1])),
     countOf: countedTerms(text, own, lexicon),
+  }
+  const after = lexicon.question.successorOf.exec(text)
+  const before = lexicon.question.predecessorOf.exec(text)
+  const of = (after ?? before)?.slice(1).find((g) => g !== undefined)
+  // Only a person's name: it has a word that is not everyday English.
+  if (of && words(of).some((w) => !language.isEnglishWord(w))) {
+    // Whoever came before or after someone is a person, however the question puts it.
+    query.succession = { of: of.trim(), direction: after ? 'after' : 'before' }
+    query.kind = 'person'
   }
   const later = laterYear(text, language)
   if (later !== undefined) query.laterYear = later
