@@ -8,48 +8,21 @@ import { LIMITS, type AskRequest, type FeedbackRequest, type Turn } from './cont
 import { ApiError } from './errors'
 import { normalize } from '../engine/text'
 
-/** Reads a JSON body: a JSON content type, at most LIMITS.bodyBytes (checked before parsing), valid JSON. */
+/**
+ * Reads a JSON body: a JSON content type, valid JSON. Its size was already
+ * capped by `jsonBodyLimit` (middleware/body-limit.ts) before any of it was read.
+ */
 export async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? ''
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the request body as JSON with "Content-Type: application/json".')
   }
-  const declared = Number(c.req.header('content-length') ?? NaN)
-  if (declared > LIMITS.bodyBytes) throw tooLarge()
-  const text = await readCapped(c.req.raw, LIMITS.bodyBytes)
+  const text = await c.req.text()
   try {
     return JSON.parse(text)
   } catch {
     throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.')
   }
-}
-
-async function readCapped(request: Request, cap: number): Promise<string> {
-  if (!request.body) return ''
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > cap) {
-      await reader.cancel()
-      throw tooLarge()
-    }
-    chunks.push(value)
-  }
-  const bytes = new Uint8Array(size)
-  let at = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return new TextDecoder().decode(bytes)
-}
-
-function tooLarge(): ApiError {
-  return new ApiError(413, 'payload_too_large', `The request body is larger than ${LIMITS.bodyBytes / 1024} KB.`)
 }
 
 function text(value: unknown, name: string, max: number, required = true): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { HealthResponse, SearchResponse } from '../../worker/contract'
+import { fetchWith } from './app'
 import { askJson, expectError, get, postJson } from './helpers'
 
 describe('GET /api/health', () => {
@@ -219,6 +220,37 @@ describe('routing', () => {
     await expectError(res, 405, 'method_not_allowed')
     expect(res.headers.get('allow')).toBe('POST')
     await expectError(await postJson('/api/health', {}), 405, 'method_not_allowed')
+  })
+
+  it('answers 405 with Allow for every method a route does not take, the demo page included', async () => {
+    for (const [path, method, allow] of [
+      ['/', 'POST', 'GET, HEAD'],
+      ['/api/search', 'DELETE', 'GET, HEAD'],
+      ['/api/feedback', 'PUT', 'POST'],
+    ] as const) {
+      const res = await get(path, { method })
+      await expectError(res, 405, 'method_not_allowed')
+      expect(res.headers.get('allow'), `${method} ${path}`).toBe(allow)
+    }
+  })
+})
+
+describe('request bodies', () => {
+  const streamed = (text: string) => {
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: new Blob([text]).stream() }
+    expect(new Request('http://x/', { ...init, body: new Blob([text]).stream() }).headers.get('content-length')).toBeNull()
+    return fetchWith({}, '/api/ask', init)
+  }
+
+  it('refuses a body of undeclared length with 413 once it passes 8 KB', async () => {
+    const res = await streamed(JSON.stringify({ question: 'x'.repeat(9000) }))
+    await expectError(res, 413, 'payload_too_large')
+  })
+
+  it('reads a body of undeclared length under 8 KB', async () => {
+    const res = await streamed(JSON.stringify({ question: 'How much were the CRC contracts worth?' }))
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { answered: boolean }).answered).toBe(true)
   })
 })
 
