@@ -1,12 +1,16 @@
 /**
  * What the Worker writes to D1: each answer as it is given, visitors'
  * verdicts on answers, and the retention clean-up. Nothing that identifies a
- * visitor is stored: no IP, cookie, user agent or account.
+ * visitor is stored: no IP, cookie, user agent or account; and what visitors
+ * write (questions, comments) is scrubbed of personal data here, on the way
+ * in, so no caller can store it unscrubbed (../scrub.ts).
  */
 import type { AskResponse, FeedbackRequest } from '../contract'
+import { scrub } from '../scrub'
 
 export interface AnswerRecord {
   response: AskResponse
+  /** As asked: scrubbed when written. */
   question: string
   kbVersion: string
   at: number
@@ -68,7 +72,7 @@ async function insertAnswers(db: D1Database, rows: AnswerRecord[]): Promise<void
   const values = rows.flatMap(({ response, question, kbVersion, at }) => [
     response.answerId,
     at,
-    question,
+    scrub(question),
     response.answered ? 1 : 0,
     response.answer,
     kbVersion,
@@ -91,7 +95,7 @@ export async function saveFeedback(db: D1Database, feedback: FeedbackRequest, at
        SELECT id, ?, ?, ? FROM answers WHERE id = ?
        ON CONFLICT (answer_id) DO UPDATE SET created_at = excluded.created_at, helpful = excluded.helpful, comment = excluded.comment`,
     )
-    .bind(at, feedback.helpful ? 1 : 0, feedback.comment ?? null, feedback.answerId)
+    .bind(at, feedback.helpful ? 1 : 0, feedback.comment === undefined ? null : scrub(feedback.comment), feedback.answerId)
     .run()
   return result.meta.changes > 0
 }
