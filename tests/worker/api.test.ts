@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { HealthResponse, SearchResponse } from '../../worker/contract'
 import { fetchWith } from './app'
-import { askJson, expectError, get, postJson } from './helpers'
+import { askJson, BASE, expectError, get, postJson } from './helpers'
 
 describe('GET /api/health', () => {
   it('reports the knowledge base version and size', async () => {
@@ -62,6 +62,26 @@ describe('POST /api/ask', () => {
       const passage = search.results.find((r) => r.id === c.passageId)
       expect(passage?.text).toContain(c.quote.split(/(?<=[.!?"])\s/)[0])
     }
+  })
+
+  it('gives every answer its KB version and a permalink to the no-JavaScript page with the question, earlier questions and version', async () => {
+    const kb = ((await (await get('/api/health')).json()) as HealthResponse).kb.version
+    const history = [
+      { question: 'What is the London CRC?', answer: 'It is …' },
+      { question: 'Who ran it & why?', answer: '' },
+    ]
+    for (let i = 0; i < 2; i++) {
+      const { body } = await askJson('How much were the contracts worth?', history)
+      expect(body.kbVersion).toBe(kb)
+      const link = new URL(body.permalink)
+      expect(link.origin).toBe(BASE)
+      expect(link.pathname).toBe('/ask')
+      expect(link.searchParams.get('q')).toBe('How much were the contracts worth?')
+      expect(link.searchParams.getAll('h')).toEqual(['What is the London CRC?', 'Who ran it & why?'])
+      expect(link.searchParams.get('v')).toBe(kb)
+    }
+    const alone = await askJson('How much were the contracts worth?')
+    expect(new URL(alone.body.permalink).searchParams.getAll('h')).toEqual([])
   })
 
   it('declines a question the knowledge base cannot answer and suggests ones it can', async () => {
