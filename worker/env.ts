@@ -26,5 +26,6 @@ export interface Bindings {
 
 export interface AppEnv {
   Bindings: Bindings
-  Variables: { kb: Kb; requestId: string }
+  /** `page`: the route is an HTML page, so errors are rendered as pages (worker/pages/layout.ts). */
+  Variables: { kb: Kb; requestId: string; page?: boolean }
 }

@@ -1,6 +1,7 @@
 /**
- * The Worker: a Hono app serving the question-answering API. Static files
- * (widget, demo page) are served by Workers static assets before this runs.
+ * The Worker: a Hono app serving the question-answering API and plain HTML
+ * pages (worker/pages/). Static files (widget, stylesheets) are served by
+ * Workers static assets before this runs.
  */
 import { Hono, type MiddlewareHandler } from 'hono'
 import { requestId } from 'hono/request-id'
@@ -15,6 +16,7 @@ import { ask } from './routes/ask'
 import { demo } from './routes/demo'
 import { feedback } from './routes/feedback'
 import { health } from './routes/health'
+import { askPage } from './pages/ask'
 import { search } from './routes/search'
 import { scheduled } from './scheduled'
 
@@ -31,6 +33,13 @@ interface Route {
   app: Hono<AppEnv>
   /** Run before the route for every method, so a client over its limit is turned away whatever it sends. */
   use?: MiddlewareHandler<AppEnv>[]
+  /** An HTML page: its errors are pages too (errors.ts). */
+  page?: true
+}
+
+const markPage: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.set('page', true)
+  await next()
 }
 
 /** Every route: where it is mounted, what runs before it, and which method it answers. */
@@ -40,6 +49,7 @@ const ROUTES: Route[] = [
   { path: '/api/search', method: 'GET', app: search, use: [rateLimit('SEARCH_LIMITER')] },
   { path: '/api/ask', method: 'POST', app: ask, use: [rateLimit('ASK_LIMITER'), jsonBodyLimit()] },
   { path: '/api/feedback', method: 'POST', app: feedback, use: [jsonBodyLimit()] },
+  { path: '/ask', method: 'GET', app: askPage, page: true, use: [rateLimit('ASK_LIMITER'), withKb] },
 ]
 
 const app = new Hono<AppEnv>()
@@ -47,7 +57,10 @@ const app = new Hono<AppEnv>()
 app.use(requestId({ limitLength: 64 }), securityHeaders())
 app.use('/api/*', apiCors(), withKb)
 
-for (const { path, use = [] } of ROUTES) if (use.length > 0) app.use(path, ...use)
+for (const { path, use = [], page } of ROUTES) {
+  const before = page ? [markPage, ...use] : use
+  if (before.length > 0) app.use(path, ...before)
+}
 for (const { path, app: route } of ROUTES) app.route(path, route)
 // Registered after every route, so they only see methods no route answered.
 for (const { path, method } of ROUTES) {

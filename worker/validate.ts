@@ -67,6 +67,24 @@ function parseHistory(value: unknown): Turn[] {
   })
 }
 
+export interface AskQuery {
+  question: string
+  /** Earlier questions of the conversation, oldest first. */
+  history: string[]
+  /** The knowledge-base version a permalink was made from, when the page was opened from one. */
+  version?: string
+}
+
+/** The /ask page's query (q, h repeated, v) under the same rules as POST /api/ask. */
+export function parseAskQuery(q: string | undefined, h: string[], v: string | undefined): AskQuery {
+  const question = parseQuestion(q)
+  if (h.length > LIMITS.historyTurns) {
+    throw new ApiError(400, 'bad_request', `A conversation may carry at most ${LIMITS.historyTurns} earlier questions.`)
+  }
+  const history = h.map((earlier, i) => text(earlier, `earlier question ${i + 1}`, LIMITS.questionChars))
+  return v === undefined ? { question, history } : { question, history, version: v.slice(0, 64) }
+}
+
 export function parseLimit(value: string | undefined): number {
   if (value === undefined || value === '') return 5
   if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > LIMITS.searchLimit) {
