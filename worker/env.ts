@@ -20,8 +20,12 @@ export interface Bindings {
   RATE_LIMIT?: string
   /** Comma-separated origins allowed to call the API from browsers; "*" allows any. */
   ALLOWED_ORIGINS?: string
-  /** CSP frame-ancestors sources allowed to frame the demo page; unset means none. */
+  /** CSP frame-ancestors sources allowed to frame the demo page and the HTML pages; unset means none. */
   FRAME_ANCESTORS?: string
+  /** "on" switches questions and reports off (503 `unavailable`); a secret, so no deploy resets it (middleware/maintenance.ts). */
+  MAINTENANCE?: string
+  /** What visitors are told while MAINTENANCE is on; a default otherwise. */
+  MAINTENANCE_MESSAGE?: string
 }
 
 export interface AppEnv {

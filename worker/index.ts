@@ -10,6 +10,7 @@ import { ApiError, errorResponse, toApiError } from './errors'
 import { servedKb } from './kb/store'
 import { jsonBodyLimit } from './middleware/body-limit'
 import { apiCors } from './middleware/cors'
+import { maintenance } from './middleware/maintenance'
 import { rateLimit } from './middleware/rate-limit'
 import { securityHeaders } from './middleware/security-headers'
 import { ask } from './routes/ask'
@@ -47,9 +48,9 @@ const ROUTES: Route[] = [
   { path: '/', method: 'GET', app: demo },
   { path: '/api/health', method: 'GET', app: health },
   { path: '/api/search', method: 'GET', app: search, use: [rateLimit('SEARCH_LIMITER')] },
-  { path: '/api/ask', method: 'POST', app: ask, use: [rateLimit('ASK_LIMITER'), jsonBodyLimit()] },
+  { path: '/api/ask', method: 'POST', app: ask, use: [maintenance(), rateLimit('ASK_LIMITER'), jsonBodyLimit()] },
   { path: '/api/feedback', method: 'POST', app: feedback, use: [jsonBodyLimit()] },
-  { path: '/ask', method: 'GET', app: askPage, page: true, use: [rateLimit('ASK_LIMITER'), withKb] },
+  { path: '/ask', method: 'GET', app: askPage, page: true, use: [maintenance(), rateLimit('ASK_LIMITER'), withKb] },
 ]
 
 const app = new Hono<AppEnv>()
