@@ -13,9 +13,10 @@ export interface Bindings {
   RETENTION_DAYS?: string
   /** The deployed Worker version: part of the answer cache key, so new code never serves old answers. */
   CF_VERSION_METADATA: WorkerVersionMetadata
-  /** Per-client limits (wrangler.toml [[ratelimits]]): questions and searches. */
+  /** Per-client limits (wrangler.toml [[ratelimits]]): questions, searches, and writes (feedback and reports). */
   ASK_LIMITER: RateLimit
   SEARCH_LIMITER: RateLimit
+  WRITE_LIMITER: RateLimit
   /** "off" disables rate limiting; only ever passed to local runs (`RATE_LIMIT=off npm start`). */
   RATE_LIMIT?: string
   /** Comma-separated origins allowed to call the API from browsers; "*" allows any. */

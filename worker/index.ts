@@ -17,6 +17,7 @@ import { ask } from './routes/ask'
 import { demo } from './routes/demo'
 import { feedback } from './routes/feedback'
 import { health } from './routes/health'
+import { report } from './routes/report'
 import { askPage } from './pages/ask'
 import { search } from './routes/search'
 import { scheduled } from './scheduled'
@@ -49,7 +50,8 @@ const ROUTES: Route[] = [
   { path: '/api/health', method: 'GET', app: health },
   { path: '/api/search', method: 'GET', app: search, use: [rateLimit('SEARCH_LIMITER')] },
   { path: '/api/ask', method: 'POST', app: ask, use: [maintenance(), rateLimit('ASK_LIMITER'), jsonBodyLimit()] },
-  { path: '/api/feedback', method: 'POST', app: feedback, use: [jsonBodyLimit()] },
+  { path: '/api/feedback', method: 'POST', app: feedback, use: [rateLimit('WRITE_LIMITER'), jsonBodyLimit()] },
+  { path: '/api/report', method: 'POST', app: report, use: [maintenance(), rateLimit('WRITE_LIMITER'), jsonBodyLimit()] },
   { path: '/ask', method: 'GET', app: askPage, page: true, use: [maintenance(), rateLimit('ASK_LIMITER'), withKb] },
 ]
 

@@ -4,7 +4,7 @@
  * normalisation, which is also what the answer code sees.
  */
 import type { Context } from 'hono'
-import { LIMITS, type AskRequest, type FeedbackRequest, type Turn } from './contract'
+import { LIMITS, REPORT_REASONS, type AskRequest, type FeedbackRequest, type ReportReason, type ReportRequest, type Turn } from './contract'
 import { ApiError } from './errors'
 import { normalize } from '../engine/text'
 
@@ -95,15 +95,33 @@ export function parseLimit(value: string | undefined): number {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+function parseAnswerId(answerId: unknown): string {
+  if (typeof answerId !== 'string' || !UUID.test(answerId)) {
+    throw new ApiError(400, 'bad_request', '"answerId" must be the answerId of an answer from /api/ask.')
+  }
+  return answerId.toLowerCase()
+}
+
 export function parseFeedback(body: unknown): FeedbackRequest {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw new ApiError(400, 'bad_request', 'The body must be a JSON object: {"answerId": "...", "helpful": true}.')
   }
-  const { answerId, helpful, comment } = body as Record<string, unknown>
-  if (typeof answerId !== 'string' || !UUID.test(answerId)) {
-    throw new ApiError(400, 'bad_request', '"answerId" must be the answerId of an answer from /api/ask.')
-  }
+  const { answerId: id, helpful, comment } = body as Record<string, unknown>
+  const answerId = parseAnswerId(id)
   if (typeof helpful !== 'boolean') throw new ApiError(400, 'bad_request', '"helpful" must be true or false.')
   const note = text(comment, 'comment', LIMITS.commentChars, false)
-  return note ? { answerId: answerId.toLowerCase(), helpful, comment: note } : { answerId: answerId.toLowerCase(), helpful }
+  return note ? { answerId, helpful, comment: note } : { answerId, helpful }
+}
+
+export function parseReport(body: unknown): ReportRequest {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ApiError(400, 'bad_request', 'The body must be a JSON object: {"answerId": "...", "reason": "inaccurate"}.')
+  }
+  const { answerId: id, reason, note } = body as Record<string, unknown>
+  const answerId = parseAnswerId(id)
+  if (typeof reason !== 'string' || !(REPORT_REASONS as readonly string[]).includes(reason)) {
+    throw new ApiError(400, 'bad_request', `"reason" must be one of ${REPORT_REASONS.map((r) => `"${r}"`).join(', ')}.`)
+  }
+  const clean = text(note, 'note', LIMITS.reportNoteChars, false)
+  return clean ? { answerId, reason: reason as ReportReason, note: clean } : { answerId, reason: reason as ReportReason }
 }

@@ -181,7 +181,7 @@ describe('retention', () => {
     expect(await feedbackRows(old.answerId)).toEqual([])
     expect(await answerRow(kept.answerId)).not.toBeNull()
     expect(await feedbackRows(kept.answerId)).toHaveLength(1)
-    expect(log).toHaveBeenCalledWith('retention: deleted 1 answers and 1 feedback rows older than 90 days')
+    expect(log).toHaveBeenCalledWith('retention: deleted 1 answers, 1 feedback rows and 0 reports older than 90 days')
 
     await runRetention(now, { RETENTION_DAYS: '7' })
     expect(await answerRow(kept.answerId)).toBeNull()
