@@ -3,11 +3,12 @@
  * reads. Passage text is kept once, here, outside the search index; the index
  * refers to passages by their position.
  */
+import type { TimelineEvent } from '../worker/contract'
 import type { BloomData } from './bloom'
 import type { InlineIndex } from './index/term-index'
 
 /** Bumped whenever the shape below changes; a Worker refuses any other format. */
-export const ARTIFACT_FORMAT = 5
+export const ARTIFACT_FORMAT = 6
 
 /** Where a source comes from, which tells a visitor how much weight it carries. */
 export const SOURCE_KINDS = ['parliament', 'audit', 'inspectorate', 'government', 'legislation', 'news', 'union', 'charity', 'blog'] as const
@@ -69,6 +70,8 @@ export interface Artifact {
   /** Everyday English words (not names), to tell a paraphrase from a name the sources never mention. */
   dictionary: BloomData
   index: InlineIndex
+  /** The events the dated passages report, in date order (timeline.ts), computed by the build so serving it costs nothing. */
+  timeline: TimelineEvent[]
 }
 
 /** The artifact as written to JSON: passages without their redundant text. */
@@ -91,7 +94,7 @@ export function assertArtifact(value: unknown): asserts value is StoredArtifact 
       `knowledge-base artifact has format ${String(a.format)}; this Worker reads format ${ARTIFACT_FORMAT}. Rebuild it with npm run kb:build`,
     )
   }
-  for (const key of ['version', 'sources', 'passages', 'vocabulary', 'period', 'dictionary', 'index'] as const) {
+  for (const key of ['version', 'sources', 'passages', 'vocabulary', 'period', 'dictionary', 'index', 'timeline'] as const) {
     if (a[key] === undefined) throw new ArtifactError(`knowledge-base artifact lacks "${key}"`)
   }
   if (!Array.isArray(a.passages) || a.passages.length === 0) {

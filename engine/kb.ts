@@ -21,6 +21,7 @@ export interface KbContent {
   passages: PassageRecord[]
   vocabulary: string[][]
   period: Artifact['period']
+  timeline: Artifact['timeline']
 }
 
 export interface Kb {
@@ -66,10 +67,10 @@ export function assembleKb({ content, index, dictionary, source, questions, load
 /** A knowledge base held whole in one artifact, as `npm run kb:build` writes it. */
 export function createKb(value: unknown, source: KbInfo['source']): Kb {
   assertArtifact(value)
-  const { version, sources, vocabulary, period, index, dictionary } = value
+  const { version, sources, vocabulary, period, index, dictionary, timeline } = value
   const passages = value.passages.map(restorePassage)
   return assembleKb({
-    content: { version, sources, passages, vocabulary, period },
+    content: { version, sources, passages, vocabulary, period, timeline },
     index: new TermIndex(index, inlinePostings(index.postings)),
     dictionary,
     source,

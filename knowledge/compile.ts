@@ -10,6 +10,7 @@ import { chunkSection } from '../engine/chunk'
 import { INDEX_OPTIONS, type IndexedPassage } from '../engine/index/options'
 import { CHAMPIONS, indexFromMiniSearch } from '../engine/index/term-index'
 import { sentences } from '../engine/text'
+import { timeline } from '../engine/timeline'
 import { copyFinder, type SeedPrints } from './copy-check'
 import { parseEntry, type Entry } from './parse'
 
@@ -121,6 +122,7 @@ export function compileKb(
     },
     dictionary: buildBloom(dictionary),
     index: indexFromMiniSearch(index, championCount),
+    timeline: timeline(sources, passages),
   }
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)
   return { ok: true, artifact: { ...body, version } }

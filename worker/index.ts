@@ -18,8 +18,10 @@ import { demo } from './routes/demo'
 import { feedback } from './routes/feedback'
 import { health } from './routes/health'
 import { report } from './routes/report'
-import { askPage } from './pages/ask'
 import { search } from './routes/search'
+import { timeline } from './routes/timeline'
+import { askPage } from './pages/ask'
+import { timelinePage } from './pages/timeline'
 import { scheduled } from './scheduled'
 
 /** Loads the knowledge base being served (worker/kb/store.ts) for the routes that read it. */
@@ -52,7 +54,9 @@ const ROUTES: Route[] = [
   { path: '/api/ask', method: 'POST', app: ask, use: [maintenance(), rateLimit('ASK_LIMITER'), jsonBodyLimit()] },
   { path: '/api/feedback', method: 'POST', app: feedback, use: [rateLimit('WRITE_LIMITER'), jsonBodyLimit()] },
   { path: '/api/report', method: 'POST', app: report, use: [maintenance(), rateLimit('WRITE_LIMITER'), jsonBodyLimit()] },
+  { path: '/api/timeline', method: 'GET', app: timeline },
   { path: '/ask', method: 'GET', app: askPage, page: true, use: [maintenance(), rateLimit('ASK_LIMITER'), withKb] },
+  { path: '/timeline', method: 'GET', app: timelinePage, page: true, use: [withKb] },
 ]
 
 const app = new Hono<AppEnv>()

@@ -14,7 +14,7 @@ import { PartCache, type Fetched } from './part-cache'
 import { TermIndex, type IndexData, type PostingsSource } from './term-index'
 
 /** Bumped whenever the manifest or part layout changes. */
-export const SHARDED_FORMAT = 3
+export const SHARDED_FORMAT = 4
 /** Default part sizes: a term shard of this many raw bytes of postings parses in well under a millisecond. */
 export const SPLIT = { shardBytes: 64 * 1024, passageBlock: 64 }
 /** Raw bytes of term shards kept per isolate; far more than one question needs, far less than 128 MB. */
@@ -35,6 +35,8 @@ export interface Manifest {
   vocabulary: Artifact['vocabulary']
   period: Artifact['period']
   dictionary: Artifact['dictionary']
+  /** Small (one event per dated passage at most) and read whole by /api/timeline, so it stays in the manifest. */
+  timeline: Artifact['timeline']
   passageCount: number
   /** Passages per passage block. */
   passageBlock: number
@@ -96,7 +98,7 @@ export function splitArtifact(artifact: Artifact, { shardBytes, passageBlock } =
     const record = artifact.passages[passage]
     if (record) resident.push({ passage, record: storePassage(record) })
   }
-  const { version, sources, vocabulary, period, dictionary } = artifact
+  const { version, sources, vocabulary, period, dictionary, timeline } = artifact
   const manifest: Manifest = {
     sharded: SHARDED_FORMAT,
     version,
@@ -104,6 +106,7 @@ export function splitArtifact(artifact: Artifact, { shardBytes, passageBlock } =
     vocabulary,
     period,
     dictionary,
+    timeline,
     passageCount: artifact.passages.length,
     passageBlock,
     resident,
@@ -189,10 +192,10 @@ function passageBlocks(manifest: Manifest, store: ShardStore, budget: number) {
 
 /** A knowledge base from its manifest, with the rest fetched from `store` as queries need it. */
 export function shardedKb(manifest: Manifest, store: ShardStore, source: KbInfo['source'], { passageBytes = PASSAGE_CACHE_BYTES }: ShardedOptions = {}): Kb {
-  const { version, sources, vocabulary, period } = manifest
+  const { version, sources, vocabulary, period, timeline } = manifest
   const { passages, load } = passageBlocks(manifest, store, passageBytes)
   return assembleKb({
-    content: { version, sources, passages, vocabulary, period },
+    content: { version, sources, passages, vocabulary, period, timeline },
     index: new TermIndex(manifest.index, new ShardedPostings(manifest.index.shardStarts, store)),
     dictionary: manifest.dictionary,
     source,
