@@ -23,6 +23,9 @@ export interface Bindings {
   ALLOWED_ORIGINS?: string
   /** CSP frame-ancestors sources allowed to frame the demo page and the HTML pages; unset means none. */
   FRAME_ANCESTORS?: string
+  /** Who runs this deployment and how to reach them, for /privacy and /accessibility; left out of the pages when unset. */
+  OPERATOR_NAME?: string
+  CONTACT_EMAIL?: string
   /** "on" switches questions and reports off (503 `unavailable`); a secret, so no deploy resets it (middleware/maintenance.ts). */
   MAINTENANCE?: string
   /** What visitors are told while MAINTENANCE is on; a default otherwise. */

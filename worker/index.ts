@@ -21,6 +21,7 @@ import { report } from './routes/report'
 import { search } from './routes/search'
 import { timeline } from './routes/timeline'
 import { askPage } from './pages/ask'
+import { accessibilityPage, privacyPage } from './pages/statements'
 import { timelinePage } from './pages/timeline'
 import { scheduled } from './scheduled'
 
@@ -57,6 +58,8 @@ const ROUTES: Route[] = [
   { path: '/api/timeline', method: 'GET', app: timeline },
   { path: '/ask', method: 'GET', app: askPage, page: true, use: [maintenance(), rateLimit('ASK_LIMITER'), withKb] },
   { path: '/timeline', method: 'GET', app: timelinePage, page: true, use: [withKb] },
+  { path: '/privacy', method: 'GET', app: privacyPage, page: true },
+  { path: '/accessibility', method: 'GET', app: accessibilityPage, page: true },
 ]
 
 const app = new Hono<AppEnv>()
