@@ -54,7 +54,25 @@ function isCode(token: string): boolean {
 
 const LONG_DIGITS = /\p{N}{6,}/gu
 
+/**
+ * Replacing one thing can expose another ("123456789SW1A 1AA": the postcode has
+ * a word boundary only once the digits are a placeholder), so passes repeat
+ * until nothing changes. Each pass that changes anything turns characters a
+ * visitor typed into placeholders, which no pattern matches, so this ends.
+ */
 export function scrub(text: string): string {
+  let out = text
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const next = scrubOnce(out)
+    if (next === out) break
+    out = next
+  }
+  return out
+}
+
+const MAX_PASSES = 8
+
+function scrubOnce(text: string): string {
   return text
     .replace(EMAIL, PLACEHOLDERS.email)
     .replace(PHONE, PLACEHOLDERS.phone)

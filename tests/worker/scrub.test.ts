@@ -1,4 +1,5 @@
 /** Personal data in what visitors type becomes placeholders before anything is stored (worker/scrub.ts). */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { scrub } from '../../worker/scrub'
 
@@ -69,6 +70,25 @@ describe('scrub', () => {
   it('replaces every piece of personal data in one question', () => {
     expect(scrub('I am on case 55555/22, ring 07700 900123 or mail me@x.com, postcode LS1 4AP')).toBe(
       'I am on case [reference], ring [phone] or mail [email], postcode [postcode]',
+    )
+  })
+
+  it('replaces what one replacement exposes to another', () => {
+    expect(scrub('ids 123456789SW1A 1AA')).toBe('ids [number][postcode]')
+  })
+
+  it('is idempotent and takes any text, however hostile (fixed seed)', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      fc.constantFrom('07700 900123', ' +44 ', '(0', 'case no. ', 'ref ', '@', 'a@b.co', 'SW1A 1AA', '123456789', '/', '-', ' ', '0 ', '1'),
+    )
+    const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join('').slice(0, 500))
+    fc.assert(
+      fc.property(text, (t) => {
+        const once = scrub(t)
+        expect(scrub(once)).toBe(once)
+      }),
+      { seed: 20141, numRuns: 2000 },
     )
   })
 })
