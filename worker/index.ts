@@ -47,15 +47,19 @@ const markPage: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
 }
 
-/** Every route: where it is mounted, what runs before it, and which method it answers. */
+/**
+ * Every route: where it is mounted, what runs before it (cheap refusals first:
+ * the kill switch, the rate limit, the body limit; then the KB for routes that
+ * read it), and which method it answers.
+ */
 const ROUTES: Route[] = [
   { path: '/', method: 'GET', app: demo },
-  { path: '/api/health', method: 'GET', app: health },
-  { path: '/api/search', method: 'GET', app: search, use: [rateLimit('SEARCH_LIMITER')] },
-  { path: '/api/ask', method: 'POST', app: ask, use: [maintenance(), rateLimit('ASK_LIMITER'), jsonBodyLimit()] },
+  { path: '/api/health', method: 'GET', app: health, use: [withKb] },
+  { path: '/api/search', method: 'GET', app: search, use: [rateLimit('SEARCH_LIMITER'), withKb] },
+  { path: '/api/ask', method: 'POST', app: ask, use: [maintenance(), rateLimit('ASK_LIMITER'), jsonBodyLimit(), withKb] },
   { path: '/api/feedback', method: 'POST', app: feedback, use: [rateLimit('WRITE_LIMITER'), jsonBodyLimit()] },
   { path: '/api/report', method: 'POST', app: report, use: [maintenance(), rateLimit('WRITE_LIMITER'), jsonBodyLimit()] },
-  { path: '/api/timeline', method: 'GET', app: timeline },
+  { path: '/api/timeline', method: 'GET', app: timeline, use: [withKb] },
   { path: '/ask', method: 'GET', app: askPage, page: true, use: [maintenance(), rateLimit('ASK_LIMITER'), withKb] },
   { path: '/timeline', method: 'GET', app: timelinePage, page: true, use: [withKb] },
   { path: '/privacy', method: 'GET', app: privacyPage, page: true },
@@ -65,7 +69,7 @@ const ROUTES: Route[] = [
 const app = new Hono<AppEnv>()
 
 app.use(requestId({ limitLength: 64 }), securityHeaders())
-app.use('/api/*', apiCors(), withKb)
+app.use('/api/*', apiCors())
 
 for (const { path, use = [], page } of ROUTES) {
   const before = page ? [markPage, ...use] : use
