@@ -102,6 +102,7 @@ const artifact: Artifact = {
   period: { from: 1960, to: 1960, yearsMentioned: [] },
   dictionary: buildBloom([]),
   index: indexFromMiniSearch(ours),
+  timeline: [],
 }
 const kb = createKb(artifact, 'bundled')
 const docNumber = (position: number) => Number(docs[position]?.I)

@@ -6,6 +6,7 @@
 import type { BloomData } from './bloom'
 import type { InlineIndex } from './index/term-index'
 import type { LexiconData } from './lexicon'
+import type { TimelineEvent } from './timeline'
 import type { VocabularyData } from './vocabulary'
 
 /** Bumped whenever the shape below changes; a Worker refuses any other format. */
@@ -77,6 +78,8 @@ export interface Artifact {
   /** Everyday English words (not names), to tell a paraphrase from a name the sources never mention. */
   dictionary: BloomData
   index: InlineIndex
+  /** The events the dated passages report, in date order (timeline.ts), computed by the build so serving it costs nothing. */
+  timeline: TimelineEvent[]
 }
 
 /** The artifact as written to JSON: passages without their redundant text. */
@@ -99,7 +102,7 @@ export function assertArtifact(value: unknown): asserts value is StoredArtifact 
       `knowledge-base artifact has format ${String(a.format)}; this Worker reads format ${ARTIFACT_FORMAT}. Rebuild it with npm run kb:build`,
     )
   }
-  for (const key of ['version', 'sources', 'passages', 'vocabulary', 'lexicon', 'period', 'conflicts', 'current', 'dictionary', 'index'] as const) {
+  for (const key of ['version', 'sources', 'passages', 'vocabulary', 'lexicon', 'period', 'conflicts', 'current', 'dictionary', 'index', 'timeline'] as const) {
     if (a[key] === undefined) throw new ArtifactError(`knowledge-base artifact lacks "${key}"`)
   }
   if (!Array.isArray(a.passages) || a.passages.length === 0) {

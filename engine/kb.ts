@@ -32,6 +32,7 @@ export interface KbContent {
    */
   passages: PassageRecord[]
   period: Artifact['period']
+  timeline: Artifact['timeline']
 }
 
 export interface Kb {
@@ -86,10 +87,10 @@ export function assembleKb({ content, vocabulary, lexicon, conflicts, current, i
 /** A knowledge base held whole in one artifact, as `npm run kb:build` writes it. */
 export function createKb(value: unknown, source: KbSource): Kb {
   assertArtifact(value)
-  const { version, sources, vocabulary, lexicon, conflicts, current, period, index, dictionary } = value
+  const { version, sources, vocabulary, lexicon, conflicts, current, period, index, dictionary, timeline } = value
   const passages = value.passages.map(restorePassage)
   return assembleKb({
-    content: { version, sources, passages, period },
+    content: { version, sources, passages, period, timeline },
     vocabulary,
     lexicon,
     conflicts,

@@ -13,6 +13,7 @@ import { indexFromMiniSearch } from '../engine/index/write'
 import { lexiconProblems, type LexiconData } from '../engine/lexicon'
 import { sentences } from '../engine/text'
 import { vocabularyProblems, type VocabularyData } from '../engine/vocabulary'
+import { timeline } from '../engine/timeline'
 import { copyFinder, type SeedPrints } from './copy-check'
 import { parseEntry, type Entry } from './parse'
 
@@ -152,6 +153,7 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
     current,
     dictionary: buildBloom(dictionary),
     index: indexFromMiniSearch(index, championCount),
+    timeline: timeline(sources, passages),
   }
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)
   return { ok: true, artifact: { ...body, version } }

@@ -48,7 +48,7 @@ else {
     out.push(`     "${h.record.heading}"  matched: ${matched.join(', ') || 'nothing'}`)
     if (h.listed) out.push(`     closest listed question (${round(h.listed.similarity)}): ${h.listed.question}`)
   })
-  const p = plan(retrieval, query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord })
+  const p = plan(retrieval, query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current })
   const top = retrieval.hits[0]
   if (p.listedWin && top) out.push(`winner: ${top.record.id}, because its listed question matches the question asked (${round(top.listed?.similarity ?? 0)})`)
   else if (top) out.push(`winner: ${top.record.id}, the best score; no listed question came close enough`)

@@ -1,12 +1,13 @@
 /**
- * `npm run kb:report`: what visitors could not get answered and which answers
+ * `npm run kb:report`: the answers visitors reported as wrong (first: they
+ * point at a fact to fix), what they could not get answered and which answers
  * they marked not helpful, most frequent first, from the D1 database (local
  * .wrangler/state by default, --remote for the deployed one).
  *
  * Options: --remote, --persist-to <dir>, --limit <n> (default 20), --days <n> (default: all kept rows).
  */
 import { parseArgs } from 'node:util'
-import { notHelpfulSql, unansweredSql, type NotHelpfulRow, type ReportOptions, type UnansweredRow } from '../worker/feedback/report'
+import { notHelpfulSql, reportedSql, unansweredSql, type NotHelpfulRow, type ReportedRow, type ReportOptions, type UnansweredRow } from '../worker/feedback/report'
 import { describeTarget, resourceName, wrangler, type Target } from './wrangler'
 
 const { values } = parseArgs({
@@ -40,8 +41,18 @@ try {
   const period = days ? `the last ${days} days` : 'all kept rows'
   console.log(`kb:report: ${describeTarget(target)} D1, ${period}\n`)
 
+  const reported = query<ReportedRow>(reportedSql(options), target)
+  console.log(`Answers reported as wrong (${reported.length}):`)
+  for (const r of reported) {
+    console.log(`  ${String(r.reports).padStart(5)} reports (${r.reasons.replace(/,/g, ', ')})  passages ${(JSON.parse(r.passage_ids) as string[]).join(', ') || '-'}`)
+    console.log(`         asked e.g. "${clip(r.example_question, 100)}"  (KB ${r.kb_versions.replace(/,/g, ', ')}; last ${new Date(r.last_reported).toISOString().slice(0, 10)})`)
+    console.log(`         answer: ${clip(r.answer, 160)}`)
+    if (r.notes) console.log(`         notes: ${clip(r.notes, 300)}`)
+  }
+  if (reported.length === 0) console.log('  none')
+
   const unanswered = query<UnansweredRow>(unansweredSql(options), target)
-  console.log(`Most frequent unanswered questions (${unanswered.length}):`)
+  console.log(`\nMost frequent unanswered questions (${unanswered.length}):`)
   for (const r of unanswered) {
     console.log(`  ${String(r.times).padStart(5)}  ${clip(r.question, 100)}  (last ${new Date(r.last_asked).toISOString().slice(0, 10)})`)
   }

@@ -6,6 +6,8 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ErrorCode, ErrorResponse } from './contract'
+import type { AppEnv } from './env'
+import { errorPage } from './pages/layout'
 
 export class ApiError extends Error {
   constructor(
@@ -30,11 +32,16 @@ export function toApiError(err: unknown): ApiError {
   return new ApiError(500, 'internal', 'Something went wrong on our side. Please try again.')
 }
 
-/** The JSON error response, carrying the request id, which is also logged (with no client address). */
-export function errorResponse(c: Context, err: ApiError): Response {
+/**
+ * The error response, carrying the request id, which is also logged (with no
+ * client address and no query string): JSON, or for a page route (c.var.page)
+ * a page with the same status, headers and message.
+ */
+export function errorResponse(c: Context<AppEnv>, err: ApiError): Response | Promise<Response> {
   const requestId: string | undefined = c.get('requestId')
   const path = new URL(c.req.url).pathname.slice(0, 200)
   console.log(JSON.stringify({ requestId, status: err.status, code: err.code, method: c.req.method, path }))
   for (const [k, v] of Object.entries(err.headers)) c.header(k, v)
+  if (c.get('page')) return errorPage(c, err)
   return c.json(errorBody(err.code, err.message, requestId), err.status)
 }

@@ -1,4 +1,4 @@
-/** The cron trigger (wrangler.toml [triggers]): deletes answers and feedback older than the retention period. */
+/** The cron trigger (wrangler.toml [triggers]): deletes answers, feedback and reports older than the retention period. */
 import type { Bindings } from './env'
 import { deleteOlderThan } from './feedback/store'
 
@@ -16,5 +16,5 @@ export function retentionDays(value: string | undefined): number {
 export const scheduled: ExportedHandlerScheduledHandler<Bindings> = async (controller, env) => {
   const days = retentionDays(env.RETENTION_DAYS)
   const deleted = await deleteOlderThan(env.DB, controller.scheduledTime - days * DAY_MS)
-  console.log(`retention: deleted ${deleted.answers} answers and ${deleted.feedback} feedback rows older than ${days} days`)
+  console.log(`retention: deleted ${deleted.answers} answers, ${deleted.feedback} feedback rows and ${deleted.reports} reports older than ${days} days`)
 }

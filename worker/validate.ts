@@ -4,52 +4,25 @@
  * normalisation, which is also what the answer code sees.
  */
 import type { Context } from 'hono'
-import { LIMITS, type AskRequest, type FeedbackRequest, type Turn } from './contract'
+import { LIMITS, REPORT_REASONS, type AskRequest, type FeedbackRequest, type ReportReason, type ReportRequest, type Turn } from './contract'
 import { ApiError } from './errors'
 import { normalize } from '../engine/text'
 
-/** Reads a JSON body: a JSON content type, at most LIMITS.bodyBytes (checked before parsing), valid JSON. */
+/**
+ * Reads a JSON body: a JSON content type, valid JSON. Its size was already
+ * capped by `jsonBodyLimit` (middleware/body-limit.ts) before any of it was read.
+ */
 export async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? ''
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the request body as JSON with "Content-Type: application/json".')
   }
-  const declared = Number(c.req.header('content-length') ?? NaN)
-  if (declared > LIMITS.bodyBytes) throw tooLarge()
-  const text = await readCapped(c.req.raw, LIMITS.bodyBytes)
+  const text = await c.req.text()
   try {
     return JSON.parse(text)
   } catch {
     throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.')
   }
-}
-
-async function readCapped(request: Request, cap: number): Promise<string> {
-  if (!request.body) return ''
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > cap) {
-      await reader.cancel()
-      throw tooLarge()
-    }
-    chunks.push(value)
-  }
-  const bytes = new Uint8Array(size)
-  let at = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, at)
-    at += chunk.byteLength
-  }
-  return new TextDecoder().decode(bytes)
-}
-
-function tooLarge(): ApiError {
-  return new ApiError(413, 'payload_too_large', `The request body is larger than ${LIMITS.bodyBytes / 1024} KB.`)
 }
 
 function text(value: unknown, name: string, max: number, required = true): string {
@@ -94,6 +67,24 @@ function parseHistory(value: unknown): Turn[] {
   })
 }
 
+export interface AskQuery {
+  question: string
+  /** Earlier questions of the conversation, oldest first. */
+  history: string[]
+  /** The knowledge-base version a permalink was made from, when the page was opened from one. */
+  version?: string
+}
+
+/** The /ask page's query (q, h repeated, v) under the same rules as POST /api/ask. */
+export function parseAskQuery(q: string | undefined, h: string[], v: string | undefined): AskQuery {
+  const question = parseQuestion(q)
+  if (h.length > LIMITS.historyTurns) {
+    throw new ApiError(400, 'bad_request', `A conversation may carry at most ${LIMITS.historyTurns} earlier questions.`)
+  }
+  const history = h.map((earlier, i) => text(earlier, `earlier question ${i + 1}`, LIMITS.questionChars))
+  return v === undefined ? { question, history } : { question, history, version: v.slice(0, 64) }
+}
+
 export function parseLimit(value: string | undefined): number {
   if (value === undefined || value === '') return 5
   if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > LIMITS.searchLimit) {
@@ -104,15 +95,33 @@ export function parseLimit(value: string | undefined): number {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+function parseAnswerId(answerId: unknown): string {
+  if (typeof answerId !== 'string' || !UUID.test(answerId)) {
+    throw new ApiError(400, 'bad_request', '"answerId" must be the answerId of an answer from /api/ask.')
+  }
+  return answerId.toLowerCase()
+}
+
 export function parseFeedback(body: unknown): FeedbackRequest {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
     throw new ApiError(400, 'bad_request', 'The body must be a JSON object: {"answerId": "...", "helpful": true}.')
   }
-  const { answerId, helpful, comment } = body as Record<string, unknown>
-  if (typeof answerId !== 'string' || !UUID.test(answerId)) {
-    throw new ApiError(400, 'bad_request', '"answerId" must be the answerId of an answer from /api/ask.')
-  }
+  const { answerId: id, helpful, comment } = body as Record<string, unknown>
+  const answerId = parseAnswerId(id)
   if (typeof helpful !== 'boolean') throw new ApiError(400, 'bad_request', '"helpful" must be true or false.')
   const note = text(comment, 'comment', LIMITS.commentChars, false)
-  return note ? { answerId: answerId.toLowerCase(), helpful, comment: note } : { answerId: answerId.toLowerCase(), helpful }
+  return note ? { answerId, helpful, comment: note } : { answerId, helpful }
+}
+
+export function parseReport(body: unknown): ReportRequest {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ApiError(400, 'bad_request', 'The body must be a JSON object: {"answerId": "...", "reason": "inaccurate"}.')
+  }
+  const { answerId: id, reason, note } = body as Record<string, unknown>
+  const answerId = parseAnswerId(id)
+  if (typeof reason !== 'string' || !(REPORT_REASONS as readonly string[]).includes(reason)) {
+    throw new ApiError(400, 'bad_request', `"reason" must be one of ${REPORT_REASONS.map((r) => `"${r}"`).join(', ')}.`)
+  }
+  const clean = text(note, 'note', LIMITS.reportNoteChars, false)
+  return clean ? { answerId, reason: reason as ReportReason, note: clean } : { answerId, reason: reason as ReportReason }
 }

@@ -13,7 +13,7 @@ import { PartCache, type Fetched } from './part-cache'
 import { TermIndex, type IndexData, type PostingsSource } from './term-index'
 
 /** Bumped whenever the manifest or part layout changes. */
-export const SHARDED_FORMAT = 3
+export const SHARDED_FORMAT = 4
 /** Default part sizes: a term shard of this many raw bytes of postings parses in well under a millisecond. */
 export const SPLIT = { shardBytes: 64 * 1024, passageBlock: 64 }
 /** Raw bytes of term shards kept per isolate; far more than one question needs, far less than 128 MB. */
@@ -37,6 +37,8 @@ export interface Manifest {
   current: Artifact['current']
   period: Artifact['period']
   dictionary: Artifact['dictionary']
+  /** Small (one event per dated passage at most) and read whole by /api/timeline, so it stays in the manifest. */
+  timeline: Artifact['timeline']
   passageCount: number
   /** Passages per passage block. */
   passageBlock: number
@@ -98,7 +100,7 @@ export function splitArtifact(artifact: Artifact, { shardBytes, passageBlock } =
     const record = artifact.passages[passage]
     if (record) resident.push({ passage, record: storePassage(record) })
   }
-  const { version, sources, vocabulary, lexicon, conflicts, current, period, dictionary } = artifact
+  const { version, sources, vocabulary, lexicon, conflicts, current, period, dictionary, timeline } = artifact
   const manifest: Manifest = {
     sharded: SHARDED_FORMAT,
     version,
@@ -109,6 +111,7 @@ export function splitArtifact(artifact: Artifact, { shardBytes, passageBlock } =
     current,
     period,
     dictionary,
+    timeline,
     passageCount: artifact.passages.length,
     passageBlock,
     resident,
@@ -194,10 +197,10 @@ function passageBlocks(manifest: Manifest, store: ShardStore, budget: number) {
 
 /** A knowledge base from its manifest, with the rest fetched from `store` as queries need it. */
 export function shardedKb(manifest: Manifest, store: ShardStore, source: KbSource, { passageBytes = PASSAGE_CACHE_BYTES }: ShardedOptions = {}): Kb {
-  const { version, sources, vocabulary, lexicon, conflicts, current, period } = manifest
+  const { version, sources, vocabulary, lexicon, conflicts, current, period, timeline } = manifest
   const { passages, load } = passageBlocks(manifest, store, passageBytes)
   return assembleKb({
-    content: { version, sources, passages, period },
+    content: { version, sources, passages, period, timeline },
     vocabulary,
     lexicon,
     conflicts,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { HealthResponse, SearchResponse } from '../../worker/contract'
-import { askJson, expectError, get, postJson } from './helpers'
+import { fetchWith } from './app'
+import { askJson, BASE, expectError, get, postJson } from './helpers'
 
 describe('GET /api/health', () => {
   it('reports the knowledge base version and size', async () => {
@@ -61,6 +62,26 @@ describe('POST /api/ask', () => {
       const passage = search.results.find((r) => r.id === c.passageId)
       expect(passage?.text).toContain(c.quote.split(/(?<=[.!?"])\s/)[0])
     }
+  })
+
+  it('gives every answer its KB version and a permalink to the no-JavaScript page with the question, earlier questions and version', async () => {
+    const kb = ((await (await get('/api/health')).json()) as HealthResponse).kb.version
+    const history = [
+      { question: 'What is the London CRC?', answer: 'It is …' },
+      { question: 'Who ran it & why?', answer: '' },
+    ]
+    for (let i = 0; i < 2; i++) {
+      const { body } = await askJson('How much were the contracts worth?', history)
+      expect(body.kbVersion).toBe(kb)
+      const link = new URL(body.permalink)
+      expect(link.origin).toBe(BASE)
+      expect(link.pathname).toBe('/ask')
+      expect(link.searchParams.get('q')).toBe('How much were the contracts worth?')
+      expect(link.searchParams.getAll('h')).toEqual(['What is the London CRC?', 'Who ran it & why?'])
+      expect(link.searchParams.get('v')).toBe(kb)
+    }
+    const alone = await askJson('How much were the contracts worth?')
+    expect(new URL(alone.body.permalink).searchParams.getAll('h')).toEqual([])
   })
 
   it('declines a question the knowledge base cannot answer and suggests ones it can', async () => {
@@ -219,6 +240,37 @@ describe('routing', () => {
     await expectError(res, 405, 'method_not_allowed')
     expect(res.headers.get('allow')).toBe('POST')
     await expectError(await postJson('/api/health', {}), 405, 'method_not_allowed')
+  })
+
+  it('answers 405 with Allow for every method a route does not take, the demo page included', async () => {
+    for (const [path, method, allow] of [
+      ['/', 'POST', 'GET, HEAD'],
+      ['/api/search', 'DELETE', 'GET, HEAD'],
+      ['/api/feedback', 'PUT', 'POST'],
+    ] as const) {
+      const res = await get(path, { method })
+      await expectError(res, 405, 'method_not_allowed')
+      expect(res.headers.get('allow'), `${method} ${path}`).toBe(allow)
+    }
+  })
+})
+
+describe('request bodies', () => {
+  const streamed = (text: string) => {
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: new Blob([text]).stream() }
+    expect(new Request('http://x/', { ...init, body: new Blob([text]).stream() }).headers.get('content-length')).toBeNull()
+    return fetchWith({}, '/api/ask', init)
+  }
+
+  it('refuses a body of undeclared length with 413 once it passes 8 KB', async () => {
+    const res = await streamed(JSON.stringify({ question: 'x'.repeat(9000) }))
+    await expectError(res, 413, 'payload_too_large')
+  })
+
+  it('reads a body of undeclared length under 8 KB', async () => {
+    const res = await streamed(JSON.stringify({ question: 'How much were the CRC contracts worth?' }))
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { answered: boolean }).answered).toBe(true)
   })
 })
 

@@ -77,6 +77,16 @@ describe('recording answers', () => {
     expect(await answerRow(body.answerId)).toBeNull()
   })
 
+  it('stores the question with personal data replaced by placeholders, and answers it as asked', async () => {
+    const asked = 'How much were the CRC contracts worth? I am case no. 12345, call 07700 900123 or jo@example.com, SW1A 1AA'
+    const body = await ask(asked)
+    expect(body.answered).toBe(true)
+    expect(body.answer).toBe((await ask('How much were the CRC contracts worth?')).answer)
+    expect((await answerRow(body.answerId))?.question).toBe(
+      'How much were the CRC contracts worth? I am case no. [reference], call [phone] or [email], [postcode]',
+    )
+  })
+
   it('records questions it could not answer the same way', async () => {
     const body = await ask('who won the world cup')
     expect(body.answered).toBe(false)
@@ -94,6 +104,9 @@ describe('POST /api/feedback', () => {
 
     await postJson('/api/feedback', { answerId: answerId.toUpperCase(), helpful: false, comment: '  Out of date?  ' })
     expect(await feedbackRows(answerId)).toMatchObject([{ helpful: 0, comment: 'Out of date?' }])
+
+    await postJson('/api/feedback', { answerId, helpful: false, comment: 'Wrong. Ring me on 07700 900123' })
+    expect(await feedbackRows(answerId)).toMatchObject([{ helpful: 0, comment: 'Wrong. Ring me on [phone]' }])
   })
 
   it('answers 404 for an answerId it never gave', async () => {
@@ -168,7 +181,7 @@ describe('retention', () => {
     expect(await feedbackRows(old.answerId)).toEqual([])
     expect(await answerRow(kept.answerId)).not.toBeNull()
     expect(await feedbackRows(kept.answerId)).toHaveLength(1)
-    expect(log).toHaveBeenCalledWith('retention: deleted 1 answers and 1 feedback rows older than 90 days')
+    expect(log).toHaveBeenCalledWith('retention: deleted 1 answers, 1 feedback rows and 0 reports older than 90 days')
 
     await runRetention(now, { RETENTION_DAYS: '7' })
     expect(await answerRow(kept.answerId)).toBeNull()

@@ -1,8 +1,8 @@
 /**
  * Property-based fuzzing through the Worker's real fetch handler: random and
  * hostile methods, paths, query strings, headers and bodies. Whatever arrives,
- * the reply is well-formed JSON of the documented shape, never a 5xx, never a
- * stack trace. Fixed seed and bounded counts, so runs are repeatable.
+ * the reply is well-formed JSON of the documented shape (an HTML page on the
+ * page routes), never a 5xx, never a stack trace. Fixed seed and bounded counts, so runs are repeatable.
  */
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -14,8 +14,10 @@ const RUNS = 1000
 
 const ERROR_CODES: ErrorCode[] = [
   'bad_request', 'invalid_json', 'payload_too_large', 'unsupported_media_type', 'not_found',
-  'method_not_allowed', 'rate_limited', 'unauthorized', 'internal',
+  'method_not_allowed', 'rate_limited', 'unavailable', 'unauthorized', 'internal',
 ]
+/** Routes that answer with HTML pages, errors included (worker/pages/). */
+const PAGES = new Set(['/ask', '/timeline', '/privacy', '/accessibility'])
 const LEAKS = /\bat \S+ \(|\.(ts|js):\d+|\/work\/|node_modules|[A-Za-z]*Error:/
 
 const hostileText = fc.oneof(
@@ -51,17 +53,17 @@ const body = fc.oneof(
 
 const segment = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 12 }).map(encodeURIComponent),
-  fc.constantFrom('api', 'ask', 'search', 'health', '%', '%E0%A4%A', '%00', '%2F', '..', '.', '', 'index.html'),
+  fc.constantFrom('api', 'ask', 'search', 'health', 'report', 'timeline', 'privacy', '%', '%E0%A4%A', '%00', '%2F', '..', '.', '', 'index.html'),
 )
 const path = fc.oneof(
-  fc.constantFrom('/api/ask', '/api/search', '/api/health', '/api/ask/', '/api', '/api/', '/'),
+  fc.constantFrom('/api/ask', '/api/search', '/api/health', '/api/ask/', '/api', '/api/', '/', '/ask', '/api/report', '/api/timeline', '/timeline', '/privacy', '/accessibility'),
   fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => `/${s.join('/')}`),
 )
 const queryValue = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }).map(encodeURIComponent),
   fc.constantFrom('crc', '%', '%ZZ', '%E0%A4%A', '0', '-1', '5', '20', '21', '1e3', '5.5', 'a'.repeat(600), '%00%0a'),
 )
-const pairs = fc.array(fc.tuple(fc.constantFrom('q', 'limit', 'q[]', 'x', ''), queryValue), { maxLength: 4 })
+const pairs = fc.array(fc.tuple(fc.constantFrom('q', 'limit', 'q[]', 'x', '', 'h', 'v'), queryValue), { maxLength: 4 })
 const query = fc
   .tuple(fc.option(queryValue, { freq: 3 }), pairs)
   .map(([q, rest]) => [...(q === null ? [] : [['q', q]]), ...rest])
@@ -122,9 +124,13 @@ function expectSuccessShape(pathname: string, value: Record<string, unknown>) {
     for (const r of value.results as Record<string, unknown>[]) {
       expect(r).toMatchObject({ id: expect.any(String), sourceId: expect.any(String), text: expect.any(String), score: expect.any(Number) })
     }
+  } else if (pathname === '/api/timeline') {
+    expect(Array.isArray(value.events)).toBe(true)
+  } else if (pathname === '/api/report') {
+    expect(value).toMatchObject({ reportId: expect.any(String) })
   } else {
     expect(pathname).toBe('/api/ask')
-    expect(value).toMatchObject({ answerId: expect.any(String), answer: expect.any(String), answered: expect.any(Boolean) })
+    expect(value).toMatchObject({ answerId: expect.any(String), answer: expect.any(String), answered: expect.any(Boolean), permalink: expect.any(String) })
     expect(Array.isArray(value.citations)).toBe(true)
   }
 }
@@ -140,8 +146,9 @@ async function check(r: Fuzzed) {
     return
   }
   const pathname = new URL(`${BASE}${r.path}`).pathname
-  if (pathname === '/' && res.status === 200) {
+  if ((pathname === '/' && res.status === 200) || PAGES.has(pathname)) {
     expect(res.headers.get('content-type'), where).toMatch(/^text\/html/)
+    expect(text, where).not.toMatch(LEAKS)
     return
   }
   expect(res.headers.get('content-type'), where).toMatch(/^application\/json/)

@@ -11,6 +11,19 @@ export interface ReportOptions {
   since: number
 }
 
+export interface ReportedRow {
+  answer: string
+  passage_ids: string
+  /** Knowledge-base versions the answer was given from, comma-separated. */
+  kb_versions: string
+  reports: number
+  /** Reasons given, comma-separated, each once. */
+  reasons: string
+  example_question: string
+  notes: string | null
+  last_reported: number
+}
+
 export interface UnansweredRow {
   question: string
   times: number
@@ -29,6 +42,15 @@ export interface NotHelpfulRow {
 function whole(value: number, name: string): number {
   if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not ${value}`)
   return value
+}
+
+/** Answers (same text from the same passages) reported as wrong most often, with the reasons and notes given. */
+export function reportedSql({ limit, since }: ReportOptions): string {
+  return `SELECT answer, passage_ids, group_concat(DISTINCT kb_version) AS kb_versions, count(*) AS reports,
+  group_concat(DISTINCT reason) AS reasons, min(question) AS example_question,
+  group_concat(note, ' | ') AS notes, max(created_at) AS last_reported
+FROM reports WHERE created_at >= ${whole(since, 'since')}
+GROUP BY answer, passage_ids ORDER BY reports DESC, last_reported DESC LIMIT ${whole(limit, 'limit')}`
 }
 
 /** Questions declined most often, the same question counted regardless of case and end punctuation. */

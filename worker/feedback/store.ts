@@ -1,12 +1,16 @@
 /**
  * What the Worker writes to D1: each answer as it is given, visitors'
- * verdicts on answers, and the retention clean-up. Nothing that identifies a
- * visitor is stored: no IP, cookie, user agent or account.
+ * verdicts on answers and reports of inaccurate ones, and the retention clean-up. Nothing that identifies a
+ * visitor is stored: no IP, cookie, user agent or account; and what visitors
+ * write (questions, comments) is scrubbed of personal data here, on the way
+ * in, so no caller can store it unscrubbed (../scrub.ts).
  */
-import type { AskResponse, FeedbackRequest } from '../contract'
+import type { AskResponse, FeedbackRequest, ReportRequest } from '../contract'
+import { scrub } from '../scrub'
 
 export interface AnswerRecord {
   response: AskResponse
+  /** As asked: scrubbed when written. */
   question: string
   kbVersion: string
   at: number
@@ -68,7 +72,7 @@ async function insertAnswers(db: D1Database, rows: AnswerRecord[]): Promise<void
   const values = rows.flatMap(({ response, question, kbVersion, at }) => [
     response.answerId,
     at,
-    question,
+    scrub(question),
     response.answered ? 1 : 0,
     response.answer,
     kbVersion,
@@ -80,32 +84,58 @@ async function insertAnswers(db: D1Database, rows: AnswerRecord[]): Promise<void
     .run()
 }
 
+/** Feedback or a report can come before the writer has written its answer: write the queue up to that answer first. */
+async function writeUpTo(db: D1Database, answerId: string): Promise<void> {
+  const isIt = (r: AnswerRecord) => r.response.answerId === answerId
+  while (pending.some(isIt)) await writeRows(db, pending.splice(0, ROWS_PER_INSERT))
+}
+
 /** Stores a verdict on a recorded answer; false when no such answer is recorded (unknown or past retention). */
 export async function saveFeedback(db: D1Database, feedback: FeedbackRequest, at: number): Promise<boolean> {
-  // A verdict can come before the writer has written its answer: write the queue up to that answer first.
-  const isAnswered = (r: AnswerRecord) => r.response.answerId === feedback.answerId
-  while (pending.some(isAnswered)) await writeRows(db, pending.splice(0, ROWS_PER_INSERT))
+  await writeUpTo(db, feedback.answerId)
   const result = await db
     .prepare(
       `INSERT INTO feedback (answer_id, created_at, helpful, comment)
        SELECT id, ?, ?, ? FROM answers WHERE id = ?
        ON CONFLICT (answer_id) DO UPDATE SET created_at = excluded.created_at, helpful = excluded.helpful, comment = excluded.comment`,
     )
-    .bind(at, feedback.helpful ? 1 : 0, feedback.comment ?? null, feedback.answerId)
+    .bind(at, feedback.helpful ? 1 : 0, feedback.comment === undefined ? null : scrub(feedback.comment), feedback.answerId)
     .run()
   return result.meta.changes > 0
+}
+
+/**
+ * Stores a visitor's report on a recorded answer, with a copy of the answer's
+ * question, text, KB version and cited passages; a second report on the same
+ * answer replaces the reason and note. Returns the report's id, or undefined
+ * when no such answer is recorded (unknown or past retention).
+ */
+export async function saveReport(db: D1Database, report: ReportRequest, at: number): Promise<string | undefined> {
+  await writeUpTo(db, report.answerId)
+  const row = await db
+    .prepare(
+      `INSERT INTO reports (id, answer_id, created_at, reason, note, question, answer, kb_version, passage_ids)
+       SELECT ?, id, ?, ?, ?, question, answer, kb_version, passage_ids FROM answers WHERE id = ?
+       ON CONFLICT (answer_id) DO UPDATE SET created_at = excluded.created_at, reason = excluded.reason, note = excluded.note
+       RETURNING id`,
+    )
+    .bind(crypto.randomUUID(), at, report.reason, report.note === undefined ? null : scrub(report.note), report.answerId)
+    .first<{ id: string }>()
+  return row?.id
 }
 
 export interface Deleted {
   answers: number
   feedback: number
+  reports: number
 }
 
-/** Deletes answers and feedback recorded before `cutoff` (ms since the epoch). */
+/** Deletes answers, feedback and reports recorded before `cutoff` (ms since the epoch). */
 export async function deleteOlderThan(db: D1Database, cutoff: number): Promise<Deleted> {
-  const [feedback, answers] = await db.batch([
+  const [feedback, answers, reports] = await db.batch([
     db.prepare('DELETE FROM feedback WHERE created_at < ?1 OR answer_id IN (SELECT id FROM answers WHERE created_at < ?1)').bind(cutoff),
     db.prepare('DELETE FROM answers WHERE created_at < ?').bind(cutoff),
+    db.prepare('DELETE FROM reports WHERE created_at < ?').bind(cutoff),
   ])
-  return { feedback: feedback?.meta.changes ?? 0, answers: answers?.meta.changes ?? 0 }
+  return { feedback: feedback?.meta.changes ?? 0, answers: answers?.meta.changes ?? 0, reports: reports?.meta.changes ?? 0 }
 }

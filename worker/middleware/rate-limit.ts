@@ -9,7 +9,7 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
 
-/** The window of both limiters in wrangler.toml, in seconds: the longest a client waits. */
+/** The window of every limiter in wrangler.toml, in seconds: the longest a client waits. */
 export const LIMIT_PERIOD_SECONDS = 60
 
 /** The counter key for an address: IPv4 as is, IPv6 as its /64 prefix in one canonical spelling. */
@@ -26,7 +26,7 @@ export function clientKey(ip: string): string {
     .join(':')}::/64`
 }
 
-export function rateLimit(binding: 'ASK_LIMITER' | 'SEARCH_LIMITER'): MiddlewareHandler<AppEnv> {
+export function rateLimit(binding: 'ASK_LIMITER' | 'SEARCH_LIMITER' | 'WRITE_LIMITER'): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const ip = c.req.header('cf-connecting-ip')
     // Requests without the header come from inside (tests, service bindings), never from the internet.
