@@ -150,15 +150,17 @@ class Scorer {
   /** Every sentence of a passage, scored; `relevance` is the passage's own standing (0 to 1, more for a listed match). */
   sentences(hit: Hit | undefined, side: { passage: number; record: PassageRecord; source: SourceRecord }, relevance: number): Candidate[] {
     const { slots } = this.retrieval
-    const termsHere = (t: string): readonly string[] => hit?.terms.get(t) ?? [t]
-    const ctx: KindContext = { ...this.ctx, heading: side.record.heading, matched: new Set(slots.flatMap((s) => s.alternatives.flat().flatMap((t) => termsHere(t)))) }
+    const termsHere = (t: string): readonly string[] => (hit ? hit.termsFor(t) : [t])
+    // Per slot, its alternatives as the index terms that can stand for each of their terms here; those that cannot all be here are dropped.
+    const present = slots.map((slot) => slot.alternatives.map((alt) => alt.map(termsHere)).filter((alt) => alt.every((at) => at.length > 0)))
+    const ctx: KindContext = { ...this.ctx, heading: side.record.heading, matched: new Set(present.flat(3)) }
     return side.record.sentences.map((sentence, position) => {
       const own = termsOfSentences(side.record)[position] as Set<string>
       const covers = new Set<number>()
       let covered = 0
       let ownCovered = 0
       slots.forEach((slot, i) => {
-        if (!slot.alternatives.some((alt) => alt.every((t) => termsHere(t).some((d) => own.has(d))))) return
+        if (!present[i]?.some((alt) => alt.every((at) => at.some((d) => own.has(d))))) return
         covered += this.weights[i] ?? 0
         if (slot.weight === 1) {
           covers.add(i)

@@ -101,8 +101,52 @@ interface Token {
 
 const WORD_AT = /[\p{L}\p{N}£$€%]+(?:[.,'’&][\p{L}\p{N}]+)*/gu
 
+/**
+ * What a sentence's kind checks read, worked out once per sentence per
+ * isolate: knowledge-base sentences are few and asked about again and again.
+ */
+interface Facts {
+  tokens: Token[]
+  /** Capitalised runs, before any question's focus is taken out. */
+  names: Name[]
+  /** Offsets of each pattern's matches, by pattern. */
+  offsets: Map<RegExp, number[]>
+}
+
+const FACTS_KEPT = 20_000
+const factsOf = new Map<string, Facts>()
+
+function facts(sentence: string): Facts {
+  let found = factsOf.get(sentence)
+  if (!found) {
+    if (factsOf.size >= FACTS_KEPT) factsOf.clear()
+    found = {
+      tokens: [...sentence.matchAll(WORD_AT)].map((m) => ({ word: m[0], term: toTerm(m[0].toLowerCase().replace(/^[£$€]/, '')), start: m.index ?? 0 })),
+      names: [...sentence.matchAll(NAMES)].map((m) => ({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })),
+      offsets: new Map(),
+    }
+    factsOf.set(sentence, found)
+  }
+  return found
+}
+
+/** Global copies of patterns, for finding every match. */
+const globals = new WeakMap<RegExp, RegExp>()
+
+function offsetsOf(sentence: string, pattern: RegExp): number[] {
+  const f = facts(sentence)
+  let found = f.offsets.get(pattern)
+  if (!found) {
+    let global = globals.get(pattern)
+    if (!global) globals.set(pattern, (global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)))
+    found = [...sentence.matchAll(global)].map((m) => m.index ?? 0)
+    f.offsets.set(pattern, found)
+  }
+  return found
+}
+
 function tokens(sentence: string): Token[] {
-  return [...sentence.matchAll(WORD_AT)].map((m) => ({ word: m[0], term: toTerm(m[0].toLowerCase().replace(/^[£$€]/, '')), start: m.index ?? 0 }))
+  return facts(sentence).tokens
 }
 
 /** How close (in words) the nearest word of the question is to the text at `offset`; Infinity when none is there. */
@@ -118,14 +162,10 @@ function distanceToAsked(toks: Token[], offset: number, matched: ReadonlySet<str
 
 /** How well matches of `pattern` answer: 1 beside the question's words, `far` elsewhere, 0 when there are none. */
 function nearAsked(sentence: string, pattern: RegExp, ctx: KindContext, far: number, window = 6): number {
-  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)
   const toks = tokens(sentence)
-  let found = false
-  for (const m of sentence.matchAll(global)) {
-    found = true
-    if (distanceToAsked(toks, m.index ?? 0, ctx.matched) <= window) return 1
-  }
-  return found ? far : 0
+  const at = offsetsOf(sentence, pattern)
+  for (const offset of at) if (distanceToAsked(toks, offset, ctx.matched) <= window) return 1
+  return at.length > 0 ? far : 0
 }
 
 interface Name {
@@ -143,9 +183,9 @@ interface Name {
 function newNames(sentence: string, focus: string[], titles: ReadonlySet<string> = new Set()): Name[] {
   const asked = new Set(focus.map((w) => w.toLowerCase()))
   const out: Name[] = []
-  for (const m of sentence.matchAll(NAMES)) {
-    const name = m[0]
-    const isSentenceStart = m.index === 0 && !name.includes(' ') && !/\p{Lu}.*\p{Lu}/u.test(name)
+  for (const found of facts(sentence).names) {
+    const name = found.text
+    const isSentenceStart = found.start === 0 && !name.includes(' ') && !/\p{Lu}.*\p{Lu}/u.test(name)
     if (isSentenceStart) continue
     const parts = name
       .split(/\s+/)
@@ -153,7 +193,7 @@ function newNames(sentence: string, focus: string[], titles: ReadonlySet<string>
       .map((w) => w.toLowerCase())
       .filter((w) => !['of', 'for', 'and', 'the'].includes(w))
     if (parts.every((w) => asked.has(w.replace(/['’]s$/, '')))) continue
-    out.push({ text: name, start: m.index ?? 0, end: (m.index ?? 0) + name.length })
+    out.push(found)
   }
   return out
 }
@@ -278,16 +318,30 @@ function succession(sentence: string, { of, direction }: { of: string; direction
   if (!surname || !new RegExp(`\\b${escape(surname)}\\b`, 'iu').test(sentence)) return 0
   const others = newNames(sentence, ctx.focus, ctx.lexicon.personTitles).flatMap((n) => personIn(n, ctx) ?? [])
   if (others.length === 0) return 0
-  const verbs = ctx.lexicon.succession
+  const { cameAfter, cameBefore, verbs } = successionPatterns(surname, ctx.lexicon)
+  const [right, wrong] = direction === 'after' ? [cameAfter, cameBefore] : [cameBefore, cameAfter]
+  if (right.test(sentence)) return 1
+  if (wrong.test(sentence)) return 0
+  return verbs.test(sentence) ? 0.4 : 0.2
+}
+
+const successionCache = new Map<string, { cameAfter: RegExp; cameBefore: RegExp; verbs: RegExp }>()
+
+/** The patterns of someone coming after or before a person, built once per name asked about. */
+function successionPatterns(surname: string, lexicon: Lexicon) {
+  const key = `${lexicon.succession}\u0000${surname}`
+  const cached = successionCache.get(key)
+  if (cached) return cached
+  if (successionCache.size > 1000) successionCache.clear()
+  const verbs = lexicon.succession
   const n = `${escape(surname)}\\b`
   // "Y replaced X", "X was replaced by Y", "X's successor": someone came after X.
   const cameAfter = new RegExp(`\\b(${verbs})\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}[^.]*?\\b(?:was|were|being)\\s+(?:replaced|succeeded)\\s+by\\b|${n}['’]s\\s+successor|${n}[^.]*?\\bafter (?:which|whom)\\b`, 'iu')
   // "X replaced Y", "Y was replaced by X", "X's predecessor": someone came before X.
   const cameBefore = new RegExp(`${n}[^.;]{0,80}?\\b(${verbs})\\b|\\b(?:replaced|succeeded) by\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}['’]s\\s+predecessor|\\bpredecessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?`, 'iu')
-  const [right, wrong] = direction === 'after' ? [cameAfter, cameBefore] : [cameBefore, cameAfter]
-  if (right.test(sentence)) return 1
-  if (wrong.test(sentence)) return 0
-  return new RegExp(`\\b(${verbs}|successor|predecessor)\\b`, 'iu').test(sentence) ? 0.4 : 0.2
+  const patterns = { cameAfter, cameBefore, verbs: new RegExp(`\\b(${verbs}|successor|predecessor)\\b`, 'iu') }
+  successionCache.set(key, patterns)
+  return patterns
 }
 
 /** How well a sentence carries the kind of answer asked for, 0 to 1. */

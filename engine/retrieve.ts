@@ -40,8 +40,8 @@ export interface Hit {
   score: number
   /** Weighted share of the question's concepts the passage holds, 0 to 1. */
   coverage: number
-  /** Per query term, the index terms that stand for it in this passage (itself, or its prefix and fuzzy variants). */
-  terms: ReadonlyMap<string, readonly string[]>
+  /** The index terms that stand for a query term in this passage (itself, or its prefix and fuzzy variants); none when it is not there. */
+  termsFor(term: string): readonly string[]
   /** The passage's listed question closest to the question asked, when one comes close. */
   listed?: { question: string; similarity: number }
 }
@@ -297,18 +297,21 @@ function listedOf(kb: Kb, record: PassageRecord): Array<{ question: string; term
 }
 
 /** How many passages hold each term: the rarity of a listed question's words that the question asked does not share. */
-const termFrequency = new WeakMap<Kb, Map<string, Promise<number>>>()
+const termFrequency = new WeakMap<Kb, Map<string, number>>()
 
-function frequencyOf(kb: Kb, term: string): Promise<number> {
+function frequencies(kb: Kb): Map<string, number> {
   let cache = termFrequency.get(kb)
   if (!cache) termFrequency.set(kb, (cache = new Map()))
-  let found = cache.get(term)
-  if (!found) {
-    if (cache.size > 20_000) cache.clear()
-    found = kb.index.lookup(term, { prefix: false, fuzzy: 0, weights: { prefix: 0, fuzzy: 0 } }).then((l) => l.size)
-    cache.set(term, found)
-  }
-  return found
+  if (cache.size > 20_000) cache.clear()
+  return cache
+}
+
+/** Looks up the passage counts of terms not yet known, all at once, so similarity can read them without waiting. */
+async function loadFrequencies(kb: Kb, terms: Iterable<string>): Promise<void> {
+  const cache = frequencies(kb)
+  const missing = [...new Set(terms)].filter((t) => !cache.has(t) && !t.includes(' '))
+  const sizes = await Promise.all(missing.map((t) => kb.index.lookup(t, { prefix: false, fuzzy: 0, weights: { prefix: 0, fuzzy: 0 } }).then((l) => l.size)))
+  missing.forEach((t, i) => cache.set(t, sizes[i] as number))
 }
 
 /**
@@ -316,13 +319,7 @@ function frequencyOf(kb: Kb, term: string): Promise<number> {
  * weight of the question's concepts it holds (through any alternative, and
  * any slip of the visitor's), over the weight of everything either holds.
  */
-async function similarity(
-  kb: Kb,
-  listed: Set<string>,
-  slots: Slot[],
-  slotWeights: number[],
-  variants: ReadonlyMap<string, readonly string[]>,
-): Promise<number> {
+function similarity(kb: Kb, listed: Set<string>, slots: Slot[], slotWeights: number[], variants: ReadonlyMap<string, readonly string[]>): number {
   const used = new Set<string>()
   let matched = 0
   let total = 0
@@ -343,9 +340,10 @@ async function similarity(
     for (const t of best) used.add(t)
   })
   const n = kb.index.documentCount
+  const cache = frequencies(kb)
   for (const term of listed) {
     if (used.has(term) || term.includes(' ')) continue
-    total += rarityOf(await frequencyOf(kb, term), n)
+    total += rarityOf(cache.get(term) ?? 0, n)
   }
   return total > 0 ? matched / total : 0
 }
@@ -404,11 +402,16 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
     const record = kb.artifact.passages[passage]
     const source = record && kb.sources.get(record.sourceId)
     if (!record || !source) continue
-    const terms = new Map<string, string[]>()
-    for (const [t, m] of termHits) terms.set(t, m.lookup.termsAt(passage))
-    hits.push({ passage, record, source, score, coverage, terms })
+    // Worked out when composition asks, for the few passages it reads.
+    const found = new Map<string, string[]>()
+    const termsFor = (t: string) => {
+      let at = found.get(t)
+      if (!at) found.set(t, (at = termHits.get(t)?.lookup.termsAt(passage) ?? []))
+      return at
+    }
+    hits.push({ passage, record, source, score, coverage, termsFor })
   }
-  await matchListed(kb, hits, slots, slotWeights, termHits)
+  await matchListed(kb, hits.slice(0, LISTED_CANDIDATES), slots, slotWeights, termHits)
   // A listed question close to the one asked says, in visitors' words, that the passage answers it.
   const BETA = Number(process.env.BETA ?? 0)
   for (const h of hits) h.score *= 1 + BETA * (h.listed?.similarity ?? 0) ** 2
@@ -422,12 +425,14 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
 /** Sets `listed` on the hits whose listed questions come near the question asked. */
 async function matchListed(kb: Kb, hits: Hit[], slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>): Promise<void> {
   const variants = mapValues(termHits, (m) => m.lookup.variants.map((v) => v.term))
-  for (const hit of hits) {
-    for (const { question, terms } of listedOf(kb, hit.record)) {
-      const sim = await similarity(kb, terms, slots, slotWeights, variants)
+  const listed = hits.map((hit) => listedOf(kb, hit.record))
+  await loadFrequencies(kb, listed.flat().flatMap((q) => [...q.terms]))
+  hits.forEach((hit, i) => {
+    for (const { question, terms } of listed[i] ?? []) {
+      const sim = similarity(kb, terms, slots, slotWeights, variants)
       if (sim > (hit.listed?.similarity ?? 0)) hit.listed = { question, similarity: sim }
     }
-  }
+  })
 }
 
 /** Every side of each disagreement the hits are part of, loaded. */

@@ -44,11 +44,12 @@ export type CompileResult = { ok: true; artifact: Artifact } | { ok: false; prob
 
 export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = [], championCount = CHAMPIONS, seedPrints }: KbInput): CompileResult {
   const problems: string[] = []
+  const conflictKeys = conflicts ? readConflicts(conflicts, problems) : new Set<string>()
   const entries: Entry[] = []
   const entryFiles = new Map<Entry, string>()
   const seenIds = new Map<string, string>()
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const { entry, id, idLine, problems: found } = parseEntry(file.text)
+    const { entry, id, idLine, problems: found } = parseEntry(file.text, { conflicts: conflictKeys })
     problems.push(...found.map((p) => `${file.path}:${p.line}: ${p.message}`))
     if (id !== undefined) {
       const expected = file.path.replace(/^.*\//, '').replace(/\.md$/, '')
@@ -69,14 +70,10 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
   const lexiconData = readJson<LexiconData>(lexicon, problems, (data) =>
     lexiconProblems(data).map(({ path, message }) => `${lexicon.path}:${lineOf(lexicon.text, path.split('.').at(-1)?.replace(/\[\d+\]$/, '') ?? '')}: ${path}: ${message}`),
   )
-  const conflictKeys = conflicts ? readConflicts(conflicts, problems) : new Set<string>()
   const findCopy = seedPrints && copyFinder(seedPrints)
   for (const entry of entries) {
     const path = entryFiles.get(entry) as string
     for (const section of entry.sections) {
-      if (section.conflict && !conflictKeys.has(section.conflict.key)) {
-        problems.push(`${path}:${section.conflict.line}: Conflict "${section.conflict.key}" is not listed in ${conflicts?.path ?? 'knowledge/conflicts.json'}`)
-      }
       for (const sentence of findCopy ? sentences(section.text) : []) {
         const copy = findCopy?.(sentence)
         if (copy) {

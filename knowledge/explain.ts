@@ -43,7 +43,11 @@ else {
   }
   out.push('top passages:')
   retrieval.hits.forEach((h, i) => {
-    const matched = [...h.terms].filter(([, at]) => at.length > 0).map(([t, at]) => (at.length === 1 && at[0] === t ? t : `${t}→${at.join('/')}`))
+    const asked = [...new Set(retrieval.slots.flatMap((s) => s.alternatives.flat()))]
+    const matched = asked.flatMap((t) => {
+      const at = h.termsFor(t)
+      return at.length === 0 ? [] : [at.length === 1 && at[0] === t ? t : `${t}→${at.join('/')}`]
+    })
     out.push(`  ${i + 1}. ${h.record.id}  score ${round(h.score)}  coverage ${round(h.coverage)}${h.record.date ? `  date ${h.record.date}` : ''}`)
     out.push(`     "${h.record.heading}"  matched: ${matched.join(', ') || 'nothing'}`)
     if (h.listed) out.push(`     closest listed question (${round(h.listed.similarity)}): ${h.listed.question}`)

@@ -73,7 +73,8 @@ export interface Parsed {
   problems: Problem[]
 }
 
-export function parseEntry(source: string): Parsed {
+/** `conflicts`: the keys of knowledge/conflicts.json, which a `Conflict:` line must name. */
+export function parseEntry(source: string, { conflicts }: { conflicts?: ReadonlySet<string> } = {}): Parsed {
   const problems: Problem[] = []
   const lines = source.replace(/\r\n?/g, '\n').split('\n')
   if (lines[0]?.trim() !== '---') {
@@ -84,6 +85,11 @@ export function parseEntry(source: string): Parsed {
 
   const meta = parseFrontmatter(lines.slice(1, end), 2, problems)
   const sections = parseBody(lines, end + 1, problems)
+  for (const section of sections) {
+    if (section.conflict && conflicts && !conflicts.has(section.conflict.key)) {
+      problems.push({ line: section.conflict.line, message: `Conflict "${section.conflict.key}" is not a key of conflicts.json` })
+    }
+  }
   if (meta?.published !== undefined && isValidDate(meta.published)) {
     for (const section of sections) {
       if (section.date !== undefined && isValidDate(section.date) && after(section.date, meta.published)) {

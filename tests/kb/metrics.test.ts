@@ -76,7 +76,7 @@ describe('evaluateItem', async () => {
   const item = (over: Partial<EvalItem>): EvalItem => ({ id: 'x1', kind: 'fact', question: '', expect: {}, source: null, ...over })
 
   it('judges the answer and ranks the source the fact comes from, mapped through the entry seed', async () => {
-    const r = await evaluateItem(kb, 'set.jsonl', item({ question: 'Who is the chief inspector of probation?', expect: { all: [['Stacey']] }, source: stacey?.seed ?? '' }))
+    const r = await evaluateItem(kb, 'set.jsonl', item({ question: 'What did Glenys Stacey say about internet access?', expect: { all: [['internet access']] }, source: stacey?.seed ?? '' }))
     expect(r).toMatchObject({ key: 'set.jsonl:x1', right: true })
     expect(r.rank).toBe(1)
   })
