@@ -220,10 +220,13 @@ function isAttribution(sentence: string, name: Name, ctx: KindContext): boolean 
 }
 
 /** Whether a person's name stands beside words of the question ("the Justice Secretary, David Gauke,"): the name of the role asked about. */
-function besideAsked(sentence: string, name: Name, asked: ReadonlySet<string>): boolean {
+function besideAsked(sentence: string, name: Name, ctx: Pick<KindContext, 'asked' | 'matched'>): boolean {
   const before = words(sentence.slice(0, name.start)).slice(-4)
   const after = words(sentence.slice(name.end)).slice(0, 3)
-  return [...before, ...after].some((w) => asked.has(toTerm(w) ?? ''))
+  return [...before, ...after].some((w) => {
+    const t = toTerm(w) ?? ''
+    return ctx.asked.has(t) || ctx.matched.has(t)
+  })
 }
 
 /**
@@ -373,7 +376,7 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       return ctx.lexicon.reason.test(sentence) ? 1 : 0
     case 'entity': {
       const names = newNames(sentence, ctx.focus, ctx.lexicon.personTitles).filter((n) => !isAttribution(sentence, n, ctx))
-      if (names.some((n) => besideAsked(sentence, n, ctx.asked))) return 1
+      if (names.some((n) => besideAsked(sentence, n, ctx))) return 1
       if (names.some((n) => n.text.includes(' ') || /\p{Lu}.*\p{Lu}/u.test(n.text))) return 0.7
       return names.length > 0 ? 0.5 : 0
     }
@@ -382,11 +385,16 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       const people = newNames(sentence, ctx.focus, ctx.lexicon.personTitles)
         .flatMap((n) => personIn(n, ctx) ?? [])
         .filter((n) => !isAttribution(sentence, n, ctx))
-      if (people.some((n) => besideAsked(sentence, n, ctx.asked))) return 1
+      if (people.some((n) => besideAsked(sentence, n, ctx))) return 1
       return people.length > 0 ? 0.6 : 0
     }
-    case 'identity':
-      return describes(sentence, ctx.focus) ? 1 : newNames(sentence, ctx.focus, ctx.lexicon.personTitles).length > 0 ? 0.3 : 0
+    case 'identity': {
+      if (describes(sentence, ctx.focus)) return 1
+      // "Who was the chief inspector?" asks for the person in the role: a name beside the role's words.
+      const names = newNames(sentence, ctx.focus, ctx.lexicon.personTitles)
+      if (names.some((n) => personIn(n, ctx) && besideAsked(sentence, personIn(n, ctx) as Name, ctx))) return 0.9
+      return names.length > 0 ? 0.3 : 0
+    }
     case 'definition':
       // Spelling out the name is the definition; a description of it ("X, the …") comes close.
       return expands(sentence, ctx.focus) ? 1 : describes(sentence, ctx.focus) ? 0.6 : /\(/.test(sentence) ? 0.3 : 0

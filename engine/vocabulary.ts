@@ -55,8 +55,9 @@ export function compileVocabulary(data: VocabularyData): Expansions {
     const phrases = asTerms(group)
     for (const p of phrases) add(p, phrases)
   }
+  // A one-way target stands for its whole group: "private company" finds every name of a CRC.
   for (const { from, to } of data.oneWay ?? []) {
-    const targets = asTerms(to)
+    const targets = asTerms(to).flatMap((t) => [...(byKey.get(t.join(' '))?.alternatives.values() ?? [t])])
     for (const p of asTerms(from)) add(p, targets)
   }
   const out = new Map<string, Expansion[]>()

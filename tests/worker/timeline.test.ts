@@ -22,6 +22,7 @@ const bundled: Artifact = { ...stored, passages: stored.passages.map(restorePass
 /** Dates for the first passages of the first two sources; two share a date and a heading, so they make one event. */
 function dated(): Artifact {
   const copy = structuredClone(bundled)
+  for (const p of copy.passages) delete p.date
   const [a, b] = copy.sources
   const ofA = copy.passages.filter((p) => p.sourceId === a?.id)
   const ofB = copy.passages.filter((p) => p.sourceId === b?.id)
