@@ -49,7 +49,7 @@ export interface ComposeContext {
  * concepts (weighted by rarity), and at most this share of the question's
  * own concepts may be words the knowledge base never uses.
  */
-export const MIN_COVERAGE = Number(process.env.MINCOV ?? 0.35)
+export const MIN_COVERAGE = 0.35
 export const MAX_UNKNOWN_SHARE = 0.5
 /** The share of a one- or two-concept question the best passage must hold. */
 const SHORT_COVERAGE = 0.7
@@ -57,13 +57,18 @@ const SHORT_COVERAGE = 0.7
 const SPREAD = 1.5
 /** A strict kind's sentence must carry the kind at least this well ("£3.7bn" for "how much"). */
 const KIND_FLOOR = 0.5
-/** The answering sentence must hold this share of the question's own concepts (weighted by rarity); a yes/no question's, more, to settle it. */
-const ANSWERS = Number(process.env.ANSWERS ?? 0.5)
-const SETTLES = Number(process.env.SETTLES ?? 0.6)
+/** The answering sentence of a yes/no question must hold this share of the question's own concepts (weighted by rarity), to settle it; any other, some. */
+const SETTLES = 0.3
 const MAX_ADDED = 2
 const MAX_WORDS = 90
 /** Other sides of a disagreement shown beside the first. */
 const MAX_SIDES = 3
+/** Sentence score: weights of its passage's score (as a share of the best's), its listed question's closeness (squared) and its passage's coverage, beside what the sentence itself holds. */
+const RELEVANCE = 0.35
+const LISTED = 1
+const HELD = 0.2
+/** For a question wanting a kind of answer, how much the sentence's score depends on carrying it. */
+const KIND_WEIGHT = 0.5
 /** A sentence answering at least this share as well as the first may bring in its disagreement. */
 const CLOSE = 0.8
 /** How much a side's first sentence is preferred: where its source's claim is. */
@@ -75,10 +80,10 @@ const SAME_FACT = 0.5
  * when the question wants a kind of answer (a figure, a name), because the
  * kind then picks out the sentence that holds it from a less central passage.
  */
-const PASSAGE_FLOOR = Number(process.env.PFLOOR ?? 0.3)
-const STRICT_PASSAGE_FLOOR = Number(process.env.SPFLOOR ?? 0.2)
+const PASSAGE_FLOOR = 0.3
+const STRICT_PASSAGE_FLOOR = 0.2
 /** The weight of a sentence about another year than the one asked about. */
-const YEAR_MISS = Number(process.env.YEARMISS ?? 0.75)
+const YEAR_MISS = 0.75
 /** For "now" questions: passages saying how things stand need only hold this share of what the best passage holds. */
 const NOW_CURRENT = 0.3
 /** For "now" questions: passages this close to the best in coverage may give the latest state. */
@@ -122,6 +127,7 @@ const figures = (sentence: string) => new Set(sentence.match(/\d[\d,.]*\d|\d/g) 
 class Scorer {
   readonly weights: number[]
   readonly total: number
+  readonly fullTotal: number
   readonly ownTotal: number
   readonly strict: boolean
   readonly ctx: Omit<KindContext, 'matched'>
@@ -134,6 +140,7 @@ class Scorer {
     // Within a sentence, one rare word should not outweigh the rest of the question.
     this.weights = retrieval.slotWeights.map((w) => Math.sqrt(w))
     this.total = this.weights.reduce((a, b) => a + b, 0) || 1
+    this.fullTotal = retrieval.slotWeights.reduce((a, b) => a + b, 0) || 1
     this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 ? w : 0), 0) || 1
     this.strict = STRICT_KINDS.has(query.kind)
     this.ctx = {
@@ -159,9 +166,11 @@ class Scorer {
       const covers = new Set<number>()
       let covered = 0
       let ownCovered = 0
+      let weighed = 0
       slots.forEach((slot, i) => {
         if (!present[i]?.some((alt) => alt.every((at) => at.some((d) => own.has(d))))) return
         covered += this.weights[i] ?? 0
+        weighed += this.retrieval.slotWeights[i] ?? 0
         if (slot.weight === 1) {
           covers.add(i)
           ownCovered += this.weights[i] ?? 0
@@ -170,8 +179,9 @@ class Scorer {
       const coverage = covered / this.total
       // A sentence that covers nothing is not used unless its passage won by its listed question, so its kind is worth working out then only.
       const k = covered > 0 || relevance > 1 ? kindScore(this.query.kind, sentence, ctx) : 0
-      const base = 0.65 * coverage + 0.35 * relevance
-      const score = base * (this.strict ? 0.35 + 0.65 * k : 1 + 0.3 * k) * this.yearFit(sentence, side) + (position === 0 ? 0.02 : 0)
+      // What the sentence holds of the question (by rarity), then its passage's standing: its score, its listed question, what it holds.
+      const base = weighed / this.fullTotal + RELEVANCE * relevance + LISTED * (hit?.listed?.similarity ?? 0) ** 2 + HELD * (hit?.coverage ?? 0)
+      const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * this.yearFit(sentence, side)
       return { hit, ...side, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, score }
     })
   }
@@ -188,7 +198,7 @@ class Scorer {
   answers(c: Candidate, listedWin: boolean): boolean {
     if (this.strict && c.kind < KIND_FLOOR) return false
     if (listedWin && c.hit === this.retrieval.hits[0]) return true
-    return c.ownCoverage >= (this.query.polar ? SETTLES : ANSWERS)
+    return this.query.polar ? c.ownCoverage >= SETTLES : c.ownCoverage > 0
   }
 }
 
@@ -213,7 +223,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const top = hits[0]
   const none = (refused: Plan['refused'], listedWin = false): Plan => ({ refused, listedWin, candidates: [], chosen: [], corroborations: new Map(), sides: [] })
   if (!top) return none('no passage')
-  const listedWin = (top.listed?.similarity ?? 0) >= LISTED_MATCH
+  const listedWin = top.listed !== undefined && top.listed.sameKind && top.listed.similarity >= LISTED_MATCH
   const ownSlots = retrieval.slots.filter((s) => s.weight === 1).length
   if (!listedWin) {
     if (retrieval.unknownNames.length > 0) return none('names the sources never mention')
@@ -229,7 +239,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const recent = query.now && !(listedWin && context.current.has(top.passage)) ? latestFirst(hits, top, context.current) : []
   const candidates: Candidate[] = []
   for (const hit of hits) {
-    if (hit.score < floor && hit !== top) continue
+    // Passages that may give the latest state are read whatever their score.
+    if (hit.score < floor && hit !== top && !recent.includes(hit)) continue
     const relevance = hit.score / top.score + (listedWin && hit === top ? 1 : 0)
     candidates.push(...scorer.sentences(hit, hit, relevance))
   }

@@ -12,6 +12,8 @@ import type { Kb } from './kb'
 import { Lru } from './lru'
 import { isSlipOfStopWord } from './stop-words'
 import { toTerm } from './text'
+import { answerKind } from './kinds'
+import type { Lexicon } from './lexicon'
 import { slotsFor, type Query, type Slot } from './understand'
 
 /** A query term's matches. */
@@ -28,7 +30,7 @@ interface TermMatches {
 /** Candidates gathered from champions and then scored in full. */
 const CANDIDATES = 64
 /** Top passages whose listed questions are compared with the question asked. */
-const LISTED_CANDIDATES = Number(process.env.LC ?? 16)
+const LISTED_CANDIDATES = 16
 /** How close a listed question must come to the question asked for its passage to win, 0 to 1. */
 export const LISTED_MATCH = 0.75
 
@@ -42,8 +44,8 @@ export interface Hit {
   coverage: number
   /** The index terms that stand for a query term in this passage (itself, or its prefix and fuzzy variants); none when it is not there. */
   termsFor(term: string): readonly string[]
-  /** The passage's listed question closest to the question asked, when one comes close. */
-  listed?: { question: string; similarity: number }
+  /** The passage's listed question closest to the question asked, and whether it asks for the same kind of answer. */
+  listed?: { question: string; similarity: number; sameKind: boolean }
 }
 
 /** Another side of a disagreement that a hit is one side of. */
@@ -281,15 +283,29 @@ function topRanked({ scores, covered, touched }: ReturnType<typeof accumulate>, 
 /** Rarity of a concept held by `df` of `n` passages. */
 const rarityOf = (df: number, n: number) => Math.log(1 + n / (df + 0.5))
 
-/** Each listed question's slots, per passage record: the same for every query, so an isolate works them out once. */
-const listedSlots = new WeakMap<PassageRecord, Array<{ question: string; terms: Set<string> }>>()
+interface Listed {
+  question: string
+  terms: Set<string>
+  /** The kind of answer it asks for, and whether yes or no ("how many…?" is not "were any…?"). */
+  asks: string
+}
 
-function listedOf(kb: Kb, record: PassageRecord): Array<{ question: string; terms: Set<string> }> {
+/** What a question asks for: its kind of answer, and whether it is a yes/no question. */
+function asksFor(question: string, lexicon: Lexicon): string {
+  return `${answerKind(question, lexicon)}${lexicon.question.polar.test(question) ? '?' : ''}`
+}
+
+/** Each listed question's slots, per passage record: the same for every query, so an isolate works them out once. */
+const listedSlots = new WeakMap<PassageRecord, Listed[]>()
+
+function listedOf(kb: Kb, record: PassageRecord): Listed[] {
   let found = listedSlots.get(record)
   if (!found) {
+    const { lexicon } = kb.language
     found = record.questions.map((question) => ({
       question,
-      terms: new Set(slotsFor(question, { lexicon: kb.language.lexicon, vocabulary: new Map() }).map((s) => (s.alternatives[0] as string[]).join(' '))),
+      terms: new Set(slotsFor(question, { lexicon, vocabulary: new Map() }).map((s) => (s.alternatives[0] as string[]).join(' '))),
+      asks: asksFor(question, lexicon),
     }))
     listedSlots.set(record, found)
   }
@@ -355,7 +371,7 @@ function similarity(kb: Kb, listed: Set<string>, slots: Slot[], slotWeights: num
  * `exhaustive` gathers candidates from every match rather than from
  * champions, to measure what champions change.
  */
-export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pick<Query, 'now'>>, limit = 8, exhaustive = false): Promise<Retrieval> {
+export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pick<Query, 'now' | 'text'>>, limit = 8, exhaustive = false): Promise<Retrieval> {
   const asked = query.slots
   const typedFor = new Map<string, string>()
   for (const slot of asked) {
@@ -411,26 +427,24 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
     }
     hits.push({ passage, record, source, score, coverage, termsFor })
   }
-  await matchListed(kb, hits.slice(0, LISTED_CANDIDATES), slots, slotWeights, termHits)
-  // A listed question close to the one asked says, in visitors' words, that the passage answers it.
-  const BETA = Number(process.env.BETA ?? 0)
-  for (const h of hits) h.score *= 1 + BETA * (h.listed?.similarity ?? 0) ** 2
-  hits.sort((a, b) => b.score - a.score || a.passage - b.passage)
-  const winner = hits.reduce<Hit | undefined>((best, h) => ((h.listed?.similarity ?? 0) >= LISTED_MATCH && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
+  await matchListed(kb, hits.slice(0, LISTED_CANDIDATES), slots, slotWeights, termHits, query.text === undefined ? undefined : asksFor(query.text, kb.language.lexicon))
+  // A listed question asking what the visitor asks, in nearly the same words, says the passage answers it: it wins.
+  const wins = (h: Hit) => h.listed !== undefined && h.listed.sameKind && h.listed.similarity >= LISTED_MATCH
+  const winner = hits.reduce<Hit | undefined>((best, h) => (wins(h) && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
   const ordered = winner ? [winner, ...hits.filter((h) => h !== winner)] : hits
   const top = [...ordered.slice(0, limit), ...ordered.slice(limit).filter((h) => keep?.has(h.passage))]
   return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, sides: await sidesOf(kb, top) }
 }
 
 /** Sets `listed` on the hits whose listed questions come near the question asked. */
-async function matchListed(kb: Kb, hits: Hit[], slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>): Promise<void> {
+async function matchListed(kb: Kb, hits: Hit[], slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>, asks: string | undefined): Promise<void> {
   const variants = mapValues(termHits, (m) => m.lookup.variants.map((v) => v.term))
   const listed = hits.map((hit) => listedOf(kb, hit.record))
   await loadFrequencies(kb, listed.flat().flatMap((q) => [...q.terms]))
   hits.forEach((hit, i) => {
-    for (const { question, terms } of listed[i] ?? []) {
-      const sim = similarity(kb, terms, slots, slotWeights, variants)
-      if (sim > (hit.listed?.similarity ?? 0)) hit.listed = { question, similarity: sim }
+    for (const l of listed[i] ?? []) {
+      const sim = similarity(kb, l.terms, slots, slotWeights, variants)
+      if (sim > (hit.listed?.similarity ?? 0)) hit.listed = { question: l.question, similarity: sim, sameKind: asks === undefined || asks === l.asks }
     }
   })
 }

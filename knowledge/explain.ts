@@ -50,7 +50,7 @@ else {
     })
     out.push(`  ${i + 1}. ${h.record.id}  score ${round(h.score)}  coverage ${round(h.coverage)}${h.record.date ? `  date ${h.record.date}` : ''}`)
     out.push(`     "${h.record.heading}"  matched: ${matched.join(', ') || 'nothing'}`)
-    if (h.listed) out.push(`     closest listed question (${round(h.listed.similarity)}): ${h.listed.question}`)
+    if (h.listed) out.push(`     closest listed question (${round(h.listed.similarity)}${h.listed.sameKind ? '' : ', asks for another kind of answer'}): ${h.listed.question}`)
   })
   const p = plan(retrieval, query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current })
   const top = retrieval.hits[0]
