@@ -1,7 +1,9 @@
 import type { Ref } from 'preact'
 import { LIMITS } from '../../worker/contract'
+import type { Strings } from '../strings/en'
 
 interface Props {
+  t: Strings
   value: string
   busy: boolean
   inputRef: Ref<HTMLTextAreaElement>
@@ -10,7 +12,7 @@ interface Props {
 }
 
 /** The question box: Enter sends, Shift+Enter starts a new line. */
-export function Composer({ value, busy, inputRef, onInput, onSend }: Props) {
+export function Composer({ t, value, busy, inputRef, onInput, onSend }: Props) {
   const submit = (event: Event) => {
     event.preventDefault()
     onSend(value)
@@ -22,20 +24,20 @@ export function Composer({ value, busy, inputRef, onInput, onSend }: Props) {
     <form class="composer" onSubmit={submit}>
       <textarea
         ref={inputRef}
-        aria-label="Your question"
+        aria-label={t.question}
         rows={2}
         maxLength={LIMITS.questionChars}
-        placeholder="Ask a question…"
+        placeholder={t.placeholder}
         aria-describedby="pa-hint"
         value={value}
         onInput={(e) => onInput(e.currentTarget.value)}
         onKeyDown={keyDown}
       />
       <span id="pa-hint" class="sr-only">
-        Enter sends, Shift+Enter starts a new line.
+        {t.keys}
       </span>
       <button type="submit" aria-busy={busy}>
-        Send
+        {t.send}
       </button>
     </form>
   )

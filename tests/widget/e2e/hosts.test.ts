@@ -114,7 +114,7 @@ describe('host pages', () => {
     await launcher.waitFor()
     expect((await launcher.boundingBox())!.x).toBeGreaterThan(DESKTOP.width / 2)
     expect(errors).toEqual([
-      'Probation Answers: data-accent="blurple" is not a CSS colour. Use e.g. data-accent="#1d4ed8".',
+      'Probation Answers: data-accent="blurple" is not a CSS colour. Use e.g. "#1d4ed8".',
       'Probation Answers: data-position="middle" is not a position. Use "bottom-right" or "bottom-left".',
     ])
     await context.close()
