@@ -38,7 +38,7 @@ export const loader = {
       // After the part has run (and resolved), or failed: the element has done its work either way.
       script.onload = script.onerror = () => {
         script.remove()
-        reject(new Error(`Probation Answers: could not load widget-${name}.js from beside widget.js.`))
+        reject(new Error(`Probation Answers: could not load ${url}`))
       }
       const url = new URL(`widget-${name}.js`, base).href
       try {

@@ -1,6 +1,8 @@
 import type { Ref } from 'preact'
-import { LIMITS } from '../../worker/contract'
 import type { Strings } from '../strings/en'
+
+/** LIMITS.questionChars (a test keeps them equal), without bringing all of LIMITS into widget.js. */
+export const QUESTION_CHARS = 500
 
 interface Props {
   t: Strings
@@ -26,7 +28,7 @@ export function Composer({ t, value, busy, inputRef, onInput, onSend }: Props) {
         ref={inputRef}
         aria-label={t.question}
         rows={2}
-        maxLength={LIMITS.questionChars}
+        maxLength={QUESTION_CHARS}
         placeholder={t.placeholder}
         aria-describedby="pa-hint"
         value={value}

@@ -14,7 +14,6 @@ export const en = {
   clear: 'Clear',
   conversation: 'Conversation',
   tryAsking: 'Try asking',
-  youCouldAsk: 'You could ask',
   question: 'Your question',
   placeholder: 'Ask a question…',
   keys: 'Enter sends, Shift+Enter starts a new line.',
@@ -28,6 +27,7 @@ export const en = {
 
 /** The answer view's strings. */
 export const answerEn = {
+  youCouldAsk: 'You could ask',
   /** Above an answer the sources do not cover. */
   declined: '',
   sources: 'Sources',
