@@ -36,7 +36,7 @@ export const DARK: typeof LIGHT = {
 }
 
 /** The colours a page may set; the rest follow from them. */
-const PAGE = ['bg', 'canvas', 'text', 'muted', 'line', 'link']
+const PAGE = ['bg', 'canvas', 'text', 'muted', 'line', 'tint', 'link']
 
 /** The light theme in full; the dark theme where it differs (the root has both classes). */
 const vars = (theme: typeof LIGHT, page?: boolean) =>
