@@ -1,26 +1,54 @@
 /**
- * The widget's network calls, POST /api/ask and /api/feedback, typed by the
- * Worker's own contract. Every failure becomes a RequestError with a
- * plain-English message, so components never see raw HTTP or exceptions.
+ * The widget's network calls, POST /api/ask, /api/feedback and /api/report,
+ * typed by the Worker's own contract. They load with the answer view
+ * (parts/answer.tsx): nothing is sent before a question. Every failure becomes
+ * a RequestError naming a string of the catalogue (or carrying the Worker's
+ * own words), so components never see raw HTTP or exceptions.
  */
-import { LIMITS, type AskRequest, type AskResponse, type ErrorResponse, type FeedbackRequest, type FeedbackResponse, type Turn } from '../worker/contract'
+import {
+  LIMITS,
+  type AskRequest,
+  type AskResponse,
+  type ErrorResponse,
+  type FeedbackRequest,
+  type FeedbackResponse,
+  type ReportRequest,
+  type ReportResponse,
+  type Turn,
+} from '../worker/contract'
+import type { Exchange } from './store'
+import type { StringName } from './strings/en'
 
 const TIMEOUT_MS = 15_000
 
-const SERVER_ERROR = 'Something went wrong on our side. Please try again in a moment.'
-export const NETWORK_ERROR = "We couldn't reach Probation Answers. Check your connection and try again."
-
-export class RequestError extends Error {
+/** What went wrong, for the visitor. */
+export interface Problem {
+  /** The catalogue's string for it, with `n` for its `{n}`. */
+  key: StringName
+  n?: number
+  /** The Worker's own words (English), shown instead of the catalogue's. */
+  text?: string
   /** A question the Worker rejected would fail the same way again; it needs editing, not retrying. */
-  declare readonly retryable: boolean
+  final?: boolean
+  /** The service is switched off: `text` is the campaigners' message, shown instead of an error. */
+  unavailable?: boolean
+}
 
-  constructor(message: string, retryable = true) {
-    super(message)
-    this.retryable = retryable
+export class RequestError extends Error implements Problem {
+  constructor(
+    readonly key: StringName,
+    readonly n?: number,
+    readonly text?: string,
+    readonly final?: boolean,
+    readonly unavailable?: boolean,
+  ) {
+    super(text ?? key)
   }
 }
 
-export function ask(endpoint: string, question: string, history: Turn[], signal?: AbortSignal): Promise<AskResponse> {
+/** @param earlier the conversation so far, sent as history for a follow-up */
+export function ask(endpoint: string, question: string, earlier: Exchange[], signal?: AbortSignal): Promise<AskResponse> {
+  const history = earlier.map((e) => ({ question: e.question, answer: e.response.answer }))
   return post(endpoint + '/api/ask', requestBody(question, history), signal)
 }
 
@@ -28,6 +56,11 @@ export function ask(endpoint: string, question: string, history: Turn[], signal?
 export function sendFeedback(endpoint: string, answerId: string, helpful: boolean): Promise<FeedbackResponse> {
   const body: FeedbackRequest = { answerId, helpful }
   return post(endpoint + '/api/feedback', JSON.stringify(body))
+}
+
+/** A visitor's report that an answer is wrong: the answer's id, a reason and an optional note, nothing else. */
+export function sendReport(endpoint: string, report: ReportRequest): Promise<ReportResponse> {
+  return post(endpoint + '/api/report', JSON.stringify(report))
 }
 
 /** @param signal aborts the request (e.g. when the conversation is cleared) */
@@ -49,7 +82,7 @@ async function post<T>(url: string, body: string, signal?: AbortSignal): Promise
   } catch (err) {
     if (signal?.aborted) throw err
     // Not aborted by the caller, so aborted by the timeout.
-    throw new RequestError(request.signal.aborted ? 'The answer took too long to arrive. Please try again.' : NETWORK_ERROR)
+    throw new RequestError(request.signal.aborted ? 'timeout' : 'network')
   } finally {
     clearTimeout(timer)
   }
@@ -57,7 +90,7 @@ async function post<T>(url: string, body: string, signal?: AbortSignal): Promise
   try {
     return (await res.json()) as T
   } catch {
-    throw new RequestError(SERVER_ERROR)
+    throw new RequestError('serverError')
   }
 }
 
@@ -74,12 +107,12 @@ export function requestBody(question: string, history: Turn[]): string {
 }
 
 async function failure(res: Response): Promise<RequestError> {
-  if (res.status === 429) {
-    const wait = Number(res.headers.get('retry-after'))
-    const when = wait > 0 ? `in ${Math.ceil(wait)} second${wait > 1 ? 's' : ''}` : 'in a minute'
-    return new RequestError(`Too many questions in a short time. Please try again ${when}.`)
-  }
-  if (res.status >= 500) return new RequestError(SERVER_ERROR)
-  const body = (await res.json().catch(() => null)) as ErrorResponse | null
-  return new RequestError(body?.error?.message ?? `The question could not be sent (HTTP ${res.status}).`, false)
+  const { status } = res
+  // "1 seconds" would read badly; a second more does no harm.
+  if (status === 429) return new RequestError('rateLimited', Math.max(Math.ceil(Number(res.headers.get('retry-after'))), 2) || 60)
+  const error = ((await res.json().catch(() => null)) as ErrorResponse | null)?.error
+  // The kill switch: the campaigners' message instead of an error.
+  if (error?.code === 'unavailable') return new RequestError('serverError', 0, error.message, true, true)
+  if (status >= 500) return new RequestError('serverError')
+  return new RequestError('rejected', status, error?.message, true)
 }

@@ -8,12 +8,14 @@ export function segments(answer: string, citations: Citation[]): (string | Citat
   return answer.split(/(\[\d+\])/).map((text, i) => (i % 2 && citations.find((c) => `[${c.n}]` === text)) || text)
 }
 
-/** "2016-12-15" → "15 December 2016", "2017-09" → "September 2017", "2017" → "2017". */
-export function formatDate(published: string): string {
-  const [year, month, day] = published.split('-')
-  const m = Number(month)
-  if (!(m >= 1 && m <= 12)) return published
-  const name = new Date(2000, m - 1).toLocaleString('en-GB', { month: 'long' })
+/**
+ * "2016-12-15" → "15 December 2016", "2017-09" → "September 2017", "2017" → "2017".
+ * @param months the twelve month names, space-separated (the catalogue's `months`)
+ */
+export function formatDate(date: string, months: string): string {
+  const [year, month, day] = date.split('-')
+  const name = months.split(' ')[Number(month) - 1]
+  if (!name) return date
   return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`
 }
 

@@ -1,18 +1,20 @@
 /**
- * The conversation's state and the actions that change it: asking and rating
- * answers. Keeps the typed question safe through failures (it goes back into
+ * The conversation's state and the actions that change it: asking, and
+ * keeping the visitor's verdicts on answers. Keeps the typed question safe through failures (it goes back into
  * the input and a retry resends it) and persists everything to sessionStorage.
+ * The network calls come with the answer view's part, which a question waits for.
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { LIMITS, type Turn } from '../worker/contract'
-import { ask as askApi, NETWORK_ERROR, RequestError, sendFeedback } from './api'
+import type { Problem } from './api'
+import { load as loadPart } from './parts'
 import { load, save, storageKey, type Exchange } from './store'
 
 export interface Failure {
   question: string
-  message: string
-  retryable: boolean
+  error: Problem
 }
+
+const api = () => loadPart('answer')
 
 export interface Conversation {
   exchanges: Exchange[]
@@ -24,8 +26,8 @@ export interface Conversation {
   /** The latest answer, for the live region; empty until one arrives in this page view. */
   announcement: string
   send(question: string): void
-  /** Sends a verdict on an answer and, once the Worker has it, keeps it with the exchange; rejects on failure. */
-  rate(answerId: string, helpful: boolean): Promise<void>
+  /** Keeps a verdict the Worker has accepted with its exchange. */
+  rated(answerId: string, helpful: boolean): void
   retry(): void
   clear(): void
 }
@@ -44,31 +46,30 @@ export function useConversation(endpoint: string): Conversation {
   useEffect(() => () => inFlight.current?.abort(), [])
 
   /** Shows what went wrong, and puts the question back in the input if the visitor has not typed another. */
-  function fail(question: string, { message, retryable }: RequestError) {
-    setFailed({ question, message, retryable })
+  function fail(question: string, error: Problem) {
+    setFailed({ question, error })
     setDraft((d) => d || question)
   }
 
   function send(text: string) {
     const question = text.trim()
+    // Too long a question (possible only through ask()) gets the Worker's own explanation.
     if (!question || inFlight.current) return
-    if (question.length > LIMITS.questionChars) {
-      return fail(question, new RequestError(`Please shorten your question to ${LIMITS.questionChars} characters or fewer.`, false))
-    }
     const controller = new AbortController()
     inFlight.current = controller
-    const history: Turn[] = exchanges.map((e) => ({ question: e.question, answer: e.response.answer }))
     setPending(question)
     setFailed(null)
     setDraft((d) => (d.trim() === question ? '' : d))
-    askApi(endpoint, question, history, controller.signal)
+    api()
+      .then((p) => p.ask(endpoint, question, exchanges, controller.signal))
       .then((response) => {
         setExchanges((list) => [...list, { question, response }])
         setAnnouncement(response.answer)
       })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return
-        fail(question, err instanceof RequestError ? err : new RequestError(NETWORK_ERROR))
+        // A part that would not load is a connection problem too.
+        fail(question, (err as Problem).key ? (err as Problem) : { key: 'network' })
       })
       .finally(() => {
         if (inFlight.current !== controller) return
@@ -85,10 +86,7 @@ export function useConversation(endpoint: string): Conversation {
     failed,
     announcement,
     send,
-    rate: (answerId, helpful) =>
-      sendFeedback(endpoint, answerId, helpful).then(() =>
-        setExchanges((list) => list.map((e) => (e.response.answerId === answerId ? { ...e, helpful } : e))),
-      ),
+    rated: (answerId, helpful) => setExchanges((list) => list.map((e) => (e.response.answerId === answerId ? { ...e, helpful } : e))),
     retry: () => failed && send(failed.question),
     clear() {
       inFlight.current?.abort()

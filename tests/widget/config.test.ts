@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { requestBody } from '../../widget/api'
 import { parseConfig } from '../../widget/config'
 import { formatDate, safeUrl } from '../../widget/format'
+import { answerEn } from '../../widget/strings/en'
 import { LIMITS } from '../../worker/contract'
 
 const SCRIPT = 'https://answers.example.org/widget.js'
@@ -28,6 +29,9 @@ describe('configuration from data attributes', () => {
       position: 'bottom-left',
       suggestions: ['One?', 'Two?'],
       open: true,
+      lang: 'en',
+      theme: 'light',
+      strings: {},
     })
   })
 
@@ -38,14 +42,24 @@ describe('configuration from data attributes', () => {
     expect(config.open).toBe(false)
     expect(problems).toEqual([
       'data-position="top-middle" is not a position. Use "bottom-right" or "bottom-left".',
-      'data-open="maybe" is not true or false. Write data-open (or data-open="true") to start open.',
+      'data-open="maybe" is not true or false.',
     ])
   })
 
-  it('refuses an endpoint that is not http(s)', () => {
+  it('refuses an endpoint that is not http(s) and keeps the script\'s own origin', () => {
     const { config, problems } = parseConfig({ endpoint: 'javascript:alert(1)' }, SCRIPT)
-    expect(config.endpoint).toBe('')
+    expect(config.endpoint).toBe('https://answers.example.org')
     expect(problems[0]).toContain('data-endpoint="javascript:alert(1)" is not an http(s) URL')
+  })
+
+  it('says where to give the endpoint when the script cannot tell its own address', () => {
+    const { config, problems } = parseConfig({}, undefined)
+    expect(config.endpoint).toBe('')
+    expect(problems).toEqual(['Cannot tell where the Worker is. Give its address as data-endpoint="https://your-worker.example" (or the endpoint option).'])
+  })
+
+  it('leaves data attributes that are not options alone', () => {
+    expect(parseConfig({ cfasync: 'false', probationAnswers: '', mount: 'manual' }, SCRIPT).problems).toEqual([])
   })
 })
 
@@ -70,9 +84,10 @@ describe('the request body', () => {
 
 describe('formatting', () => {
   it('writes dates as precisely as the source gives them', () => {
-    expect(formatDate('2016-12-15')).toBe('15 December 2016')
-    expect(formatDate('2017-09')).toBe('September 2017')
-    expect(formatDate('2019')).toBe('2019')
+    expect(formatDate('2016-12-15', answerEn.months)).toBe('15 December 2016')
+    expect(formatDate('2017-09', answerEn.months)).toBe('September 2017')
+    expect(formatDate('2019', answerEn.months)).toBe('2019')
+    expect(formatDate('2018-06-22', 'Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr')).toBe('22 Mehefin 2018')
   })
 
   it('links only http and https URLs', () => {

@@ -55,8 +55,11 @@ describe('asking a question', () => {
     expect((screen.getByLabelText('Your question') as HTMLTextAreaElement).value).toBe('')
   })
 
-  it('turns [n] markers into links to a sources list with title, publisher, date and quote', async () => {
-    const cites = [citation(1, { title: 'Damning report', publisher: 'A blog', published: '2016-12-15' }), citation(2, { published: '2017-09' })]
+  it('turns [n] markers into links to a sources list with title, kind, publisher, date and quote', async () => {
+    const cites = [
+      citation(1, { title: 'Damning report', publisher: 'A blog', published: '2016-12-15', kind: 'blog' }),
+      citation(2, { published: '2017-09', kind: 'parliament' }),
+    ]
     mockFetch(json(answer('First fact. [1] Second fact. [2] Not a source [7].', cites)))
     renderWidget({ open: true })
     ask('facts?')
@@ -66,9 +69,9 @@ describe('asking a question', () => {
     expect(screen.queryByRole('link', { name: /Source 7/ })).toBeNull()
     const source = document.getElementById(link.getAttribute('href')!.slice(1))!
     expect(source.textContent).toContain('Damning report')
-    expect(source.textContent).toContain('A blog, 15 December 2016')
+    expect(source.querySelector('.source-meta')!.textContent).toBe('Blog · A blog · 15 December 2016')
     expect(source.textContent).toContain('Quoted sentence 1.')
-    expect(screen.getByText('Publisher 2, September 2017')).toBeTruthy()
+    expect(document.getElementById('a0-source-2')!.querySelector('.source-meta')!.textContent).toBe('Parliament · Publisher 2 · September 2017')
     fireEvent.click(link)
     expect(document.activeElement).toBe(source)
   })
@@ -136,7 +139,7 @@ describe('the conversation in sessionStorage', () => {
     await screen.findByText(/Kept across pages/, ANSWER)
     cleanup()
     renderWidget({ open: true })
-    expect(screen.getByText(/Kept across pages/, ANSWER)).toBeTruthy()
+    expect(await screen.findByText(/Kept across pages/, ANSWER)).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Clear' }))
     expect(screen.queryByText(/Kept across pages/, ANSWER)).toBeNull()
     expect(sessionStorage.length).toBe(0)

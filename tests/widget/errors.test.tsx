@@ -17,6 +17,30 @@ function ask(question: string) {
 
 const questionBox = () => screen.getByLabelText('Your question') as HTMLTextAreaElement
 
+describe('while the service is switched off', () => {
+  const MESSAGE = 'Probation Answers is paused while we update our sources. Back on Monday.'
+
+  it("shows the campaigners' message instead of an error, with no retry, and keeps the question", async () => {
+    mockFetch(json({ error: { code: 'unavailable', message: MESSAGE, requestId: 'r1' } }, 503))
+    renderWidget({ open: true })
+    ask('What is Napo?')
+    const notice = await screen.findByText(MESSAGE)
+    expect(notice.closest('[role=status]')).toBeTruthy()
+    expect(notice.getAttribute('lang')).toBe('en')
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
+    expect(questionBox().value).toBe('What is Napo?')
+  })
+
+  it('treats any other 503 as a server error to retry', async () => {
+    mockFetch(new Response('Service Unavailable', { status: 503 }))
+    renderWidget({ open: true })
+    ask('What is Napo?')
+    expect((await screen.findByRole('alert')).textContent).toContain('Something went wrong on our side')
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy()
+  })
+})
+
 describe('when asking fails', () => {
   it('explains a network failure, keeps the question and answers it on retry', async () => {
     const fetchFn = mockFetch(new TypeError('Failed to fetch'), json(answer('Now it works. [1]')))

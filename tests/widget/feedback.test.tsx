@@ -61,7 +61,7 @@ describe('feedback on an answer', () => {
     await waitFor(() => expect(sessionStorage.getItem(storageKey(ENDPOINT))).toContain('"helpful":false'))
     cleanup()
     renderWidget({ open: true })
-    expect(no().getAttribute('aria-pressed')).toBe('true')
+    expect((await screen.findByRole('button', { name: 'No, not helpful' })).getAttribute('aria-pressed')).toBe('true')
     expect(status().textContent).toBe('Thanks for your feedback')
   })
 

@@ -1,9 +1,20 @@
-/** Renders the widget in happy-dom with `fetch` (the network boundary) replaced by scripted replies. */
+/**
+ * Renders the widget in happy-dom with `fetch` (the network boundary) replaced by scripted replies.
+ * The parts widget.js loads on demand come from their modules here, as if already downloaded.
+ */
 import { render } from '@testing-library/preact'
 import { vi } from 'vitest'
 import { Widget, type Actions } from '../../widget/components/Widget'
 import { DEFAULTS, type WidgetConfig } from '../../widget/config'
+import { loader, type PartName } from '../../widget/parts'
+import * as answerPart from '../../widget/parts/answer'
+import * as cyPart from '../../widget/strings/cy'
 import type { AskResponse, Citation } from '../../worker/contract'
+
+const PARTS: Record<PartName, unknown> = { answer: answerPart, cy: cyPart }
+/** Stands in for loader.fetch (widget/parts.ts): every part is already here. */
+export const partFromModule = (name: PartName) => Promise.resolve(PARTS[name])
+loader.fetch = partFromModule
 
 export const ENDPOINT = 'https://answers.example.org'
 

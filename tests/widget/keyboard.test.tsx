@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen } from '@testing-library/preact'
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { answer, json, mockFetch, renderWidget } from './helpers'
 
@@ -46,7 +46,7 @@ describe('keyboard use', () => {
     expect(shiftEnter).toBe(true)
     expect(fetchFn).not.toHaveBeenCalled()
     fireEvent.keyDown(questionBox(), { key: 'Enter' })
-    expect(fetchFn).toHaveBeenCalledTimes(1)
+    await waitFor(() => expect(fetchFn).toHaveBeenCalledTimes(1))
     await screen.findByText(/Sent\./, { selector: '.answer-text' })
   })
 

@@ -1,7 +1,11 @@
 import type { Ref } from 'preact'
-import { LIMITS } from '../../worker/contract'
+import type { Strings } from '../strings/en'
+
+/** LIMITS.questionChars (a test keeps them equal), without bringing all of LIMITS into widget.js. */
+export const QUESTION_CHARS = 500
 
 interface Props {
+  t: Strings
   value: string
   busy: boolean
   inputRef: Ref<HTMLTextAreaElement>
@@ -10,7 +14,7 @@ interface Props {
 }
 
 /** The question box: Enter sends, Shift+Enter starts a new line. */
-export function Composer({ value, busy, inputRef, onInput, onSend }: Props) {
+export function Composer({ t, value, busy, inputRef, onInput, onSend }: Props) {
   const submit = (event: Event) => {
     event.preventDefault()
     onSend(value)
@@ -22,20 +26,20 @@ export function Composer({ value, busy, inputRef, onInput, onSend }: Props) {
     <form class="composer" onSubmit={submit}>
       <textarea
         ref={inputRef}
-        aria-label="Your question"
+        aria-label={t.question}
         rows={2}
-        maxLength={LIMITS.questionChars}
-        placeholder="Ask a question…"
+        maxLength={QUESTION_CHARS}
+        placeholder={t.placeholder}
         aria-describedby="pa-hint"
         value={value}
         onInput={(e) => onInput(e.currentTarget.value)}
         onKeyDown={keyDown}
       />
       <span id="pa-hint" class="sr-only">
-        Enter sends, Shift+Enter starts a new line.
+        {t.keys}
       </span>
       <button type="submit" aria-busy={busy}>
-        Send
+        {t.send}
       </button>
     </form>
   )

@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks'
+import type { Strings } from '../strings/en'
 
 interface Props {
+  t: Strings
   /** The verdict the Worker has accepted, if any. */
   helpful?: boolean
   onRate(helpful: boolean): Promise<void>
 }
 
 /** "Was this helpful?" under an answer. The vote can be changed; a failed send leaves the buttons as they were. */
-export function Feedback({ helpful, onRate }: Props) {
+export function Feedback({ t, helpful, onRate }: Props) {
   const [state, setState] = useState<'sending' | 'failed' | null>(null)
   const vote = (value: boolean) => {
     if (state === 'sending') return
@@ -23,13 +25,11 @@ export function Feedback({ helpful, onRate }: Props) {
     </button>
   )
   return (
-    <div class="vote" role="group" aria-label="Was this helpful?">
-      <span aria-hidden="true">Was this helpful?</span>
-      {button(true, 'Yes', 'Yes, helpful')}
-      {button(false, 'No', 'No, not helpful')}
-      <span role="status">
-        {state === 'failed' ? "Sorry, that didn't send. Please try again." : helpful !== undefined && 'Thanks for your feedback'}
-      </span>
+    <div class="vote" role="group" aria-label={t.helpful}>
+      <span aria-hidden="true">{t.helpful}</span>
+      {button(true, t.yes, t.yesName)}
+      {button(false, t.no, t.noName)}
+      <span role="status">{state === 'failed' ? t.notSent : helpful !== undefined && t.thanks}</span>
     </div>
   )
 }

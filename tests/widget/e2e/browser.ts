@@ -1,5 +1,6 @@
 /** Real Chromium (Debian's package) driven by playwright-core, and helpers for the widget's pages. */
 import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 import { inject } from 'vitest'
@@ -45,6 +46,18 @@ const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', css: '
  * origin; everything else (widget.js, the API) comes from the real Worker.
  * @param headers extra response headers for the HTML pages (e.g. a CSP)
  */
+/** The strict policy of a careful host page: no inline script or style, Trusted Types required. */
+export const STRICT_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "require-trusted-types-for 'script'",
+].join('; ')
+
 export async function serveFixtures(page: Page, headers: Record<string, string> = {}) {
   await page.route(`${baseUrl}/__e2e__/**`, async (route) => {
     const name = new URL(route.request().url()).pathname.replace('/__e2e__/', '')
@@ -56,22 +69,25 @@ export async function serveFixtures(page: Page, headers: Record<string, string> 
 
 export const fixtureUrl = (name: string) => `${baseUrl}/__e2e__/${name}`
 
-/** Types a question into the open widget and sends it with Enter. */
-export async function ask(page: Page, question: string) {
-  const box = page.getByRole('textbox', { name: 'Your question' })
+/**
+ * Types a question into the open widget and sends it with Enter.
+ * @param label the question box's accessible name (another for another language)
+ */
+export async function ask(page: Page, question: string, label = 'Your question') {
+  const box = page.getByRole('textbox', { name: label })
   await box.fill(question)
   await box.press('Enter')
 }
 
 /** The nth answer (0-based) once it has arrived. */
 export function answerAt(page: Page, n: number) {
-  return page.locator('probation-answers, [data-probation-answers]').locator('.answer').nth(n)
+  return page.locator('probation-answers').locator('.answer').nth(n)
 }
 
 /** The element focused inside the widget's shadow root, described for assertions. */
 export function focused(page: Page): Promise<string | null> {
   return page.evaluate(() => {
-    const host = document.querySelector('probation-answers, [data-probation-answers]')
+    const host = document.querySelector('probation-answers')
     const el = host?.shadowRoot?.activeElement
     if (!el) return null
     return el.getAttribute('aria-label') || el.textContent?.trim() || el.tagName.toLowerCase()
@@ -80,4 +96,32 @@ export function focused(page: Page): Promise<string | null> {
 
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) })
+}
+
+/**
+ * Answers `path` from the real Worker when it has the endpoint, else with `body`: for endpoints
+ * another branch is adding (e.g. POST /api/report), so the widget's side is tested either way.
+ */
+export async function standIn(page: Page, path: string, body: unknown) {
+  await page.route(`${baseUrl}${path}`, async (route) => {
+    const real = await route.fetch()
+    if (real.status() !== 404 && real.status() !== 405) return route.fulfill({ response: real })
+    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) })
+  })
+}
+
+/**
+ * Runs axe-core over the page. axe is injected as an inline script, which a strict CSP rightly
+ * refuses: open such pages with bypassCSP. Targets inside a shadow root are paths [host, element].
+ */
+export async function axe(page: Page) {
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: await readFile(axePath, 'utf8') })
+  return page.evaluate(async () => {
+    const { violations, passes } = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document)
+    return {
+      violations: violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`),
+      contrastChecked: (passes.find((p) => p.id === 'color-contrast')?.nodes ?? []).filter((n) => Array.isArray(n.target[0])).length,
+    }
+  })
 }

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { answerAt, ask, baseUrl, launch, newPage, PHONE, screenshot, openDemo } from './browser'
+import { answerAt, ask, axe, baseUrl, launch, newPage, PHONE, screenshot, openDemo } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -129,7 +127,7 @@ describe('the demo page', () => {
         return (e as Error).message
       }
     })
-    expect(thrown).toContain('ask() needs the question as a non-empty string')
+    expect(thrown).toBe('Probation Answers: ask() needs the question as a non-empty string, e.g. ask("What is Napo?").')
     await context.close()
   })
 
@@ -139,23 +137,12 @@ describe('the demo page', () => {
     const { context, page } = await newPage(browser, { bypassCSP: true, reducedMotion: 'reduce' })
     await page.goto(`${baseUrl}/`)
     await page.waitForFunction(() => window.ProbationAnswers)
-    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-    await page.addScriptTag({ content: await readFile(axePath, 'utf8') })
-    const scan = () =>
-      page.evaluate(async () => {
-        const { violations, passes } = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document)
-        return {
-          violations: violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`),
-          // Targets inside a shadow root are paths: [host, element].
-          contrastChecked: (passes.find((p) => p.id === 'color-contrast')?.nodes ?? []).filter((n) => Array.isArray(n.target[0])).length,
-        }
-      })
-    expect((await scan()).violations).toEqual([])
+    expect((await axe(page)).violations).toEqual([])
 
     await page.getByRole('button', { name: 'Probation Answers' }).click()
     await ask(page, 'How much were the CRC contracts worth?')
     await answerAt(page, 0).waitFor()
-    const open = await scan()
+    const open = await axe(page)
     expect(open.violations).toEqual([])
     expect(open.contrastChecked).toBeGreaterThan(5)
     await context.close()

@@ -1,23 +1,12 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { answerAt, ask, baseUrl, DESKTOP, fixtureUrl, launch, newPage, screenshot, serveFixtures } from './browser'
+import { answerAt, ask, baseUrl, DESKTOP, fixtureUrl, launch, newPage, screenshot, serveFixtures, STRICT_CSP } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
   browser = await launch()
 })
 afterAll(() => browser?.close())
-
-const STRICT_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "connect-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "require-trusted-types-for 'script'",
-].join('; ')
 
 describe('host pages', () => {
   it('keeps its own look on a page whose CSS unsets everything and uses huge fonts', async () => {
@@ -114,8 +103,9 @@ describe('host pages', () => {
     await launcher.waitFor()
     expect((await launcher.boundingBox())!.x).toBeGreaterThan(DESKTOP.width / 2)
     expect(errors).toEqual([
-      'Probation Answers: data-accent="blurple" is not a CSS colour. Use e.g. data-accent="#1d4ed8".',
+      // In the order the attributes are written.
       'Probation Answers: data-position="middle" is not a position. Use "bottom-right" or "bottom-left".',
+      'Probation Answers: data-accent="blurple" is not a CSS colour. Use e.g. "#1d4ed8".',
     ])
     await context.close()
   })
