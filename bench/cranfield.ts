@@ -9,14 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import MiniSearch from 'minisearch'
-import { slotsFor } from '../engine/understand'
-import { retrieve } from '../engine/retrieve'
-import { ARTIFACT_FORMAT, type Artifact } from '../engine/artifact'
-import { buildBloom } from '../engine/bloom'
-import { INDEX_OPTIONS, type IndexedPassage } from '../engine/index/options'
-import { createKb } from '../engine/kb'
-import { MESSAGE_KEYS, type LexiconData } from '../engine/lexicon'
-import { indexFromMiniSearch } from '../engine/index/write'
+import { ARTIFACT_FORMAT, INDEX_OPTIONS, MESSAGE_KEYS, buildBloom, createKb, indexFromMiniSearch, retrieve, slotsFor, type Artifact, type IndexedPassage, type LexiconData } from '../engine'
 
 const dir = process.argv[2] ?? '../shared/data/cranfield'
 

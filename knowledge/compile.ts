@@ -4,16 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import MiniSearch from 'minisearch'
-import { ARTIFACT_FORMAT, type Artifact, type PassageRecord, type SourceRecord } from '../engine/artifact'
-import { buildBloom } from '../engine/bloom'
-import { chunkSection } from '../engine/chunk'
-import { INDEX_OPTIONS, type IndexedPassage } from '../engine/index/options'
-import { CHAMPIONS } from '../engine/index/term-index'
-import { indexFromMiniSearch } from '../engine/index/write'
-import { lexiconProblems, type LexiconData } from '../engine/lexicon'
-import { sentences } from '../engine/text'
-import { vocabularyProblems, type VocabularyData } from '../engine/vocabulary'
-import { timeline } from '../engine/timeline'
+import { ARTIFACT_FORMAT, CHAMPIONS, INDEX_OPTIONS, buildBloom, chunkSection, indexFromMiniSearch, lexiconProblems, sentences, timeline, vocabularyProblems, type Artifact, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
 import { copyFinder, type SeedPrints } from './copy-check'
 import { parseEntry, type Entry } from './parse'
 

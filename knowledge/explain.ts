@@ -5,10 +5,7 @@
  * their scores and what each matched, and why the answer is what it is.
  */
 import { parseArgs } from 'node:util'
-import { answer } from '../engine/answer'
-import { plan } from '../engine/compose'
-import { retrieve } from '../engine/retrieve'
-import { understand } from '../engine/understand'
+import { answer, plan, retrieve, understand } from '../engine'
 import { BUILT_KB, loadKbFile } from './eval-files'
 
 const { values, positionals } = parseArgs({

@@ -5,11 +5,7 @@
  * source each fact comes from. Pure: no file or network access.
  */
 import { ApiError } from '../worker/errors'
-import { answer } from '../engine/answer'
-import { cleanQuestion } from '../engine/clean'
-import { understand } from '../engine/understand'
-import { retrieve } from '../engine/retrieve'
-import type { Kb } from '../engine/kb'
+import { answer, cleanQuestion, retrieve, understand, type Kb } from '../engine'
 import { parseAsk } from '../worker/validate'
 import { judge, type EvalItem, type EvalKind, type Reply } from './quality'
 

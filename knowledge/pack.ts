@@ -3,8 +3,7 @@
  * otherwise split into a bundled manifest and parts for the KB_SHARDS bucket.
  */
 import { gzipSync } from 'node:zlib'
-import { storeArtifact, type Artifact } from '../engine/artifact'
-import { splitArtifact } from '../engine/index/shards'
+import { splitArtifact, storeArtifact, type Artifact } from '../engine'
 
 /** Gzip bytes the artifact may take of the free plan's 3 MB script limit; the rest is for code. */
 export const BUNDLE_BUDGET = 2.75 * 1024 * 1024

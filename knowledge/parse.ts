@@ -4,8 +4,7 @@
  * of them at once.
  */
 import { parse as parseYaml } from 'yaml'
-import { SOURCE_KINDS, type SourceRecord } from '../engine/artifact'
-import { wordCount } from '../engine/text'
+import { SOURCE_KINDS, wordCount, type SourceRecord } from '../engine'
 
 export interface Problem {
   line: number

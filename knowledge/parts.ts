@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { partKey, partNames, type Manifest, type ShardStore } from '../engine/index/shards'
+import { partKey, partNames, type Manifest, type ShardStore } from '../engine'
 import { putObjects, resourceName, wrangler, WranglerError, type Target } from './wrangler'
 
 export const SHARDS_DIR = 'generated/kb-shards'

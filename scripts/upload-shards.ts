@@ -10,7 +10,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { isManifest } from '../engine/index/shards'
+import { isManifest } from '../engine'
 import { SHARDS_DIR, uploadParts } from '../knowledge/parts'
 import { describeTarget, type Target } from '../knowledge/wrangler'
 

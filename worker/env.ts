@@ -1,5 +1,5 @@
 /** Bindings and per-request variables the app's handlers see. */
-import type { Kb } from '../engine/kb'
+import type { Kb } from '../engine'
 
 export interface Bindings {
   ASSETS?: Fetcher

@@ -6,7 +6,7 @@
 import type { Context } from 'hono'
 import { LIMITS, REPORT_REASONS, type AskRequest, type FeedbackRequest, type ReportReason, type ReportRequest, type Turn } from './contract'
 import { ApiError } from './errors'
-import { normalize } from '../engine/text'
+import { normalize } from '../engine'
 
 /**
  * Reads a JSON body: a JSON content type, valid JSON. Its size was already

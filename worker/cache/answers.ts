@@ -15,7 +15,7 @@
 import type { Context } from 'hono'
 import type { AskRequest, AskResponse } from '../contract'
 import type { AppEnv } from '../env'
-import { Lru } from '../../engine/lru'
+import { Lru } from '../../engine'
 import { cacheVersions, sha256Hex, type CacheVersions } from './key'
 
 export type Answer = Omit<AskResponse, 'answerId' | 'permalink' | 'kbVersion'>

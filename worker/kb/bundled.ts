@@ -6,8 +6,7 @@
 import { env } from 'cloudflare:workers'
 import artifact from '../../generated/kb.json'
 import type { Bindings } from '../env'
-import type { Kb } from '../../engine/kb'
-import { kbFromArtifact } from '../../engine/index/shards'
+import { kbFromArtifact, type Kb } from '../../engine'
 import { r2ShardStore } from './r2'
 
 let kb: Kb | undefined

@@ -1,5 +1,5 @@
 /** A sharded knowledge base's parts read from an R2 bucket (engine/index/shards.ts names them). */
-import { partKey, type ShardStore } from '../../engine/index/shards'
+import { partKey, type ShardStore } from '../../engine'
 
 /** Parts in an R2 bucket under `<prefix><version>/`. */
 export function r2ShardStore(bucket: R2Bucket, version: string, prefix = 'kb/'): ShardStore {

@@ -8,9 +8,8 @@
  * KB_SHARDS bucket (shards.ts), fetched as questions need them.
  */
 import { bundledKb, shardsBucket } from './bundled'
-import type { Kb } from '../../engine/kb'
+import { isManifest, kbFromArtifact, partKey, partNames, type Kb, type Manifest } from '../../engine'
 import { artifactKey, parsePointer, POINTER_KEY } from './pointer'
-import { isManifest, kbFromArtifact, partKey, partNames, type Manifest } from '../../engine/index/shards'
 import { r2ShardStore } from './r2'
 
 export const RECHECK_MS = 60_000

@@ -15,7 +15,7 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv, Bindings } from '../env'
 import { ApiError } from '../errors'
-import { normalize } from '../../engine/text'
+import { normalize } from '../../engine'
 
 export const DEFAULT_MAINTENANCE_MESSAGE =
   'Probation Answers is not answering questions at the moment. Please try again later; the sources and the timeline are still available.'

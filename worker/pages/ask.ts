@@ -9,7 +9,7 @@
  */
 import { Hono } from 'hono'
 import { html } from 'hono/html'
-import { answer } from '../../engine/answer'
+import { answer } from '../../engine'
 import { cachedAnswer, type Answer } from '../cache/answers'
 import { LIMITS, type AskResponse, type Citation } from '../contract'
 import type { AppEnv } from '../env'

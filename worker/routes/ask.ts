@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { AskResponse } from '../contract'
 import type { AppEnv } from '../env'
-import { answer } from '../../engine/answer'
+import { answer } from '../../engine'
 import { cachedAnswer } from '../cache/answers'
 import { recordAnswer } from '../feedback/store'
 import { permalink } from '../permalink'
