@@ -20,6 +20,9 @@ export default defineConfig({
         },
       },
       {
+        test: { name: 'engine', include: ['tests/engine/**/*.test.ts'], environment: 'node' },
+      },
+      {
         test: { name: 'kb', include: ['tests/kb/**/*.test.ts'], environment: 'node' },
       },
       {

@@ -16,7 +16,9 @@ const dir = process.argv[2] ?? '../shared/data/cranfield'
 /** Another subject's lexicon: Cranfield's queries are plain statements of need, so no cue applies. */
 const NEVER = '(?!)'
 const CRANFIELD_LEXICON: LexiconData = {
+  service: 'Cranfield',
   subject: 'aeronautics',
+  sourceKinds: { report: 'Report' },
   messages: Object.fromEntries(MESSAGE_KEYS.map((k) => [k, k])) as LexiconData['messages'],
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   question: { smallTalk: NEVER, filler: NEVER, personal: NEVER, privateDetails: NEVER, now: NEVER, future: NEVER, notTopic: NEVER, countOf: NEVER, successorOf: NEVER, predecessorOf: NEVER, polar: NEVER },
@@ -86,7 +88,7 @@ ours.addAll(docs.map((d, i) => ({ id: i, title: d.T ?? '', heading: '', text: d.
 const artifact: Artifact = {
   format: ARTIFACT_FORMAT,
   version: 'cranfield',
-  sources: [{ id: 'cranfield', title: 'Cranfield', publisher: 'Cranfield', kind: 'blog', published: '1960', summary: 'test collection' }],
+  sources: [{ id: 'cranfield', title: 'Cranfield', publisher: 'Cranfield', kind: 'report', published: '1960', summary: 'test collection' }],
   passages: docs.map((d, i) => ({ id: `cranfield#${i + 1}`, sourceId: 'cranfield', heading: '', text: d.W ?? '', sentences: [], questions: [] })),
   vocabulary: { groups: [] },
   lexicon: CRANFIELD_LEXICON,

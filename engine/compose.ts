@@ -73,6 +73,10 @@ const KIND_WEIGHT = 0.5
 const CLOSE = 0.8
 /** How much a side's first sentence is preferred: where its source's claim is. */
 const SIDE_LEAD = 0.3
+/** A sentence holding less than this share of what the best holds of the question answers something else. */
+const LOOSE = 0.3
+/** Sentences sharing the same figures and this share of their terms state the same thing. */
+const SAME_FIGURED_FACT = 0.35
 /** Sentences this alike (shared terms over all terms) state the same thing. */
 const SAME_FACT = 0.5
 /**
@@ -198,8 +202,13 @@ class Scorer {
   answers(c: Candidate, listedWin: boolean): boolean {
     if (this.strict && c.kind < KIND_FLOOR) return false
     if (listedWin && c.hit === this.retrieval.hits[0]) return true
+    // A date or a figure beside a word or two of the question, where another sentence holds much more of it, answers something else.
+    if (c.ownCoverage < this.bestOwnCoverage * LOOSE) return false
     return this.query.polar ? c.ownCoverage >= SETTLES : c.ownCoverage > 0
   }
+
+  /** The most of the question's own concepts any sentence considered holds (set once the candidates are scored). */
+  bestOwnCoverage = 0
 }
 
 /** Why the answer is what it is: the gate, the sentences considered and those chosen. `kb:explain` prints it. */
@@ -245,6 +254,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     candidates.push(...scorer.sentences(hit, hit, relevance))
   }
   candidates.sort((a, b) => b.score - a.score || a.passage - b.passage || a.position - b.position)
+  scorer.bestOwnCoverage = Math.max(0, ...candidates.map((c) => c.ownCoverage))
 
   const best = candidates.find((c) => scorer.answers(c, listedWin))
   // The latest state: from the latest passage with a sentence that answers what was asked for as well as the best does.
@@ -275,8 +285,11 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   // The same fact from another source: one sentence, both citations.
   const corroborations = new Map<Candidate, Candidate[]>()
   for (const c of chosen) {
+    // Sentences sharing the chosen one's figures need share fewer words to state the same fact.
+    const numbers = [...figures(c.sentence)]
+    const alike = numbers.length > 0 ? SAME_FIGURED_FACT : SAME_FACT
     const same = candidates.filter(
-      (o) => o.source.id !== c.source.id && !chosen.includes(o) && jaccard(o.terms, c.terms) >= SAME_FACT && [...figures(c.sentence)].every((f) => o.sentence.includes(f)),
+      (o) => o.source.id !== c.source.id && !chosen.includes(o) && jaccard(o.terms, c.terms) >= alike && numbers.every((f) => o.sentence.includes(f)),
     )
     const bySource = new Map<string, Candidate>()
     for (const o of same) if (!bySource.has(o.source.id) && !chosen.some((x) => x.source.id === o.source.id)) bySource.set(o.source.id, o)
@@ -316,6 +329,9 @@ function latestFirst(hits: Hit[], top: Hit, current: ReadonlySet<number>): Hit[]
  * is one side of a listed disagreement).
  */
 function disagreementOf(first: Candidate, candidates: Candidate[], scorer: Scorer, listedWin: boolean): string | undefined {
+  // The sources disagree on values: a figure, a date, a name, or whether something happened.
+  const asksValue = (scorer.strict && first.kind >= KIND_FLOOR) || scorer.query.polar
+  if (!asksValue) return undefined
   if (first.record.conflict) return first.record.conflict
   return candidates.find(
     (c) => c.record.conflict && c.score >= first.score * CLOSE && c.ownCoverage >= first.ownCoverage * CLOSE && scorer.answers(c, listedWin),

@@ -9,7 +9,7 @@
 export const ANSWER_KINDS = ['percent', 'money', 'amount', 'count', 'time', 'duration', 'reason', 'entity', 'person', 'identity', 'definition'] as const
 export type AnswerKind = (typeof ANSWER_KINDS)[number] | 'other'
 
-export const MESSAGE_KEYS = ['greeting', 'unknown', 'later', 'future', 'personal', 'private', 'instructed', 'empty', 'asOf', 'disputed'] as const
+export const MESSAGE_KEYS = ['greeting', 'unknown', 'later', 'future', 'personal', 'private', 'instructed', 'empty', 'asOf', 'disputed', 'askTitle', 'askIntro', 'timelineTitle', 'timelineIntro', 'about'] as const
 export type MessageKey = (typeof MESSAGE_KEYS)[number]
 
 const QUESTION_PATTERNS = ['smallTalk', 'filler', 'personal', 'privateDetails', 'now', 'future', 'notTopic', 'countOf', 'successorOf', 'predecessorOf', 'polar'] as const
@@ -17,8 +17,12 @@ type QuestionPattern = (typeof QUESTION_PATTERNS)[number]
 
 /** knowledge/lexicon.json as written. Patterns are regular expressions, matched case-insensitively. */
 export interface LexiconData {
+  /** The service's name, as pages show it. */
+  service: string
   /** What the knowledge base is about, as a message may name it ("the reforms of …"). */
   subject: string
+  /** The kinds of source an entry may be (its provenance), each with the label readers see. */
+  sourceKinds: Record<string, string>
   /** What the engine says, with `{subject}`, `{from}`, `{to}`, `{year}` and `{date}` filled in. */
   messages: Record<MessageKey, string>
   /** Month names, January first, for dates written out in answers. */
@@ -45,6 +49,9 @@ export interface Period {
 }
 
 export interface Lexicon {
+  service: string
+  /** The kinds of source, with their labels. */
+  sourceKinds: ReadonlyMap<string, string>
   question: Record<QuestionPattern, RegExp>
   /** The words of a question that shape its answer rather than name its topic ("now", "stand for"): every match, to remove. */
   notTopic: RegExp
@@ -75,7 +82,13 @@ export function lexiconProblems(value: unknown): Array<{ path: string; message: 
   const problems: Array<{ path: string; message: string }> = []
   const data = value as Partial<LexiconData> | null
   if (!data || typeof data !== 'object') return [{ path: '', message: 'the lexicon must be a JSON object' }]
-  if (typeof data.subject !== 'string' || data.subject.trim() === '') problems.push({ path: 'subject', message: 'must be a non-empty string' })
+  for (const key of ['service', 'subject'] as const) {
+    if (typeof data[key] !== 'string' || data[key].trim() === '') problems.push({ path: key, message: 'must be a non-empty string' })
+  }
+  const kinds = data.sourceKinds
+  if (!kinds || typeof kinds !== 'object' || Object.keys(kinds).length === 0 || Object.values(kinds).some((v) => typeof v !== 'string' || v.trim() === '')) {
+    problems.push({ path: 'sourceKinds', message: 'must map each kind of source to its label, e.g. {"news": "News"}' })
+  }
   for (const key of MESSAGE_KEYS) {
     if (typeof data.messages?.[key] !== 'string') problems.push({ path: `messages.${key}`, message: 'missing message' })
   }
@@ -105,8 +118,10 @@ export function compileLexicon(data: LexiconData, period: Period): Lexicon {
   const problems = lexiconProblems(data)
   if (problems.length > 0) throw new LexiconError(`lexicon ${problems[0]?.path}: ${problems[0]?.message}`)
   const question = Object.fromEntries(QUESTION_PATTERNS.map((k) => [k, compile(data.question[k])])) as Record<QuestionPattern, RegExp>
-  const base = { subject: data.subject, from: period.from, to: period.to }
+  const base = { service: data.service, subject: data.subject, from: period.from, to: period.to }
   return {
+    service: data.service,
+    sourceKinds: new Map(Object.entries(data.sourceKinds)),
     question,
     notTopic: new RegExp(data.question.notTopic, 'giu'),
     kinds: data.kinds.map(({ kind, pattern }) => ({ kind, pattern: compile(pattern) })),

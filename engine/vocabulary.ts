@@ -26,7 +26,7 @@ export function vocabularyProblems(value: unknown): Array<{ at: string; message:
   const problems: Array<{ at: string; message: string }> = []
   const phrases = (list: unknown) => Array.isArray(list) && list.length > 0 && list.every((p) => typeof p === 'string' && p.trim() !== '' && terms(p).length > 0)
   if (!data || typeof data !== 'object' || !Array.isArray(data.groups)) {
-    return [{ at: '', message: 'expected {"groups": [["CRC", "Community Rehabilitation Company"], ...], "oneWay": [{"from": [...], "to": [...]}]}' }]
+    return [{ at: '', message: 'expected {"groups": [["UN", "United Nations"], ...], "oneWay": [{"from": [...], "to": [...]}]}' }]
   }
   data.groups.forEach((group, i) => {
     if (!phrases(group) || (group as string[]).length < 2) {

@@ -36,11 +36,14 @@ export type CompileResult = { ok: true; artifact: Artifact } | { ok: false; prob
 export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = [], championCount = CHAMPIONS, seedPrints }: KbInput): CompileResult {
   const problems: string[] = []
   const conflictKeys = conflicts ? readConflicts(conflicts, problems) : new Set<string>()
+  const lexiconData = readJson<LexiconData>(lexicon, problems, (data) =>
+    lexiconProblems(data).map(({ path, message }) => `${lexicon.path}:${lineOf(lexicon.text, path.split('.').at(-1)?.replace(/\[\d+\]$/, '') ?? '')}: ${path}: ${message}`),
+  )
   const entries: Entry[] = []
   const entryFiles = new Map<Entry, string>()
   const seenIds = new Map<string, string>()
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const { entry, id, idLine, problems: found } = parseEntry(file.text, { conflicts: conflictKeys })
+    const { entry, id, idLine, problems: found } = parseEntry(file.text, { conflicts: conflictKeys, ...(lexiconData && { kinds: Object.keys(lexiconData.sourceKinds) }) })
     problems.push(...found.map((p) => `${file.path}:${p.line}: ${p.message}`))
     if (id !== undefined) {
       const expected = file.path.replace(/^.*\//, '').replace(/\.md$/, '')
@@ -57,9 +60,6 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
   if (files.length === 0) problems.push('knowledge/sources: no entries found (*.md)')
   const vocabularyData = readJson<VocabularyData>(vocabulary, problems, (data) =>
     vocabularyProblems(data).map(({ at, message }) => `${vocabulary.path}:${lineOf(vocabulary.text, at)}: ${message}`),
-  )
-  const lexiconData = readJson<LexiconData>(lexicon, problems, (data) =>
-    lexiconProblems(data).map(({ path, message }) => `${lexicon.path}:${lineOf(lexicon.text, path.split('.').at(-1)?.replace(/\[\d+\]$/, '') ?? '')}: ${path}: ${message}`),
   )
   const findCopy = seedPrints && copyFinder(seedPrints)
   for (const entry of entries) {

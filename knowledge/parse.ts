@@ -4,7 +4,7 @@
  * of them at once.
  */
 import { parse as parseYaml } from 'yaml'
-import { SOURCE_KINDS, wordCount, type SourceRecord } from '../engine'
+import { wordCount, type SourceRecord } from '../engine'
 
 export interface Problem {
   line: number
@@ -72,8 +72,11 @@ export interface Parsed {
   problems: Problem[]
 }
 
-/** `conflicts`: the keys of knowledge/conflicts.json, which a `Conflict:` line must name. */
-export function parseEntry(source: string, { conflicts }: { conflicts?: ReadonlySet<string> } = {}): Parsed {
+/**
+ * `conflicts`: the keys of knowledge/conflicts.json, which a `Conflict:` line must name;
+ * `kinds`: the lexicon's kinds of source, one of which `kind` must be.
+ */
+export function parseEntry(source: string, { conflicts, kinds }: { conflicts?: ReadonlySet<string>; kinds?: readonly string[] } = {}): Parsed {
   const problems: Problem[] = []
   const lines = source.replace(/\r\n?/g, '\n').split('\n')
   if (lines[0]?.trim() !== '---') {
@@ -82,7 +85,7 @@ export function parseEntry(source: string, { conflicts }: { conflicts?: Readonly
   const end = lines.indexOf('---', 1)
   if (end < 0) return { idLine: 1, problems: [{ line: 1, message: 'frontmatter is not closed by a line "---"' }] }
 
-  const meta = parseFrontmatter(lines.slice(1, end), 2, problems)
+  const meta = parseFrontmatter(lines.slice(1, end), 2, problems, kinds)
   const sections = parseBody(lines, end + 1, problems)
   for (const section of sections) {
     if (section.conflict && conflicts && !conflicts.has(section.conflict.key)) {
@@ -104,7 +107,7 @@ export function parseEntry(source: string, { conflicts }: { conflicts?: Readonly
   return problems.length > 0 || !meta ? { id, idLine, problems } : { entry: { meta, sections }, id, idLine, problems }
 }
 
-function parseFrontmatter(lines: string[], firstLine: number, problems: Problem[]): SourceRecord | undefined {
+function parseFrontmatter(lines: string[], firstLine: number, problems: Problem[], kinds: readonly string[] | undefined): SourceRecord | undefined {
   let data: unknown
   try {
     data = parseYaml(lines.join('\n'), { prettyErrors: false })
@@ -151,8 +154,8 @@ function parseFrontmatter(lines: string[], firstLine: number, problems: Problem[
   if (meta.url === undefined && meta.seed === undefined && 'id' in record) {
     problems.push({ line: lineOf('id'), message: 'missing "url": every source needs the address where it was found (only a seed document may lack one)' })
   }
-  if (meta.kind !== undefined && !(SOURCE_KINDS as readonly string[]).includes(meta.kind)) {
-    problems.push({ line: lineOf('kind'), message: `kind "${meta.kind}" is not one of ${SOURCE_KINDS.join(', ')}` })
+  if (meta.kind !== undefined && kinds && !kinds.includes(meta.kind)) {
+    problems.push({ line: lineOf('kind'), message: `kind "${meta.kind}" is not one of ${kinds.join(', ')} (the lexicon's sourceKinds)` })
   }
   return meta as unknown as SourceRecord
 }

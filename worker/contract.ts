@@ -21,8 +21,8 @@ export const LIMITS = {
   reportNoteChars: 500,
 } as const
 
-/** Where a source comes from: how much weight it carries. */
-export type SourceKind = 'parliament' | 'audit' | 'inspectorate' | 'government' | 'legislation' | 'news' | 'union' | 'charity' | 'blog'
+/** Where a source comes from, which says how much weight it carries: one of the knowledge base's kinds (`sourceKinds` in its lexicon). */
+export type SourceKind = string
 
 export interface HealthResponse {
   /** `maintenance` while the service is switched off (MAINTENANCE=on): questions then get 503 `unavailable`. */

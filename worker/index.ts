@@ -60,10 +60,10 @@ const ROUTES: Route[] = [
   { path: '/api/feedback', method: 'POST', app: feedback, use: [rateLimit('WRITE_LIMITER'), jsonBodyLimit()] },
   { path: '/api/report', method: 'POST', app: report, use: [maintenance(), rateLimit('WRITE_LIMITER'), jsonBodyLimit()] },
   { path: '/api/timeline', method: 'GET', app: timeline, use: [withKb] },
-  { path: '/ask', method: 'GET', app: askPage, page: true, use: [maintenance(), rateLimit('ASK_LIMITER'), withKb] },
+  { path: '/ask', method: 'GET', app: askPage, page: true, use: [withKb, maintenance(), rateLimit('ASK_LIMITER')] },
   { path: '/timeline', method: 'GET', app: timelinePage, page: true, use: [withKb] },
-  { path: '/privacy', method: 'GET', app: privacyPage, page: true },
-  { path: '/accessibility', method: 'GET', app: accessibilityPage, page: true },
+  { path: '/privacy', method: 'GET', app: privacyPage, page: true, use: [withKb] },
+  { path: '/accessibility', method: 'GET', app: accessibilityPage, page: true, use: [withKb] },
 ]
 
 const app = new Hono<AppEnv>()

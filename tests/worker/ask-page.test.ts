@@ -6,7 +6,10 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it, vi } from 'vitest'
 import type { AskResponse, HealthResponse } from '../../worker/contract'
 import { answerCacheKey } from '../../worker/cache/answers'
+import { bundledKb } from '../../worker/kb/bundled'
 import { provenance } from '../../worker/provenance'
+
+const { lexicon } = bundledKb().language
 import { fetchWith, freshIp } from './app'
 import { attrsOf, expectFooter, expectPage, textsOf } from './html'
 import { BASE, fetchSettled, get, jsonRequest } from './helpers'
@@ -35,7 +38,7 @@ describe('GET /ask without a question', () => {
     expect(await attrsOf(html, 'label', 'for')).toEqual(['q'])
     expect(await attrsOf(html, 'input#q', 'name')).toEqual(['q'])
     expect(await attrsOf(html, 'form button', 'type')).toEqual(['submit'])
-    expect(await textsOf(html, 'h1')).toEqual(['Ask about the probation reforms'])
+    expect(await textsOf(html, 'h1')).toEqual(['Ask about the part-privatisation of probation in England and Wales'])
     expect(await textsOf(html, '#answer')).toEqual([])
     await expectFooter(html)
   })
@@ -61,7 +64,7 @@ describe('GET /ask?q=…', () => {
 
     expect(await attrsOf(html, 'ol.sources > li', 'id')).toEqual(api.citations.map((c) => `source-${c.n}`))
     expect(await textsOf(html, '.source-title')).toEqual(api.citations.map((c) => c.title))
-    expect(await textsOf(html, '.provenance')).toEqual(api.citations.map((c) => provenance(c)))
+    expect(await textsOf(html, '.provenance')).toEqual(api.citations.map((c) => provenance(c, lexicon)))
     expect(await textsOf(html, 'ol.sources blockquote')).toEqual(api.citations.map((c) => c.quote))
     const linked = api.citations.filter((c) => c.url)
     expect(await attrsOf(html, '.source-title a', 'href')).toEqual(linked.map((c) => c.url))
@@ -71,9 +74,9 @@ describe('GET /ask?q=…', () => {
   })
 
   it('writes provenance as kind, publisher and the date written out', () => {
-    expect(provenance({ kind: 'parliament', publisher: 'Justice Committee', published: '2018-06-22' })).toBe('Parliament · Justice Committee · 22 June 2018')
-    expect(provenance({ kind: 'news', publisher: 'BBC', published: '2016-05' })).toBe('News · BBC · May 2016')
-    expect(provenance({ kind: 'union', publisher: 'Napo', published: '2017' })).toBe('Trade union · Napo · 2017')
+    expect(provenance({ kind: 'parliament', publisher: 'Justice Committee', published: '2018-06-22' }, lexicon)).toBe('Parliament · Justice Committee · 22 June 2018')
+    expect(provenance({ kind: 'news', publisher: 'BBC', published: '2016-05' }, lexicon)).toBe('News · BBC · May 2016')
+    expect(provenance({ kind: 'union', publisher: 'Napo', published: '2017' }, lexicon)).toBe('Trade union · Napo · 2017')
   })
 
   it('offers a form to ask again that carries the conversation so far as earlier questions', async () => {

@@ -11,7 +11,10 @@ import { assertArtifact, restorePassage, type Artifact } from '../../engine/arti
 import { timeline } from '../../engine/timeline'
 import type { HealthResponse, TimelineResponse } from '../../worker/contract'
 import { artifactKey, POINTER_KEY, publishedPointer } from '../../worker/kb/pointer'
+import { bundledKb } from '../../worker/kb/bundled'
 import { provenance } from '../../worker/provenance'
+
+const { lexicon } = bundledKb().language
 import { fetchWith } from './app'
 import { attrsOf, expectFooter, expectPage, textsOf } from './html'
 import { expectError, get } from './helpers'
@@ -108,7 +111,7 @@ describe('GET /api/timeline', () => {
 describe('GET /timeline', () => {
   it('shows each year under its own heading and each event with its date written out', async () => {
     const html = await expectPage(await get('/timeline'))
-    expect(await textsOf(html, 'h1')).toEqual(['Timeline of the probation reforms'])
+    expect(await textsOf(html, 'h1')).toEqual(['Timeline of the part-privatisation of probation in England and Wales'])
     expect(await textsOf(html, 'h2')).toEqual(['2014', '2018'])
     expect(await textsOf(html, 'h3')).toEqual([
       '2014 Offender Rehabilitation Act <passed> & "signed"',
@@ -123,7 +126,7 @@ describe('GET /timeline', () => {
   it('links each event to its sources, labelled with their provenance', async () => {
     const html = await expectPage(await get('/timeline'))
     const citations = fixture.timeline.flatMap((e) => e.citations)
-    expect(await textsOf(html, '.event-sources li')).toEqual(citations.map((c) => `${c.title} (${provenance(c)})`))
+    expect(await textsOf(html, '.event-sources li')).toEqual(citations.map((c) => `${c.title} (${provenance(c, lexicon)})`))
     expect(await attrsOf(html, '.event-sources a', 'href')).toEqual(citations.filter((c) => c.url).map((c) => c.url))
     for (const rel of await attrsOf(html, '.event-sources a', 'rel')) expect(rel).toBe('noopener noreferrer')
   })

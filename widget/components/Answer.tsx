@@ -72,7 +72,7 @@ export function Answer({ t, endpoint, response, index, helpful, onAsk, onRated }
 function Source({ t, citation: c, id }: { t: Strings; citation: Citation; id: string }) {
   const url = safeUrl(c.url)
   // Answers saved before sources had kinds have none.
-  const kind = t[`kind.${c.kind}`]
+  const kind = t[`kind.${c.kind}` as keyof Strings] as string | undefined
   return (
     <li id={id} value={c.n} tabIndex={-1}>
       <span class="source-title" lang="en">

@@ -18,7 +18,7 @@ import { ApiError } from '../errors'
 import { normalize } from '../../engine'
 
 export const DEFAULT_MAINTENANCE_MESSAGE =
-  'Probation Answers is not answering questions at the moment. Please try again later; the sources and the timeline are still available.'
+  'This service is not answering questions at the moment. Please try again later; the sources and the timeline are still available.'
 
 /** What Retry-After suggests: long enough not to hammer a switched-off service, short enough to notice it is back. */
 export const MAINTENANCE_RETRY_SECONDS = 600

@@ -9,20 +9,21 @@
  */
 import { Hono } from 'hono'
 import { html } from 'hono/html'
-import { answer } from '../../engine'
+import { answer, type Lexicon } from '../../engine'
 import { cachedAnswer, type Answer } from '../cache/answers'
 import { LIMITS, type AskResponse, type Citation } from '../contract'
 import type { AppEnv } from '../env'
 import { recordAnswer } from '../feedback/store'
 import { permalink } from '../permalink'
-import { isWebUrl, provenance, writtenDate } from '../provenance'
+import { isWebUrl, provenance } from '../provenance'
 import { parseAskQuery, type AskQuery } from '../validate'
 import { askForm, layout, sendPage, type Html } from './layout'
 
 export const askPage = new Hono<AppEnv>().get('/', async (c) => {
   const q = c.req.query('q')
   const h = c.req.queries('h') ?? []
-  if (q === undefined && h.length === 0) return sendPage(c, formPage())
+  const { lexicon } = c.var.kb.language
+  if (q === undefined && h.length === 0) return sendPage(c, formPage(lexicon))
 
   const query = parseAskQuery(q, h, c.req.query('v'))
   const kb = c.var.kb
@@ -35,30 +36,30 @@ export const askPage = new Hono<AppEnv>().get('/', async (c) => {
     c.executionCtx.waitUntil(recordAnswer(c.env.DB, { response, question: query.question, kbVersion, at: Date.now() }))
   }
   const updated = query.version !== undefined && query.version !== kb.info.version
-  return sendPage(c, answerPage(query, given, updated))
+  return sendPage(c, answerPage(query, given, updated, lexicon))
 })
 
-function formPage(): Html {
-  const main = html`<h1>Ask about the probation reforms</h1>
-<p>Ask a question about the part-privatisation of probation in England and Wales (2014 to 2021): the Community
-Rehabilitation Companies, the National Probation Service and what the inspectors found. Every answer is made of
-sentences from published sources, each one cited.</p>
+function formPage(lexicon: Lexicon): Html {
+  const main = html`<h1>${capitalised(lexicon.message('askTitle'))}</h1>
+<p>${lexicon.message('askIntro')}</p>
 ${askForm({ label: 'Your question' })}`
-  return layout({ title: 'Ask a question', main })
+  return layout({ title: 'Ask a question', main, service: lexicon.service })
 }
 
-function answerPage(query: AskQuery, given: Answer, updated: boolean): Html {
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
+function answerPage(query: AskQuery, given: Answer, updated: boolean, lexicon: Lexicon): Html {
   const conversation = [...query.history, query.question].slice(-LIMITS.historyTurns)
   const main = html`<h1><span class="label">You asked:</span> ${query.question}</h1>
 ${query.history.length > 0 ? earlierQuestions(query.history) : ''}${updated ? html`<p class="notice">The sources have been updated since this link was made, so this is the answer they give now, which may differ from the one first given.</p>\n` : ''}<section aria-labelledby="answer-heading">
 <h2 id="answer-heading">Answer</h2>
 <p class="answer" id="answer">${withMarkers(given.answer, given.citations)}</p>
-${given.asOf ? html`<p class="as-of">As of ${writtenDate(given.asOf)}, the latest date the sources cover.</p>\n` : ''}</section>
-${given.citations.length > 0 ? sources(given.citations) : ''}${given.suggestions && given.suggestions.length > 0 ? suggestions(given.suggestions) : ''}<section aria-labelledby="ask-again">
+${given.asOf ? html`<p class="as-of">As of ${lexicon.formatDate(given.asOf)}, the latest date the sources cover.</p>\n` : ''}</section>
+${given.citations.length > 0 ? sources(given.citations, lexicon) : ''}${given.suggestions && given.suggestions.length > 0 ? suggestions(given.suggestions) : ''}<section aria-labelledby="ask-again">
 <h2 id="ask-again">Ask another question</h2>
 ${askForm({ label: 'Your next question (it can follow on from this one)', conversation })}<p><a href="/ask">Start a new conversation</a></p>
 </section>`
-  return layout({ title: query.question, main, noindex: true })
+  return layout({ title: query.question, main, service: lexicon.service, noindex: true })
 }
 
 function earlierQuestions(history: string[]): Html {
@@ -80,14 +81,14 @@ function withMarkers(text: string, citations: Citation[]): Html[] {
   })
 }
 
-function sources(citations: Citation[]): Html {
+function sources(citations: Citation[], lexicon: Lexicon): Html {
   return html`<section aria-labelledby="sources-heading">
 <h2 id="sources-heading">Sources</h2>
 <ol class="sources">
 ${citations.map(
   (c) => html`<li id="source-${c.n}" value="${c.n}">
 <p class="source-title">${isWebUrl(c.url) ? html`<a href="${c.url}" rel="noopener noreferrer">${c.title}</a>` : c.title}</p>
-<p class="provenance">${provenance(c)}</p>
+<p class="provenance">${provenance(c, lexicon)}</p>
 <blockquote><p>${c.quote}</p></blockquote>
 </li>
 `,

@@ -16,8 +16,6 @@ import type { ApiError } from '../errors'
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>
 
-export const SERVICE_NAME = 'Probation Answers'
-
 /** Only same-origin stylesheet and images, forms that submit to this origin, framing as FRAME_ANCESTORS allows (default none). */
 export function pageCsp(env: Bindings): string {
   const ancestors = env.FRAME_ANCESTORS?.trim() || "'none'"
@@ -34,23 +32,25 @@ export function pageCsp(env: Bindings): string {
 export interface PageOptions {
   title: string
   main: Html
+  /** The service's name, from the knowledge base's lexicon. */
+  service: string
   /** Keeps search engines from indexing the page, e.g. one showing a visitor's question. */
   noindex?: boolean
 }
 
-export function layout({ title, main, noindex }: PageOptions): Html {
+export function layout({ title, main, service, noindex }: PageOptions): Html {
   return html`<!doctype html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} – ${SERVICE_NAME}</title>
+<title>${title} – ${service}</title>
 ${noindex ? html`<meta name="robots" content="noindex">\n` : ''}<link rel="stylesheet" href="/pages.css">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
-<header class="site-header"><p><a href="/ask">${SERVICE_NAME}</a></p></header>
+<header class="site-header"><p><a href="/ask">${service}</a></p></header>
 <main id="main">
 ${main}
 </main>
@@ -106,5 +106,7 @@ export function errorPage(c: Context<AppEnv>, err: ApiError): Response | Promise
 <p class="error-message">${err.message}</p>
 ${requestId ? html`<p class="request-id">If you contact us about this, quote reference ${requestId}.</p>
 ` : ''}${onAsk ? askForm({ label: 'Your question', value }) : ''}`
-  return sendPage(c, layout({ title, main, noindex: true }), err.status)
+  // Page routes load the knowledge base before anything can refuse them (worker/index.ts), so its lexicon names the service.
+  const service = c.get('kb')?.language.lexicon.service ?? ''
+  return sendPage(c, layout({ title, main, service, noindex: true }), err.status)
 }

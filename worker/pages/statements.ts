@@ -11,7 +11,8 @@ import { Hono } from 'hono'
 import { html } from 'hono/html'
 import type { AppEnv, Bindings } from '../env'
 import { retentionDays } from '../scheduled'
-import { layout, sendPage, SERVICE_NAME, type Html } from './layout'
+import type { Lexicon } from '../../engine'
+import { layout, sendPage, type Html } from './layout'
 
 /** When the accessibility statement was last reviewed against the service: update it with each review. */
 export const ACCESSIBILITY_REVIEWED = 'December 2026'
@@ -30,8 +31,8 @@ export function operatorOf(env: Bindings): Operator {
   return { ...(name ? { name } : {}), ...(email && email.length <= 254 && EMAIL.test(email) ? { email } : {}) }
 }
 
-function runBy({ name }: Operator): Html {
-  return name ? html`${SERVICE_NAME} on this site is run by ${name}.` : html`The organisation running ${SERVICE_NAME} on this site has not yet given its name here.`
+function runBy({ name }: Operator, service: string): Html {
+  return name ? html`${service} on this site is run by ${name}.` : html`The organisation running ${service} on this site has not yet given its name here.`
 }
 
 function contact({ email }: Operator, about: string): Html {
@@ -40,16 +41,21 @@ function contact({ email }: Operator, about: string): Html {
     : html`No contact address has been configured for this site yet; please contact the campaign whose site you found the service on.`
 }
 
-export const privacyPage = new Hono<AppEnv>().get('/', (c) => sendPage(c, layout({ title: 'Privacy', main: privacy(c.env) })))
+export const privacyPage = new Hono<AppEnv>().get('/', (c) => {
+  const { lexicon } = c.var.kb.language
+  return sendPage(c, layout({ title: 'Privacy', main: privacy(c.env, lexicon), service: lexicon.service }))
+})
 
-export const accessibilityPage = new Hono<AppEnv>().get('/', (c) => sendPage(c, layout({ title: 'Accessibility', main: accessibility(c.env) })))
+export const accessibilityPage = new Hono<AppEnv>().get('/', (c) => {
+  const { lexicon } = c.var.kb.language
+  return sendPage(c, layout({ title: 'Accessibility', main: accessibility(c.env, lexicon), service: lexicon.service }))
+})
 
-function privacy(env: Bindings): Html {
+function privacy(env: Bindings, lexicon: Lexicon): Html {
   const operator = operatorOf(env)
   const days = retentionDays(env.RETENTION_DAYS)
   return html`<h1>Privacy</h1>
-<p>${runBy(operator)} It answers questions about the part-privatisation of probation in England and Wales from
-published sources. It does not need to know who you are, and it does not try to find out.</p>
+<p>${runBy(operator, lexicon.service)} ${lexicon.message('about')} It does not need to know who you are, and it does not try to find out.</p>
 
 <h2 id="stored">What is stored</h2>
 <p>These records are kept in a database (Cloudflare D1) so the people who maintain the sources can see what
@@ -96,10 +102,10 @@ your IP address, to deliver it and protect it from attacks, under
 what, we can only find a question of yours if you tell us exactly what you asked and roughly when.</p>`
 }
 
-function accessibility(env: Bindings): Html {
+function accessibility(env: Bindings, lexicon: Lexicon): Html {
   const operator = operatorOf(env)
   return html`<h1>Accessibility</h1>
-<p>${runBy(operator)} We want everyone to be able to use it: the chat widget on campaign sites, and these pages,
+<p>${runBy(operator, lexicon.service)} We want everyone to be able to use it: the chat widget on campaign sites, and these pages,
 which work without JavaScript.</p>
 
 <h2 id="standard">The standard we aim for</h2>
@@ -125,8 +131,8 @@ reaching its sources with the keyboard alone.</li>
 </ul>
 
 <h2 id="limits">Known limitations</h2>
-<p>The sources we link to are published by others (Parliament, inspectorates, newspapers, unions, charities and
-blogs); we cannot make them accessible, and some are PDF documents.</p>
+<p>The sources we link to are published by others (public bodies, newspapers, unions, charities and blogs); we
+cannot make them accessible, and some are PDF documents.</p>
 
 <h2 id="feedback">Feedback</h2>
 <p>${contact(operator, 'a problem with accessibility or to ask for information in another format')} Tell us the

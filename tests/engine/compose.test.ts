@@ -1,0 +1,87 @@
+/**
+ * Composition on a small knowledge base about another subject (ferries):
+ * which sentence answers, what may be added, how sources that agree and
+ * sources that disagree are cited, and when nothing answers. Every citation's
+ * quote must be found, as written, in its passage.
+ */
+import { describe, expect, it } from 'vitest'
+import { answer, createKb, type Answer } from '../../engine'
+import { compileKb } from '../../knowledge/compile'
+import { readKbDir } from '../../knowledge/read'
+
+const compiled = compileKb(await readKbDir('tests/fixtures/kb-ferries', { lexicon: 'knowledge/lexicon.json' }))
+if (!compiled.ok) throw new Error(compiled.problems.join('\n'))
+const kb = createKb(compiled.artifact, 'bundled')
+const ask = (question: string, history: string[] = []) => answer(kb, question, history.map((q) => ({ question: q })))
+
+/** The answer's sentences, without their markers, first first. */
+const sentencesOf = (a: Answer) => a.answer.split(/(?<=\])\s+/).map((s) => s.replace(/\s*(\[\d+\])+$/, ''))
+
+function expectFindableQuotes(a: Answer) {
+  for (const c of a.citations) {
+    const passage = kb.artifact.passages.find((p) => p.id === c.passageId)
+    expect(passage?.text, c.quote).toContain(c.quote)
+  }
+}
+
+describe('compose', () => {
+  it('puts the sentence holding what was asked for first: a figure for "how many"', async () => {
+    const a = await ask('how many crossings were cancelled?')
+    expect(a.answered).toBe(true)
+    expect(sentencesOf(a)[0]).toMatch(/^The Harbour Board found that 120 crossings were cancelled/)
+    expectFindableQuotes(a)
+  })
+
+  it('adds no sentence that only repeats what the first holds', async () => {
+    const a = await ask('how many crossings were cancelled?')
+    expect(a.citations).toHaveLength(1)
+    expect(a.answer).not.toMatch(/complained/)
+  })
+
+  it('gives a fact two sources state as one sentence with both citations', async () => {
+    const a = await ask('which operators won the ferry contracts on 1 February 2015?')
+    expect(a.answer).toMatch(/\[1\]\[2\]/)
+    expect(new Set(a.citations.map((c) => c.sourceId))).toEqual(new Set(['board-2021-ferry-review', 'gazette-2015-ferry-contracts']))
+    expectFindableQuotes(a)
+  })
+
+  it('shows every side of a disagreement between sources, each with its citation', async () => {
+    const a = await ask('how much were the ferry contracts worth?')
+    expect(a.answer).toMatch(/£40m/)
+    expect(a.answer).toMatch(/£55m/)
+    expect(a.answer).toMatch(/Sources differ on this:/)
+    expect(a.citations.map((c) => c.sourceId).sort()).toEqual(['board-2021-ferry-review', 'gazette-2015-ferry-contracts'])
+    expectFindableQuotes(a)
+  })
+
+  it('lets the passage whose listed question matches win over one sharing more of the words', async () => {
+    const a = await ask('was it reversed?')
+    expect(a.answered).toBe(true)
+    expect(a.citations[0]?.sourceId).toBe('board-2021-ferry-review')
+    expect(a.answer).toMatch(/returned to public control on 26 June 2021/)
+  })
+
+  it('answers a question about now with the latest state recorded, stamped with its date', async () => {
+    const a = await ask('who runs the ferries now?')
+    expect(a.asOf).toBe('2021-06-26')
+    expect(a.answer).toMatch(/^As of 26 June 2021, the latest my sources record: The ferry service returned to public control/)
+  })
+
+  it('names a company for "which companies", from the sentence that names them', async () => {
+    const a = await ask('which companies won the ferry contracts?')
+    expect(sentencesOf(a)[0]).toMatch(/Bluewater, Tidal Lines and Harbour Link/)
+  })
+
+  it('declines, with questions it can answer, when no sentence supplies what was asked', async () => {
+    const a = await ask('when did the ferry timetable change?')
+    expect(a.answered).toBe(false)
+    expect(a.citations).toEqual([])
+    expect(a.suggestions?.length).toBeGreaterThanOrEqual(1)
+    expect(a.suggestions).toContain('What happened to the night timetable?')
+  })
+
+  it('declines a question whose few concepts never meet in one passage', async () => {
+    const a = await ask('how many boats did the gazette own?')
+    expect(a.answered).toBe(false)
+  })
+})
