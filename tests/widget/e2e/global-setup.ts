@@ -1,6 +1,6 @@
 /**
- * Starts the real Worker (wrangler dev, workerd) on 127.0.0.1 for the browser
- * tests and stops it afterwards. The port is WIDGET_E2E_PORT, default 8788.
+ * Finds a Chromium (find-browser.ts) and starts the real Worker (wrangler dev, workerd) on
+ * 127.0.0.1 for the browser tests, and stops it afterwards. The port is WIDGET_E2E_PORT, default 8788.
  */
 import { execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
@@ -9,11 +9,13 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import type { TestProject } from 'vitest/node'
 import { buildWidget } from '../../../scripts/build-widget'
+import { findBrowser, type FoundBrowser } from './find-browser'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
     screenshotDir: string
+    browser: FoundBrowser
   }
 }
 
@@ -21,6 +23,7 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const STARTUP_MS = 90_000
 
 export default async function setup(project: TestProject) {
+  const browser = await findBrowser()
   const port = process.env.WIDGET_E2E_PORT ?? '8788'
   const baseUrl = `http://127.0.0.1:${port}`
   // `npm test` has built it already; this keeps `vitest run --project e2e` on its own correct.
@@ -59,7 +62,8 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', baseUrl)
   project.provide('screenshotDir', screenshotDir)
-  console.log(`e2e: Worker on ${baseUrl}; screenshots in ${screenshotDir}`)
+  project.provide('browser', browser)
+  console.log(`e2e: Worker on ${baseUrl}; Chromium from ${browser.source} (${browser.executablePath})`)
   return stop
 }
 
