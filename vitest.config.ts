@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
+import { WRANGLER_ENV } from './scripts/wrangler-env'
 
 export default defineConfig({
   test: {
@@ -20,7 +21,8 @@ export default defineConfig({
         },
       },
       {
-        test: { name: 'kb', include: ['tests/kb/**/*.test.ts'], environment: 'node' },
+        // kb:publish runs Wrangler, offline and quietly as npm start does.
+        test: { name: 'kb', include: ['tests/kb/**/*.test.ts'], environment: 'node', env: { ...WRANGLER_ENV } },
       },
       {
         test: { name: 'widget', include: ['tests/widget/*.test.{ts,tsx}'], environment: 'happy-dom' },

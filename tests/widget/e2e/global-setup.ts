@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import type { TestProject } from 'vitest/node'
 import { buildWidget } from '../../../scripts/build-widget'
+import { WRANGLER_ENV } from '../../../scripts/wrangler-env'
 import { findBrowser, type FoundBrowser } from './find-browser'
 
 declare module 'vitest' {
@@ -35,10 +36,12 @@ export default async function setup(project: TestProject) {
     throw new Error(`Something is already listening on ${baseUrl}; stop it or set WIDGET_E2E_PORT to a free port.`)
   }
   const wrangler = fileURLToPath(new URL('node_modules/wrangler/bin/wrangler.js', `file://${ROOT}`))
+  const env = { ...process.env, ...WRANGLER_ENV }
   // The Worker records answers and feedback in the local D1, whose tables come from migrations/.
-  await promisify(execFile)(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'DB', '--local'], { cwd: ROOT })
+  await promisify(execFile)(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'DB', '--local'], { cwd: ROOT, env })
   const child = spawn(process.execPath, [wrangler, 'dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false'], {
     cwd: ROOT,
+    env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
