@@ -1,10 +1,12 @@
 /**
  * Finds a Chromium (find-browser.ts) and starts the real Worker (wrangler dev, workerd) on
- * 127.0.0.1 for the browser tests, and stops it afterwards. The port is WIDGET_E2E_PORT, default 8788.
+ * 127.0.0.1 for the browser tests, and stops it afterwards. The port is WIDGET_E2E_PORT, or else
+ * one the system says is free, so runs in several checkouts at once do not collide.
  */
 import { execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdir } from 'node:fs/promises'
+import { createServer, type AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import type { TestProject } from 'vitest/node'
@@ -25,7 +27,7 @@ const STARTUP_MS = 90_000
 
 export default async function setup(project: TestProject) {
   const browser = await findBrowser()
-  const port = process.env.WIDGET_E2E_PORT ?? '8788'
+  const port = process.env.WIDGET_E2E_PORT ?? String(await freePort())
   const baseUrl = `http://127.0.0.1:${port}`
   // `npm test` has built it already; this keeps `vitest run --project e2e` on its own correct.
   await buildWidget()
@@ -33,7 +35,7 @@ export default async function setup(project: TestProject) {
   await mkdir(screenshotDir, { recursive: true })
 
   if (await answers(`${baseUrl}/api/health`)) {
-    throw new Error(`Something is already listening on ${baseUrl}; stop it or set WIDGET_E2E_PORT to a free port.`)
+    throw new Error(`Something is already listening on ${baseUrl}; stop it, or unset WIDGET_E2E_PORT to use a free port.`)
   }
   const wrangler = fileURLToPath(new URL('node_modules/wrangler/bin/wrangler.js', `file://${ROOT}`))
   const env = { ...process.env, ...WRANGLER_ENV }
@@ -68,6 +70,16 @@ export default async function setup(project: TestProject) {
   project.provide('browser', browser)
   console.log(`e2e: Worker on ${baseUrl}; Chromium from ${browser.source} (${browser.executablePath})`)
   return stop
+}
+
+/** A port nothing listens on now: the system picks it for a moment's listener. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  server.close()
+  await once(server, 'close')
+  return port
 }
 
 async function waitForHealth(url: string, exited: () => boolean) {
