@@ -4,6 +4,13 @@ import { WRANGLER_ENV } from './scripts/wrangler-env'
 
 export default defineConfig({
   test: {
+    // One line per test file and failures in full: a passed test's console output is dropped (a
+    // failed one's is shown with it), and no test counts as slow enough to be listed on its own.
+    silent: 'passed-only',
+    slowTestThreshold: Number.MAX_SAFE_INTEGER,
+    // Each test file in a fresh worker (the default), said explicitly, which also keeps Vitest from
+    // closing with a hint about turning isolation off.
+    isolate: true,
     projects: [
       {
         plugins: [
