@@ -11,7 +11,7 @@ import { execFile } from 'node:child_process'
 import { accessSync, constants, readFileSync, statSync } from 'node:fs'
 import { chmod, mkdir, rename, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { homedir, tmpdir } from 'node:os'
+import { homedir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
@@ -111,20 +111,14 @@ async function unpackPackaged(root: string): Promise<FoundBrowser | undefined> {
   }
   const pkg = join(dirname(entry), '..')
   const { version } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string }
-  const name = `sparticuz-chromium-${version}`
-  // node_modules belongs to whoever ran npm install; a checkout they cannot write to falls back to a per-user temp directory.
-  const places = [join(root, 'node_modules', '.cache', name), join(tmpdir(), `${name}-${process.getuid?.() ?? 'user'}`)]
-  let lastError: unknown
-  for (const dir of places) {
-    try {
-      await unpackInto(dir, join(pkg, 'bin'), root)
-      return { executablePath: join(dir, 'chromium'), source: '@sparticuz/chromium', env: await ownLibraries(dir) }
-    } catch (err) {
-      lastError = err
-      if (!['EACCES', 'EPERM', 'EROFS'].includes((err as NodeJS.ErrnoException).code ?? '')) break
-    }
+  // node_modules belongs to whoever ran npm install (Vitest too needs to write there).
+  const dir = join(root, 'node_modules', '.cache', `sparticuz-chromium-${version}`)
+  try {
+    await unpackInto(dir, join(pkg, 'bin'), root)
+  } catch (err) {
+    throw new Error(`Could not unpack the Chromium of @sparticuz/chromium ${version} into ${dir}: ${(err as Error).message}`)
   }
-  throw new Error(`Could not unpack the Chromium of @sparticuz/chromium ${version}: ${(lastError as Error).message}`)
+  return { executablePath: join(dir, 'chromium'), source: '@sparticuz/chromium', env: await ownLibraries(dir) }
 }
 
 async function unpackInto(dir: string, bin: string, root: string): Promise<void> {
