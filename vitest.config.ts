@@ -43,6 +43,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll waits for what the page does next; 1 s (the default) is short on a busy 2-core machine.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
