@@ -1,6 +1,5 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
-import { WRANGLER_ENV } from './scripts/wrangler-env'
 
 export default defineConfig({
   test: {
@@ -28,8 +27,7 @@ export default defineConfig({
         },
       },
       {
-        // kb:publish runs Wrangler, offline and quietly as npm start does.
-        test: { name: 'kb', include: ['tests/kb/**/*.test.ts'], environment: 'node', env: { ...WRANGLER_ENV } },
+        test: { name: 'kb', include: ['tests/kb/**/*.test.ts'], environment: 'node' },
       },
       {
         test: { name: 'widget', include: ['tests/widget/*.test.{ts,tsx}'], environment: 'happy-dom' },
