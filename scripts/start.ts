@@ -28,7 +28,7 @@ async function step(command: string, args: string[]): Promise<void> {
   let output = ''
   child.stdout.on('data', (d) => (output += d))
   child.stderr.on('data', (d) => (output += d))
-  const [code] = (await once(child, 'exit')) as [number | null]
+  const [code] = (await once(child, 'close')) as [number | null]
   if (code !== 0) {
     process.stderr.write(output)
     process.exit(code ?? 1)
