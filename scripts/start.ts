@@ -37,7 +37,6 @@ async function step(command: string, args: string[]): Promise<void> {
 
 function banner(): string {
   return [
-    '',
     `Probation Answers is running in workerd on ${origin} (Ctrl+C stops it).`,
     `  Demo page:  ${origin}/`,
     `  API:        ${origin}/api/ask (POST), /api/search?q=…, /api/feedback (POST), /api/health`,
