@@ -3,6 +3,13 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // One line per test file and failures in full: a passed test's console output is dropped (a
+    // failed one's is shown with it), and no test counts as slow enough to be listed on its own.
+    silent: 'passed-only',
+    slowTestThreshold: Number.MAX_SAFE_INTEGER,
+    // Each test file in a fresh worker (the default), said explicitly, which also keeps Vitest from
+    // closing with a hint about turning isolation off.
+    isolate: true,
     projects: [
       {
         plugins: [
@@ -37,6 +44,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll waits for what the page does next; 1 s (the default) is short on a busy 2-core machine.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -1,4 +1,4 @@
-/** Real Chromium (Debian's package) driven by playwright-core, and helpers for the widget's pages. */
+/** Real Chromium (the one find-browser.ts found) driven by playwright-core, and helpers for the widget's pages. */
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
@@ -7,13 +7,15 @@ import { inject } from 'vitest'
 
 export const baseUrl = inject('baseUrl')
 const screenshotDir = inject('screenshotDir')
+const found = inject('browser')
 
 export const DESKTOP = { width: 1280, height: 800 }
 export const PHONE = { width: 390, height: 844 }
 
 export function launch(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: found.executablePath,
+    env: found.env && { ...process.env, ...found.env },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   })
 }

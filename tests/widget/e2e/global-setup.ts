@@ -1,19 +1,24 @@
 /**
- * Starts the real Worker (wrangler dev, workerd) on 127.0.0.1 for the browser
- * tests and stops it afterwards. The port is WIDGET_E2E_PORT, default 8788.
+ * Finds a Chromium (find-browser.ts) and starts the real Worker (wrangler dev, workerd) on
+ * 127.0.0.1 for the browser tests, and stops it afterwards. The port is WIDGET_E2E_PORT, or else
+ * one the system says is free, so runs in several checkouts at once do not collide.
  */
 import { execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdir } from 'node:fs/promises'
+import { createServer, type AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import type { TestProject } from 'vitest/node'
 import { buildWidget } from '../../../scripts/build-widget'
+import { WRANGLER_ENV } from '../../../scripts/wrangler-env'
+import { findBrowser, type FoundBrowser } from './find-browser'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
     screenshotDir: string
+    browser: FoundBrowser
   }
 }
 
@@ -21,7 +26,8 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const STARTUP_MS = 90_000
 
 export default async function setup(project: TestProject) {
-  const port = process.env.WIDGET_E2E_PORT ?? '8788'
+  const browser = await findBrowser()
+  const port = process.env.WIDGET_E2E_PORT ?? String(await freePort())
   const baseUrl = `http://127.0.0.1:${port}`
   // `npm test` has built it already; this keeps `vitest run --project e2e` on its own correct.
   await buildWidget()
@@ -29,13 +35,15 @@ export default async function setup(project: TestProject) {
   await mkdir(screenshotDir, { recursive: true })
 
   if (await answers(`${baseUrl}/api/health`)) {
-    throw new Error(`Something is already listening on ${baseUrl}; stop it or set WIDGET_E2E_PORT to a free port.`)
+    throw new Error(`Something is already listening on ${baseUrl}; stop it, or unset WIDGET_E2E_PORT to use a free port.`)
   }
   const wrangler = fileURLToPath(new URL('node_modules/wrangler/bin/wrangler.js', `file://${ROOT}`))
+  const env = { ...process.env, ...WRANGLER_ENV }
   // The Worker records answers and feedback in the local D1, whose tables come from migrations/.
-  await promisify(execFile)(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'DB', '--local'], { cwd: ROOT })
+  await promisify(execFile)(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'DB', '--local'], { cwd: ROOT, env })
   const child = spawn(process.execPath, [wrangler, 'dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false'], {
     cwd: ROOT,
+    env,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -59,8 +67,19 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseUrl', baseUrl)
   project.provide('screenshotDir', screenshotDir)
-  console.log(`e2e: Worker on ${baseUrl}; screenshots in ${screenshotDir}`)
+  project.provide('browser', browser)
+  console.log(`e2e: Worker on ${baseUrl}; Chromium from ${browser.source} (${browser.executablePath})`)
   return stop
+}
+
+/** A port nothing listens on now: the system picks it for a moment's listener. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  server.close()
+  await once(server, 'close')
+  return port
 }
 
 async function waitForHealth(url: string, exited: () => boolean) {
