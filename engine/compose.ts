@@ -59,6 +59,8 @@ const SPREAD = 1.5
 const KIND_FLOOR = 0.5
 /** The answering sentence of a yes/no question must hold this share of the question's own concepts (weighted by rarity), to settle it; any other, some. */
 const SETTLES = 0.3
+/** Any other answering sentence must hold at least a quarter of them. */
+const HOLDS = 0.25
 const MAX_ADDED = 2
 const MAX_WORDS = 90
 /** Other sides of a disagreement shown beside the first. */
@@ -88,6 +90,8 @@ const PASSAGE_FLOOR = 0.3
 const STRICT_PASSAGE_FLOOR = 0.2
 /** The weight of a sentence about another year than the one asked about. */
 const YEAR_MISS = 0.75
+/** The weight of a sentence that names other years than the one asked about: it speaks of another time, so it cannot answer. */
+const YEAR_OTHER = 0
 /** For "now" questions: passages saying how things stand need only hold this share of what the best passage holds. */
 const NOW_CURRENT = 0.3
 /** For "now" questions: passages this close to the best in coverage may give the latest state. */
@@ -194,17 +198,21 @@ class Scorer {
   yearFit(sentence: string, side: { record: PassageRecord; source: SourceRecord }): number {
     const { years } = this.query
     if (years.length === 0) return 1
+    // A sentence naming years speaks of them; one naming none, of its event's or source's year.
+    const named = (sentence.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number)
+    if (named.length > 0) return years.some((y) => named.includes(y)) ? 1 : YEAR_OTHER
     const dated = [side.record.date, side.source.published].map((d) => Number(d?.slice(0, 4)))
-    return years.some((y) => sentence.includes(String(y)) || dated.includes(y)) ? 1 : YEAR_MISS
+    return years.some((y) => dated.includes(y)) ? 1 : YEAR_MISS
   }
 
   /** Whether a sentence supplies what the question asks: the kind for a strict kind, a statement that settles a yes/no question, something asked for the rest. */
   answers(c: Candidate, listedWin: boolean): boolean {
     if (this.strict && c.kind < KIND_FLOOR) return false
+    if (c.score === 0) return false
     if (listedWin && c.hit === this.retrieval.hits[0]) return true
     // A date or a figure beside a word or two of the question, where another sentence holds much more of it, answers something else.
     if (c.ownCoverage < this.bestOwnCoverage * LOOSE) return false
-    return this.query.polar ? c.ownCoverage >= SETTLES : c.ownCoverage > 0
+    return c.ownCoverage >= (this.query.polar ? SETTLES : HOLDS)
   }
 
   /** The most of the question's own concepts any sentence considered holds (set once the candidates are scored). */
@@ -270,7 +278,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   let words = first.sentence.split(' ').length
   for (const c of candidates) {
     if (chosen.length > MAX_ADDED) break
-    if (chosen.includes(c) || c.score < first.score * 0.6 || c.covers.size === 0) continue
+    // An added sentence holds a good part of the question itself, and adds a concept asked about or the kind of answer the others lack.
+    if (chosen.includes(c) || c.score < first.score * 0.6 || c.ownCoverage < HOLDS) continue
     const addsConcept = [...c.covers].some((i) => !covered.has(i))
     const addsKind = scorer.strict && c.kind >= KIND_FLOOR && chosen.every((x) => x.kind < KIND_FLOOR)
     if (!addsConcept && !addsKind) continue

@@ -382,9 +382,8 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
     }
     case 'person': {
       if (ctx.succession) return succession(ctx.heading ? `${ctx.heading}. ${sentence}` : sentence, ctx.succession, ctx)
-      const people = newNames(sentence, ctx.focus, ctx.lexicon.personTitles)
-        .flatMap((n) => personIn(n, ctx) ?? [])
-        .filter((n) => !isAttribution(sentence, n, ctx))
+      // Unlike an organisation, a person who "told MPs" is as often the one asked about as the source of the words.
+      const people = newNames(sentence, ctx.focus, ctx.lexicon.personTitles).flatMap((n) => personIn(n, ctx) ?? [])
       if (people.some((n) => besideAsked(sentence, n, ctx))) return 1
       return people.length > 0 ? 0.6 : 0
     }
