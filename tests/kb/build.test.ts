@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -118,6 +118,30 @@ describe('compileKb', () => {
     const a = compileKb(input)
     const b = compileKb({ ...input, files: input.files.map((f) => ({ ...f, text: f.text.replace('Twenty-one', 'Twenty one') })) })
     expect(a.ok && b.ok && a.artifact.version !== b.artifact.version).toBe(true)
+  })
+})
+
+describe('the examples maintainers start from', () => {
+  it('builds the example entry in knowledge/README.md as it stands', async () => {
+    const readme = await readFile('knowledge/README.md', 'utf8')
+    const example = /### An example that builds\n\n```markdown\n([\s\S]*?)\n```/.exec(readme)?.[1]
+    expect(example).toBeDefined()
+    const input = await kbInput('kb-small')
+    const result = compileKb({ ...input, files: [...input.files, { path: 'knowledge/sources/example-2014-split.md', text: example as string }] })
+    expect(result.ok ? [] : result.problems).toEqual([])
+  })
+
+  it('builds the entry npm run kb:new scaffolds, and refuses an id that is not a slug or is taken', { timeout: 60_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kb-new-'))
+    await mkdir(join(dir, 'sources'))
+    const scaffold = (id: string) => run('node_modules/.bin/tsx', ['knowledge/new.ts', id, '--kb', dir]).then(() => 0, (err: { code: number }) => err.code)
+    expect(await scaffold('example-2026-new-entry')).toBe(0)
+    const input = await kbInput('kb-small')
+    const text = await readFile(join(dir, 'sources', 'example-2026-new-entry.md'), 'utf8')
+    const result = compileKb({ ...input, files: [...input.files, { path: 'knowledge/sources/example-2026-new-entry.md', text }] })
+    expect(result.ok ? [] : result.problems).toEqual([])
+    expect(await scaffold('example-2026-new-entry')).toBe(2)
+    expect(await scaffold('Not_A_Slug')).toBe(2)
   })
 })
 
