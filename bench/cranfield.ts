@@ -1,8 +1,8 @@
 /**
  * `npm run bench:cranfield`: the retrieval engine on the Cranfield collection
  * (1,400 aeronautics abstracts, 225 queries, graded judgements), text nobody
- * here wrote. Runs the Worker's own retrieval (worker/answer/retrieve.ts over
- * an index built with worker/kb/index-options.ts) next to MiniSearch with
+ * here wrote. Runs the Worker's own retrieval (engine/retrieve.ts over
+ * an index built with engine/index/options.ts) next to MiniSearch with
  * default options, and prints nDCG@10 and Recall@100 in a table; the
  * collection's README lists figures for other engines.
  */
@@ -89,7 +89,7 @@ const artifact: Artifact = {
   format: ARTIFACT_FORMAT,
   version: 'cranfield',
   sources: [{ id: 'cranfield', title: 'Cranfield', publisher: 'Cranfield', kind: 'report', published: '1960', summary: 'test collection' }],
-  passages: docs.map((d, i) => ({ id: `cranfield#${i + 1}`, sourceId: 'cranfield', heading: '', text: d.W ?? '', sentences: [], questions: [] })),
+  passages: docs.map((d, i) => ({ id: `cranfield#${i + 1}`, sourceId: 'cranfield', heading: '', text: d.W ?? '', sentences: [], questions: [], listed: [] })),
   vocabulary: { groups: [] },
   lexicon: CRANFIELD_LEXICON,
   conflicts: {},

@@ -10,7 +10,7 @@ import type { TimelineEvent } from './timeline'
 import type { VocabularyData } from './vocabulary'
 
 /** Bumped whenever the shape below changes; a Worker refuses any other format. */
-export const ARTIFACT_FORMAT = 6
+export const ARTIFACT_FORMAT = 7
 
 /** Where a source comes from, which tells a visitor how much weight it carries: one of the lexicon's `sourceKinds`. */
 export type SourceKind = string
@@ -38,12 +38,24 @@ export interface PassageRecord {
   sentences: string[]
   /** Questions the passage answers, as written by the maintainer; used for retrieval and suggestions. */
   questions: string[]
+  /** What each of `questions` asks, worked out by the build (retrieve.ts, `listedQuestion`) so requests do not redo it. */
+  listed: ListedQuestion[]
   /** When the event the passage reports happened, as precisely as the source gives it (YYYY, YYYY-MM or YYYY-MM-DD). */
   date?: string
   /** Key of a disagreement between sources (knowledge/conflicts.json): every side is shown when one is. */
   conflict?: string
   /** The page of the source this passage comes from, when it is not the source's own url (a chapter of a report). */
   url?: string
+}
+
+/** A listed question as retrieval compares it with the question asked. */
+export interface ListedQuestion {
+  /** Its terms, once the words that shape an answer rather than name a topic are gone. */
+  terms: string[]
+  /** How many passages hold each term, for its rarity. */
+  passages: number[]
+  /** The kind of answer it asks for, with `?` when it is a yes-or-no question ("how many…?" is not "were any…?"). */
+  asks: string
 }
 
 /** A passage as stored: `text` is left out when it equals the sentences joined by spaces, as it almost always does. */

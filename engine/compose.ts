@@ -130,6 +130,28 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared || 1)
 }
 
+/** Whether a sentence's terms hold a slot: all of one alternative, each term as any index term that stands for it. */
+function holdsSlot(alternatives: ReadonlyArray<ReadonlyArray<readonly string[]>>, own: ReadonlySet<string>): boolean {
+  for (const alt of alternatives) {
+    let all = true
+    for (const at of alt) {
+      let any = false
+      for (const d of at) {
+        if (own.has(d)) {
+          any = true
+          break
+        }
+      }
+      if (!any) {
+        all = false
+        break
+      }
+    }
+    if (all) return true
+  }
+  return false
+}
+
 const figures = (sentence: string) => new Set(sentence.match(/\d[\d,.]*\d|\d/g) ?? [])
 
 class Scorer {
@@ -175,15 +197,15 @@ class Scorer {
       let covered = 0
       let ownCovered = 0
       let weighed = 0
-      slots.forEach((slot, i) => {
-        if (!present[i]?.some((alt) => alt.every((at) => at.some((d) => own.has(d))))) return
+      for (let i = 0; i < slots.length; i++) {
+        if (!holdsSlot(present[i] ?? [], own)) continue
         covered += this.weights[i] ?? 0
         weighed += this.retrieval.slotWeights[i] ?? 0
-        if (slot.weight === 1) {
+        if (slots[i]?.weight === 1) {
           covers.add(i)
           ownCovered += this.weights[i] ?? 0
         }
-      })
+      }
       const coverage = covered / this.total
       // A sentence that covers nothing is not used unless its passage won by its listed question, so its kind is worth working out then only.
       const k = covered > 0 || relevance > 1 ? kindScore(this.query.kind, sentence, ctx) : 0

@@ -9,7 +9,7 @@
 // Answering: understand → retrieve → compose, and the whole path.
 export { answer, type Answer } from './answer'
 export { understand, slotsFor, type DeclineReason, type Language, type Query, type Slot, type Turn } from './understand'
-export { retrieve, type Hit, type Retrieval } from './retrieve'
+export { retrieve, listedQuestion, type Hit, type Retrieval } from './retrieve'
 export { compose, plan, type Citation, type ComposeContext, type Composed, type Plan } from './compose'
 export { cleanQuestion } from './clean'
 
@@ -18,7 +18,7 @@ export { createKb, type Kb, type KbInfo, type KbSource } from './kb'
 export { kbFromArtifact, isManifest, partKey, partNames, splitArtifact, type Manifest, type ShardStore } from './index/shards'
 
 // The artifact: its format, and the build's writers.
-export { ARTIFACT_FORMAT, storeArtifact, type Artifact, type PassageRecord, type SourceKind, type SourceRecord } from './artifact'
+export { ARTIFACT_FORMAT, storeArtifact, type Artifact, type ListedQuestion, type PassageRecord, type SourceKind, type SourceRecord } from './artifact'
 export { INDEX_OPTIONS, type IndexedPassage } from './index/options'
 export { CHAMPIONS } from './index/term-index'
 export { indexFromMiniSearch } from './index/write'

@@ -214,19 +214,25 @@ function personIn(name: Name, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord'
 /** Whether a name only says who the sentence's words come from ("HM Inspectorate of Probation said", "according to the BBC"). */
 function isAttribution(sentence: string, name: Name, ctx: KindContext): boolean {
   if (ctx.asksAttribution) return false
-  const after = words(sentence.slice(name.end)).slice(0, 2)
+  const { after } = around(sentence, name, 0, 2)
   const before = sentence.slice(Math.max(0, name.start - 16), name.start).toLowerCase()
-  return after.some((w) => ctx.lexicon.reporting.test(w)) || /according to( the)?\s*$/.test(before)
+  return after.some((t) => ctx.lexicon.reporting.test(t.word)) || /according to( the)?\s*$/.test(before)
 }
 
 /** Whether a person's name stands beside words of the question ("the Justice Secretary, David Gauke,"): the name of the role asked about. */
 function besideAsked(sentence: string, name: Name, ctx: Pick<KindContext, 'asked' | 'matched'>): boolean {
-  const before = words(sentence.slice(0, name.start)).slice(-4)
-  const after = words(sentence.slice(name.end)).slice(0, 3)
-  return [...before, ...after].some((w) => {
-    const t = toTerm(w) ?? ''
-    return ctx.asked.has(t) || ctx.matched.has(t)
-  })
+  const { before, after } = around(sentence, name, 4, 3)
+  return [...before, ...after].some(({ term }) => term !== null && (ctx.asked.has(term) || ctx.matched.has(term)))
+}
+
+/** The last `before` words ahead of a name and the first `after` words behind it. */
+function around(sentence: string, name: Name, before: number, after: number): { before: Token[]; after: Token[] } {
+  const toks = tokens(sentence)
+  let next = toks.findIndex((t) => t.start >= name.end)
+  if (next < 0) next = toks.length
+  let first = toks.findIndex((t) => t.start >= name.start)
+  if (first < 0) first = toks.length
+  return { before: toks.slice(Math.max(0, first - before), first), after: toks.slice(next, next + after) }
 }
 
 /**

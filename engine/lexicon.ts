@@ -15,7 +15,7 @@ export type MessageKey = (typeof MESSAGE_KEYS)[number]
 const QUESTION_PATTERNS = ['smallTalk', 'filler', 'personal', 'privateDetails', 'now', 'future', 'notTopic', 'countOf', 'successorOf', 'predecessorOf', 'polar'] as const
 type QuestionPattern = (typeof QUESTION_PATTERNS)[number]
 
-/** knowledge/lexicon.json as written. Patterns are regular expressions, matched case-insensitively. */
+/** knowledge/lexicon.json as written. Patterns are regular expressions in lower case, matched case-insensitively. */
 export interface LexiconData {
   /** The service's name, as pages show it. */
   service: string
@@ -48,17 +48,69 @@ export interface Period {
   to: number
 }
 
+/**
+ * A lexicon pattern, matched case-insensitively. It is compiled without the
+ * `i` flag and matched against lower-cased text: V8 compiles a
+ * case-insensitive pattern several times more slowly, and an isolate's first
+ * question pays for every pattern it meets. Hence patterns are written in
+ * lower case (`lexiconProblems` checks).
+ */
+export class Pattern {
+  private readonly re: RegExp
+  private readonly all: RegExp
+
+  constructor(source: string) {
+    // `u` only where the pattern needs it (\p{L}): it too makes compiling slower.
+    const flags = /\\[pPu]\{/.test(source) ? 'u' : ''
+    this.re = new RegExp(source, flags)
+    this.all = new RegExp(source, `${flags}g`)
+  }
+
+  test(text: string): boolean {
+    return this.re.test(text.toLowerCase())
+  }
+
+  /** The first match, its groups as written in `text`. */
+  exec(text: string): Array<string | undefined> | null {
+    const lower = text.toLowerCase()
+    const m = this.re.exec(lower)
+    if (!m) return null
+    // Lower-casing keeps positions except for a few letters (İ); then the groups stay lower-cased.
+    if (lower.length !== text.length) return [...m]
+    let at = m.index
+    return [...m].map((g) => {
+      if (g === undefined) return undefined
+      const from = lower.indexOf(g, at)
+      at = from
+      return text.slice(from, from + g.length)
+    })
+  }
+
+  /** `text` with every match replaced by `by`, the rest as written. */
+  replaceAll(text: string, by: string): string {
+    const lower = text.toLowerCase()
+    const source = lower.length === text.length ? text : lower
+    let out = ''
+    let last = 0
+    for (const m of lower.matchAll(this.all)) {
+      out += source.slice(last, m.index) + by
+      last = m.index + m[0].length
+    }
+    return out + source.slice(last)
+  }
+}
+
 export interface Lexicon {
   service: string
   /** The kinds of source, with their labels. */
   sourceKinds: ReadonlyMap<string, string>
-  question: Record<QuestionPattern, RegExp>
-  /** The words of a question that shape its answer rather than name its topic ("now", "stand for"): every match, to remove. */
-  notTopic: RegExp
-  kinds: Array<{ kind: AnswerKind; pattern: RegExp }>
-  reason: RegExp
+  question: Record<QuestionPattern, Pattern>
+  /** The words of a question that shape its answer rather than name its topic ("now", "stand for"). */
+  notTopic: Pattern
+  kinds: Array<{ kind: AnswerKind; pattern: Pattern }>
+  reason: Pattern
   /** A reporting verb ("said", "found"): the name before it says where a sentence's words come from. */
-  reporting: RegExp
+  reporting: Pattern
   /** Verbs of one person taking another's place, as an alternation to build patterns with. */
   succession: string
   personTitles: ReadonlySet<string>
@@ -75,7 +127,6 @@ export class LexiconError extends Error {
   override name = 'LexiconError'
 }
 
-const compile = (pattern: string) => new RegExp(pattern, 'iu')
 
 /** Every problem with the lexicon, each with the JSON path of the offending value. */
 export function lexiconProblems(value: unknown): Array<{ path: string; message: string }> {
@@ -96,10 +147,12 @@ export function lexiconProblems(value: unknown): Array<{ path: string; message: 
   const pattern = (path: string, p: unknown) => {
     if (typeof p !== 'string') return problems.push({ path, message: 'missing pattern' })
     try {
-      compile(p)
+      new Pattern(p)
     } catch (err) {
-      problems.push({ path, message: `not a valid regular expression: ${(err as Error).message}` })
+      return problems.push({ path, message: `not a valid regular expression: ${(err as Error).message}` })
     }
+    // Escapes such as \\b, \\S and \\p{Lu} keep their case; any other capital letter would never match.
+    if (/\p{Lu}/u.test(p.replace(/\\[pP]\{[^}]*\}|\\./g, ''))) problems.push({ path, message: 'write the pattern in lower case: it is matched against lower-cased text' })
   }
   for (const key of QUESTION_PATTERNS) pattern(`question.${key}`, data.question?.[key])
   if (!Array.isArray(data.kinds)) problems.push({ path: 'kinds', message: 'must be a list of {kind, pattern}' })
@@ -117,16 +170,16 @@ export function lexiconProblems(value: unknown): Array<{ path: string; message: 
 export function compileLexicon(data: LexiconData, period: Period): Lexicon {
   const problems = lexiconProblems(data)
   if (problems.length > 0) throw new LexiconError(`lexicon ${problems[0]?.path}: ${problems[0]?.message}`)
-  const question = Object.fromEntries(QUESTION_PATTERNS.map((k) => [k, compile(data.question[k])])) as Record<QuestionPattern, RegExp>
+  const question = Object.fromEntries(QUESTION_PATTERNS.map((k) => [k, new Pattern(data.question[k])])) as Record<QuestionPattern, Pattern>
   const base = { service: data.service, subject: data.subject, from: period.from, to: period.to }
   return {
     service: data.service,
     sourceKinds: new Map(Object.entries(data.sourceKinds)),
     question,
-    notTopic: new RegExp(data.question.notTopic, 'giu'),
-    kinds: data.kinds.map(({ kind, pattern }) => ({ kind, pattern: compile(pattern) })),
-    reason: compile(data.sentence.reason),
-    reporting: new RegExp(`^(${data.sentence.reporting})$`, 'iu'),
+    notTopic: question.notTopic,
+    kinds: data.kinds.map(({ kind, pattern }) => ({ kind, pattern: new Pattern(pattern) })),
+    reason: new Pattern(data.sentence.reason),
+    reporting: new Pattern(`^(${data.sentence.reporting})$`),
     succession: data.sentence.succession,
     personTitles: new Set(data.sentence.personTitles),
     monthNames: data.months.join('|'),

@@ -6,7 +6,7 @@
  * listed questions come to the question asked. A passage whose listed
  * question matches wins. Nothing after this touches the index.
  */
-import type { PassageRecord, SourceRecord } from './artifact'
+import type { ListedQuestion, PassageRecord, SourceRecord } from './artifact'
 import type { Scored, TermLookup } from './index/term-index'
 import type { Kb } from './kb'
 import { Lru } from './lru'
@@ -285,9 +285,11 @@ const rarityOf = (df: number, n: number) => Math.log(1 + n / (df + 0.5))
 
 interface Listed {
   question: string
-  terms: Set<string>
-  /** The kind of answer it asks for, and whether yes or no ("how many…?" is not "were any…?"). */
   asks: string
+  /** Each term's rarity. */
+  terms: ReadonlyMap<string, number>
+  /** Their sum: the weight of what the listed question holds. */
+  weight: number
 }
 
 /** What a question asks for: its kind of answer, and whether it is a yes/no question. */
@@ -295,39 +297,45 @@ function asksFor(question: string, lexicon: Lexicon): string {
   return `${answerKind(question, lexicon)}${lexicon.question.polar.test(question) ? '?' : ''}`
 }
 
-/** Each listed question's slots, per passage record: the same for every query, so an isolate works them out once. */
-const listedSlots = new WeakMap<PassageRecord, Listed[]>()
+/** A listed question as retrieval compares it; the build works this out for every passage, `passages` counting those that hold a term. */
+export function listedQuestion(question: string, lexicon: Lexicon, passages: (term: string) => number): ListedQuestion {
+  const terms = [...new Set(slotsFor(question, { lexicon, vocabulary: new Map() }).map((s) => (s.alternatives[0] as string[]).join(' ')))]
+  return { terms, passages: terms.map(passages), asks: asksFor(question, lexicon) }
+}
 
-function listedOf(kb: Kb, record: PassageRecord): Listed[] {
-  let found = listedSlots.get(record)
+/** Each passage's listed questions with their terms' rarities, made once per isolate. */
+const listedCache = new WeakMap<PassageRecord, Listed[]>()
+
+function listedOf(record: PassageRecord, n: number): Listed[] {
+  let found = listedCache.get(record)
   if (!found) {
-    const { lexicon } = kb.language
-    found = record.questions.map((question) => ({
-      question,
-      terms: new Set(slotsFor(question, { lexicon, vocabulary: new Map() }).map((s) => (s.alternatives[0] as string[]).join(' '))),
-      asks: asksFor(question, lexicon),
-    }))
-    listedSlots.set(record, found)
+    found = record.questions.map((question, i) => {
+      const listed = record.listed[i]
+      const terms = new Map(listed?.terms.map((t, k) => [t, rarityOf(listed.passages[k] ?? 0, n)]))
+      let weight = 0
+      for (const r of terms.values()) weight += r
+      return { question, asks: listed?.asks ?? '', terms, weight }
+    })
+    listedCache.set(record, found)
   }
   return found
 }
 
-/** How many passages hold each term: the rarity of a listed question's words that the question asked does not share. */
-const termFrequency = new WeakMap<Kb, Map<string, number>>()
-
-function frequencies(kb: Kb): Map<string, number> {
-  let cache = termFrequency.get(kb)
-  if (!cache) termFrequency.set(kb, (cache = new Map()))
-  if (cache.size > 20_000) cache.clear()
-  return cache
+/** The question asked, as listed questions are compared with it. */
+interface Asked {
+  /** Per concept, its weight and each alternative's terms, each with the index terms a slip of the visitor's may stand for. */
+  slots: Array<{ weight: number; alternatives: string[][][] }>
+  /** Every such term: a listed question holding none of them shares nothing with the question. */
+  forms: Set<string>
 }
 
-/** Looks up the passage counts of terms not yet known, all at once, so similarity can read them without waiting. */
-async function loadFrequencies(kb: Kb, terms: Iterable<string>): Promise<void> {
-  const cache = frequencies(kb)
-  const missing = [...new Set(terms)].filter((t) => !cache.has(t) && !t.includes(' '))
-  const sizes = await Promise.all(missing.map((t) => kb.index.lookup(t, { prefix: false, fuzzy: 0, weights: { prefix: 0, fuzzy: 0 } }).then((l) => l.size)))
-  missing.forEach((t, i) => cache.set(t, sizes[i] as number))
+/** Terms of the listed question matched so far, reused: similarity runs many times per question and allocates nothing. */
+const usedTerms: string[] = []
+
+/** The term of `listed` that one of `forms` is, if any. */
+function formIn(forms: readonly string[], listed: Listed): string | undefined {
+  for (const f of forms) if (listed.terms.has(f)) return f
+  return undefined
 }
 
 /**
@@ -335,32 +343,34 @@ async function loadFrequencies(kb: Kb, terms: Iterable<string>): Promise<void> {
  * weight of the question's concepts it holds (through any alternative, and
  * any slip of the visitor's), over the weight of everything either holds.
  */
-function similarity(kb: Kb, listed: Set<string>, slots: Slot[], slotWeights: number[], variants: ReadonlyMap<string, readonly string[]>): number {
-  const used = new Set<string>()
+function similarity(listed: Listed, asked: Asked): number {
+  let shares = false
+  for (const t of listed.terms.keys()) if (asked.forms.has(t)) shares = true
+  if (!shares) return 0
+  usedTerms.length = 0
   let matched = 0
-  let total = 0
-  slots.forEach((slot, i) => {
-    const weight = slotWeights[i] ?? 0
-    total += weight
+  let total = listed.weight
+  for (const slot of asked.slots) {
+    total += slot.weight
     // The alternative the listed question holds most of: "chief inspector" holds two thirds of "chief inspector of probation".
-    let best: string[] = []
     let share = 0
+    let best: string[][] | undefined
     for (const alt of slot.alternatives) {
-      const found = alt.flatMap((t) => [t, ...(variants.get(t) ?? [])].find((v) => listed.has(v)) ?? [])
-      if (found.length / alt.length > share) {
-        share = found.length / alt.length
-        best = found
+      let found = 0
+      for (const forms of alt) if (formIn(forms, listed) !== undefined) found++
+      if (found / alt.length > share) {
+        share = found / alt.length
+        best = alt
       }
     }
-    matched += weight * share
-    for (const t of best) used.add(t)
-  })
-  const n = kb.index.documentCount
-  const cache = frequencies(kb)
-  for (const term of listed) {
-    if (used.has(term) || term.includes(' ')) continue
-    total += rarityOf(cache.get(term) ?? 0, n)
+    matched += slot.weight * share
+    for (const forms of best ?? []) {
+      const t = formIn(forms, listed)
+      if (t !== undefined && !usedTerms.includes(t)) usedTerms.push(t)
+    }
   }
+  // What the listed question holds beyond the question asked counts against it.
+  for (const t of usedTerms) total -= listed.terms.get(t) ?? 0
   return total > 0 ? matched / total : 0
 }
 
@@ -427,7 +437,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
     }
     hits.push({ passage, record, source, score, coverage, termsFor })
   }
-  await matchListed(kb, hits.slice(0, LISTED_CANDIDATES), slots, slotWeights, termHits, query.text === undefined ? undefined : asksFor(query.text, kb.language.lexicon))
+  matchListed(kb, hits.slice(0, LISTED_CANDIDATES), slots, slotWeights, termHits, query.text === undefined ? undefined : asksFor(query.text, kb.language.lexicon))
   // A listed question asking what the visitor asks, in nearly the same words, says the passage answers it: it wins.
   const wins = (h: Hit) => h.listed !== undefined && h.listed.sameKind && h.listed.similarity >= LISTED_MATCH
   const winner = hits.reduce<Hit | undefined>((best, h) => (wins(h) && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
@@ -437,16 +447,21 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
 }
 
 /** Sets `listed` on the hits whose listed questions come near the question asked. */
-async function matchListed(kb: Kb, hits: Hit[], slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>, asks: string | undefined): Promise<void> {
-  const variants = mapValues(termHits, (m) => m.lookup.variants.map((v) => v.term))
-  const listed = hits.map((hit) => listedOf(kb, hit.record))
-  await loadFrequencies(kb, listed.flat().flatMap((q) => [...q.terms]))
-  hits.forEach((hit, i) => {
-    for (const l of listed[i] ?? []) {
-      const sim = similarity(kb, l.terms, slots, slotWeights, variants)
+function matchListed(kb: Kb, hits: Hit[], slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>, asks: string | undefined): void {
+  const asked: Asked = {
+    slots: slots.map((slot, i) => ({
+      weight: slotWeights[i] ?? 0,
+      alternatives: slot.alternatives.map((alt) => alt.map((t) => [t, ...(termHits.get(t)?.lookup.variants.map((v) => v.term) ?? [])])),
+    })),
+    forms: new Set(),
+  }
+  for (const slot of asked.slots) for (const alt of slot.alternatives) for (const forms of alt) for (const f of forms) asked.forms.add(f)
+  for (const hit of hits) {
+    for (const l of listedOf(hit.record, kb.index.documentCount)) {
+      const sim = similarity(l, asked)
       if (sim > (hit.listed?.similarity ?? 0)) hit.listed = { question: l.question, similarity: sim, sameKind: asks === undefined || asks === l.asks }
     }
-  })
+  }
 }
 
 /** Every side of each disagreement the hits are part of, loaded. */

@@ -79,7 +79,7 @@ function unframed(text: string, lexicon: Lexicon): string {
   let out = text
   for (let previous = ''; previous !== out; ) {
     previous = out
-    out = out.replace(lexicon.question.filler, '').trim()
+    out = lexicon.question.filler.replaceAll(out, '').trim()
   }
   return out || text
 }
@@ -91,7 +91,7 @@ function unframed(text: string, lexicon: Lexicon): string {
  */
 export function slotsFor(text: string, language: Pick<Language, 'lexicon' | 'vocabulary'>, weight = 1): Slot[] {
   const { lexicon, vocabulary } = language
-  const topical = text.replace(lexicon.notTopic, ' ')
+  const topical = lexicon.notTopic.replaceAll(text, ' ')
   const typed: string[] = []
   const ts: string[] = []
   for (const w of words(topical)) {
@@ -147,7 +147,7 @@ export function understand(question: string, history: readonly Turn[], language:
     instructed: cleaned.instructed,
     slots,
     kind,
-    focus: words(text.replace(lexicon.notTopic, ' ')).filter((w) => toTerm(w) !== null),
+    focus: words(lexicon.notTopic.replaceAll(text, ' ')).filter((w) => toTerm(w) !== null),
     polar: lexicon.question.polar.test(text),
     now: lexicon.question.now.test(text),
     followUp,

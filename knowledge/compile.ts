@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import MiniSearch from 'minisearch'
-import { ARTIFACT_FORMAT, CHAMPIONS, INDEX_OPTIONS, buildBloom, chunkSection, indexFromMiniSearch, lexiconProblems, sentences, timeline, vocabularyProblems, type Artifact, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
+import { ARTIFACT_FORMAT, CHAMPIONS, INDEX_OPTIONS, buildBloom, chunkSection, compileLexicon, indexFromMiniSearch, lexiconProblems, listedQuestion, sentences, terms, timeline, vocabularyProblems, type Artifact, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
 import { copyFinder, type SeedPrints } from './copy-check'
 import { parseEntry, type Entry } from './parse'
 
@@ -75,10 +75,24 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
       }
     }
   }
+  // A disagreement is shown by giving each side; a key fewer than two sources take a side on shows nothing.
+  if (conflicts) {
+    const takers = new Map<string, Set<string>>()
+    for (const entry of entries) {
+      for (const section of entry.sections) {
+        const key = section.conflict?.key
+        if (key) takers.set(key, (takers.get(key) ?? new Set()).add(entry.meta.id))
+      }
+    }
+    for (const key of conflictKeys) {
+      const taken = takers.get(key)?.size ?? 0
+      if (taken < 2) problems.push(`${conflicts.path}:${lineOf(conflicts.text, key)}: "${key}" is a side of ${taken === 0 ? 'no' : 'one'} source's passages: mark a passage of each source that disagrees with Conflict: ${key}, or remove the key`)
+    }
+  }
   if (problems.length > 0 || !vocabularyData || !lexiconData) return { ok: false, problems }
 
   const sources: SourceRecord[] = entries.map((e) => e.meta)
-  const passages: PassageRecord[] = []
+  const passages: Array<Omit<PassageRecord, 'listed'>> = []
   for (const entry of entries) {
     let n = 0
     for (const section of entry.sections) {
@@ -121,27 +135,32 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
     if (p.conflict) (sides[p.conflict] ??= []).push(i)
   })
 
+  const period = { from: Math.min(...eventYears), to: Math.max(...eventYears) }
+  const rules = compileLexicon(lexiconData, period)
+  const holding = new Map<string, number>()
+  for (const p of passages) {
+    for (const t of new Set(terms([titles.get(p.sourceId), p.heading, p.text, ...p.questions].join('\n')))) holding.set(t, (holding.get(t) ?? 0) + 1)
+  }
+  const records: PassageRecord[] = passages.map((p) => ({ ...p, listed: p.questions.map((q) => listedQuestion(q, rules, (t) => holding.get(t) ?? 0)) }))
   // Passages on how things stand: their listed questions ask about now, and they report the period's last events.
-  const asksNow = new RegExp(lexiconData.question.now, 'iu')
-  const lastYears = Math.max(...eventYears) - 1
-  const current = passages.flatMap((p, i) => (p.date && Number(p.date.slice(0, 4)) >= lastYears && p.questions.some((q) => asksNow.test(q)) ? [i] : []))
+  const lastYears = period.to - 1
+  const current = passages.flatMap((p, i) => (p.date && Number(p.date.slice(0, 4)) >= lastYears && p.questions.some((q) => rules.question.now.test(q)) ? [i] : []))
 
   const body: Omit<Artifact, 'version'> = {
     format: ARTIFACT_FORMAT,
     sources,
-    passages,
+    passages: records,
     vocabulary: vocabularyData,
     lexicon: lexiconData,
     period: {
-      from: Math.min(...eventYears),
-      to: Math.max(...eventYears),
+      ...period,
       yearsMentioned: [...yearsMentioned].sort((a, b) => a - b),
     },
     conflicts: sides,
     current,
     dictionary: buildBloom(dictionary),
     index: indexFromMiniSearch(index, championCount),
-    timeline: timeline(sources, passages),
+    timeline: timeline(sources, records),
   }
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)
   return { ok: true, artifact: { ...body, version } }

@@ -2,7 +2,7 @@
  * The parts of a sharded knowledge base on the maintainer's side: where
  * `kb:build` writes them, how the quality check reads them, and how
  * `kb:shards` and `kb:publish` put them in the KB_SHARDS bucket, under the
- * keys the Worker reads (worker/kb/shards.ts).
+ * keys the Worker reads (engine/index/shards.ts).
  */
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'

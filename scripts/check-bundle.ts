@@ -21,6 +21,6 @@ for (const name of await readdir(dir)) {
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`
 console.log(`worker bundle: ${kib(raw)} raw, ${kib(gzip)} gzip (limit ${kib(LIMIT)} gzip)`)
 if (gzip > LIMIT) {
-  console.error('worker bundle is over the free plan limit: split the knowledge base (see README, "Large knowledge bases")')
+  console.error('worker bundle is over the free plan limit: split the knowledge base (see docs/performance.md, "Large knowledge bases")')
   process.exitCode = 1
 }

@@ -5,8 +5,8 @@
  * what happens: requests, the Worker's logs, warnings and errors. A step that fails prints its
  * whole output.
  *
- * PORT (default 8787) sets the port; RATE_LIMIT=off turns the rate limits off (README, "Security
- * and privacy"); MAINTENANCE=on (with MAINTENANCE_MESSAGE) switches answering off (README, "Deploying"). `--test-scheduled` lets `curl http://127.0.0.1:8787/__scheduled` run the
+ * PORT (default 8787) sets the port; RATE_LIMIT=off turns the rate limits off (docs/security.md, "Rate
+ * limits"); MAINTENANCE=on (with MAINTENANCE_MESSAGE) switches answering off (docs/security.md, "Switching the service off"). `--test-scheduled` lets `curl http://127.0.0.1:8787/__scheduled` run the
  * retention job, which wrangler dev never triggers on its own.
  */
 import { spawn, type ChildProcess } from 'node:child_process'

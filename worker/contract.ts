@@ -161,7 +161,6 @@ export type ErrorCode =
   | 'method_not_allowed'
   | 'rate_limited'
   | 'unavailable'
-  | 'unauthorized'
   | 'internal'
 
 export interface ErrorResponse {

@@ -1,6 +1,6 @@
 /**
  * MiniSearch options, defined once: the build indexes with them and the Worker
- * loads with them. Terms come from kb/text.ts on both sides.
+ * loads with them. Terms come from engine/text.ts on both sides.
  */
 import type { Options } from 'minisearch'
 import { toTerm, words } from '../text'

@@ -195,10 +195,14 @@ export class TermLookup {
     return { docs: Int32Array.from(found, (d) => docs[d] as number), scores: Float64Array.from(found, (d) => sums[d] as number) }
   }
 
-  /** Index terms (the term itself or its variants) that occur in passage `doc`. */
+  /** Index terms (the term itself or its variants) that occur in passage `doc`; kept, as a lookup is cached and asked about the same passages again. */
   termsAt(doc: number): string[] {
-    return this.variants.filter((v) => v.postings.full.some((list) => findDoc(list, doc) >= 0)).map((v) => v.term)
+    let found = this.at.get(doc)
+    if (!found) this.at.set(doc, (found = this.variants.filter((v) => v.postings.full.some((list) => findDoc(list, doc) >= 0)).map((v) => v.term)))
+    return found
   }
+
+  private readonly at = new Map<number, string[]>()
 
   private sum(lists: Array<{ list: FieldList; weight: number }>): Scored {
     const { scoring } = this

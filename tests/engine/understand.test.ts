@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { compileLexicon, compileVocabulary, understand, type LexiconData, type Language } from '../../engine'
+import { compileLexicon, compileVocabulary, lexiconProblems, understand, type LexiconData, type Language } from '../../engine'
 
-const lexicon = compileLexicon(JSON.parse(readFileSync('knowledge/lexicon.json', 'utf8')) as LexiconData, { from: 2015, to: 2021 })
+const data = JSON.parse(readFileSync('knowledge/lexicon.json', 'utf8')) as LexiconData
+const lexicon = compileLexicon(data, { from: 2015, to: 2021 })
 const language: Language = {
   lexicon,
   vocabulary: compileVocabulary({
@@ -92,5 +93,18 @@ describe('understand', () => {
   it('still answers a question that names a year the sources cover', () => {
     expect(ask('what happened to the ferries in 2021').decline).toBeUndefined()
     expect(ask('what happened to the ferries in 2021').years).toEqual([2021])
+  })
+
+  it('matches the lexicon whatever the case typed, and keeps the rest as typed', () => {
+    expect(ask('HOW MANY CROSSINGS WERE CANCELLED').kind).toBe('count')
+    expect(ask('HI, Quick One - who won the Ferry contracts?').text).toBe('who won the Ferry contracts?')
+    expect(ask('WHO REPLACED Jo Bluewater AS CHAIR').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
+  })
+})
+
+describe('the lexicon', () => {
+  it('refuses a pattern with a capital letter outside an escape, since patterns are matched against lower-cased text', () => {
+    const capital = { ...data, question: { ...data.question, future: '\\bWill\\b' }, kinds: [{ kind: 'count', pattern: '\\bhow many\\b\\S*\\p{Lu}?' }] } as LexiconData
+    expect(lexiconProblems(capital)).toEqual([{ path: 'question.future', message: 'write the pattern in lower case: it is matched against lower-cased text' }])
   })
 })

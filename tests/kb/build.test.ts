@@ -55,7 +55,7 @@ describe('compileKb', () => {
     )
   })
 
-  it('checks event dates, disagreement keys and page addresses on the line that gives them', async () => {
+  it('checks event dates, disagreement keys and page addresses on the line that gives them, and that two sources take each side', async () => {
     const result = compileKb(await kbInput('kb-broken'))
     const problems = result.ok ? [] : result.problems
     const p = 'tests/fixtures/kb-broken/sources/dates-and-sides.md'
@@ -65,6 +65,7 @@ describe('compileKb', () => {
         expect.stringMatching(new RegExp(`^${p}:18: Date "last summer" is not a date`)),
         expect.stringMatching(new RegExp(`^${p}:19: Conflict "no-such-disagreement" is not a key of conflicts\\.json`)),
         expect.stringMatching(new RegExp(`^${p}:20: URL "not-an-address" must be an http`)),
+        'tests/fixtures/kb-broken/conflicts.json:2: "contract-value" is a side of no source\'s passages: mark a passage of each source that disagrees with Conflict: contract-value, or remove the key',
       ]),
     )
   })

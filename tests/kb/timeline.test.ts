@@ -26,6 +26,7 @@ const passage = (sourceId: string, heading: string, date?: string, extra: Partia
   text: 'Text.',
   sentences: ['Text.'],
   questions: [],
+  listed: [],
   ...(date ? { date } : {}),
   ...extra,
 })

@@ -14,7 +14,7 @@ const RUNS = 1000
 
 const ERROR_CODES: ErrorCode[] = [
   'bad_request', 'invalid_json', 'payload_too_large', 'unsupported_media_type', 'not_found',
-  'method_not_allowed', 'rate_limited', 'unavailable', 'unauthorized', 'internal',
+  'method_not_allowed', 'rate_limited', 'unavailable', 'internal',
 ]
 /** Routes that answer with HTML pages, errors included (worker/pages/). */
 const PAGES = new Set(['/ask', '/timeline', '/privacy', '/accessibility'])

@@ -1,7 +1,7 @@
 /**
  * The knowledge base built into the deploy by `npm run kb:build`: the whole
  * artifact, or for a KB too big for the script, its manifest with the rest
- * in the KB_SHARDS bucket (see shards.ts).
+ * in the KB_SHARDS bucket (see engine/index/shards.ts).
  */
 import { env } from 'cloudflare:workers'
 import artifact from '../../generated/kb.json'

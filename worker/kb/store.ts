@@ -5,7 +5,7 @@
  * in memory; it re-reads the small pointer at most once a minute, so a new
  * publish or a rollback is served within a minute without a deploy. A
  * published KB too big to load whole is its manifest, with the parts in the
- * KB_SHARDS bucket (shards.ts), fetched as questions need them.
+ * KB_SHARDS bucket (engine/index/shards.ts), fetched as questions need them.
  */
 import { bundledKb, shardsBucket } from './bundled'
 import { isManifest, kbFromArtifact, partKey, partNames, type Kb, type Manifest } from '../../engine'

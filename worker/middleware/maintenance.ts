@@ -5,7 +5,7 @@
  * statements stay up: they only show the published sources.
  *
  * It is a Worker variable, set with `wrangler secret put MAINTENANCE` and
- * removed with `wrangler secret delete MAINTENANCE` (README, "Deploying"):
+ * removed with `wrangler secret delete MAINTENANCE` (docs/security.md, "Switching the service off"):
  * either makes a new version of the Worker with the same code, live in
  * seconds, with no build or code deploy, and a secret is not reset by the
  * next `npm run deploy` as a dashboard variable would be. Reading it costs

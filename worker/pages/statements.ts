@@ -5,7 +5,7 @@
  * and how long records are kept (RETENTION_DAYS, the same value the retention
  * job uses). What they say about storage and logging is what the code does:
  * worker/feedback/store.ts, worker/scrub.ts, worker/errors.ts,
- * worker/middleware/rate-limit.ts (README, "Security and privacy").
+ * worker/middleware/rate-limit.ts (docs/security.md, "Rate limits").
  */
 import { Hono } from 'hono'
 import { html } from 'hono/html'
