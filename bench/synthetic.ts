@@ -29,7 +29,9 @@ export function realText(files: KbFile[]): string[] {
   for (const f of files) {
     const body = f.text.replace(/^---[\s\S]*?\n---\n/, '')
     for (const section of body.split(/^## .*$/m).slice(1)) {
-      bodies.push(section.replace(/\nQuestions:[\s\S]*$/, '').replace(/\s+/g, ' ').trim())
+      // The section's prose only: not its Questions, nor its Date:, Conflict: and URL: lines.
+      const prose = section.replace(/\nQuestions:[\s\S]*$/, '').replace(/^(Date|Conflict|URL):.*$/gm, '')
+      bodies.push(prose.replace(/\s+/g, ' ').trim())
     }
   }
   return bodies.filter(Boolean)
