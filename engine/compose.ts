@@ -21,9 +21,10 @@ export interface Citation {
   title: string
   publisher: string
   published: string
+  /** The page of the source the quote is on; absent when the source has no address. */
   url?: string
   kind: SourceRecord['kind']
-  /** When the event the quote reports happened. */
+  /** When the event the quote reports happened, as precisely as the source gives it. */
   date?: string
   /** One contiguous span of the passage, as written. */
   quote: string

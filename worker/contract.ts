@@ -1,7 +1,11 @@
 /**
  * The HTTP contract between the Worker and its clients (the widget, curl, tests).
- * Imports nothing, so the widget can import it without pulling in Worker code.
+ * Imports only types, so the widget can import it without pulling in Worker or
+ * engine code. An answer's citations and the timeline are the engine's own
+ * shapes, served as they are.
  */
+export type { Citation, SourceKind, TimelineCitation, TimelineEvent } from '../engine'
+import type { Citation, SourceKind, TimelineEvent } from '../engine'
 
 /** Limits enforced on requests; the widget uses the same numbers to validate before sending. */
 export const LIMITS = {
@@ -20,9 +24,6 @@ export const LIMITS = {
   /** Characters in the note of an inaccuracy report, counted after normalisation. */
   reportNoteChars: 500,
 } as const
-
-/** Where a source comes from, which says how much weight it carries: one of the knowledge base's kinds (`sourceKinds` in its lexicon). */
-export type SourceKind = string
 
 export interface HealthResponse {
   /** `maintenance` while the service is switched off (MAINTENANCE=on): questions then get 503 `unavailable`. */
@@ -71,23 +72,6 @@ export interface AskRequest {
   history?: Turn[]
 }
 
-export interface Citation {
-  /** The number used by the `[n]` marker in the answer. */
-  n: number
-  sourceId: string
-  passageId: string
-  title: string
-  publisher: string
-  published: string
-  /** The page of the source the quote is on; absent when the source has no address. */
-  url?: string
-  kind: SourceKind
-  /** When the event the quote reports happened, as precisely as the source gives it. */
-  date?: string
-  /** The exact knowledge-base sentence(s) the answer took, one contiguous span of the passage. */
-  quote: string
-}
-
 export interface AskResponse {
   /** Identifies this answer for feedback. */
   answerId: string
@@ -129,23 +113,6 @@ export interface ReportRequest {
 
 export interface ReportResponse {
   reportId: string
-}
-
-export interface TimelineCitation {
-  n: number
-  sourceId: string
-  title: string
-  publisher: string
-  published: string
-  url?: string
-  kind: SourceKind
-}
-
-export interface TimelineEvent {
-  /** YYYY, YYYY-MM or YYYY-MM-DD: as precise as the source. */
-  date: string
-  text: string
-  citations: TimelineCitation[]
 }
 
 export interface TimelineResponse {
