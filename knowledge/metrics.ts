@@ -22,6 +22,8 @@ export interface ItemResult {
   question: string
   right: boolean
   why?: string
+  /** For a fact answered right: whether its first sentence alone holds the fact. */
+  leads?: boolean
   /**
    * Position of the item's source among the sources of the retrieved passages
    * (1 = first); 0 when it is not among them; null when the item names no source.
@@ -31,6 +33,8 @@ export interface ItemResult {
 
 export interface Summary {
   kinds: Partial<Record<EvalKind, { right: number; total: number }>>
+  /** Facts answered right, and how many of those hold the fact in their first sentence. */
+  leads: { right: number; total: number }
   /** Items that name a source: the base of the three figures below. */
   withSource: number
   recallAt1: number
@@ -59,8 +63,15 @@ async function rankedSources(kb: Kb, question: string): Promise<string[]> {
   return order
 }
 
+/** An answer's first sentence: up to the citation markers that close it. */
+export function firstSentence(answer: string): string {
+  return /^[\s\S]*?(?:\[\d+\])+/.exec(answer)?.[0] ?? answer
+}
+
 export async function evaluateItem(kb: Kb, set: string, item: EvalItem): Promise<ItemResult> {
-  const verdict = judge(item, await reply(kb, item.question, item.history))
+  const replied = await reply(kb, item.question, item.history)
+  const verdict = judge(item, replied)
+  const leads = item.kind === 'fact' && verdict.right ? judge(item, { ...replied, answer: firstSentence(replied.answer ?? '') }).right : undefined
   let rank: number | null = null
   if (item.source) {
     const wanted = new Set(kb.artifact.sources.filter((s) => s.seed === item.source).map((s) => s.id))
@@ -72,6 +83,7 @@ export async function evaluateItem(kb: Kb, set: string, item: EvalItem): Promise
     question: item.question,
     right: verdict.right,
     ...(verdict.why ? { why: verdict.why } : {}),
+    ...(leads !== undefined ? { leads } : {}),
     rank,
   }
 }
@@ -91,8 +103,10 @@ export function summarize(results: ItemResult[]): Summary {
   }
   const ranks = results.map((r) => r.rank).filter((r): r is number => r !== null)
   const share = (n: number) => (ranks.length === 0 ? 0 : n / ranks.length)
+  const led = results.filter((r) => r.leads !== undefined)
   return {
     kinds,
+    leads: { right: led.filter((r) => r.leads).length, total: led.length },
     withSource: ranks.length,
     recallAt1: share(ranks.filter((r) => r === 1).length),
     recallAt3: share(ranks.filter((r) => r >= 1 && r <= 3).length),
@@ -142,6 +156,7 @@ export function formatSummary(summary: Summary): string[] {
     ([kind, { right, total }]) => `  ${kind.padEnd(13)} ${String(right).padStart(4)}/${total} right (${pct(right, total)})`,
   )
   lines.push(
+    `  leading       ${String(summary.leads.right).padStart(4)}/${summary.leads.total} facts answered right hold the fact in their first sentence (${pct(summary.leads.right, summary.leads.total)})`,
     `  source        Recall@1 ${fixed(summary.recallAt1)}  Recall@3 ${fixed(summary.recallAt3)}  MRR ${fixed(summary.mrr)}  (${summary.withSource} questions with a source)`,
   )
   return lines

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
-import { compare, evaluateItem, formatComparison, formatSets, summarize, type ItemResult } from '../../knowledge/metrics'
+import { compare, evaluateItem, firstSentence, formatComparison, formatSets, summarize, type ItemResult } from '../../knowledge/metrics'
 import type { EvalItem } from '../../knowledge/quality'
 import { createKb } from '../../engine/kb'
 
@@ -85,6 +85,15 @@ describe('evaluateItem', async () => {
     expect((await evaluateItem(kb, 's', item({ question: 'Who is the chief inspector of probation?', source: 'no-such-seed.txt' }))).rank).toBe(0)
     const declined = await evaluateItem(kb, 's', item({ kind: 'out_of_scope', question: 'who won the world cup', expect: { answered: false } }))
     expect(declined).toMatchObject({ right: true, rank: null })
+  })
+
+  it('says whether a right fact answer holds the fact in its first sentence', async () => {
+    const r = await evaluateItem(kb, 's', item({ question: 'What did Glenys Stacey say about internet access?', expect: { all: [['internet access']] } }))
+    expect(r.leads).toBe(true)
+    expect(firstSentence('As of 2021, it was so, said A. B. [1][2] Then more. [3]')).toBe('As of 2021, it was so, said A. B. [1][2]')
+    expect(firstSentence("I don't know.")).toBe("I don't know.")
+    const s = summarize([{ ...result('a', true, null), leads: true }, { ...result('b', true, null), leads: false }, result('c', false, null)])
+    expect(s.leads).toEqual({ right: 1, total: 2 })
   })
 
   it('treats input the API would reject as a 400, as the HTTP eval does', async () => {
