@@ -55,7 +55,9 @@ export async function cachedAnswer(
     }
     return { answer: remembered.answer, hit: true }
   }
-  const stored = lookups < LOOKUPS_WHILE_YOUNG ? (lookups++, await (await caches.open('answers')).match(key)) : undefined
+  const young = lookups < LOOKUPS_WHILE_YOUNG
+  if (young) lookups += 1
+  const stored = young ? await (await caches.open('answers')).match(key) : undefined
   const text = stored ? await stored.text() : undefined
   const answer = text === undefined ? await compute() : (JSON.parse(text) as Answer)
   recent.set(key.url, { answer, shared: text !== undefined }, (text ?? JSON.stringify(answer)).length)
