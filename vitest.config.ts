@@ -1,39 +1,47 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
+// Files that read what a young isolate does (its first answers looked up in the Cache API): each
+// gets a fresh isolate. The other Worker files share one, which saves starting workerd per file.
+const FRESH_ISOLATE = ['tests/worker/answer-memory.test.ts', 'tests/worker/ask-page.test.ts', 'tests/worker/security.test.ts']
+
+function workerProject(name: string, test: { include: string[]; exclude?: string[]; isolate: boolean }) {
+  return {
+    plugins: [
+      cloudflareTest(async () => ({
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations('./migrations') } },
+      })),
+    ],
+    // Whole question sets and fuzzing run in one test each; a shared 2-core machine needs more than 5 s.
+    test: { name, ...test, setupFiles: ['tests/worker/setup.ts'], testTimeout: 30_000 },
+  }
+}
+
 export default defineConfig({
   test: {
     // One line per test file and failures in full: a passed test's console output is dropped (a
     // failed one's is shown with it), and no test counts as slow enough to be listed on its own.
     silent: 'passed-only',
     slowTestThreshold: Number.MAX_SAFE_INTEGER,
-    // Each test file in a fresh worker (the default), said explicitly, which also keeps Vitest from
-    // closing with a hint about turning isolation off.
+    // Each file in a fresh worker unless its project shares one (engine, kb, widget and most Worker
+    // files do not depend on module state); said explicitly, which keeps Vitest from closing with a
+    // hint about turning isolation off.
     isolate: true,
+    // Two files at once even on 2 cores (Vitest's default there is one): much of a file's time is
+    // spent waiting on workerd, Wrangler or Chromium, not computing.
+    maxWorkers: 2,
     projects: [
+      workerProject('worker', { include: ['tests/worker/**/*.test.ts'], exclude: FRESH_ISOLATE, isolate: false }),
+      workerProject('worker-fresh', { include: FRESH_ISOLATE, isolate: true }),
       {
-        plugins: [
-          cloudflareTest(async () => ({
-            wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations('./migrations') } },
-          })),
-        ],
-        // Whole question sets and fuzzing run in one test each; a shared 2-core machine needs more than 5 s.
-        test: {
-          name: 'worker',
-          include: ['tests/worker/**/*.test.ts'],
-          setupFiles: ['tests/worker/setup.ts'],
-          testTimeout: 30_000,
-        },
+        test: { name: 'engine', isolate: false, include: ['tests/engine/**/*.test.ts'], environment: 'node' },
       },
       {
-        test: { name: 'engine', include: ['tests/engine/**/*.test.ts'], environment: 'node' },
+        test: { name: 'kb', isolate: false, include: ['tests/kb/**/*.test.ts'], environment: 'node' },
       },
       {
-        test: { name: 'kb', include: ['tests/kb/**/*.test.ts'], environment: 'node' },
-      },
-      {
-        test: { name: 'widget', include: ['tests/widget/*.test.{ts,tsx}'], environment: 'happy-dom' },
+        test: { name: 'widget', isolate: false, include: ['tests/widget/*.test.{ts,tsx}'], environment: 'happy-dom' },
       },
       {
         test: {
@@ -41,7 +49,6 @@ export default defineConfig({
           include: ['tests/widget/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/widget/e2e/global-setup.ts'],
-          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // expect.poll waits for what the page does next; 1 s (the default) is short on a busy 2-core machine.
