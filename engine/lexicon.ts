@@ -28,6 +28,8 @@ export interface LexiconData {
   /** Month names, January first, for dates written out in answers. */
   months: string[]
   question: Record<QuestionPattern, string>
+  /** Words people shorten as they type, each with what it stands for ("b4": "before"); whole words only. */
+  shorthand: Record<string, string>
   /** Cues for the kind of answer a question wants, tried in order; the first that matches decides. */
   kinds: Array<{ kind: AnswerKind; pattern: string }>
   sentence: {
@@ -107,6 +109,8 @@ export interface Lexicon {
   question: Record<QuestionPattern, Pattern>
   /** The words of a question that shape its answer rather than name its topic ("now", "stand for"). */
   notTopic: Pattern
+  /** `text` with its shorthand spelt out ("b4 the split" → "before the split"). */
+  spellOut(text: string): string
   kinds: Array<{ kind: AnswerKind; pattern: Pattern }>
   reason: Pattern
   /** A reporting verb ("said", "found"): the name before it says where a sentence's words come from. */
@@ -155,6 +159,14 @@ export function lexiconProblems(value: unknown): Array<{ path: string; message: 
     if (/\p{Lu}/u.test(p.replace(/\\[pP]\{[^}]*\}|\\./g, ''))) problems.push({ path, message: 'write the pattern in lower case: it is matched against lower-cased text' })
   }
   for (const key of QUESTION_PATTERNS) pattern(`question.${key}`, data.question?.[key])
+  const shorthand = data.shorthand
+  if (!shorthand || typeof shorthand !== 'object' || Array.isArray(shorthand)) problems.push({ path: 'shorthand', message: 'must map each shortened word to what it stands for, e.g. {"b4": "before"}' })
+  else {
+    for (const [word, full] of Object.entries(shorthand)) {
+      if (!/^[^\s\p{Lu}]+$/u.test(word)) problems.push({ path: `shorthand.${word}`, message: 'must be one word in lower case' })
+      if (typeof full !== 'string' || full.trim() === '') problems.push({ path: `shorthand.${word}`, message: 'must stand for a non-empty string' })
+    }
+  }
   if (!Array.isArray(data.kinds)) problems.push({ path: 'kinds', message: 'must be a list of {kind, pattern}' })
   data.kinds?.forEach((k, i) => {
     if (!(ANSWER_KINDS as readonly string[]).includes(k?.kind)) problems.push({ path: `kinds[${i}].kind`, message: `must be one of ${ANSWER_KINDS.join(', ')}` })
@@ -172,11 +184,14 @@ export function compileLexicon(data: LexiconData, period: Period): Lexicon {
   if (problems.length > 0) throw new LexiconError(`lexicon ${problems[0]?.path}: ${problems[0]?.message}`)
   const question = Object.fromEntries(QUESTION_PATTERNS.map((k) => [k, new Pattern(data.question[k])])) as Record<QuestionPattern, Pattern>
   const base = { service: data.service, subject: data.subject, from: period.from, to: period.to }
+  const shorthand = new Map(Object.entries(data.shorthand))
   return {
     service: data.service,
     sourceKinds: new Map(Object.entries(data.sourceKinds)),
     question,
     notTopic: question.notTopic,
+    // Word by word, with a pattern that needs neither `i` nor `u` (see Pattern).
+    spellOut: (text) => (shorthand.size > 0 ? text.replace(/[A-Za-z0-9/]+/g, (w) => shorthand.get(w.toLowerCase()) ?? w) : text),
     kinds: data.kinds.map(({ kind, pattern }) => ({ kind, pattern: new Pattern(pattern) })),
     reason: new Pattern(data.sentence.reason),
     reporting: new Pattern(`^(${data.sentence.reporting})$`),

@@ -76,7 +76,7 @@ export function isFollowUp(question: string): boolean {
 
 /** The question without the framing people put around it ("hi, quick one:", "can I ask…"). */
 function unframed(text: string, lexicon: Lexicon): string {
-  let out = text
+  let out = lexicon.spellOut(text)
   for (let previous = ''; previous !== out; ) {
     previous = out
     out = lexicon.question.filler.replaceAll(out, '').trim()

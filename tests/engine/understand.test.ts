@@ -77,6 +77,8 @@ describe('understand', () => {
     expect(ask('how many crossings were cancelled').countOf).toEqual(['cross'])
     expect(ask('who replaced Jo Bluewater as chair').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
     expect(ask('who was chair before Jo Bluewater').succession).toEqual({ of: 'Jo Bluewater', direction: 'before' })
+    // The name ends where the question goes on to say where or when.
+    expect(ask('who took over from Jo Bluewater at the harbour board in 2016').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
     expect(ask('who ran the night routes after the contracts ended').succession).toBeUndefined()
   })
 
@@ -95,6 +97,12 @@ describe('understand', () => {
     expect(ask('what happened to the ferries in 2021').years).toEqual([2021])
   })
 
+  it('spells out the shorthand people type, whole words only, before reading the question', () => {
+    expect(ask('how many crossings were there b4 the new timetable').text).toBe('how many crossings were there before the new timetable')
+    expect(ask('how many ppl used the B4 route').text).toBe('how many people used the before route')
+    expect(ask('what did the b4x ferry cost').text).toBe('what did the b4x ferry cost')
+  })
+
   it('matches the lexicon whatever the case typed, and keeps the rest as typed', () => {
     expect(ask('HOW MANY CROSSINGS WERE CANCELLED').kind).toBe('count')
     expect(ask('HI, Quick One - who won the Ferry contracts?').text).toBe('who won the Ferry contracts?')
@@ -106,5 +114,10 @@ describe('the lexicon', () => {
   it('refuses a pattern with a capital letter outside an escape, since patterns are matched against lower-cased text', () => {
     const capital = { ...data, question: { ...data.question, future: '\\bWill\\b' }, kinds: [{ kind: 'count', pattern: '\\bhow many\\b\\S*\\p{Lu}?' }] } as LexiconData
     expect(lexiconProblems(capital)).toEqual([{ path: 'question.future', message: 'write the pattern in lower case: it is matched against lower-cased text' }])
+  })
+
+  it('refuses shorthand that is not one lower-case word standing for something', () => {
+    const bad = { ...data, shorthand: { 'B4': 'before', 'two words': 'x', ppl: '' } } as unknown as LexiconData
+    expect(lexiconProblems(bad).map((p) => p.path)).toEqual(['shorthand.B4', 'shorthand.two words', 'shorthand.ppl'])
   })
 })
