@@ -291,14 +291,16 @@ function describes(sentence: string, focus: string[]): boolean {
   return focus.some((word) => new RegExp(`\\b${escape(word)}[\\p{L}'’]*\\)?\\s*(,|\\(|\\s(is|was|are|were|stands for|means)\\b)`, 'iu').test(sentence))
 }
 
-/** A figure that counts something asked about: "21 Community Rehabilitation Companies", "28,750 offenders". */
-function countsAsked(sentence: string, asked: ReadonlySet<string>): boolean {
+/** A figure that counts something asked about: "21 Community Rehabilitation Companies", "28,750 offenders"; not a year or a day of a month. */
+function countsAsked(sentence: string, asked: ReadonlySet<string>, lexicon: Lexicon): boolean {
   const toks = tokens(sentence)
   const ws = toks.map((t) => t.word.toLowerCase())
+  const { dayNumber } = dates(lexicon)
   return ws.some((w, i) => {
     const figure = /^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)
-    const share = /^\s*(%|per ?cent)/i.test(sentence.slice((toks[i]?.start ?? 0) + w.length))
-    if (!figure || share || /^(19|20)\d\d$/.test(w)) return false
+    const at = toks[i]?.start ?? 0
+    const share = /^\s*(%|per ?cent)/i.test(sentence.slice(at + w.length))
+    if (!figure || share || /^(19|20)\d\d$/.test(w) || dayNumber.test(sentence.slice(at))) return false
     // "21 Community Rehabilitation Companies", or "the number of CRCs would fall to 11".
     return [...ws.slice(i + 1, i + 5), ...ws.slice(Math.max(0, i - 4), i)].some((near) => {
       const t = toTerm(near)
@@ -366,7 +368,7 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       if (PERCENT.test(sentence)) return nearAsked(sentence, PERCENT, ctx, 0.7)
       return countingFigure(sentence, ctx.lexicon) ? 0.6 : 0
     case 'count': {
-      if (countsAsked(sentence, ctx.countOf.size > 0 ? ctx.countOf : ctx.asked)) return 1
+      if (countsAsked(sentence, ctx.countOf.size > 0 ? ctx.countOf : ctx.asked, ctx.lexicon)) return 1
       const figure = countingFigure(sentence, ctx.lexicon)
       if (figure) return (PERCENT.test(sentence) || MONEY.test(sentence) ? 0.5 : 0.8) * nearAsked(sentence, figure, ctx, 0.8)
       return COUNT.test(sentence) ? 0.6 : NUMBER.test(sentence) ? 0.2 : 0

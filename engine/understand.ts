@@ -92,21 +92,30 @@ function unframed(text: string, lexicon: Lexicon): string {
 export function slotsFor(text: string, language: Pick<Language, 'lexicon' | 'vocabulary'>, weight = 1): Slot[] {
   const { lexicon, vocabulary } = language
   const topical = lexicon.notTopic.replaceAll(text, ' ')
+  const all = words(topical)
   const typed: string[] = []
   const ts: string[] = []
-  for (const w of words(topical)) {
+  // Where each term's word is among all the words, stop words included.
+  const at: number[] = []
+  all.forEach((w, position) => {
     const t = toTerm(w)
     if (t) {
       typed.push(w)
       ts.push(t)
+      at.push(position)
     }
-  }
+  })
   const slots: Slot[] = []
   const seen = new Set<string>()
   for (let i = 0; i < ts.length; ) {
-    let best: { alternatives: string[][]; length: number } | undefined
-    for (const { phrase, alternatives } of vocabulary.get(ts[i] as string) ?? []) {
-      if (phrase.length > (best?.length ?? 0) && phrase.every((t, k) => ts[i + k] === t)) best = { alternatives, length: phrase.length }
+    let best: { alternatives: string[][]; length: number; words: number } | undefined
+    for (const { phrase, words: exact, alternatives } of vocabulary.get(ts[i] as string) ?? []) {
+      // A phrase written out word for word ("went under") beats the bare term it shrinks to ("went").
+      const size = exact?.length ?? phrase.length
+      if (best && (phrase.length < best.length || (phrase.length === best.length && size <= best.words))) continue
+      const start = exact ? (at[i] as number) - exact.findIndex((w) => toTerm(w) !== null) : 0
+      const matches = exact ? start >= 0 && exact.every((w, k) => all[start + k] === w) : phrase.every((t, k) => ts[i + k] === t)
+      if (matches) best = { alternatives, length: phrase.length, words: size }
     }
     const length = best?.length ?? 1
     const alternatives = best?.alternatives ?? [[ts[i] as string]]

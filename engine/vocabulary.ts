@@ -4,7 +4,7 @@
  * `from` phrases to its `to` phrases, for a vaguer word that should find a
  * precise one and never the reverse.
  */
-import { terms } from './text'
+import { terms, words } from './text'
 
 export interface VocabularyData {
   groups: string[][]
@@ -14,6 +14,12 @@ export interface VocabularyData {
 /** A phrase as terms, and what a question using it also searches for (itself included). */
 export interface Expansion {
   phrase: string[]
+  /**
+   * For a phrase that is one term once its stop words go ("went under" is
+   * "go", "in charge" is "charg"): its words, which a question must use as
+   * written, or every "went" would mean a collapse.
+   */
+  words?: string[]
   alternatives: string[][]
 }
 
@@ -43,29 +49,44 @@ export function vocabularyProblems(value: unknown): Array<{ at: string; message:
 }
 
 export function compileVocabulary(data: VocabularyData): Expansions {
-  const byKey = new Map<string, { phrase: string[]; alternatives: Map<string, string[]> }>()
-  const add = (from: string[], to: string[][]) => {
-    const key = from.join(' ')
-    let entry = byKey.get(key)
-    if (!entry) byKey.set(key, (entry = { phrase: from, alternatives: new Map([[key, from]]) }))
-    for (const alt of to) entry.alternatives.set(alt.join(' '), alt)
+  interface Phrase {
+    terms: string[]
+    words?: string[]
   }
-  const asTerms = (list: string[]) => list.map((p) => terms(p)).filter((t) => t.length > 0)
+  const byKey = new Map<string, { phrase: Phrase; alternatives: Map<string, string[]> }>()
+  const keyOf = (p: Phrase) => (p.words ? `"${p.words.join(' ')}"` : p.terms.join(' '))
+  const add = (from: Phrase, to: Phrase[]) => {
+    const key = keyOf(from)
+    let entry = byKey.get(key)
+    if (!entry) byKey.set(key, (entry = { phrase: from, alternatives: new Map([[from.terms.join(' '), from.terms]]) }))
+    // A phrase reduced to one everyday word is not searched for: it would find that word anywhere.
+    for (const alt of to) if (!alt.words) entry.alternatives.set(alt.terms.join(' '), alt.terms)
+  }
+  const asPhrases = (list: string[]): Phrase[] =>
+    list.flatMap((p) => {
+      const t = terms(p)
+      const w = words(p)
+      if (t.length === 0) return []
+      return [t.length === 1 && w.length > 1 ? { terms: t, words: w } : { terms: t }]
+    })
   for (const group of data.groups) {
-    const phrases = asTerms(group)
+    const phrases = asPhrases(group)
     for (const p of phrases) add(p, phrases)
   }
   // A one-way target stands for its whole group: "private company" finds every name of a CRC.
   for (const { from, to } of data.oneWay ?? []) {
-    const targets = asTerms(to).flatMap((t) => [...(byKey.get(t.join(' '))?.alternatives.values() ?? [t])])
-    for (const p of asTerms(from)) add(p, targets)
+    const targets = asPhrases(to).flatMap((t) => {
+      const group = byKey.get(keyOf(t))
+      return group ? [...group.alternatives.values()].map((terms) => ({ terms })) : [t]
+    })
+    for (const p of asPhrases(from)) add(p, targets)
   }
   const out = new Map<string, Expansion[]>()
   for (const { phrase, alternatives } of byKey.values()) {
-    const first = phrase[0] as string
+    const first = phrase.terms[0] as string
     let list = out.get(first)
     if (!list) out.set(first, (list = []))
-    list.push({ phrase, alternatives: [...alternatives.values()] })
+    list.push({ phrase: phrase.terms, ...(phrase.words && { words: phrase.words }), alternatives: [...alternatives.values()] })
   }
   return out
 }

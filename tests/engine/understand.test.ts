@@ -12,7 +12,7 @@ const lexicon = compileLexicon(data, { from: 2015, to: 2021 })
 const language: Language = {
   lexicon,
   vocabulary: compileVocabulary({
-    groups: [['HB', 'Harbour Board']],
+    groups: [['HB', 'Harbour Board'], ['went under', 'collapsed', 'insolvent']],
     oneWay: [{ from: ['private company'], to: ['operator', 'ferry company'] }],
   }),
   yearsMentioned: [2015, 2021],
@@ -48,6 +48,13 @@ describe('understand', () => {
     expect(alternatives('what did the HB say')).toContainEqual(['hb', 'harbour board'])
     expect(alternatives('which private company ran it')[0]).toEqual(['privat compani', 'oper', 'ferri compani'])
     expect(alternatives('which operator ran it')[0]).toEqual(['oper'])
+  })
+
+  it('expands a phrase that is one term without its stop words only where it is written out', () => {
+    expect(alternatives('which operator went under')).toEqual([['oper'], ['go', 'collap', 'insolv']])
+    expect(alternatives('which operator went first')).toEqual([['oper'], ['go'], ['first']])
+    // Nor is such a phrase searched for: it would find every "went".
+    expect(alternatives('which operator collapsed')).toEqual([['oper'], ['collap', 'insolv']])
   })
 
   it('joins irregular past forms to their verbs, so "who ran it" finds "runs"', () => {
