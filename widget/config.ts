@@ -42,7 +42,7 @@ export const DEFAULTS: Omit<WidgetConfig, 'endpoint'> = {
 /** Every name, so widget.js can check replacements without carrying the answer view's strings (a test keeps this in step). */
 export const STRING_NAMES = Object.keys(en).concat(
   'declined youCouldAsk sources source readSource newTab months helpful yes no yesName noName thanks notSent copyLink copied linkLabel report reportTitle reason reason.inaccurate reason.out_of_date reason.missing_source reason.other note noteHint sendReport cancel reported reportFailed timeout serverError rateLimited rejected'.split(' '),
-  'parliament audit inspectorate government legislation news union charity blog'.split(' ').map((kind) => 'kind.' + kind),
+  'parliament audit inspectorate government legislation news union charity company research blog'.split(' ').map((kind) => 'kind.' + kind),
 )
 
 /** Throws what is wrong and how to fix it, as the rest of a sentence about the value. */

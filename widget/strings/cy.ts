@@ -34,6 +34,8 @@ export const strings: Strings = {
   'kind.news': 'Newyddion',
   'kind.union': 'Undeb llafur',
   'kind.charity': 'Elusen',
+  'kind.company': 'Cwmni',
+  'kind.research': 'Ymchwil',
   'kind.blog': 'Blog',
   months: 'Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr',
   helpful: 'Oedd hyn yn ddefnyddiol?',

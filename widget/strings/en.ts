@@ -43,6 +43,8 @@ export const answerEn = {
   'kind.news': 'News',
   'kind.union': 'Trade union',
   'kind.charity': 'Charity',
+  'kind.company': 'Company',
+  'kind.research': 'Research',
   'kind.blog': 'Blog',
   /** Space-separated. */
   months: 'January February March April May June July August September October November December',
