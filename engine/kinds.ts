@@ -346,10 +346,10 @@ function successionPatterns(surname: string, lexicon: Lexicon) {
   if (successionCache.size > 1000) successionCache.clear()
   const verbs = lexicon.succession
   const n = `${escape(surname)}\\b`
-  // "Y replaced X", "X was replaced by Y", "X's successor": someone came after X.
-  const cameAfter = new RegExp(`\\b(${verbs})\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}[^.]*?\\b(?:was|were|being)\\s+(?:replaced|succeeded)\\s+by\\b|${n}['’]s\\s+successor|${n}[^.]*?\\bafter (?:which|whom)\\b`, 'iu')
-  // "X replaced Y", "Y was replaced by X", "X's predecessor": someone came before X.
-  const cameBefore = new RegExp(`${n}[^.;]{0,80}?\\b(${verbs})\\b|\\b(?:replaced|succeeded) by\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}['’]s\\s+predecessor|\\bpredecessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?`, 'iu')
+  // "Y replaced X", "X was replaced by Y", "X's successor", "her predecessor X": someone came after X.
+  const cameAfter = new RegExp(`\\b(${verbs})\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}[^.]*?\\b(?:was|were|being)\\s+(?:replaced|succeeded)\\s+by\\b|${n}['’]s\\s+successor|\\bpredecessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}[^.]*?\\bafter (?:which|whom)\\b`, 'iu')
+  // "X replaced Y", "Y was replaced by X", "X's predecessor", "his successor X": someone came before X.
+  const cameBefore = new RegExp(`${n}[^.;]{0,140}?\\b(${verbs})\\b|\\b(?:replaced|succeeded) by\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}['’]s\\s+predecessor|\\bsuccessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}`, 'iu')
   const patterns = { cameAfter, cameBefore, verbs: new RegExp(`\\b(${verbs}|successor|predecessor)\\b`, 'iu') }
   successionCache.set(key, patterns)
   return patterns

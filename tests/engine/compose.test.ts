@@ -32,6 +32,13 @@ describe('compose', () => {
     expectFindableQuotes(a)
   })
 
+  it('names whoever came before or after a person, reading which way round the sentence says it', async () => {
+    // "X, …, was appointed …, succeeding Y": Y came before X, however much lies between.
+    expect(sentencesOf(await ask('who was chair before Kerensa Polglaze?'))[0]).toMatch(/succeeding Jo Bluewater/)
+    // "her predecessor X": whoever says it came after X.
+    expect(sentencesOf(await ask('who came after Kerensa Polglaze?'))[0]).toMatch(/^Tamsin Trevail/)
+  })
+
   it('adds no sentence that only repeats what the first holds', async () => {
     const a = await ask('how many crossings were cancelled?')
     expect(a.citations).toHaveLength(1)
