@@ -345,13 +345,25 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
   return p.refused ? undefined : cite(p.chosen, p.corroborations, p.sides, context.lexicon, p.asOf)
 }
 
-/** For "now" questions: among the passages that answer about as well as the best, the one reporting the latest event. */
-/** For "now" questions: the passages that may give the latest state, latest first (then best first). */
+/**
+ * For "now" questions: the passages that may give the latest state. First
+ * those saying how things stand at the end of the period, the one whose
+ * listed question comes closest first (they all speak of the end, so which
+ * is latest matters less than which is asked about); then the rest, latest
+ * first (then best first).
+ */
 function latestFirst(hits: Hit[], top: Hit, current: ReadonlySet<number>): Hit[] {
   const dateOf = (h: Hit) => h.record.date ?? h.source.published
+  const closeness = (h: Hit) => h.listed?.similarity ?? 0
   return hits
     .filter((h) => h.coverage >= top.coverage * (current.has(h.passage) ? NOW_CURRENT : NOW_COVERAGE))
-    .sort((a, b) => (dateOf(a) < dateOf(b) ? 1 : dateOf(a) > dateOf(b) ? -1 : b.score - a.score))
+    .sort((a, b) => {
+      const ca = current.has(a.passage)
+      const cb = current.has(b.passage)
+      if (ca !== cb) return ca ? -1 : 1
+      if (ca) return closeness(b) - closeness(a) || b.score - a.score
+      return dateOf(a) < dateOf(b) ? 1 : dateOf(a) > dateOf(b) ? -1 : b.score - a.score
+    })
 }
 
 /** When the first sentence is one side of a disagreement between sources, the best sentence of each other side. */

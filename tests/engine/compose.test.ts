@@ -39,6 +39,12 @@ describe('compose', () => {
     expect(sentencesOf(await ask('who came after Kerensa Polglaze?'))[0]).toMatch(/^Tamsin Trevail/)
   })
 
+  it('answers a question about now from the passage on how things stand that it asks about, not merely the latest', async () => {
+    const a = await ask('do private operators still run the ferry service?')
+    expect(sentencesOf(a)[0]).toMatch(/returned to public control on 26 June 2021/)
+    expect(a.asOf).toBe('2021-06-26')
+  })
+
   it('adds no sentence that only repeats what the first holds', async () => {
     const a = await ask('how many crossings were cancelled?')
     expect(a.citations).toHaveLength(1)
