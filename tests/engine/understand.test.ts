@@ -78,6 +78,9 @@ describe('understand', () => {
     expect(now.slots.map((s) => s.typed.join(' '))).toEqual(['ferry', 'service', 'private'])
     expect(ask('who runs the ferries now').now).toBe(true)
     expect(ask('who ran the ferries in 2016').now).toBe(false)
+    expect(ask('what is the current set up for the ferries').now).toBe(true)
+    // "What's the status of X" asks how X stands: the framing names no topic of its own.
+    expect(ask("what's the status of the ferry contracts these days").slots.map((s) => s.typed.join(' '))).toEqual(['ferry', 'contracts'])
   })
 
   it('knows what "how many" counts, and whose successor or predecessor is asked for', () => {
