@@ -9,7 +9,7 @@ import { NUMBER_WORDS, toTerm, words } from './text'
 export type { AnswerKind } from './lexicon'
 
 /** Kinds where a sentence without that kind of content is not an answer. */
-export const STRICT_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'amount', 'count', 'time', 'duration', 'entity', 'person', 'identity', 'definition'])
+export const STRICT_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'amount', 'count', 'time', 'duration', 'reason', 'entity', 'person', 'identity', 'definition'])
 
 export function answerKind(question: string, lexicon: Lexicon): AnswerKind {
   return lexicon.kinds.find(({ pattern }) => pattern.test(question))?.kind ?? 'other'

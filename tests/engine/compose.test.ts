@@ -45,6 +45,10 @@ describe('compose', () => {
     expect(a.asOf).toBe('2021-06-26')
   })
 
+  it('answers "why" with a sentence that gives a reason, not one that restates what happened', async () => {
+    expect(sentencesOf(await ask('why were the night routes cut back?'))[0]).toMatch(/because too few passengers travelled after dark/)
+  })
+
   it('adds no sentence that only repeats what the first holds', async () => {
     const a = await ask('how many crossings were cancelled?')
     expect(a.citations).toHaveLength(1)
