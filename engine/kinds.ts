@@ -20,8 +20,8 @@ const SPELLED_NUMBERS = ['one', ...NUMBER_WORDS.keys(), 'hundred', 'thousand', '
 const NUMBER = new RegExp(`\\d|\\b(${SPELLED_NUMBERS}|half|quarter|third)\\b`, 'i')
 const PERCENT = /\d\s?(%|per ?cent)|\b(half|quarter|third|fifth|majority|most)\b/i
 const MONEY = /£|\$|€|\b\d[\d,.]*\s?(m|bn|k|million|billion)\b/i
-/** A number that is not just a year. */
-const COUNT = new RegExp(`\\b(?!(19|20)\\d\\d\\b)\\d[\\d,.]*|\\b(${SPELLED_NUMBERS})\\b`, 'i')
+/** A number written as a word ("eight companies"). */
+const COUNT_WORDS = new RegExp(`\\b(${SPELLED_NUMBERS})\\b`, 'i')
 /** Digits that are not just a year. */
 const DIGITS = /(?<![\d,.])(?!(19|20)\d\d\b)\d[\d,.]*/
 /** A span: "eighteen months", "seven-year", "a year and a half". */
@@ -371,7 +371,8 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       if (countsAsked(sentence, ctx.countOf.size > 0 ? ctx.countOf : ctx.asked, ctx.lexicon)) return 1
       const figure = countingFigure(sentence, ctx.lexicon)
       if (figure) return (PERCENT.test(sentence) || MONEY.test(sentence) ? 0.5 : 0.8) * nearAsked(sentence, figure, ctx, 0.8)
-      return COUNT.test(sentence) ? 0.6 : NUMBER.test(sentence) ? 0.2 : 0
+      // Digits that are only days of a month or years count nothing ("on 3 December 2020").
+      return COUNT_WORDS.test(sentence) ? 0.6 : NUMBER.test(sentence) ? 0.2 : 0
     }
     case 'time': {
       const date = datePrecision(sentence, ctx.lexicon)

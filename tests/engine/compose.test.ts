@@ -49,6 +49,12 @@ describe('compose', () => {
     expect(sentencesOf(await ask('why were the night routes cut back?'))[0]).toMatch(/because too few passengers travelled after dark/)
   })
 
+  it('does not answer "how many" with a sentence whose only figures are a date', async () => {
+    const a = await ask('how many night routes were cut back?')
+    expect(a.answered).toBe(false)
+    expect(a.answer).not.toMatch(/14 March/)
+  })
+
   it('adds no sentence that only repeats what the first holds', async () => {
     const a = await ask('how many crossings were cancelled?')
     expect(a.citations).toHaveLength(1)
