@@ -125,6 +125,22 @@ function termsOfSentences(record: PassageRecord): Array<Set<string>> {
   return found
 }
 
+/** The same, without the words of the source's own name ("Civil Service World reported"): they say who reported a sentence, not what it is about. */
+const unattributedTerms = new WeakMap<PassageRecord, Array<Set<string>>>()
+
+function termsOfSentencesUnattributed(record: PassageRecord, source: SourceRecord): Array<Set<string>> {
+  let found = unattributedTerms.get(record)
+  if (!found) {
+    const name = source.publisher.toLowerCase()
+    found = record.sentences.map((sentence, i) => {
+      const at = sentence.toLowerCase().indexOf(name)
+      return at < 0 ? (termsOfSentences(record)[i] as Set<string>) : new Set(terms(sentence.slice(0, at) + ' ' + sentence.slice(at + name.length)))
+    })
+    unattributedTerms.set(record, found)
+  }
+  return found
+}
+
 function jaccard(a: Set<string>, b: Set<string>): number {
   let shared = 0
   for (const t of a) if (b.has(t)) shared++
@@ -193,7 +209,7 @@ class Scorer {
     const present = slots.map((slot) => slot.alternatives.map((alt) => alt.map(termsHere)).filter((alt) => alt.every((at) => at.length > 0)))
     const ctx: KindContext = { ...this.ctx, heading: side.record.heading, matched: new Set(present.flat(3)) }
     return side.record.sentences.map((sentence, position) => {
-      const own = termsOfSentences(side.record)[position] as Set<string>
+      const own = (this.ctx.asksAttribution ? termsOfSentences(side.record) : termsOfSentencesUnattributed(side.record, side.source))[position] as Set<string>
       const covers = new Set<number>()
       let covered = 0
       let ownCovered = 0
