@@ -125,16 +125,23 @@ function termsOfSentences(record: PassageRecord): Array<Set<string>> {
   return found
 }
 
-/** The same, without the words of the source's own name ("Civil Service World reported"): they say who reported a sentence, not what it is about. */
+/**
+ * The same, without the source's own name where it says who reported the
+ * sentence ("…, Civil Service World reported", "according to the BBC"): those
+ * words say who said it, not what it is about.
+ */
 const unattributedTerms = new WeakMap<PassageRecord, Array<Set<string>>>()
 
-function termsOfSentencesUnattributed(record: PassageRecord, source: SourceRecord): Array<Set<string>> {
+function termsOfSentencesUnattributed(record: PassageRecord, source: SourceRecord, reporting: Lexicon['reporting']): Array<Set<string>> {
   let found = unattributedTerms.get(record)
   if (!found) {
     const name = source.publisher.toLowerCase()
     found = record.sentences.map((sentence, i) => {
-      const at = sentence.toLowerCase().indexOf(name)
-      return at < 0 ? (termsOfSentences(record)[i] as Set<string>) : new Set(terms(sentence.slice(0, at) + ' ' + sentence.slice(at + name.length)))
+      const lower = sentence.toLowerCase()
+      const at = lower.indexOf(name)
+      const end = at + name.length
+      const attributed = at >= 0 && (words(lower.slice(end)).slice(0, 2).some((w) => reporting.test(w)) || /according to( the)?\s*$/.test(lower.slice(0, at)))
+      return attributed ? new Set(terms(sentence.slice(0, at) + ' ' + sentence.slice(end))) : (termsOfSentences(record)[i] as Set<string>)
     })
     unattributedTerms.set(record, found)
   }
@@ -209,7 +216,7 @@ class Scorer {
     const present = slots.map((slot) => slot.alternatives.map((alt) => alt.map(termsHere)).filter((alt) => alt.every((at) => at.length > 0)))
     const ctx: KindContext = { ...this.ctx, heading: side.record.heading, matched: new Set(present.flat(3)) }
     return side.record.sentences.map((sentence, position) => {
-      const own = (this.ctx.asksAttribution ? termsOfSentences(side.record) : termsOfSentencesUnattributed(side.record, side.source))[position] as Set<string>
+      const own = (this.ctx.asksAttribution ? termsOfSentences(side.record) : termsOfSentencesUnattributed(side.record, side.source, this.ctx.lexicon.reporting))[position] as Set<string>
       const covers = new Set<number>()
       let covered = 0
       let ownCovered = 0

@@ -55,6 +55,12 @@ describe('compose', () => {
     expect(a.answer).not.toMatch(/14 March/)
   })
 
+  it('does not count the words of a source\'s name that says who reported a sentence as what the sentence is about', async () => {
+    // "World Ferry Review reported" holds "world", but the sentence is not about any world cup.
+    expect((await ask('how much did the world cup cost in 2019?')).answered).toBe(false)
+    expect(sentencesOf(await ask('how much did ferry fares rise in 2019?'))[0]).toMatch(/rose by £2 a ticket in April 2019/)
+  })
+
   it('adds no sentence that only repeats what the first holds', async () => {
     const a = await ask('how many crossings were cancelled?')
     expect(a.citations).toHaveLength(1)
