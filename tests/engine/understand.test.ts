@@ -98,6 +98,11 @@ describe('understand', () => {
     expect(ask('how old is the chair of the harbour board').decline).toBe('private')
     expect(ask('what happened to the ferries in 2024').decline).toBe('later')
     expect(ask('will fares go up over the next ten years').decline).toBe('future')
+    expect(ask('will the ferries be privatised again').decline).toBe('future')
+    expect(ask('what happens to the ferries after the next election').decline).toBe('future')
+    expect(ask('how many crossings will there be next year').decline).toBe('future')
+    // "The next year" counts from a year already asked about, not from today.
+    expect(ask('and were there fewer crossings the next year?').decline).toBeUndefined()
     expect(ask('ferry ferry ferry ferry ferry').decline).toBe('empty')
     expect(ask('??? !!!').decline).toBe('empty')
   })
