@@ -251,10 +251,16 @@ class Scorer {
     return years.some((y) => dated.includes(y)) ? 1 : YEAR_MISS
   }
 
+  /** A question naming a year is answered, and added to, only with sentences about that year. */
+  aboutYearAsked(c: Candidate): boolean {
+    return this.query.years.length === 0 || this.yearFit(c.sentence, c) === 1
+  }
+
   /** Whether a sentence supplies what the question asks: the kind for a strict kind, a statement that settles a yes/no question, something asked for the rest. */
   answers(c: Candidate, listedWin: boolean): boolean {
     if (this.strict && c.kind < KIND_FLOOR) return false
     if (c.score === 0) return false
+    if (!this.aboutYearAsked(c)) return false
     if (listedWin && c.hit === this.retrieval.hits[0]) return true
     // A date or a figure beside a word or two of the question, where another sentence holds much more of it, answers something else.
     if (c.ownCoverage < this.bestOwnCoverage * LOOSE) return false
@@ -325,7 +331,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   for (const c of candidates) {
     if (chosen.length > MAX_ADDED) break
     // An added sentence holds a good part of the question itself, and adds a concept asked about or the kind of answer the others lack.
-    if (chosen.includes(c) || c.score < first.score * 0.6 || c.ownCoverage < HOLDS) continue
+    if (chosen.includes(c) || c.score < first.score * 0.6 || c.ownCoverage < HOLDS || !scorer.aboutYearAsked(c)) continue
     const addsConcept = [...c.covers].some((i) => !covered.has(i))
     const addsKind = scorer.strict && c.kind >= KIND_FLOOR && chosen.every((x) => x.kind < KIND_FLOOR)
     if (!addsConcept && !addsKind) continue

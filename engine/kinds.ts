@@ -24,8 +24,8 @@ const MONEY = /£|\$|€|\b\d[\d,.]*\s?(m|bn|k|million|billion)\b/i
 const COUNT_WORDS = new RegExp(`\\b(${SPELLED_NUMBERS})\\b`, 'i')
 /** Digits that are not just a year. */
 const DIGITS = /(?<![\d,.])(?!(19|20)\d\d\b)\d[\d,.]*/
-/** A span: "eighteen months", "seven-year", "a year and a half". */
-const DURATION = new RegExp(`\\b(\\d+|${SPELLED_NUMBERS}|a|half a)[\\s-](years?|months?|weeks?|days?|decades?)\\b`, 'gi')
+/** A span or how often: "eighteen months", "seven-year", "a year and a half", "once a month", "weekly". */
+const DURATION = new RegExp(`\\b(\\d+|${SPELLED_NUMBERS}|a|half a)[\\s-](years?|months?|weeks?|days?|decades?)\\b|\\b(daily|weekly|fortnightly|monthly|quarterly|yearly|annually)\\b`, 'gi')
 const YEAR = /\b(19|20)\d\d\b/
 
 /** Date patterns by precision, built once per lexicon (they need its month names). */

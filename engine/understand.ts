@@ -160,7 +160,8 @@ export function understand(question: string, history: readonly Turn[], language:
     polar: lexicon.question.polar.test(text),
     now: lexicon.question.now.test(text),
     followUp,
-    years: [...text.matchAll(/\b((?:19|20)\d\d)\b/g)].map((m) => Number(m[1])),
+    // "2018/19" and "2018-19" are both years.
+    years: [...text.matchAll(/\b((?:19|20)\d\d)(?:[/-](\d\d))?\b/g)].flatMap((m) => [Number(m[1]), ...(m[2] ? [Number((m[1] as string).slice(0, 2) + m[2])] : [])]),
     countOf: countedTerms(text, own, lexicon),
   }
   const after = lexicon.question.successorOf.exec(text)

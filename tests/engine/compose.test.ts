@@ -61,6 +61,12 @@ describe('compose', () => {
     expect(sentencesOf(await ask('how much did ferry fares rise in 2019?'))[0]).toMatch(/rose by £2 a ticket in April 2019/)
   })
 
+  it('answers a question naming a year only with sentences about that year', async () => {
+    // The 120 cancellations were in the winter of 2015 (the passage's date): no answer about 2019.
+    expect(sentencesOf(await ask('how many crossings were cancelled in 2015?'))[0]).toMatch(/120 crossings were cancelled/)
+    expect((await ask('how many crossings were cancelled in 2019?')).answer).not.toMatch(/120 crossings/)
+  })
+
   it('adds no sentence that only repeats what the first holds', async () => {
     const a = await ask('how many crossings were cancelled?')
     expect(a.citations).toHaveLength(1)

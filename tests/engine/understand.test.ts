@@ -35,6 +35,7 @@ describe('understand', () => {
   })
 
   it('reads the kind of answer wanted from the wording', () => {
+    expect(ask('how often were passengers asked about the crossings').kind).toBe('duration')
     expect(ask('how many crossings were cancelled').kind).toBe('count')
     expect(ask('when were the contracts awarded').kind).toBe('time')
     expect(ask('how much were the contracts worth').kind).toBe('money')
@@ -110,6 +111,7 @@ describe('understand', () => {
   it('still answers a question that names a year the sources cover', () => {
     expect(ask('what happened to the ferries in 2021').decline).toBeUndefined()
     expect(ask('what happened to the ferries in 2021').years).toEqual([2021])
+    expect(ask('how many crossings ran in 2018/19').years).toEqual([2018, 2019])
   })
 
   it('spells out the shorthand people type, whole words only, before reading the question', () => {
