@@ -1,9 +1,18 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
-// Files that read what a young isolate does (its first answers looked up in the Cache API): each
-// gets a fresh isolate. The other Worker files share one, which saves starting workerd per file.
-const FRESH_ISOLATE = ['tests/worker/answer-memory.test.ts', 'tests/worker/ask-page.test.ts', 'tests/worker/security.test.ts']
+// Files that depend on an isolate's own state get a fresh one each: what a young isolate does (its
+// first answers looked up in the Cache API), and the answer log's one writer per isolate, which a
+// file that ended before its writer did would leave holding the queue. The other Worker files
+// share one, which saves starting workerd per file.
+const FRESH_ISOLATE = [
+  'tests/worker/answer-memory.test.ts',
+  'tests/worker/ask-page.test.ts',
+  'tests/worker/security.test.ts',
+  'tests/worker/answer-log.test.ts',
+  'tests/worker/feedback.test.ts',
+  'tests/worker/report.test.ts',
+]
 
 function workerProject(name: string, test: { include: string[]; exclude?: string[]; isolate: boolean }) {
   return {
