@@ -5,7 +5,7 @@
  * quote must be found, as written, in its passage.
  */
 import { describe, expect, it } from 'vitest'
-import { answer, createKb, type Answer } from '../../engine'
+import { answer, createKb, retrieve, understand, type Answer } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
 
@@ -65,6 +65,11 @@ describe('compose', () => {
     // The 120 cancellations were in the winter of 2015 (the passage's date): no answer about 2019.
     expect(sentencesOf(await ask('how many crossings were cancelled in 2015?'))[0]).toMatch(/120 crossings were cancelled/)
     expect((await ask('how many crossings were cancelled in 2019?')).answer).not.toMatch(/120 crossings/)
+  })
+
+  it('leaves out a slipped stop word even where it looks like a word of the sources ("happend", "Hapend Pier")', async () => {
+    const retrieval = await retrieve(kb, understand('what happend to the night routes', [], kb.language))
+    expect(retrieval.slots.flatMap((s) => s.typed)).toEqual(['night', 'routes'])
   })
 
   it('adds no sentence that only repeats what the first holds', async () => {
