@@ -69,9 +69,12 @@ const CONTEXT_TURNS = 3
 const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|same|one|ones)\b/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
 
-/** A short question that leans on an earlier one ("who runs it?", "and in London?"). */
+/** A question word alone, or with its verb: "when?", "why not?", "how much?", "who did?". */
+const BARE = /^\s*(who|what|when|where|why|how( much| many| long| often)?|which)( (did|was|were|is|are|not|exactly))?\s*[?.!]*\s*$/i
+
+/** A short question that leans on an earlier one ("who runs it?", "and in London?", "when?"). */
 export function isFollowUp(question: string): boolean {
-  return CONTINUES.test(question) || (LEANS_ON_CONTEXT.test(question) && words(question).length <= 10)
+  return CONTINUES.test(question) || BARE.test(question) || (LEANS_ON_CONTEXT.test(question) && words(question).length <= 10)
 }
 
 /** The question without the framing people put around it ("hi, quick one:", "can I ask…"). */
@@ -147,7 +150,8 @@ export function understand(question: string, history: readonly Turn[], language:
   const text = unframed(cleaned.text, lexicon)
   const followUp = history.length > 0 && isFollowUp(text)
   const own = slotsFor(text, language)
-  const slots = followUp ? withContext(own, history, language) : own
+  // With no words of its own ("when?"), a follow-up asks the earlier question's concepts as its own.
+  const slots = followUp ? withContext(own, history, language, own.length === 0 ? 1 : CONTEXT_WEIGHT) : own
   const previous = history.at(-1)
   let kind = answerKind(text, lexicon)
   if (kind === 'other' && followUp && previous) kind = answerKind(unframed(cleanQuestion(previous.question).text, lexicon), lexicon)
@@ -199,19 +203,20 @@ function declineReason(query: Query, lexicon: Lexicon): DeclineReason | undefine
   const own = query.slots.filter((s) => s.weight === 1)
   // What is left of an instruction once it is removed ("… word for word") asks nothing.
   if (query.instructed && !isQuestion(text)) return 'instructed'
-  if (own.length === 0) return query.instructed ? 'instructed' : 'empty'
+  // A follow-up with no words of its own ("when did that happen?") asks about the earlier question's.
+  if (own.length === 0 && !(query.followUp && query.slots.length > 0)) return query.instructed ? 'instructed' : 'empty'
   // One word said over and over is not a question.
   if (own.length === 1 && words(text).length >= 4 && !isQuestion(text)) return 'empty'
   return undefined
 }
 
 /** A follow-up borrows the concepts of the turns it leans on, at a lower weight so its own words still lead. */
-function withContext(own: Slot[], history: readonly Turn[], language: Language): Slot[] {
+function withContext(own: Slot[], history: readonly Turn[], language: Language, weight: number): Slot[] {
   const slots = [...own]
   const seen = new Set(own.map((s) => slotKey(s.alternatives)))
   for (let i = history.length - 1, reached = 0; i >= 0 && reached < CONTEXT_TURNS; i--, reached++) {
     const earlier = unframed(cleanQuestion(history[i]?.question ?? '').text, language.lexicon)
-    for (const slot of slotsFor(earlier, language, CONTEXT_WEIGHT)) {
+    for (const slot of slotsFor(earlier, language, weight)) {
       const key = slotKey(slot.alternatives)
       if (!seen.has(key)) slots.push(slot)
       seen.add(key)

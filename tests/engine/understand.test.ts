@@ -73,6 +73,16 @@ describe('understand', () => {
     expect(ask('who runs the ferries', ['which companies ran the ferries?']).followUp).toBe(false)
   })
 
+  it('reads a follow-up with no words of its own ("when?", "when did that happen") as the earlier question\'s concepts, not as empty', () => {
+    for (const question of ['when?', 'when did that happen']) {
+      const follow = ask(question, ['which companies ran the ferries?'])
+      expect(follow.decline).toBeUndefined()
+      expect(follow.kind).toBe('time')
+      expect(follow.slots.map((s) => [s.typed.join(' '), s.weight])).toEqual([['companies', 1], ['ran', 1], ['ferries', 1]])
+    }
+    expect(ask('when?').decline).toBe('empty')
+  })
+
   it('takes a question about now as such, and leaves the words saying so out of its concepts', () => {
     const now = ask('is the ferry service still private?')
     expect(now.now).toBe(true)
