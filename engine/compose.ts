@@ -94,7 +94,7 @@ const YEAR_MISS = 0.75
 /** The weight of a sentence that names other years than the one asked about: it speaks of another time, so it cannot answer. */
 const YEAR_OTHER = 0
 /** For "now" questions: passages saying how things stand need only hold this share of what the best passage holds. */
-const NOW_CURRENT = 0.3
+const NOW_CURRENT = 0.15
 /** For "now" questions: passages this close to the best in coverage may give the latest state. */
 const NOW_COVERAGE = 0.7
 
