@@ -41,7 +41,10 @@ export default async function setup(project: TestProject) {
   const env = { ...process.env, ...WRANGLER_ENV }
   // The Worker records answers and feedback in the local D1, whose tables come from migrations/.
   await promisify(execFile)(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'DB', '--local'], { cwd: ROOT, env })
-  const child = spawn(process.execPath, [wrangler, 'dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false'], {
+  // Every browser test asks from 127.0.0.1, two files at a time: the per-client limits (tested in
+  // tests/worker, the widget's 429 message in tests/widget) would turn them away mid-run.
+  const args = ['dev', '--ip', '127.0.0.1', '--port', port, '--show-interactive-dev-session=false', '--var', 'RATE_LIMIT:off']
+  const child = spawn(process.execPath, [wrangler, ...args], {
     cwd: ROOT,
     env,
     detached: true,
