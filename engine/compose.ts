@@ -10,7 +10,7 @@ import type { PassageRecord, SourceRecord } from './artifact'
 import { kindScore, STRICT_KINDS, type KindContext } from './kinds'
 import type { Lexicon } from './lexicon'
 import { LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
-import { terms, words } from './text'
+import { terms, words, yearsNamed } from './text'
 import type { Query } from './understand'
 
 export interface Citation {
@@ -93,7 +93,7 @@ const STRICT_PASSAGE_FLOOR = 0.2
 const YEAR_MISS = 0.75
 /** The weight of a sentence that names other years than the one asked about: it speaks of another time, so it cannot answer. */
 const YEAR_OTHER = 0
-/** For "now" questions: passages saying how things stand need only hold this share of what the best passage holds. */
+/** For "now" questions: passages saying how things stand need only hold this share of what the best passage holds, and their answering sentence half this share of the question. */
 const NOW_CURRENT = 0.15
 /** For "now" questions: passages this close to the best in coverage may give the latest state. */
 const NOW_COVERAGE = 0.7
@@ -113,6 +113,8 @@ export interface Candidate {
   /** Weighted share of the question's own slots. */
   ownCoverage: number
   kind: number
+  /** 1 when the sentence is about the year the question names (or it names none), less otherwise. */
+  yearFit: number
   score: number
 }
 
@@ -127,8 +129,8 @@ function termsOfSentences(record: PassageRecord): Array<Set<string>> {
 
 /**
  * The same, without the source's own name where it says who reported the
- * sentence ("…, Civil Service World reported", "according to the BBC"): those
- * words say who said it, not what it is about.
+ * sentence ("…, Civil Service World reported", "according to The Guardian"):
+ * those words say who said it, not what it is about.
  */
 const unattributedTerms = new WeakMap<PassageRecord, Array<Set<string>>>()
 
@@ -140,7 +142,8 @@ function termsOfSentencesUnattributed(record: PassageRecord, source: SourceRecor
       const lower = sentence.toLowerCase()
       const at = lower.indexOf(name)
       const end = at + name.length
-      const attributed = at >= 0 && (words(lower.slice(end)).slice(0, 2).some((w) => reporting.test(w)) || /according to( the)?\s*$/.test(lower.slice(0, at)))
+      const whole = at >= 0 && !/[a-z0-9]/.test(lower[at - 1] ?? ' ') && !/[a-z0-9]/.test(lower[end] ?? ' ')
+      const attributed = whole && (words(lower.slice(end)).slice(0, 2).some((w) => reporting.test(w)) || /according to( the)?\s*$/.test(lower.slice(0, at)))
       return attributed ? new Set(terms(sentence.slice(0, at) + ' ' + sentence.slice(end))) : (termsOfSentences(record)[i] as Set<string>)
     })
     unattributedTerms.set(record, found)
@@ -235,8 +238,9 @@ class Scorer {
       const k = covered > 0 || relevance > 1 ? kindScore(this.query.kind, sentence, ctx) : 0
       // What the sentence holds of the question (by rarity), then its passage's standing: its score, its listed question, what it holds.
       const base = weighed / this.fullTotal + RELEVANCE * relevance + LISTED * (hit?.listed?.similarity ?? 0) ** 2 + HELD * (hit?.coverage ?? 0)
-      const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * this.yearFit(sentence, side)
-      return { hit, ...side, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, score }
+      const yearFit = this.yearFit(sentence, side)
+      const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit
+      return { hit, ...side, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, yearFit, score }
     })
   }
 
@@ -245,7 +249,7 @@ class Scorer {
     const { years } = this.query
     if (years.length === 0) return 1
     // A sentence naming years speaks of them; one naming none, of its event's or source's year.
-    const named = (sentence.match(/\b(?:19|20)\d\d\b/g) ?? []).map(Number)
+    const named = yearsNamed(sentence)
     if (named.length > 0) return years.some((y) => named.includes(y)) ? 1 : YEAR_OTHER
     const dated = [side.record.date, side.source.published].map((d) => Number(d?.slice(0, 4)))
     return years.some((y) => dated.includes(y)) ? 1 : YEAR_MISS
@@ -253,7 +257,7 @@ class Scorer {
 
   /** A question naming a year is answered, and added to, only with sentences about that year. */
   aboutYearAsked(c: Candidate): boolean {
-    return this.query.years.length === 0 || this.yearFit(c.sentence, c) === 1
+    return c.yearFit === 1
   }
 
   /** Whether a sentence supplies what the question asks: the kind for a strict kind, a statement that settles a yes/no question, something asked for the rest. */

@@ -190,8 +190,10 @@ export function compileLexicon(data: LexiconData, period: Period): Lexicon {
     sourceKinds: new Map(Object.entries(data.sourceKinds)),
     question,
     notTopic: question.notTopic,
-    // Word by word, with a pattern that needs neither `i` nor `u` (see Pattern).
-    spellOut: (text) => (shorthand.size > 0 ? text.replace(/[A-Za-z0-9/]+/g, (w) => shorthand.get(w.toLowerCase()) ?? w) : text),
+    // Whole tokens only, so "U-turn", "R&D" and "gov.uk" stay as typed; a full stop may end one ("b4.").
+    // The pattern needs neither `i` nor `u` (see Pattern).
+    spellOut: (text) =>
+      shorthand.size > 0 ? text.replace(/[^\s,;:!?()"]+/g, (w) => { const bare = w.replace(/\.+$/, ''); const full = shorthand.get(bare.toLowerCase()); return full ? full + w.slice(bare.length) : w }) : text,
     kinds: data.kinds.map(({ kind, pattern }) => ({ kind, pattern: new Pattern(pattern) })),
     reason: new Pattern(data.sentence.reason),
     reporting: new Pattern(`^(${data.sentence.reporting})$`),

@@ -120,3 +120,14 @@ export function sentences(text: string): string[] {
 export function wordCount(text: string): number {
   return normalize(text).split(' ').filter(Boolean).length
 }
+
+/** The years a text names: "2019", and both years of a span written "2018/19" or "2018-19" (not "2019-12", a month). */
+export function yearsNamed(text: string): number[] {
+  const out: number[] = []
+  for (const m of text.matchAll(/\b((?:19|20)\d\d)(?:[/-](\d\d)(?![\d-]))?\b/g)) {
+    const first = Number(m[1])
+    out.push(first)
+    if (m[2] !== undefined && Number(m[2]) === (first + 1) % 100) out.push(first + 1)
+  }
+  return out
+}

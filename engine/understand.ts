@@ -7,7 +7,7 @@
 import { cleanQuestion, isQuestion } from './clean'
 import { answerKind, type AnswerKind } from './kinds'
 import type { Lexicon } from './lexicon'
-import { toTerm, words } from './text'
+import { toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
 
 export interface Turn {
@@ -164,8 +164,7 @@ export function understand(question: string, history: readonly Turn[], language:
     polar: lexicon.question.polar.test(text),
     now: lexicon.question.now.test(text),
     followUp,
-    // "2018/19" and "2018-19" are both years.
-    years: [...text.matchAll(/\b((?:19|20)\d\d)(?:[/-](\d\d))?\b/g)].flatMap((m) => [Number(m[1]), ...(m[2] ? [Number((m[1] as string).slice(0, 2) + m[2])] : [])]),
+    years: yearsNamed(text),
     countOf: countedTerms(text, own, lexicon),
   }
   const after = lexicon.question.successorOf.exec(text)

@@ -59,7 +59,8 @@ export function compileVocabulary(data: VocabularyData): Expansions {
     const key = keyOf(from)
     let entry = byKey.get(key)
     if (!entry) byKey.set(key, (entry = { phrase: from, alternatives: new Map([[from.terms.join(' '), from.terms]]) }))
-    // A phrase reduced to one everyday word is not searched for: it would find that word anywhere.
+    // A phrase reduced to one everyday word is not searched for by the rest of its group: "collapsed"
+    // would find every "went". Written out in a question, it still searches for its own word.
     for (const alt of to) if (!alt.words) entry.alternatives.set(alt.terms.join(' '), alt.terms)
   }
   const asPhrases = (list: string[]): Phrase[] =>

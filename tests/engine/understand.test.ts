@@ -122,12 +122,16 @@ describe('understand', () => {
     expect(ask('what happened to the ferries in 2021').decline).toBeUndefined()
     expect(ask('what happened to the ferries in 2021').years).toEqual([2021])
     expect(ask('how many crossings ran in 2018/19').years).toEqual([2018, 2019])
+    expect(ask('how many crossings ran in 1999/00').years).toEqual([1999, 2000])
+    expect(ask('what happened on 2019-12-03').years).toEqual([2019])
   })
 
   it('spells out the shorthand people type, whole words only, before reading the question', () => {
     expect(ask('how many crossings were there b4 the new timetable').text).toBe('how many crossings were there before the new timetable')
     expect(ask('how many ppl used the B4 route').text).toBe('how many people used the before route')
     expect(ask('what did the b4x ferry cost').text).toBe('what did the b4x ferry cost')
+    // A token is spelt out whole or not at all: "U-turn" is no "you".
+    expect(ask('was there a U-turn on the ferries b4.').text).toBe('was there a U-turn on the ferries before.')
   })
 
   it('matches the lexicon whatever the case typed, and keeps the rest as typed', () => {
