@@ -6,12 +6,12 @@
  * Scores are MiniSearch's (BM25+ per field, the same field boosts, prefix
  * and fuzzy weights), so results match MiniSearch on the same data;
  * tests/kb/term-index.test.ts checks that. Terms are sorted, so exact and
- * prefix matches are binary searches; fuzzy matches use MiniSearch's radix
- * tree, built on the first one an isolate needs. A term matching more
+ * prefix matches are binary searches, and fuzzy matches a walk of the sorted
+ * list (fuzzy.ts) with nothing to build first. A term matching more
  * passages than CHAMPIONS also carries its best ones (champions.ts): they
  * gather candidates, which are then scored against the full lists.
  */
-import SearchableMap from 'minisearch/SearchableMap'
+import { fuzzyMatches } from './fuzzy'
 import { FIELD_BOOST } from './options'
 import { docAt, findDoc, freqAt, parsePostings, seek, type FieldList, type Postings } from './postings'
 
@@ -261,8 +261,6 @@ export class TermIndex {
   private readonly scoring: Scoring
   /** Sorted, so exact and prefix lookups are binary searches over the array as parsed: nothing to build at start-up. */
   private readonly terms: readonly string[]
-  /** Built on the first fuzzy lookup, which an isolate may never need. */
-  private fuzzyMap: SearchableMap<number> | undefined
   private readonly scratch: Scratch
 
   constructor(
@@ -282,7 +280,7 @@ export class TermIndex {
     const { terms } = this
     const first = lowerBound(terms, term)
     if (terms[first] === term) derived.push({ term, ordinal: first, weight: 1 })
-    const fuzzy = options.fuzzy > 0 ? this.fuzzyDictionary().fuzzyGet(term, options.fuzzy) : undefined
+    const fuzzy = options.fuzzy > 0 ? fuzzyMatches(terms, term, options.fuzzy) : undefined
     if (options.prefix) {
       for (let ordinal = first; ordinal < terms.length && (terms[ordinal] as string).startsWith(term); ordinal++) {
         const t = terms[ordinal] as string
@@ -304,14 +302,5 @@ export class TermIndex {
       return { term: d.term, weight: d.weight, postings: parsePostings(text) }
     })
     return new TermLookup(variants, this.scoring, this.scratch)
-  }
-
-  private fuzzyDictionary(): SearchableMap<number> {
-    if (!this.fuzzyMap) {
-      const map = new SearchableMap<number>()
-      this.terms.forEach((term, ordinal) => map.set(term, ordinal))
-      this.fuzzyMap = map
-    }
-    return this.fuzzyMap
   }
 }
