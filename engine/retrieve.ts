@@ -25,6 +25,8 @@ interface TermMatches {
   size: number
   /** The matches that gather candidates, scored: the term's champions (index/champions.ts), or every match when exhaustive. */
   gathered: Scored
+  /** The term and every index term found for it: what a listed question may hold in its place. */
+  forms: string[]
 }
 
 /** Candidates gathered from champions and then scored in full. */
@@ -121,7 +123,7 @@ async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup
 
 async function searchTerm(kb: Kb, term: string, typed: string, exhaustive: boolean): Promise<TermMatches> {
   const { lookup, fuzzy } = await lookupTerm(kb, term, typed)
-  return { lookup, fuzzy, size: lookup.size, gathered: lookup.gather(exhaustive) }
+  return { lookup, fuzzy, size: lookup.size, gathered: lookup.gather(exhaustive), forms: [term, ...lookup.variants.map((v) => v.term)] }
 }
 
 /**
@@ -286,8 +288,9 @@ const rarityOf = (df: number, n: number) => Math.log(1 + n / (df + 0.5))
 interface Listed {
   question: string
   asks: string
-  /** Each term's rarity. */
-  terms: ReadonlyMap<string, number>
+  /** Its terms (a handful, so arrays: no iterator to allocate per comparison) and each one's rarity. */
+  terms: readonly string[]
+  rarities: readonly number[]
   /** Their sum: the weight of what the listed question holds. */
   weight: number
 }
@@ -311,10 +314,9 @@ function listedOf(record: PassageRecord, n: number): Listed[] {
   if (!found) {
     found = record.questions.map((question, i) => {
       const listed = record.listed[i]
-      const terms = new Map(listed?.terms.map((t, k) => [t, rarityOf(listed.passages[k] ?? 0, n)]))
-      let weight = 0
-      for (const r of terms.values()) weight += r
-      return { question, asks: listed?.asks ?? '', terms, weight }
+      const terms = listed?.terms ?? []
+      const rarities = terms.map((_, k) => rarityOf(listed?.passages[k] ?? 0, n))
+      return { question, asks: listed?.asks ?? '', terms, rarities, weight: rarities.reduce((a, b) => a + b, 0) }
     })
     listedCache.set(record, found)
   }
@@ -334,7 +336,7 @@ const usedTerms: string[] = []
 
 /** The term of `listed` that one of `forms` is, if any. */
 function formIn(forms: readonly string[], listed: Listed): string | undefined {
-  for (const f of forms) if (listed.terms.has(f)) return f
+  for (let i = 0; i < forms.length; i++) if (listed.terms.includes(forms[i] as string)) return forms[i]
   return undefined
 }
 
@@ -344,8 +346,9 @@ function formIn(forms: readonly string[], listed: Listed): string | undefined {
  * any slip of the visitor's), over the weight of everything either holds.
  */
 function similarity(listed: Listed, asked: Asked): number {
+  const { terms } = listed
   let shares = false
-  for (const t of listed.terms.keys()) if (asked.forms.has(t)) shares = true
+  for (let i = 0; i < terms.length && !shares; i++) shares = asked.forms.has(terms[i] as string)
   if (!shares) return 0
   usedTerms.length = 0
   let matched = 0
@@ -364,13 +367,14 @@ function similarity(listed: Listed, asked: Asked): number {
       }
     }
     matched += slot.weight * share
-    for (const forms of best ?? []) {
+    if (!best) continue
+    for (const forms of best) {
       const t = formIn(forms, listed)
       if (t !== undefined && !usedTerms.includes(t)) usedTerms.push(t)
     }
   }
   // What the listed question holds beyond the question asked counts against it.
-  for (const t of usedTerms) total -= listed.terms.get(t) ?? 0
+  for (const t of usedTerms) total -= listed.rarities[terms.indexOf(t)] ?? 0
   return total > 0 ? matched / total : 0
 }
 
@@ -453,7 +457,7 @@ function matchListed(kb: Kb, hits: Hit[], slots: Slot[], slotWeights: number[], 
   const asked: Asked = {
     slots: slots.map((slot, i) => ({
       weight: slotWeights[i] ?? 0,
-      alternatives: slot.alternatives.map((alt) => alt.map((t) => [t, ...(termHits.get(t)?.lookup.variants.map((v) => v.term) ?? [])])),
+      alternatives: slot.alternatives.map((alt) => alt.map((t) => termHits.get(t)?.forms ?? [t])),
     })),
     forms: new Set(),
   }
