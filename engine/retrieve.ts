@@ -25,8 +25,8 @@ interface TermMatches {
   size: number
   /** The matches that gather candidates, scored: the term's champions (index/champions.ts), or every match when exhaustive. */
   gathered: Scored
-  /** The term and every index term found for it: what a listed question may hold in its place. */
-  forms: string[]
+  /** The term and every index term found for it (what a listed question may hold in its place), each with its position in that order. */
+  forms: ReadonlyMap<string, number>
 }
 
 /** Candidates gathered from champions and then scored in full. */
@@ -123,7 +123,13 @@ async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup
 
 async function searchTerm(kb: Kb, term: string, typed: string, exhaustive: boolean): Promise<TermMatches> {
   const { lookup, fuzzy } = await lookupTerm(kb, term, typed)
-  return { lookup, fuzzy, size: lookup.size, gathered: lookup.gather(exhaustive), forms: [term, ...lookup.variants.map((v) => v.term)] }
+  return { lookup, fuzzy, size: lookup.size, gathered: lookup.gather(exhaustive), forms: formsOf(term, lookup) }
+}
+
+function formsOf(term: string, lookup: TermLookup): Map<string, number> {
+  const forms = new Map([[term, 0]])
+  for (const v of lookup.variants) if (!forms.has(v.term)) forms.set(v.term, forms.size)
+  return forms
 }
 
 /**
@@ -325,8 +331,8 @@ function listedOf(record: PassageRecord, n: number): Listed[] {
 
 /** The question asked, as listed questions are compared with it. */
 interface Asked {
-  /** Per concept, its weight and each alternative's terms, each with the index terms a slip of the visitor's may stand for. */
-  slots: Array<{ weight: number; alternatives: string[][][] }>
+  /** Per concept, its weight and each alternative's terms, each as the index terms it or a slip of the visitor's may stand for. */
+  slots: Array<{ weight: number; alternatives: Array<Array<ReadonlyMap<string, number>>> }>
   /** Every such term: a listed question holding none of them shares nothing with the question. */
   forms: Set<string>
 }
@@ -334,10 +340,18 @@ interface Asked {
 /** Terms of the listed question matched so far, reused: similarity runs many times per question and allocates nothing. */
 const usedTerms: string[] = []
 
-/** The term of `listed` that one of `forms` is, if any. */
-function formIn(forms: readonly string[], listed: Listed): string | undefined {
-  for (let i = 0; i < forms.length; i++) if (listed.terms.includes(forms[i] as string)) return forms[i]
-  return undefined
+/** The term of `listed` that is one of `forms`, the first of them if several are; a listed question holds a handful of terms, forms may be many. */
+function formIn(forms: ReadonlyMap<string, number>, listed: Listed): string | undefined {
+  let found: string | undefined
+  let first = Infinity
+  for (const t of listed.terms) {
+    const at = forms.get(t)
+    if (at !== undefined && at < first) {
+      first = at
+      found = t
+    }
+  }
+  return found
 }
 
 /**
@@ -357,7 +371,7 @@ function similarity(listed: Listed, asked: Asked): number {
     total += slot.weight
     // The alternative the listed question holds most of: "chief inspector" holds two thirds of "chief inspector of probation".
     let share = 0
-    let best: string[][] | undefined
+    let best: Array<ReadonlyMap<string, number>> | undefined
     for (const alt of slot.alternatives) {
       let found = 0
       for (const forms of alt) if (formIn(forms, listed) !== undefined) found++
@@ -457,11 +471,11 @@ function matchListed(kb: Kb, hits: Hit[], slots: Slot[], slotWeights: number[], 
   const asked: Asked = {
     slots: slots.map((slot, i) => ({
       weight: slotWeights[i] ?? 0,
-      alternatives: slot.alternatives.map((alt) => alt.map((t) => termHits.get(t)?.forms ?? [t])),
+      alternatives: slot.alternatives.map((alt) => alt.map((t) => termHits.get(t)?.forms ?? new Map([[t, 0]]))),
     })),
     forms: new Set(),
   }
-  for (const slot of asked.slots) for (const alt of slot.alternatives) for (const forms of alt) for (const f of forms) asked.forms.add(f)
+  for (const slot of asked.slots) for (const alt of slot.alternatives) for (const forms of alt) for (const f of forms.keys()) asked.forms.add(f)
   for (const hit of hits) {
     for (const l of listedOf(hit.record, kb.index.documentCount)) {
       const sim = similarity(l, asked)
