@@ -10,7 +10,7 @@ import type { TimelineEvent } from './timeline'
 import type { VocabularyData } from './vocabulary'
 
 /** Bumped whenever the shape below changes; a Worker refuses any other format. */
-export const ARTIFACT_FORMAT = 8
+export const ARTIFACT_FORMAT = 9
 
 /** Where a source comes from, which tells a visitor how much weight it carries: one of the lexicon's `sourceKinds`. */
 export type SourceKind = string
@@ -36,6 +36,8 @@ export interface PassageRecord {
   text: string
   /** The passage split into sentences at build time, so requests do not redo it. */
   sentences: string[]
+  /** Each sentence's distinct terms, space-separated: stemmed once by the build, not by every isolate that reads the passage. */
+  sentenceTerms: string[]
   /** Questions the passage answers, as written by the maintainer; used for retrieval and suggestions. */
   questions: string[]
   /** What each of `questions` asks, worked out by the build (retrieve.ts, `listedQuestion`) so requests do not redo it. */

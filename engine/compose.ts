@@ -123,7 +123,7 @@ const sentenceTerms = new WeakMap<PassageRecord, Array<Set<string>>>()
 
 function termsOfSentences(record: PassageRecord): Array<Set<string>> {
   let found = sentenceTerms.get(record)
-  if (!found) sentenceTerms.set(record, (found = record.sentences.map((sentence) => new Set(terms(sentence)))))
+  if (!found) sentenceTerms.set(record, (found = record.sentenceTerms.map((line) => new Set(line ? line.split(' ') : []))))
   return found
 }
 

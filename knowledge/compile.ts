@@ -98,12 +98,14 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
     for (const section of entry.sections) {
       for (const text of chunkSection(section.text)) {
         n += 1
+        const split = sentences(text)
         passages.push({
           id: `${entry.meta.id}#${n}`,
           sourceId: entry.meta.id,
           heading: section.heading,
           text,
-          sentences: sentences(text),
+          sentences: split,
+          sentenceTerms: split.map((s) => [...new Set(terms(s))].join(' ')),
           questions: section.questions,
           ...(section.date && { date: section.date }),
           ...(section.conflict && { conflict: section.conflict.key }),

@@ -25,6 +25,7 @@ const passage = (sourceId: string, heading: string, date?: string, extra: Partia
   heading,
   text: 'Text.',
   sentences: ['Text.'],
+  sentenceTerms: ['text'],
   questions: [],
   listed: [],
   ...(date ? { date } : {}),
