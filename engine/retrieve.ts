@@ -74,13 +74,13 @@ export interface Retrieval {
 /**
  * Edits allowed when a term is not in the index: by the length of the word as
  * typed (a long word has room for more slips), never more than a third of
- * the term itself; none for short words and numbers. A five-letter word gets
- * one only when it is not English ("anual"): an English word the knowledge
- * base lacks ("earns") more often means another topic than a slip.
+ * the term itself; none for short words and numbers, and none for a
+ * correctly spelt English word ("reactor", "contrast"): one the knowledge base
+ * lacks means another topic, not a slip of a word it holds.
  */
 function maxEdits(term: string, typed: string, english: boolean): number {
-  if (/\d/.test(term)) return 0
-  const byTyped = typed.length >= 9 ? 2 : typed.length >= 6 || (typed.length === 5 && !english) ? 1 : 0
+  if (english || /\d/.test(term)) return 0
+  const byTyped = typed.length >= 9 ? 2 : typed.length >= 5 ? 1 : 0
   return Math.min(byTyped, Math.floor(term.length / 3))
 }
 
@@ -115,7 +115,7 @@ async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup
     }
   }
   // A slip near the end of a long word can change its stem ("probaton"): its start still finds it.
-  if (typed.length >= 7 && !/\d/.test(typed)) {
+  if (!english && typed.length >= 7 && !/\d/.test(typed)) {
     return { lookup: await kb.index.lookup(typed.slice(0, typed.length - 2), { prefix: true, fuzzy: 0, weights }), fuzzy: true }
   }
   return { lookup: exact, fuzzy: false }

@@ -72,6 +72,12 @@ describe('compose', () => {
     expect(retrieval.slots.flatMap((s) => s.typed)).toEqual(['night', 'routes'])
   })
 
+  it('takes a correctly spelt English word for itself, not for a slip of a word the sources hold ("contrast" is not "contract")', async () => {
+    const unknown = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).unknown
+    expect(await unknown('who won the contrast')).toBe(1)
+    expect(await unknown('who won the contarct')).toBe(0)
+  })
+
   it('adds no sentence that only repeats what the first holds', async () => {
     const a = await ask('how many crossings were cancelled?')
     expect(a.citations).toHaveLength(1)
