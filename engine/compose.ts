@@ -63,6 +63,8 @@ const SETTLES = 0.3
 /** Any other answering sentence must hold at least a quarter of them. */
 const HOLDS = 0.25
 const MAX_ADDED = 2
+/** For an open question, another sentence of the first one's passage holding this share of what the first holds says more of the answer. */
+const SAYS_MORE = 0.5
 const MAX_WORDS = 90
 /** Other sides of a disagreement shown beside the first. */
 const MAX_SIDES = 3
@@ -338,7 +340,9 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     if (chosen.includes(c) || c.score < first.score * 0.6 || c.ownCoverage < HOLDS || !scorer.aboutYearAsked(c)) continue
     const addsConcept = [...c.covers].some((i) => !covered.has(i))
     const addsKind = scorer.strict && c.kind >= KIND_FLOOR && chosen.every((x) => x.kind < KIND_FLOOR)
-    if (!addsConcept && !addsKind) continue
+    // An open question ("what did they conclude?") is answered by its passage: another of its sentences holding as much of the question says more of it.
+    const saysMore = !scorer.strict && c.passage === first.passage && c.ownCoverage >= first.ownCoverage * SAYS_MORE
+    if (!addsConcept && !addsKind && !saysMore) continue
     if (chosen.some((x) => jaccard(x.terms, c.terms) > SAME_FACT)) continue
     const n = c.sentence.split(' ').length
     if (words + n > MAX_WORDS) continue

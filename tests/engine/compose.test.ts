@@ -78,6 +78,12 @@ describe('compose', () => {
     expect(await unknown('who won the contarct')).toBe(0)
   })
 
+  it('answers an open question ("what did the review say…") with more of its passage, not only its first sentence', async () => {
+    const a = await ask('what did the review say about the night routes')
+    expect(sentencesOf(a)[0]).toMatch(/^The operators cut back the night routes in March 2016.*too few passengers travelled after dark/)
+    expectFindableQuotes(a)
+  })
+
   it('adds no sentence that only repeats what the first holds', async () => {
     const a = await ask('how many crossings were cancelled?')
     expect(a.citations).toHaveLength(1)
