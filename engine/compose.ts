@@ -280,7 +280,7 @@ class Scorer {
 /** Why the answer is what it is: the gate, the sentences considered and those chosen. `kb:explain` prints it. */
 export interface Plan {
   /** Why nothing is answered, when nothing is. */
-  refused?: 'no passage' | 'names the sources never mention' | 'too many unknown words' | 'too little of the question covered' | 'no sentence supplies what was asked'
+  refused?: 'no passage' | 'names the sources never mention' | 'what it asks for is never mentioned' | 'too many unknown words' | 'too little of the question covered' | 'no sentence supplies what was asked'
   /** The top passage won by its listed question. */
   listedWin: boolean
   /** For a "now" question, the passage giving the latest state. */
@@ -302,6 +302,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const ownSlots = retrieval.slots.filter((s) => s.weight === 1).length
   if (!listedWin) {
     if (retrieval.unknownNames.length > 0) return none('names the sources never mention')
+    // "What was the turnout…": if no passage ever speaks of the thing asked for, none gives it.
+    if (query.attribute && retrieval.unknownWords.includes(query.attribute)) return none('what it asks for is never mentioned')
     if (retrieval.unknown >= Math.max(1, ownSlots * MAX_UNKNOWN_SHARE)) return none('too many unknown words')
     // A short question's few concepts must all meet in one passage; a long one may leave some unsaid.
     const needed = Math.min(SHORT_COVERAGE, Math.max(MIN_COVERAGE, SPREAD / Math.max(1, ownSlots)))

@@ -67,6 +67,8 @@ export interface Retrieval {
   unknown: number
   /** Words of the question that no passage holds and that are not everyday English: names the sources never mention. */
   unknownNames: string[]
+  /** Every word of the question that no passage holds, as typed. */
+  unknownWords: string[]
   /** For each disagreement key among the hits, every side's passage. */
   sides: ReadonlyMap<string, readonly Side[]>
 }
@@ -463,7 +465,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const winner = hits.reduce<Hit | undefined>((best, h) => (wins(h) && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
   const ordered = winner ? [winner, ...hits.filter((h) => h !== winner)] : hits
   const top = [...ordered.slice(0, limit), ...ordered.slice(limit).filter((h) => keep?.has(h.passage))]
-  return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, sides: await sidesOf(kb, top) }
+  return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, unknownWords: unknownSlots.flatMap((slot) => slot.typed), sides: await sidesOf(kb, top) }
 }
 
 /** Sets `listed` on the hits whose listed questions come near the question asked. */

@@ -44,6 +44,8 @@ export interface Query {
   followUp: boolean
   /** For "how many X": the terms that stand for X (with the vocabulary's alternatives); the figure must count them. */
   countOf: string[]
+  /** The thing asked for ("what was the turnout…" asks for a turnout), as typed, when the wording names it. */
+  attribute?: string
   /** "Who replaced X", "who came before X": the person asked about and which way. */
   succession?: { of: string; direction: 'after' | 'before' }
   /** Years the question names ("in 2019"): an answer about another year answers something else. */
@@ -176,6 +178,8 @@ export function understand(question: string, history: readonly Turn[], language:
     query.succession = { of: of.trim(), direction: after ? 'after' : 'before' }
     query.kind = 'person'
   }
+  const attribute = lexicon.question.attribute.exec(text)?.[1]?.toLowerCase()
+  if (attribute) query.attribute = attribute
   const later = laterYear(text, language)
   if (later !== undefined) query.laterYear = later
   const decline = declineReason(query, lexicon)

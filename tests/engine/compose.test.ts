@@ -5,7 +5,7 @@
  * quote must be found, as written, in its passage.
  */
 import { describe, expect, it } from 'vitest'
-import { answer, createKb, retrieve, understand, type Answer } from '../../engine'
+import { answer, createKb, plan, retrieve, understand, type Answer } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
 
@@ -82,6 +82,13 @@ describe('compose', () => {
     const a = await ask('what did the review say about the night routes')
     expect(sentencesOf(a)[0]).toMatch(/^The operators cut back the night routes in March 2016.*too few passengers travelled after dark/)
     expectFindableQuotes(a)
+  })
+
+  it('declines when no passage ever speaks of the thing asked for ("what was the turnout…"), however much else matches', async () => {
+    const query = understand('what was the turnout on the night routes', [], kb.language)
+    const refused = plan(await retrieve(kb, query), query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }).refused
+    expect(refused).toBe('what it asks for is never mentioned')
+    expect((await ask('what was the turnout on the night routes')).answered).toBe(false)
   })
 
   it('adds no sentence that only repeats what the first holds', async () => {
