@@ -106,6 +106,10 @@ describe('understand', () => {
   it('declines before looking anything up when the wording alone rules an answer out', () => {
     expect(ask('hello').decline).toBe('greeting')
     expect(ask('my probation officer has not called me back, what should I do?').decline).toBe('personal')
+    // The visitor's own officer, however the role is typed; and asking leave to go somewhere is their own case.
+    expect(ask('my probaton officer has not called me back').decline).toBe('personal')
+    expect(ask('can i go abroad while on licence').decline).toBe('personal')
+    expect(ask('can I ask who ran the night routes?').decline).toBeUndefined()
     expect(ask('how old is the chair of the harbour board').decline).toBe('private')
     expect(ask('what happened to the ferries in 2024').decline).toBe('later')
     expect(ask('will fares go up over the next ten years').decline).toBe('future')
