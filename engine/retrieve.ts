@@ -335,8 +335,8 @@ function listedOf(record: PassageRecord, n: number): Listed[] {
 interface Asked {
   /** Per concept, its weight and each alternative's terms, each as the index terms it or a slip of the visitor's may stand for. */
   slots: Array<{ weight: number; alternatives: Array<Array<ReadonlyMap<string, number>>> }>
-  /** Every such term: a listed question holding none of them shares nothing with the question. */
-  forms: Set<string>
+  /** Every term's forms: a listed question holding none of them shares nothing with the question. */
+  forms: Array<ReadonlyMap<string, number>>
 }
 
 /** Terms of the listed question matched so far, reused: similarity runs many times per question and allocates nothing. */
@@ -344,13 +344,14 @@ const usedTerms: string[] = []
 
 /** The term of `listed` that is one of `forms`, the first of them if several are; a listed question holds a handful of terms, forms may be many. */
 function formIn(forms: ReadonlyMap<string, number>, listed: Listed): string | undefined {
+  const { terms } = listed
   let found: string | undefined
   let first = Infinity
-  for (const t of listed.terms) {
-    const at = forms.get(t)
+  for (let i = 0; i < terms.length; i++) {
+    const at = forms.get(terms[i] as string)
     if (at !== undefined && at < first) {
       first = at
-      found = t
+      found = terms[i]
     }
   }
   return found
@@ -360,23 +361,26 @@ function formIn(forms: ReadonlyMap<string, number>, listed: Listed): string | un
  * How close a listed question comes to the question asked, 0 to 1: the
  * weight of the question's concepts it holds (through any alternative, and
  * any slip of the visitor's), over the weight of everything either holds.
+ * Indexed loops: it runs for every listed question of every candidate, so it allocates nothing.
  */
 function similarity(listed: Listed, asked: Asked): number {
   const { terms } = listed
   let shares = false
-  for (let i = 0; i < terms.length && !shares; i++) shares = asked.forms.has(terms[i] as string)
+  for (let i = 0; i < terms.length && !shares; i++) for (let f = 0; f < asked.forms.length && !shares; f++) shares = (asked.forms[f] as ReadonlyMap<string, number>).has(terms[i] as string)
   if (!shares) return 0
   usedTerms.length = 0
   let matched = 0
   let total = listed.weight
-  for (const slot of asked.slots) {
+  for (let s = 0; s < asked.slots.length; s++) {
+    const slot = asked.slots[s] as Asked['slots'][number]
     total += slot.weight
     // The alternative the listed question holds most of: "chief inspector" holds two thirds of "chief inspector of probation".
     let share = 0
     let best: Array<ReadonlyMap<string, number>> | undefined
-    for (const alt of slot.alternatives) {
+    for (let a = 0; a < slot.alternatives.length; a++) {
+      const alt = slot.alternatives[a] as Array<ReadonlyMap<string, number>>
       let found = 0
-      for (const forms of alt) if (formIn(forms, listed) !== undefined) found++
+      for (let f = 0; f < alt.length; f++) if (formIn(alt[f] as ReadonlyMap<string, number>, listed) !== undefined) found++
       if (found / alt.length > share) {
         share = found / alt.length
         best = alt
@@ -384,13 +388,13 @@ function similarity(listed: Listed, asked: Asked): number {
     }
     matched += slot.weight * share
     if (!best) continue
-    for (const forms of best) {
-      const t = formIn(forms, listed)
+    for (let f = 0; f < best.length; f++) {
+      const t = formIn(best[f] as ReadonlyMap<string, number>, listed)
       if (t !== undefined && !usedTerms.includes(t)) usedTerms.push(t)
     }
   }
   // What the listed question holds beyond the question asked counts against it.
-  for (const t of usedTerms) total -= listed.rarities[terms.indexOf(t)] ?? 0
+  for (let u = 0; u < usedTerms.length; u++) total -= listed.rarities[terms.indexOf(usedTerms[u] as string)] ?? 0
   return total > 0 ? matched / total : 0
 }
 
@@ -475,9 +479,9 @@ function matchListed(kb: Kb, hits: Hit[], slots: Slot[], slotWeights: number[], 
       weight: slotWeights[i] ?? 0,
       alternatives: slot.alternatives.map((alt) => alt.map((t) => termHits.get(t)?.forms ?? new Map([[t, 0]]))),
     })),
-    forms: new Set(),
+    forms: [],
   }
-  for (const slot of asked.slots) for (const alt of slot.alternatives) for (const forms of alt) for (const f of forms.keys()) asked.forms.add(f)
+  for (const slot of asked.slots) for (const alt of slot.alternatives) asked.forms.push(...alt)
   for (const hit of hits) {
     for (const l of listedOf(hit.record, kb.index.documentCount)) {
       const sim = similarity(l, asked)
