@@ -9,7 +9,7 @@ import type { Kb } from './kb'
 import type { MessageKey } from './lexicon'
 import { retrieve, type Retrieval } from './retrieve'
 import { suggest } from './suggest'
-import { understand, type DeclineReason, type Query, type Turn } from './understand'
+import { pointsBack, understand, type DeclineReason, type Query, type Turn } from './understand'
 
 export interface Answer {
   answer: string
@@ -37,12 +37,25 @@ const MESSAGES: Record<DeclineReason | 'unknown', MessageKey> = {
 const TOPICAL: ReadonlySet<DeclineReason | 'unknown'> = new Set(['later', 'future', 'unknown'])
 
 export async function answer(kb: Kb, question: string, history: readonly Turn[] = []): Promise<Answer> {
-  const query = understand(question, history, kb.language)
+  const query = understand(question, await withLastAnswer(kb, question, history), kb.language)
   if (query.decline) return decline(kb, query, query.decline, TOPICAL.has(query.decline) ? await retrieve(kb, query) : undefined)
   const retrieval = await retrieve(kb, query)
   const composed = compose(retrieval, query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current })
   if (!composed) return decline(kb, query, 'unknown', retrieval)
   return { answer: composed.answer, answered: true, citations: composed.citations, ...(composed.asOf && { asOf: composed.asOf }) }
+}
+
+/**
+ * For a follow-up pointing back with a pronoun, the history with the last
+ * answer as this engine gives it: worked out again from the questions, not
+ * taken from the client, so an answer depends only on what was asked.
+ */
+async function withLastAnswer(kb: Kb, question: string, history: readonly Turn[]): Promise<readonly Turn[]> {
+  const last = history.at(-1)
+  if (!last || !pointsBack(question)) return history
+  const earlier = history.slice(0, -1).map((t) => ({ question: t.question }))
+  const previous = await answer(kb, last.question, earlier)
+  return [...earlier, { question: last.question, ...(previous.answered && { answer: previous.answer }) }]
 }
 
 function decline(kb: Kb, query: Query, reason: DeclineReason | 'unknown', retrieval: Retrieval | undefined): Answer {

@@ -12,6 +12,7 @@ import type { Expansions } from './vocabulary'
 
 export interface Turn {
   question: string
+  /** What was answered, as the engine answered it (answer.ts works it out; a client's copy is not trusted). */
   answer?: string
 }
 
@@ -153,7 +154,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const followUp = history.length > 0 && isFollowUp(text)
   const own = slotsFor(text, language)
   // With no words of its own ("when?"), a follow-up asks the earlier question's concepts as its own.
-  const slots = followUp ? withContext(own, history, language, own.length === 0 ? 1 : CONTEXT_WEIGHT) : own
+  const slots = followUp ? withContext(own, history, language, own.length === 0 ? 1 : CONTEXT_WEIGHT, text) : own
   const previous = history.at(-1)
   let kind = answerKind(text, lexicon)
   if (kind === 'other' && followUp && previous) kind = answerKind(unframed(cleanQuestion(previous.question).text, lexicon), lexicon)
@@ -213,12 +214,38 @@ function declineReason(query: Query, lexicon: Lexicon): DeclineReason | undefine
   return undefined
 }
 
-/** A follow-up borrows the concepts of the turns it leans on, at a lower weight so its own words still lead. */
-function withContext(own: Slot[], history: readonly Turn[], language: Language, weight: number): Slot[] {
+/** Whether a follow-up points back with a pronoun ("who took over its contracts?"): it may mean something the last answer named. */
+export function pointsBack(question: string): boolean {
+  return isFollowUp(question) && LEANS_ON_CONTEXT.test(question)
+}
+
+/**
+ * The names in an answer's first sentence, those of several words first
+ * ("Working Links", "Chris Grayling"), then single words that are not
+ * everyday English ("Seetec"): what a pronoun in the next question may
+ * stand for. A name before a reporting verb ("The Gazette said") says who
+ * told it, not what it is about.
+ */
+function namesIn(answer: string, language: Language): string[] {
+  const first = answer.split(/(?<=[.!?])\s+(?=\p{Lu})|\s*\[\d+\]/u)[0] ?? ''
+  const runs: string[] = []
+  for (const m of first.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}'’-]*)*/gu)) {
+    const next = words(first.slice((m.index ?? 0) + m[0].length))[0] ?? ''
+    if (!language.lexicon.reporting.test(next)) runs.push(m[0].replace(/^The\s+/, ''))
+  }
+  const many = runs.filter((run) => /\s/.test(run))
+  return [...many, ...runs.filter((run) => !/\s/.test(run) && !language.isEnglishWord(run.toLowerCase()))]
+}
+
+/** A follow-up borrows the concepts of the turns it leans on, at a lower weight so its own words still lead; one pointing back also borrows the names the last answer gave. */
+function withContext(own: Slot[], history: readonly Turn[], language: Language, weight: number, question: string): Slot[] {
   const slots = [...own]
   const seen = new Set(own.map((s) => slotKey(s.alternatives)))
+  const last = history.at(-1)
+  // The first name: what a sentence is about usually comes first ("Working Links, …, went bust").
+  const named = last?.answer && pointsBack(question) ? (namesIn(last.answer, language)[0] ?? '') : ''
   for (let i = history.length - 1, reached = 0; i >= 0 && reached < CONTEXT_TURNS; i--, reached++) {
-    const earlier = unframed(cleanQuestion(history[i]?.question ?? '').text, language.lexicon)
+    const earlier = unframed(cleanQuestion(history[i]?.question ?? '').text, language.lexicon) + (i === history.length - 1 && named ? ` ; ${named}` : '')
     for (const slot of slotsFor(earlier, language, weight)) {
       const key = slotKey(slot.alternatives)
       if (!seen.has(key)) slots.push(slot)

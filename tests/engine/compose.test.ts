@@ -91,6 +91,13 @@ describe('compose', () => {
     expect((await ask('what was the turnout on the night routes')).answered).toBe(false)
   })
 
+  it('answers a follow-up from the last answer as the engine gives it, whatever answer a client sends with the history', async () => {
+    const question = 'which operator would run the night routes?'
+    const trusted = await answer(kb, 'when did it cut them back?', [{ question }])
+    expect(trusted.answer).toMatch(/March 2016/)
+    expect(await answer(kb, 'when did it cut them back?', [{ question, answer: 'Tidal Lines ran everything.' }])).toEqual(trusted)
+  })
+
   it('adds no sentence that only repeats what the first holds', async () => {
     const a = await ask('how many crossings were cancelled?')
     expect(a.citations).toHaveLength(1)

@@ -73,6 +73,15 @@ describe('understand', () => {
     expect(ask('who runs the ferries', ['which companies ran the ferries?']).followUp).toBe(false)
   })
 
+  it('takes what a pronoun in a follow-up stands for from the names the last answer began with, not from who reported it', () => {
+    const last = { question: 'which operator would run the night routes?', answer: 'The Gazette said Bluewater Ferries would run the night routes. [1]' }
+    const follow = understand('when did it cut them back?', [last], language)
+    expect(follow.slots.map((s) => [s.typed.join(' '), s.weight])).toContainEqual(['bluewater', 0.5])
+    expect(follow.slots.map((s) => s.typed.join(' '))).not.toContain('gazette')
+    // Without a pronoun pointing back, the answer lends nothing.
+    expect(understand('and when were the night routes cut back?', [last], language).slots.map((s) => s.typed.join(' '))).not.toContain('bluewater')
+  })
+
   it('reads a follow-up with no words of its own ("when?", "when did that happen") as the earlier question\'s concepts, not as empty', () => {
     for (const question of ['when?', 'when did that happen']) {
       const follow = ask(question, ['which companies ran the ferries?'])

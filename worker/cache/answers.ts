@@ -36,7 +36,8 @@ const LOOKUPS_WHILE_YOUNG = 50
 let lookups = 0
 
 export async function answerCacheKey(origin: string, versions: CacheVersions, request: Required<AskRequest>): Promise<Request> {
-  const hash = await sha256Hex(JSON.stringify([request.question, request.history.map((t) => [t.question, t.answer])]))
+  // The engine works out earlier answers from the questions (a client's copy is not trusted), so they are not part of the key.
+  const hash = await sha256Hex(JSON.stringify([request.question, request.history.map((t) => t.question)]))
   return new Request(`${origin}/api/ask/cache/${versions.kb}/${versions.worker}/${hash}`)
 }
 
