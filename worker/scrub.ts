@@ -61,6 +61,8 @@ const LONG_DIGITS = /\p{N}{6,}/gu
  * visitor typed into placeholders, which no pattern matches, so this ends.
  */
 export function scrub(text: string): string {
+  // Every pattern needs a digit or an @: most questions hold neither, and skip the passes.
+  if (!/[\p{N}@]/u.test(text)) return text
   let out = text
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const next = scrubOnce(out)
