@@ -66,7 +66,9 @@ function datePrecision(sentence: string, lexicon: Lexicon): { score: number; pat
 function countingFigure(sentence: string, lexicon: Lexicon): RegExp | undefined {
   const { dayNumber } = dates(lexicon)
   for (const m of sentence.matchAll(new RegExp(DIGITS.source, 'g'))) {
-    if (!dayNumber.test(sentence.slice(m.index ?? 0))) return DIGITS
+    const at = m.index ?? 0
+    // Not a day of a month, nor a figure joined to the word it describes ("a 24-hour strike").
+    if (!dayNumber.test(sentence.slice(at)) && sentence[at + m[0].length] !== '-') return DIGITS
   }
   return undefined
 }
@@ -299,8 +301,10 @@ function countsAsked(sentence: string, asked: ReadonlySet<string>, lexicon: Lexi
   return ws.some((w, i) => {
     const figure = /^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)
     const at = toks[i]?.start ?? 0
-    const share = /^\s*(%|per ?cent)/i.test(sentence.slice(at + w.length))
-    if (!figure || share || /^(19|20)\d\d$/.test(w) || dayNumber.test(sentence.slice(at))) return false
+    const rest = sentence.slice(at + w.length)
+    const share = /^\s*(%|per ?cent)/i.test(rest)
+    // "a 24-hour strike": a figure joined to the next word describes that word; it counts nothing asked about.
+    if (!figure || share || rest.startsWith('-') || /^(19|20)\d\d$/.test(w) || dayNumber.test(sentence.slice(at))) return false
     // "21 Community Rehabilitation Companies", or "the number of CRCs would fall to 11".
     return [...ws.slice(i + 1, i + 5), ...ws.slice(Math.max(0, i - 4), i)].some((near) => {
       const t = toTerm(near)

@@ -55,6 +55,12 @@ describe('compose', () => {
     expect(a.answer).not.toMatch(/14 March/)
   })
 
+  it('does not answer "how many" with a figure joined to the word it describes ("a 12-hour strike")', async () => {
+    const a = await ask('how many ferry crews were there?')
+    expect(a.answered).toBe(false)
+    expect(sentencesOf(await ask('when did the ferry crews strike?'))[0]).toMatch(/12-hour strike on 12 April 2019/)
+  })
+
   it('does not count the words of a source\'s name that says who reported a sentence as what the sentence is about', async () => {
     // "World Ferry Review reported" holds "world", but the sentence is not about any world cup.
     expect((await ask('how much did the world cup cost in 2019?')).answered).toBe(false)
