@@ -12,12 +12,12 @@ import { postJson } from './helpers'
 /** Right answers each set must keep, per kind (`npm run kb:eval` prints what each achieves). */
 const BARS: Record<string, Partial<Record<EvalKind, number>>> = {
   'questions.jsonl': { fact: 28, out_of_scope: 5, adversarial: 4 },
-  'heldout.jsonl': { fact: 73, out_of_scope: 9, adversarial: 15 },
-  'unseen.jsonl': { fact: 51, out_of_scope: 7, adversarial: 8 },
-  'blind.jsonl': { fact: 44, out_of_scope: 7, adversarial: 8 },
+  'heldout.jsonl': { fact: 75, out_of_scope: 9, adversarial: 15 },
+  'unseen.jsonl': { fact: 54, out_of_scope: 8, adversarial: 8 },
+  'blind.jsonl': { fact: 44, out_of_scope: 8, adversarial: 8 },
   'blind-2.jsonl': { fact: 37, out_of_scope: 6, adversarial: 6 },
-  'record.jsonl': { fact: 73, out_of_scope: 10 },
-  'visitors.jsonl': { fact: 42, out_of_scope: 15, adversarial: 6 },
+  'record.jsonl': { fact: 83, out_of_scope: 10 },
+  'visitors.jsonl': { fact: 48, out_of_scope: 14, adversarial: 6 },
 }
 
 async function reply(item: EvalItem): Promise<Reply> {
