@@ -35,6 +35,8 @@ const INSTRUCTIONS: RegExp[] = [
   /\b(system prompt|developer mode|jailbreak|do anything now|dan mode)\b/gi,
   /\b(you are now|you're now|from now on,? you|act as|pretend (to be|you are|you're)|role-?play( as)?|behave as|speak as|answer as|impersonate)\b[^.?!\n]*(\band\b)?/gi,
   /\byou are (dan|an? (unfiltered|unrestricted|evil|different) [a-z]+)\b[^.?!\n]*/gi,
+  // A task for the assistant, not a question: "can you write me a cover letter…", "draft an email to…".
+  /(^|\b(can|could|would|will) you (please )?)(write|draft|compose|generate|translate|rewrite|code)( me| us)? (a|an|some|my|our|this|the)\b[^.?!\n]*/gi,
 ]
 
 const QUESTIONISH = /^(who|whom|whose|what|whats|what's|when|where|which|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|tell me|explain|describe)\b|\?$/i
