@@ -12,10 +12,10 @@ import { postJson } from './helpers'
 /** Right answers each set must keep, per kind (`npm run kb:eval` prints what each achieves). */
 const BARS: Record<string, Partial<Record<EvalKind, number>>> = {
   'questions.jsonl': { fact: 28, out_of_scope: 5, adversarial: 4 },
-  'heldout.jsonl': { fact: 75, out_of_scope: 9, adversarial: 15 },
+  'heldout.jsonl': { fact: 76, out_of_scope: 9, adversarial: 16 },
   'unseen.jsonl': { fact: 54, out_of_scope: 8, adversarial: 8 },
   'blind.jsonl': { fact: 44, out_of_scope: 8, adversarial: 8 },
-  'blind-2.jsonl': { fact: 37, out_of_scope: 6, adversarial: 6 },
+  'blind-2.jsonl': { fact: 39, out_of_scope: 6, adversarial: 6 },
   'record.jsonl': { fact: 83, out_of_scope: 10 },
   'visitors.jsonl': { fact: 48, out_of_scope: 14, adversarial: 6 },
 }
