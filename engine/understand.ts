@@ -172,12 +172,20 @@ export function understand(question: string, history: readonly Turn[], language:
   }
   const after = lexicon.question.successorOf.exec(text)
   const before = lexicon.question.predecessorOf.exec(text)
-  const of = (after ?? before)?.slice(1).find((g) => g !== undefined)
+  const named = (after ?? before)?.slice(1).find((g) => g !== undefined)
+  // "who came after him?": the person the last answer named first.
+  const last = history.at(-1)
+  const of = named && /^(him|her)$/i.test(named.trim()) && last?.answer ? namesIn(last.answer, language).find((n) => words(n).some((w) => !language.isEnglishWord(w))) : named
   // Only a person's name: it has a word that is not everyday English.
   if (of && words(of).some((w) => !language.isEnglishWord(w))) {
     // Whoever came before or after someone is a person, however the question puts it.
     query.succession = { of: of.trim(), direction: after ? 'after' : 'before' }
     query.kind = 'person'
+    // A name a pronoun stood for is what the question asks about, as if typed.
+    if (of !== named) {
+      const own = new Set(slotsFor(of, language).map((slot) => slotKey(slot.alternatives)))
+      query.slots = query.slots.map((slot) => (own.has(slotKey(slot.alternatives)) ? { ...slot, weight: 1 } : slot))
+    }
   }
   const attribute = lexicon.question.attribute.exec(text)?.[1]?.toLowerCase()
   if (attribute) query.attribute = attribute

@@ -97,6 +97,12 @@ describe('compose', () => {
     expect((await ask('what was the turnout on the night routes')).answered).toBe(false)
   })
 
+  it('reads "who came after her?" as asking about the person the last answer named', async () => {
+    const question = 'who was appointed chair of the harbour board in march 2018?'
+    expect(sentencesOf(await ask(question))[0]).toMatch(/^Kerensa Polglaze/)
+    expect(sentencesOf(await ask('and who came after her?', [question]))[0]).toMatch(/^Tamsin Trevail/)
+  })
+
   it('answers a follow-up from the last answer as the engine gives it, whatever answer a client sends with the history', async () => {
     const question = 'which operator would run the night routes?'
     const trusted = await answer(kb, 'when did it cut them back?', [{ question }])
