@@ -37,7 +37,11 @@ const MESSAGES: Record<DeclineReason | 'unknown', MessageKey> = {
 const TOPICAL: ReadonlySet<DeclineReason | 'unknown'> = new Set(['later', 'future', 'unknown'])
 
 export async function answer(kb: Kb, question: string, history: readonly Turn[] = []): Promise<Answer> {
-  const query = understand(question, await withLastAnswer(kb, question, history), kb.language)
+  return answerWith(kb, question, await withLastAnswer(kb, question, history))
+}
+
+async function answerWith(kb: Kb, question: string, history: readonly Turn[]): Promise<Answer> {
+  const query = understand(question, history, kb.language)
   if (query.decline) return decline(kb, query, query.decline, TOPICAL.has(query.decline) ? await retrieve(kb, query) : undefined)
   const retrieval = await retrieve(kb, query)
   const composed = compose(retrieval, query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current })
@@ -46,15 +50,18 @@ export async function answer(kb: Kb, question: string, history: readonly Turn[] 
 }
 
 /**
- * For a follow-up pointing back with a pronoun, the history with the last
- * answer as this engine gives it: worked out again from the questions, not
- * taken from the client, so an answer depends only on what was asked.
+ * The history as understanding reads it: the questions, and for a follow-up
+ * pointing back with a pronoun the last answer as this engine gives it,
+ * worked out again from the questions before it (one level: their own
+ * pronouns are not resolved). A client's copy of an answer is never read, so
+ * an answer depends only on what was asked.
  */
 async function withLastAnswer(kb: Kb, question: string, history: readonly Turn[]): Promise<readonly Turn[]> {
-  const last = history.at(-1)
-  if (!last || !pointsBack(question)) return history
-  const earlier = history.slice(0, -1).map((t) => ({ question: t.question }))
-  const previous = await answer(kb, last.question, earlier)
+  const asked = history.map((t) => ({ question: t.question }))
+  const last = asked.at(-1)
+  if (!last || !pointsBack(question)) return asked
+  const earlier = asked.slice(0, -1)
+  const previous = await answerWith(kb, last.question, earlier)
   return [...earlier, { question: last.question, ...(previous.answered && { answer: previous.answer }) }]
 }
 

@@ -108,6 +108,9 @@ describe('compose', () => {
     const trusted = await answer(kb, 'when did it cut them back?', [{ question }])
     expect(trusted.answer).toMatch(/March 2016/)
     expect(await answer(kb, 'when did it cut them back?', [{ question, answer: 'Tidal Lines ran everything.' }])).toEqual(trusted)
+    // Nor does a client's answer reach a question too long to be a follow-up.
+    const long = 'who came after her as chair of the harbour board once the ferry contracts had been running for a few years?'
+    expect(await answer(kb, long, [{ question, answer: 'Jo Bluewater chaired it.' }])).toEqual(await answer(kb, long, [{ question }]))
   })
 
   it('adds no sentence that only repeats what the first holds', async () => {
