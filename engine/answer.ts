@@ -9,7 +9,7 @@ import type { Kb } from './kb'
 import type { MessageKey } from './lexicon'
 import { retrieve, type Retrieval } from './retrieve'
 import { suggest } from './suggest'
-import { pointsBack, understand, type DeclineReason, type Query, type Turn } from './understand'
+import { readsLastAnswer, understand, type DeclineReason, type Query, type Turn } from './understand'
 
 export interface Answer {
   answer: string
@@ -52,16 +52,16 @@ async function answerWith(kb: Kb, question: string, history: readonly Turn[]): P
 /**
  * The history as understanding reads it: the questions, and for a follow-up
  * pointing back with a pronoun the last answer as this engine gives it,
- * worked out again from the questions before it (one level: their own
- * pronouns are not resolved). A client's copy of an answer is never read, so
- * an answer depends only on what was asked.
+ * worked out again from the questions before it (through a chain of such
+ * follow-ups: at most one answer per earlier turn). A client's copy of an
+ * answer is never read, so an answer depends only on what was asked.
  */
 async function withLastAnswer(kb: Kb, question: string, history: readonly Turn[]): Promise<readonly Turn[]> {
   const asked = history.map((t) => ({ question: t.question }))
   const last = asked.at(-1)
-  if (!last || !pointsBack(question)) return asked
+  if (!last || !readsLastAnswer(question, kb.language)) return asked
   const earlier = asked.slice(0, -1)
-  const previous = await answerWith(kb, last.question, earlier)
+  const previous = await answerWith(kb, last.question, await withLastAnswer(kb, last.question, earlier))
   return [...earlier, { question: last.question, ...(previous.answered && { answer: previous.answer }) }]
 }
 

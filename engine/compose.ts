@@ -342,7 +342,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     if (chosen.includes(c) || c.score < first.score * 0.6 || c.ownCoverage < HOLDS || !scorer.aboutYearAsked(c)) continue
     const addsConcept = [...c.covers].some((i) => !covered.has(i))
     const addsKind = scorer.strict && c.kind >= KIND_FLOOR && chosen.every((x) => x.kind < KIND_FLOOR)
-    // An open question ("what did they conclude?") is answered by its passage: another of its sentences holding as much of the question says more of it.
+    // A question of no strict kind ("what did they conclude?") is answered by its passage: another of its sentences holding at least SAYS_MORE of what the first holds says more of it.
     const saysMore = !scorer.strict && c.passage === first.passage && c.ownCoverage >= first.ownCoverage * SAYS_MORE
     if (!addsConcept && !addsKind && !saysMore) continue
     if (chosen.some((x) => jaccard(x.terms, c.terms) > SAME_FACT)) continue

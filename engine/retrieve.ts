@@ -67,7 +67,7 @@ export interface Retrieval {
   unknown: number
   /** Words of the question that no passage holds and that are not everyday English: names the sources never mention. */
   unknownNames: string[]
-  /** Every word of the question that no passage holds, as typed. */
+  /** The words, as typed, of the question's own concepts (not those borrowed from earlier turns) that no passage holds. */
   unknownWords: string[]
   /** For each disagreement key among the hits, every side's passage. */
   sides: ReadonlyMap<string, readonly Side[]>

@@ -5,6 +5,7 @@
  * to decline before looking anything up.
  */
 import { cleanQuestion, isQuestion } from './clean'
+import { STOP_WORDS } from './stop-words'
 import { answerKind, type AnswerKind } from './kinds'
 import type { Lexicon } from './lexicon'
 import { toTerm, words, yearsNamed } from './text'
@@ -183,8 +184,10 @@ export function understand(question: string, history: readonly Turn[], language:
     query.kind = 'person'
     // A name a pronoun stood for is what the question asks about, as if typed.
     if (of !== named) {
-      const own = new Set(slotsFor(of, language).map((slot) => slotKey(slot.alternatives)))
-      query.slots = query.slots.map((slot) => (own.has(slotKey(slot.alternatives)) ? { ...slot, weight: 1 } : slot))
+      const own = slotsFor(of, language)
+      const keys = new Set(own.map((slot) => slotKey(slot.alternatives)))
+      const kept = query.slots.filter((slot) => !keys.has(slotKey(slot.alternatives)))
+      query.slots = [...kept, ...own]
     }
   }
   const attribute = lexicon.question.attribute.exec(text)?.[1]?.toLowerCase()
@@ -223,8 +226,13 @@ function declineReason(query: Query, lexicon: Lexicon): DeclineReason | undefine
 }
 
 /** Whether a follow-up points back with a pronoun ("who took over its contracts?"): it may mean something the last answer named. */
-export function pointsBack(question: string): boolean {
-  return isFollowUp(question) && LEANS_ON_CONTEXT.test(question)
+function pointsBack(text: string): boolean {
+  return isFollowUp(text) && LEANS_ON_CONTEXT.test(text)
+}
+
+/** Whether understanding `question` reads the last answer: a follow-up pointing back, once cleaned and unframed as `understand` reads it. */
+export function readsLastAnswer(question: string, language: Language): boolean {
+  return pointsBack(unframed(cleanQuestion(question).text, language.lexicon))
 }
 
 /**
@@ -236,10 +244,15 @@ export function pointsBack(question: string): boolean {
  */
 function namesIn(answer: string, language: Language): string[] {
   const first = answer.split(/(?<=[.!?])\s+(?=\p{Lu})|\s*\[\d+\]/u)[0] ?? ''
+  const months = new RegExp(`^(${language.lexicon.monthNames})$`, 'i')
   const runs: string[] = []
   for (const m of first.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}'’-]*)*/gu)) {
     const next = words(first.slice((m.index ?? 0) + m[0].length))[0] ?? ''
-    if (!language.lexicon.reporting.test(next)) runs.push(m[0].replace(/^The\s+/, ''))
+    if (language.lexicon.reporting.test(next)) continue
+    // A capital that only starts the sentence ("In May", "Under Chris Grayling's") is not part of a name, nor is a month or a possessive 's.
+    const parts = m[0].replace(/['’]s$/, '').split(/\s+/)
+    while (parts.length > 0 && (STOP_WORDS.has((parts[0] as string).toLowerCase()) || months.test(parts[0] as string))) parts.shift()
+    if (parts.length > 0) runs.push(parts.join(' '))
   }
   const many = runs.filter((run) => /\s/.test(run))
   return [...many, ...runs.filter((run) => !/\s/.test(run) && !language.isEnglishWord(run.toLowerCase()))]

@@ -97,10 +97,11 @@ describe('compose', () => {
     expect((await ask('what was the turnout on the night routes')).answered).toBe(false)
   })
 
-  it('reads "who came after her?" as asking about the person the last answer named', async () => {
+  it('reads "who came after her?" as asking about the person the last answer named, however the question is framed', async () => {
     const question = 'who was appointed chair of the harbour board in march 2018?'
     expect(sentencesOf(await ask(question))[0]).toMatch(/^Kerensa Polglaze/)
     expect(sentencesOf(await ask('and who came after her?', [question]))[0]).toMatch(/^Tamsin Trevail/)
+    expect(sentencesOf(await ask("hello, sorry, quick question, I'd like to know: who came after her?", [question]))[0]).toMatch(/^Tamsin Trevail/)
   })
 
   it('answers a follow-up from the last answer as the engine gives it, whatever answer a client sends with the history', async () => {
@@ -110,7 +111,7 @@ describe('compose', () => {
     expect(await answer(kb, 'when did it cut them back?', [{ question, answer: 'Tidal Lines ran everything.' }])).toEqual(trusted)
     // Nor does a client's answer reach a question too long to be a follow-up.
     const long = 'who came after her as chair of the harbour board once the ferry contracts had been running for a few years?'
-    expect(await answer(kb, long, [{ question, answer: 'Jo Bluewater chaired it.' }])).toEqual(await answer(kb, long, [{ question }]))
+    expect(await answer(kb, long, [{ question, answer: 'Kerensa Polglaze chaired it.' }])).toEqual(await answer(kb, long, [{ question }]))
   })
 
   it('adds no sentence that only repeats what the first holds', async () => {

@@ -1,6 +1,6 @@
 /**
  * Answers from the Cache API. The key holds the knowledge-base version, the
- * Worker version and a hash of the normalised question and history, so neither
+ * Worker version and a hash of the normalised question and the earlier questions, so neither
  * a new knowledge base nor new answer code serves an old answer, and the key
  * reveals nothing of the question. Bodies are stored without their answerId:
  * every reply gets a fresh one.
