@@ -33,9 +33,9 @@ export default defineConfig({
     // failed one's is shown with it), and no test counts as slow enough to be listed on its own.
     silent: 'passed-only',
     slowTestThreshold: Number.MAX_SAFE_INTEGER,
-    // Each file in a fresh worker unless its project shares one (engine, kb, widget and most Worker
-    // files do not depend on module state); said explicitly, which keeps Vitest from closing with a
-    // hint about turning isolation off.
+    // Each file in a fresh worker unless its project shares one (engine, kb, widget, e2e and most
+    // Worker files do not depend on module state); said explicitly, which keeps Vitest from closing
+    // with a hint about turning isolation off.
     isolate: true,
     // Two files at once even on 2 cores (Vitest's default there is one): much of a file's time is
     // spent waiting on workerd, Wrangler or Chromium, not computing.
@@ -56,6 +56,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          isolate: false,
           include: ['tests/widget/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/widget/e2e/global-setup.ts'],

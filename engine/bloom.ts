@@ -25,10 +25,12 @@ function fnv1a(text: string, seed: number): number {
   return h
 }
 
-function positions(word: string, m: number, k: number): number[] {
+/** Into `out`, which the build reuses: it hashes the whole dictionary, 275,000 words. */
+function positions(word: string, m: number, k: number, out = new Array<number>(k)): number[] {
   const a = fnv1a(word, 0)
   const b = fnv1a(word, 0x9e3779b9) | 1
-  return Array.from({ length: k }, (_, i) => (a + Math.imul(i, b)) >>> 0).map((h) => h % m)
+  for (let i = 0; i < k; i++) out[i] = ((a + Math.imul(i, b)) >>> 0) % m
+  return out
 }
 
 export function buildBloom(words: readonly string[], falsePositiveRate = 0.01): BloomData {
@@ -36,8 +38,13 @@ export function buildBloom(words: readonly string[], falsePositiveRate = 0.01): 
   const m = Math.ceil((-count * Math.log(falsePositiveRate)) / Math.LN2 ** 2)
   const k = Math.max(1, Math.round((m / count) * Math.LN2))
   const digits = new Uint8Array(Math.ceil(m / 6))
-  for (const word of words) for (const p of positions(word, m, k)) digits[Math.floor(p / 6)]! |= 1 << p % 6
-  return { m, k, bits: Array.from(digits, (d) => DIGITS[d]).join('') }
+  const out = new Array<number>(k)
+  for (const word of words) {
+    for (const p of positions(word, m, k, out)) digits[Math.floor(p / 6)]! |= 1 << p % 6
+  }
+  let bits = ''
+  for (const d of digits) bits += DIGITS[d]
+  return { m, k, bits }
 }
 
 /** The membership test; it reads the bits from the stored string, so there is nothing to decode at start-up. */

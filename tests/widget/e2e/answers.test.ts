@@ -1,10 +1,10 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { answerAt, ask, baseUrl, launch, openDemo, screenshot, standIn } from './browser'
+import { answerAt, ask, baseUrl, connect, openDemo, screenshot, standIn } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
-  browser = await launch()
+  browser = await connect()
 })
 afterAll(() => browser?.close())
 

@@ -1,4 +1,4 @@
-/** Real Chromium (the one find-browser.ts found) driven by playwright-core, and helpers for the widget's pages. */
+/** Real Chromium (the one global-setup.ts started) driven by playwright-core, and helpers for the widget's pages. */
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
@@ -7,17 +7,14 @@ import { inject } from 'vitest'
 
 export const baseUrl = inject('baseUrl')
 const screenshotDir = inject('screenshotDir')
-const found = inject('browser')
+const browserEndpoint = inject('browserEndpoint')
 
 export const DESKTOP = { width: 1280, height: 800 }
 export const PHONE = { width: 390, height: 844 }
 
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: found.executablePath,
-    env: found.env && { ...process.env, ...found.env },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+/** The browser every test file shares; closing it closes only the contexts this file opened. */
+export function connect(): Promise<Browser> {
+  return chromium.connect(browserEndpoint)
 }
 
 /** A page whose every request is recorded, to check nothing leaves the Worker's origin. */

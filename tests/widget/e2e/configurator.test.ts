@@ -1,10 +1,10 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { baseUrl, DESKTOP, launch, newPage, screenshot } from './browser'
+import { baseUrl, connect, DESKTOP, newPage, screenshot } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
-  browser = await launch()
+  browser = await connect()
 })
 afterAll(() => browser?.close())
 

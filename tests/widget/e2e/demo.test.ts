@@ -1,10 +1,10 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { answerAt, ask, axe, baseUrl, launch, newPage, PHONE, screenshot, openDemo } from './browser'
+import { answerAt, ask, axe, baseUrl, connect, newPage, PHONE, screenshot, openDemo } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
-  browser = await launch()
+  browser = await connect()
 })
 afterAll(() => browser?.close())
 

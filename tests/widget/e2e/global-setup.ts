@@ -1,7 +1,8 @@
 /**
- * Finds a Chromium (find-browser.ts) and starts the real Worker (wrangler dev, workerd) on
- * 127.0.0.1 for the browser tests, and stops it afterwards. The port is WIDGET_E2E_PORT, or else
- * one the system says is free, so runs in several checkouts at once do not collide.
+ * Finds a Chromium (find-browser.ts) and starts it once for every browser test file, which connect
+ * to it (browser.ts), and starts the real Worker (wrangler dev, workerd) on 127.0.0.1 for them; stops
+ * both afterwards. The port is WIDGET_E2E_PORT, or else one the system says is free, so runs in
+ * several checkouts at once do not collide.
  */
 import { execFile, spawn } from 'node:child_process'
 import { once } from 'node:events'
@@ -9,24 +10,27 @@ import { mkdir } from 'node:fs/promises'
 import { createServer, type AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { chromium } from 'playwright-core'
 import type { TestProject } from 'vitest/node'
 import { buildWidget } from '../../../scripts/build-widget'
 import { WRANGLER_ENV } from '../../../scripts/wrangler-env'
-import { findBrowser, type FoundBrowser } from './find-browser'
+import { findBrowser } from './find-browser'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
     screenshotDir: string
-    browser: FoundBrowser
+    /** Where browser.ts connects to the Chromium started here. */
+    browserEndpoint: string
   }
 }
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const STARTUP_MS = 90_000
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
 export default async function setup(project: TestProject) {
-  const browser = await findBrowser()
+  const found = await findBrowser()
   const port = process.env.WIDGET_E2E_PORT ?? String(await freePort())
   const baseUrl = `http://127.0.0.1:${port}`
   // `npm test` has built it already; this keeps `vitest run --project e2e` on its own correct.
@@ -37,6 +41,28 @@ export default async function setup(project: TestProject) {
   if (await answers(`${baseUrl}/api/health`)) {
     throw new Error(`Something is already listening on ${baseUrl}; stop it, or unset WIDGET_E2E_PORT to use a free port.`)
   }
+  // One browser for every file (a test opens its own context in it) saves starting one per file;
+  // it starts while wrangler starts the Worker.
+  const [browser, worker] = await Promise.allSettled([
+    chromium.launchServer({ executablePath: found.executablePath, env: found.env && { ...process.env, ...found.env }, args: CHROMIUM_ARGS }),
+    startWorker(port),
+  ])
+  if (browser.status === 'rejected' || worker.status === 'rejected') {
+    if (browser.status === 'fulfilled') await browser.value.close()
+    if (worker.status === 'fulfilled') await worker.value()
+    throw browser.status === 'rejected' ? browser.reason : (worker as PromiseRejectedResult).reason
+  }
+  project.provide('baseUrl', baseUrl)
+  project.provide('screenshotDir', screenshotDir)
+  project.provide('browserEndpoint', browser.value.wsEndpoint())
+  console.log(`e2e: Worker on ${baseUrl}; Chromium from ${found.source} (${found.executablePath})`)
+  return async () => {
+    await Promise.all([browser.value.close(), worker.value()])
+  }
+}
+
+/** Applies the migrations to the local D1 and starts wrangler dev; once the Worker answers, gives back how to stop it. */
+async function startWorker(port: string): Promise<() => Promise<void>> {
   const wrangler = fileURLToPath(new URL('node_modules/wrangler/bin/wrangler.js', `file://${ROOT}`))
   const env = { ...process.env, ...WRANGLER_ENV }
   // The Worker records answers and feedback in the local D1, whose tables come from migrations/.
@@ -63,15 +89,11 @@ export default async function setup(project: TestProject) {
   }
 
   try {
-    await waitForHealth(`${baseUrl}/api/health`, () => child.exitCode !== null)
+    await waitForHealth(`http://127.0.0.1:${port}/api/health`, () => child.exitCode !== null)
   } catch (err) {
     await stop()
     throw new Error(`${(err as Error).message}\n--- wrangler dev output ---\n${output}`)
   }
-  project.provide('baseUrl', baseUrl)
-  project.provide('screenshotDir', screenshotDir)
-  project.provide('browser', browser)
-  console.log(`e2e: Worker on ${baseUrl}; Chromium from ${browser.source} (${browser.executablePath})`)
   return stop
 }
 

@@ -1,10 +1,10 @@
 import type { Browser, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { answerAt, ask, baseUrl, fixtureUrl, launch, newPage, screenshot, serveFixtures } from './browser'
+import { answerAt, ask, baseUrl, connect, fixtureUrl, newPage, screenshot, serveFixtures } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
-  browser = await launch()
+  browser = await connect()
 })
 afterAll(() => browser?.close())
 

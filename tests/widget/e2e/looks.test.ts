@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { answerAt, ask, axe, baseUrl, fixtureUrl, launch, newPage, screenshot, serveFixtures, STRICT_CSP } from './browser'
+import { answerAt, ask, axe, baseUrl, connect, fixtureUrl, newPage, screenshot, serveFixtures, STRICT_CSP } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
-  browser = await launch()
+  browser = await connect()
 })
 afterAll(() => browser?.close())
 

@@ -8,11 +8,11 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { baseUrl, launch, newPage, screenshot } from './browser'
+import { baseUrl, connect, newPage, screenshot } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
-  browser = await launch()
+  browser = await connect()
 })
 afterAll(() => browser?.close())
 
