@@ -44,6 +44,12 @@ describe('understand', () => {
     expect(ask('how often were passengers asked about the crossings').kind).toBe('duration')
     expect(ask('how many crossings were cancelled').kind).toBe('count')
     expect(ask('when were the contracts awarded').kind).toBe('time')
+    // "when" after another question word only says when the thing asked about held.
+    expect(ask('who was chair of the harbour board when the contracts were awarded').kind).toBe('person')
+    expect(ask('who was the chair in 2016').kind).toBe('person')
+    expect(ask("how much of a crew's time went on paperwork").kind).toBe('percent')
+    expect(ask('how much of the money went on boats').kind).toBe('money')
+    expect(ask("what was the harbour board's verdict on the operators").kind).not.toBe('definition')
     expect(ask('how much were the contracts worth').kind).toBe('money')
     expect(ask('how much lower were the fares').kind).toBe('amount')
     expect(ask('which company runs the night routes').kind).toBe('entity')
