@@ -22,8 +22,14 @@ const { manifest, parts } = splitArtifact(
   { shardBytes: 2048, passageBlock: 4 },
 )
 
-async function shardedFromR2(options?: ShardedOptions) {
+// Uploaded once for the file: no test changes the parts.
+let uploaded: Promise<void> | undefined
+async function upload() {
   for (const [name, text] of parts) await bucket.put(`kb/${manifest.version}/${name}`, text)
+}
+
+async function shardedFromR2(options?: ShardedOptions) {
+  await (uploaded ??= upload())
   const r2 = r2ShardStore(bucket, manifest.version)
   const fetched: string[] = []
   const store: ShardStore = { get: (name) => (fetched.push(name), r2.get(name)) }
