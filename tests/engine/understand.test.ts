@@ -56,6 +56,17 @@ describe('understand', () => {
     expect(ask('what does HB stand for').kind).toBe('definition')
   })
 
+  it('reads a yes/no question opened by a connector ("so was it…", "ok, did…") as yes/no', () => {
+    expect(ask('so was the ferry contract ever cancelled or what').polar).toBe(true)
+    expect(ask('ok, did the harbour board step in').polar).toBe(true)
+    expect(ask('so who runs the ferries').polar).toBe(false)
+  })
+
+  it('takes "whole" and "entire" as quantifiers, like "all", not as concepts ("the whole thing")', () => {
+    expect(alternatives('was the whole thing cancelled')).toEqual([['cancel']])
+    expect(alternatives('was the entire ferry contract cancelled').flat()).not.toContain('entir')
+  })
+
   it('expands a group both ways and a one-way relation only from the vaguer phrase', () => {
     expect(alternatives('what did the harbour board say')).toContainEqual(['harbour board', 'hb'])
     expect(alternatives('what did the HB say')).toContainEqual(['hb', 'harbour board'])
