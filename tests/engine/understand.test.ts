@@ -54,6 +54,11 @@ describe('understand', () => {
     expect(ask('how much lower were the fares').kind).toBe('amount')
     expect(ask('which company runs the night routes').kind).toBe('entity')
     expect(ask('what does HB stand for').kind).toBe('definition')
+    // "what's" as typed, with or without its apostrophe: a short name after it asks what that is.
+    expect(ask("what's a HB").kind).toBe('definition')
+    expect(ask('whats the harbour board').kind).toBe('definition')
+    expect(ask("what's the fare on the longest night route").kind).not.toBe('definition')
+    expect(ask('whats the harbour board do').kind).not.toBe('definition')
   })
 
   it('reads a yes/no question opened by a connector ("so was it…", "ok, did…") as yes/no', () => {
