@@ -110,7 +110,8 @@ async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup
     const near = await kb.index.lookup(term, { prefix: false, fuzzy: edits, weights })
     if (near.variants.length > 0) return { lookup: near, fuzzy: true }
   }
-  if (!english && typed.length >= 5 && !/\d/.test(typed)) {
+  // A swap is a slip even when it spells another English word ("wroth" for "worth"), if the knowledge base lacks the word typed.
+  if (typed.length >= 5 && !/\d/.test(typed)) {
     for (const swapped of swaps(typed, term)) {
       const found = await kb.index.lookup(swapped, { prefix: false, fuzzy: 0, weights })
       if (found.variants.length > 0) return { lookup: found, fuzzy: true }

@@ -27,11 +27,29 @@ const LONG_STOP_WORDS = [...STOP_WORDS].filter((w) => w.length >= 4 && !w.includ
 
 /**
  * A slip in typing a stop word ("wernt", "becuase"): one letter added, lost,
- * changed or swapped. Only for words of four letters or more, where a slip
- * is rarely another word.
+ * changed or swapped; two in a word of six letters or more ("hapend"). Only
+ * for words of four letters or more, where a slip is rarely another word.
  */
 export function isSlipOfStopWord(word: string): boolean {
-  return word.length >= 4 && LONG_STOP_WORDS.some((w) => withinOneEdit(word, w))
+  if (word.length < 4) return false
+  return LONG_STOP_WORDS.some((w) => withinOneEdit(word, w) || (word.length >= 6 && w.length >= 6 && withinTwoEdits(word, w)))
+}
+
+/** Levenshtein distance of at most two, in a band around the diagonal. */
+function withinTwoEdits(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    let least = i
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1))
+      least = Math.min(least, row[j] as number)
+    }
+    if (least > 2) return false
+    previous = row
+  }
+  return (previous[b.length] as number) <= 2
 }
 
 function withinOneEdit(a: string, b: string): boolean {

@@ -84,6 +84,11 @@ describe('compose', () => {
     expect(await unknown('who won the contarct')).toBe(0)
   })
 
+  it('takes two neighbouring letters swapped as a slip even when they spell another English word the sources lack ("wroth" for "worth")', async () => {
+    const retrieval = await retrieve(kb, understand('what were the contracts wroth', [], kb.language))
+    expect(retrieval.unknown).toBe(0)
+  })
+
   it('answers an open question ("what did the review say…") with more of its passage, not only its first sentence', async () => {
     const a = await ask('what did the review say about the night routes')
     expect(sentencesOf(a)[0]).toMatch(/^The operators cut back the night routes in March 2016.*too few passengers travelled after dark/)

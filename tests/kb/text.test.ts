@@ -23,9 +23,12 @@ describe('text processing', () => {
     expect(terms('the one in London')).not.toContain('1')
   })
 
-  it('recognises a stop word typed with one letter added, lost, changed or swapped', () => {
+  it('recognises a stop word typed with one letter added, lost, changed or swapped, or two in a longer word', () => {
     for (const slip of ['wernt', 'whcih', 'becuase', 'abuot', 'thier', 'whihc']) expect(isSlipOfStopWord(slip), slip).toBe(true)
     for (const word of ['probation', 'crc', 'wages', 'napo']) expect(isSlipOfStopWord(word), word).toBe(false)
+    // Two slips in a longer word ("hapend" for "happened"), but not in a short one.
+    expect(isSlipOfStopWord('hapend')).toBe(true)
+    expect(isSlipOfStopWord('wages')).toBe(false)
   })
 
   it('does not end a sentence at an abbreviation or an initial', () => {
