@@ -82,7 +82,7 @@ export interface Retrieval {
  */
 function maxEdits(term: string, typed: string, english: boolean): number {
   if (english || /\d/.test(term)) return 0
-  const byTyped = typed.length >= 9 ? 2 : typed.length >= 5 ? 1 : 0
+  const byTyped = typed.length >= 12 ? 3 : typed.length >= 9 ? 2 : typed.length >= 5 ? 1 : 0
   return Math.min(byTyped, Math.floor(term.length / 3))
 }
 

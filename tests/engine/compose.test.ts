@@ -84,6 +84,11 @@ describe('compose', () => {
     expect(await unknown('who won the contarct')).toBe(0)
   })
 
+  it('allows a word of twelve letters or more three slips ("Pembrookshyre")', async () => {
+    const unknown = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).unknown
+    expect(await unknown('did the crews in pembrookshyre strike')).toBe(0)
+  })
+
   it('takes two neighbouring letters swapped as a slip even when they spell another English word the sources lack ("wroth" for "worth")', async () => {
     const retrieval = await retrieve(kb, understand('what were the contracts wroth', [], kb.language))
     expect(retrieval.unknown).toBe(0)
