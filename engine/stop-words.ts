@@ -16,7 +16,8 @@ const LIST =
   we're we've were weren't what what's whats when when's where where's whether which while who who's whos
   whom whose why why's will with won't would wouldn't yes yet you you'd you'll you're you've your yours
   yourself yourselves actually really exactly know want wanted many much thing things anything something
-  say says said saying happen happened etc like kind sort lot lots give gave given whole entire`
+  say says said saying happen happened etc like kind sort lot lots give gave given whole entire
+  everything everyone everybody nothing nobody anyone anybody someone somebody`
     .split(/\s+/)
     .filter(Boolean)
 

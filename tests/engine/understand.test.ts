@@ -67,9 +67,10 @@ describe('understand', () => {
     expect(ask('so who runs the ferries').polar).toBe(false)
   })
 
-  it('takes "whole" and "entire" as quantifiers, like "all", not as concepts ("the whole thing")', () => {
+  it('takes "whole", "entire" and "everything" as quantifiers, like "all", not as concepts ("the whole thing")', () => {
     expect(alternatives('was the whole thing cancelled')).toEqual([['cancel']])
     expect(alternatives('was the entire ferry contract cancelled').flat()).not.toContain('entir')
+    expect(alternatives('did the harbour board take over everything').flat()).not.toContain('everyth')
   })
 
   it('expands a group both ways and a one-way relation only from the vaguer phrase', () => {
