@@ -44,7 +44,8 @@ async function answerWith(kb: Kb, question: string, history: readonly Turn[]): P
   const query = understand(question, history, kb.language)
   if (query.decline) return decline(kb, query, query.decline, TOPICAL.has(query.decline) ? await retrieve(kb, query) : undefined)
   const retrieval = await retrieve(kb, query)
-  const composed = compose(retrieval, query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current })
+  const said = history.at(-1)?.answer
+  const composed = compose(retrieval, query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current, ...(said !== undefined && { said }) })
   if (!composed) return decline(kb, query, 'unknown', retrieval)
   return { answer: composed.answer, answered: true, citations: composed.citations, ...(composed.asOf && { asOf: composed.asOf }) }
 }

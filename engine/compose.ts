@@ -43,6 +43,8 @@ export interface ComposeContext {
   isEnglishWord: (word: string) => boolean
   /** Passages saying how things stand at the end of the period. */
   current: ReadonlySet<number>
+  /** The last answer in the conversation, for a follow-up: what it said is not said again while something else answers. */
+  said?: string
 }
 
 /**
@@ -65,6 +67,8 @@ const HOLDS = 0.25
 const MAX_ADDED = 2
 /** For an open question, another sentence of the first one's passage holding this share of what the first holds says more of the answer. */
 const SAYS_MORE = 0.5
+/** A follow-up's answer may pass over what the last answer said for a sentence scoring this share of it. */
+const NEARLY = 0.7
 const MAX_WORDS = 90
 /** Other sides of a disagreement shown beside the first. */
 const MAX_SIDES = 3
@@ -324,7 +328,11 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   candidates.sort((a, b) => b.score - a.score || a.passage - b.passage || a.position - b.position)
   scorer.bestOwnCoverage = Math.max(0, ...candidates.map((c) => c.ownCoverage))
 
-  const best = candidates.find((c) => scorer.answers(c, listedWin))
+  // A follow-up is answered with something the last answer did not say, if that answers nearly as well.
+  const unsaid = (c: Candidate) => !context.said?.includes(c.sentence)
+  const firstAnswering = candidates.find((c) => scorer.answers(c, listedWin))
+  const fresh = firstAnswering && !unsaid(firstAnswering) ? candidates.find((c) => c.score >= firstAnswering.score * NEARLY && scorer.answers(c, listedWin) && unsaid(c)) : undefined
+  const best = fresh ?? firstAnswering
   // The latest state: from the latest passage with a sentence that answers what was asked for as well as the best does.
   // A passage saying how things stand answers a question about now when it shares a part of it; another must answer about as well as the best.
   const enough = (c: Candidate) => (context.current.has(c.passage) ? c.ownCoverage >= NOW_CURRENT / 2 : c.ownCoverage >= (best?.ownCoverage ?? 0) * NOW_COVERAGE)
@@ -339,7 +347,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   for (const c of candidates) {
     if (chosen.length > MAX_ADDED) break
     // An added sentence holds a good part of the question itself, and adds a concept asked about or the kind of answer the others lack.
-    if (chosen.includes(c) || c.score < first.score * 0.6 || c.ownCoverage < HOLDS || !scorer.aboutYearAsked(c)) continue
+    if (chosen.includes(c) || !unsaid(c) || c.score < first.score * 0.6 || c.ownCoverage < HOLDS || !scorer.aboutYearAsked(c)) continue
     const addsConcept = [...c.covers].some((i) => !covered.has(i))
     const addsKind = scorer.strict && c.kind >= KIND_FLOOR && chosen.every((x) => x.kind < KIND_FLOOR)
     // A question of no strict kind ("what did they conclude?") is answered by its passage: another of its sentences holding at least SAYS_MORE of what the first holds says more of it.

@@ -230,9 +230,14 @@ function pointsBack(text: string): boolean {
   return isFollowUp(text) && LEANS_ON_CONTEXT.test(text)
 }
 
-/** Whether understanding `question` reads the last answer: a follow-up pointing back, once cleaned and unframed as `understand` reads it. */
+/**
+ * Whether answering `question` reads the last answer: a follow-up, once
+ * cleaned and unframed as `understand` reads it. One pointing back may mean
+ * something the last answer named; any follow-up is answered with something
+ * the last answer did not say.
+ */
 export function readsLastAnswer(question: string, language: Language): boolean {
-  return pointsBack(unframed(cleanQuestion(question).text, language.lexicon))
+  return isFollowUp(unframed(cleanQuestion(question).text, language.lexicon))
 }
 
 /**

@@ -94,6 +94,19 @@ describe('compose', () => {
     expect(retrieval.unknown).toBe(0)
   })
 
+  it('answers a follow-up with something the last answer did not say when that answers nearly as well, and says it again when nothing else does', async () => {
+    const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
+    const firstSentence = async (question: string, said?: string) => {
+      const query = understand(question, [], kb.language)
+      return plan(await retrieve(kb, query), query, { ...context, ...(said !== undefined && { said }) }).chosen[0]?.sentence ?? ''
+    }
+    const operators = await firstSentence('which operators won the ferry contracts?')
+    expect(operators).toMatch(/^The Harbour Board awarded the ferry contracts/)
+    expect(await firstSentence('which operators won the ferry contracts?', `${operators} [1]`)).toMatch(/^Three operators, Bluewater, Tidal Lines and Harbour Link/)
+    const awarded = await firstSentence('when were the ferry contracts awarded?')
+    expect(await firstSentence('when were the ferry contracts awarded?', `${awarded} [1]`)).toBe(awarded)
+  })
+
   it('answers an open question ("what did the review say…") with more of its passage, not only its first sentence', async () => {
     const a = await ask('what did the review say about the night routes')
     expect(sentencesOf(a)[0]).toMatch(/^The operators cut back the night routes in March 2016.*too few passengers travelled after dark/)
