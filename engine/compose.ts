@@ -438,7 +438,8 @@ function disagreement(key: string | undefined, first: Candidate, retrieval: Retr
     const hit = retrieval.hits.find((h) => h.passage === side.passage)
     const lead = (c: Candidate) => c.score + (c.position === 0 ? SIDE_LEAD : 0)
     const best = scorer.sentences(hit, side, hit ? hit.score / (retrieval.hits[0]?.score || 1) : 0).sort((a, b) => lead(b) - lead(a))[0]
-    if (best) out.push(best)
+    // A side that does not itself answer what was asked differs on something else.
+    if (best && scorer.answers(best, false)) out.push(best)
   }
   return out.sort((a, b) => b.score - a.score).slice(0, MAX_SIDES)
 }

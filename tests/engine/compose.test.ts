@@ -159,6 +159,12 @@ describe('compose', () => {
     expectFindableQuotes(a)
   })
 
+  it('leaves out a side of a disagreement that does not answer what was asked: the sources differ on the value, not on when', async () => {
+    const a = await ask('when were the ferry contracts awarded?')
+    expect(sentencesOf(a)[0]).toMatch(/1 February 2015/)
+    expect(a.answer).not.toMatch(/Sources differ on this:/)
+  })
+
   it('lets the passage whose listed question matches win over one sharing more of the words', async () => {
     const a = await ask('was it reversed?')
     expect(a.answered).toBe(true)
