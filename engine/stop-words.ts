@@ -36,19 +36,31 @@ export function isSlipOfStopWord(word: string): boolean {
   return LONG_STOP_WORDS.some((w) => withinOneEdit(word, w) || (word.length >= 6 && w.length >= 6 && withinTwoEdits(word, w)))
 }
 
-/** Levenshtein distance of at most two, in a band around the diagonal. */
+/** Two rows of edit distances, reused: slips are checked against every long stop word. */
+let rowA = new Int32Array(32)
+let rowB = new Int32Array(32)
+
+/** Levenshtein distance of at most two. */
 function withinTwoEdits(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 2) return false
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length + 1)
+    rowB = new Int32Array(b.length + 1)
+  }
+  let previous = rowA
+  let row = rowB
+  for (let j = 0; j <= b.length; j++) previous[j] = j
   for (let i = 1; i <= a.length; i++) {
-    const row = [i]
+    row[0] = i
     let least = i
     for (let j = 1; j <= b.length; j++) {
       row[j] = Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1))
-      least = Math.min(least, row[j] as number)
+      if ((row[j] as number) < least) least = row[j] as number
     }
     if (least > 2) return false
+    const done = previous
     previous = row
+    row = done
   }
   return (previous[b.length] as number) <= 2
 }
