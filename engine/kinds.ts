@@ -15,6 +15,18 @@ export function answerKind(question: string, lexicon: Lexicon): AnswerKind {
   return lexicon.kinds.find(({ pattern }) => pattern.test(question))?.kind ?? 'other'
 }
 
+/**
+ * The word that names the kind of answer wanted, where the wording that
+ * gives the kind ends in one ("what date", "which year"): the last word of
+ * that wording. The answer need not hold it; it says what the answer is.
+ */
+export function kindWord(question: string, lexicon: Lexicon): string | undefined {
+  const found = lexicon.kinds.find(({ pattern }) => pattern.test(question))
+  if (!found || ['person', 'entity', 'identity'].includes(found.kind)) return undefined
+  const m = found.pattern.exec(question)?.[0]
+  return m ? words(m).at(-1)?.toLowerCase() : undefined
+}
+
 /** Number words as a pattern: those the index reads as figures, and the rest. */
 const SPELLED_NUMBERS = ['one', ...NUMBER_WORDS.keys(), 'hundred', 'thousand', 'million', 'billion'].join('|')
 const NUMBER = new RegExp(`\\d|\\b(${SPELLED_NUMBERS}|half|quarter|third)\\b`, 'i')

@@ -126,6 +126,16 @@ describe('understand', () => {
     expect(ask("what's the status of the ferry contracts these days").slots.map((s) => s.typed.join(' '))).toEqual(['ferry', 'contracts'])
   })
 
+  it('weighs the word naming the kind of answer ("date" in "on what date…") at half, as no concept the answer must hold, but keeps a named role or thing whole', () => {
+    const weights = (question: string) => Object.fromEntries(ask(question).slots.map((s) => [s.typed.join(' '), s.weight]))
+    expect(weights('on what date did the ferry contracts start')).toEqual({ date: 0.5, ferry: 1, contracts: 1, start: 1 })
+    expect(weights('what year were the crossings cut')).toEqual({ year: 0.5, crossings: 1, cut: 1 })
+    expect(weights('what did the new boats cost')).toEqual({ new: 1, boats: 1, cost: 0.5 })
+    // "Which company…" asks for a company: the answer names one, so the word stays a concept.
+    expect(weights('which company runs the night routes')).toEqual({ company: 1, runs: 1, night: 1, routes: 1 })
+    expect(weights('who was the harbour board chair')).toEqual({ 'harbour board': 1, chair: 1 })
+  })
+
   it('knows what "how many" counts, and whose successor or predecessor is asked for', () => {
     expect(ask('how many crossings were cancelled').countOf).toEqual(['cross'])
     expect(ask('who replaced Jo Bluewater as chair').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
