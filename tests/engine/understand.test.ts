@@ -164,6 +164,11 @@ describe('understand', () => {
     expect(ask('??? !!!').decline).toBe('empty')
   })
 
+  it('reads "whos", "whats" typed without an apostrophe as question words, so a one-concept question is not taken for a word said over and over', () => {
+    expect(ask('whos the chair at the moment').decline).toBeUndefined()
+    expect(ask('chair chair chair chair').decline).toBe('empty')
+  })
+
   it('still answers a question that names a year the sources cover', () => {
     expect(ask('what happened to the ferries in 2021').decline).toBeUndefined()
     expect(ask('what happened to the ferries in 2021').years).toEqual([2021])
