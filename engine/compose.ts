@@ -209,6 +209,7 @@ class Scorer {
       asked: new Set(retrieval.slots.flatMap((slot) => slot.alternatives.map((alt) => alt.at(-1) as string))),
       asksAttribution: words(query.text).some((w) => context.lexicon.reporting.test(w)),
       countOf: new Set(query.countOf),
+      yearsAsked: new Set(query.years),
       ...(query.succession && { succession: query.succession }),
     }
   }

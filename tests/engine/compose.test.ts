@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { answer, createKb, plan, retrieve, understand, type Answer } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
+import { kindScore, type KindContext } from '../../engine/kinds'
 
 const compiled = compileKb(await readKbDir('tests/fixtures/kb-ferries', { lexicon: 'knowledge/lexicon.json' }))
 if (!compiled.ok) throw new Error(compiled.problems.join('\n'))
@@ -71,6 +72,16 @@ describe('compose', () => {
     // The 120 cancellations were in the winter of 2015 (the passage's date): no answer about 2019.
     expect(sentencesOf(await ask('how many crossings were cancelled in 2015?'))[0]).toMatch(/120 crossings were cancelled/)
     expect((await ask('how many crossings were cancelled in 2019?')).answer).not.toMatch(/120 crossings/)
+  })
+
+  it('does not take a year the question itself names for the answer to "when" ("… after the 2015 award?")', () => {
+    const ctx = (years: number[]): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set(years) })
+    const onlyThatYear = 'The ferry contracts were awarded in 2015 to three operators.'
+    expect(kindScore('time', onlyThatYear, ctx([]))).toBeGreaterThan(0)
+    expect(kindScore('time', onlyThatYear, ctx([2015]))).toBe(0)
+    // Another year, or a month of the year named, still says when.
+    expect(kindScore('time', 'The contracts were awarded in 2015 and the operators took over in 2016.', ctx([2015]))).toBeGreaterThan(0)
+    expect(kindScore('time', 'The contracts were awarded in February 2015.', ctx([2015]))).toBeGreaterThan(0)
   })
 
   it('leaves out a slipped stop word even where it looks like a word of the sources ("happend", "Hapend Pier")', async () => {
