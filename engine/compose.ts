@@ -325,7 +325,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   candidates.sort((a, b) => b.score - a.score || a.passage - b.passage || a.position - b.position)
   scorer.bestOwnCoverage = Math.max(0, ...candidates.map((c) => c.ownCoverage))
 
-  const best = candidates.find((c) => scorer.answers(c, listedWin))
+  // A passage whose listed question asks what was asked answers it, from its own best sentence that does.
+  const best = (listedWin && scorer.strict && candidates.find((c) => c.hit === top && scorer.answers(c, listedWin))) || candidates.find((c) => scorer.answers(c, listedWin))
   // The latest state: from the latest passage with a sentence that answers what was asked for as well as the best does.
   // A passage saying how things stand answers a question about now when it shares a part of it; another must answer about as well as the best.
   const enough = (c: Candidate) => (context.current.has(c.passage) ? c.ownCoverage >= NOW_CURRENT / 2 : c.ownCoverage >= (best?.ownCoverage ?? 0) * NOW_COVERAGE)

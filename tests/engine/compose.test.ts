@@ -154,6 +154,13 @@ describe('compose', () => {
     expect(a.answer).toMatch(/returned to public control on 26 June 2021/)
   })
 
+  it('answers from the passage whose listed question matches, with its own sentence of the kind asked, before a sentence of another passage holding more of the words', async () => {
+    // Another passage says the island routes went back in June 2021 in the question's own words; the one listing the question says April 2019.
+    const a = await ask('when did the island routes go back to the harbour board?')
+    expect(sentencesOf(a)[0]).toMatch(/in April 2019 the northern operator/)
+    expectFindableQuotes(a)
+  })
+
   it('answers a question about now with the latest state recorded, stamped with its date', async () => {
     const a = await ask('who runs the ferries now?')
     expect(a.asOf).toBe('2021-06-26')
