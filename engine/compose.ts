@@ -228,7 +228,8 @@ class Scorer {
       let ownCovered = 0
       let weighed = 0
       for (let i = 0; i < slots.length; i++) {
-        if (!holdsSlot(present[i] ?? [], own)) continue
+        // "Dated" in a sentence does not answer "on what date…".
+        if (slots[i]?.namesKind || !holdsSlot(present[i] ?? [], own)) continue
         covered += this.weights[i] ?? 0
         weighed += this.retrieval.slotWeights[i] ?? 0
         if (slots[i]?.weight === 1) {

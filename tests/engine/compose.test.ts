@@ -84,6 +84,13 @@ describe('compose', () => {
     expect(kindScore('time', 'The contracts were awarded in February 2015.', ctx([2015]))).toBeGreaterThan(0)
   })
 
+  it('does not count "dated" in a sentence as holding the "date" of "on what date…": the word names the kind of answer, not what it is about', async () => {
+    const query = understand('on what date were the ferry contracts given to the operators?', [], kb.language)
+    const p = plan(await retrieve(kb, query), query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current })
+    const coverageOf = (pattern: RegExp) => p.candidates.find((c) => pattern.test(c.sentence))?.coverage ?? 0
+    expect(coverageOf(/report on the ferry contracts was dated/)).toBeLessThan(coverageOf(/awarded the ferry contracts to three operators/))
+  })
+
   it('leaves out a slipped stop word even where it looks like a word of the sources ("happend", "Hapend Pier")', async () => {
     const retrieval = await retrieve(kb, understand('what happend to the night routes', [], kb.language))
     expect(retrieval.slots.flatMap((s) => s.typed)).toEqual(['night', 'routes'])

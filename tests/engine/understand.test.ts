@@ -134,6 +134,9 @@ describe('understand', () => {
     // "Which company…" asks for a company: the answer names one, so the word stays a concept.
     expect(weights('which company runs the night routes')).toEqual({ company: 1, runs: 1, night: 1, routes: 1 })
     expect(weights('who was the harbour board chair')).toEqual({ 'harbour board': 1, chair: 1 })
+    // A date does not carry the word "date"; a span carries its unit ("two years").
+    expect(ask('on what date did the ferry contracts start').slots.find((s) => s.typed[0] === 'date')?.namesKind).toBe(true)
+    expect(ask('how many years did the ferry contracts run').slots.find((s) => s.typed[0] === 'years')?.namesKind).toBeUndefined()
   })
 
   it('knows what "how many" counts, and whose successor or predecessor is asked for', () => {
