@@ -52,6 +52,7 @@ describe('understand', () => {
     expect(ask("what was the harbour board's verdict on the operators").kind).not.toBe('definition')
     expect(ask('how much were the contracts worth').kind).toBe('money')
     expect(ask('how much lower were the fares').kind).toBe('amount')
+    expect(ask('how much did the fares go up by after the contracts').kind).toBe('amount')
     expect(ask('which company runs the night routes').kind).toBe('entity')
     expect(ask('what does HB stand for').kind).toBe('definition')
   })
