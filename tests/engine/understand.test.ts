@@ -53,6 +53,9 @@ describe('understand', () => {
     expect(ask('how much were the contracts worth').kind).toBe('money')
     expect(ask('how much lower were the fares').kind).toBe('amount')
     expect(ask('how much did the fares go up by after the contracts').kind).toBe('amount')
+    // A reason named inside a question asking who or which is what they gave, not what is asked for.
+    expect(ask('what were the reasons for cutting the night routes').kind).toBe('reason')
+    expect(ask('which chair admitted the timetable was one reason passengers left').kind).toBe('person')
     expect(ask('which company runs the night routes').kind).toBe('entity')
     expect(ask('what does HB stand for').kind).toBe('definition')
   })
