@@ -43,7 +43,7 @@ const QUESTIONISH = /^(who|whom|whose|what|whats|what's|when|where|which|why|how
 
 /** Whether a text is shaped like a question: a question word first or anywhere ("… tell me which company …"), or a question mark last. */
 export function isQuestion(text: string): boolean {
-  return QUESTIONISH.test(text.trim()) || /\b(who|whom|whose|what|when|where|which|why|how)\b/i.test(text)
+  return QUESTIONISH.test(text.trim()) || /\b(who|whos|whom|whose|what|whats|when|whens|where|wheres|which|why|how|hows)\b/i.test(text)
 }
 
 /**

@@ -213,6 +213,7 @@ class Scorer {
       asked: new Set(retrieval.slots.flatMap((slot) => slot.alternatives.map((alt) => alt.at(-1) as string))),
       asksAttribution: words(query.text).some((w) => context.lexicon.reporting.test(w)),
       countOf: new Set(query.countOf),
+      yearsAsked: new Set(query.years),
       ...(query.succession && { succession: query.succession }),
     }
   }
@@ -231,7 +232,8 @@ class Scorer {
       let ownCovered = 0
       let weighed = 0
       for (let i = 0; i < slots.length; i++) {
-        if (!holdsSlot(present[i] ?? [], own)) continue
+        // "Dated" in a sentence does not answer "on what date…".
+        if (slots[i]?.namesKind || !holdsSlot(present[i] ?? [], own)) continue
         covered += this.weights[i] ?? 0
         weighed += this.retrieval.slotWeights[i] ?? 0
         if (slots[i]?.weight === 1) {
@@ -328,9 +330,10 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   candidates.sort((a, b) => b.score - a.score || a.passage - b.passage || a.position - b.position)
   scorer.bestOwnCoverage = Math.max(0, ...candidates.map((c) => c.ownCoverage))
 
+  // A passage whose listed question asks what was asked answers it, from its own best sentence that does.
+  const firstAnswering = (listedWin && scorer.strict && candidates.find((c) => c.hit === top && scorer.answers(c, listedWin))) || candidates.find((c) => scorer.answers(c, listedWin))
   // A follow-up is answered with something the last answer did not say, if that answers nearly as well.
   const unsaid = (c: Candidate) => !context.said?.includes(c.sentence)
-  const firstAnswering = candidates.find((c) => scorer.answers(c, listedWin))
   const fresh = firstAnswering && !unsaid(firstAnswering) ? candidates.find((c) => c.score >= firstAnswering.score * NEARLY && scorer.answers(c, listedWin) && unsaid(c)) : undefined
   const best = fresh ?? firstAnswering
   // The latest state: from the latest passage with a sentence that answers what was asked for as well as the best does.

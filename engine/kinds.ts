@@ -15,6 +15,18 @@ export function answerKind(question: string, lexicon: Lexicon): AnswerKind {
   return lexicon.kinds.find(({ pattern }) => pattern.test(question))?.kind ?? 'other'
 }
 
+/**
+ * The word that names the kind of answer wanted, where the wording that
+ * gives the kind ends in one ("what date", "which year"): the last word of
+ * that wording. The answer need not hold it; it says what the answer is.
+ */
+export function kindWord(question: string, lexicon: Lexicon): string | undefined {
+  const found = lexicon.kinds.find(({ pattern }) => pattern.test(question))
+  if (!found || ['person', 'entity', 'identity'].includes(found.kind)) return undefined
+  const m = found.pattern.exec(question)?.[0]
+  return m ? words(m).at(-1)?.toLowerCase() : undefined
+}
+
 /** Number words as a pattern: those the index reads as figures, and the rest. */
 const SPELLED_NUMBERS = ['one', ...NUMBER_WORDS.keys(), 'hundred', 'thousand', 'million', 'billion'].join('|')
 const NUMBER = new RegExp(`\\d|\\b(${SPELLED_NUMBERS}|half|quarter|third)\\b`, 'i')
@@ -27,6 +39,7 @@ const DIGITS = /(?<![\d,.])(?!(19|20)\d\d\b)\d[\d,.]*/
 /** A span or how often: "eighteen months", "seven-year", "a year and a half", "once a month", "weekly". */
 const DURATION = new RegExp(`\\b(\\d+|${SPELLED_NUMBERS}|a|half a)[\\s-](years?|months?|weeks?|days?|decades?)\\b|\\b(daily|weekly|fortnightly|monthly|quarterly|yearly|annually)\\b`, 'gi')
 const YEAR = /\b(19|20)\d\d\b/
+const YEARS = /\b(?:19|20)\d\d\b/g
 
 /** Date patterns by precision, built once per lexicon (they need its month names). */
 interface Dates {
@@ -53,12 +66,16 @@ function dates(lexicon: Lexicon): Dates {
   return found
 }
 
-/** How precise the most precise date in a sentence is: a day 1, a month 0.85, a year 0.7, none 0. */
-function datePrecision(sentence: string, lexicon: Lexicon): { score: number; pattern: RegExp } | undefined {
+/**
+ * How precise the most precise date in a sentence is: a day 1, a month 0.85,
+ * a year 0.7, none 0. A year the question itself names ("after the 2014
+ * split") is no answer to when: the asker knows it.
+ */
+function datePrecision(sentence: string, lexicon: Lexicon, known: ReadonlySet<number> = new Set()): { score: number; pattern: RegExp } | undefined {
   const d = dates(lexicon)
   if (d.day.test(sentence)) return { score: 1, pattern: d.day }
   if (d.month.test(sentence)) return { score: 0.85, pattern: d.month }
-  if (YEAR.test(sentence)) return { score: 0.7, pattern: YEAR }
+  if (YEAR.test(sentence) && (sentence.match(YEARS) ?? []).some((y) => !known.has(Number(y)))) return { score: 0.7, pattern: YEAR }
   return undefined
 }
 
@@ -83,6 +100,8 @@ export interface KindContext {
   asked: ReadonlySet<string>
   /** For "how many X": the terms that stand for X; a figure counting them is the answer. */
   countOf: ReadonlySet<string>
+  /** Years the question names: a sentence giving only one of them tells the asker no date. */
+  yearsAsked?: ReadonlySet<number>
   /** For "who replaced X" and "who came before X". */
   succession?: { of: string; direction: 'after' | 'before' }
   /** The heading of the passage the sentence is in: it may state the relation the sentence's names are in. */
@@ -379,7 +398,7 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       return COUNT_WORDS.test(sentence) ? 0.6 : NUMBER.test(sentence) ? 0.2 : 0
     }
     case 'time': {
-      const date = datePrecision(sentence, ctx.lexicon)
+      const date = datePrecision(sentence, ctx.lexicon, ctx.yearsAsked)
       return date ? date.score * nearAsked(sentence, date.pattern, ctx, 0.6) : 0
     }
     case 'duration':

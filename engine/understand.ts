@@ -6,7 +6,7 @@
  */
 import { cleanQuestion, isQuestion } from './clean'
 import { STOP_WORDS } from './stop-words'
-import { answerKind, type AnswerKind } from './kinds'
+import { answerKind, kindWord, type AnswerKind } from './kinds'
 import type { Lexicon } from './lexicon'
 import { toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
@@ -24,6 +24,8 @@ export interface Slot {
   typed: string[]
   /** 1 for the question's own words, less for words carried over from earlier turns. */
   weight: number
+  /** The word naming the kind of answer wanted ("date" in "on what date…"): it finds passages, but no sentence answers by holding it. */
+  namesKind?: true
 }
 
 export type DeclineReason = 'greeting' | 'personal' | 'private' | 'later' | 'future' | 'instructed' | 'empty'
@@ -153,7 +155,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const cleaned = cleanQuestion(question)
   const text = unframed(cleaned.text, lexicon)
   const followUp = history.length > 0 && isFollowUp(text)
-  const own = slotsFor(text, language)
+  const own = withKindWord(slotsFor(text, language), kindWord(text, lexicon), answerKind(text, lexicon))
   // With no words of its own ("when?"), a follow-up asks the earlier question's concepts as its own.
   const slots = followUp ? withContext(own, history, language, own.length === 0 ? 1 : CONTEXT_WEIGHT, text) : own
   const previous = history.at(-1)
@@ -197,6 +199,16 @@ export function understand(question: string, history: readonly Turn[], language:
   const decline = declineReason(query, lexicon)
   if (decline) query.decline = decline
   return query
+}
+
+/** Weight of the word naming the kind of answer wanted ("date" in "what date…"): searched for, but not a concept the answer must hold. */
+const KIND_WORD_WEIGHT = 0.5
+
+function withKindWord(slots: Slot[], word: string | undefined, kind: AnswerKind): Slot[] {
+  if (!word) return slots
+  // A date does not carry the word "date" or "year" ("in 2014"); a span or a sum may carry its unit ("two years early", "cost £5m").
+  const aside = kind === 'time' ? { namesKind: true as const } : {}
+  return slots.map((s) => (s.typed.length === 1 && s.typed[0] === word ? { ...s, weight: KIND_WORD_WEIGHT, ...aside } : s))
 }
 
 /** The terms of what "how many …" counts, each with the alternatives of the concept it belongs to. */

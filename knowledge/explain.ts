@@ -28,7 +28,7 @@ out.push(`kind of answer: ${query.kind}${query.polar ? ', yes/no' : ''}${query.n
 out.push('concepts (slot: typed → alternatives searched):')
 for (const slot of query.slots) {
   const alts = slot.alternatives.map((a) => a.join(' ')).join(' | ')
-  out.push(`  ${slot.typed.join(' ') || '?'} → ${alts}${slot.weight < 1 ? `  (from the conversation, weight ${slot.weight})` : ''}`)
+  out.push(`  ${slot.typed.join(' ') || '?'} → ${alts}${slot.weight < 1 ? `  (weight ${slot.weight}: from the conversation, or the word naming the kind of answer)` : ''}`)
 }
 if (query.decline) out.push(`declined before retrieval: ${query.decline}`)
 else {

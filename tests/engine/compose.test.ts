@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { answer, createKb, plan, retrieve, understand, type Answer } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
+import { kindScore, type KindContext } from '../../engine/kinds'
 
 const compiled = compileKb(await readKbDir('tests/fixtures/kb-ferries', { lexicon: 'knowledge/lexicon.json' }))
 if (!compiled.ok) throw new Error(compiled.problems.join('\n'))
@@ -71,6 +72,23 @@ describe('compose', () => {
     // The 120 cancellations were in the winter of 2015 (the passage's date): no answer about 2019.
     expect(sentencesOf(await ask('how many crossings were cancelled in 2015?'))[0]).toMatch(/120 crossings were cancelled/)
     expect((await ask('how many crossings were cancelled in 2019?')).answer).not.toMatch(/120 crossings/)
+  })
+
+  it('does not take a year the question itself names for the answer to "when" ("… after the 2015 award?")', () => {
+    const ctx = (years: number[]): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set(years) })
+    const onlyThatYear = 'The ferry contracts were awarded in 2015 to three operators.'
+    expect(kindScore('time', onlyThatYear, ctx([]))).toBeGreaterThan(0)
+    expect(kindScore('time', onlyThatYear, ctx([2015]))).toBe(0)
+    // Another year, or a month of the year named, still says when.
+    expect(kindScore('time', 'The contracts were awarded in 2015 and the operators took over in 2016.', ctx([2015]))).toBeGreaterThan(0)
+    expect(kindScore('time', 'The contracts were awarded in February 2015.', ctx([2015]))).toBeGreaterThan(0)
+  })
+
+  it('does not count "dated" in a sentence as holding the "date" of "on what date…": the word names the kind of answer, not what it is about', async () => {
+    const query = understand('on what date were the ferry contracts given to the operators?', [], kb.language)
+    const p = plan(await retrieve(kb, query), query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current })
+    const coverageOf = (pattern: RegExp) => p.candidates.find((c) => pattern.test(c.sentence))?.coverage ?? 0
+    expect(coverageOf(/report on the ferry contracts was dated/)).toBeLessThan(coverageOf(/awarded the ferry contracts to three operators/))
   })
 
   it('leaves out a slipped stop word even where it looks like a word of the sources ("happend", "Hapend Pier")', async () => {
@@ -170,6 +188,13 @@ describe('compose', () => {
     expect(a.answered).toBe(true)
     expect(a.citations[0]?.sourceId).toBe('board-2021-ferry-review')
     expect(a.answer).toMatch(/returned to public control on 26 June 2021/)
+  })
+
+  it('answers from the passage whose listed question matches, with its own sentence of the kind asked, before a sentence of another passage holding more of the words', async () => {
+    // Another passage says the island routes went back in June 2021 in the question's own words; the one listing the question says April 2019.
+    const a = await ask('when did the island routes go back to the harbour board?')
+    expect(sentencesOf(a)[0]).toMatch(/in April 2019 the northern operator/)
+    expectFindableQuotes(a)
   })
 
   it('answers a question about now with the latest state recorded, stamped with its date', async () => {

@@ -52,6 +52,10 @@ describe('understand', () => {
     expect(ask("what was the harbour board's verdict on the operators").kind).not.toBe('definition')
     expect(ask('how much were the contracts worth').kind).toBe('money')
     expect(ask('how much lower were the fares').kind).toBe('amount')
+    expect(ask('how much did the fares go up by after the contracts').kind).toBe('amount')
+    // A reason named inside a question asking who or which is what they gave, not what is asked for.
+    expect(ask('what were the reasons for cutting the night routes').kind).toBe('reason')
+    expect(ask('which chair admitted the timetable was one reason passengers left').kind).toBe('person')
     expect(ask('which company runs the night routes').kind).toBe('entity')
     expect(ask('what does HB stand for').kind).toBe('definition')
     // "what's" as typed, with or without its apostrophe: a short name after it asks what that is.
@@ -132,6 +136,19 @@ describe('understand', () => {
     expect(ask("what's the status of the ferry contracts these days").slots.map((s) => s.typed.join(' '))).toEqual(['ferry', 'contracts'])
   })
 
+  it('weighs the word naming the kind of answer ("date" in "on what date…") at half, as no concept the answer must hold, but keeps a named role or thing whole', () => {
+    const weights = (question: string) => Object.fromEntries(ask(question).slots.map((s) => [s.typed.join(' '), s.weight]))
+    expect(weights('on what date did the ferry contracts start')).toEqual({ date: 0.5, ferry: 1, contracts: 1, start: 1 })
+    expect(weights('what year were the crossings cut')).toEqual({ year: 0.5, crossings: 1, cut: 1 })
+    expect(weights('what did the new boats cost')).toEqual({ new: 1, boats: 1, cost: 0.5 })
+    // "Which company…" asks for a company: the answer names one, so the word stays a concept.
+    expect(weights('which company runs the night routes')).toEqual({ company: 1, runs: 1, night: 1, routes: 1 })
+    expect(weights('who was the harbour board chair')).toEqual({ 'harbour board': 1, chair: 1 })
+    // A date does not carry the word "date"; a span carries its unit ("two years").
+    expect(ask('on what date did the ferry contracts start').slots.find((s) => s.typed[0] === 'date')?.namesKind).toBe(true)
+    expect(ask('how many years did the ferry contracts run').slots.find((s) => s.typed[0] === 'years')?.namesKind).toBeUndefined()
+  })
+
   it('knows what "how many" counts, and whose successor or predecessor is asked for', () => {
     expect(ask('how many crossings were cancelled').countOf).toEqual(['cross'])
     expect(ask('who replaced Jo Bluewater as chair').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
@@ -158,6 +175,11 @@ describe('understand', () => {
     expect(ask('and were there fewer crossings the next year?').decline).toBeUndefined()
     expect(ask('ferry ferry ferry ferry ferry').decline).toBe('empty')
     expect(ask('??? !!!').decline).toBe('empty')
+  })
+
+  it('reads "whos", "whats" typed without an apostrophe as question words, so a one-concept question is not taken for a word said over and over', () => {
+    expect(ask('whos the chair at the moment').decline).toBeUndefined()
+    expect(ask('chair chair chair chair').decline).toBe('empty')
   })
 
   it('still answers a question that names a year the sources cover', () => {
