@@ -97,6 +97,11 @@ describe('compose', () => {
     expect((await ask('what was the turnout on the night routes')).answered).toBe(false)
   })
 
+  it('declines a question about a thing no sentence names ("the deputy chair"), even where a sentence names one like it ("the chair")', async () => {
+    expect((await ask('who was the deputy chair of the harbour board?')).answered).toBe(false)
+    expect(sentencesOf(await ask('who was the chair of the harbour board?'))[0]).toMatch(/^Kerensa Polglaze/)
+  })
+
   it('reads "who came after her?" as asking about the person the last answer named, however the question is framed', async () => {
     const question = 'who was appointed chair of the harbour board in march 2018?'
     expect(sentencesOf(await ask(question))[0]).toMatch(/^Kerensa Polglaze/)

@@ -170,6 +170,21 @@ describe('understand', () => {
     expect(ask('was there a U-turn on the ferries b4.').text).toBe('was there a U-turn on the ferries before.')
   })
 
+  it('reads which thing a question asks for ("the deputy chair", "the share price"), unless it asks for a kind of answer or says which by what it did', () => {
+    expect(ask("what's Bluewater's share price today?").sought).toEqual(['share', 'price'])
+    expect(ask('who was the deputy chair of the harbour board in 2018?').sought).toEqual(['deputy', 'chair'])
+    expect(ask('how much profit did the operators make?').sought).toEqual(['profit'])
+    // The last two words say which thing: "the actual final bill" is a final bill.
+    expect(ask('what was the actual final bill for the contracts?').sought).toEqual(['final', 'bill'])
+    // A reason, a cost or a figure is a kind of answer, which the kind of answer already stands for.
+    expect(ask('what was the reason for the cuts?').sought).toBeUndefined()
+    expect(ask('what was the total cost of the contracts?').sought).toBeUndefined()
+    expect(ask('how much more did fares rise?').sought).toBeUndefined()
+    // "the manager who said…" is picked out by what they said; "what was X called" asks for a name.
+    expect(ask('who was the manager who said the routes were cut?').sought).toBeUndefined()
+    expect(ask("what was the harbour board's big promise called?").sought).toBeUndefined()
+  })
+
   it('matches the lexicon whatever the case typed, and keeps the rest as typed', () => {
     expect(ask('HOW MANY CROSSINGS WERE CANCELLED').kind).toBe('count')
     expect(ask('HI, Quick One - who won the Ferry contracts?').text).toBe('who won the Ferry contracts?')
