@@ -102,6 +102,12 @@ describe('compose', () => {
     expect(sentencesOf(await ask('who was the chair of the harbour board?'))[0]).toMatch(/^Kerensa Polglaze/)
   })
 
+  it('answers a question naming a figure ("a 24-hour strike") only with a sentence holding that figure, a span of years ("2019-20") aside', async () => {
+    expect((await ask('when did the ferry crews hold a 24-hour strike?')).answered).toBe(false)
+    expect(sentencesOf(await ask('when did the ferry crews hold a 12-hour strike?'))[0]).toMatch(/12-hour strike on 12 April 2019/)
+    expect(sentencesOf(await ask('how much did ferry fares rise in 2019-20?'))[0]).toMatch(/rose by £2 a ticket in April 2019/)
+  })
+
   it('reads "who came after her?" as asking about the person the last answer named, however the question is framed', async () => {
     const question = 'who was appointed chair of the harbour board in march 2018?'
     expect(sentencesOf(await ask(question))[0]).toMatch(/^Kerensa Polglaze/)
