@@ -102,6 +102,11 @@ describe('compose', () => {
     expect(sentencesOf(await ask('who was the chair of the harbour board?'))[0]).toMatch(/^Kerensa Polglaze/)
   })
 
+  it('answers "how much did they pay for X" only with a sentence about X, not with another sum they paid', async () => {
+    expect((await ask('how much did the three operators pay for the pier?')).answered).toBe(false)
+    expect(sentencesOf(await ask('how much did passengers pay for a ticket in 2019?'))[0]).toMatch(/rose by £2 a ticket/)
+  })
+
   it('answers a question naming a figure ("a 24-hour strike") only with a sentence holding that figure, a span of years ("2019-20") aside', async () => {
     expect((await ask('when did the ferry crews hold a 24-hour strike?')).answered).toBe(false)
     expect(sentencesOf(await ask('when did the ferry crews hold a 12-hour strike?'))[0]).toMatch(/12-hour strike on 12 April 2019/)

@@ -185,6 +185,13 @@ describe('understand', () => {
     expect(ask("what was the harbour board's big promise called?").sought).toBeUndefined()
   })
 
+  it('reads what a sum was paid for as the thing asked for ("how much did X pay for the shares", "sell the ferry shares for")', () => {
+    expect(ask('how much did Bluewater pay for the shares in its routes?').sought).toEqual(['shares'])
+    expect(ask('how much did Bluewater pay the board to buy the shares?').sought).toEqual(['shares'])
+    expect(ask('how much did the board actually sell the ferry shares for?').sought).toEqual(['ferry', 'shares'])
+    expect(ask('how much will the operators be paid on top of the contract?').sought).toBeUndefined()
+  })
+
   it('matches the lexicon whatever the case typed, and keeps the rest as typed', () => {
     expect(ask('HOW MANY CROSSINGS WERE CANCELLED').kind).toBe('count')
     expect(ask('HI, Quick One - who won the Ferry contracts?').text).toBe('who won the Ferry contracts?')
