@@ -107,6 +107,11 @@ describe('compose', () => {
     expect(sentencesOf(await ask('how much did passengers pay for a ticket in 2019?'))[0]).toMatch(/rose by £2 a ticket/)
   })
 
+  it('answers "who chaired the X" only with a sentence about X, not with whoever chaired something else', async () => {
+    expect((await ask('who chaired the ferry union?')).answered).toBe(false)
+    expect(sentencesOf(await ask('who chaired the harbour board?'))[0]).toMatch(/^Kerensa Polglaze/)
+  })
+
   it('answers a question naming a figure ("a 24-hour strike") only with a sentence holding that figure, a span of years ("2019-20") aside', async () => {
     expect((await ask('when did the ferry crews hold a 24-hour strike?')).answered).toBe(false)
     expect(sentencesOf(await ask('when did the ferry crews hold a 12-hour strike?'))[0]).toMatch(/12-hour strike on 12 April 2019/)

@@ -192,6 +192,12 @@ describe('understand', () => {
     expect(ask('how much will the operators be paid on top of the contract?').sought).toBeUndefined()
   })
 
+  it('reads what "who won the …" asks about as the thing asked for, but not what "who said …" reports', () => {
+    expect(ask('who won the 2019 ferry awards?').sought).toEqual(['ferry', 'awards'])
+    expect(ask('who chaired the ferry union?').sought).toEqual(['ferry', 'union'])
+    expect(ask('who said the night routes were a mistake?').sought).toBeUndefined()
+  })
+
   it('matches the lexicon whatever the case typed, and keeps the rest as typed', () => {
     expect(ask('HOW MANY CROSSINGS WERE CANCELLED').kind).toBe('count')
     expect(ask('HI, Quick One - who won the Ferry contracts?').text).toBe('who won the Ferry contracts?')
