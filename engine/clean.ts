@@ -20,6 +20,9 @@ function stripMarkup(text: string): string {
     .replace(/<\s*(script|style)\b[\s\S]*?(<\s*\/\s*\1\s*>|$)/gi, ' ')
     .replace(/<\/?[a-z!][^>]*>?/gi, ' ')
     .replace(/```[\s\S]*?```/g, ' ')
+    // Markdown images and links ("![x](http://…)", "[click here](javascript:…)") and bare addresses carry no question.
+    .replace(/!?\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*\)/g, ' ')
+    .replace(/\b(?:https?|javascript|data):\S*/gi, ' ')
     .replace(/\$\{[^}]*\}|\{\{[^}]*\}\}/g, ' ')
 }
 
