@@ -148,6 +148,11 @@ describe('understand', () => {
     expect(ask('who ran the night routes after the contracts ended').succession).toBeUndefined()
   })
 
+  it('takes what the asker needs ("what qualifications do I need to crew a ferry") as their own case, not what others needed', () => {
+    expect(ask('what qualifications do i need to crew a ferry').decline).toBe('personal')
+    expect(ask('what did the operators need to run the night routes?').decline).toBeUndefined()
+  })
+
   it('declines before looking anything up when the wording alone rules an answer out', () => {
     expect(ask('hello').decline).toBe('greeting')
     expect(ask('my probation officer has not called me back, what should I do?').decline).toBe('personal')
