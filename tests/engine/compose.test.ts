@@ -55,6 +55,11 @@ describe('compose', () => {
     expect(a.answer).not.toMatch(/14 March/)
   })
 
+  it('does not answer "how many boats" with a figure that says what else it counts ("three operators")', async () => {
+    expect((await ask('how many boats did the operators order?')).answered).toBe(false)
+    expect(sentencesOf(await ask('how many operators won the ferry contracts?'))[0]).toMatch(/three operators/)
+  })
+
   it('does not answer "how many" with a figure joined to the word it describes ("a 12-hour strike")', async () => {
     const a = await ask('how many ferry crews were there?')
     expect(a.answered).toBe(false)
