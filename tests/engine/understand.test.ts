@@ -216,6 +216,12 @@ describe('understand', () => {
     expect(ask('who said the night routes were a mistake?').sought).toBeUndefined()
   })
 
+  it('reads what "how did the X work" asks about as the thing asked for', () => {
+    expect(ask('how did the penalty regime in the ferry contracts work?').sought).toEqual(['penalty', 'regime'])
+    expect(ask('how does federal ferry licensing work in the US?').sought).toEqual(['ferry', 'licensing'])
+    expect(ask('how did the operators work the night routes?').sought).toBeUndefined()
+  })
+
   it('matches the lexicon whatever the case typed, and keeps the rest as typed', () => {
     expect(ask('HOW MANY CROSSINGS WERE CANCELLED').kind).toBe('count')
     expect(ask('HI, Quick One - who won the Ferry contracts?').text).toBe('who won the Ferry contracts?')
