@@ -223,7 +223,8 @@ function soughtIn(text: string, lexicon: Lexicon): string[] | undefined {
   if (!rest) return undefined
   const ws = words(lexicon.notTopic.replaceAll(rest, ' '))
   const end = ws.findIndex((w) => toTerm(w) === null)
-  const run = (end < 0 ? ws : ws.slice(0, end)).filter((w) => !/\d/.test(toTerm(w) ?? ''))
+  // Figures and words that grade rather than say which ("the main", "the first") name nothing an answer must repeat.
+  const run = (end < 0 ? ws : ws.slice(0, end)).filter((w) => !/\d/.test(toTerm(w) ?? '') && !lexicon.question.grading.test(w))
   const head = run.at(-1)
   if (!head || run.length > ATTRIBUTE_WORDS || RELATIVE.test(ws[end] ?? '') || lexicon.question.generalThing.test(head)) return undefined
   return run.slice(-SOUGHT_WORDS)

@@ -203,6 +203,12 @@ describe('understand', () => {
     expect(ask("what was the harbour board's big promise called?").sought).toBeUndefined()
   })
 
+  it('leaves words that grade rather than say which ("the main", "the first") out of the thing asked for', () => {
+    expect(ask('what was the main criticism of the operators?').sought).toEqual(['criticism'])
+    expect(ask('who was the first chair of the harbour board?').sought).toEqual(['chair'])
+    expect(ask('who was the deputy chair of the harbour board?').sought).toEqual(['deputy', 'chair'])
+  })
+
   it('reads what a sum was paid for as the thing asked for ("how much did X pay for the shares", "sell the ferry shares for")', () => {
     expect(ask('how much did Bluewater pay for the shares in its routes?').sought).toEqual(['shares'])
     expect(ask('how much did Bluewater pay the board to buy the shares?').sought).toEqual(['shares'])
