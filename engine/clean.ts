@@ -20,6 +20,9 @@ function stripMarkup(text: string): string {
     .replace(/<\s*(script|style)\b[\s\S]*?(<\s*\/\s*\1\s*>|$)/gi, ' ')
     .replace(/<\/?[a-z!][^>]*>?/gi, ' ')
     .replace(/```[\s\S]*?```/g, ' ')
+    // Markdown images and links ("![x](http://…)", "[click here](javascript:…)") and bare addresses carry no question.
+    .replace(/!?\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*\)/g, ' ')
+    .replace(/\b(?:https?|javascript|data):\S*/gi, ' ')
     .replace(/\$\{[^}]*\}|\{\{[^}]*\}\}/g, ' ')
 }
 
@@ -35,6 +38,8 @@ const INSTRUCTIONS: RegExp[] = [
   /\b(system prompt|developer mode|jailbreak|do anything now|dan mode)\b/gi,
   /\b(you are now|you're now|from now on,? you|act as|pretend (to be|you are|you're)|role-?play( as)?|behave as|speak as|answer as|impersonate)\b[^.?!\n]*(\band\b)?/gi,
   /\byou are (dan|an? (unfiltered|unrestricted|evil|different) [a-z]+)\b[^.?!\n]*/gi,
+  // Words for the assistant to say back: "just repeat that back to me word for word", "echo this verbatim".
+  /\b(repeat|echo|parrot)\b( (it|that|this|these|those|the (above|following|text|answer)))? (back|word for word|verbatim)\b( (to|for) (me|us))?( (word for word|verbatim|exactly))?[^.?!\n]*/gi,
   // A task for the assistant, not a question: "can you write me a cover letter…", "draft an email to…".
   /(^|\b(can|could|would|will) you (please )?)(write|draft|compose|generate|translate|rewrite|code)( me| us)? (a|an|some|my|our|this|the)\b[^.?!\n]*/gi,
 ]

@@ -194,6 +194,10 @@ class Scorer {
   readonly ownTotal: number
   readonly strict: boolean
   readonly ctx: Omit<KindContext, 'matched'>
+  /** The question's own slots holding the words that name the thing asked for ("share", "price"): an answer holds them all. */
+  readonly sought: number[]
+  /** The question's own slots that are figures it names (not years, nor the end of a span of years such as "2017-18"): an answer holds them all. */
+  readonly figures: number[]
 
   constructor(
     readonly retrieval: Retrieval,
@@ -206,6 +210,13 @@ class Scorer {
     this.fullTotal = retrieval.slotWeights.reduce((a, b) => a + b, 0) || 1
     this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 ? w : 0), 0) || 1
     this.strict = STRICT_KINDS.has(query.kind)
+    const sought = query.sought ?? []
+    this.sought = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => sought.includes(w)) ? [i] : []))
+    this.figures = retrieval.slots.flatMap((slot, i) => {
+      const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
+      const figure = /^\d[\d,.]*$/.test(typed) && !/^(19|20)\d\d$/.test(typed) && !new RegExp(`\\d[-/]${typed.replace(/[.,]/g, '\\$&')}\\b`).test(query.text)
+      return slot.weight === 1 && figure ? [i] : []
+    })
     this.ctx = {
       lexicon: context.lexicon,
       isEnglishWord: context.isEnglishWord,
@@ -274,6 +285,10 @@ class Scorer {
     if (c.score === 0) return false
     if (!this.aboutYearAsked(c)) return false
     if (listedWin && c.hit === this.retrieval.hits[0]) return true
+    // "Who was the chief executive of…" is not answered by a sentence naming the chief inspector, nor "what is X's share price" by X's share of anything.
+    if (!this.sought.every((i) => c.covers.has(i))) return false
+    // "When did they go from 16 to 21 areas?" is about 16 and 21: a sentence without them speaks of something else.
+    if (!this.figures.every((i) => c.covers.has(i))) return false
     // A date or a figure beside a word or two of the question, where another sentence holds much more of it, answers something else.
     if (c.ownCoverage < this.bestOwnCoverage * LOOSE) return false
     return c.ownCoverage >= (this.query.polar ? SETTLES : HOLDS)

@@ -332,6 +332,27 @@ function countsAsked(sentence: string, asked: ReadonlySet<string>, lexicon: Lexi
   })
 }
 
+/** Every figure in the sentence that counts something says it counts another thing than the one asked about: "12 regions" for "how many officers". */
+function countsOnlyOthers(sentence: string, ctx: KindContext): boolean {
+  const toks = tokens(sentence)
+  const { dayNumber } = dates(ctx.lexicon)
+  let any = false
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as Token
+    const w = t.word.toLowerCase()
+    if (!(/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)) || /^(19|20)\d\d$/.test(w) || dayNumber.test(sentence.slice(t.start))) continue
+    const rest = sentence.slice(t.start + t.word.length)
+    if (/^\s*(%|per ?cent)/i.test(rest) || rest.startsWith('-')) continue
+    any = true
+    const next = toks[i + 1]
+    // Not a word joined to the next ("200,000 low- and medium-risk offenders"): that describes what is counted.
+    const term = next && sentence.slice(t.start + t.word.length, next.start).trim() === '' && sentence[next.start + next.word.length] !== '-' ? next.term : null
+    // A figure followed by a word other than what the question counts counts that word.
+    if (term === null || ctx.countOf.has(term)) return false
+  }
+  return any
+}
+
 /** A span of time that belongs to something asked about: "seven-year probation contracts". */
 function spanOfAsked(sentence: string, asked: ReadonlySet<string>): boolean {
   for (const m of sentence.matchAll(DURATION)) {
@@ -392,6 +413,8 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       return countingFigure(sentence, ctx.lexicon) ? 0.6 : 0
     case 'count': {
       if (countsAsked(sentence, ctx.countOf.size > 0 ? ctx.countOf : ctx.asked, ctx.lexicon)) return 1
+      // "How many officers…" is not answered by "12 regions": a figure naming what it counts counts that.
+      if (ctx.countOf.size > 0 && countsOnlyOthers(sentence, ctx)) return 0.3
       const figure = countingFigure(sentence, ctx.lexicon)
       if (figure) return (PERCENT.test(sentence) || MONEY.test(sentence) ? 0.5 : 0.8) * nearAsked(sentence, figure, ctx, 0.8)
       // Digits that are only days of a month or years count nothing ("on 3 December 2020").

@@ -50,6 +50,12 @@ export interface Query {
   countOf: string[]
   /** The thing asked for ("what was the turnout…" asks for a turnout), as typed, when the wording names it. */
   attribute?: string
+  /**
+   * The words naming the thing asked for ("share price" in "what's X's share price", "chief executive" in
+   * "who was the chief executive of…": the last two of its phrase, not figures), when it names a thing
+   * rather than a kind of answer ("the reason", "the cost"): an answer must speak of it.
+   */
+  sought?: string[]
   /** "Who replaced X", "who came before X": the person asked about and which way. */
   succession?: { of: string; direction: 'after' | 'before' }
   /** Years the question names ("in 2019"): an answer about another year answers something else. */
@@ -194,6 +200,8 @@ export function understand(question: string, history: readonly Turn[], language:
   }
   const attribute = lexicon.question.attribute.exec(text)?.[1]?.toLowerCase()
   if (attribute) query.attribute = attribute
+  const sought = soughtIn(text, lexicon)
+  if (sought) query.sought = sought
   const later = laterYear(text, language)
   if (later !== undefined) query.laterYear = later
   const decline = declineReason(query, lexicon)
@@ -210,6 +218,32 @@ function withKindWord(slots: Slot[], word: string | undefined, kind: AnswerKind)
   const aside = kind === 'time' ? { namesKind: true as const } : {}
   return slots.map((s) => (s.typed.length === 1 && s.typed[0] === word ? { ...s, weight: KIND_WORD_WEIGHT, ...aside } : s))
 }
+
+/** Words a noun phrase naming what is asked for may run to: more, and it is no noun phrase. */
+const ATTRIBUTE_WORDS = 4
+/** The words of that phrase an answer must hold: the thing and the word that says which ("chief executive", not any executive). */
+const SOUGHT_WORDS = 2
+
+/**
+ * The words naming the thing the wording says is asked for: those after "what was the", "who is the"
+ * or "how much" up to the first that names no topic, at most ATTRIBUTE_WORDS of them; its last two
+ * (not figures) when its last names a thing, not a kind of answer ("the reason"), and no clause after
+ * it says which one is meant ("the executive who said…": what they did, not their title, picks them out).
+ */
+function soughtIn(text: string, lexicon: Lexicon): string[] | undefined {
+  const rest = lexicon.question.thingAsked.exec(text)?.slice(1).find((g) => g !== undefined)
+  if (!rest) return undefined
+  const ws = words(lexicon.notTopic.replaceAll(rest, ' '))
+  const end = ws.findIndex((w) => toTerm(w) === null)
+  // Figures and words that grade rather than say which ("the main", "the first") name nothing an answer must repeat.
+  const run = (end < 0 ? ws : ws.slice(0, end)).filter((w) => !/\d/.test(toTerm(w) ?? '') && !lexicon.question.grading.test(w))
+  const head = run.at(-1)
+  if (!head || run.length > ATTRIBUTE_WORDS || RELATIVE.test(ws[end] ?? '') || lexicon.question.generalThing.test(head)) return undefined
+  return run.slice(-SOUGHT_WORDS)
+}
+
+/** A relative pronoun after the thing asked for. */
+const RELATIVE = /^(who|whom|that|which)$/
 
 /** The terms of what "how many …" counts, each with the alternatives of the concept it belongs to. */
 function countedTerms(text: string, slots: Slot[], lexicon: Lexicon): string[] {

@@ -56,6 +56,11 @@ describe('compose', () => {
     expect(a.answer).not.toMatch(/14 March/)
   })
 
+  it('does not answer "how many boats" with a figure that says what else it counts ("three operators")', async () => {
+    expect((await ask('how many boats did the operators order?')).answered).toBe(false)
+    expect(sentencesOf(await ask('how many operators won the ferry contracts?'))[0]).toMatch(/three operators/)
+  })
+
   it('does not answer "how many" with a figure joined to the word it describes ("a 12-hour strike")', async () => {
     const a = await ask('how many ferry crews were there?')
     expect(a.answered).toBe(false)
@@ -136,6 +141,27 @@ describe('compose', () => {
     const refused = plan(await retrieve(kb, query), query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }).refused
     expect(refused).toBe('what it asks for is never mentioned')
     expect((await ask('what was the turnout on the night routes')).answered).toBe(false)
+  })
+
+  it('declines a question about a thing no sentence names ("the deputy chair"), even where a sentence names one like it ("the chair")', async () => {
+    expect((await ask('who was the deputy chair of the harbour board?')).answered).toBe(false)
+    expect(sentencesOf(await ask('who was the chair of the harbour board?'))[0]).toMatch(/^Kerensa Polglaze/)
+  })
+
+  it('answers "how much did they pay for X" only with a sentence about X, not with another sum they paid', async () => {
+    expect((await ask('how much did the three operators pay for the pier?')).answered).toBe(false)
+    expect(sentencesOf(await ask('how much did passengers pay for a ticket in 2019?'))[0]).toMatch(/rose by £2 a ticket/)
+  })
+
+  it('answers "who chaired the X" only with a sentence about X, not with whoever chaired something else', async () => {
+    expect((await ask('who chaired the ferry union?')).answered).toBe(false)
+    expect(sentencesOf(await ask('who chaired the harbour board?'))[0]).toMatch(/^Kerensa Polglaze/)
+  })
+
+  it('answers a question naming a figure ("a 24-hour strike") only with a sentence holding that figure, a span of years ("2019-20") aside', async () => {
+    expect((await ask('when did the ferry crews hold a 24-hour strike?')).answered).toBe(false)
+    expect(sentencesOf(await ask('when did the ferry crews hold a 12-hour strike?'))[0]).toMatch(/12-hour strike on 12 April 2019/)
+    expect(sentencesOf(await ask('how much did ferry fares rise in 2019-20?'))[0]).toMatch(/rose by £2 a ticket in April 2019/)
   })
 
   it('reads "who came after her?" as asking about the person the last answer named, however the question is framed', async () => {
