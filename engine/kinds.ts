@@ -22,7 +22,8 @@ export function answerKind(question: string, lexicon: Lexicon): AnswerKind {
  */
 export function kindWord(question: string, lexicon: Lexicon): string | undefined {
   const found = lexicon.kinds.find(({ pattern }) => pattern.test(question))
-  if (!found || ['person', 'entity', 'identity'].includes(found.kind)) return undefined
+  // Their wording ends in whatever is asked about ("what's the NPS", "who was the chair"), not in a word naming the kind.
+  if (!found || ['person', 'entity', 'identity', 'definition'].includes(found.kind)) return undefined
   const m = found.pattern.exec(question)?.[0]
   return m ? words(m).at(-1)?.toLowerCase() : undefined
 }

@@ -73,6 +73,8 @@ describe('understand', () => {
     expect(ask('what does HB stand for').kind).toBe('definition')
     // "what's" as typed, with or without its apostrophe: a short name after it asks what that is.
     expect(ask("what's a HB").kind).toBe('definition')
+    // The name asked about is the question's concept, not a word naming the kind of answer.
+    expect(ask("what's HB").slots.map((s) => s.weight)).toEqual([1])
     expect(ask('whats the harbour board').kind).toBe('definition')
     expect(ask("what's the fare on the longest night route").kind).not.toBe('definition')
     expect(ask('whats the harbour board do').kind).not.toBe('definition')
