@@ -97,6 +97,34 @@ function swaps(typed: string, term: string): string[] {
   return [...out]
 }
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
+
+/**
+ * The index terms of the words one slip from `typed` (a letter lost, doubled or
+ * added, changed, or two neighbours swapped: "prbation", "probationn"), the most
+ * common first. Corrects the word as typed, not its term: a slip often breaks
+ * the ending the stemmer would strip ("probatoin"), leaving a term far from the
+ * one the word should have. Only terms the index holds, checked without loading anything.
+ */
+function oneSlipFrom(kb: Kb, typed: string, term: string): string[] {
+  const out = new Set<string>()
+  const consider = (word: string) => {
+    const t = toTerm(word)
+    if (t && t !== term && kb.index.has(t)) out.add(t)
+  }
+  for (let i = 0; i <= typed.length; i++) {
+    const head = typed.slice(0, i)
+    if (i < typed.length) {
+      const tail = typed.slice(i + 1)
+      consider(head + tail)
+      if (i + 1 < typed.length && typed[i] !== typed[i + 1]) consider(head + typed[i + 1] + typed[i] + typed.slice(i + 2))
+      for (const c of LETTERS) if (c !== typed[i]) consider(head + c + tail)
+    }
+    for (const c of LETTERS) consider(head + c + typed.slice(i))
+  }
+  return [...out]
+}
+
 /** Exact and prefix first; fuzzy only when that finds nothing, which keeps typical queries fast. */
 async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup: TermLookup; fuzzy: boolean }> {
   const weights = { prefix: 0.6, fuzzy: 0.45 }
@@ -116,6 +144,15 @@ async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup
       const found = await kb.index.lookup(swapped, { prefix: false, fuzzy: 0, weights })
       if (found.variants.length > 0) return { lookup: found, fuzzy: true }
     }
+  }
+  // A slip of the word as typed, when its term is too far from the one the word should have.
+  if (!english && typed.length >= 5 && /^\p{Ll}+$/u.test(typed)) {
+    let best: TermLookup | undefined
+    for (const t of oneSlipFrom(kb, typed, term)) {
+      const found = await kb.index.lookup(t, { prefix: false, fuzzy: 0, weights })
+      if (found.size > (best?.size ?? 0)) best = found
+    }
+    if (best) return { lookup: best, fuzzy: true }
   }
   // A slip near the end of a long word can change its stem ("probaton"): its start still finds it.
   if (!english && typed.length >= 7 && !/\d/.test(typed)) {

@@ -274,6 +274,11 @@ export class TermIndex {
     this.scratch = { sums: new Float64Array(n), seen: new Uint8Array(n), touched: new Int32Array(n) }
   }
 
+  /** Whether the index holds `term` itself: a binary search, nothing loaded. */
+  has(term: string): boolean {
+    return this.terms[lowerBound(this.terms, term)] === term
+  }
+
   /** One query term: its exact match, and its prefix and fuzzy variants as options allow, weighted as MiniSearch weighs them. */
   async lookup(term: string, options: LookupOptions): Promise<TermLookup> {
     const derived: Array<{ term: string; ordinal: number; weight: number }> = []

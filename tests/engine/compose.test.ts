@@ -117,6 +117,14 @@ describe('compose', () => {
     expect(retrieval.unknown).toBe(0)
   })
 
+  it('corrects a slip in the word as typed when it breaks the ending the stemmer strips ("crossingss", "crssings" for "crossings")', async () => {
+    for (const q of ['how many crossingss were cancelled', 'how many crssings were cancelled']) {
+      const retrieval = await retrieve(kb, understand(q, [], kb.language))
+      expect(retrieval.unknown, q).toBe(0)
+      expect(retrieval.hits[0]?.record.text, q).toMatch(/120 crossings were cancelled/)
+    }
+  })
+
   it('answers a follow-up with something the last answer did not say when that answers nearly as well, and says it again when nothing else does', async () => {
     const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
     const firstSentence = async (question: string, said?: string) => {

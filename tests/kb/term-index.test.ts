@@ -72,4 +72,11 @@ describe('the term index', () => {
   it('finds nothing for a term the knowledge base lacks', async () => {
     expect(await same('zzqxj', true, 1)).toBe(0)
   })
+
+  it('says whether it holds a term itself, not a longer term that starts with it', () => {
+    const term = artifact.index.terms.find((t, i) => t.length >= 4 && artifact.index.terms[i + 1]?.startsWith(t)) as string
+    expect(index.has(term)).toBe(true)
+    expect(index.has(term.slice(0, -1))).toBe(artifact.index.terms.includes(term.slice(0, -1)))
+    expect(index.has('zzzqqq')).toBe(false)
+  })
 })
