@@ -21,6 +21,8 @@ interface TermMatches {
   lookup: TermLookup
   /** Found only by allowing slips. */
   fuzzy: boolean
+  /** Found as a word one slip from a word the index holds ("probatoin"): as sure as the word itself. */
+  corrected: boolean
   /** Distinct passages matched. */
   size: number
   /** The matches that gather candidates, scored: the term's champions (index/champions.ts), or every match when exhaustive. */
@@ -101,16 +103,20 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
 
 /**
  * The index terms of the words one slip from `typed` (a letter lost, doubled or
- * added, changed, or two neighbours swapped: "prbation", "probationn"), the most
- * common first. Corrects the word as typed, not its term: a slip often breaks
- * the ending the stemmer would strip ("probatoin"), leaving a term far from the
- * one the word should have. Only terms the index holds, checked without loading anything.
+ * added, changed, or two neighbours swapped: "prbation", "probationn"). Corrects
+ * the word as typed, not its term: a slip often breaks the ending the stemmer
+ * would strip ("probatoin"), leaving a term far from the one the word should
+ * have. Only terms the index holds, checked without loading anything; those of
+ * everyday English words when there are any ("winter", not "winse" for "winte").
  */
 function oneSlipFrom(kb: Kb, typed: string, term: string): string[] {
-  const out = new Set<string>()
+  const english = new Set<string>()
+  const other = new Set<string>()
   const consider = (word: string) => {
     const t = toTerm(word)
-    if (t && t !== term && kb.index.has(t)) out.add(t)
+    if (!t || t === term || english.has(t) || !kb.index.has(t)) return
+    if (kb.isEnglishWord(word)) english.add(t)
+    else other.add(t)
   }
   for (let i = 0; i <= typed.length; i++) {
     const head = typed.slice(0, i)
@@ -122,17 +128,27 @@ function oneSlipFrom(kb: Kb, typed: string, term: string): string[] {
     }
     for (const c of LETTERS) consider(head + c + typed.slice(i))
   }
-  return [...out]
+  return [...(english.size > 0 ? english : other)]
 }
 
 /** Exact and prefix first; fuzzy only when that finds nothing, which keeps typical queries fast. */
-async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup: TermLookup; fuzzy: boolean }> {
+async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup: TermLookup; fuzzy: boolean; corrected?: true }> {
   const weights = { prefix: 0.6, fuzzy: 0.45 }
   // Prefixes complete a word cut short ("privat", "inspec"); a whole English word ("short") is not one.
   const english = kb.isEnglishWord(typed)
   const prefix = term.length >= 5 && !english
   const exact = await kb.index.lookup(term, { prefix, fuzzy: 0, weights })
   if (exact.variants.length > 0) return { lookup: exact, fuzzy: false }
+  // A slip of the word as typed, first: a slip often breaks the ending the stemmer strips, leaving a term nearer some other term than the one the word should have.
+  if (!english && typed.length >= 5 && /^\p{Ll}+$/u.test(typed)) {
+    // The commonest, when several.
+    let best: TermLookup | undefined
+    for (const t of oneSlipFrom(kb, typed, term)) {
+      const found = await kb.index.lookup(t, { prefix: false, fuzzy: 0, weights })
+      if (found.size > (best?.size ?? 0)) best = found
+    }
+    if (best) return { lookup: best, fuzzy: true, corrected: true }
+  }
   const edits = maxEdits(term, typed, english)
   if (edits > 0) {
     const near = await kb.index.lookup(term, { prefix: false, fuzzy: edits, weights })
@@ -142,17 +158,8 @@ async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup
   if (typed.length >= 5 && !/\d/.test(typed)) {
     for (const swapped of swaps(typed, term)) {
       const found = await kb.index.lookup(swapped, { prefix: false, fuzzy: 0, weights })
-      if (found.variants.length > 0) return { lookup: found, fuzzy: true }
+      if (found.variants.length > 0) return { lookup: found, fuzzy: true, corrected: true }
     }
-  }
-  // A slip of the word as typed, when its term is too far from the one the word should have.
-  if (!english && typed.length >= 5 && /^\p{Ll}+$/u.test(typed)) {
-    let best: TermLookup | undefined
-    for (const t of oneSlipFrom(kb, typed, term)) {
-      const found = await kb.index.lookup(t, { prefix: false, fuzzy: 0, weights })
-      if (found.size > (best?.size ?? 0)) best = found
-    }
-    if (best) return { lookup: best, fuzzy: true }
   }
   // A slip near the end of a long word can change its stem ("probaton"): its start still finds it.
   if (!english && typed.length >= 7 && !/\d/.test(typed)) {
@@ -162,8 +169,8 @@ async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup
 }
 
 async function searchTerm(kb: Kb, term: string, typed: string, exhaustive: boolean): Promise<TermMatches> {
-  const { lookup, fuzzy } = await lookupTerm(kb, term, typed)
-  return { lookup, fuzzy, size: lookup.size, gathered: lookup.gather(exhaustive), forms: formsOf(term, lookup) }
+  const { lookup, fuzzy, corrected } = await lookupTerm(kb, term, typed)
+  return { lookup, fuzzy, corrected: corrected === true, size: lookup.size, gathered: lookup.gather(exhaustive), forms: formsOf(term, lookup) }
 }
 
 function formsOf(term: string, lookup: TermLookup): Map<string, number> {
@@ -444,9 +451,8 @@ function similarity(listed: Listed, asked: Asked): number {
  * champions, to measure what champions change.
  */
 export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pick<Query, 'now' | 'text'>>, limit = 8, exhaustive = false): Promise<Retrieval> {
-  const asked = query.slots
   const typedFor = new Map<string, string>()
-  for (const slot of asked) {
+  for (const slot of query.slots) {
     const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
     for (const alt of slot.alternatives) {
       for (const t of alt) if (!typedFor.has(t)) typedFor.set(t, typed.length > t.length ? typed : t)
@@ -454,6 +460,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   }
   const found = await Promise.all([...typedFor].map(([t, typed]) => cachedSearchTerm(kb, t, typed, exhaustive)))
   const termHits = new Map([...typedFor.keys()].map((t, i) => [t, found[i] as TermMatches]))
+  const asked = await withCorrectedAlternatives(kb, query.slots, termHits, exhaustive)
   const n = kb.index.documentCount
   const isUnknown = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size))
   // A slipped stop word ("wernt", "happend") names nothing: left out, not counted as a word the
@@ -478,11 +485,11 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const wanted = Math.max(limit, LISTED_CANDIDATES)
   // A question about now also weighs the passages that say how things stand, wherever they rank.
   const keep = query.now ? kb.current : undefined
-  const gathered = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.gathered, fuzzy: m.fuzzy })))
+  const gathered = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.gathered, fuzzy: m.fuzzy && !m.corrected })))
   let ranked = topRanked(gathered, total, partial ? Math.max(wanted, CANDIDATES) : wanted, keep)
   if (partial) {
     const candidates = Int32Array.from(new Set([...ranked.map((h) => h.passage), ...(keep ?? [])])).sort()
-    const scored = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.lookup.scoresAt(candidates), fuzzy: m.fuzzy })))
+    const scored = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.lookup.scoresAt(candidates), fuzzy: m.fuzzy && !m.corrected })))
     ranked = topRanked(scored, total, wanted, keep)
   }
   await kb.loadPassages(ranked.map((h) => h.passage))
@@ -508,6 +515,31 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const ordered = winner ? [winner, ...hits.filter((h) => h !== winner)] : hits
   const top = [...ordered.slice(0, limit), ...ordered.slice(limit).filter((h) => keep?.has(h.passage))]
   return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, unknownWords: unknownSlots.flatMap((slot) => slot.typed), sides: await sidesOf(kb, top) }
+}
+
+/**
+ * A word corrected to one the vocabulary gives alternatives for ("crcss" for "CRCs") stands
+ * for them all, as the word typed right would have; their matches join `termHits`.
+ */
+async function withCorrectedAlternatives(kb: Kb, slots: Slot[], termHits: Map<string, TermMatches>, exhaustive: boolean): Promise<Slot[]> {
+  const out: Slot[] = []
+  for (const slot of slots) {
+    const term = slot.alternatives.length === 1 && slot.alternatives[0]?.length === 1 ? slot.alternatives[0][0] : undefined
+    const matches = term === undefined ? undefined : termHits.get(term)
+    const corrected = matches?.corrected && matches.lookup.variants.length === 1 ? matches.lookup.variants[0]?.term : undefined
+    const expansion = corrected === undefined || slot.typed.length !== 1 || isSlipOfStopWord(slot.typed[0] as string)
+      ? undefined
+      : kb.language.vocabulary.get(corrected)?.find((e) => e.phrase.length === 1 && e.words === undefined)
+    if (!expansion) {
+      out.push(slot)
+      continue
+    }
+    const added = [...new Set(expansion.alternatives.flat())].filter((t) => !termHits.has(t))
+    const found = await Promise.all(added.map((t) => cachedSearchTerm(kb, t, t, exhaustive)))
+    added.forEach((t, i) => termHits.set(t, found[i] as TermMatches))
+    out.push({ ...slot, alternatives: expansion.alternatives })
+  }
+  return out
 }
 
 /** Sets `listed` on the hits whose listed questions come near the question asked. */

@@ -9,6 +9,7 @@ import { answer, createKb, plan, retrieve, understand, type Answer } from '../..
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
 import { kindScore, type KindContext } from '../../engine/kinds'
+import { toTerm } from '../../engine/text'
 
 const compiled = compileKb(await readKbDir('tests/fixtures/kb-ferries', { lexicon: 'knowledge/lexicon.json' }))
 if (!compiled.ok) throw new Error(compiled.problems.join('\n'))
@@ -123,6 +124,25 @@ describe('compose', () => {
       expect(retrieval.unknown, q).toBe(0)
       expect(retrieval.hits[0]?.record.text, q).toMatch(/120 crossings were cancelled/)
     }
+  })
+
+  it('corrects the word as typed before looking for terms near its term ("winte" is "winter", not "win")', async () => {
+    const query = understand('were crossings cancelled in the winte', [], kb.language)
+    const slip = query.slots.find((s) => s.typed[0] === 'winte')?.alternatives[0]?.[0] as string
+    const retrieval = await retrieve(kb, query)
+    const terms = retrieval.hits.flatMap((h) => h.termsFor(slip))
+    expect(terms.length).toBeGreaterThan(0)
+    expect(new Set(terms)).toEqual(new Set([toTerm('winter')]))
+  })
+
+  it('counts a word corrected by one slip as fully held, as the word typed right would be', async () => {
+    const coverage = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).hits[0]?.coverage
+    expect(await coverage('who won the ferry contarcts')).toBe(await coverage('who won the ferry contracts'))
+  })
+
+  it('gives a corrected word the alternatives the vocabulary gives the word typed right ("reverssed" also finds "public control")', async () => {
+    const slotsOf = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).slots.map((s) => s.alternatives)
+    expect(await slotsOf('when was the ferry service reverssed')).toEqual(await slotsOf('when was the ferry service reversed'))
   })
 
   it('answers a follow-up with something the last answer did not say when that answers nearly as well, and says it again when nothing else does', async () => {
