@@ -21,7 +21,7 @@ interface TermMatches {
   lookup: TermLookup
   /** Found only by allowing slips. */
   fuzzy: boolean
-  /** Found as a word one slip from a word the index holds ("probatoin"): as sure as the word itself. */
+  /** Found as a word one slip from a word the index holds ("probatoin"): it stands for that word and its alternatives. */
   corrected: boolean
   /** Distinct passages matched. */
   size: number
@@ -101,6 +101,14 @@ function swaps(typed: string, term: string): string[] {
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
 
+/** Letters beside each other on a keyboard, the likeliest to be hit for one another. */
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm']
+const BESIDE: ReadonlyMap<string, string> = new Map(
+  KEY_ROWS.flatMap((row, y) =>
+    [...row].map((key, x) => [key, [row[x - 1], row[x + 1], KEY_ROWS[y - 1]?.[x], KEY_ROWS[y - 1]?.[x + 1], KEY_ROWS[y + 1]?.[x], KEY_ROWS[y + 1]?.[x - 1]].filter(Boolean).join('')] as const),
+  ),
+)
+
 /**
  * The index terms of the words one slip from `typed` (a letter lost, doubled or
  * added, changed, or two neighbours swapped: "prbation", "probationn"). Corrects
@@ -108,25 +116,29 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
  * would strip ("probatoin"), leaving a term far from the one the word should
  * have. Only terms the index holds, checked without loading anything; those of
  * everyday English words when there are any ("winter", not "winse" for "winte").
+ * In a word of four letters a slip is as often another name ("iran" is not "ran",
+ * "ikea" not "idea"): there, only two letters swapped or a key's neighbour hit,
+ * giving one of the knowledge base's own names ("crce" for "CRCs").
  */
 function oneSlipFrom(kb: Kb, typed: string, term: string): string[] {
+  const short = typed.length < 5
   const english = new Set<string>()
   const other = new Set<string>()
   const consider = (word: string) => {
     const t = toTerm(word)
     if (!t || t === term || english.has(t) || !kb.index.has(t)) return
-    if (kb.isEnglishWord(word)) english.add(t)
-    else other.add(t)
+    if (!kb.isEnglishWord(word)) other.add(t)
+    else if (!short) english.add(t)
   }
   for (let i = 0; i <= typed.length; i++) {
     const head = typed.slice(0, i)
     if (i < typed.length) {
       const tail = typed.slice(i + 1)
-      consider(head + tail)
       if (i + 1 < typed.length && typed[i] !== typed[i + 1]) consider(head + typed[i + 1] + typed[i] + typed.slice(i + 2))
-      for (const c of LETTERS) if (c !== typed[i]) consider(head + c + tail)
+      for (const c of short ? (BESIDE.get(typed[i] as string) ?? '') : LETTERS) if (c !== typed[i]) consider(head + c + tail)
+      if (!short) consider(head + tail)
     }
-    for (const c of LETTERS) consider(head + c + typed.slice(i))
+    if (!short) for (const c of LETTERS) consider(head + c + typed.slice(i))
   }
   return [...(english.size > 0 ? english : other)]
 }
@@ -140,11 +152,12 @@ async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup
   const exact = await kb.index.lookup(term, { prefix, fuzzy: 0, weights })
   if (exact.variants.length > 0) return { lookup: exact, fuzzy: false }
   // A slip of the word as typed, first: a slip often breaks the ending the stemmer strips, leaving a term nearer some other term than the one the word should have.
-  if (!english && typed.length >= 5 && /^\p{Ll}+$/u.test(typed)) {
+  if (!english && typed.length >= 4 && /^\p{Ll}+$/u.test(typed)) {
     // The commonest, when several.
     let best: TermLookup | undefined
     for (const t of oneSlipFrom(kb, typed, term)) {
-      const found = await kb.index.lookup(t, { prefix: false, fuzzy: 0, weights })
+      // Weighed as a fuzzy match one edit away: a name one slip from a word of the sources ("charles", "charges") is not taken for it.
+      const found = await kb.index.lookup(t, { prefix: false, fuzzy: 0, weights, exact: (weights.fuzzy * t.length) / (t.length + 1) })
       if (found.size > (best?.size ?? 0)) best = found
     }
     if (best) return { lookup: best, fuzzy: true, corrected: true }
@@ -485,11 +498,11 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const wanted = Math.max(limit, LISTED_CANDIDATES)
   // A question about now also weighs the passages that say how things stand, wherever they rank.
   const keep = query.now ? kb.current : undefined
-  const gathered = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.gathered, fuzzy: m.fuzzy && !m.corrected })))
+  const gathered = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.gathered, fuzzy: m.fuzzy })))
   let ranked = topRanked(gathered, total, partial ? Math.max(wanted, CANDIDATES) : wanted, keep)
   if (partial) {
     const candidates = Int32Array.from(new Set([...ranked.map((h) => h.passage), ...(keep ?? [])])).sort()
-    const scored = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.lookup.scoresAt(candidates), fuzzy: m.fuzzy && !m.corrected })))
+    const scored = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.lookup.scoresAt(candidates), fuzzy: m.fuzzy })))
     ranked = topRanked(scored, total, wanted, keep)
   }
   await kb.loadPassages(ranked.map((h) => h.passage))

@@ -79,4 +79,12 @@ describe('the term index', () => {
     expect(index.has(term.slice(0, -1))).toBe(artifact.index.terms.includes(term.slice(0, -1)))
     expect(index.has('zzzqqq')).toBe(false)
   })
+
+  it('weighs the term itself by the multiplier given for it, as a correction stands for another word', async () => {
+    const term = artifact.index.terms.find((t) => t.length >= 6) as string
+    const whole = (await index.lookup(term, { prefix: false, fuzzy: 0, weights })).gather(true)
+    const half = (await index.lookup(term, { prefix: false, fuzzy: 0, weights, exact: 0.5 })).gather(true)
+    expect([...half.docs]).toEqual([...whole.docs])
+    half.scores.forEach((score, i) => expect(score).toBeCloseTo((whole.scores[i] as number) / 2, 9))
+  })
 })
