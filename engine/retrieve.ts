@@ -10,7 +10,7 @@ import type { ListedQuestion, PassageRecord, SourceRecord } from './artifact'
 import type { Scored, TermLookup } from './index/term-index'
 import type { Kb } from './kb'
 import { Lru } from './lru'
-import { isSlipOfStopWord } from './stop-words'
+import { isSlipOfStopWord, STOP_WORDS } from './stop-words'
 import { toTerm } from './text'
 import { answerKind } from './kinds'
 import type { Lexicon } from './lexicon'
@@ -531,26 +531,55 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
 }
 
 /**
- * A word corrected to one the vocabulary gives alternatives for ("crcss" for "CRCs") stands
- * for them all, as the word typed right would have; their matches join `termHits`.
+ * Two words run together ("thegate", "privateprobation"): the first way to split
+ * the word typed into a stop word or a word of four letters or more whose term the
+ * index holds, and another such, the two halves as even as can be; not for an
+ * everyday English word, nor a word one half of which is a stop word and the other
+ * under four letters ("norway" is no "nor way").
+ */
+function splitJoined(kb: Kb, typed: string): string[] | undefined {
+  if (typed.length < 6 || !/^\p{Ll}+$/u.test(typed) || kb.isEnglishWord(typed)) return undefined
+  let best: string[] | undefined
+  let even = 0
+  for (let i = 2; i + 2 <= typed.length; i++) {
+    const halves = [typed.slice(0, i), typed.slice(i)]
+    const held = halves.map((w) => toTerm(w))
+    const fits = halves.every((w, k) => (held[k] === null ? STOP_WORDS.has(w) : w.length >= 4 && kb.index.has(held[k] as string)))
+    const balance = Math.min(i, typed.length - i)
+    if (fits && held.some((t) => t !== null) && balance > even) {
+      best = held.filter((t): t is string => t !== null)
+      even = balance
+    }
+  }
+  return best
+}
+
+/**
+ * Slots as the words meant would have made them: a word corrected to one the vocabulary
+ * gives alternatives for ("crcss" for "CRCs") stands for them all, and two words run
+ * together that no passage holds ("privateprobation") for both. Their matches join `termHits`.
  */
 async function withCorrectedAlternatives(kb: Kb, slots: Slot[], termHits: Map<string, TermMatches>, exhaustive: boolean): Promise<Slot[]> {
   const out: Slot[] = []
   for (const slot of slots) {
     const term = slot.alternatives.length === 1 && slot.alternatives[0]?.length === 1 ? slot.alternatives[0][0] : undefined
     const matches = term === undefined ? undefined : termHits.get(term)
+    const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : undefined
     const corrected = matches?.corrected && matches.lookup.variants.length === 1 ? matches.lookup.variants[0]?.term : undefined
-    const expansion = corrected === undefined || slot.typed.length !== 1 || isSlipOfStopWord(slot.typed[0] as string)
+    const expansion = corrected === undefined || typed === undefined || isSlipOfStopWord(typed)
       ? undefined
       : kb.language.vocabulary.get(corrected)?.find((e) => e.phrase.length === 1 && e.words === undefined)
-    if (!expansion) {
+    const split = !expansion && matches && matches.size === 0 && typed !== undefined ? splitJoined(kb, typed) : undefined
+    const alternatives = expansion?.alternatives ?? (split ? [split] : undefined)
+    if (!alternatives) {
       out.push(slot)
       continue
     }
-    const added = [...new Set(expansion.alternatives.flat())].filter((t) => !termHits.has(t))
+    const added = [...new Set(alternatives.flat())].filter((t) => !termHits.has(t))
     const found = await Promise.all(added.map((t) => cachedSearchTerm(kb, t, t, exhaustive)))
-    added.forEach((t, i) => termHits.set(t, found[i] as TermMatches))
-    out.push({ ...slot, alternatives: expansion.alternatives })
+    // Words split apart are as uncertain as a slip: a name may run two words together ("rightmove").
+    added.forEach((t, i) => termHits.set(t, split ? { ...(found[i] as TermMatches), fuzzy: true } : (found[i] as TermMatches)))
+    out.push({ ...slot, alternatives })
   }
   return out
 }

@@ -151,6 +151,15 @@ describe('compose', () => {
     expect(await unknown('what happened to the fares in jone 2021')).toEqual(['jone'])
   })
 
+  it('splits two words run together that no passage holds ("ferrycontracts", "thecontracts"), but not a name that is a stop word and a short word ("norway")', async () => {
+    const top = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).hits[0]?.passage
+    expect(await top('who won the ferrycontracts')).toBe(await top('who won the ferry contracts'))
+    expect((await retrieve(kb, understand('who won thecontracts', [], kb.language))).unknown).toBe(0)
+    const slots = (await retrieve(kb, understand('who won the ferrycontracts', [], kb.language))).slots
+    expect(slots.find((s) => s.typed[0] === 'ferrycontracts')?.alternatives).toEqual([[toTerm('ferry'), toTerm('contracts')]])
+    expect((await retrieve(kb, understand('did the ferries sail to norway', [], kb.language))).unknownWords).toEqual(['norway'])
+  })
+
   it('gives a corrected word the alternatives the vocabulary gives the word typed right ("reverssed" also finds "public control")', async () => {
     const slotsOf = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).slots.map((s) => s.alternatives)
     expect(await slotsOf('when was the ferry service reverssed')).toEqual(await slotsOf('when was the ferry service reversed'))
