@@ -11,7 +11,7 @@ import type { Scored, TermLookup } from './index/term-index'
 import type { Kb } from './kb'
 import { Lru } from './lru'
 import { isSlipOfStopWord, STOP_WORDS } from './stop-words'
-import { toTerm } from './text'
+import { toTerm, words } from './text'
 import { answerKind } from './kinds'
 import type { Lexicon } from './lexicon'
 import { slotsFor, type Query, type Slot } from './understand'
@@ -473,7 +473,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   }
   const found = await Promise.all([...typedFor].map(([t, typed]) => cachedSearchTerm(kb, t, typed, exhaustive)))
   const termHits = new Map([...typedFor.keys()].map((t, i) => [t, found[i] as TermMatches]))
-  const asked = await withCorrectedAlternatives(kb, query.slots, termHits, exhaustive)
+  const asked = await withCorrectedAlternatives(kb, joinedSplits(kb, query.slots, termHits, query.text), termHits, exhaustive)
   const n = kb.index.documentCount
   const isUnknown = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size))
   // A slipped stop word ("wernt", "happend") names nothing: left out, not counted as a word the
@@ -555,12 +555,45 @@ function splitJoined(kb: Kb, typed: string): string[] | undefined {
 }
 
 /**
+ * A word split by a space ("contra cts", "re offending"): two neighbouring words typed,
+ * one of them held by no passage, that together spell a word whose term the index holds
+ * are one concept ("re offending" is not "re" and "offending"). Its term is looked up
+ * with the other terms the repaired slots bring (`withCorrectedAlternatives`).
+ */
+function joinedSplits(kb: Kb, slots: Slot[], termHits: ReadonlyMap<string, TermMatches>, text: string | undefined): Slot[] {
+  if (text === undefined || slots.length < 2) return slots
+  const typedWords = words(text)
+  const single = (slot: Slot | undefined) => (slot && slot.typed.length === 1 && slot.alternatives.length === 1 && slot.alternatives[0]?.length === 1 ? (slot.typed[0] as string) : undefined)
+  const unheld = (slot: Slot) => !termHits.get(slot.alternatives[0]?.[0] as string)?.size
+  const out: Slot[] = []
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i] as Slot
+    const next = slots[i + 1]
+    const a = single(slot)
+    const b = single(next)
+    if (a && b && next && (unheld(slot) || unheld(next)) && /^\p{L}+$/u.test(a + b) && typedWords.some((w, k) => w === a && typedWords[k + 1] === b)) {
+      const joined = toTerm(a + b)
+      if (joined && kb.index.has(joined)) {
+        out.push({ ...slot, alternatives: [[joined]], typed: [a + b] })
+        i++
+        continue
+      }
+    }
+    out.push(slot)
+  }
+  return out
+}
+
+/**
  * Slots as the words meant would have made them: a word corrected to one the vocabulary
  * gives alternatives for ("crcss" for "CRCs") stands for them all, and two words run
  * together that no passage holds ("privateprobation") for both. Their matches join `termHits`.
  */
 async function withCorrectedAlternatives(kb: Kb, slots: Slot[], termHits: Map<string, TermMatches>, exhaustive: boolean): Promise<Slot[]> {
   const out: Slot[] = []
+  const unsought = [...new Set(slots.flatMap((slot) => slot.alternatives.flat()))].filter((t) => !termHits.has(t))
+  const joined = await Promise.all(unsought.map((t) => cachedSearchTerm(kb, t, t, exhaustive)))
+  unsought.forEach((t, i) => termHits.set(t, joined[i] as TermMatches))
   for (const slot of slots) {
     const term = slot.alternatives.length === 1 && slot.alternatives[0]?.length === 1 ? slot.alternatives[0][0] : undefined
     const matches = term === undefined ? undefined : termHits.get(term)

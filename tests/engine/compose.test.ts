@@ -160,6 +160,17 @@ describe('compose', () => {
     expect((await retrieve(kb, understand('did the ferries sail to norway', [], kb.language))).unknownWords).toEqual(['norway'])
   })
 
+  it('joins a word split by a space when one part is held by no passage and together they spell a word that is ("cancel led", "oper ators"), not two words both held ("night routes")', async () => {
+    const retrievalOf = (q: string) => retrieve(kb, understand(q, [], kb.language), 8)
+    for (const q of ['how many crossings were cancel led', 'who were the three oper ators']) {
+      const retrieval = await retrievalOf(q)
+      expect(retrieval.unknown, q).toBe(0)
+    }
+    const split = await retrievalOf('how many crossings were cancel led')
+    expect(split.slots.map((s) => s.alternatives)).toEqual([[[toTerm('crossings')]], [[toTerm('cancelled')]]])
+    expect((await retrievalOf('what happened to the night routes')).slots.map((s) => s.typed)).toEqual([['night'], ['routes']])
+  })
+
   it('gives a corrected word the alternatives the vocabulary gives the word typed right ("reverssed" also finds "public control")', async () => {
     const slotsOf = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).slots.map((s) => s.alternatives)
     expect(await slotsOf('when was the ferry service reverssed')).toEqual(await slotsOf('when was the ferry service reversed'))
