@@ -557,7 +557,8 @@ function splitJoined(kb: Kb, typed: string): string[] | undefined {
 /**
  * A word split by a space ("contra cts", "re offending"): two neighbouring words typed,
  * one of them held by no passage, that together spell a word whose term the index holds
- * are one concept ("re offending" is not "re" and "offending"). Its term is looked up
+ * are one concept ("re offending" is not "re" and "offending"), with the alternatives the
+ * vocabulary gives the word. Its terms are looked up
  * with the other terms the repaired slots bring (`withCorrectedAlternatives`).
  */
 function joinedSplits(kb: Kb, slots: Slot[], termHits: ReadonlyMap<string, TermMatches>, text: string | undefined): Slot[] {
@@ -574,7 +575,8 @@ function joinedSplits(kb: Kb, slots: Slot[], termHits: ReadonlyMap<string, TermM
     if (a && b && next && (unheld(slot) || unheld(next)) && /^\p{L}+$/u.test(a + b) && typedWords.some((w, k) => w === a && typedWords[k + 1] === b)) {
       const joined = toTerm(a + b)
       if (joined && kb.index.has(joined)) {
-        out.push({ ...slot, alternatives: [[joined]], typed: [a + b] })
+        const expansion = kb.language.vocabulary.get(joined)?.find((e) => e.phrase.length === 1 && e.words === undefined)
+        out.push({ ...slot, alternatives: expansion?.alternatives ?? [[joined]], typed: [a + b] })
         i++
         continue
       }

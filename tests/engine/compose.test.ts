@@ -171,6 +171,11 @@ describe('compose', () => {
     expect((await retrievalOf('what happened to the night routes')).slots.map((s) => s.typed)).toEqual([['night'], ['routes']])
   })
 
+  it('gives a word joined from two parts the alternatives the vocabulary gives the word ("rev ersed" also finds "public control")', async () => {
+    const slotsOf = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).slots.map((s) => s.alternatives)
+    expect(await slotsOf('when was the ferry service rev ersed')).toEqual(await slotsOf('when was the ferry service reversed'))
+  })
+
   it('gives a corrected word the alternatives the vocabulary gives the word typed right ("reverssed" also finds "public control")', async () => {
     const slotsOf = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).slots.map((s) => s.alternatives)
     expect(await slotsOf('when was the ferry service reverssed')).toEqual(await slotsOf('when was the ferry service reversed'))
