@@ -11,7 +11,7 @@ import type { Scored, TermLookup } from './index/term-index'
 import type { Kb } from './kb'
 import { Lru } from './lru'
 import { isSlipOfStopWord, STOP_WORDS } from './stop-words'
-import { toTerm, words } from './text'
+import { termOfUnseen, toTerm, words } from './text'
 import { answerKind } from './kinds'
 import type { Lexicon } from './lexicon'
 import { slotsFor, type Query, type Slot } from './understand'
@@ -125,7 +125,7 @@ function oneSlipFrom(kb: Kb, typed: string, term: string): string[] {
   const english = new Set<string>()
   const other = new Set<string>()
   const consider = (word: string) => {
-    const t = toTerm(word)
+    const t = termOfUnseen(word)
     if (!t || t === term || english.has(t) || !kb.index.has(t)) return
     if (!kb.isEnglishWord(word)) other.add(t)
     else if (!short) english.add(t)
