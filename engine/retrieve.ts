@@ -10,8 +10,8 @@ import type { ListedQuestion, PassageRecord, SourceRecord } from './artifact'
 import type { Scored, TermLookup } from './index/term-index'
 import type { Kb } from './kb'
 import { Lru } from './lru'
-import { isSlipOfStopWord } from './stop-words'
-import { toTerm } from './text'
+import { isSlipOfStopWord, STOP_WORDS } from './stop-words'
+import { termOfUnseen, toTerm, words } from './text'
 import { answerKind } from './kinds'
 import type { Lexicon } from './lexicon'
 import { slotsFor, type Query, type Slot } from './understand'
@@ -21,6 +21,8 @@ interface TermMatches {
   lookup: TermLookup
   /** Found only by allowing slips. */
   fuzzy: boolean
+  /** Found as a word one slip from a word the index holds ("probatoin"): it stands for that word and its alternatives. */
+  corrected: boolean
   /** Distinct passages matched. */
   size: number
   /** The matches that gather candidates, scored: the term's champions (index/champions.ts), or every match when exhaustive. */
@@ -97,14 +99,69 @@ function swaps(typed: string, term: string): string[] {
   return [...out]
 }
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
+
+/** Letters beside each other on a keyboard, the likeliest to be hit for one another. */
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm']
+const BESIDE: ReadonlyMap<string, string> = new Map(
+  KEY_ROWS.flatMap((row, y) =>
+    [...row].map((key, x) => [key, [row[x - 1], row[x + 1], KEY_ROWS[y - 1]?.[x], KEY_ROWS[y - 1]?.[x + 1], KEY_ROWS[y + 1]?.[x], KEY_ROWS[y + 1]?.[x - 1]].filter(Boolean).join('')] as const),
+  ),
+)
+
+/**
+ * The index terms of the words one slip from `typed` (a letter lost, doubled or
+ * added, changed, or two neighbours swapped: "prbation", "probationn"). Corrects
+ * the word as typed, not its term: a slip often breaks the ending the stemmer
+ * would strip ("probatoin"), leaving a term far from the one the word should
+ * have. Only terms the index holds, checked without loading anything; those of
+ * everyday English words when there are any ("winter", not "winse" for "winte").
+ * In a word of four letters a slip is as often another name ("iran" is not "ran",
+ * "ikea" not "idea"): there, only two letters swapped or a key's neighbour hit,
+ * giving one of the knowledge base's own names ("crce" for "CRCs").
+ */
+function oneSlipFrom(kb: Kb, typed: string, term: string): string[] {
+  const short = typed.length < 5
+  const english = new Set<string>()
+  const other = new Set<string>()
+  const consider = (word: string) => {
+    const t = termOfUnseen(word)
+    if (!t || t === term || english.has(t) || !kb.index.has(t)) return
+    if (!kb.isEnglishWord(word)) other.add(t)
+    else if (!short) english.add(t)
+  }
+  for (let i = 0; i <= typed.length; i++) {
+    const head = typed.slice(0, i)
+    if (i < typed.length) {
+      const tail = typed.slice(i + 1)
+      if (i + 1 < typed.length && typed[i] !== typed[i + 1]) consider(head + typed[i + 1] + typed[i] + typed.slice(i + 2))
+      for (const c of short ? (BESIDE.get(typed[i] as string) ?? '') : LETTERS) if (c !== typed[i]) consider(head + c + tail)
+      if (!short) consider(head + tail)
+    }
+    if (!short) for (const c of LETTERS) consider(head + c + typed.slice(i))
+  }
+  return [...(english.size > 0 ? english : other)]
+}
+
 /** Exact and prefix first; fuzzy only when that finds nothing, which keeps typical queries fast. */
-async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup: TermLookup; fuzzy: boolean }> {
+async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup: TermLookup; fuzzy: boolean; corrected?: true }> {
   const weights = { prefix: 0.6, fuzzy: 0.45 }
   // Prefixes complete a word cut short ("privat", "inspec"); a whole English word ("short") is not one.
   const english = kb.isEnglishWord(typed)
   const prefix = term.length >= 5 && !english
   const exact = await kb.index.lookup(term, { prefix, fuzzy: 0, weights })
   if (exact.variants.length > 0) return { lookup: exact, fuzzy: false }
+  // A slip of the word as typed, first: a slip often breaks the ending the stemmer strips, leaving a term nearer some other term than the one the word should have.
+  if (!english && typed.length >= 4 && /^\p{Ll}+$/u.test(typed)) {
+    // The commonest, when several.
+    let best: TermLookup | undefined
+    for (const t of oneSlipFrom(kb, typed, term)) {
+      // Weighed as a fuzzy match one edit away: a name one slip from a word of the sources ("charles", "charges") is not taken for it.
+      const found = await kb.index.lookup(t, { prefix: false, fuzzy: 0, weights, exact: (weights.fuzzy * t.length) / (t.length + 1) })
+      if (found.size > (best?.size ?? 0)) best = found
+    }
+    if (best) return { lookup: best, fuzzy: true, corrected: true }
+  }
   const edits = maxEdits(term, typed, english)
   if (edits > 0) {
     const near = await kb.index.lookup(term, { prefix: false, fuzzy: edits, weights })
@@ -114,7 +171,7 @@ async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup
   if (typed.length >= 5 && !/\d/.test(typed)) {
     for (const swapped of swaps(typed, term)) {
       const found = await kb.index.lookup(swapped, { prefix: false, fuzzy: 0, weights })
-      if (found.variants.length > 0) return { lookup: found, fuzzy: true }
+      if (found.variants.length > 0) return { lookup: found, fuzzy: true, corrected: true }
     }
   }
   // A slip near the end of a long word can change its stem ("probaton"): its start still finds it.
@@ -125,8 +182,8 @@ async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup
 }
 
 async function searchTerm(kb: Kb, term: string, typed: string, exhaustive: boolean): Promise<TermMatches> {
-  const { lookup, fuzzy } = await lookupTerm(kb, term, typed)
-  return { lookup, fuzzy, size: lookup.size, gathered: lookup.gather(exhaustive), forms: formsOf(term, lookup) }
+  const { lookup, fuzzy, corrected } = await lookupTerm(kb, term, typed)
+  return { lookup, fuzzy, corrected: corrected === true, size: lookup.size, gathered: lookup.gather(exhaustive), forms: formsOf(term, lookup) }
 }
 
 function formsOf(term: string, lookup: TermLookup): Map<string, number> {
@@ -407,9 +464,8 @@ function similarity(listed: Listed, asked: Asked): number {
  * champions, to measure what champions change.
  */
 export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pick<Query, 'now' | 'text'>>, limit = 8, exhaustive = false): Promise<Retrieval> {
-  const asked = query.slots
   const typedFor = new Map<string, string>()
-  for (const slot of asked) {
+  for (const slot of query.slots) {
     const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
     for (const alt of slot.alternatives) {
       for (const t of alt) if (!typedFor.has(t)) typedFor.set(t, typed.length > t.length ? typed : t)
@@ -417,6 +473,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   }
   const found = await Promise.all([...typedFor].map(([t, typed]) => cachedSearchTerm(kb, t, typed, exhaustive)))
   const termHits = new Map([...typedFor.keys()].map((t, i) => [t, found[i] as TermMatches]))
+  const asked = await withCorrectedAlternatives(kb, joinedSplits(kb, query.slots, termHits, query.text), termHits, exhaustive)
   const n = kb.index.documentCount
   const isUnknown = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size))
   // A slipped stop word ("wernt", "happend") names nothing: left out, not counted as a word the
@@ -471,6 +528,95 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const ordered = winner ? [winner, ...hits.filter((h) => h !== winner)] : hits
   const top = [...ordered.slice(0, limit), ...ordered.slice(limit).filter((h) => keep?.has(h.passage))]
   return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, unknownWords: unknownSlots.flatMap((slot) => slot.typed), sides: await sidesOf(kb, top) }
+}
+
+/**
+ * Two words run together ("thegate", "privateprobation"): the first way to split
+ * the word typed into a stop word or a word of four letters or more whose term the
+ * index holds, and another such, the two halves as even as can be; not for an
+ * everyday English word, nor a word one half of which is a stop word and the other
+ * under four letters ("norway" is no "nor way").
+ */
+function splitJoined(kb: Kb, typed: string): string[] | undefined {
+  if (typed.length < 6 || !/^\p{Ll}+$/u.test(typed) || kb.isEnglishWord(typed)) return undefined
+  let best: string[] | undefined
+  let even = 0
+  for (let i = 2; i + 2 <= typed.length; i++) {
+    const halves = [typed.slice(0, i), typed.slice(i)]
+    const held = halves.map((w) => toTerm(w))
+    const fits = halves.every((w, k) => (held[k] === null ? STOP_WORDS.has(w) : w.length >= 4 && kb.index.has(held[k] as string)))
+    const balance = Math.min(i, typed.length - i)
+    if (fits && held.some((t) => t !== null) && balance > even) {
+      best = held.filter((t): t is string => t !== null)
+      even = balance
+    }
+  }
+  return best
+}
+
+/**
+ * A word split by a space ("contra cts", "re offending"): two neighbouring words typed,
+ * one of them held by no passage, that together spell a word whose term the index holds
+ * are one concept ("re offending" is not "re" and "offending"), with the alternatives the
+ * vocabulary gives the word. Its terms are looked up
+ * with the other terms the repaired slots bring (`withCorrectedAlternatives`).
+ */
+function joinedSplits(kb: Kb, slots: Slot[], termHits: ReadonlyMap<string, TermMatches>, text: string | undefined): Slot[] {
+  if (text === undefined || slots.length < 2) return slots
+  const typedWords = words(text)
+  const single = (slot: Slot | undefined) => (slot && slot.typed.length === 1 && slot.alternatives.length === 1 && slot.alternatives[0]?.length === 1 ? (slot.typed[0] as string) : undefined)
+  const unheld = (slot: Slot) => !termHits.get(slot.alternatives[0]?.[0] as string)?.size
+  const out: Slot[] = []
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i] as Slot
+    const next = slots[i + 1]
+    const a = single(slot)
+    const b = single(next)
+    if (a && b && next && (unheld(slot) || unheld(next)) && /^\p{L}+$/u.test(a + b) && typedWords.some((w, k) => w === a && typedWords[k + 1] === b)) {
+      const joined = toTerm(a + b)
+      if (joined && kb.index.has(joined)) {
+        const expansion = kb.language.vocabulary.get(joined)?.find((e) => e.phrase.length === 1 && e.words === undefined)
+        out.push({ ...slot, alternatives: expansion?.alternatives ?? [[joined]], typed: [a + b] })
+        i++
+        continue
+      }
+    }
+    out.push(slot)
+  }
+  return out
+}
+
+/**
+ * Slots as the words meant would have made them: a word corrected to one the vocabulary
+ * gives alternatives for ("crcss" for "CRCs") stands for them all, and two words run
+ * together that no passage holds ("privateprobation") for both. Their matches join `termHits`.
+ */
+async function withCorrectedAlternatives(kb: Kb, slots: Slot[], termHits: Map<string, TermMatches>, exhaustive: boolean): Promise<Slot[]> {
+  const out: Slot[] = []
+  const unsought = [...new Set(slots.flatMap((slot) => slot.alternatives.flat()))].filter((t) => !termHits.has(t))
+  const joined = await Promise.all(unsought.map((t) => cachedSearchTerm(kb, t, t, exhaustive)))
+  unsought.forEach((t, i) => termHits.set(t, joined[i] as TermMatches))
+  for (const slot of slots) {
+    const term = slot.alternatives.length === 1 && slot.alternatives[0]?.length === 1 ? slot.alternatives[0][0] : undefined
+    const matches = term === undefined ? undefined : termHits.get(term)
+    const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : undefined
+    const corrected = matches?.corrected && matches.lookup.variants.length === 1 ? matches.lookup.variants[0]?.term : undefined
+    const expansion = corrected === undefined || typed === undefined || isSlipOfStopWord(typed)
+      ? undefined
+      : kb.language.vocabulary.get(corrected)?.find((e) => e.phrase.length === 1 && e.words === undefined)
+    const split = !expansion && matches && matches.size === 0 && typed !== undefined ? splitJoined(kb, typed) : undefined
+    const alternatives = expansion?.alternatives ?? (split ? [split] : undefined)
+    if (!alternatives) {
+      out.push(slot)
+      continue
+    }
+    const added = [...new Set(alternatives.flat())].filter((t) => !termHits.has(t))
+    const found = await Promise.all(added.map((t) => cachedSearchTerm(kb, t, t, exhaustive)))
+    // Words split apart are as uncertain as a slip: a name may run two words together ("rightmove").
+    added.forEach((t, i) => termHits.set(t, split ? { ...(found[i] as TermMatches), fuzzy: true } : (found[i] as TermMatches)))
+    out.push({ ...slot, alternatives })
+  }
+  return out
 }
 
 /** Sets `listed` on the hits whose listed questions come near the question asked. */

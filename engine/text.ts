@@ -71,8 +71,13 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(
     .map((pair) => pair.split(':') as [string, string]),
 )
 
+/** `toTerm` without remembering the word: for the many words tried once, such as a slip's possible corrections. */
+export function termOfUnseen(word: string): string | null {
+  return termOf.get(word) ?? computeTerm(word)
+}
+
 function computeTerm(word: string): string | null {
-  let w = foldAccents(word.toLowerCase())
+  let w = /^[a-z]+$/.test(word) ? word : foldAccents(word.toLowerCase())
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w)) w = w.replace(/,/g, '')
   const number = NUMBER_WORDS.get(w)
   if (number) return number

@@ -37,6 +37,8 @@ export interface LookupOptions {
   fuzzy: number
   /** Score multipliers of prefix and fuzzy variants, before MiniSearch's length scaling. */
   weights: { prefix: number; fuzzy: number }
+  /** Score multiplier of the term itself: 1 unless it stands for another word (a slip's correction). */
+  exact?: number
 }
 
 /** Passages in ascending position, with a score each. */
@@ -274,12 +276,17 @@ export class TermIndex {
     this.scratch = { sums: new Float64Array(n), seen: new Uint8Array(n), touched: new Int32Array(n) }
   }
 
+  /** Whether the index holds `term` itself: a binary search, nothing loaded. */
+  has(term: string): boolean {
+    return this.terms[lowerBound(this.terms, term)] === term
+  }
+
   /** One query term: its exact match, and its prefix and fuzzy variants as options allow, weighted as MiniSearch weighs them. */
   async lookup(term: string, options: LookupOptions): Promise<TermLookup> {
     const derived: Array<{ term: string; ordinal: number; weight: number }> = []
     const { terms } = this
     const first = lowerBound(terms, term)
-    if (terms[first] === term) derived.push({ term, ordinal: first, weight: 1 })
+    if (terms[first] === term) derived.push({ term, ordinal: first, weight: options.exact ?? 1 })
     const fuzzy = options.fuzzy > 0 ? fuzzyMatches(terms, term, options.fuzzy) : undefined
     if (options.prefix) {
       for (let ordinal = first; ordinal < terms.length && (terms[ordinal] as string).startsWith(term); ordinal++) {

@@ -9,6 +9,7 @@ import { answer, createKb, plan, retrieve, understand, type Answer } from '../..
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
 import { kindScore, type KindContext } from '../../engine/kinds'
+import { toTerm } from '../../engine/text'
 
 const compiled = compileKb(await readKbDir('tests/fixtures/kb-ferries', { lexicon: 'knowledge/lexicon.json' }))
 if (!compiled.ok) throw new Error(compiled.problems.join('\n'))
@@ -115,6 +116,69 @@ describe('compose', () => {
   it('takes two neighbouring letters swapped as a slip even when they spell another English word the sources lack ("wroth" for "worth")', async () => {
     const retrieval = await retrieve(kb, understand('what were the contracts wroth', [], kb.language))
     expect(retrieval.unknown).toBe(0)
+  })
+
+  it('corrects a slip in the word as typed when it breaks the ending the stemmer strips ("crossingss", "crssings" for "crossings")', async () => {
+    for (const q of ['how many crossingss were cancelled', 'how many crssings were cancelled']) {
+      const retrieval = await retrieve(kb, understand(q, [], kb.language))
+      expect(retrieval.unknown, q).toBe(0)
+      expect(retrieval.hits[0]?.record.text, q).toMatch(/120 crossings were cancelled/)
+    }
+  })
+
+  it('corrects the word as typed before looking for terms near its term ("winte" is "winter", not "win")', async () => {
+    const query = understand('were crossings cancelled in the winte', [], kb.language)
+    const slip = query.slots.find((s) => s.typed[0] === 'winte')?.alternatives[0]?.[0] as string
+    const retrieval = await retrieve(kb, query)
+    const terms = retrieval.hits.flatMap((h) => h.termsFor(slip))
+    expect(terms.length).toBeGreaterThan(0)
+    expect(new Set(terms)).toEqual(new Set([toTerm('winter')]))
+  })
+
+  it('weighs a word corrected by one slip as a fuzzy match, not as the word typed right: it may be a name ("pinter" is not "winter")', async () => {
+    const top = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).hits[0]
+    const typed = await top('were crossings cancelled in the pinter')
+    const right = await top('were crossings cancelled in the winter')
+    expect(typed?.passage).toBe(right?.passage)
+    expect(typed?.score).toBeLessThan((right?.score ?? 0) * 0.9)
+    expect(typed?.coverage).toBeLessThan(right?.coverage ?? 0)
+  })
+
+  it('corrects a word of four letters only by a neighbouring key or two letters swapped, to a word that is no everyday English ("jume" is "June", "jone" is another name)', async () => {
+    const unknown = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).unknownWords
+    expect(await unknown('what happened to the fares in jume 2021')).toEqual([])
+    expect(await unknown('what happened to the fares in jnue 2021')).toEqual([])
+    expect(await unknown('what happened to the fares in jone 2021')).toEqual(['jone'])
+  })
+
+  it('splits two words run together that no passage holds ("ferrycontracts", "thecontracts"), but not a name that is a stop word and a short word ("norway")', async () => {
+    const top = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).hits[0]?.passage
+    expect(await top('who won the ferrycontracts')).toBe(await top('who won the ferry contracts'))
+    expect((await retrieve(kb, understand('who won thecontracts', [], kb.language))).unknown).toBe(0)
+    const slots = (await retrieve(kb, understand('who won the ferrycontracts', [], kb.language))).slots
+    expect(slots.find((s) => s.typed[0] === 'ferrycontracts')?.alternatives).toEqual([[toTerm('ferry'), toTerm('contracts')]])
+    expect((await retrieve(kb, understand('did the ferries sail to norway', [], kb.language))).unknownWords).toEqual(['norway'])
+  })
+
+  it('joins a word split by a space when one part is held by no passage and together they spell a word that is ("cancel led", "oper ators"), not two words both held ("night routes")', async () => {
+    const retrievalOf = (q: string) => retrieve(kb, understand(q, [], kb.language), 8)
+    for (const q of ['how many crossings were cancel led', 'who were the three oper ators']) {
+      const retrieval = await retrievalOf(q)
+      expect(retrieval.unknown, q).toBe(0)
+    }
+    const split = await retrievalOf('how many crossings were cancel led')
+    expect(split.slots.map((s) => s.alternatives)).toEqual([[[toTerm('crossings')]], [[toTerm('cancelled')]]])
+    expect((await retrievalOf('what happened to the night routes')).slots.map((s) => s.typed)).toEqual([['night'], ['routes']])
+  })
+
+  it('gives a word joined from two parts the alternatives the vocabulary gives the word ("rev ersed" also finds "public control")', async () => {
+    const slotsOf = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).slots.map((s) => s.alternatives)
+    expect(await slotsOf('when was the ferry service rev ersed')).toEqual(await slotsOf('when was the ferry service reversed'))
+  })
+
+  it('gives a corrected word the alternatives the vocabulary gives the word typed right ("reverssed" also finds "public control")', async () => {
+    const slotsOf = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).slots.map((s) => s.alternatives)
+    expect(await slotsOf('when was the ferry service reverssed')).toEqual(await slotsOf('when was the ferry service reversed'))
   })
 
   it('answers a follow-up with something the last answer did not say when that answers nearly as well, and says it again when nothing else does', async () => {

@@ -72,4 +72,19 @@ describe('the term index', () => {
   it('finds nothing for a term the knowledge base lacks', async () => {
     expect(await same('zzqxj', true, 1)).toBe(0)
   })
+
+  it('says whether it holds a term itself, not a longer term that starts with it', () => {
+    const term = artifact.index.terms.find((t, i) => t.length >= 4 && artifact.index.terms[i + 1]?.startsWith(t)) as string
+    expect(index.has(term)).toBe(true)
+    expect(index.has(term.slice(0, -1))).toBe(artifact.index.terms.includes(term.slice(0, -1)))
+    expect(index.has('zzzqqq')).toBe(false)
+  })
+
+  it('weighs the term itself by the multiplier given for it, as a correction stands for another word', async () => {
+    const term = artifact.index.terms.find((t) => t.length >= 6) as string
+    const whole = (await index.lookup(term, { prefix: false, fuzzy: 0, weights })).gather(true)
+    const half = (await index.lookup(term, { prefix: false, fuzzy: 0, weights, exact: 0.5 })).gather(true)
+    expect([...half.docs]).toEqual([...whole.docs])
+    half.scores.forEach((score, i) => expect(score).toBeCloseTo((whole.scores[i] as number) / 2, 9))
+  })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { isSlipOfStopWord } from '../../engine/stop-words'
-import { normalize, sentences, terms } from '../../engine/text'
+import { normalize, sentences, termOfUnseen, terms, toTerm } from '../../engine/text'
 
 describe('text processing', () => {
   it('normalises Unicode, quotes, dashes and control characters', () => {
@@ -38,5 +38,9 @@ describe('text processing', () => {
       'It cost £3.7bn in 2014.',
       'Then it ended.',
     ])
+  })
+
+  it('gives a word tried once the same term as any word, accented, upper case, a stop word or a number word', () => {
+    for (const w of ['probation', 'Probation', 'café', 'organized', 'the', 'twelve', "company's", 'ran', 'probatoin']) expect(termOfUnseen(w), w).toBe(toTerm(w))
   })
 })
