@@ -185,6 +185,9 @@ describe('understand', () => {
     expect(ask('my probaton officer has not called me back').decline).toBe('personal')
     expect(ask('can i go abroad while on licence').decline).toBe('personal')
     expect(ask('can I ask who ran the night routes?').decline).toBeUndefined()
+    // How the visitor is to do something is their own case, whatever they mean to do.
+    expect(ask('how do I sign up to crew the night ferry').decline).toBe('personal')
+    expect(ask('how did the operators sign up their crews').decline).toBeUndefined()
     expect(ask('how old is the chair of the harbour board').decline).toBe('private')
     expect(ask('what happened to the ferries in 2024').decline).toBe('later')
     expect(ask('will fares go up over the next ten years').decline).toBe('future')
