@@ -159,6 +159,10 @@ export function lexiconProblems(value: unknown): Array<{ path: string; message: 
     if (/\p{Lu}/u.test(p.replace(/\\[pP]\{[^}]*\}|\\./g, ''))) problems.push({ path, message: 'write the pattern in lower case: it is matched against lower-cased text' })
   }
   for (const key of QUESTION_PATTERNS) pattern(`question.${key}`, data.question?.[key])
+  // A pattern the engine never reads would look like it does something.
+  for (const key of Object.keys(data.question ?? {})) {
+    if (!(QUESTION_PATTERNS as readonly string[]).includes(key)) problems.push({ path: `question.${key}`, message: `unknown pattern: the engine reads ${QUESTION_PATTERNS.join(', ')}` })
+  }
   const shorthand = data.shorthand
   if (!shorthand || typeof shorthand !== 'object' || Array.isArray(shorthand)) problems.push({ path: 'shorthand', message: 'must map each shortened word to what it stands for, e.g. {"b4": "before"}' })
   else {

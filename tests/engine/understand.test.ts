@@ -274,6 +274,11 @@ describe('the lexicon', () => {
     expect(lexiconProblems(capital)).toEqual([{ path: 'question.future', message: 'write the pattern in lower case: it is matched against lower-cased text' }])
   })
 
+  it('refuses a question pattern the engine does not read, which would look as if it did something', () => {
+    const extra = { ...data, question: { ...data.question, asksWhy: '\\bwhy\\b' } } as unknown as LexiconData
+    expect(lexiconProblems(extra).map((p) => p.path)).toEqual(['question.asksWhy'])
+  })
+
   it('refuses shorthand that is not one lower-case word standing for something', () => {
     const bad = { ...data, shorthand: { 'B4': 'before', 'two words': 'x', ppl: '' } } as unknown as LexiconData
     expect(lexiconProblems(bad).map((p) => p.path)).toEqual(['shorthand.B4', 'shorthand.two words', 'shorthand.ppl'])
