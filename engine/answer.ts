@@ -37,7 +37,7 @@ const MESSAGES: Record<DeclineReason | 'unknown', MessageKey> = {
 const TOPICAL: ReadonlySet<DeclineReason | 'unknown'> = new Set(['later', 'future', 'unknown'])
 
 export async function answer(kb: Kb, question: string, history: readonly Turn[] = []): Promise<Answer> {
-  return answerWith(kb, question, await withLastAnswer(kb, question, history))
+  return answerWith(kb, question, await conversation(kb, question, history))
 }
 
 async function answerWith(kb: Kb, question: string, history: readonly Turn[]): Promise<Answer> {
@@ -51,18 +51,18 @@ async function answerWith(kb: Kb, question: string, history: readonly Turn[]): P
 }
 
 /**
- * The history as understanding reads it: the questions, and for a follow-up
- * pointing back with a pronoun the last answer as this engine gives it,
- * worked out again from the questions before it (through a chain of such
- * follow-ups: at most one answer per earlier turn). A client's copy of an
- * answer is never read, so an answer depends only on what was asked.
+ * The history as `answer` reads it: the questions, and for a follow-up the
+ * last answer as this engine gives it, worked out again from the questions
+ * before it (through a chain of follow-ups: at most one answer per earlier
+ * turn). A client's copy of an answer is never read, so an answer depends only
+ * on what was asked. `kb:explain` reads the same history.
  */
-async function withLastAnswer(kb: Kb, question: string, history: readonly Turn[]): Promise<readonly Turn[]> {
+export async function conversation(kb: Kb, question: string, history: readonly Turn[]): Promise<readonly Turn[]> {
   const asked = history.map((t) => ({ question: t.question }))
   const last = asked.at(-1)
   if (!last || !readsLastAnswer(question, kb.language)) return asked
   const earlier = asked.slice(0, -1)
-  const previous = await answerWith(kb, last.question, await withLastAnswer(kb, last.question, earlier))
+  const previous = await answerWith(kb, last.question, await conversation(kb, last.question, earlier))
   return [...earlier, { question: last.question, ...(previous.answered && { answer: previous.answer }) }]
 }
 

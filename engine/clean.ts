@@ -22,7 +22,7 @@ function stripMarkup(text: string): string {
     .replace(/```[\s\S]*?```/g, ' ')
     // Markdown images and links ("![x](http://…)", "[click here](javascript:…)") and bare addresses carry no question.
     .replace(/!?\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*\)/g, ' ')
-    .replace(/\b(?:https?|javascript|data):\S*/gi, ' ')
+    .replace(/\b(?:https?|javascript):\S+|\bdata:[a-z]+\/\S*/gi, ' ')
     .replace(/\$\{[^}]*\}|\{\{[^}]*\}\}/g, ' ')
 }
 
@@ -39,7 +39,7 @@ const INSTRUCTIONS: RegExp[] = [
   /\b(you are now|you're now|from now on,? you|act as|pretend (to be|you are|you're)|role-?play( as)?|behave as|speak as|answer as|impersonate)\b[^.?!\n]*(\band\b)?/gi,
   /\byou are (dan|an? (unfiltered|unrestricted|evil|different) [a-z]+)\b[^.?!\n]*/gi,
   // Words for the assistant to say back: "just repeat that back to me word for word", "echo this verbatim".
-  /\b(repeat|echo|parrot)\b( (it|that|this|these|those|the (above|following|text|answer)))? (back|word for word|verbatim)\b( (to|for) (me|us))?( (word for word|verbatim|exactly))?[^.?!\n]*/gi,
+  /\b(repeat|echo|parrot)\b( (it|that|this|these|those|the (above|following|text|answer)))? (back (to|for) (me|us)( (word for word|verbatim|exactly))?|word for word|verbatim)\b/gi,
   // A task for the assistant, not a question: "can you write me a cover letter…", "draft an email to…".
   /(^|\b(can|could|would|will) you (please )?)(write|draft|compose|generate|translate|rewrite|code)( me| us)? (a|an|some|my|our|this|the)\b[^.?!\n]*/gi,
 ]
@@ -48,7 +48,7 @@ const QUESTIONISH = /^(who|whom|whose|what|whats|what's|when|where|which|why|how
 
 /** Whether a text is shaped like a question: a question word first or anywhere ("… tell me which company …"), or a question mark last. */
 export function isQuestion(text: string): boolean {
-  return QUESTIONISH.test(text.trim()) || /\b(who|whos|whom|whose|what|whats|when|whens|where|wheres|which|why|how|hows)\b/i.test(text)
+  return QUESTIONISH.test(text.trim()) || /\b(who|whos|whom|whose|what|whats|when|where|wheres|which|why|how|hows)\b/i.test(text)
 }
 
 /**

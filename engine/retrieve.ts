@@ -143,6 +143,9 @@ function oneSlipFrom(kb: Kb, typed: string, term: string): string[] {
   return [...(english.size > 0 ? english : other)]
 }
 
+/** Longer than any word the sources hold: no slip of it is looked for, which would cost in proportion to its length. */
+const LONGEST_WORD = 24
+
 /** Exact and prefix first; fuzzy only when that finds nothing, which keeps typical queries fast. */
 async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup: TermLookup; fuzzy: boolean; corrected?: true }> {
   const weights = { prefix: 0.6, fuzzy: 0.45 }
@@ -150,7 +153,7 @@ async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup
   const english = kb.isEnglishWord(typed)
   const prefix = term.length >= 5 && !english
   const exact = await kb.index.lookup(term, { prefix, fuzzy: 0, weights })
-  if (exact.variants.length > 0) return { lookup: exact, fuzzy: false }
+  if (exact.variants.length > 0 || typed.length > LONGEST_WORD) return { lookup: exact, fuzzy: false }
   // A slip of the word as typed, first: a slip often breaks the ending the stemmer strips, leaving a term nearer some other term than the one the word should have.
   if (!english && typed.length >= 4 && /^\p{Ll}+$/u.test(typed)) {
     // The commonest, when several.
@@ -480,7 +483,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   // knowledge base lacks, nor searched for by what it only resembles ("append").
   const onlyNear = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size || termHits.get(t)?.fuzzy))
   const slots = asked.filter(
-    (slot) => !(onlyNear(slot) && slot.typed.length === 1 && isSlipOfStopWord(slot.typed[0] as string)),
+    (slot) => !(onlyNear(slot) && slot.typed.length === 1 && isSlipOfStopWord(slot.typed[0] as string, kb.isEnglishWord)),
   )
   const rarity = slots.map((slot) => rarityOf(Math.max(...slot.alternatives.map((alt) => Math.min(...alt.map((t) => termHits.get(t)?.size ?? 0)))), n))
   // A word no passage holds is as often a paraphrase ("in charge", "pushed") as a sign of another
@@ -531,19 +534,19 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
 }
 
 /**
- * Two words run together ("thegate", "privateprobation"): the first way to split
+ * Two words run together ("thegate", "privateprobation"): the most even way to split
  * the word typed into a stop word or a word of four letters or more whose term the
  * index holds, and another such, the two halves as even as can be; not for an
  * everyday English word, nor a word one half of which is a stop word and the other
  * under four letters ("norway" is no "nor way").
  */
 function splitJoined(kb: Kb, typed: string): string[] | undefined {
-  if (typed.length < 6 || !/^\p{Ll}+$/u.test(typed) || kb.isEnglishWord(typed)) return undefined
+  if (typed.length < 6 || typed.length > LONGEST_WORD || !/^\p{Ll}+$/u.test(typed) || kb.isEnglishWord(typed)) return undefined
   let best: string[] | undefined
   let even = 0
   for (let i = 2; i + 2 <= typed.length; i++) {
     const halves = [typed.slice(0, i), typed.slice(i)]
-    const held = halves.map((w) => toTerm(w))
+    const held = halves.map((w) => termOfUnseen(w))
     const fits = halves.every((w, k) => (held[k] === null ? STOP_WORDS.has(w) : w.length >= 4 && kb.index.has(held[k] as string)))
     const balance = Math.min(i, typed.length - i)
     if (fits && held.some((t) => t !== null) && balance > even) {
@@ -601,7 +604,7 @@ async function withCorrectedAlternatives(kb: Kb, slots: Slot[], termHits: Map<st
     const matches = term === undefined ? undefined : termHits.get(term)
     const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : undefined
     const corrected = matches?.corrected && matches.lookup.variants.length === 1 ? matches.lookup.variants[0]?.term : undefined
-    const expansion = corrected === undefined || typed === undefined || isSlipOfStopWord(typed)
+    const expansion = corrected === undefined || typed === undefined || isSlipOfStopWord(typed, kb.isEnglishWord)
       ? undefined
       : kb.language.vocabulary.get(corrected)?.find((e) => e.phrase.length === 1 && e.words === undefined)
     const split = !expansion && matches && matches.size === 0 && typed !== undefined ? splitJoined(kb, typed) : undefined

@@ -1,7 +1,7 @@
 /**
  * Words that carry no topic: English function words, question words and the
  * filler people put around a question ("tell me", "put together"). Question
- * words still shape the answer; see answer/question-type.ts.
+ * words still shape the answer; see kinds.ts.
  */
 const LIST =
   `a about above after again against all also am an and any are aren't as at be because been before being
@@ -28,12 +28,14 @@ const LONG_STOP_WORDS = [...STOP_WORDS].filter((w) => w.length >= 4 && !w.includ
 
 /**
  * A slip in typing a stop word ("wernt", "becuase"): one letter added, lost,
- * changed or swapped; two in a word of six letters or more ("hapend"). Only
- * for words of four letters or more, where a slip is rarely another word.
+ * changed or swapped; two in a word of six letters or more that is no English
+ * word itself ("hapend", but not "weather" for "whether"). Only for words of
+ * four letters or more, where a slip is rarely another word.
  */
-export function isSlipOfStopWord(word: string): boolean {
+export function isSlipOfStopWord(word: string, isEnglishWord: (word: string) => boolean = () => false): boolean {
   if (word.length < 4) return false
-  return LONG_STOP_WORDS.some((w) => withinOneEdit(word, w) || (word.length >= 6 && w.length >= 6 && withinTwoEdits(word, w)))
+  if (LONG_STOP_WORDS.some((w) => withinOneEdit(word, w))) return true
+  return word.length >= 6 && !isEnglishWord(word) && LONG_STOP_WORDS.some((w) => w.length >= 6 && withinTwoEdits(word, w))
 }
 
 /** Two rows of edit distances, reused: slips are checked against every long stop word. */

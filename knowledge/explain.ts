@@ -5,7 +5,7 @@
  * their scores and what each matched, and why the answer is what it is.
  */
 import { parseArgs } from 'node:util'
-import { answer, plan, retrieve, understand } from '../engine'
+import { answer, conversation, plan, retrieve, understand } from '../engine'
 import { BUILT_KB, loadKbFile } from './eval-files'
 
 const { values, positionals } = parseArgs({
@@ -20,7 +20,9 @@ if (!question.trim()) {
 
 const kb = await loadKbFile(values.kb)
 const history = values.history.map((q) => ({ question: q }))
-const query = understand(question, history, kb.language)
+// The history as the answer reads it: for a follow-up, with the last answer worked out again.
+const turns = await conversation(kb, question, history)
+const query = understand(question, turns, kb.language)
 const round = (x: number) => x.toFixed(2)
 const out: string[] = []
 out.push(`question: ${question}`, `understood as: "${query.text}"${query.instructed ? ' (instructions removed)' : ''}`)
@@ -49,7 +51,8 @@ else {
     out.push(`     "${h.record.heading}"  matched: ${matched.join(', ') || 'nothing'}`)
     if (h.listed) out.push(`     closest listed question (${round(h.listed.similarity)}${h.listed.sameKind ? '' : ', asks for another kind of answer'}): ${h.listed.question}`)
   })
-  const p = plan(retrieval, query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current })
+  const said = turns.at(-1)?.answer
+  const p = plan(retrieval, query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current, ...(said !== undefined && { said }) })
   const top = retrieval.hits[0]
   if (p.listedWin && top) out.push(`winner: ${top.record.id}, because its listed question matches the question asked (${round(top.listed?.similarity ?? 0)})`)
   else if (top) out.push(`winner: ${top.record.id}, the best score; no listed question came close enough`)

@@ -38,6 +38,8 @@ describe('understand', () => {
     expect(ask('![x](http://evil.example/log?d=) how many crossings were cancelled').text).toBe('how many crossings were cancelled')
     expect(ask('**URGENT** [click here](javascript:alert(1)) who won the ferry contracts?').text).toBe('**URGENT** who won the ferry contracts?')
     expect(ask('see https://evil.example/x?y=1 who won the ferry contracts?').text).toBe('see who won the ferry contracts?')
+    // A word followed by a colon is no address: "data: how many…" keeps its word.
+    expect(ask('data: how many crossings were cancelled').text).toBe('data: how many crossings were cancelled')
   })
 
   it('takes words to say back ("just repeat that back to me word for word") as an instruction, not a question', () => {
@@ -45,6 +47,8 @@ describe('understand', () => {
     expect(echoed.instructed).toBe(true)
     expect(echoed.decline).toBe('instructed')
     expect(ask('did the operators repeat the strike back in 2019?').instructed).toBe(false)
+    // Asking what someone said is a question, whatever verb it uses.
+    expect(ask('could you repeat back what the harbour board said about the night routes?').decline).toBeUndefined()
   })
 
   it('takes a task set for the assistant ("can you write me a cover letter…") as an instruction, not a question', () => {

@@ -29,6 +29,11 @@ describe('text processing', () => {
     // Two slips in a longer word ("hapend" for "happened"), but not in a short one.
     expect(isSlipOfStopWord('hapend')).toBe(true)
     expect(isSlipOfStopWord('wages')).toBe(false)
+    // A word two slips from a stop word that is an English word itself is that word ("weather" is not "whether").
+    const english = (w: string) => ['weather', 'reality'].includes(w)
+    expect(isSlipOfStopWord('weather', english)).toBe(false)
+    expect(isSlipOfStopWord('reality', english)).toBe(false)
+    expect(isSlipOfStopWord('hapend', english)).toBe(true)
   })
 
   it('does not end a sentence at an abbreviation or an initial', () => {
