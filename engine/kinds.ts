@@ -12,20 +12,21 @@ export type { AnswerKind } from './lexicon'
 export const STRICT_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'amount', 'count', 'time', 'duration', 'reason', 'entity', 'person', 'identity', 'definition'])
 
 export function answerKind(question: string, lexicon: Lexicon): AnswerKind {
-  return lexicon.kinds.find(({ pattern }) => pattern.test(question))?.kind ?? 'other'
+  return kindOf(question, lexicon).kind
 }
 
 /**
- * The word that names the kind of answer wanted, where the wording that
+ * The kind of answer wanted, and the word that names it where the wording that
  * gives the kind ends in one ("what date", "which year"): the last word of
  * that wording. The answer need not hold it; it says what the answer is.
  */
-export function kindWord(question: string, lexicon: Lexicon): string | undefined {
+export function kindOf(question: string, lexicon: Lexicon): { kind: AnswerKind; word?: string } {
   const found = lexicon.kinds.find(({ pattern }) => pattern.test(question))
+  if (!found) return { kind: 'other' }
   // Their wording ends in whatever is asked about ("what's the NPS", "who was the chair"), not in a word naming the kind.
-  if (!found || ['person', 'entity', 'identity', 'definition'].includes(found.kind)) return undefined
-  const m = found.pattern.exec(question)?.[0]
-  return m ? words(m).at(-1)?.toLowerCase() : undefined
+  if (['person', 'entity', 'identity', 'definition'].includes(found.kind)) return { kind: found.kind }
+  const word = words(found.pattern.exec(question)?.[0] ?? '').at(-1)?.toLowerCase()
+  return word ? { kind: found.kind, word } : { kind: found.kind }
 }
 
 /** Number words as a pattern: those the index reads as figures, and the rest. */

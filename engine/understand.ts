@@ -6,7 +6,7 @@
  */
 import { cleanQuestion, isQuestion } from './clean'
 import { STOP_WORDS } from './stop-words'
-import { answerKind, kindWord, type AnswerKind } from './kinds'
+import { answerKind, kindOf, type AnswerKind } from './kinds'
 import type { Lexicon } from './lexicon'
 import { toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
@@ -161,11 +161,12 @@ export function understand(question: string, history: readonly Turn[], language:
   const cleaned = cleanQuestion(question)
   const text = unframed(cleaned.text, lexicon)
   const followUp = history.length > 0 && isFollowUp(text)
-  const own = withKindWord(slotsFor(text, language), kindWord(text, lexicon), answerKind(text, lexicon))
+  const asked = kindOf(text, lexicon)
+  const own = withKindWord(slotsFor(text, language), asked.word, asked.kind)
   // With no words of its own ("when?"), a follow-up asks the earlier question's concepts as its own.
   const slots = followUp ? withContext(own, history, language, own.length === 0 ? 1 : CONTEXT_WEIGHT, text) : own
   const previous = history.at(-1)
-  let kind = answerKind(text, lexicon)
+  let kind = asked.kind
   if (kind === 'other' && followUp && previous) kind = answerKind(unframed(cleanQuestion(previous.question).text, lexicon), lexicon)
   const query: Query = {
     text,
