@@ -315,17 +315,24 @@ function describes(sentence: string, focus: string[]): boolean {
 }
 
 /** A figure that counts something asked about: "21 Community Rehabilitation Companies", "28,750 offenders"; not a year or a day of a month. */
+/**
+ * Whether a token is a figure that counts something: not a year, a day of a
+ * month, a share ("40%"), nor a figure joined to the next word ("a 24-hour
+ * strike"), which describes that word.
+ */
+function isCount(sentence: string, t: Token, dayNumber: RegExp): boolean {
+  const w = t.word.toLowerCase()
+  if (!(/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)) || /^(19|20)\d\d$/.test(w) || dayNumber.test(sentence.slice(t.start))) return false
+  const rest = sentence.slice(t.start + t.word.length)
+  return !/^\s*(%|per ?cent)/i.test(rest) && !rest.startsWith('-')
+}
+
 function countsAsked(sentence: string, asked: ReadonlySet<string>, lexicon: Lexicon): boolean {
   const toks = tokens(sentence)
   const ws = toks.map((t) => t.word.toLowerCase())
   const { dayNumber } = dates(lexicon)
-  return ws.some((w, i) => {
-    const figure = /^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)
-    const at = toks[i]?.start ?? 0
-    const rest = sentence.slice(at + w.length)
-    const share = /^\s*(%|per ?cent)/i.test(rest)
-    // "a 24-hour strike": a figure joined to the next word describes that word; it counts nothing asked about.
-    if (!figure || share || rest.startsWith('-') || /^(19|20)\d\d$/.test(w) || dayNumber.test(sentence.slice(at))) return false
+  return ws.some((_, i) => {
+    if (!isCount(sentence, toks[i] as Token, dayNumber)) return false
     // "21 Community Rehabilitation Companies", or "the number of CRCs would fall to 11".
     return [...ws.slice(i + 1, i + 5), ...ws.slice(Math.max(0, i - 4), i)].some((near) => {
       const t = toTerm(near)
@@ -341,10 +348,7 @@ function countsOnlyOthers(sentence: string, ctx: KindContext): boolean {
   let any = false
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i] as Token
-    const w = t.word.toLowerCase()
-    if (!(/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)) || /^(19|20)\d\d$/.test(w) || dayNumber.test(sentence.slice(t.start))) continue
-    const rest = sentence.slice(t.start + t.word.length)
-    if (/^\s*(%|per ?cent)/i.test(rest) || rest.startsWith('-')) continue
+    if (!isCount(sentence, t, dayNumber)) continue
     any = true
     const next = toks[i + 1]
     // Not a word joined to the next ("200,000 low- and medium-risk offenders"): that describes what is counted.
