@@ -34,6 +34,17 @@ describe('recording answers under concurrent questions', () => {
     expect(inserts).toBeLessThan(questions.length)
   })
 
+  it('stores each column with its type: times and flags as integers, cited passages as a JSON list', async () => {
+    const { answerId, citations } = (await (await postJson('/api/ask', { question: 'How much were the CRC contracts worth?' })).json()) as AskResponse
+    await postJson('/api/feedback', { answerId, helpful: false })
+    const row = await env.DB.prepare(
+      'SELECT typeof(created_at) AS at, typeof(answered) AS flag, answered, json(passage_ids) AS ids FROM answers WHERE id = ?',
+    )
+      .bind(answerId)
+      .first<{ at: string; flag: string; answered: number; ids: string }>()
+    expect(row).toEqual({ at: 'integer', flag: 'integer', answered: 1, ids: JSON.stringify(citations.map((c) => c.passageId)) })
+  })
+
   it('stores a verdict sent the moment its answer arrives, before the answer is written', async () => {
     const { answerId } = (await (await postJson('/api/ask', { question: 'Who inspected probation services in 2016?' })).json()) as AskResponse
     const res = await postJson('/api/feedback', { answerId, helpful: true })
