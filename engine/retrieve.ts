@@ -392,42 +392,75 @@ function listedOf(record: PassageRecord, n: number): Listed[] {
   return found
 }
 
-/** The question asked, as listed questions are compared with it. */
+/**
+ * The question asked, as listed questions are compared with it. Its concepts'
+ * alternatives' terms are numbered in one flat list ("places"); `byTerm` maps
+ * each index term any of them may stand for to the places it fills, with how
+ * far it is from what was typed, so a listed question is compared by looking
+ * up its handful of terms rather than scanning every form of every concept.
+ */
 interface Asked {
-  /** Per concept, its weight and each alternative's terms, each as the index terms it or a slip of the visitor's may stand for. */
-  slots: Array<{ weight: number; alternatives: Array<Array<ReadonlyMap<string, number>>> }>
-  /** Every term's forms: a listed question holding none of them shares nothing with the question. */
-  forms: Array<ReadonlyMap<string, number>>
+  slots: Array<{ weight: number; alternatives: Array<{ from: number; count: number }> }>
+  /** Per index term: pairs of (place, distance), flattened. */
+  byTerm: ReadonlyMap<string, readonly number[]>
+  places: number
 }
 
-/** Terms of the listed question matched so far, reused: similarity runs many times per question and allocates nothing. */
-const usedTerms: string[] = []
-
-/** The term of `listed` that is one of `forms`, the first of them if several are; a listed question holds a handful of terms, forms may be many. */
-function formIn(forms: ReadonlyMap<string, number>, listed: Listed): string | undefined {
-  const { terms } = listed
-  let found: string | undefined
-  let first = Infinity
-  for (let i = 0; i < terms.length; i++) {
-    const at = forms.get(terms[i] as string)
-    if (at !== undefined && at < first) {
-      first = at
-      found = terms[i]
-    }
-  }
-  return found
+function askedOf(slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>): Asked {
+  const byTerm = new Map<string, number[]>()
+  let places = 0
+  const asked = slots.map((slot, i) => ({
+    weight: slotWeights[i] ?? 0,
+    alternatives: slot.alternatives.map((alt) => {
+      const from = places
+      for (const t of alt) {
+        const forms: ReadonlyMap<string, number> = termHits.get(t)?.forms ?? new Map([[t, 0]])
+        for (const [term, at] of forms) {
+          let entries = byTerm.get(term)
+          if (!entries) byTerm.set(term, (entries = []))
+          entries.push(places, at)
+        }
+        places++
+      }
+      return { from, count: alt.length }
+    }),
+  }))
+  return { slots: asked, byTerm, places }
 }
+
+/** Per place, the distance and the listed question's term filling it; reused, as similarity runs many times per question. */
+let closest = new Float64Array(0)
+let filledBy = new Int32Array(0)
+const usedTerms: number[] = []
 
 /**
  * How close a listed question comes to the question asked, 0 to 1: the
  * weight of the question's concepts it holds (through any alternative, and
  * any slip of the visitor's), over the weight of everything either holds.
- * Indexed loops: it runs for every listed question of every candidate, so it allocates nothing.
+ * A place is filled by the listed term nearest to what was typed (the first
+ * such in the listed question on a tie).
  */
 function similarity(listed: Listed, asked: Asked): number {
   const { terms } = listed
+  if (closest.length < asked.places) {
+    closest = new Float64Array(asked.places)
+    filledBy = new Int32Array(asked.places)
+  }
+  closest.fill(Infinity, 0, asked.places)
   let shares = false
-  for (let i = 0; i < terms.length && !shares; i++) for (let f = 0; f < asked.forms.length && !shares; f++) shares = (asked.forms[f] as ReadonlyMap<string, number>).has(terms[i] as string)
+  for (let i = 0; i < terms.length; i++) {
+    const entries = asked.byTerm.get(terms[i] as string)
+    if (!entries) continue
+    shares = true
+    for (let e = 0; e < entries.length; e += 2) {
+      const place = entries[e] as number
+      const at = entries[e + 1] as number
+      if (at < (closest[place] as number)) {
+        closest[place] = at
+        filledBy[place] = i
+      }
+    }
+  }
   if (!shares) return 0
   usedTerms.length = 0
   let matched = 0
@@ -437,25 +470,24 @@ function similarity(listed: Listed, asked: Asked): number {
     total += slot.weight
     // The alternative the listed question holds most of: "chief inspector" holds two thirds of "chief inspector of probation".
     let share = 0
-    let best: Array<ReadonlyMap<string, number>> | undefined
+    let best: { from: number; count: number } | undefined
     for (let a = 0; a < slot.alternatives.length; a++) {
-      const alt = slot.alternatives[a] as Array<ReadonlyMap<string, number>>
+      const alt = slot.alternatives[a] as { from: number; count: number }
       let found = 0
-      for (let f = 0; f < alt.length; f++) if (formIn(alt[f] as ReadonlyMap<string, number>, listed) !== undefined) found++
-      if (found / alt.length > share) {
-        share = found / alt.length
+      for (let p = alt.from; p < alt.from + alt.count; p++) if ((closest[p] as number) !== Infinity) found++
+      if (found / alt.count > share) {
+        share = found / alt.count
         best = alt
       }
     }
     matched += slot.weight * share
     if (!best) continue
-    for (let f = 0; f < best.length; f++) {
-      const t = formIn(best[f] as ReadonlyMap<string, number>, listed)
-      if (t !== undefined && !usedTerms.includes(t)) usedTerms.push(t)
+    for (let p = best.from; p < best.from + best.count; p++) {
+      if ((closest[p] as number) !== Infinity && !usedTerms.includes(filledBy[p] as number)) usedTerms.push(filledBy[p] as number)
     }
   }
   // What the listed question holds beyond the question asked counts against it.
-  for (let u = 0; u < usedTerms.length; u++) total -= listed.rarities[terms.indexOf(usedTerms[u] as string)] ?? 0
+  for (let u = 0; u < usedTerms.length; u++) total -= listed.rarities[usedTerms[u] as number] ?? 0
   return total > 0 ? matched / total : 0
 }
 
@@ -624,14 +656,7 @@ async function withCorrectedAlternatives(kb: Kb, slots: Slot[], termHits: Map<st
 
 /** Sets `listed` on the hits whose listed questions come near the question asked. */
 function matchListed(kb: Kb, hits: Hit[], slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>, asks: string | undefined): void {
-  const asked: Asked = {
-    slots: slots.map((slot, i) => ({
-      weight: slotWeights[i] ?? 0,
-      alternatives: slot.alternatives.map((alt) => alt.map((t) => termHits.get(t)?.forms ?? new Map([[t, 0]]))),
-    })),
-    forms: [],
-  }
-  for (const slot of asked.slots) for (const alt of slot.alternatives) asked.forms.push(...alt)
+  const asked = askedOf(slots, slotWeights, termHits)
   for (const hit of hits) {
     for (const l of listedOf(hit.record, kb.index.documentCount)) {
       const sim = similarity(l, asked)
