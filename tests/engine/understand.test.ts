@@ -182,6 +182,20 @@ describe('understand', () => {
     expect(ask('what did the operators need to run the night routes?').decline).toBeUndefined()
   })
 
+  it('takes "can I", "should I" or "am I allowed to" with any deed of the asker\'s own as their own case, but not a request to know something', () => {
+    expect(ask('can i take my dog on the night ferry').decline).toBe('personal')
+    expect(ask('should we still buy a season ticket').decline).toBe('personal')
+    expect(ask('am i allowed to bring a bike aboard').decline).toBe('personal')
+    expect(ask('do I have to book the crossing').decline).toBe('personal')
+    // Asking to know something is a question about the subject, the wrapper set aside.
+    expect(ask('can I find out who ran the night routes').decline).toBeUndefined()
+    expect(ask('can I find out who ran the night routes').text).toBe('who ran the night routes')
+    expect(ask('could we learn when the contracts ended?').decline).toBeUndefined()
+    expect(ask('what can I read about the harbour board').decline).toBeUndefined()
+    // Others' deeds are not the asker's case.
+    expect(ask('can the operators cancel crossings at short notice').decline).toBeUndefined()
+  })
+
   it('declines before looking anything up when the wording alone rules an answer out', () => {
     expect(ask('hello').decline).toBe('greeting')
     expect(ask('my probation officer has not called me back, what should I do?').decline).toBe('personal')
