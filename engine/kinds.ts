@@ -352,11 +352,22 @@ function countsOnlyOthers(sentence: string, ctx: KindContext): boolean {
     any = true
     const next = toks[i + 1]
     // Not a word joined to the next ("200,000 low- and medium-risk offenders"): that describes what is counted.
-    const term = next && sentence.slice(t.start + t.word.length, next.start).trim() === '' && sentence[next.start + next.word.length] !== '-' ? next.term : null
+    let term = next && sentence.slice(t.start + t.word.length, next.start).trim() === '' && sentence[next.start + next.word.length] !== '-' ? next.term : null
+    // "11 of the 21 planned companies", "one of its areas": a share of what comes after "of".
+    if (term === null && next?.word.toLowerCase() === 'of') term = countedAfterOf(toks, i + 2)
     // A figure followed by a word other than what the question counts counts that word.
     if (term === null || ctx.countOf.has(term)) return false
   }
   return any
+}
+
+/** The first word that names something after "of" and any articles or figures ("of the 21 planned…"), within a few words. */
+function countedAfterOf(toks: Token[], from: number): string | null {
+  for (let j = from; j < Math.min(toks.length, from + 3); j++) {
+    const t = toks[j] as Token
+    if (t.term !== null && !/^\d/.test(t.word)) return t.term
+  }
+  return null
 }
 
 /** A span of time that belongs to something asked about: "seven-year probation contracts". */

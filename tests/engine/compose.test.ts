@@ -62,6 +62,14 @@ describe('compose', () => {
     expect(sentencesOf(await ask('how many operators won the ferry contracts?'))[0]).toMatch(/three operators/)
   })
 
+  it('reads "11 of the 21 planned routes" as counting routes, so it does not answer "how many crews"', () => {
+    const ctx = (counted: string): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set([toTerm(counted) as string]), matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
+    const sentence = 'The council named the operators to run 11 of the 21 planned routes.'
+    expect(kindScore('count', sentence, ctx('crews'))).toBeLessThan(0.5)
+    expect(kindScore('count', sentence, ctx('routes'))).toBe(1)
+    expect(kindScore('count', 'The operators kept 40 of their crews.', ctx('crews'))).toBe(1)
+  })
+
   it('does not answer "how many" with a figure joined to the word it describes ("a 12-hour strike")', async () => {
     const a = await ask('how many ferry crews were there?')
     expect(a.answered).toBe(false)
