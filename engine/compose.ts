@@ -349,7 +349,9 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const firstAnswering = (listedWin && scorer.strict && candidates.find((c) => c.hit === top && scorer.answers(c, listedWin))) || candidates.find((c) => scorer.answers(c, listedWin))
   // A follow-up is answered with something the last answer did not say, if that answers nearly as well.
   const unsaid = (c: Candidate) => !context.said?.includes(c.sentence)
-  const fresh = firstAnswering && !unsaid(firstAnswering) ? candidates.find((c) => c.score >= firstAnswering.score * NEARLY && scorer.answers(c, listedWin) && unsaid(c)) : undefined
+  // About now, only another sentence saying how things stand will do: an older state is no answer to "and today?".
+  const stillCurrent = (c: Candidate) => !query.now || context.current.has(c.passage)
+  const fresh = firstAnswering && !unsaid(firstAnswering) ? candidates.find((c) => c.score >= firstAnswering.score * NEARLY && scorer.answers(c, listedWin) && unsaid(c) && stillCurrent(c)) : undefined
   const best = fresh ?? firstAnswering
   // The latest state: from the latest passage with a sentence that answers what was asked for as well as the best does.
   // A passage saying how things stand answers a question about now when it shares a part of it; another must answer about as well as the best.

@@ -202,6 +202,14 @@ describe('compose', () => {
     expect(await firstSentence('when were the ferry contracts awarded?', `${awarded} [1]`)).toBe(awarded)
   })
 
+  it('answers a follow-up about now with the latest state again rather than an older one it has not said', async () => {
+    const first = await ask('who runs the ferries now?')
+    expect(sentencesOf(first)[0]).toMatch(/returned to public control on 26 June 2021/)
+    const again = await ask('and who runs them today?', ['who runs the ferries now?'])
+    expect(again.answer).toMatch(/^As of 26 June 2021/)
+    expect(sentencesOf(again)[0]).toMatch(/returned to public control on 26 June 2021/)
+  })
+
   it('answers an open question ("what did the review say…") with more of its passage, not only its first sentence', async () => {
     const a = await ask('what did the review say about the night routes')
     expect(sentencesOf(a)[0]).toMatch(/^The operators cut back the night routes in March 2016.*too few passengers travelled after dark/)
