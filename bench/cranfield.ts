@@ -19,6 +19,7 @@ const CRANFIELD_LEXICON: LexiconData = {
   service: 'Cranfield',
   subject: 'aeronautics',
   sourceKinds: { report: 'Report' },
+  authority: [['report']],
   messages: Object.fromEntries(MESSAGE_KEYS.map((k) => [k, k])) as LexiconData['messages'],
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   shorthand: {},

@@ -24,6 +24,9 @@ function stripMarkup(text: string): string {
     .replace(/!?\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*\)/g, ' ')
     .replace(/\b(?:https?|javascript):\S+|\bdata:[a-z]+\/\S*/gi, ' ')
     .replace(/\$\{[^}]*\}|\{\{[^}]*\}\}/g, ' ')
+    // SQL: a statement ("SELECT * FROM users", "DROP TABLE x") or an always-true test ("' OR '1'='1") asks nothing, and its words would match passages.
+    .replace(/\bselect\s+(?:\*|[\w.]+(?:\s*,\s*[\w.]+)+)\s+from\s+[\w.]+[^;]*|\b(?:insert\s+into|delete\s+from|drop\s+(?:table|database)|truncate\s+table|alter\s+table|create\s+table|union\s+(?:all\s+)?select)\b[^;]*|\bupdate\s+[\w.]+\s+set\b[^;]*/gi, ' ')
+    .replace(/'\s*or\s*'[^']*'\s*=\s*'[^']*'?|\bor\s+(\d+)\s*=\s*\1\b/gi, ' ')
 }
 
 /**
@@ -56,11 +59,9 @@ export function isQuestion(text: string): boolean {
  * chatter), keeps the fragments that are questions; otherwise all of it.
  */
 function questionPart(text: string): string {
-  const fragments = text
-    .split(/(?<=[.!?;])\s+|\s*(?:--+|#+|;|\n|\|)\s*/)
-    .map((f) => f.replace(/^[^\p{L}\p{N}]+/u, '').trim())
-    .filter(Boolean)
-  if (fragments.length < 2) return text
+  const pieces = text.split(/(?<=[.!?;])\s+|\s*(?:--+|#+|;|\n|\|)\s*/)
+  if (pieces.length < 2) return text
+  const fragments = pieces.map((f) => f.replace(/^[^\p{L}\p{N}]+/u, '').trim()).filter(Boolean)
   const questions = fragments.filter((f) => QUESTIONISH.test(f))
   return questions.length > 0 ? questions.join(' ') : text
 }

@@ -400,9 +400,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     listedWin,
     ...(anchor && { anchor }),
     candidates,
-    chosen,
     corroborations,
-    sides: disagreement(disagreementOf(first, candidates, scorer, listedWin), first, retrieval, scorer, chosen),
+    ...byAuthority(chosen, disagreement(disagreementOf(first, candidates, scorer, listedWin), first, retrieval, scorer, chosen), context.lexicon),
     ...(query.now && { asOf: stateOf.record.date ?? stateOf.source.published }),
   }
 }
@@ -462,6 +461,15 @@ function disagreement(key: string | undefined, first: Candidate, retrieval: Retr
     if (best && scorer.answers(best, false)) out.push(best)
   }
   return out.sort((a, b) => b.score - a.score).slice(0, MAX_SIDES)
+}
+
+/** Where sources disagree, the most authoritative side leads and the first sentence becomes one of the others. */
+function byAuthority(chosen: Candidate[], sides: Candidate[], lexicon: Lexicon): { chosen: Candidate[]; sides: Candidate[] } {
+  const first = chosen[0]
+  const tier = (c: Candidate) => lexicon.authority.get(c.source.kind) ?? 0
+  const best = sides.reduce<Candidate | undefined>((b, c) => (b === undefined || tier(c) < tier(b) ? c : b), undefined)
+  if (!first || !best || tier(best) >= tier(first)) return { chosen, sides }
+  return { chosen: [best, ...chosen.slice(1)], sides: sides.map((s) => (s === best ? first : s)) }
 }
 
 /** Numbers citations by first use, one per contiguous span: neighbouring sentences of one passage, given in a row, share one. */

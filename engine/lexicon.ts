@@ -23,6 +23,8 @@ export interface LexiconData {
   subject: string
   /** The kinds of source an entry may be (its provenance), each with the label readers see. */
   sourceKinds: Record<string, string>
+  /** The kinds of source from most to least authoritative, in tiers: where sources disagree, the most authoritative side leads. Kinds in no tier rank last. */
+  authority: string[][]
   /** What the engine says, with `{subject}`, `{from}`, `{to}`, `{year}` and `{date}` filled in. */
   messages: Record<MessageKey, string>
   /** Month names, January first, for dates written out in answers. */
@@ -106,6 +108,8 @@ export interface Lexicon {
   service: string
   /** The kinds of source, with their labels. */
   sourceKinds: ReadonlyMap<string, string>
+  /** Each kind of source's tier of authority, 0 the highest; a kind in no tier comes after them all. */
+  authority: ReadonlyMap<string, number>
   question: Record<QuestionPattern, Pattern>
   /** The words of a question that shape its answer rather than name its topic ("now", "stand for"). */
   notTopic: Pattern
@@ -143,6 +147,13 @@ export function lexiconProblems(value: unknown): Array<{ path: string; message: 
   const kinds = data.sourceKinds
   if (!kinds || typeof kinds !== 'object' || Object.keys(kinds).length === 0 || Object.values(kinds).some((v) => typeof v !== 'string' || v.trim() === '')) {
     problems.push({ path: 'sourceKinds', message: 'must map each kind of source to its label, e.g. {"news": "News"}' })
+  }
+  if (!Array.isArray(data.authority) || data.authority.some((tier) => !Array.isArray(tier) || tier.some((k) => typeof k !== 'string'))) {
+    problems.push({ path: 'authority', message: 'must list tiers of source kinds, most authoritative first, e.g. [["audit"], ["news"]]' })
+  } else {
+    const tiered = data.authority.flat()
+    for (const k of tiered) if (kinds && typeof kinds === 'object' && !(k in kinds)) problems.push({ path: 'authority', message: `"${k}" is not one of the sourceKinds` })
+    if (new Set(tiered).size !== tiered.length) problems.push({ path: 'authority', message: 'names a kind in more than one tier' })
   }
   for (const key of MESSAGE_KEYS) {
     if (typeof data.messages?.[key] !== 'string') problems.push({ path: `messages.${key}`, message: 'missing message' })
@@ -183,6 +194,11 @@ export function lexiconProblems(value: unknown): Array<{ path: string; message: 
   return problems
 }
 
+function tierOf(tiers: string[][], kind: string): number {
+  const i = tiers.findIndex((tier) => tier.includes(kind))
+  return i < 0 ? tiers.length : i
+}
+
 export function compileLexicon(data: LexiconData, period: Period): Lexicon {
   const problems = lexiconProblems(data)
   if (problems.length > 0) throw new LexiconError(`lexicon ${problems[0]?.path}: ${problems[0]?.message}`)
@@ -192,6 +208,7 @@ export function compileLexicon(data: LexiconData, period: Period): Lexicon {
   return {
     service: data.service,
     sourceKinds: new Map(Object.entries(data.sourceKinds)),
+    authority: new Map(Object.keys(data.sourceKinds).map((k) => [k, tierOf(data.authority, k)])),
     question,
     notTopic: question.notTopic,
     // Whole tokens only, so "U-turn", "R&D" and "gov.uk" stay as typed; a full stop may end one ("b4.").

@@ -269,6 +269,8 @@ function declineReason(query: Query, lexicon: Lexicon): DeclineReason | undefine
   if (own.length === 0 && !(query.followUp && query.slots.length > 0)) return query.instructed ? 'instructed' : 'empty'
   // One word said over and over is not a question.
   if (own.length === 1 && words(text).length >= 4 && !isQuestion(text)) return 'empty'
+  // Nor are figures alone, not put as a question ("1", "2014 99"); a follow-up may ask them of the earlier question.
+  if (!query.followUp && !isQuestion(text) && own.every((s) => s.typed.every((w) => /^\d[\d,.]*$/.test(w)))) return query.instructed ? 'instructed' : 'empty'
   return undefined
 }
 

@@ -283,6 +283,12 @@ describe('compose', () => {
     expectFindableQuotes(a)
   })
 
+  it('leads with the most authoritative side of a disagreement, however the question is worded', async () => {
+    const a = await ask('how much did the gazette say the contracts were worth')
+    expect(a.citations[0]?.sourceId).toBe('board-2021-ferry-review')
+    expect(a.answer).toMatch(/Sources differ on this: The Gazette reported that the ferry contracts were worth £55m/)
+  })
+
   it('leaves out a side of a disagreement that does not answer what was asked: the sources differ on the value, not on when', async () => {
     const a = await ask('when were the ferry contracts awarded?')
     expect(sentencesOf(a)[0]).toMatch(/1 February 2015/)

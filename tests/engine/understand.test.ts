@@ -196,6 +196,15 @@ describe('understand', () => {
     expect(ask('can the operators cancel crossings at short notice').decline).toBeUndefined()
   })
 
+  it('finds no question in SQL, and takes figures alone for no question', () => {
+    expect(ask("1' OR '1'='1'; SELECT * FROM users; --").decline).toBe('empty')
+    expect(ask("'; DROP TABLE crossings; -- who runs the night routes").text).toBe('who runs the night routes')
+    // The same words in a question stay: "select" and "from" as English.
+    expect(ask('which operators did the board select from the bidders').text).toBe('which operators did the board select from the bidders')
+    expect(ask('2015').decline).toBe('empty')
+    expect(ask('what happened in 2015').decline).toBeUndefined()
+  })
+
   it('declines before looking anything up when the wording alone rules an answer out', () => {
     expect(ask('hello').decline).toBe('greeting')
     expect(ask('my probation officer has not called me back, what should I do?').decline).toBe('personal')
@@ -295,6 +304,14 @@ describe('the lexicon', () => {
   it('refuses a question pattern the engine does not read, which would look as if it did something', () => {
     const extra = { ...data, question: { ...data.question, asksWhy: '\\bwhy\\b' } } as unknown as LexiconData
     expect(lexiconProblems(extra).map((p) => p.path)).toEqual(['question.asksWhy'])
+  })
+
+  it('refuses tiers of authority naming a kind of source it does not list, or one kind twice', () => {
+    const bad = { ...data, authority: [['audit', 'gossip'], ['news', 'audit']] } as LexiconData
+    expect(lexiconProblems(bad)).toEqual([
+      { path: 'authority', message: '"gossip" is not one of the sourceKinds' },
+      { path: 'authority', message: 'names a kind in more than one tier' },
+    ])
   })
 
   it('refuses shorthand that is not one lower-case word standing for something', () => {
