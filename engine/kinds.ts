@@ -331,13 +331,17 @@ function countsAsked(sentence: string, asked: ReadonlySet<string>, lexicon: Lexi
   const toks = tokens(sentence)
   const ws = toks.map((t) => t.word.toLowerCase())
   const { dayNumber } = dates(lexicon)
+  const isAsked = (w: string) => {
+    const t = toTerm(w)
+    return t !== null && asked.has(t)
+  }
   return ws.some((_, i) => {
     if (!isCount(sentence, toks[i] as Token, dayNumber)) return false
-    // "21 Community Rehabilitation Companies", or "the number of CRCs would fall to 11".
-    return [...ws.slice(i + 1, i + 5), ...ws.slice(Math.max(0, i - 4), i)].some((near) => {
-      const t = toTerm(near)
-      return t !== null && asked.has(t)
-    })
+    // "21 Community Rehabilitation Companies".
+    if (ws.slice(i + 1, i + 5).some(isAsked)) return true
+    // "The number of CRCs would fall to 11", but not "members of two rival groups": a figure right before a word counts that word.
+    const next = toks[i + 1]
+    return !(next && next.term !== null && !/^\d/.test(next.word)) && ws.slice(Math.max(0, i - 4), i).some(isAsked)
   })
 }
 

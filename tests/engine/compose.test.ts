@@ -68,6 +68,9 @@ describe('compose', () => {
     expect(kindScore('count', sentence, ctx('crews'))).toBeLessThan(0.5)
     expect(kindScore('count', sentence, ctx('routes'))).toBe(1)
     expect(kindScore('count', 'The operators kept 40 of their crews.', ctx('crews'))).toBe(1)
+    // A figure after the word asked about counts it, unless it sits right before another word, which it counts.
+    expect(kindScore('count', 'The number of crews fell to 40 in 2016.', ctx('crews'))).toBe(1)
+    expect(kindScore('count', 'Crews from two rival operators met on the quay.', ctx('crews'))).toBeLessThan(1)
   })
 
   it('does not answer "how many" with a figure joined to the word it describes ("a 12-hour strike")', async () => {
