@@ -82,6 +82,10 @@ describe('understand', () => {
     expect(ask('whats the harbour board').kind).toBe('definition')
     expect(ask("what's the fare on the longest night route").kind).not.toBe('definition')
     expect(ask('whats the harbour board do').kind).not.toBe('definition')
+    // "What is X" asks what X is only when X is a short name: a longer question, or one about what X covers, asks something else.
+    expect(ask('what is a night route?').kind).toBe('definition')
+    expect(ask('what is section 2 of the ferry act about?').kind).not.toBe('definition')
+    expect(ask('what was missing from the records of the night routes?').kind).not.toBe('definition')
   })
 
   it('reads a yes/no question opened by a connector ("so was it…", "ok, did…") as yes/no', () => {
@@ -254,6 +258,8 @@ describe('understand', () => {
     expect(ask('how much profit did the operators make?').sought).toEqual(['profit'])
     // The last two words say which thing: "the actual final bill" is a final bill.
     expect(ask('what was the actual final bill for the contracts?').sought).toEqual(['final', 'bill'])
+    // A participle after the thing starts what is said of it: "the route covering the islands" is a route.
+    expect(ask('who ran the route covering the north islands').sought).toEqual(['route'])
     // A reason, a cost or a figure is a kind of answer, which the kind of answer already stands for.
     expect(ask('what was the reason for the cuts?').sought).toBeUndefined()
     expect(ask('what was the total cost of the contracts?').sought).toBeUndefined()
