@@ -58,6 +58,8 @@ export const MAX_UNKNOWN_SHARE = 0.5
 const SHORT_COVERAGE = 0.7
 /** With n concepts, the best passage must hold SPREAD / n of them (between MIN_COVERAGE and SHORT_COVERAGE). */
 const SPREAD = 1.5
+/** Coverages this close are equal. */
+const TIE = 1e-9
 /** A strict kind's sentence must carry the kind at least this well ("£3.7bn" for "how much"). */
 const KIND_FLOOR = 0.5
 /** The answering sentence of a yes/no question must hold this share of the question's own concepts (weighted by rarity), to settle it; any other, some. */
@@ -328,7 +330,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     if (retrieval.unknown >= Math.max(1, ownSlots * MAX_UNKNOWN_SHARE)) return none('too many unknown words')
     // A short question's few concepts must all meet in one passage; a long one may leave some unsaid.
     const needed = Math.min(SHORT_COVERAGE, Math.max(MIN_COVERAGE, SPREAD / Math.max(1, ownSlots)))
-    if (top.coverage < needed) return none('too little of the question covered')
+    // Reaching the bar exactly (one word, found only through a slip) is enough; compared with a tolerance, as coverage is a sum of floating-point weights and a tie must not depend on rounding.
+    if (top.coverage < needed - TIE) return none('too little of the question covered')
   }
 
   const scorer = new Scorer(retrieval, query, context)

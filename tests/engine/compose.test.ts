@@ -119,6 +119,10 @@ describe('compose', () => {
     expect(await unknown('who won the contarct')).toBe(0)
   })
 
+  it('answers a one-word question found only through a slip, whose coverage is exactly the bar for a short question', async () => {
+    expect((await ask('ferrries')).answered).toBe(true)
+  })
+
   it('allows a word of twelve letters or more three slips ("Pembrookshyre")', async () => {
     const unknown = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).unknown
     expect(await unknown('did the crews in pembrookshyre strike')).toBe(0)
