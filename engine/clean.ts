@@ -24,8 +24,8 @@ function stripMarkup(text: string): string {
     .replace(/!?\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*\)/g, ' ')
     .replace(/\b(?:https?|javascript):\S+|\bdata:[a-z]+\/\S*/gi, ' ')
     .replace(/\$\{[^}]*\}|\{\{[^}]*\}\}/g, ' ')
-    // SQL: a statement ("SELECT * FROM users", "DROP TABLE x") or an always-true test ("' OR '1'='1") asks nothing, and its words would match passages.
-    .replace(/\bselect\s+(?:\*|[\w.]+(?:\s*,\s*[\w.]+)+)\s+from\s+[\w.]+[^;]*|\b(?:insert\s+into|delete\s+from|drop\s+(?:table|database)|truncate\s+table|alter\s+table|create\s+table|union\s+(?:all\s+)?select)\b[^;]*|\bupdate\s+[\w.]+\s+set\b[^;]*/gi, ' ')
+    // SQL: a statement where injected input puts one (at the start, after ";" or a quote: "'; DROP TABLE x") or an always-true test ("' OR '1'='1") asks nothing, and its words would match passages; "the union select committee" stays.
+    .replace(/(^|[;'"]\s*)(?:select\s+(?:\*|[\w.]+(?:\s*,\s*[\w.]+)*)\s+from\s+[\w.]+|(?:insert\s+into|delete\s+from|drop\s+(?:table|database)|truncate\s+table|alter\s+table|create\s+table|union\s+(?:all\s+)?select)\b|update\s+[\w.]+\s+set\b)[^;]*/gi, '$1 ')
     .replace(/'\s*or\s*'[^']*'\s*=\s*'[^']*'?|\bor\s+(\d+)\s*=\s*\1\b/gi, ' ')
 }
 

@@ -404,7 +404,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     ...(anchor && { anchor }),
     candidates,
     corroborations,
-    ...byAuthority(chosen, disagreement(disagreementOf(first, candidates, scorer, listedWin), first, retrieval, scorer, chosen), context.lexicon),
+    ...byAuthority(chosen, disagreement(disagreementOf(first, candidates, scorer, listedWin), first, retrieval, scorer, chosen), scorer, anchor !== undefined),
     ...(query.now && { asOf: stateOf.record.date ?? stateOf.source.published }),
   }
 }
@@ -466,12 +466,17 @@ function disagreement(key: string | undefined, first: Candidate, retrieval: Retr
   return out.sort((a, b) => b.score - a.score).slice(0, MAX_SIDES)
 }
 
-/** Where sources disagree, the most authoritative side leads and the first sentence becomes one of the others. */
-function byAuthority(chosen: Candidate[], sides: Candidate[], lexicon: Lexicon): { chosen: Candidate[]; sides: Candidate[] } {
+/**
+ * Where sources disagree, the most authoritative side answering about as well leads and the first
+ * sentence becomes one of the others; not for the latest state of things, nor when the question asks
+ * what a particular source said.
+ */
+function byAuthority(chosen: Candidate[], sides: Candidate[], scorer: Scorer, latestState: boolean): { chosen: Candidate[]; sides: Candidate[] } {
   const first = chosen[0]
-  const tier = (c: Candidate) => lexicon.authority.get(c.source.kind) ?? 0
-  const best = sides.reduce<Candidate | undefined>((b, c) => (b === undefined || tier(c) < tier(b) ? c : b), undefined)
-  if (!first || !best || tier(best) >= tier(first)) return { chosen, sides }
+  if (!first || latestState || scorer.ctx.asksAttribution) return { chosen, sides }
+  const tier = (c: Candidate) => scorer.ctx.lexicon.authority.get(c.source.kind) ?? 0
+  const best = sides.filter((c) => c.score >= first.score * CLOSE).reduce<Candidate | undefined>((b, c) => (b === undefined || tier(c) < tier(b) ? c : b), undefined)
+  if (!best || tier(best) >= tier(first)) return { chosen, sides }
   return { chosen: [best, ...chosen.slice(1)], sides: sides.map((s) => (s === best ? first : s)) }
 }
 

@@ -339,9 +339,9 @@ function countsAsked(sentence: string, asked: ReadonlySet<string>, lexicon: Lexi
     if (!isCount(sentence, toks[i] as Token, dayNumber)) return false
     // "21 Community Rehabilitation Companies".
     if (ws.slice(i + 1, i + 5).some(isAsked)) return true
-    // "The number of CRCs would fall to 11", but not "members of two rival groups": a figure right before a word counts that word.
+    // "The number of CRCs would fall to 11 (nationally)", but not "members of two rival groups": a figure right before a word other than an adverb counts that word.
     const next = toks[i + 1]
-    return !(next && next.term !== null && !/^\d/.test(next.word)) && ws.slice(Math.max(0, i - 4), i).some(isAsked)
+    return !(next && next.term !== null && !/^\d|ly$/.test(next.word)) && ws.slice(Math.max(0, i - 4), i).some(isAsked)
   })
 }
 
@@ -365,11 +365,11 @@ function countsOnlyOthers(sentence: string, ctx: KindContext): boolean {
   return any
 }
 
-/** The first word that names something after "of" and any articles or figures ("of the 21 planned…"), within a few words. */
+/** The first word that names something after "of" and any articles, figures or words describing it ("of the 21 planned…", "of the privately owned…"), within a few words. */
 function countedAfterOf(toks: Token[], from: number): string | null {
-  for (let j = from; j < Math.min(toks.length, from + 3); j++) {
+  for (let j = from; j < Math.min(toks.length, from + 4); j++) {
     const t = toks[j] as Token
-    if (t.term !== null && !/^\d/.test(t.word)) return t.term
+    if (t.term !== null && !/^\d|(ly|ed)$/.test(t.word)) return t.term
   }
   return null
 }

@@ -237,10 +237,7 @@ function soughtIn(text: string, lexicon: Lexicon): string[] | undefined {
   const ws = words(lexicon.notTopic.replaceAll(rest, ' '))
   const end = ws.findIndex((w) => toTerm(w) === null)
   // Figures and words that grade rather than say which ("the main", "the first") name nothing an answer must repeat.
-  const named = (end < 0 ? ws : ws.slice(0, end)).filter((w) => !/\d/.test(toTerm(w) ?? '') && !lexicon.question.grading.test(w))
-  // "the CRC covering Nottingham": a participle with words after it starts what is said of the thing ("ferry licensing" is a thing).
-  const clause = named.findIndex((w, i) => i > 0 && ws.indexOf(w) < ws.length - 1 && /\p{L}{3,}ing$/u.test(w))
-  const run = clause > 0 ? named.slice(0, clause) : named
+  const run = (end < 0 ? ws : ws.slice(0, end)).filter((w) => !/\d/.test(toTerm(w) ?? '') && !lexicon.question.grading.test(w))
   const head = run.at(-1)
   if (!head || run.length > ATTRIBUTE_WORDS || RELATIVE.test(ws[end] ?? '') || lexicon.question.generalThing.test(head)) return undefined
   return run.slice(-SOUGHT_WORDS)

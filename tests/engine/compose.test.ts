@@ -71,6 +71,9 @@ describe('compose', () => {
     // A figure after the word asked about counts it, unless it sits right before another word, which it counts.
     expect(kindScore('count', 'The number of crews fell to 40 in 2016.', ctx('crews'))).toBe(1)
     expect(kindScore('count', 'Crews from two rival operators met on the quay.', ctx('crews'))).toBeLessThan(1)
+    // An adverb after the figure, or before what "of the" counts, describes; it is not what is counted.
+    expect(kindScore('count', 'The number of crews was 40 nationally.', ctx('crews'))).toBe(1)
+    expect(kindScore('count', 'Just six of the privately owned routes ran at night.', ctx('routes'))).toBeGreaterThan(0.3)
   })
 
   it('does not answer "how many" with a figure joined to the word it describes ("a 12-hour strike")', async () => {
@@ -290,10 +293,13 @@ describe('compose', () => {
     expectFindableQuotes(a)
   })
 
-  it('leads with the most authoritative side of a disagreement, however the question is worded', async () => {
-    const a = await ask('how much did the gazette say the contracts were worth')
+  it('leads with the most authoritative side of a disagreement that answers about as well, unless the question asks what a source said', async () => {
+    // The Gazette's sentence scores a little higher here; the Harbour Board's own figure leads.
+    const a = await ask("what was the ferry contracts' worth over the years")
     expect(a.citations[0]?.sourceId).toBe('board-2021-ferry-review')
     expect(a.answer).toMatch(/Sources differ on this: The Gazette reported that the ferry contracts were worth £55m/)
+    const said = await ask('how much did the gazette say the contracts were worth')
+    expect(said.citations[0]?.sourceId).toBe('gazette-2015-ferry-contracts')
   })
 
   it('leaves out a side of a disagreement that does not answer what was asked: the sources differ on the value, not on when', async () => {
