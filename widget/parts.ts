@@ -62,25 +62,37 @@ export const load = <N extends PartName>(name: N) =>
 
 /**
  * A part, once `wanted`: undefined while it loads, null if it could not be
- * loaded. Its stylesheet, if any, joins the shadow root of `node`.
+ * loaded. A part that could not load is tried again when the browser comes
+ * back online. Its stylesheet, if any, joins the shadow root of `node`.
  */
 export function usePart<N extends PartName>(name: N, wanted: boolean, node?: RefObject<HTMLElement | null>): Parts[N] | null | undefined {
   const [part, setPart] = useState<Parts[N] | null>()
+  const missing = wanted && !part
   useEffect(() => {
-    if (wanted && !part)
+    if (!missing) return
+    let live = true
+    const attempt = () =>
       load(name).then(
         (p) => {
+          if (!live) return
           const css = (p as { css?: string }).css
           const root = node?.current?.getRootNode()
           if (css && root instanceof ShadowRoot) addStyles(root, css)
           setPart(p)
         },
         (err: Error) => {
+          if (!live) return
           console.error(err.message)
           setPart(null)
         },
       )
-  }, [wanted])
+    attempt()
+    window.addEventListener('online', attempt)
+    return () => {
+      live = false
+      window.removeEventListener('online', attempt)
+    }
+  }, [missing])
   return part
 }
 
