@@ -51,7 +51,11 @@ export default defineConfig({
         test: { name: 'kb', isolate: false, include: ['tests/kb/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
       },
       {
-        test: { name: 'widget', isolate: false, include: ['tests/widget/*.test.{ts,tsx}'], environment: 'happy-dom' },
+        test: { name: 'widget', isolate: false, include: ['tests/widget/*.test.{ts,tsx}'], exclude: ['tests/widget/parts.test.tsx'], environment: 'happy-dom' },
+      },
+      {
+        // Parts are loaded once per module instance: a file about a part failing to load needs one of its own.
+        test: { name: 'widget-fresh', isolate: true, include: ['tests/widget/parts.test.tsx'], environment: 'happy-dom' },
       },
       {
         test: {
