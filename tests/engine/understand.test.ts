@@ -202,6 +202,10 @@ describe('understand', () => {
     expect(ask('can we trust the operators\' figures').decline).toBeUndefined()
     // Others' deeds are not the asker's case.
     expect(ask('can the operators cancel crossings at short notice').decline).toBeUndefined()
+    // One person's licence, sentence or release is a personal case too, whoever asks; what someone said or did in office is not.
+    expect(ask('the man who hit me is on licence, when does his supervision end?').decline).toBe('personal')
+    expect(ask('what did her review of the night routes say?').decline).toBeUndefined()
+    expect(ask('how many crews broke their licence conditions?').decline).toBeUndefined()
   })
 
   it('finds no question in SQL, and takes figures alone for no question', () => {
