@@ -359,7 +359,9 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   // The latest state: from the latest passage with a sentence that answers what was asked for as well as the best does.
   // A passage saying how things stand answers a question about now when it shares a part of it; another must answer about as well as the best.
   const enough = (c: Candidate) => (context.current.has(c.passage) ? c.ownCoverage >= NOW_CURRENT / 2 : c.ownCoverage >= (best?.ownCoverage ?? 0) * NOW_COVERAGE)
-  const answering = (h: Hit) => candidates.find((c) => c.hit === h && scorer.answers(c, listedWin) && c.kind >= (best?.kind ?? 0) && enough(c))
+  // A sentence on how things stand that holds as much of the question as the best may name less precisely what was asked ("run in the public sector").
+  const asGood = (c: Candidate) => c.kind >= (best?.kind ?? 0) || (context.current.has(c.passage) && c.ownCoverage >= (best?.ownCoverage ?? 0))
+  const answering = (h: Hit) => candidates.find((c) => c.hit === h && scorer.answers(c, listedWin) && asGood(c) && enough(c))
   const latestState = recent.map(answering).find((c) => c !== undefined)
   const anchor = latestState?.hit
   const first = latestState || best
@@ -404,7 +406,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     ...(anchor && { anchor }),
     candidates,
     corroborations,
-    ...byAuthority(chosen, disagreement(disagreementOf(first, candidates, scorer, listedWin), first, retrieval, scorer, chosen), scorer, anchor !== undefined),
+    ...byAuthority(chosen, disagreement(disagreementOf(first, anchor ? [] : candidates, scorer, listedWin), first, retrieval, scorer, chosen), scorer, anchor !== undefined),
     ...(query.now && { asOf: stateOf.record.date ?? stateOf.source.published }),
   }
 }

@@ -328,6 +328,21 @@ describe('compose', () => {
     expect(a.answer).toMatch(/^As of 26 June 2021, the latest my sources record: The ferry service returned to public control/)
   })
 
+  it('answers a question about now from the passage on how things stand when it holds as much of the question as an older sentence naming the answer more precisely', async () => {
+    // "returned to public control … from the three operators" names no operator beside "operates"; the 2015 award names them, but is no longer how things stand.
+    const a = await ask('who operates the ferries now?')
+    expect(a.asOf).toBe('2021-06-26')
+    expect(sentencesOf(a)[0]).toMatch(/returned to public control on 26 June 2021/)
+    // It still takes an older sentence that holds more of the question: nothing since says who chairs the board.
+    expect(sentencesOf(await ask('who chairs the harbour board now?'))[0]).toMatch(/^As of March 2018, the latest my sources record: Kerensa Polglaze/)
+  })
+
+  it('shows a disagreement beside a latest state only when the sentence giving it is a side, not one borrowed from an older fact', async () => {
+    const a = await ask('who runs it now?')
+    expect(a.answered).toBe(true)
+    expect(a.answer).not.toContain(kb.language.lexicon.message('disputed'))
+  })
+
   it('names a company for "which companies", from the sentence that names them', async () => {
     const a = await ask('which companies won the ferry contracts?')
     expect(sentencesOf(a)[0]).toMatch(/Bluewater, Tidal Lines and Harbour Link/)
