@@ -406,6 +406,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     ...(anchor && { anchor }),
     candidates,
     corroborations,
+    // The latest state is disputed only where its own passage is a side: an older fact's dispute is not about how things stand.
     ...byAuthority(chosen, disagreement(disagreementOf(first, anchor ? [] : candidates, scorer, listedWin), first, retrieval, scorer, chosen), scorer, anchor !== undefined),
     ...(query.now && { asOf: stateOf.record.date ?? stateOf.source.published }),
   }
