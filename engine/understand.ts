@@ -166,8 +166,12 @@ export function understand(question: string, history: readonly Turn[], language:
   // With no words of its own ("when?"), a follow-up asks the earlier question's concepts as its own.
   const slots = followUp ? withContext(own, history, language, own.length === 0 ? 1 : CONTEXT_WEIGHT, text) : own
   const previous = history.at(-1)
+  const previousText = followUp && previous ? unframed(cleanQuestion(previous.question).text, lexicon) : undefined
   let kind = asked.kind
-  if (kind === 'other' && followUp && previous) kind = answerKind(unframed(cleanQuestion(previous.question).text, lexicon), lexicon)
+  if (kind === 'other' && previousText !== undefined) kind = answerKind(previousText, lexicon)
+  const years = yearsNamed(text)
+  // "What about in Wales?" after "who runs it now?" asks about now too, unless it names a time of its own.
+  const now = lexicon.question.now.test(text) || (previousText !== undefined && years.length === 0 && lexicon.question.now.test(previousText))
   const query: Query = {
     text,
     instructed: cleaned.instructed,
@@ -175,9 +179,9 @@ export function understand(question: string, history: readonly Turn[], language:
     kind,
     focus: words(lexicon.notTopic.replaceAll(text, ' ')).filter((w) => toTerm(w) !== null),
     polar: lexicon.question.polar.test(text),
-    now: lexicon.question.now.test(text),
+    now,
     followUp,
-    years: yearsNamed(text),
+    years,
     countOf: countedTerms(text, own, lexicon),
   }
   const after = lexicon.question.successorOf.exec(text)

@@ -220,6 +220,13 @@ describe('compose', () => {
     expect(sentencesOf(again)[0]).toMatch(/returned to public control on 26 June 2021/)
   })
 
+  it('takes a follow-up with no time of its own ("what about the island routes?") to ask about now when the question before it did', async () => {
+    const a = await ask('what about the island routes?', ['who runs the ferries now?'])
+    expect(a.asOf).toBe('2021-06-26')
+    // Naming a time of its own, it asks about that time.
+    expect((await ask('what about in 2016?', ['who runs the ferries now?'])).asOf).toBeUndefined()
+  })
+
   it('answers an open question ("what did the review say…") with more of its passage, not only its first sentence', async () => {
     const a = await ask('what did the review say about the night routes')
     expect(sentencesOf(a)[0]).toMatch(/^The operators cut back the night routes in March 2016.*too few passengers travelled after dark/)
