@@ -407,7 +407,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     candidates,
     corroborations,
     // The latest state is disputed only where its own passage is a side: an older fact's dispute is not about how things stand.
-    ...byAuthority(chosen, disagreement(disagreementOf(first, anchor ? [] : candidates, scorer, listedWin), first, retrieval, scorer, chosen), scorer, anchor !== undefined),
+    ...byAuthority(chosen, disagreement(disagreementOf(first, anchor ? [] : candidates, scorer, listedWin), first, retrieval, scorer, chosen, candidates, listedWin ? top : undefined), scorer, anchor !== undefined),
     ...(query.now && { asOf: stateOf.record.date ?? stateOf.source.published }),
   }
 }
@@ -455,14 +455,17 @@ function disagreementOf(first: Candidate, candidates: Candidate[], scorer: Score
 }
 
 /** The best sentence of each other side of the disagreement; each side leads with its own claim, so its first sentence is preferred. */
-function disagreement(key: string | undefined, first: Candidate, retrieval: Retrieval, scorer: Scorer, chosen: Candidate[]): Candidate[] {
+function disagreement(key: string | undefined, first: Candidate, retrieval: Retrieval, scorer: Scorer, chosen: Candidate[], scored: Candidate[], listedTop: Hit | undefined): Candidate[] {
   if (!key) return []
   const out: Candidate[] = []
   for (const side of retrieval.sides.get(key) ?? []) {
     if (side.source.id === first.source.id || chosen.some((c) => c.passage === side.passage)) continue
     const hit = retrieval.hits.find((h) => h.passage === side.passage)
     const lead = (c: Candidate) => c.score + (c.position === 0 ? SIDE_LEAD : 0)
-    const best = scorer.sentences(hit, side, hit ? hit.score / (retrieval.hits[0]?.score || 1) : 0).sort((a, b) => lead(b) - lead(a))[0]
+    // A side among the passages already weighed keeps its sentences' scores (the same, but for the bonus of a listed win).
+    const known = hit && hit !== listedTop ? scored.filter((c) => c.passage === side.passage).sort((a, b) => a.position - b.position) : []
+    const sentences = known.length > 0 ? known : scorer.sentences(hit, side, hit ? hit.score / (retrieval.hits[0]?.score || 1) : 0)
+    const best = sentences.sort((a, b) => lead(b) - lead(a))[0]
     // A side that does not itself answer what was asked differs on something else.
     if (best && scorer.answers(best, false)) out.push(best)
   }
