@@ -187,6 +187,18 @@ function holdsSlot(alternatives: ReadonlyArray<ReadonlyArray<readonly string[]>>
   return false
 }
 
+/** The terms of a sentence that make up the question's concepts it holds whole: of each slot, the alternatives all of whose terms it holds. */
+function heldTerms(present: ReadonlyArray<ReadonlyArray<ReadonlyArray<readonly string[]>>>, own: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>()
+  for (const alternatives of present) {
+    for (const alt of alternatives) {
+      const found = alt.map((at) => at.find((d) => own.has(d)))
+      if (found.every((d) => d !== undefined)) for (const d of found) out.add(d as string)
+    }
+  }
+  return out
+}
+
 const figures = (sentence: string) => new Set(sentence.match(/\d[\d,.]*\d|\d/g) ?? [])
 
 class Scorer {
@@ -237,7 +249,7 @@ class Scorer {
     const termsHere = (t: string): readonly string[] => (hit ? hit.termsFor(t) : [t])
     // Per slot, its alternatives as the index terms that can stand for each of their terms here; those that cannot all be here are dropped.
     const present = slots.map((slot) => slot.alternatives.map((alt) => alt.map(termsHere)).filter((alt) => alt.every((at) => at.length > 0)))
-    const ctx: KindContext = { ...this.ctx, heading: side.record.heading, matched: new Set(present.flat(3)) }
+    const ctx: Omit<KindContext, 'matched'> = { ...this.ctx, heading: side.record.heading }
     return side.record.sentences.map((sentence, position) => {
       const own = (this.ctx.asksAttribution ? termsOfSentences(side.record) : termsOfSentencesUnattributed(side.record, side.source, this.ctx.lexicon.reporting))[position] as Set<string>
       const covers = new Set<number>()
@@ -256,7 +268,8 @@ class Scorer {
       }
       const coverage = covered / this.total
       // A sentence that covers nothing is not used unless its passage won by its listed question, so its kind is worth working out then only.
-      const k = covered > 0 || relevance > 1 ? kindScore(this.query.kind, sentence, ctx) : 0
+      // Beside the answer, a word of the question counts where the sentence holds its whole concept: "probation" alone is not "private probation company".
+      const k = covered > 0 || relevance > 1 ? kindScore(this.query.kind, sentence, { ...ctx, matched: heldTerms(present, own) }) : 0
       // What the sentence holds of the question (by rarity), then its passage's standing: its score, its listed question, what it holds.
       const base = weighed / this.fullTotal + RELEVANCE * relevance + LISTED * (hit?.listed?.similarity ?? 0) ** 2 + HELD * (hit?.coverage ?? 0)
       const yearFit = this.yearFit(sentence, side)

@@ -350,6 +350,11 @@ describe('compose', () => {
     expect(a.answer).not.toContain(kb.language.lexicon.message('disputed'))
   })
 
+  it('counts a word of the question beside a name only where the sentence holds its whole concept: "private" alone is not "private company"', async () => {
+    // The bidder is "a private bidder"; the buyer stands beside no word of the question. Both hold as much of it.
+    expect(sentencesOf(await ask('which private company bought the harbour cafés?'))[0]).toMatch(/^Quayside Kitchens/)
+  })
+
   it('names a company for "which companies", from the sentence that names them', async () => {
     const a = await ask('which companies won the ferry contracts?')
     expect(sentencesOf(a)[0]).toMatch(/Bluewater, Tidal Lines and Harbour Link/)
