@@ -51,6 +51,8 @@ interface Dates {
   month: RegExp
   /** A figure that is a day of a month ("26 June"), which counts nothing. */
   dayNumber: RegExp
+  /** A month's name and nothing else. */
+  monthAlone: RegExp
 }
 const datesOf = new WeakMap<Lexicon, Dates>()
 
@@ -62,6 +64,7 @@ function dates(lexicon: Lexicon): Dates {
       day: new RegExp(`\\b\\d{1,2}(st|nd|rd|th)? (${months})\\b`, 'i'),
       month: new RegExp(`\\b(${months})\\b`, 'i'),
       dayNumber: new RegExp(`^\\d{1,2}(st|nd|rd|th)? (${months})\\b`, 'i'),
+      monthAlone: new RegExp(`^(${months})$`),
     }
     datesOf.set(lexicon, found)
   }
@@ -203,13 +206,15 @@ interface Name {
  * answer to "which minister…" is a name the asker did not type. A title
  * ("Dame") is no part of the name for this.
  */
-function newNames(sentence: string, focus: string[], titles: ReadonlySet<string> = new Set()): Name[] {
+function newNames(sentence: string, focus: string[], lexicon: Lexicon): Name[] {
   const asked = new Set(focus.map((w) => w.toLowerCase()))
+  const titles = lexicon.personTitles
   const out: Name[] = []
   for (const found of facts(sentence).names) {
     const name = found.text
     const isSentenceStart = found.start === 0 && !name.includes(' ') && !/\p{Lu}.*\p{Lu}/u.test(name)
-    if (isSentenceStart) continue
+    // A month is capitalised but names nobody ("bought the cafés in May").
+    if (isSentenceStart || dates(lexicon).monthAlone.test(name)) continue
     const parts = name
       .split(/\s+/)
       .filter((w) => !titles.has(w))
@@ -392,7 +397,7 @@ function succession(sentence: string, { of, direction }: { of: string; direction
   const named = of.split(/\s+/).filter((w) => !ctx.lexicon.personTitles.has(w))
   const surname = [...named].reverse().find((w) => !ctx.isEnglishWord(w.toLowerCase())) ?? named.at(-1)
   if (!surname || !new RegExp(`\\b${escape(surname)}\\b`, 'iu').test(sentence)) return 0
-  const others = newNames(sentence, ctx.focus, ctx.lexicon.personTitles).flatMap((n) => personIn(n, ctx) ?? [])
+  const others = newNames(sentence, ctx.focus, ctx.lexicon).flatMap((n) => personIn(n, ctx) ?? [])
   if (others.length === 0) return 0
   const { cameAfter, cameBefore, verbs } = successionPatterns(surname, ctx.lexicon)
   const [right, wrong] = direction === 'after' ? [cameAfter, cameBefore] : [cameBefore, cameAfter]
@@ -451,7 +456,7 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
     case 'reason':
       return ctx.lexicon.reason.test(sentence) ? 1 : 0
     case 'entity': {
-      const names = newNames(sentence, ctx.focus, ctx.lexicon.personTitles).filter((n) => !isAttribution(sentence, n, ctx))
+      const names = newNames(sentence, ctx.focus, ctx.lexicon).filter((n) => !isAttribution(sentence, n, ctx))
       if (names.some((n) => besideAsked(sentence, n, ctx))) return 1
       if (names.some((n) => n.text.includes(' ') || /\p{Lu}.*\p{Lu}/u.test(n.text))) return 0.7
       return names.length > 0 ? 0.5 : 0
@@ -459,14 +464,14 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
     case 'person': {
       if (ctx.succession) return succession(ctx.heading ? `${ctx.heading}. ${sentence}` : sentence, ctx.succession, ctx)
       // Unlike an organisation, a person who "told MPs" is as often the one asked about as the source of the words.
-      const people = newNames(sentence, ctx.focus, ctx.lexicon.personTitles).flatMap((n) => personIn(n, ctx) ?? [])
+      const people = newNames(sentence, ctx.focus, ctx.lexicon).flatMap((n) => personIn(n, ctx) ?? [])
       if (people.some((n) => besideAsked(sentence, n, ctx))) return 1
       return people.length > 0 ? 0.6 : 0
     }
     case 'identity': {
       if (describes(sentence, ctx.focus)) return 1
       // "Who was the chief inspector?" asks for the person in the role: a name beside the role's words.
-      const names = newNames(sentence, ctx.focus, ctx.lexicon.personTitles)
+      const names = newNames(sentence, ctx.focus, ctx.lexicon)
       if (names.some((n) => personIn(n, ctx) && besideAsked(sentence, personIn(n, ctx) as Name, ctx))) return 0.9
       return names.length > 0 ? 0.3 : 0
     }

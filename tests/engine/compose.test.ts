@@ -76,6 +76,12 @@ describe('compose', () => {
     expect(kindScore('count', 'Just six of the privately owned routes ran at night.', ctx('routes'))).toBeGreaterThan(0.3)
   })
 
+  it('takes no month for a name: "in March" beside the words asked about names nobody who did it', () => {
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['cut', 'night', 'routes'], asked: new Set(['cut', 'rout']), countOf: new Set(), matched: new Set(['cut', 'night', 'rout']), asksAttribution: false, yearsAsked: new Set() }
+    expect(kindScore('entity', 'They cut the night routes in March 2016.', ctx)).toBe(0)
+    expect(kindScore('entity', 'The operator Bluewater cut the night routes in March 2016.', ctx)).toBe(1)
+  })
+
   it('does not answer "how many" with a figure joined to the word it describes ("a 12-hour strike")', async () => {
     const a = await ask('how many ferry crews were there?')
     expect(a.answered).toBe(false)
