@@ -156,6 +156,9 @@ describe('understand', () => {
     expect(ask('who runs the ferries now').now).toBe(true)
     expect(ask('who ran the ferries in 2016').now).toBe(false)
     expect(ask('what is the current set up for the ferries').now).toBe(true)
+    // A visitor's "this year" is theirs, not a source's: now, and no concept of its own.
+    expect(ask('who runs the ferries this year').now).toBe(true)
+    expect(ask('who runs the ferries this year').slots.map((s) => s.typed.join(' '))).toEqual(['runs', 'ferries'])
     // "What's the status of X" asks how X stands: the framing names no topic of its own.
     expect(ask("what's the status of the ferry contracts these days").slots.map((s) => s.typed.join(' '))).toEqual(['ferry', 'contracts'])
   })
