@@ -34,8 +34,8 @@ const SPELLED_NUMBERS = ['one', ...NUMBER_WORDS.keys(), 'hundred', 'thousand', '
 const NUMBER = new RegExp(`\\d|\\b(${SPELLED_NUMBERS}|half|quarter|third)\\b`, 'i')
 const PERCENT = /\d\s?(%|per ?cent)|\b(half|quarter|third|fifth|majority|most)\b/i
 const MONEY = /£|\$|€|\b\d[\d,.]*\s?(m|bn|k|million|billion)\b/i
-/** A number written as a word ("eight companies"). */
-const COUNT_WORDS = new RegExp(`\\b(${SPELLED_NUMBERS})\\b`, 'i')
+/** A number written as a word ("eight companies"); not "one", which is as often a pronoun ("one of the biggest"). */
+const COUNT_WORDS = new RegExp(`\\b(${SPELLED_NUMBERS.replace(/^one\|/, '')})\\b`, 'i')
 /** Digits that are not just a year. */
 const DIGITS = /(?<![\d,.])(?!(19|20)\d\d\b)\d[\d,.]*/
 /** A span or how often: "eighteen months", "seven-year", "a year and a half", "once a month", "weekly". */
@@ -327,10 +327,15 @@ function describes(sentence: string, focus: string[]): boolean {
  */
 function isCount(sentence: string, t: Token, dayNumber: RegExp): boolean {
   const w = t.word.toLowerCase()
-  if (!(/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)) || /^(19|20)\d\d$/.test(w) || dayNumber.test(sentence.slice(t.start))) return false
   const rest = sentence.slice(t.start + t.word.length)
+  // "Over half of the cases" says how many of them, as a share.
+  if (SHARE_OF.test(w) && /^\s+of\b/.test(rest)) return true
+  if (!(/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)) || /^(19|20)\d\d$/.test(w) || dayNumber.test(sentence.slice(t.start))) return false
   return !/^\s*(%|per ?cent)/i.test(rest) && !rest.startsWith('-')
 }
+
+/** Words for a share of a whole. */
+const SHARE_OF = /^(half|quarter|third|majority)$/
 
 function countsAsked(sentence: string, asked: ReadonlySet<string>, lexicon: Lexicon): boolean {
   const toks = tokens(sentence)

@@ -74,6 +74,9 @@ describe('compose', () => {
     // An adverb after the figure, or before what "of the" counts, describes; it is not what is counted.
     expect(kindScore('count', 'The number of crews was 40 nationally.', ctx('crews'))).toBe(1)
     expect(kindScore('count', 'Just six of the privately owned routes ran at night.', ctx('routes'))).toBeGreaterThan(0.3)
+    // "One of the biggest operators" counts nothing; "over half of the crossings" says how many of them.
+    expect(kindScore('count', 'Bluewater, one of the biggest operators, sold its boats on 3 May 2019.', ctx('crews'))).toBeLessThan(0.5)
+    expect(kindScore('count', 'Over half of the crossings ran late.', ctx('crossings'))).toBe(1)
   })
 
   it('takes no month for a name: "in March" beside the words asked about names nobody who did it', () => {
