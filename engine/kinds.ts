@@ -334,6 +334,9 @@ function isCount(sentence: string, t: Token, dayNumber: RegExp): boolean {
   return !/^\s*(%|per ?cent)/i.test(rest) && !rest.startsWith('-')
 }
 
+/** Stop words that name what a figure counts ("three things", "500 people"): never a word the question counts, as it is never searched for. */
+const COUNTED_STOP_WORDS: ReadonlySet<string> = new Set(['thing', 'things', 'people', 'lot'])
+
 /** Words for a share of a whole. */
 const SHARE_OF = /^(half|quarter|third|majority)$/
 
@@ -369,7 +372,8 @@ function countsOnlyOthers(sentence: string, ctx: KindContext): boolean {
     let term = next && sentence.slice(t.start + t.word.length, next.start).trim() === '' && sentence[next.start + next.word.length] !== '-' ? next.term : null
     // "11 of the 21 planned companies", "one of its areas": a share of what comes after "of".
     if (term === null && next?.word.toLowerCase() === 'of') term = countedAfterOf(toks, i + 2)
-    // A figure followed by a word other than what the question counts counts that word.
+    // A figure followed by a word other than what the question counts counts that word, even one too common to search for ("three things").
+    if (term === null && next && COUNTED_STOP_WORDS.has(next.word.toLowerCase())) continue
     if (term === null || ctx.countOf.has(term)) return false
   }
   return any
