@@ -227,6 +227,7 @@ describe('understand', () => {
     expect(ask('my probation officer has not called me back, what should I do?').decline).toBe('personal')
     // The visitor's own officer, however the role is typed; and asking leave to go somewhere is their own case.
     expect(ask('my probaton officer has not called me back').decline).toBe('personal')
+    expect(ask('can my PO see my records').decline).toBe('personal')
     expect(ask('can i go abroad while on licence').decline).toBe('personal')
     expect(ask('can I ask who ran the night routes?').decline).toBeUndefined()
     // How the visitor is to do something is their own case, whatever they mean to do.
