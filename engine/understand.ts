@@ -161,7 +161,8 @@ export function understand(question: string, history: readonly Turn[], language:
   const cleaned = cleanQuestion(question)
   const text = unframed(cleaned.text, lexicon)
   const followUp = history.length > 0 && isFollowUp(text)
-  const asked = kindOf(text, lexicon)
+  // "When Grayling set out TR, how were the firms to be paid?" asks how, not when: the kind is read from the main clause.
+  const asked = kindOf(lexicon.question.leadingClause.replaceAll(text, ''), lexicon)
   const own = withKindWord(slotsFor(text, language), asked.word, asked.kind)
   // With no words of its own ("when?"), a follow-up asks the earlier question's concepts as its own.
   const slots = followUp ? withContext(own, history, language, own.length === 0 ? 1 : CONTEXT_WEIGHT, text) : own

@@ -61,6 +61,9 @@ describe('understand', () => {
     expect(ask('how often were passengers asked about the crossings').kind).toBe('duration')
     expect(ask('how many crossings were cancelled').kind).toBe('count')
     expect(ask('when were the contracts awarded').kind).toBe('time')
+    // A clause setting the scene ("when the board set out its plans, …") does not say what is asked: the question after it does.
+    expect(ask('when the board set out its plans, who won the night routes?').kind).toBe('entity')
+    expect(ask('when the board set out its plans, how many routes were there?').kind).toBe('count')
     // "when" after another question word only says when the thing asked about held.
     expect(ask('who was chair of the harbour board when the contracts were awarded').kind).toBe('person')
     expect(ask('who was the chair in 2016').kind).toBe('person')
