@@ -231,6 +231,9 @@ describe('understand', () => {
     // The visitor's own officer, however the role is typed; and asking leave to go somewhere is their own case.
     expect(ask('my probaton officer has not called me back').decline).toBe('personal')
     expect(ask('can my PO see my records').decline).toBe('personal')
+    // "Our" probation service is everyone's; "our" probation officer is the family's own case.
+    expect(ask('our probation officer never calls back').decline).toBe('personal')
+    expect(ask('is our probation service still private?').decline).toBeUndefined()
     expect(ask('can i go abroad while on licence').decline).toBe('personal')
     expect(ask('can I ask who ran the night routes?').decline).toBeUndefined()
     // How the visitor is to do something is their own case, whatever they mean to do.
