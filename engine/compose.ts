@@ -268,7 +268,7 @@ class Scorer {
       }
       const coverage = covered / this.total
       // A sentence that covers nothing is not used unless its passage won by its listed question, so its kind is worth working out then only.
-      // Beside the answer, a word of the question counts where the sentence holds its whole concept: "probation" alone is not "private probation company".
+      // Beside the answer, a word of the question counts where the sentence holds its whole concept: "private" alone is not "private company".
       const k = covered > 0 || relevance > 1 ? kindScore(this.query.kind, sentence, { ...ctx, matched: heldTerms(present, own) }) : 0
       // What the sentence holds of the question (by rarity), then its passage's standing: its score, its listed question, what it holds.
       const base = weighed / this.fullTotal + RELEVANCE * relevance + LISTED * (hit?.listed?.similarity ?? 0) ** 2 + HELD * (hit?.coverage ?? 0)
@@ -475,7 +475,8 @@ function disagreement(key: string | undefined, first: Candidate, retrieval: Retr
     if (side.source.id === first.source.id || chosen.some((c) => c.passage === side.passage)) continue
     const hit = retrieval.hits.find((h) => h.passage === side.passage)
     const lead = (c: Candidate) => c.score + (c.position === 0 ? SIDE_LEAD : 0)
-    // A side among the passages already weighed keeps its sentences' scores (the same, but for the bonus of a listed win).
+    // A side among the passages already weighed keeps its sentences' scores (the same, but for the bonus of a listed win),
+    // in passage order, so that equal leads go to the earlier sentence as when the passage is scored afresh.
     const known = hit && hit !== listedTop ? scored.filter((c) => c.passage === side.passage).sort((a, b) => a.position - b.position) : []
     const sentences = known.length > 0 ? known : scorer.sentences(hit, side, hit ? hit.score / (retrieval.hits[0]?.score || 1) : 0)
     const best = sentences.sort((a, b) => lead(b) - lead(a))[0]

@@ -30,12 +30,15 @@ export function kindOf(question: string, lexicon: Lexicon): { kind: AnswerKind; 
 }
 
 /** Number words as a pattern: those the index reads as figures, and the rest. */
-const SPELLED_NUMBERS = ['one', ...NUMBER_WORDS.keys(), 'hundred', 'thousand', 'million', 'billion'].join('|')
+const COUNTING_WORDS = [...NUMBER_WORDS.keys(), 'hundred', 'thousand', 'million', 'billion']
+const SPELLED_NUMBERS = ['one', ...COUNTING_WORDS].join('|')
 const NUMBER = new RegExp(`\\d|\\b(${SPELLED_NUMBERS}|half|quarter|third)\\b`, 'i')
 const PERCENT = /\d\s?(%|per ?cent)|\b(half|quarter|third|fifth|majority|most)\b/i
 const MONEY = /£|\$|€|\b\d[\d,.]*\s?(m|bn|k|million|billion)\b/i
 /** A number written as a word ("eight companies"); not "one", which is as often a pronoun ("one of the biggest"). */
-const COUNT_WORDS = new RegExp(`\\b(${SPELLED_NUMBERS.replace(/^one\|/, '')})\\b`, 'i')
+const COUNT_WORDS = new RegExp(`\\b(${COUNTING_WORDS.join('|')})\\b`, 'i')
+/** Words for a share of a whole: "over half of the cases" says how many of them. */
+const SHARE_OF = /^(half|quarter|third|majority)$/
 /** Digits that are not just a year. */
 const DIGITS = /(?<![\d,.])(?!(19|20)\d\d\b)\d[\d,.]*/
 /** A span or how often: "eighteen months", "seven-year", "a year and a half", "once a month", "weekly". */
@@ -328,17 +331,14 @@ function describes(sentence: string, focus: string[]): boolean {
 function isCount(sentence: string, t: Token, dayNumber: RegExp): boolean {
   const w = t.word.toLowerCase()
   const rest = sentence.slice(t.start + t.word.length)
-  // "Over half of the cases" says how many of them, as a share.
-  if (SHARE_OF.test(w) && /^\s+of\b/.test(rest)) return true
+  // "Over half of the cases" says how many of them, as a share; "the first half of 2019" is a time.
+  if (SHARE_OF.test(w) && /^\s+of\b/.test(rest)) return !/^\s+of\s+((the|that|this)\s+)?((19|20)\d\d|year|month|decade)\b/i.test(rest) && !/\b(first|second|last|latter|former)\s+$/i.test(sentence.slice(0, t.start))
   if (!(/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)) || /^(19|20)\d\d$/.test(w) || dayNumber.test(sentence.slice(t.start))) return false
   return !/^\s*(%|per ?cent)/i.test(rest) && !rest.startsWith('-')
 }
 
-/** Stop words that name what a figure counts ("three things", "500 people"): never a word the question counts, as it is never searched for. */
-const COUNTED_STOP_WORDS: ReadonlySet<string> = new Set(['thing', 'things', 'people', 'lot'])
-
-/** Words for a share of a whole. */
-const SHARE_OF = /^(half|quarter|third|majority)$/
+/** Stop words that name what a figure counts ("three things", "a lot"): never a word the question counts, as it is never searched for. */
+const COUNTED_STOP_WORDS: ReadonlySet<string> = new Set(['thing', 'things', 'lot'])
 
 function countsAsked(sentence: string, asked: ReadonlySet<string>, lexicon: Lexicon): boolean {
   const toks = tokens(sentence)

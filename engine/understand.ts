@@ -161,8 +161,9 @@ export function understand(question: string, history: readonly Turn[], language:
   const cleaned = cleanQuestion(question)
   const text = unframed(cleaned.text, lexicon)
   const followUp = history.length > 0 && isFollowUp(text)
-  // "When Grayling set out TR, how were the firms to be paid?" asks how, not when: the kind is read from the main clause.
-  const asked = kindOf(lexicon.question.leadingClause.replaceAll(text, ''), lexicon)
+  // "When the board set out its plans, how were the operators to be paid?" asks how, not when: what is asked is read from the main clause.
+  const main = lexicon.question.leadingClause.replaceAll(text, '')
+  const asked = kindOf(main, lexicon)
   const own = withKindWord(slotsFor(text, language), asked.word, asked.kind)
   // With no words of its own ("when?"), a follow-up asks the earlier question's concepts as its own.
   const slots = followUp ? withContext(own, history, language, own.length === 0 ? 1 : CONTEXT_WEIGHT, text) : own
@@ -171,7 +172,7 @@ export function understand(question: string, history: readonly Turn[], language:
   let kind = asked.kind
   if (kind === 'other' && previousText !== undefined) kind = answerKind(previousText, lexicon)
   const years = yearsNamed(text)
-  // "What about in Wales?" after "who runs it now?" asks about now too, unless it names a time of its own.
+  // "What about in Wales?" after "who runs it now?" asks about now too, unless it names a year of its own.
   const now = lexicon.question.now.test(text) || (previousText !== undefined && years.length === 0 && lexicon.question.now.test(previousText))
   const query: Query = {
     text,
@@ -179,7 +180,7 @@ export function understand(question: string, history: readonly Turn[], language:
     slots,
     kind,
     focus: words(lexicon.notTopic.replaceAll(text, ' ')).filter((w) => toTerm(w) !== null),
-    polar: lexicon.question.polar.test(text),
+    polar: lexicon.question.polar.test(main),
     now,
     followUp,
     years,
@@ -206,7 +207,7 @@ export function understand(question: string, history: readonly Turn[], language:
   }
   const attribute = lexicon.question.attribute.exec(text)?.[1]?.toLowerCase()
   if (attribute) query.attribute = attribute
-  const sought = soughtIn(text, lexicon)
+  const sought = soughtIn(main, lexicon)
   if (sought) query.sought = sought
   const later = laterYear(text, language)
   if (later !== undefined) query.laterYear = later

@@ -77,6 +77,7 @@ describe('compose', () => {
     // "One of the biggest operators" counts nothing; "over half of the crossings" says how many of them.
     expect(kindScore('count', 'Bluewater, one of the biggest operators, sold its boats on 3 May 2019.', ctx('crews'))).toBeLessThan(0.5)
     expect(kindScore('count', 'Over half of the crossings ran late.', ctx('crossings'))).toBe(1)
+    expect(kindScore('count', 'In the first half of 2019 the crossings ran late.', ctx('crossings'))).toBeLessThan(1)
     // A figure counting a word too common to search for still counts something else.
     expect(kindScore('count', 'The operators gave three things as reasons for the cuts to the crews.', ctx('crews'))).toBeLessThan(0.5)
   })
@@ -358,6 +359,7 @@ describe('compose', () => {
   it('shows a disagreement beside a latest state only when the sentence giving it is a side, not one borrowed from an older fact', async () => {
     const a = await ask('who runs it now?')
     expect(a.answered).toBe(true)
+    expect(a.asOf).toBeDefined()
     expect(a.answer).not.toContain(kb.language.lexicon.message('disputed'))
   })
 

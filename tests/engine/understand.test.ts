@@ -64,6 +64,9 @@ describe('understand', () => {
     // A clause setting the scene ("when the board set out its plans, …") does not say what is asked: the question after it does.
     expect(ask('when the board set out its plans, who won the night routes?').kind).toBe('entity')
     expect(ask('when the board set out its plans, how many routes were there?').kind).toBe('count')
+    expect(ask('when the board set out its plans, was Bluewater among the winners?').polar).toBe(true)
+    // A question that itself asks when is no scene-setting clause.
+    expect(ask('when did the board award the contracts, was it 2015?').kind).toBe('time')
     // "when" after another question word only says when the thing asked about held.
     expect(ask('who was chair of the harbour board when the contracts were awarded').kind).toBe('person')
     expect(ask('who was the chair in 2016').kind).toBe('person')
