@@ -97,8 +97,12 @@ function countingFigure(sentence: string, lexicon: Lexicon): RegExp | undefined 
   }
   return undefined
 }
-/** Capitalised runs ("Chris Grayling", "Centre for Crime and Justice Studies") and single names like "MTCnovo" or "NAO". */
-const NAMES = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|and|the)\s+)*\p{Lu}[\p{L}'’-]*)*/gu
+/**
+ * Capitalised runs ("Chris Grayling", "Centre for Crime and Justice Studies") and single names like "MTCnovo" or "NAO".
+ * A possessive ends a run: "Working Links' Dorset CRC" is two names, not a person called "Working Links' Dorset".
+ */
+const NAME_WORD = String.raw`\p{Lu}(?:[\p{L}-]|['’](?!s\b)(?=\p{L}))*`
+export const NAMES = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:(?:of|for|and|the)\s+)*${NAME_WORD})*(?:['’]s\b|(?<=s)['’](?!\p{L}))?`, 'gu')
 
 export interface KindContext {
   lexicon: Lexicon
@@ -223,7 +227,7 @@ function newNames(sentence: string, focus: string[], lexicon: Lexicon): Name[] {
       .filter((w) => !titles.has(w))
       .map((w) => w.toLowerCase())
       .filter((w) => !['of', 'for', 'and', 'the'].includes(w))
-    if (parts.every((w) => asked.has(w.replace(/['’]s$/, '')))) continue
+    if (parts.every((w) => asked.has(w.replace(/['’]s?$/, '')))) continue
     out.push(found)
   }
   return out
@@ -274,7 +278,7 @@ function around(sentence: string, name: Name, before: number, after: number): { 
  * Probation Service") or carries an abbreviation.
  */
 export function isPersonName(name: string, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord'>): boolean {
-  const parts = name.replace(/['’]s$/, '').split(/\s+/)
+  const parts = name.replace(/['’]s?$/, '').split(/\s+/)
   if (parts.length < 2) return false
   if (ctx.lexicon.personTitles.has(parts[0] as string)) return true
   if (parts.length > 4 || parts.some((w) => /^\p{Lu}{2,}/u.test(w) || /^(of|for|and|the)$/.test(w))) return false

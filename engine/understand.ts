@@ -6,7 +6,7 @@
  */
 import { cleanQuestion, isQuestion } from './clean'
 import { STOP_WORDS } from './stop-words'
-import { answerKind, kindOf, type AnswerKind } from './kinds'
+import { NAMES, answerKind, kindOf, type AnswerKind } from './kinds'
 import type { Lexicon } from './lexicon'
 import { toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
@@ -306,11 +306,11 @@ function namesIn(answer: string, language: Language): string[] {
   const first = answer.split(/(?<=[.!?])\s+(?=\p{Lu})|\s*\[\d+\]/u)[0] ?? ''
   const months = new RegExp(`^(${language.lexicon.monthNames})$`, 'i')
   const runs: string[] = []
-  for (const m of first.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}'’-]*)*/gu)) {
+  for (const m of first.matchAll(NAMES)) {
     const next = words(first.slice((m.index ?? 0) + m[0].length))[0] ?? ''
     if (language.lexicon.reporting.test(next)) continue
     // A capital that only starts the sentence ("In May", "Under Chris Grayling's") is not part of a name, nor is a month or a possessive 's.
-    const parts = m[0].replace(/['’]s$/, '').split(/\s+/)
+    const parts = m[0].replace(/['’]s?$/, '').split(/\s+/)
     while (parts.length > 0 && (STOP_WORDS.has((parts[0] as string).toLowerCase()) || months.test(parts[0] as string))) parts.shift()
     if (parts.length > 0) runs.push(parts.join(' '))
   }

@@ -88,6 +88,12 @@ describe('compose', () => {
     expect(kindScore('entity', 'The operator Bluewater cut the night routes in March 2016.', ctx)).toBe(1)
   })
 
+
+  it('ends a name at a possessive: "Harbour Links\' Pinter route" names no person, so it does not answer "who was the chair"', () => {
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['chair', 'board'], asked: new Set(['chair', 'board']), countOf: new Set(), matched: new Set(['chair', 'board']), asksAttribution: false, yearsAsked: new Set() }
+    expect(kindScore('person', "The chair of the board closed Harbour Links' Pinter route.", ctx)).toBe(0)
+    expect(kindScore('person', "The chair of the board, Jo Bluewater, closed Harbour Links' route.", ctx)).toBe(1)
+  })
   it('does not answer "how many" with a figure joined to the word it describes ("a 12-hour strike")', async () => {
     const a = await ask('how many ferry crews were there?')
     expect(a.answered).toBe(false)

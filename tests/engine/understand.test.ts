@@ -189,6 +189,11 @@ describe('understand', () => {
     // The name ends where the question goes on to say where or when.
     expect(ask('who took over from Jo Bluewater at the harbour board in 2016').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
     expect(ask('who ran the night routes after the contracts ended').succession).toBeUndefined()
+    // "After" or "before" alone says whose place is meant only after "who was…": otherwise it dates what was done, whatever word follows (a slip, too).
+    expect(ask('who ran the ferries after privitisaton').succession).toBeUndefined()
+    expect(ask('who ran the ferries after privitisaton').kind).not.toBe('person')
+    expect(ask('who had the island routes before tidal took them over').succession).toBeUndefined()
+    expect(ask('who was harbour master after Jo Bluewater').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
   })
 
   it('takes what the asker needs ("what qualifications do I need to crew a ferry") as their own case, not what others needed', () => {
