@@ -79,6 +79,9 @@ describe('understand', () => {
     // A reason named inside a question asking who or which is what they gave, not what is asked for.
     expect(ask('what were the reasons for cutting the night routes').kind).toBe('reason')
     expect(ask('which chair admitted the timetable was one reason passengers left').kind).toBe('person')
+    // "Because of" the thing the question names sets what is asked about; "because of what?" asks for the reason.
+    expect(ask('what shortcuts did crews take because of the pressure to run on time').kind).not.toBe('reason')
+    expect(ask('the night routes were kept running because of what').kind).toBe('reason')
     expect(ask('which company runs the night routes').kind).toBe('entity')
     expect(ask('what does HB stand for').kind).toBe('definition')
     // "what's" as typed, with or without its apostrophe: a short name after it asks what that is.
