@@ -83,6 +83,9 @@ describe('understand', () => {
     expect(ask('what shortcuts did crews take because of the pressure to run on time').kind).not.toBe('reason')
     expect(ask('the night routes were kept running because of what').kind).toBe('reason')
     expect(ask('which company runs the night routes').kind).toBe('entity')
+    // "What did the companies…" asks what they did, not which company.
+    expect(ask('what did companies promise the harbour board').kind).not.toBe('entity')
+    expect(ask('what other company runs the night routes').kind).toBe('entity')
     expect(ask('what does HB stand for').kind).toBe('definition')
     // "what's" as typed, with or without its apostrophe: a short name after it asks what that is.
     expect(ask("what's a HB").kind).toBe('definition')
