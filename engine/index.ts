@@ -28,8 +28,8 @@ export { timeline, type TimelineCitation, type TimelineEvent } from './timeline'
 
 // The data about the subject: the lexicon and the vocabulary.
 export { compileLexicon, lexiconProblems, MESSAGE_KEYS, type AnswerKind, type Lexicon, type LexiconData } from './lexicon'
-export { compileVocabulary, vocabularyProblems, type VocabularyData } from './vocabulary'
+export { abbreviationsIn, compileVocabulary, vocabularyProblems, type VocabularyData } from './vocabulary'
 
 // Text analysis, the same for the build and for questions; and the isolate's bounded cache.
-export { normalize, sentences, terms, wordCount, words } from './text'
+export { normalize, sentences, terms, toTerm, wordCount, words } from './text'
 export { Lru } from './lru'

@@ -4,6 +4,8 @@
  * `from` phrases to its `to` phrases, for a vaguer word that should find a
  * precise one and never the reverse.
  */
+import { NAMES } from './kinds'
+import { STOP_WORDS } from './stop-words'
 import { terms, words } from './text'
 
 export interface VocabularyData {
@@ -90,4 +92,40 @@ export function compileVocabulary(data: VocabularyData): Expansions {
     list.push({ phrase: phrase.terms, ...(phrase.words && { words: phrase.words }), alternatives: [...alternatives.values()] })
   }
   return out
+}
+
+/** Words that join a name's parts ("Secretary of State for Justice"): an abbreviation may or may not take their letters. */
+const JOINING = /^(of|for|in|on|to|the)$/
+/** Fewer letters than this make too many abbreviations that mean anything. */
+const MIN_LETTERS = 3
+
+/**
+ * Abbreviations the sources never write, from the names they do: "FFS" for
+ * "Fee for Service", "MAPPA" for "Multi-Agency Public Protection
+ * Arrangements", as one-way relations a question's abbreviation is searched
+ * by. Only where one name gives the letters, and `known` (a word the sources
+ * or everyday English already have) says nothing of them. A run with "and" is
+ * a list of names, not one.
+ */
+export function abbreviationsIn(texts: readonly string[], known: (word: string) => boolean): Array<{ from: string[]; to: string[] }> {
+  const names = new Map<string, Set<string>>()
+  for (const text of texts) {
+    for (const m of text.matchAll(NAMES)) {
+      const ws = m[0].replace(/['’]s?$/, '').split(/\s+/)
+      // A capital that only starts a sentence ("Under Transforming Rehabilitation") is no part of the name.
+      while (ws.length > 0 && STOP_WORDS.has((ws[0] as string).toLowerCase())) ws.shift()
+      while (ws.length > 0 && JOINING.test(ws.at(-1) as string)) ws.pop()
+      const parts = ws.filter((w) => !JOINING.test(w))
+      if (ws.includes('and') || parts.length < 2 || ws.some((w) => /^\p{Lu}{2,}|\d/u.test(w))) continue
+      const name = ws.join(' ')
+      const letters = (list: string[]) => list.flatMap((w) => w.split('-')).map((w) => w[0] ?? '').join('').toLowerCase()
+      for (const short of new Set([letters(ws), letters(parts)])) {
+        if (short.length < MIN_LETTERS || known(short)) continue
+        let set = names.get(short)
+        if (!set) names.set(short, (set = new Set()))
+        set.add(name.toLowerCase())
+      }
+    }
+  }
+  return [...names].flatMap(([short, set]) => (set.size === 1 ? [{ from: [short], to: [...set] }] : []))
 }

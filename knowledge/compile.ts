@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import MiniSearch from 'minisearch'
-import { ARTIFACT_FORMAT, CHAMPIONS, INDEX_OPTIONS, buildBloom, chunkSection, compileLexicon, indexFromMiniSearch, lexiconProblems, listedQuestion, sentences, terms, timeline, vocabularyProblems, type Artifact, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
+import { ARTIFACT_FORMAT, CHAMPIONS, abbreviationsIn, compileVocabulary, toTerm, INDEX_OPTIONS, buildBloom, chunkSection, compileLexicon, indexFromMiniSearch, lexiconProblems, listedQuestion, sentences, terms, timeline, vocabularyProblems, type Artifact, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
 import { copyFinder, type SeedPrints } from './copy-check'
 import { parseEntry, type Entry } from './parse'
 
@@ -144,6 +144,13 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
     for (const t of new Set(terms([titles.get(p.sourceId), p.heading, p.text, ...p.questions].join('\n')))) holding.set(t, (holding.get(t) ?? 0) + 1)
   }
   const records: PassageRecord[] = passages.map((p) => ({ ...p, listed: p.questions.map((q) => listedQuestion(q, rules, (t) => holding.get(t) ?? 0)) }))
+  // Abbreviations of the sources' names that neither the sources, the vocabulary nor everyday English hold.
+  const english = new Set(dictionary)
+  const expansions = compileVocabulary(vocabularyData)
+  const abbreviations = abbreviationsIn(passages.map((p) => p.text), (word) => {
+    const term = toTerm(word)
+    return english.has(word) || term === null || holding.has(term) || expansions.has(term)
+  })
   // Passages on how things stand: their listed questions ask about now, and they report the period's last events.
   const lastYears = period.to - 1
   const current = passages.flatMap((p, i) => (p.date && Number(p.date.slice(0, 4)) >= lastYears && p.questions.some((q) => rules.question.now.test(q)) ? [i] : []))
@@ -152,7 +159,7 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
     format: ARTIFACT_FORMAT,
     sources,
     passages: records,
-    vocabulary: vocabularyData,
+    vocabulary: { ...vocabularyData, oneWay: [...(vocabularyData.oneWay ?? []), ...abbreviations] },
     lexicon: lexiconData,
     period: {
       ...period,

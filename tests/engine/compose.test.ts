@@ -296,6 +296,11 @@ describe('compose', () => {
     expect(await answer(kb, long, [{ question, answer: 'Kerensa Polglaze chaired it.' }])).toEqual(await answer(kb, long, [{ question }]))
   })
 
+  it('answers with a name the sources write out when the question gives only its abbreviation ("WFR" for "World Ferry Review")', async () => {
+    expect(sentencesOf(await ask('what did the WFR say about fares'))[0]).toMatch(/World Ferry Review reported/)
+    expect(sentencesOf(await ask('who bid for the cafés besides quayside kitchens, was it PSM?'))[0]).toMatch(/Pier Staff Mutual/)
+  })
+
   it('adds no sentence that only repeats what the first holds', async () => {
     const a = await ask('how many crossings were cancelled?')
     expect(a.citations).toHaveLength(1)

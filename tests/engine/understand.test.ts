@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { compileLexicon, compileVocabulary, lexiconProblems, understand, type LexiconData, type Language } from '../../engine'
+import { abbreviationsIn, compileLexicon, compileVocabulary, lexiconProblems, understand, type LexiconData, type Language } from '../../engine'
 
 const data = JSON.parse(readFileSync('knowledge/lexicon.json', 'utf8')) as LexiconData
 const lexicon = compileLexicon(data, { from: 2015, to: 2021 })
@@ -276,6 +276,24 @@ describe('understand', () => {
     expect(ask('how many crossings ran in 2018/19').years).toEqual([2018, 2019])
     expect(ask('how many crossings ran in 1999/00').years).toEqual([1999, 2000])
     expect(ask('what happened on 2019-12-03').years).toEqual([2019])
+  })
+
+  it('derives the abbreviations of names the sources write out, where one name gives the letters and no known word has them', () => {
+    const texts = [
+      'Crews are paid a Fee for Service. Under Multi-Agency Public Protection Arrangements, crews share risks.',
+      'The Harbour Board met the Harbour Bank. Tidal and Bluewater Ferries won. Island Ferry Services and the Harbour Board agreed.',
+    ]
+    const found = new Map(abbreviationsIn(texts, (w) => w === 'ifs').map((r) => [r.from[0], r.to[0]]))
+    // With and without the letters of joining words; a hyphenated word gives a letter for each part.
+    expect(found.get('ffs')).toBe('fee for service')
+    expect(found.get('fs')).toBeUndefined()
+    expect(found.get('mappa')).toBe('multi-agency public protection arrangements')
+    // "HB" is too short to mean one thing, two names give "hb" anyway, and a known word ("ifs") is left alone.
+    expect(found.has('hb')).toBe(false)
+    expect(found.has('ifs')).toBe(false)
+    // A list of names joined by "and" is not one name; a capital that only starts a sentence is no part of it.
+    expect(found.has('tabf')).toBe(false)
+    expect(found.has('umappa')).toBe(false)
   })
 
   it('spells out the shorthand people type, whole words only, before reading the question', () => {
