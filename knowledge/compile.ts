@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import MiniSearch from 'minisearch'
-import { ARTIFACT_FORMAT, CHAMPIONS, abbreviationsIn, compileVocabulary, toTerm, INDEX_OPTIONS, buildBloom, chunkSection, compileLexicon, indexFromMiniSearch, lexiconProblems, listedQuestion, sentences, terms, timeline, vocabularyProblems, type Artifact, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
+import { ARTIFACT_FORMAT, CHAMPIONS, INDEX_OPTIONS, abbreviationsIn, buildBloom, chunkSection, compileLexicon, compileVocabulary, indexFromMiniSearch, lexiconProblems, listedQuestion, sentences, terms, timeline, toTerm, vocabularyProblems, type Artifact, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
 import { copyFinder, type SeedPrints } from './copy-check'
 import { parseEntry, type Entry } from './parse'
 
