@@ -105,6 +105,8 @@ const YEAR_OTHER = 0
 const NOW_CURRENT = 0.15
 /** For "now" questions: passages this close to the best in coverage may give the latest state. */
 const NOW_COVERAGE = 0.7
+/** For "is X still…?": the concepts of the question a sentence on how things stand must hold to settle it ("running" and "probation"). */
+const STILL_CONCEPTS = 2
 
 export interface Candidate {
   hit: Hit | undefined
@@ -350,7 +352,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const scorer = new Scorer(retrieval, query, context)
   const floor = top.score * (scorer.strict ? STRICT_PASSAGE_FLOOR : PASSAGE_FLOOR)
   // A listed question wins a question about now only if its passage says how things stand.
-  const recent = query.now && !(listedWin && context.current.has(top.passage)) ? latestFirst(hits, top, context.current) : []
+  const recent = query.now && !(listedWin && context.current.has(top.passage)) ? latestFirst(hits, top, context.current, query.polar) : []
   const candidates: Candidate[] = []
   for (const hit of hits) {
     // Passages that may give the latest state are read whatever their score.
@@ -374,7 +376,9 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const enough = (c: Candidate) => (context.current.has(c.passage) ? c.ownCoverage >= NOW_CURRENT / 2 : c.ownCoverage >= (best?.ownCoverage ?? 0) * NOW_COVERAGE)
   // A sentence on how things stand that holds as much of the question as the best may name less precisely what was asked ("run in the public sector").
   const asGood = (c: Candidate) => c.kind >= (best?.kind ?? 0) || (context.current.has(c.passage) && c.ownCoverage >= (best?.ownCoverage ?? 0))
-  const answering = (h: Hit) => candidates.find((c) => c.hit === h && scorer.answers(c, listedWin) && asGood(c) && enough(c))
+  // "Is X still doing Y?": a sentence on how things stand that says what became of doing Y (two of the question's concepts) settles it, whatever it says of X: later events overtook X.
+  const settlesStill = (c: Candidate) => query.polar && context.current.has(c.passage) && c.covers.size >= STILL_CONCEPTS && scorer.aboutYearAsked(c)
+  const answering = (h: Hit) => candidates.find((c) => c.hit === h && ((scorer.answers(c, listedWin) && enough(c)) || settlesStill(c)) && asGood(c))
   const latestState = recent.map(answering).find((c) => c !== undefined)
   const anchor = latestState?.hit
   const first = latestState || best
@@ -437,11 +441,12 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
  * is latest matters less than which is asked about); then the rest, latest
  * first (then best first).
  */
-function latestFirst(hits: Hit[], top: Hit, current: ReadonlySet<number>): Hit[] {
+function latestFirst(hits: Hit[], top: Hit, current: ReadonlySet<number>, polar: boolean): Hit[] {
   const dateOf = (h: Hit) => h.record.date ?? h.source.published
   const closeness = (h: Hit) => h.listed?.similarity ?? 0
+  // "Is X still…?" may be settled by how things stand however little of X they name.
   return hits
-    .filter((h) => h.coverage >= top.coverage * (current.has(h.passage) ? NOW_CURRENT : NOW_COVERAGE))
+    .filter((h) => (polar && current.has(h.passage)) || h.coverage >= top.coverage * (current.has(h.passage) ? NOW_CURRENT : NOW_COVERAGE))
     .sort((a, b) => {
       const ca = current.has(a.passage)
       const cb = current.has(b.passage)

@@ -514,8 +514,9 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   // A slipped stop word ("wernt", "happend") names nothing: left out, not counted as a word the
   // knowledge base lacks, nor searched for by what it only resembles ("append").
   const onlyNear = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size || termHits.get(t)?.fuzzy))
+  const oneSlipFromWord = (slot: Slot) => slot.alternatives.some((alt) => alt.every((t) => termHits.get(t)?.corrected))
   const slots = asked.filter(
-    (slot) => !(onlyNear(slot) && slot.typed.length === 1 && isSlipOfStopWord(slot.typed[0] as string, kb.isEnglishWord)),
+    (slot) => !(onlyNear(slot) && slot.typed.length === 1 && isSlipOfStopWord(slot.typed[0] as string, kb.isEnglishWord, oneSlipFromWord(slot))),
   )
   const rarity = slots.map((slot) => rarityOf(Math.max(...slot.alternatives.map((alt) => Math.min(...alt.map((t) => termHits.get(t)?.size ?? 0)))), n))
   // A word no passage holds is as often a paraphrase ("in charge", "pushed") as a sign of another

@@ -29,13 +29,15 @@ const LONG_STOP_WORDS = [...STOP_WORDS].filter((w) => w.length >= 4 && !w.includ
 /**
  * A slip in typing a stop word ("wernt", "becuase"): one letter added, lost,
  * changed or swapped; two in a word of six letters or more that is no English
- * word itself ("hapend", but not "weather" for "whether"). Only for words of
- * four letters or more, where a slip is rarely another word.
+ * word itself ("hapend", but not "weather" for "whether"), unless one slip
+ * makes it another word (`oneSlipFromWord`: "runing" is "running", not
+ * "during"). Only for words of four letters or more, where a slip is rarely
+ * another word.
  */
-export function isSlipOfStopWord(word: string, isEnglishWord: (word: string) => boolean = () => false): boolean {
+export function isSlipOfStopWord(word: string, isEnglishWord: (word: string) => boolean = () => false, oneSlipFromWord = false): boolean {
   if (word.length < 4) return false
   if (LONG_STOP_WORDS.some((w) => withinOneEdit(word, w))) return true
-  return word.length >= 6 && !isEnglishWord(word) && LONG_STOP_WORDS.some((w) => w.length >= 6 && withinTwoEdits(word, w))
+  return word.length >= 6 && !oneSlipFromWord && !isEnglishWord(word) && LONG_STOP_WORDS.some((w) => w.length >= 6 && withinTwoEdits(word, w))
 }
 
 /** Two rows of edit distances, reused: slips are checked against every long stop word. */

@@ -47,6 +47,12 @@ describe('compose', () => {
     expect(a.asOf).toBe('2021-06-26')
   })
 
+  it('settles "is X still…?" with how things stand when that says what became of what X did, however little of X it names', async () => {
+    const a = await ask('does Bluewater still run the night routes the Gazette named')
+    expect(sentencesOf(a)[0]).toMatch(/its own crews would run every route/)
+    expect(a.asOf).toBe('2021-06-26')
+  })
+
   it('answers "why" with a sentence that gives a reason, not one that restates what happened', async () => {
     expect(sentencesOf(await ask('why were the night routes cut back?'))[0]).toMatch(/because too few passengers travelled after dark/)
   })
@@ -132,6 +138,11 @@ describe('compose', () => {
   it('leaves out a slipped stop word even where it looks like a word of the sources ("happend", "Hapend Pier")', async () => {
     const retrieval = await retrieve(kb, understand('what happend to the night routes', [], kb.language))
     expect(retrieval.slots.flatMap((s) => s.typed)).toEqual(['night', 'routes'])
+  })
+
+  it('takes a word one slip from a word of the sources for that word, not for a stop word two slips away ("runing" is "running", not "during")', async () => {
+    const retrieval = await retrieve(kb, understand('is bluewater still runing the night routes', [], kb.language))
+    expect(retrieval.slots.flatMap((s) => s.typed)).toContain('runing')
   })
 
   it('takes a correctly spelt English word for itself, not for a slip of a word the sources hold ("contrast" is not "contract")', async () => {
