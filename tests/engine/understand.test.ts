@@ -250,6 +250,9 @@ describe('understand', () => {
     expect(ask('is our probation service still private?').decline).toBeUndefined()
     expect(ask('can i go abroad while on licence').decline).toBe('personal')
     expect(ask('can I ask who ran the night routes?').decline).toBeUndefined()
+    // Asking for something of one's own ("for a different officer") is a request, not a question put; an old order is still one's own.
+    expect(ask('can i ask for a different probation officer?').decline).toBe('personal')
+    expect(ask('will my old community order show up on a record check').decline).toBe('personal')
     // How the visitor is to do something is their own case, whatever they mean to do.
     expect(ask('how do I sign up to crew the night ferry').decline).toBe('personal')
     expect(ask('how did the operators sign up their crews').decline).toBeUndefined()
