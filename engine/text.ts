@@ -19,9 +19,12 @@ export function normalize(text: string): string {
 
 const WORD = /[\p{L}\p{N}]+(?:[.,'&][\p{L}\p{N}]+)*/gu
 
-/** Splits text into raw lower-case words; keeps `28,750`, `3.7bn` and `don't` whole. */
+/** A sum written out ("£10.4 billion", "£924 million") as it is also written short ("£10.4bn", "£924m"), so either finds the other. */
+const SUM_WRITTEN_OUT = /(\d)\s*(?:(billion)|million)\b/g
+
+/** Splits text into raw lower-case words; keeps `28,750`, `3.7bn` and `don't` whole, and writes sums short (`10.4 billion` is `10.4bn`). */
 export function words(text: string): string[] {
-  return normalize(text).toLowerCase().match(WORD) ?? []
+  return normalize(text).toLowerCase().replace(SUM_WRITTEN_OUT, (_, digit: string, billion?: string) => `${digit}${billion ? 'bn' : 'm'}`).match(WORD) ?? []
 }
 
 /** Folds accents so "café" and "cafe" meet. */

@@ -53,6 +53,12 @@ describe('compose', () => {
     expect(a.asOf).toBe('2021-06-26')
   })
 
+  it('finds a sum written out ("£40 million") where the sources write it short ("£40m"), and takes a question naming a sum for one about it, not one asking for a sum', async () => {
+    expect(sentencesOf(await ask('what was worth £40 million'))[0]).toMatch(/worth £40m in total/)
+    expect(understand('who said the ferry contracts were worth £40m?', [], kb.language).kind).not.toBe('money')
+    expect(understand('how much were the ferry contracts worth?', [], kb.language).kind).toBe('money')
+  })
+
   it('answers "why" with a sentence that gives a reason, not one that restates what happened', async () => {
     expect(sentencesOf(await ask('why were the night routes cut back?'))[0]).toMatch(/because too few passengers travelled after dark/)
   })

@@ -17,6 +17,12 @@ describe('text processing', () => {
     expect(terms('28,750 offenders and £3.7bn')).toEqual(['28750', 'offend', '3.7bn'])
   })
 
+  it('writes a sum out in words as it is written short, so "£10.4 billion" and "£10.4bn" meet, but leaves "half a billion" alone', () => {
+    expect(terms('£10.4 billion and £924 million')).toEqual(terms('£10.4bn and £924m'))
+    expect(terms('1.5million people')).toEqual(['1.5m', 'peopl'])
+    expect(terms('half a billion')).toEqual(['half', 'billion'])
+  })
+
   it('reads number words as figures, but not "one", which is as often a pronoun', () => {
     expect(terms('four years')).toEqual(terms('4 years'))
     expect(terms('eighteen months')).toEqual(['18', 'month'])
