@@ -298,7 +298,8 @@ class Scorer {
 
   /** Whether a sentence supplies what the question asks: the kind for a strict kind, a statement that settles a yes/no question, something asked for the rest. */
   answers(c: Candidate, listedWin: boolean): boolean {
-    if (this.strict && c.kind < KIND_FLOOR) return false
+    // A passage whose listed question asks what was asked answers it, in whatever words.
+    if (this.strict && c.kind < KIND_FLOOR && !(listedWin && c.hit === this.retrieval.hits[0])) return false
     if (c.score === 0) return false
     if (!this.aboutYearAsked(c)) return false
     if (listedWin && c.hit === this.retrieval.hits[0]) return true

@@ -59,6 +59,10 @@ describe('compose', () => {
     expect(understand('how much were the ferry contracts worth?', [], kb.language).kind).toBe('money')
   })
 
+  it('answers from the passage whose listed question asks what was asked, even where no sentence reads as that kind of answer ("what is HB 42?")', async () => {
+    expect(sentencesOf(await ask('whats HB 42?'))[0]).toMatch(/as paper HB 42 of 2021/)
+  })
+
   it('answers "why" with a sentence that gives a reason, not one that restates what happened', async () => {
     expect(sentencesOf(await ask('why were the night routes cut back?'))[0]).toMatch(/because too few passengers travelled after dark/)
   })
