@@ -10,6 +10,8 @@ export interface CleanQuestion {
   text: string
   /** True when the input tried to instruct the assistant (reveal, dump, role-play). */
   instructed: boolean
+  /** True when the input is strewn with runs of symbols ("////", "]]]]"), as from keys mashed: then only a question word makes it a question. */
+  mashed: boolean
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
@@ -49,10 +51,20 @@ const INSTRUCTIONS: RegExp[] = [
 
 const QUESTIONISH = /^(who|whom|whose|what|whats|what's|when|where|which|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|tell me|explain|describe)\b|\?$/i
 
+const QUESTION_WORD = /\b(who|whos|whom|whose|what|whats|when|where|wheres|which|why|how|hows)\b/i
+
 /** Whether a text is shaped like a question: a question word first or anywhere ("… tell me which company …"), or a question mark last. */
 export function isQuestion(text: string): boolean {
-  return QUESTIONISH.test(text.trim()) || /\b(who|whos|whom|whose|what|whats|when|where|wheres|which|why|how|hows)\b/i.test(text)
+  return QUESTIONISH.test(text.trim()) || QUESTION_WORD.test(text)
 }
+
+/** Whether a text holds a question word: what makes a mashed input a question. */
+export function hasQuestionWord(text: string): boolean {
+  return QUESTION_WORD.test(text)
+}
+
+/** Runs of three or more symbols ("////", "]]]]", "%%%"): two of them are keys mashed, not a question typed. */
+const SYMBOL_RUN = /[^\p{L}\p{N}\s.,?!'"()-]{3,}/gu
 
 /**
  * When input mixes a question with other fragments (code, instructions,
@@ -66,9 +78,13 @@ function questionPart(text: string): string {
   return questions.length > 0 ? questions.join(' ') : text
 }
 
+/** Markup that would run code (a script, a frame, an event handler, a javascript: address): an attack on the page, not a way of asking. */
+const ACTIVE_MARKUP = /<\s*(script|iframe|object|embed)\b|<[a-z][^>]*\son[a-z]+\s*=|javascript:/i
+
 export function cleanQuestion(raw: string): CleanQuestion {
   let text = normalize(stripMarkup(normalize(raw)))
-  let instructed = false
+  // What is left of an attack is a question only if it is shaped like one.
+  let instructed = ACTIVE_MARKUP.test(raw)
   for (const pattern of INSTRUCTIONS) {
     text = text.replace(pattern, () => {
       instructed = true
@@ -79,5 +95,5 @@ export function cleanQuestion(raw: string): CleanQuestion {
     .replace(/^[\s,.;:!-]*(and|then|also|now|instead|anyway)\b[\s,]*/i, '')
     .replace(/\s+/g, ' ')
     .trim()
-  return { text, instructed }
+  return { text, instructed, mashed: (raw.match(SYMBOL_RUN) ?? []).length >= 2 }
 }

@@ -4,7 +4,7 @@
  * follow-up it leans on, whether it asks how things stand now, and any reason
  * to decline before looking anything up.
  */
-import { cleanQuestion, isQuestion } from './clean'
+import { cleanQuestion, hasQuestionWord, isQuestion } from './clean'
 import { STOP_WORDS } from './stop-words'
 import { NAMES, answerKind, kindOf, type AnswerKind } from './kinds'
 import type { Lexicon } from './lexicon'
@@ -35,6 +35,8 @@ export interface Query {
   text: string
   /** The input tried to instruct the assistant. */
   instructed: boolean
+  /** The input was strewn with runs of symbols, as from keys mashed. */
+  mashed: boolean
   /** Concepts: the question's own first, then those carried from the turns a follow-up leans on. */
   slots: Slot[]
   kind: AnswerKind
@@ -177,6 +179,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const query: Query = {
     text,
     instructed: cleaned.instructed,
+    mashed: cleaned.mashed,
     slots,
     kind,
     focus: words(lexicon.notTopic.replaceAll(text, ' ')).filter((w) => toTerm(w) !== null),
@@ -271,6 +274,8 @@ function declineReason(query: Query, lexicon: Lexicon): DeclineReason | undefine
   const own = query.slots.filter((s) => s.weight === 1)
   // What is left of an instruction once it is removed ("… word for word") asks nothing.
   if (query.instructed && !isQuestion(text)) return 'instructed'
+  // Words among mashed keys ("nps.crc //// ¯\\_(ツ)_/¯") are a question only with a question word.
+  if (query.mashed && !hasQuestionWord(text)) return 'empty'
   // A follow-up with no words of its own ("when did that happen?") asks about the earlier question's.
   if (own.length === 0 && !(query.followUp && query.slots.length > 0)) return query.instructed ? 'instructed' : 'empty'
   // One word said over and over is not a question.

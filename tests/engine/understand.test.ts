@@ -228,6 +228,21 @@ describe('understand', () => {
     expect(ask('how many crews broke their licence conditions?').decline).toBeUndefined()
   })
 
+  it('takes what is left of markup that would run code for a question only if it is shaped like one', () => {
+    expect(ask('<img src="x" onerror="alert(document.cookie)"><b>ferries</b>').decline).toBe('instructed')
+    expect(ask('<a href="javascript:alert(1)">night routes</a>').decline).toBe('instructed')
+    expect(ask('<img src=x onerror=alert(1)> who runs the night routes?').decline).toBeUndefined()
+    // Markup that runs nothing is only a way of writing.
+    expect(ask('<b>ferries</b>').decline).toBeUndefined()
+  })
+
+  it('takes words among mashed keys for a question only when a question word is among them', () => {
+    expect(ask('ferries?? //// ¯\\_(ツ)_/¯ lol').decline).toBe('empty')
+    expect(ask('}}}{{{ ;;; crc?nps? ░░░ ///').decline).toBe('empty')
+    expect(ask('//// who runs the ferries? ]]]]').decline).toBeUndefined()
+    expect(ask('ferries?').decline).toBeUndefined()
+  })
+
   it('finds no question in SQL, and takes figures alone for no question', () => {
     expect(ask("1' OR '1'='1'; SELECT * FROM users; --").decline).toBe('empty')
     expect(ask("'; DROP TABLE crossings; -- who runs the night routes").text).toBe('who runs the night routes')
