@@ -19,12 +19,12 @@ export function normalize(text: string): string {
 
 const WORD = /[\p{L}\p{N}]+(?:[.,'&][\p{L}\p{N}]+)*/gu
 
-/** A sum written out ("£10.4 billion", "£924 million") as it is also written short ("£10.4bn", "£924m"), so either finds the other. */
-const SUM_WRITTEN_OUT = /(\d)\s*(?:(billion)|million)\b/g
+/** A sum written out ("£10.4 billion", "£924 million"), to be written short as well ("£10.4bn", "£924m") so either finds the other. */
+const SUM_WRITTEN_OUT = /(\d)\s*(billion|million)\b/g
 
-/** Splits text into raw lower-case words; keeps `28,750`, `3.7bn` and `don't` whole, and writes sums short (`10.4 billion` is `10.4bn`). */
+/** Splits text into raw lower-case words; keeps `28,750`, `3.7bn` and `don't` whole, and writes a sum short beside its unit word (`10.4 billion` is `10.4bn billion`: "how many millions" still finds it). */
 export function words(text: string): string[] {
-  return normalize(text).toLowerCase().replace(SUM_WRITTEN_OUT, (_, digit: string, billion?: string) => `${digit}${billion ? 'bn' : 'm'}`).match(WORD) ?? []
+  return normalize(text).toLowerCase().replace(SUM_WRITTEN_OUT, (_, digit: string, unit: string) => `${digit}${unit === 'billion' ? 'bn' : 'm'} ${unit}`).match(WORD) ?? []
 }
 
 /** Folds accents so "café" and "cafe" meet. */

@@ -17,9 +17,10 @@ describe('text processing', () => {
     expect(terms('28,750 offenders and £3.7bn')).toEqual(['28750', 'offend', '3.7bn'])
   })
 
-  it('writes a sum out in words as it is written short, so "£10.4 billion" and "£10.4bn" meet, but leaves "half a billion" alone', () => {
-    expect(terms('£10.4 billion and £924 million')).toEqual(terms('£10.4bn and £924m'))
-    expect(terms('1.5million people')).toEqual(['1.5m', 'peopl'])
+  it('writes a sum out in words as it is written short too, so "£10.4 billion" and "£10.4bn" meet, keeping its unit word; "half a billion" stays as it is', () => {
+    expect(terms('£10.4 billion and £924 million')).toEqual(['10.4bn', 'billion', '924m', 'million'])
+    expect(terms('£10.4bn')).toEqual(['10.4bn'])
+    expect(terms('1.5million people')).toEqual(['1.5m', 'million', 'peopl'])
     expect(terms('half a billion')).toEqual(['half', 'billion'])
   })
 
