@@ -347,7 +347,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     // A short question's few concepts must all meet in one passage; a long one may leave some unsaid.
     const needed = Math.min(SHORT_COVERAGE, Math.max(MIN_COVERAGE, SPREAD / Math.max(1, ownSlots)))
     // Reaching the bar exactly (one word, found only through a slip) is enough; compared with a tolerance, as coverage is a sum of floating-point weights and a tie must not depend on rounding.
-    if (top.coverage < needed - TIE) return none('too little of the question covered')
+    // A passage holding every concept asked about, though it scored lower, shows the question is one the sources speak to.
+    if (top.coverage < needed - TIE && !hits.some((h) => h.coverage >= 1 - TIE)) return none('too little of the question covered')
   }
 
   const scorer = new Scorer(retrieval, query, context)

@@ -63,6 +63,19 @@ describe('compose', () => {
     expect(sentencesOf(await ask('whats HB 42?'))[0]).toMatch(/as paper HB 42 of 2021/)
   })
 
+  it('does not refuse a question as too little covered when a passage scoring below the best holds every concept of it', async () => {
+    const query = understand('bluewater night', [], kb.language)
+    const found = await retrieve(kb, query)
+    const whole = found.hits.find((h) => h.coverage === 1)
+    const partial = found.hits.find((h) => h.coverage < 0.5)
+    if (!whole || !partial) throw new Error('the fixture no longer gives a whole and a partial match')
+    // As if the passage holding one concept had scored best.
+    const retrieval = { ...found, hits: [{ ...partial, score: whole.score + 1 }, whole] }
+    const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
+    expect(plan(retrieval, query, context).refused).not.toBe('too little of the question covered')
+    expect(plan({ ...retrieval, hits: [retrieval.hits[0] as (typeof retrieval.hits)[number]] }, query, context).refused).toBe('too little of the question covered')
+  })
+
   it('answers "why" with a sentence that gives a reason, not one that restates what happened', async () => {
     expect(sentencesOf(await ask('why were the night routes cut back?'))[0]).toMatch(/because too few passengers travelled after dark/)
   })
