@@ -87,13 +87,16 @@ function datePrecision(sentence: string, lexicon: Lexicon, known: ReadonlySet<nu
   return undefined
 }
 
-/** Figures that count something: not years, and not days of a month. */
+/** A short capitalised code right before a figure ("HC 484", "Cm 9613", "No. 5"): the figure numbers a document and counts nothing. */
+const NUMBERED_BY = /(?:^|[\s(])\p{Lu}\p{L}{0,2}\.?\s$/u
+
+/** Figures that count something: not years, not days of a month, and not a document's number. */
 function countingFigure(sentence: string, lexicon: Lexicon): RegExp | undefined {
   const { dayNumber } = dates(lexicon)
   for (const m of sentence.matchAll(new RegExp(DIGITS.source, 'g'))) {
     const at = m.index ?? 0
     // Not a day of a month, nor a figure joined to the word it describes ("a 24-hour strike").
-    if (!dayNumber.test(sentence.slice(at)) && sentence[at + m[0].length] !== '-') return DIGITS
+    if (!dayNumber.test(sentence.slice(at)) && sentence[at + m[0].length] !== '-' && !NUMBERED_BY.test(sentence.slice(Math.max(0, at - 5), at))) return DIGITS
   }
   return undefined
 }
@@ -337,7 +340,7 @@ function isCount(sentence: string, t: Token, dayNumber: RegExp): boolean {
   const rest = sentence.slice(t.start + t.word.length)
   // "Over half of the cases" says how many of them, as a share; "the first half of 2019" is a time.
   if (SHARE_OF.test(w) && /^\s+of\b/.test(rest)) return !/^\s+of\s+((the|that|this)\s+)?((19|20)\d\d|year|month|decade)\b/i.test(rest) && !/\b(first|second|last|latter|former)\s+$/i.test(sentence.slice(0, t.start))
-  if (!(/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)) || /^(19|20)\d\d$/.test(w) || dayNumber.test(sentence.slice(t.start))) return false
+  if (!(/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)) || /^(19|20)\d\d$/.test(w) || dayNumber.test(sentence.slice(t.start)) || NUMBERED_BY.test(sentence.slice(Math.max(0, t.start - 5), t.start))) return false
   return !/^\s*(%|per ?cent)/i.test(rest) && !rest.startsWith('-')
 }
 

@@ -91,6 +91,14 @@ describe('compose', () => {
     expect(sentencesOf(await ask('how many operators won the ferry contracts?'))[0]).toMatch(/three operators/)
   })
 
+  it('takes the figure of a numbered document ("paper HB 42", "Cm 9613") for its name, which counts nothing, and "the paper number of" for no count', () => {
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(['crew']), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
+    expect(kindScore('count', 'The board laid the review before the council as HB 42 of 2021.', ctx)).toBeLessThan(0.5)
+    expect(kindScore('count', 'The board laid the review before the council with 42 crews watching.', ctx)).toBe(1)
+    expect(understand('whats the paper number of the ferry review?', [], kb.language).kind).not.toBe('count')
+    expect(understand('what was the number of crews?', [], kb.language).kind).toBe('count')
+  })
+
   it('reads "11 of the 21 planned routes" as counting routes, so it does not answer "how many crews"', () => {
     const ctx = (counted: string): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set([toTerm(counted) as string]), matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
     const sentence = 'The council named the operators to run 11 of the 21 planned routes.'
