@@ -10,15 +10,18 @@ export interface CleanQuestion {
   text: string
   /** True when the input tried to instruct the assistant (reveal, dump, role-play). */
   instructed: boolean
-  /** True when the input is strewn with runs of symbols ("////", "]]]]"), as from keys mashed: then only a question word makes it a question. */
+  /** True when the input is strewn with runs of symbols ("////", "]]]]"), as from keys mashed: then only question wording makes it a question. */
   mashed: boolean
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
 
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? ' ')
+}
+
 function stripMarkup(text: string): string {
-  return text
-    .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? ' ')
+  return decodeEntities(text)
     .replace(/<\s*(script|style)\b[\s\S]*?(<\s*\/\s*\1\s*>|$)/gi, ' ')
     .replace(/<\/?[a-z!][^>]*>?/gi, ' ')
     .replace(/```[\s\S]*?```/g, ' ')
@@ -49,7 +52,8 @@ const INSTRUCTIONS: RegExp[] = [
   /(^|\b(can|could|would|will) you (please )?)(write|draft|compose|generate|translate|rewrite|code)( me| us)? (a|an|some|my|our|this|the)\b[^.?!\n]*/gi,
 ]
 
-const QUESTIONISH = /^(who|whom|whose|what|whats|what's|when|where|which|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|tell me|explain|describe)\b|\?$/i
+const QUESTION_START = /^(who|whom|whose|what|whats|what's|when|where|which|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|tell me|explain|describe)\b/i
+const QUESTIONISH = new RegExp(`${QUESTION_START.source}|\\?$`, 'i')
 
 const QUESTION_WORD = /\b(who|whos|whom|whose|what|whats|when|where|wheres|which|why|how|hows)\b/i
 
@@ -58,13 +62,19 @@ export function isQuestion(text: string): boolean {
   return QUESTIONISH.test(text.trim()) || QUESTION_WORD.test(text)
 }
 
-/** Whether a text holds a question word: what makes a mashed input a question. */
-export function hasQuestionWord(text: string): boolean {
-  return QUESTION_WORD.test(text)
+/** Whether a text is worded as a question, a question mark aside: what makes a mashed input a question. */
+export function isWordedAsQuestion(text: string): boolean {
+  return QUESTION_START.test(text.trim()) || QUESTION_WORD.test(text)
 }
 
-/** Runs of three or more symbols ("////", "]]]]", "%%%"): two of them are keys mashed, not a question typed. */
-const SYMBOL_RUN = /[^\p{L}\p{N}\s.,?!'"()-]{3,}/gu
+/**
+ * Runs of three or more symbols ("////", "]]]]", "%%%"); two of them are
+ * keys mashed, not a question typed. Not punctuation, currency signs, "*" or
+ * emoji (with their joiners, modifiers and flags), which people type for
+ * emphasis; a shrug, "¯\_(ツ)_/¯", makes one run.
+ */
+const SYMBOL_RUN = /[^\p{L}\p{N}\s.,?!'"()*\p{Sc}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f\u{E0020}-\u{E007F}-]{3,}/gu
+const MASHED_RUNS = 2
 
 /**
  * When input mixes a question with other fragments (code, instructions,
@@ -79,12 +89,13 @@ function questionPart(text: string): string {
 }
 
 /** Markup that would run code (a script, a frame, an event handler, a javascript: address): an attack on the page, not a way of asking. */
-const ACTIVE_MARKUP = /<\s*(script|iframe|object|embed)\b|<[a-z][^>]*\son[a-z]+\s*=|javascript:/i
+const ACTIVE_MARKUP = /<\s*(script|iframe|object|embed)\b|<[a-z][^>]*[\s/]on[a-z]+\s*=|javascript:/i
 
 export function cleanQuestion(raw: string): CleanQuestion {
   let text = normalize(stripMarkup(normalize(raw)))
+  const mashed = (text.match(SYMBOL_RUN) ?? []).length >= MASHED_RUNS
   // What is left of an attack is a question only if it is shaped like one.
-  let instructed = ACTIVE_MARKUP.test(raw)
+  let instructed = ACTIVE_MARKUP.test(decodeEntities(normalize(raw)))
   for (const pattern of INSTRUCTIONS) {
     text = text.replace(pattern, () => {
       instructed = true
@@ -95,5 +106,5 @@ export function cleanQuestion(raw: string): CleanQuestion {
     .replace(/^[\s,.;:!-]*(and|then|also|now|instead|anyway)\b[\s,]*/i, '')
     .replace(/\s+/g, ' ')
     .trim()
-  return { text, instructed, mashed: (raw.match(SYMBOL_RUN) ?? []).length >= 2 }
+  return { text, instructed, mashed }
 }

@@ -105,7 +105,7 @@ const YEAR_OTHER = 0
 const NOW_CURRENT = 0.15
 /** For "now" questions: passages this close to the best in coverage may give the latest state. */
 const NOW_COVERAGE = 0.7
-/** For "is X still…?": the concepts of the question a sentence on how things stand must hold to settle it ("running" and "probation"). */
+/** For "is X still…?": the concepts after "still" a sentence on how things stand must hold to settle it ("running" and "routes"). */
 const STILL_CONCEPTS = 2
 
 export interface Candidate {
@@ -230,7 +230,7 @@ class Scorer {
     this.sought = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => sought.includes(w)) ? [i] : []))
     this.figures = retrieval.slots.flatMap((slot, i) => {
       const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
-      const figure = /^\d[\d,.]*$/.test(typed) && !/^(19|20)\d\d$/.test(typed) && !new RegExp(`\\d[-/]${typed.replace(/[.,]/g, '\\$&')}\\b`).test(query.text)
+      const figure = /^\d[\d,.]*(m|bn)?$/.test(typed) && !/^(19|20)\d\d$/.test(typed) && !new RegExp(`\\d[-/]${typed.replace(/[.,]/g, '\\$&')}\\b`).test(query.text)
       return slot.weight === 1 && figure ? [i] : []
     })
     this.ctx = {
@@ -298,11 +298,11 @@ class Scorer {
 
   /** Whether a sentence supplies what the question asks: the kind for a strict kind, a statement that settles a yes/no question, something asked for the rest. */
   answers(c: Candidate, listedWin: boolean): boolean {
-    // A passage whose listed question asks what was asked answers it, in whatever words.
-    if (this.strict && c.kind < KIND_FLOOR && !(listedWin && c.hit === this.retrieval.hits[0])) return false
     if (c.score === 0) return false
     if (!this.aboutYearAsked(c)) return false
+    // A passage whose listed question asks what was asked answers it, in whatever words.
     if (listedWin && c.hit === this.retrieval.hits[0]) return true
+    if (this.strict && c.kind < KIND_FLOOR) return false
     // "Who was the chief executive of…" is not answered by a sentence naming the chief inspector, nor "what is X's share price" by X's share of anything.
     if (!this.sought.every((i) => c.covers.has(i))) return false
     // "When did they go from 16 to 21 areas?" is about 16 and 21: a sentence without them speaks of something else.
@@ -354,7 +354,9 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const scorer = new Scorer(retrieval, query, context)
   const floor = top.score * (scorer.strict ? STRICT_PASSAGE_FLOOR : PASSAGE_FLOOR)
   // A listed question wins a question about now only if its passage says how things stand.
-  const recent = query.now && !(listedWin && context.current.has(top.passage)) ? latestFirst(hits, top, context.current, query.polar) : []
+  // "Is X still doing Y?": what a sentence on how things stand must settle, the concepts after "still".
+  const still = query.polar && query.now ? stillAsked(query, retrieval, context.lexicon) : new Set<number>()
+  const recent = query.now && !(listedWin && context.current.has(top.passage)) ? latestFirst(hits, top, context.current, still.size >= STILL_CONCEPTS) : []
   const candidates: Candidate[] = []
   for (const hit of hits) {
     // Passages that may give the latest state are read whatever their score.
@@ -365,7 +367,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   candidates.sort((a, b) => b.score - a.score || a.passage - b.passage || a.position - b.position)
   scorer.bestOwnCoverage = Math.max(0, ...candidates.map((c) => c.ownCoverage))
 
-  // A passage whose listed question asks what was asked answers it, from its own best sentence that does.
+  // A passage whose listed question asks what was asked answers it, from its best sentence.
   const firstAnswering = (listedWin && scorer.strict && candidates.find((c) => c.hit === top && scorer.answers(c, listedWin))) || candidates.find((c) => scorer.answers(c, listedWin))
   // A follow-up is answered with something the last answer did not say, if that answers nearly as well.
   const unsaid = (c: Candidate) => !context.said?.includes(c.sentence)
@@ -378,8 +380,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const enough = (c: Candidate) => (context.current.has(c.passage) ? c.ownCoverage >= NOW_CURRENT / 2 : c.ownCoverage >= (best?.ownCoverage ?? 0) * NOW_COVERAGE)
   // A sentence on how things stand that holds as much of the question as the best may name less precisely what was asked ("run in the public sector").
   const asGood = (c: Candidate) => c.kind >= (best?.kind ?? 0) || (context.current.has(c.passage) && c.ownCoverage >= (best?.ownCoverage ?? 0))
-  // "Is X still doing Y?": a sentence on how things stand that says what became of doing Y (two of the question's concepts) settles it, whatever it says of X: later events overtook X.
-  const settlesStill = (c: Candidate) => query.polar && context.current.has(c.passage) && c.covers.size >= STILL_CONCEPTS && scorer.aboutYearAsked(c)
+  // A sentence on how things stand that says what became of doing Y (two concepts after "still") settles it, whatever it says of X: later events overtook X.
+  const settlesStill = (c: Candidate) => context.current.has(c.passage) && [...c.covers].filter((i) => still.has(i)).length >= STILL_CONCEPTS && scorer.aboutYearAsked(c)
   const answering = (h: Hit) => candidates.find((c) => c.hit === h && ((scorer.answers(c, listedWin) && enough(c)) || settlesStill(c)) && asGood(c))
   const latestState = recent.map(answering).find((c) => c !== undefined)
   const anchor = latestState?.hit
@@ -436,6 +438,14 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
   return p.refused ? undefined : cite(p.chosen, p.corroborations, p.sides, context.lexicon, p.asOf)
 }
 
+/** The question's own slots typed after the words that make it about now ("is X still running the routes?": running, routes). */
+function stillAsked(query: Query, retrieval: Retrieval, lexicon: Lexicon): Set<number> {
+  const cue = lexicon.question.now.exec(query.text)?.[0]
+  if (!cue) return new Set()
+  const after = new Set(words(query.text.slice(query.text.toLowerCase().indexOf(cue.toLowerCase()) + cue.length)))
+  return new Set(retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.every((w) => after.has(w)) ? [i] : [])))
+}
+
 /**
  * For "now" questions: the passages that may give the latest state. First
  * those saying how things stand at the end of the period, the one whose
@@ -443,12 +453,12 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
  * is latest matters less than which is asked about); then the rest, latest
  * first (then best first).
  */
-function latestFirst(hits: Hit[], top: Hit, current: ReadonlySet<number>, polar: boolean): Hit[] {
+function latestFirst(hits: Hit[], top: Hit, current: ReadonlySet<number>, still: boolean): Hit[] {
   const dateOf = (h: Hit) => h.record.date ?? h.source.published
   const closeness = (h: Hit) => h.listed?.similarity ?? 0
   // "Is X still…?" may be settled by how things stand however little of X they name.
   return hits
-    .filter((h) => (polar && current.has(h.passage)) || h.coverage >= top.coverage * (current.has(h.passage) ? NOW_CURRENT : NOW_COVERAGE))
+    .filter((h) => (still && current.has(h.passage)) || h.coverage >= top.coverage * (current.has(h.passage) ? NOW_CURRENT : NOW_COVERAGE))
     .sort((a, b) => {
       const ca = current.has(a.passage)
       const cb = current.has(b.passage)

@@ -156,8 +156,14 @@ function facts(sentence: string): Facts {
   let found = factsOf.get(sentence)
   if (!found) {
     if (factsOf.size >= FACTS_KEPT) factsOf.clear()
+    const matched = [...sentence.matchAll(WORD_AT)]
     found = {
-      tokens: [...sentence.matchAll(WORD_AT)].map((m) => ({ word: m[0], term: toTerm(m[0].toLowerCase().replace(/^[£$€]/, '')), start: m.index ?? 0 })),
+      tokens: matched.map((m, i) => {
+        const bare = m[0].toLowerCase().replace(/^[£$€]/, '')
+        // A sum written out has the term words() gives it ("£924 million" is "924m"), so the question's "£924m" is found beside it.
+        const unit = /^\d[\d,.]*$/.test(bare) ? { million: 'm', billion: 'bn' }[matched[i + 1]?.[0].toLowerCase() ?? ''] : undefined
+        return { word: m[0], term: toTerm(unit ? bare + unit : bare), start: m.index ?? 0 }
+      }),
       names: [...sentence.matchAll(NAMES)].map((m) => ({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })),
       offsets: new Map(),
     }

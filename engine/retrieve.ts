@@ -637,7 +637,7 @@ async function withCorrectedAlternatives(kb: Kb, slots: Slot[], termHits: Map<st
     const matches = term === undefined ? undefined : termHits.get(term)
     const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : undefined
     const corrected = matches?.corrected && matches.lookup.variants.length === 1 ? matches.lookup.variants[0]?.term : undefined
-    const expansion = corrected === undefined || typed === undefined || isSlipOfStopWord(typed, kb.isEnglishWord)
+    const expansion = corrected === undefined || typed === undefined || isSlipOfStopWord(typed, kb.isEnglishWord, true)
       ? undefined
       : kb.language.vocabulary.get(corrected)?.find((e) => e.phrase.length === 1 && e.words === undefined)
     const split = !expansion && matches && matches.size === 0 && typed !== undefined ? splitJoined(kb, typed) : undefined

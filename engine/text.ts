@@ -27,6 +27,11 @@ export function words(text: string): string[] {
   return normalize(text).toLowerCase().replace(SUM_WRITTEN_OUT, (_, digit: string, unit: string) => `${digit}${unit === 'billion' ? 'bn' : 'm'} ${unit}`).match(WORD) ?? []
 }
 
+/** Whether `word` is the unit words() kept beside the sum before it ("million" after "277m"): part of that sum, not a word of its own. */
+export function isUnitOfSum(word: string, before: string | undefined): boolean {
+  return before !== undefined && ((word === 'million' && /^\d[\d,.]*m$/.test(before)) || (word === 'billion' && /^\d[\d,.]*bn$/.test(before)))
+}
+
 /** Folds accents so "café" and "cafe" meet. */
 function foldAccents(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '')

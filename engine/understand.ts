@@ -4,11 +4,11 @@
  * follow-up it leans on, whether it asks how things stand now, and any reason
  * to decline before looking anything up.
  */
-import { cleanQuestion, hasQuestionWord, isQuestion } from './clean'
+import { cleanQuestion, isQuestion, isWordedAsQuestion } from './clean'
 import { STOP_WORDS } from './stop-words'
 import { NAMES, answerKind, kindOf, type AnswerKind } from './kinds'
 import type { Lexicon } from './lexicon'
-import { toTerm, words, yearsNamed } from './text'
+import { isUnitOfSum, toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
 
 export interface Turn {
@@ -115,7 +115,7 @@ export function slotsFor(text: string, language: Pick<Language, 'lexicon' | 'voc
   // Where each term's word is among all the words, stop words included.
   const at: number[] = []
   all.forEach((w, position) => {
-    const t = toTerm(w)
+    const t = isUnitOfSum(w, all[position - 1]) ? null : toTerm(w)
     if (t) {
       typed.push(w)
       ts.push(t)
@@ -274,8 +274,8 @@ function declineReason(query: Query, lexicon: Lexicon): DeclineReason | undefine
   const own = query.slots.filter((s) => s.weight === 1)
   // What is left of an instruction once it is removed ("… word for word") asks nothing.
   if (query.instructed && !isQuestion(text)) return 'instructed'
-  // Words among mashed keys ("nps.crc //// ¯\\_(ツ)_/¯") are a question only with a question word.
-  if (query.mashed && !hasQuestionWord(text)) return 'empty'
+  // Words among mashed keys ("ferries?? //// ]]]] %%%") are a question only when worded as one.
+  if (query.mashed && !isWordedAsQuestion(text)) return 'empty'
   // A follow-up with no words of its own ("when did that happen?") asks about the earlier question's.
   if (own.length === 0 && !(query.followUp && query.slots.length > 0)) return query.instructed ? 'instructed' : 'empty'
   // One word said over and over is not a question.

@@ -91,6 +91,11 @@ describe('compose', () => {
     expect(sentencesOf(await ask('how many operators won the ferry contracts?'))[0]).toMatch(/three operators/)
   })
 
+  it('finds the sum asked about in a sentence that writes it out ("£40m" in "£40 million"), as the index does', () => {
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(), matched: new Set(['40m']), asksAttribution: false, yearsAsked: new Set() }
+    expect(kindScore('money', 'Some years later, after a long review of the ferry contracts by the board, the board paid £40 million.', ctx)).toBe(1)
+  })
+
   it('takes the figure of a numbered document ("paper HB 42", "Cm 9613") for its name, which counts nothing, and "the paper number of" for no count', () => {
     const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(['crew']), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
     expect(kindScore('count', 'The board laid the review before the council as HB 42 of 2021.', ctx)).toBeLessThan(0.5)

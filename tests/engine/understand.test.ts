@@ -231,6 +231,8 @@ describe('understand', () => {
   it('takes what is left of markup that would run code for a question only if it is shaped like one', () => {
     expect(ask('<img src="x" onerror="alert(document.cookie)"><b>ferries</b>').decline).toBe('instructed')
     expect(ask('<a href="javascript:alert(1)">night routes</a>').decline).toBe('instructed')
+    expect(ask('<svg/onload=alert(1)>ferries').decline).toBe('instructed')
+    expect(ask('&lt;img src=x onerror=alert(1)&gt; ferries').decline).toBe('instructed')
     expect(ask('<img src=x onerror=alert(1)> who runs the night routes?').decline).toBeUndefined()
     // Markup that runs nothing is only a way of writing.
     expect(ask('<b>ferries</b>').decline).toBeUndefined()
@@ -241,6 +243,17 @@ describe('understand', () => {
     expect(ask('}}}{{{ ;;; crc?nps? ░░░ ///').decline).toBe('empty')
     expect(ask('//// who runs the ferries? ]]]]').decline).toBeUndefined()
     expect(ask('ferries?').decline).toBeUndefined()
+    // A shrug, emoji, "£££" or "***" are typed for emphasis, and a yes/no question is worded as one.
+    expect(ask('did the night routes close ¯\\_(ツ)_/¯').decline).toBeUndefined()
+    expect(ask('ferry fares ¯\\_(ツ)_/¯').decline).toBeUndefined()
+    expect(ask('tell me about the ferries 🙏🙏🙏 thanks!! 🙏🙏🙏').decline).toBeUndefined()
+    expect(ask('did fares cost £££ and did the board pay £££ more?').decline).toBeUndefined()
+    expect(ask('did the crossings close? //// ]]]]').decline).toBeUndefined()
+  })
+
+  it('takes a sum written out for one concept, its unit word part of it ("£40 million" is "40m")', () => {
+    expect(ask('what was the £40 million for?').slots.flatMap((s) => s.typed)).toEqual(['40m'])
+    expect(ask('how many millions did the board pay?').slots.flatMap((s) => s.typed)).toContain('millions')
   })
 
   it('finds no question in SQL, and takes figures alone for no question', () => {
@@ -263,6 +276,8 @@ describe('understand', () => {
     // "Our" probation service is everyone's; "our" probation officer is the family's own case.
     expect(ask('our probation officer never calls back').decline).toBe('personal')
     expect(ask('is our probation service still private?').decline).toBeUndefined()
+    expect(ask('is our current probation service working?').decline).toBeUndefined()
+    expect(ask('our new probation officer never calls back').decline).toBe('personal')
     expect(ask('can i go abroad while on licence').decline).toBe('personal')
     expect(ask('can I ask who ran the night routes?').decline).toBeUndefined()
     // Asking for something of one's own ("for a different officer") is a request, not a question put; an old order is still one's own.
