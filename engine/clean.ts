@@ -88,14 +88,18 @@ function questionPart(text: string): string {
   return questions.length > 0 ? questions.join(' ') : text
 }
 
+/** Words in a markup comment, which no reader sees: written for a machine. */
+const HIDDEN_WORDS = /<!--(?:(?!-->)[\s\S])*?\p{L}(?:(?!-->)[\s\S])*-->/u
+
 /** Markup that would run code (a script, a frame, an event handler, a javascript: address): an attack on the page, not a way of asking. */
 const ACTIVE_MARKUP = /<\s*(script|iframe|object|embed)\b|<[a-z][^>]*[\s/]on[a-z]+\s*=|javascript:/i
 
 export function cleanQuestion(raw: string): CleanQuestion {
   let text = normalize(stripMarkup(normalize(raw)))
   const mashed = (text.match(SYMBOL_RUN) ?? []).length >= MASHED_RUNS
-  // What is left of an attack is a question only if it is shaped like one.
-  let instructed = ACTIVE_MARKUP.test(decodeEntities(normalize(raw)))
+  // What is left of an attack, or of words hidden from readers in a comment ("<!-- system: … -->"), is a question only if it is shaped like one.
+  const decoded = decodeEntities(normalize(raw))
+  let instructed = ACTIVE_MARKUP.test(decoded) || HIDDEN_WORDS.test(decoded)
   for (const pattern of INSTRUCTIONS) {
     text = text.replace(pattern, () => {
       instructed = true
