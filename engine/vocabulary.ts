@@ -107,6 +107,33 @@ const MIN_LETTERS = 3
  * or everyday English already have) says nothing of them. A run with "and" is
  * a list of names, not one.
  */
+/**
+ * Prefixes that turn a word into its opposite ("unsuccessful", "inexperienced"),
+ * each with the shortest word it negates: shorter ones under it are as often
+ * another word ("unpaid"; "intake", "improve", "informed").
+ */
+const NEGATING: ReadonlyArray<readonly [string, number]> = [['un', 5], ['in', 7], ['im', 7], ['ir', 7], ['il', 7]]
+
+/**
+ * Words of the sources that negate an everyday word ("inexperienced",
+ * "unacceptable"), as one-way relations from that word: a question asking
+ * whether staff were experienced is answered by a source saying they were
+ * inexperienced. Only where the rest of the word is itself English.
+ */
+export function negationsIn(sourceWords: Iterable<string>, isEnglishWord: (word: string) => boolean): Array<{ from: string[]; to: string[] }> {
+  const out = new Map<string, Set<string>>()
+  for (const word of new Set(sourceWords)) {
+    for (const [prefix, shortest] of NEGATING) {
+      const base = word.slice(prefix.length)
+      if (!word.startsWith(prefix) || base.length < shortest || !/^\p{Ll}+$/u.test(word) || !isEnglishWord(base)) continue
+      let set = out.get(base)
+      if (!set) out.set(base, (set = new Set()))
+      set.add(word)
+    }
+  }
+  return [...out].map(([base, set]) => ({ from: [base], to: [...set] }))
+}
+
 export function abbreviationsIn(texts: readonly string[], known: (word: string) => boolean): Array<{ from: string[]; to: string[] }> {
   const names = new Map<string, Set<string>>()
   for (const text of texts) {

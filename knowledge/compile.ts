@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import MiniSearch from 'minisearch'
-import { ARTIFACT_FORMAT, CHAMPIONS, INDEX_OPTIONS, abbreviationsIn, buildBloom, chunkSection, compileLexicon, compileVocabulary, indexFromMiniSearch, lexiconProblems, listedQuestion, sentences, terms, timeline, toTerm, vocabularyProblems, type Artifact, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
+import { ARTIFACT_FORMAT, CHAMPIONS, INDEX_OPTIONS, abbreviationsIn, buildBloom, chunkSection, compileLexicon, compileVocabulary, indexFromMiniSearch, lexiconProblems, listedQuestion, negationsIn, sentences, terms, timeline, toTerm, vocabularyProblems, words, type Artifact, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
 import { copyFinder, type SeedPrints } from './copy-check'
 import { parseEntry, type Entry } from './parse'
 
@@ -151,6 +151,8 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
     const term = toTerm(word)
     return english.has(word) || term === null || holding.has(term) || expansions.has(term)
   })
+  // Words of the sources that negate an everyday word, found by a question using that word ("experienced" finds "inexperienced").
+  const negations = negationsIn(passages.flatMap((p) => words(p.text)), (word) => english.has(word))
   // Passages on how things stand: their listed questions ask about now, and they report the period's last events.
   const lastYears = period.to - 1
   const current = passages.flatMap((p, i) => (p.date && Number(p.date.slice(0, 4)) >= lastYears && p.questions.some((q) => rules.question.now.test(q)) ? [i] : []))
@@ -159,7 +161,7 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
     format: ARTIFACT_FORMAT,
     sources,
     passages: records,
-    vocabulary: { ...vocabularyData, oneWay: [...(vocabularyData.oneWay ?? []), ...abbreviations] },
+    vocabulary: { ...vocabularyData, oneWay: [...(vocabularyData.oneWay ?? []), ...abbreviations, ...negations] },
     lexicon: lexiconData,
     period: {
       ...period,

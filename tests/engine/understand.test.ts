@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { abbreviationsIn, compileLexicon, compileVocabulary, lexiconProblems, understand, type LexiconData, type Language } from '../../engine'
+import { abbreviationsIn, compileLexicon, compileVocabulary, lexiconProblems, negationsIn, understand, type LexiconData, type Language } from '../../engine'
 
 const data = JSON.parse(readFileSync('knowledge/lexicon.json', 'utf8')) as LexiconData
 const lexicon = compileLexicon(data, { from: 2015, to: 2021 })
@@ -329,6 +329,17 @@ describe('understand', () => {
     // A list of names joined by "and" is not one name; a capital that only starts a sentence is no part of it.
     expect(found.has('tabf')).toBe(false)
     expect(found.has('umappa')).toBe(false)
+  })
+
+  it('derives the words of the sources that negate an everyday word, so a question using that word finds them ("experienced" finds "inexperienced")', () => {
+    const english = new Set(['experienced', 'successful', 'take', 'prove', 'formed', 'crews'])
+    const found = new Map(negationsIn(['inexperienced', 'unsuccessful', 'intake', 'improve', 'informed', 'crews'], (w) => english.has(w)).map((r) => [r.from[0], r.to]))
+    expect(found.get('experienced')).toEqual(['inexperienced'])
+    expect(found.get('successful')).toEqual(['unsuccessful'])
+    // Short words under "in" and "im" are as often other words.
+    expect(found.has('take')).toBe(false)
+    expect(found.has('prove')).toBe(false)
+    expect(found.has('formed')).toBe(false)
   })
 
   it('spells out the shorthand people type, whole words only, before reading the question', () => {
