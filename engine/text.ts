@@ -21,10 +21,18 @@ const WORD = /[\p{L}\p{N}]+(?:[.,'&][\p{L}\p{N}]+)*/gu
 
 /** A sum written out ("£10.4 billion", "£924 million"), to be written short as well ("£10.4bn", "£924m") so either finds the other. */
 const SUM_WRITTEN_OUT = /(\d)\s*(billion|million)\b/g
+const THOUSANDS_SHORT = /(?<![\d.,])(\d{1,3}(?:\.\d+)?)k\b/g
 
-/** Splits text into raw lower-case words; keeps `28,750`, `3.7bn` and `don't` whole, and writes a sum short beside its unit word (`10.4 billion` is `10.4bn billion`: "how many millions" still finds it). */
+/** Splits text into raw lower-case words; keeps `28,750`, `3.7bn` and `don't` whole, writes a sum short beside its unit word (`10.4 billion` is `10.4bn billion`: "how many millions" still finds it) and thousands in full (`40k` is `40000`). */
 export function words(text: string): string[] {
-  return normalize(text).toLowerCase().replace(SUM_WRITTEN_OUT, (_, digit: string, unit: string) => `${digit}${unit === 'billion' ? 'bn' : 'm'} ${unit}`).match(WORD) ?? []
+  return (
+    normalize(text)
+      .toLowerCase()
+      .replace(SUM_WRITTEN_OUT, (_, digit: string, unit: string) => `${digit}${unit === 'billion' ? 'bn' : 'm'} ${unit}`)
+      // Thousands written short ("40k") are the figure the sources write ("40,000").
+      .replace(THOUSANDS_SHORT, (_, figure: string) => String(Math.round(Number(figure) * 1000)))
+      .match(WORD) ?? []
+  )
 }
 
 /** Whether `word` is the unit words() kept beside the sum before it ("million" after "277m"): part of that sum, not a word of its own. */

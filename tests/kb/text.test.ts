@@ -22,6 +22,8 @@ describe('text processing', () => {
     expect(terms('£10.4bn')).toEqual(['10.4bn'])
     expect(terms('1.5million people')).toEqual(['1.5m', 'million', 'peopl'])
     expect(terms('half a billion')).toEqual(['half', 'billion'])
+    // Thousands written short are the figure written in full.
+    expect(terms('40k offenders and 2.5k staff')).toEqual(terms('40,000 offenders and 2,500 staff'))
   })
 
   it('reads number words as figures, but not "one", which is as often a pronoun', () => {
