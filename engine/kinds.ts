@@ -4,7 +4,7 @@
  * figure for "how many", a date for "when", a name for "who".
  */
 import type { AnswerKind, Lexicon } from './lexicon'
-import { NUMBER_WORDS, toTerm, words } from './text'
+import { NUMBER_WORDS, shortSum, toTerm, words } from './text'
 
 export type { AnswerKind } from './lexicon'
 
@@ -161,8 +161,7 @@ function facts(sentence: string): Facts {
       tokens: matched.map((m, i) => {
         const bare = m[0].toLowerCase().replace(/^[£$€]/, '')
         // A sum written out has the term words() gives it ("£924 million" is "924m"), so the question's "£924m" is found beside it.
-        const unit = /^\d[\d,.]*$/.test(bare) ? { million: 'm', billion: 'bn' }[matched[i + 1]?.[0].toLowerCase() ?? ''] : undefined
-        return { word: m[0], term: toTerm(unit ? bare + unit : bare), start: m.index ?? 0 }
+        return { word: m[0], term: toTerm(shortSum(bare, matched[i + 1]?.[0]) ?? bare), start: m.index ?? 0 }
       }),
       names: [...sentence.matchAll(NAMES)].map((m) => ({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })),
       offsets: new Map(),

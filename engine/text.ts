@@ -21,6 +21,13 @@ const WORD = /[\p{L}\p{N}]+(?:[.,'&][\p{L}\p{N}]+)*/gu
 
 /** A sum written out ("£10.4 billion", "£924 million"), to be written short as well ("£10.4bn", "£924m") so either finds the other. */
 const SUM_WRITTEN_OUT = /(\d)\s*(billion|million)\b/g
+const SHORT_UNIT: ReadonlyMap<string, string> = new Map([['million', 'm'], ['billion', 'bn']])
+
+/** A figure and the unit word written after it as the sum is written short ("924", "million" → "924m"); undefined when `unit` is no such word. */
+export function shortSum(figure: string, unit: string | undefined): string | undefined {
+  const short = unit === undefined ? undefined : SHORT_UNIT.get(unit.toLowerCase())
+  return short && /^\d[\d,.]*$/.test(figure) ? figure + short : undefined
+}
 const THOUSANDS_SHORT = /(?<![\d.,])(\d{1,3}(?:\.\d+)?)k\b/g
 
 /** Splits text into raw lower-case words; keeps `28,750`, `3.7bn` and `don't` whole, writes a sum short beside its unit word (`10.4 billion` is `10.4bn billion`: "how many millions" still finds it) and thousands in full (`40k` is `40000`). */
@@ -28,7 +35,7 @@ export function words(text: string): string[] {
   return (
     normalize(text)
       .toLowerCase()
-      .replace(SUM_WRITTEN_OUT, (_, digit: string, unit: string) => `${digit}${unit === 'billion' ? 'bn' : 'm'} ${unit}`)
+      .replace(SUM_WRITTEN_OUT, (_, digit: string, unit: string) => `${shortSum(digit, unit)} ${unit}`)
       // Thousands written short ("40k") are the figure the sources write ("40,000").
       .replace(THOUSANDS_SHORT, (_, figure: string) => String(Math.round(Number(figure) * 1000)))
       .match(WORD) ?? []
@@ -37,7 +44,8 @@ export function words(text: string): string[] {
 
 /** Whether `word` is the unit words() kept beside the sum before it ("million" after "277m"): part of that sum, not a word of its own. */
 export function isUnitOfSum(word: string, before: string | undefined): boolean {
-  return before !== undefined && ((word === 'million' && /^\d[\d,.]*m$/.test(before)) || (word === 'billion' && /^\d[\d,.]*bn$/.test(before)))
+  const short = SHORT_UNIT.get(word)
+  return short !== undefined && before !== undefined && before.endsWith(short) && shortSum(before.slice(0, -short.length), word) === before
 }
 
 /** Folds accents so "café" and "cafe" meet. */

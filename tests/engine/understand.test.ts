@@ -240,7 +240,7 @@ describe('understand', () => {
     expect(ask('<b>ferries</b>').decline).toBeUndefined()
   })
 
-  it('takes words among mashed keys for a question only when a question word is among them', () => {
+  it('takes words among mashed keys for a question only when they are worded as one', () => {
     expect(ask('ferries?? //// ¯\\_(ツ)_/¯ lol').decline).toBe('empty')
     expect(ask('}}}{{{ ;;; crc?nps? ░░░ ///').decline).toBe('empty')
     expect(ask('//// who runs the ferries? ]]]]').decline).toBeUndefined()
