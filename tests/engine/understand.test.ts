@@ -72,6 +72,10 @@ describe('understand', () => {
     expect(ask('who was the chair in 2016').kind).toBe('person')
     expect(ask("how much of a crew's time went on paperwork").kind).toBe('percent')
     expect(ask('how much of the money went on boats').kind).toBe('money')
+    // A rate asks for a share; to rate is to grade.
+    expect(ask('what was the cancellation rate on the night routes').kind).toBe('percent')
+    expect(ask('how did the inspectors rate the night routes').kind).not.toBe('percent')
+    expect(ask('which operator did they rate as poor').kind).not.toBe('percent')
     expect(ask("what was the harbour board's verdict on the operators").kind).not.toBe('definition')
     expect(ask('how much were the contracts worth').kind).toBe('money')
     expect(ask('how much lower were the fares').kind).toBe('amount')
