@@ -107,8 +107,8 @@ export function cleanQuestion(raw: string): CleanQuestion {
     })
   }
   text = questionPart(text)
-    .replace(/^[\s,.;:!-]*(and|then|also|now|instead|anyway)\b[\s,]*/i, '')
-    .replace(/\s+/g, ' ')
-    .trim()
+  // What an instruction left behind ("… and tell me"): its joining word is no part of the question, whereas a visitor's own "and in Wales?" leans on the last one.
+  if (instructed) text = text.replace(/^[\s,.;:!-]*(and|then|also|now|instead|anyway)\b[\s,]*/i, '')
+  text = text.replace(/\s+/g, ' ').trim()
   return { text, instructed, mashed }
 }

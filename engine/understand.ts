@@ -171,8 +171,10 @@ export function understand(question: string, history: readonly Turn[], language:
   const slots = followUp ? withContext(own, history, language, own.length === 0 ? 1 : CONTEXT_WEIGHT, text) : own
   const previous = history.at(-1)
   const previousText = followUp && previous ? unframed(cleanQuestion(previous.question).text, lexicon) : undefined
+  const polar = lexicon.question.polar.test(main)
   let kind = asked.kind
-  if (kind === 'other' && previousText !== undefined) kind = answerKind(previousText, lexicon)
+  // "And in Wales?" asks what the earlier question asked; "was it reversed?" asks a yes or no of its own.
+  if (kind === 'other' && previousText !== undefined && !polar) kind = answerKind(previousText, lexicon)
   const years = yearsNamed(text)
   // "What about in Wales?" after "who runs it now?" asks about now too, unless it names a year of its own.
   const now = lexicon.question.now.test(text) || (previousText !== undefined && years.length === 0 && lexicon.question.now.test(previousText))
@@ -183,7 +185,7 @@ export function understand(question: string, history: readonly Turn[], language:
     slots,
     kind,
     focus: words(lexicon.notTopic.replaceAll(text, ' ')).filter((w) => toTerm(w) !== null),
-    polar: lexicon.question.polar.test(main),
+    polar,
     now,
     followUp,
     years,
@@ -324,6 +326,31 @@ function namesIn(answer: string, language: Language): string[] {
 }
 
 /** A follow-up borrows the concepts of the turns it leans on, at a lower weight so its own words still lead; one pointing back also borrows the names the last answer gave. */
+/** Words that say where, when or for whom: "and in London?" asks the earlier question of London instead of the place it named. */
+const PLACING = /\b(in|at|for|from|across|during|within|outside|under|by)\s+(?:the\s+)?([\p{L}\d'-]+)/giu
+
+function placed(text: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>()
+  for (const m of text.toLowerCase().matchAll(PLACING)) {
+    const [, word, what] = m as unknown as [string, string, string]
+    let set = out.get(word)
+    if (!set) out.set(word, (set = new Set()))
+    set.add(what)
+  }
+  return out
+}
+
+/** The words an earlier question placed with a word ("in", "for") the follow-up places something else with: the follow-up's own replace them. */
+function replacedBy(question: string, earlier: string): Set<string> {
+  const now = placed(question)
+  const out = new Set<string>()
+  for (const [word, what] of placed(earlier)) {
+    const instead = now.get(word)
+    if (instead) for (const w of what) if (!instead.has(w)) out.add(w)
+  }
+  return out
+}
+
 function withContext(own: Slot[], history: readonly Turn[], language: Language, weight: number, question: string): Slot[] {
   const slots = [...own]
   const seen = new Set(own.map((s) => slotKey(s.alternatives)))
@@ -332,9 +359,10 @@ function withContext(own: Slot[], history: readonly Turn[], language: Language, 
   const named = last?.answer && pointsBack(question) ? (namesIn(last.answer, language)[0] ?? '') : ''
   for (let i = history.length - 1, reached = 0; i >= 0 && reached < CONTEXT_TURNS; i--, reached++) {
     const earlier = unframed(cleanQuestion(history[i]?.question ?? '').text, language.lexicon) + (i === history.length - 1 && named ? ` ; ${named}` : '')
+    const replaced = replacedBy(question, earlier)
     for (const slot of slotsFor(earlier, language, weight)) {
       const key = slotKey(slot.alternatives)
-      if (!seen.has(key)) slots.push(slot)
+      if (!seen.has(key) && !slot.typed.some((w) => replaced.has(w))) slots.push(slot)
       seen.add(key)
     }
     if (!isFollowUp(earlier)) break

@@ -146,6 +146,25 @@ describe('understand', () => {
     expect(ask('who runs the ferries', ['which companies ran the ferries?']).followUp).toBe(false)
   })
 
+  it('lets a follow-up with no question word ask what the earlier question asked, but not one that asks a yes or no of its own', () => {
+    // The visitor's own "and" is kept: it says the question leans on the last one.
+    expect(ask('and in the north?', ['why were the night routes cut?']).followUp).toBe(true)
+    expect(ask('and in the north?', ['why were the night routes cut?']).kind).toBe('reason')
+    const polar = ask('was it reversed', ['why were the night routes cut?'])
+    expect(polar.followUp).toBe(true)
+    expect(polar.polar).toBe(true)
+    expect(polar.kind).toBe('other')
+  })
+
+  it('lets a follow-up put its own place in for the one the earlier questions named with the same word', () => {
+    const typed = ask('what about in the south', ['who ran the ferries in the north', 'and who runs them now?']).slots.map((s) => s.typed.join(' '))
+    expect(typed).toContain('south')
+    expect(typed).toContain('ferries')
+    expect(typed).not.toContain('north')
+    // Named with another word, the earlier place stays: "for the night routes" is not "in the south".
+    expect(ask('what about in the south', ['who ran the ferries for the night routes']).slots.map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['night', 'routes']))
+  })
+
   it('takes what a pronoun in a follow-up stands for from the names the last answer began with, not from who reported it', () => {
     const last = { question: 'which operator would run the night routes?', answer: 'The Gazette said Bluewater Ferries would run the night routes. [1]' }
     const follow = understand('when did it cut them back?', [last], language)
