@@ -351,16 +351,51 @@ function replacedBy(question: string, earlier: string): Set<string> {
   return out
 }
 
+/** A follow-up that only names something ("and the inspectors?", "what about Seetec?"): no question word or verb of its own. */
+const NAMED_ONLY = /^\s*(?:and|but|or|what about|how about|what of)\s+(?!.*\b(?:who|whom|whose|what|when|where|why|how|which|did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|say|says|said)\b)/i
+
+/**
+ * The word of an earlier question that a follow-up naming something else stands in for: its last
+ * figure, for a figure ("and 2020?"); otherwise the last word it named that is not everyday English
+ * (a name, an abbreviation) or that it placed with "in", "for"… (a place, a time).
+ */
+function lastNamed(earlier: string, slots: Slot[], language: Language, figure: boolean): string | undefined {
+  const lower = earlier.toLowerCase()
+  const placedWords = new Set([...placed(earlier).values()].flatMap((set) => [...set]))
+  let best: { word: string; at: number } | undefined
+  for (const slot of slots) {
+    for (const w of slot.typed) {
+      const isFigure = /^\d/.test(w)
+      const named = figure ? isFigure : !isFigure && (placedWords.has(w) || (/\p{L}/u.test(w) && !language.isEnglishWord(w)))
+      const at = lower.lastIndexOf(w)
+      if (named && at >= 0 && (!best || at > best.at)) best = { word: w, at }
+    }
+  }
+  return best?.word
+}
+
 function withContext(own: Slot[], history: readonly Turn[], language: Language, weight: number, question: string): Slot[] {
   const slots = [...own]
   const seen = new Set(own.map((s) => slotKey(s.alternatives)))
   const last = history.at(-1)
   // The first name: what a sentence is about usually comes first ("Working Links, …, went bust").
   const named = last?.answer && pointsBack(question) ? (namesIn(last.answer, language)[0] ?? '') : ''
+  // "And the inspectors?", "what about 2020?": asks the earlier question of something else, in place of the last thing of its sort the earlier questions named.
+  const namedOnly = own.length > 0 && NAMED_ONLY.test(question)
+  const figure = own.every((s) => s.typed.every((w) => /^\d/.test(w)))
+  let substituted = false
   for (let i = history.length - 1, reached = 0; i >= 0 && reached < CONTEXT_TURNS; i--, reached++) {
     const earlier = unframed(cleanQuestion(history[i]?.question ?? '').text, language.lexicon) + (i === history.length - 1 && named ? ` ; ${named}` : '')
     const replaced = replacedBy(question, earlier)
-    for (const slot of slotsFor(earlier, language, weight)) {
+    const carried = slotsFor(earlier, language, weight)
+    if (namedOnly && !substituted) {
+      const instead = lastNamed(earlier, carried, language, figure)
+      if (instead) {
+        replaced.add(instead)
+        substituted = true
+      }
+    }
+    for (const slot of carried) {
       const key = slotKey(slot.alternatives)
       if (!seen.has(key) && !slot.typed.some((w) => replaced.has(w))) slots.push(slot)
       seen.add(key)

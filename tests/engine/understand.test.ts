@@ -162,7 +162,16 @@ describe('understand', () => {
     expect(typed).toContain('ferries')
     expect(typed).not.toContain('north')
     // Named with another word, the earlier place stays: "for the night routes" is not "in the south".
-    expect(ask('what about in the south', ['who ran the ferries for the night routes']).slots.map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['night', 'routes']))
+    expect(ask('who ran them in the south', ['who ran the ferries for the night routes']).slots.map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['night', 'routes']))
+  })
+
+  it('lets a follow-up that only names something ask the earlier question of it, in place of the last thing of its sort the earlier one named', () => {
+    const typed = (question: string, history: string[]) => ask(question, history).slots.map((s) => s.typed.join(' '))
+    // A name stands in for the last name ("bluewater" is not everyday English here), a figure for the last figure.
+    expect(typed('and the harbour board?', ['what did bluewater say in 2019'])).toEqual(['harbour board', '2019'])
+    expect(typed('and 2020?', ['what did bluewater say in 2019'])).toEqual(['2020', 'bluewater'])
+    // A follow-up with a question word of its own adds to what was asked.
+    expect(typed('and what did the harbour board say?', ['what did bluewater say in 2019'])).toContain('bluewater')
   })
 
   it('takes what a pronoun in a follow-up stands for from the names the last answer began with, not from who reported it', () => {
