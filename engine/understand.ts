@@ -83,8 +83,8 @@ const CONTEXT_TURNS = 3
 const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|same|one|ones)\b/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
 
-/** A question word alone, or with its verb: "when?", "why not?", "how much?", "who did?". */
-const BARE = /^\s*(who|what|when|where|why|how( much| many| long| often)?|which)( (did|was|were|is|are|not|exactly))?\s*[?.!]*\s*$/i
+/** A question word alone, or with its verb: "when?", "why not?", "how much?", "who did?", "who decided?". */
+const BARE = /^\s*(who|what|when|where|why|how( much| many| long| often)?|which)( (did|was|were|is|are|not|exactly|said|\p{L}{3,}ed))?\s*[?.!]*\s*$/iu
 
 /** A short question that leans on an earlier one ("who runs it?", "and in London?", "when?"). */
 export function isFollowUp(question: string): boolean {

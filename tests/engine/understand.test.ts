@@ -193,6 +193,13 @@ describe('understand', () => {
     expect(ask('when?').decline).toBe('empty')
   })
 
+  it('reads a question word with only a verb ("who decided?") as leaning on the earlier question', () => {
+    const follow = ask('who decided?', ['when were the night routes cut back?'])
+    expect(follow.followUp).toBe(true)
+    expect(follow.slots.map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['decided', 'night', 'routes']))
+    expect(ask('who decided to cut the night routes?', ['which companies ran the ferries?']).followUp).toBe(false)
+  })
+
   it('takes a question about now as such, and leaves the words saying so out of its concepts', () => {
     const now = ask('is the ferry service still private?')
     expect(now.now).toBe(true)
