@@ -359,16 +359,18 @@ const NAMED_ONLY = /^\s*(?:and|but|or|what about|how about|what of)\s+(?!.*\b(?:
  * figure, for a figure ("and 2020?"); otherwise the last word it named that is not everyday English
  * (a name, an abbreviation) or that it placed with "in", "for"… (a place, a time).
  */
-function lastNamed(earlier: string, slots: Slot[], language: Language, figure: boolean): string | undefined {
+function lastNamed(earlier: string, slots: Slot[], language: Language, figure: boolean, named: ReadonlySet<string>): string | undefined {
   const lower = earlier.toLowerCase()
   const placedWords = new Set([...placed(earlier).values()].flatMap((set) => [...set]))
   let best: { word: string; at: number } | undefined
   for (const slot of slots) {
     for (const w of slot.typed) {
+      // What the follow-up names again is no earlier thing it replaces.
+      if (named.has(w)) continue
       const isFigure = /^\d/.test(w)
-      const named = figure ? isFigure : !isFigure && (placedWords.has(w) || (/\p{L}/u.test(w) && !language.isEnglishWord(w)))
+      const sort = figure ? isFigure : !isFigure && (placedWords.has(w) || (/\p{L}/u.test(w) && !language.isEnglishWord(w)))
       const at = lower.lastIndexOf(w)
-      if (named && at >= 0 && (!best || at > best.at)) best = { word: w, at }
+      if (sort && at >= 0 && (!best || at > best.at)) best = { word: w, at }
     }
   }
   return best?.word
@@ -383,13 +385,14 @@ function withContext(own: Slot[], history: readonly Turn[], language: Language, 
   // "And the inspectors?", "what about 2020?": asks the earlier question of something else, in place of the last thing of its sort the earlier questions named.
   const namedOnly = own.length > 0 && NAMED_ONLY.test(question)
   const figure = own.every((s) => s.typed.every((w) => /^\d/.test(w)))
+  const ownWords = new Set(own.flatMap((s) => s.typed))
   let substituted = false
   for (let i = history.length - 1, reached = 0; i >= 0 && reached < CONTEXT_TURNS; i--, reached++) {
     const earlier = unframed(cleanQuestion(history[i]?.question ?? '').text, language.lexicon) + (i === history.length - 1 && named ? ` ; ${named}` : '')
     const replaced = replacedBy(question, earlier)
     const carried = slotsFor(earlier, language, weight)
     if (namedOnly && !substituted) {
-      const instead = lastNamed(earlier, carried, language, figure)
+      const instead = lastNamed(earlier, carried, language, figure, ownWords)
       if (instead) {
         replaced.add(instead)
         substituted = true
