@@ -125,6 +125,8 @@ export interface Candidate {
   kind: number
   /** 1 when the sentence is about the year the question names (or it names none), less otherwise. */
   yearFit: number
+  /** Its passage speaks of the sort of thing a "which …" question asks for ("judge"). */
+  sortHeld: boolean
   score: number
 }
 
@@ -214,6 +216,8 @@ class Scorer {
   readonly sought: number[]
   /** The question's own slots that are figures it names (not years, nor the end of a span of years such as "2017-18"): an answer holds them all. */
   readonly figures: number[]
+  /** The question's own slot naming the sort of thing it asks for ("which judge…"): the answer's passage holds it. */
+  readonly sort: number[]
 
   constructor(
     readonly retrieval: Retrieval,
@@ -233,6 +237,8 @@ class Scorer {
       const figure = /^\d[\d,.]*(m|bn)?$/.test(typed) && !/^(19|20)\d\d$/.test(typed) && !new RegExp(`\\d[-/]${typed.replace(/[.,]/g, '\\$&')}\\b`).test(query.text)
       return slot.weight === 1 && figure ? [i] : []
     })
+    const sort = query.sortAsked ?? []
+    this.sort = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.namesKind && slot.typed.some((w) => sort.includes(w)) ? [i] : []))
     this.ctx = {
       lexicon: context.lexicon,
       isEnglishWord: context.isEnglishWord,
@@ -252,6 +258,8 @@ class Scorer {
     // Per slot, its alternatives as the index terms that can stand for each of their terms here; those that cannot all be here are dropped.
     const present = slots.map((slot) => slot.alternatives.map((alt) => alt.map(termsHere)).filter((alt) => alt.every((at) => at.length > 0)))
     const ctx: Omit<KindContext, 'matched'> = { ...this.ctx, heading: side.record.heading }
+    // Passage-wide: a sentence naming the judge need not say "judge" where its passage does.
+    const sortHeld = this.sort.every((i) => (present[i]?.length ?? 0) > 0)
     return side.record.sentences.map((sentence, position) => {
       const own = (this.ctx.asksAttribution ? termsOfSentences(side.record) : termsOfSentencesUnattributed(side.record, side.source, this.ctx.lexicon.reporting))[position] as Set<string>
       const covers = new Set<number>()
@@ -276,7 +284,7 @@ class Scorer {
       const base = weighed / this.fullTotal + RELEVANCE * relevance + LISTED * (hit?.listed?.similarity ?? 0) ** 2 + HELD * (hit?.coverage ?? 0)
       const yearFit = this.yearFit(sentence, side)
       const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit
-      return { hit, ...side, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, yearFit, score }
+      return { hit, ...side, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, yearFit, sortHeld, score }
     })
   }
 
@@ -307,6 +315,8 @@ class Scorer {
     if (!this.sought.every((i) => c.covers.has(i))) return false
     // "When did they go from 16 to 21 areas?" is about 16 and 21: a sentence without them speaks of something else.
     if (!this.figures.every((i) => c.covers.has(i))) return false
+    // "Which judge…" is not answered from a passage that never speaks of one.
+    if (!c.sortHeld) return false
     // A date or a figure beside a word or two of the question, where another sentence holds much more of it, answers something else.
     if (c.ownCoverage < this.bestOwnCoverage * LOOSE) return false
     return c.ownCoverage >= (this.query.polar ? SETTLES : HOLDS)

@@ -58,6 +58,8 @@ export interface Query {
    * rather than a kind of answer ("the reason", "the cost"): an answer must speak of it.
    */
   sought?: string[]
+  /** The word naming the sort of thing a "which …" question asks for ("judge" in "which judge was…", the last word of its phrase): a passage that never speaks of that sort does not answer it. */
+  sortAsked?: string[]
   /** "Who replaced X", "who came before X": the person asked about and which way. */
   succession?: { of: string; direction: 'after' | 'before' }
   /** Years the question names ("in 2019"): an answer about another year answers something else. */
@@ -214,6 +216,11 @@ export function understand(question: string, history: readonly Turn[], language:
   if (attribute) query.attribute = attribute
   const sought = soughtIn(main, lexicon)
   if (sought) query.sought = sought
+  // The last word names the sort; those before it narrow it ("existing law"), and a passage may not repeat them.
+  const sort = words(lexicon.question.sortAsked.exec(main)?.[1] ?? '').at(-1)?.toLowerCase()
+  // A sort the cue for the kind of answer names ("which company", "which minister") is answered by a name, however its passage puts the sort.
+  const cue = lexicon.kinds.find(({ pattern }) => pattern.test(main))?.pattern.exec(main)?.[0]
+  if (sort && !(cue && words(cue).some((w) => w.toLowerCase() === sort))) query.sortAsked = [sort]
   const later = laterYear(text, language)
   if (later !== undefined) query.laterYear = later
   const decline = declineReason(query, lexicon)

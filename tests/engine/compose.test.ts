@@ -426,6 +426,11 @@ describe('compose', () => {
     expect(sentencesOf(await ask('which private company bought the harbour cafés?'))[0]).toMatch(/^Quayside Kitchens/)
   })
 
+  it('answers "which X…" only from a passage that speaks of an X, unless the cue for a name already says what X is ("which company")', async () => {
+    expect(sentencesOf(await ask('which crossings were cancelled in the first winter?'))[0]).toMatch(/120 crossings were cancelled/)
+    expect((await ask('which fares were cancelled in the first winter?')).answered).toBe(false)
+  })
+
   it('names a company for "which companies", from the sentence that names them', async () => {
     const a = await ask('which companies won the ferry contracts?')
     expect(sentencesOf(a)[0]).toMatch(/Bluewater, Tidal Lines and Harbour Link/)

@@ -146,6 +146,13 @@ describe('understand', () => {
     expect(ask('who runs the ferries', ['which companies ran the ferries?']).followUp).toBe(false)
   })
 
+  it('reads the sort of thing "which …" asks for from the last word of its phrase, unless the cue for a name says it', () => {
+    expect(ask('which fares were cancelled in the first winter?').sortAsked).toEqual(['fares'])
+    expect(ask('which existing law did the board rely on?').sortAsked).toEqual(['law'])
+    expect(ask('which pier operators complained about the fares?').sortAsked).toEqual(['operators'])
+    expect(ask('which company won the night routes?').sortAsked).toBeUndefined()
+  })
+
   it('lets a follow-up with no question word ask what the earlier question asked, but not one that asks a yes or no of its own', () => {
     // The visitor's own "and" is kept: it says the question leans on the last one.
     expect(ask('and in the north?', ['why were the night routes cut?']).followUp).toBe(true)
