@@ -392,7 +392,11 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const asGood = (c: Candidate) => c.kind >= (best?.kind ?? 0) || (context.current.has(c.passage) && c.ownCoverage >= (best?.ownCoverage ?? 0))
   // A sentence on how things stand that says what became of doing Y (two concepts after "still") settles it, whatever it says of X: later events overtook X.
   const settlesStill = (c: Candidate) => context.current.has(c.passage) && [...c.covers].filter((i) => still.has(i)).length >= STILL_CONCEPTS && scorer.aboutYearAsked(c)
-  const answering = (h: Hit) => candidates.find((c) => c.hit === h && ((scorer.answers(c, listedWin) && enough(c)) || settlesStill(c)) && asGood(c))
+  // "Is X still doing Y?" asks whether Y goes on: a later sentence saying nothing of Y (only of X) does not say how Y stands.
+  // Only Y's words some passage holds count: no sentence could speak of the others.
+  const stillHeld = [...still].filter((i) => !(retrieval.slots[i]?.typed ?? []).every((w) => retrieval.unknownWords.includes(w)))
+  const speaksOfStill = (c: Candidate) => stillHeld.length === 0 || stillHeld.some((i) => c.covers.has(i))
+  const answering = (h: Hit) => candidates.find((c) => c.hit === h && ((scorer.answers(c, listedWin) && enough(c)) || settlesStill(c)) && asGood(c) && speaksOfStill(c))
   const latestState = recent.map(answering).find((c) => c !== undefined)
   const anchor = latestState?.hit
   const first = latestState || best

@@ -53,6 +53,12 @@ describe('compose', () => {
     expect(a.asOf).toBe('2021-06-26')
   })
 
+  it('settles "is X still Y?" after a scene-setting clause with how things stand, from a sentence that speaks of Y', async () => {
+    const a = await ask('my cousin works on the ferries, are the crews still with the operators')
+    expect(sentencesOf(a)[0]).toMatch(/returned to public control on 26 June 2021, when the Harbour Board took back every route from the three operators/)
+    expect(a.asOf).toBe('2021-06-26')
+  })
+
   it('finds a sum written out ("£40 million") where the sources write it short ("£40m"), and takes a question naming a sum for one about it, not one asking for a sum', async () => {
     expect(sentencesOf(await ask('what was worth £40 million'))[0]).toMatch(/worth £40m in total/)
     expect(understand('who said the ferry contracts were worth £40m?', [], kb.language).kind).not.toBe('money')

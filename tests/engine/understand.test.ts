@@ -65,6 +65,10 @@ describe('understand', () => {
     expect(ask('when the board set out its plans, who won the night routes?').kind).toBe('entity')
     expect(ask('when the board set out its plans, how many routes were there?').kind).toBe('count')
     expect(ask('when the board set out its plans, was Bluewater among the winners?').polar).toBe(true)
+    // A yes/no question after a statement of the visitor's own, past a comma or a dash.
+    expect(ask('my cousin works on the ferries, is Bluewater still running the night routes').polar).toBe(true)
+    expect(ask('the night routes were cut - was that in 2016?').polar).toBe(true)
+    expect(ask('which companies won the ferry contracts, and when').polar).toBe(false)
     // A question that itself asks when is no scene-setting clause.
     expect(ask('when did the board award the contracts, was it 2015?').kind).toBe('time')
     // "when" after another question word only says when the thing asked about held.
