@@ -106,9 +106,11 @@ export function cleanQuestion(raw: string): CleanQuestion {
       return ' '
     })
   }
+  // A joining word left at the start ("anyway, who…", or what an instruction left behind: "… and tell me") is no part of the question;
+  // but a visitor's own "and in Wales?" leans on the last question, and "now" may ask about now.
   text = questionPart(text)
-  // What an instruction left behind ("… and tell me"): its joining word is no part of the question, whereas a visitor's own "and in Wales?" leans on the last one.
-  if (instructed) text = text.replace(/^[\s,.;:!-]*(and|then|also|now|instead|anyway)\b[\s,]*/i, '')
-  text = text.replace(/\s+/g, ' ').trim()
+    .replace(instructed ? /^[\s,.;:!-]*(and|then|also|now|instead|anyway)\b[\s,]*/i : /^[\s,.;:!-]*(then|also|instead|anyway)\b[\s,]*/i, '')
+    .replace(/\s+/g, ' ')
+    .trim()
   return { text, instructed, mashed }
 }

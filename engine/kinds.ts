@@ -20,13 +20,15 @@ export function answerKind(question: string, lexicon: Lexicon): AnswerKind {
  * gives the kind ends in one ("what date", "which year"): the last word of
  * that wording. The answer need not hold it; it says what the answer is.
  */
-export function kindOf(question: string, lexicon: Lexicon): { kind: AnswerKind; word?: string } {
+/** The kind of answer a question's wording asks for, the words that cue it ("which company"), and the word among them naming the kind ("cost"). */
+export function kindOf(question: string, lexicon: Lexicon): { kind: AnswerKind; cue?: string; word?: string } {
   const found = lexicon.kinds.find(({ pattern }) => pattern.test(question))
   if (!found) return { kind: 'other' }
+  const cue = found.pattern.exec(question)?.[0] ?? ''
   // Their wording ends in whatever is asked about ("what's the NPS", "who was the chair"), not in a word naming the kind.
-  if (['person', 'entity', 'identity', 'definition'].includes(found.kind)) return { kind: found.kind }
-  const word = words(found.pattern.exec(question)?.[0] ?? '').at(-1)?.toLowerCase()
-  return word ? { kind: found.kind, word } : { kind: found.kind }
+  if (['person', 'entity', 'identity', 'definition'].includes(found.kind)) return { kind: found.kind, cue }
+  const word = words(cue).at(-1)?.toLowerCase()
+  return word ? { kind: found.kind, cue, word } : { kind: found.kind, cue }
 }
 
 /** Number words as a pattern: those the index reads as figures, and the rest. */

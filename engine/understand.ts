@@ -85,8 +85,8 @@ const CONTEXT_TURNS = 3
 const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|same|one|ones)\b/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
 
-/** A question word alone, or with its verb: "when?", "why not?", "how much?", "who did?", "who decided?". */
-const BARE = /^\s*(who|what|when|where|why|how( much| many| long| often)?|which)( (did|was|were|is|are|not|exactly|said|\p{L}{3,}ed))?\s*[?.!]*\s*$/iu
+/** A question word alone, or with its verb: "when?", "why not?", "how much?", "who did?", "who decided?", "who won?". */
+const BARE = /^\s*(who|what|when|where|why|how( much| many| long| often)?|which)( (did|was|were|is|are|not|exactly|said|won|paid|left|led|ran|bought|sold|lost|got|took|made|went|found|gave|told|wrote|began|\p{L}{3,}ed))?\s*[?.!]*\s*$/iu
 
 /** A short question that leans on an earlier one ("who runs it?", "and in London?", "when?"). */
 export function isFollowUp(question: string): boolean {
@@ -219,8 +219,7 @@ export function understand(question: string, history: readonly Turn[], language:
   // The last word names the sort; those before it narrow it ("existing law"), and a passage may not repeat them.
   const sort = words(lexicon.question.sortAsked.exec(main)?.[1] ?? '').at(-1)?.toLowerCase()
   // A sort the cue for the kind of answer names ("which company", "which minister") is answered by a name, however its passage puts the sort.
-  const cue = lexicon.kinds.find(({ pattern }) => pattern.test(main))?.pattern.exec(main)?.[0]
-  if (sort && !(cue && words(cue).some((w) => w.toLowerCase() === sort))) query.sortAsked = [sort]
+  if (sort && !words(asked.cue ?? '').some((w) => w.toLowerCase() === sort)) query.sortAsked = [sort]
   const later = laterYear(text, language)
   if (later !== undefined) query.laterYear = later
   const decline = declineReason(query, lexicon)
@@ -332,78 +331,116 @@ function namesIn(answer: string, language: Language): string[] {
   return [...many, ...runs.filter((run) => !/\s/.test(run) && !language.isEnglishWord(run.toLowerCase()))]
 }
 
-/** A follow-up borrows the concepts of the turns it leans on, at a lower weight so its own words still lead; one pointing back also borrows the names the last answer gave. */
-/** Words that say where, when or for whom: "and in London?" asks the earlier question of London instead of the place it named. */
+/** Words that say where, when or for whom ("in", "for"): "and in London?" asks the earlier question of London instead of what it placed there. */
 const PLACING = /\b(in|at|for|from|across|during|within|outside|under|by)\s+(?:the\s+)?([\p{L}\d'-]+)/giu
 
-function placed(text: string): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>()
+/** What each placing word puts in place in a text, lower case. */
+function placed(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>()
   for (const m of text.toLowerCase().matchAll(PLACING)) {
     const [, word, what] = m as unknown as [string, string, string]
-    let set = out.get(word)
-    if (!set) out.set(word, (set = new Set()))
-    set.add(what)
+    out.set(word, [...(out.get(word) ?? []), what])
   }
   return out
 }
 
-/** The words an earlier question placed with a word ("in", "for") the follow-up places something else with: the follow-up's own replace them. */
+const isFigure = (word: string) => /^\d/.test(word)
+
+/**
+ * The words of an earlier question that a follow-up places something else
+ * with the same word instead of: "and in 2016?" replaces "in 2014", not "in
+ * charge"; "and in London?" replaces "in Wales", not "in 2019". A figure
+ * replaces only a figure, a word only a word.
+ */
 function replacedBy(question: string, earlier: string): Set<string> {
   const now = placed(question)
   const out = new Set<string>()
   for (const [word, what] of placed(earlier)) {
-    const instead = now.get(word)
-    if (instead) for (const w of what) if (!instead.has(w)) out.add(w)
+    const instead = now.get(word) ?? []
+    for (const w of what) if (!instead.includes(w) && instead.some((x) => isFigure(x) === isFigure(w))) out.add(w)
   }
   return out
 }
 
-/** A follow-up that only names something ("and the inspectors?", "what about Seetec?"): no question word or verb of its own. */
-const NAMED_ONLY = /^\s*(?:and|but|or|what about|how about|what of)\s+(?!.*\b(?:who|whom|whose|what|when|where|why|how|which|did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|say|says|said)\b)/i
+/** A question word, or a verb: what a follow-up that only names something has none of. */
+const ASKS = /\b(who|whom|whose|what|when|where|why|how|which|did|does|do|is|was|were|are|has|have|had|will|would|can|could|should|say|says|said)\b/i
 
 /**
- * The word of an earlier question that a follow-up naming something else stands in for: its last
- * figure, for a figure ("and 2020?"); otherwise the last word it named that is not everyday English
- * (a name, an abbreviation) or that it placed with "in", "for"… (a place, a time).
+ * A follow-up that only names something ("and the inspectors?", "what about
+ * Seetec?", "and 2020?"): it opens as a continuation, has no question word or
+ * verb of its own, no pronoun pointing back ("and its owners?"), and names a
+ * thing, not a kind of answer ("and the cost?").
  */
-function lastNamed(earlier: string, slots: Slot[], language: Language, figure: boolean, named: ReadonlySet<string>): string | undefined {
-  const lower = earlier.toLowerCase()
-  const placedWords = new Set([...placed(earlier).values()].flatMap((set) => [...set]))
-  let best: { word: string; at: number } | undefined
+function namesOnly(question: string, own: Slot[], lexicon: Lexicon): boolean {
+  const opening = CONTINUES.exec(question)
+  const rest = question.slice(opening?.[0].length ?? 0)
+  // "And its owners?" asks more of the same thing, which its pronoun points back to.
+  if (!opening || ASKS.test(rest) || LEANS_ON_CONTEXT.test(rest)) return false
+  return own.some((s) => s.weight === 1 && !s.namesKind && !s.typed.every((w) => lexicon.question.generalThing.test(w)))
+}
+
+/**
+ * The words of an earlier question that a follow-up naming something else
+ * stands in for: of the things it named, the last of the follow-up's sort. A
+ * figure stands for a figure ("and 2020?"); a word, for a name (a capitalised
+ * run such as "Working Links", whole, or a word that is not everyday English,
+ * such as "Napo") or a thing placed with "in", "for"… ("in Wales"). Which of
+ * several named things is meant, the words cannot say: the last is taken.
+ */
+function lastNamed(earlier: string, slots: Slot[], language: Language, figure: boolean, own: ReadonlySet<string>): string[] {
+  const ws = words(earlier).map((w) => w.toLowerCase())
+  // An earlier follow-up that only named something ("and the inspectors?") named it whatever its words.
+  const named = namesOnly(earlier, slotsFor(earlier, language), language.lexicon)
+  const runs = namesIn(earlier, language).map((run) => words(run).map((w) => w.toLowerCase()))
+  const placedWords = new Set([...placed(earlier).values()].flat())
+  const nameOf = (w: string): string[] | undefined => {
+    if (figure) return isFigure(w) ? [w] : undefined
+    if (isFigure(w)) return undefined
+    return runs.find((run) => run.includes(w)) ?? (named || placedWords.has(w) || (/\p{L}/u.test(w) && !language.isEnglishWord(w)) ? [w] : undefined)
+  }
+  let best: { words: string[]; at: number } | undefined
   for (const slot of slots) {
     for (const w of slot.typed) {
       // What the follow-up names again is no earlier thing it replaces.
-      if (named.has(w)) continue
-      const isFigure = /^\d/.test(w)
-      const sort = figure ? isFigure : !isFigure && (placedWords.has(w) || (/\p{L}/u.test(w) && !language.isEnglishWord(w)))
-      const at = lower.lastIndexOf(w)
-      if (sort && at >= 0 && (!best || at > best.at)) best = { word: w, at }
+      if (own.has(w)) continue
+      const name = nameOf(w)
+      const at = ws.lastIndexOf(w)
+      if (name && at >= 0 && (!best || at > best.at)) best = { words: name, at }
     }
   }
-  return best?.word
+  return best?.words ?? []
 }
 
+/**
+ * The words of an earlier question a follow-up puts something else in place of: one thing,
+ * by the word placing it, or else, for a follow-up that only names something, the last thing
+ * of its sort the earlier question named (never the name a pronoun stands for, appended to `carried` only).
+ */
+function substitution(question: string, own: Slot[], earlier: string, carried: Slot[], language: Language): Set<string> {
+  const replaced = replacedBy(question, earlier)
+  if (replaced.size > 0 || !namesOnly(question, own, language.lexicon)) return replaced
+  const figure = own.every((s) => s.typed.every(isFigure))
+  return new Set(lastNamed(earlier, carried, language, figure, new Set(own.flatMap((s) => s.typed))))
+}
+
+/** A follow-up borrows the concepts of the turns it leans on, at a lower weight so its own words still lead; one pointing back also borrows the names the last answer gave. */
 function withContext(own: Slot[], history: readonly Turn[], language: Language, weight: number, question: string): Slot[] {
   const slots = [...own]
   const seen = new Set(own.map((s) => slotKey(s.alternatives)))
   const last = history.at(-1)
   // The first name: what a sentence is about usually comes first ("Working Links, …, went bust").
   const named = last?.answer && pointsBack(question) ? (namesIn(last.answer, language)[0] ?? '') : ''
-  // "And the inspectors?", "what about 2020?": asks the earlier question of something else, in place of the last thing of its sort the earlier questions named.
-  const namedOnly = own.length > 0 && NAMED_ONLY.test(question)
-  const figure = own.every((s) => s.typed.every((w) => /^\d/.test(w)))
-  const ownWords = new Set(own.flatMap((s) => s.typed))
   let substituted = false
+  // The later turn of the chain, whose own substitution (if any) applies to the turn before it: "and the inspectors?" had put them in place of "the NAO".
+  let later: { text: string; own: Slot[] } | undefined
   for (let i = history.length - 1, reached = 0; i >= 0 && reached < CONTEXT_TURNS; i--, reached++) {
-    const earlier = unframed(cleanQuestion(history[i]?.question ?? '').text, language.lexicon) + (i === history.length - 1 && named ? ` ; ${named}` : '')
-    const replaced = replacedBy(question, earlier)
-    const carried = slotsFor(earlier, language, weight)
-    if (namedOnly && !substituted) {
-      const instead = lastNamed(earlier, carried, language, figure, ownWords)
-      if (instead) {
-        replaced.add(instead)
-        substituted = true
-      }
+    const earlier = unframed(cleanQuestion(history[i]?.question ?? '').text, language.lexicon)
+    const carried = slotsFor(earlier + (i === history.length - 1 && named ? ` ; ${named}` : ''), language, weight)
+    const replaced = later ? substitution(later.text, later.own, earlier, carried, language) : new Set<string>()
+    if (!substituted) {
+      const mine = substitution(question, own, earlier, carried, language)
+      substituted = mine.size > 0
+      for (const w of mine) replaced.add(w)
     }
     for (const slot of carried) {
       const key = slotKey(slot.alternatives)
@@ -411,6 +448,7 @@ function withContext(own: Slot[], history: readonly Turn[], language: Language, 
       seen.add(key)
     }
     if (!isFollowUp(earlier)) break
+    later = { text: earlier, own: slotsFor(earlier, language) }
   }
   return slots
 }

@@ -435,6 +435,8 @@ describe('compose', () => {
   it('answers "which X…" only from a passage that speaks of an X, unless the cue for a name already says what X is ("which company")', async () => {
     expect(sentencesOf(await ask('which crossings were cancelled in the first winter?'))[0]).toMatch(/120 crossings were cancelled/)
     expect((await ask('which fares were cancelled in the first winter?')).answered).toBe(false)
+    // "Company" is in the cue for a name: a passage naming the companies need not say "company".
+    expect(understand('which company ran the night routes?', [], kb.language).sortAsked).toBeUndefined()
   })
 
   it('names a company for "which companies", from the sentence that names them', async () => {

@@ -69,6 +69,9 @@ describe('understand', () => {
     expect(ask('my cousin works on the ferries, is Bluewater still running the night routes').polar).toBe(true)
     expect(ask('the night routes were cut - was that in 2016?').polar).toBe(true)
     expect(ask('which companies won the ferry contracts, and when').polar).toBe(false)
+    // A comma inside a question asking what, why or how sets off no yes/no question.
+    expect(ask('why, in the end, were the night routes cut?').polar).toBe(false)
+    expect(ask('how much, in total, did the contracts cost?').polar).toBe(false)
     // A question that itself asks when is no scene-setting clause.
     expect(ask('when did the board award the contracts, was it 2015?').kind).toBe('time')
     // "when" after another question word only says when the thing asked about held.
@@ -80,6 +83,8 @@ describe('understand', () => {
     expect(ask('what was the cancellation rate on the night routes').kind).toBe('percent')
     expect(ask('how did the inspectors rate the night routes').kind).not.toBe('percent')
     expect(ask('which operator did they rate as poor').kind).not.toBe('percent')
+    expect(ask('how did the cancellation rate change after 2016?').kind).toBe('percent')
+    expect(ask('what was the hourly rate for crews?').kind).not.toBe('percent')
     expect(ask("what was the harbour board's verdict on the operators").kind).not.toBe('definition')
     expect(ask('how much were the contracts worth').kind).toBe('money')
     expect(ask('how much lower were the fares').kind).toBe('amount')
@@ -176,8 +181,20 @@ describe('understand', () => {
     expect(ask('who ran them in the south', ['who ran the ferries for the night routes']).slots.map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['night', 'routes']))
   })
 
-  it('lets a follow-up that only names something ask the earlier question of it, in place of the last thing of its sort the earlier one named', () => {
+  it('lets a follow-up that only names something ask the earlier question of it, in place of one thing of its sort the earlier one named', () => {
     const typed = (question: string, history: string[]) => ask(question, history).slots.map((s) => s.typed.join(' '))
+    // Placed with the same word, a word replaces a word and a figure a figure: "in 2016" stays beside "in the north", "in charge" beside "in 2017".
+    expect(typed('and in the north?', ['how many crossings were cancelled in 2016?'])).toEqual(['north', 'crossings', 'cancelled', '2016'])
+    expect(typed('and in 2017?', ['who was in charge of the harbour board in 2016?'])).toEqual(['2017', 'charge', 'harbour board'])
+    // One thing is replaced, not every name.
+    expect(typed('and in the south?', ['what did bluewater say in the north about tidal?'])).toEqual(['south', 'bluewater', 'tidal'])
+    // Down a chain of them, each puts its own in place of the one before.
+    expect(typed('what about tidal', ['what did bluewater say in 2019', 'and the harbour board?'])).toEqual(['tidal', '2019'])
+    // A capitalised name goes whole.
+    expect(typed('and Tidal Lines?', ['when did Harbour Link lose its contracts?'])).toEqual(['tidal', 'lines', 'lose', 'contracts'])
+    // Asking more of the same thing, by a pronoun or a kind of answer, replaces nothing.
+    expect(understand('and its owners?', [{ question: 'who ran the night routes in the north', answer: 'Bluewater ran the night routes.' }], language).slots.map((s) => s.typed.join(' '))).toEqual(['owners', 'ran', 'night', 'routes', 'north', 'bluewater'])
+    expect(typed('and the cost?', ['how many crossings did bluewater run in 2016?'])).toContain('bluewater')
     // A name stands in for the last name ("bluewater" is not everyday English here), a figure for the last figure.
     expect(typed('and the harbour board?', ['what did bluewater say in 2019'])).toEqual(['harbour board', '2019'])
     expect(typed('and 2020?', ['what did bluewater say in 2019'])).toEqual(['2020', 'bluewater'])
@@ -210,7 +227,13 @@ describe('understand', () => {
     const follow = ask('who decided?', ['when were the night routes cut back?'])
     expect(follow.followUp).toBe(true)
     expect(follow.slots.map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['decided', 'night', 'routes']))
+    expect(ask('who won?', ['which companies bid for the ferry contracts?']).followUp).toBe(true)
     expect(ask('who decided to cut the night routes?', ['which companies ran the ferries?']).followUp).toBe(false)
+  })
+
+  it('leaves a joining word at the start out of the question ("anyway, who…"), but keeps "and", which leans on the last question', () => {
+    expect(ask('anyway, who ran the ferries?').slots.map((s) => s.typed.join(' '))).toEqual(['ran', 'ferries'])
+    expect(ask('and in the north?', ['who ran the ferries?']).followUp).toBe(true)
   })
 
   it('takes a question about now as such, and leaves the words saying so out of its concepts', () => {
