@@ -216,6 +216,17 @@ describe('POST /api/ask', () => {
     expect(body.answer).toMatch(/MTC ?Novo/i)
   })
 
+  it('keeps a conversation going: "when?" finds the date the last answer gave, and "what about in Wales?" asks the last question of Wales', async () => {
+    const first = await askJson('what happened to Working Links?')
+    const when = await askJson('when?', [{ question: 'what happened to Working Links?', answer: first.body.answer }])
+    // Its first sentence: the date of what the last answer said happened.
+    expect(when.body.answer.split(/(?<=\])\s+/)[0]).toMatch(/February 2019/)
+    const chain = ['who ran probation in Wales?', 'and in London?', 'and who runs it now?'].map((question) => ({ question, answer: '' }))
+    const wales = await askJson('what about in Wales?', chain)
+    expect(wales.body.asOf).toBe('2021-06-26')
+    expect(wales.body.answer).toMatch(/Wales/)
+  })
+
   it('rejects bad requests with the right status and a JSON error', async () => {
     await expectError(await postJson('/api/ask', {}), 400, 'bad_request')
     await expectError(await postJson('/api/ask', { question: '   ' }), 400, 'bad_request')
