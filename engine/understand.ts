@@ -169,8 +169,8 @@ export function understand(question: string, history: readonly Turn[], language:
   const main = lexicon.question.leadingClause.replaceAll(text, '')
   const asked = kindOf(main, lexicon)
   const own = withKindWord(slotsFor(text, language), asked.word, asked.kind)
-  // With no words of its own ("when?"), a follow-up asks the earlier question's concepts as its own.
-  const slots = followUp ? withContext(own, history, language, own.length === 0 ? 1 : CONTEXT_WEIGHT, text) : own
+  // With no words of its own but the one naming the kind of answer ("when?", "how long were they for?"), a follow-up asks the earlier question's concepts as its own.
+  const slots = followUp ? withContext(own, history, language, own.every((s) => s.weight < 1) ? 1 : CONTEXT_WEIGHT, text) : own
   const previous = history.at(-1)
   const previousText = followUp && previous ? unframed(cleanQuestion(previous.question).text, lexicon) : undefined
   const polar = lexicon.question.polar.test(main)

@@ -221,6 +221,9 @@ describe('understand', () => {
       expect(follow.slots.map((s) => [s.typed.join(' '), s.weight])).toEqual([['companies', 1], ['ran', 1], ['ferries', 1]])
     }
     expect(ask('when?').decline).toBe('empty')
+    // Only the word naming the kind of answer is its own: the rest is still the earlier question's.
+    const long = ask('and how long were they for', ['how much were the ferry contracts worth'])
+    expect(long.slots.filter((s) => s.weight === 1).map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['ferry', 'contracts']))
   })
 
   it('reads a question word with only a verb ("who decided?") as leaning on the earlier question', () => {
