@@ -214,6 +214,7 @@ describe('understand', () => {
   })
 
   it('reads a follow-up with no words of its own ("when?", "when did that happen") as the earlier question\'s concepts, not as empty', () => {
+    expect(ask('which ones?', ['which companies ran the ferries?']).slots.every((s) => s.weight === 1 && s.typed[0] !== 'ones')).toBe(true)
     for (const question of ['when?', 'when did that happen']) {
       const follow = ask(question, ['which companies ran the ferries?'])
       expect(follow.decline).toBeUndefined()
