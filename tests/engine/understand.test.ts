@@ -289,6 +289,10 @@ describe('understand', () => {
   it('takes "can I", "should I" or "am I allowed to" with any deed of the asker\'s own as their own case, but not a request to know something', () => {
     expect(ask('can i take my dog on the night ferry').decline).toBe('personal')
     expect(ask('should we still buy a season ticket').decline).toBe('personal')
+    // Asked after the visitor says who they are.
+    expect(ask('i sit on the harbour board - should i vote to cut the night routes?').decline).toBe('personal')
+    expect(ask('we run a cafe on the pier, should we bid for the harbour cafés?').decline).toBe('personal')
+    expect(ask('the night routes were cut, can I ask why?').decline).toBeUndefined()
     expect(ask('am i allowed to bring a bike aboard').decline).toBe('personal')
     expect(ask('do I have to book the crossing').decline).toBe('personal')
     // Asking to know something is a question about the subject, the wrapper set aside.
