@@ -377,6 +377,11 @@ describe('understand', () => {
     expect(ask('will the ferries be privatised again').decline).toBe('future')
     expect(ask('what happens to the ferries after the next election').decline).toBe('future')
     expect(ask('how many crossings will there be next year').decline).toBe('future')
+    expect(ask('are there plans to bring back the night routes in the next few years').decline).toBe('future')
+    expect(ask('will the routes be cut again in the next shake-up?').decline).toBe('future')
+    expect(ask('any new ferry contracts in the pipeline?').decline).toBe('future')
+    // A span the sources themselves look ahead over, from their own time, is theirs to answer.
+    expect(ask('how much were the operators to get over the next four years?').decline).toBeUndefined()
     // "The next year" counts from a year already asked about, not from today.
     expect(ask('and were there fewer crossings the next year?').decline).toBeUndefined()
     expect(ask('ferry ferry ferry ferry ferry').decline).toBe('empty')
