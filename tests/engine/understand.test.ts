@@ -293,6 +293,8 @@ describe('understand', () => {
     expect(ask('i sit on the harbour board - should i vote to cut the night routes?').decline).toBe('personal')
     expect(ask('we run a cafe on the pier, should we bid for the harbour cafés?').decline).toBe('personal')
     expect(ask('the night routes were cut, can I ask why?').decline).toBeUndefined()
+    expect(ask('got a crew interview next week, what will they ask me').decline).toBe('personal')
+    expect(ask('is bluewater a good company to work for').decline).toBe('personal')
     expect(ask('am i allowed to bring a bike aboard').decline).toBe('personal')
     expect(ask('do I have to book the crossing').decline).toBe('personal')
     // Asking to know something is a question about the subject, the wrapper set aside.
@@ -380,6 +382,8 @@ describe('understand', () => {
     expect(ask('are there plans to bring back the night routes in the next few years').decline).toBe('future')
     expect(ask('will the routes be cut again in the next shake-up?').decline).toBe('future')
     expect(ask('any new ferry contracts in the pipeline?').decline).toBe('future')
+    expect(ask('who will run the night routes once the contracts run out?').decline).toBe('future')
+    expect(ask('what happened when the contracts ran out?').decline).toBeUndefined()
     // A span the sources themselves look ahead over, from their own time, is theirs to answer.
     expect(ask('how much were the operators to get over the next four years?').decline).toBeUndefined()
     // "The next year" counts from a year already asked about, not from today.
