@@ -244,6 +244,8 @@ describe('understand', () => {
     const now = ask('is the ferry service still private?')
     expect(now.now).toBe(true)
     expect(now.slots.map((s) => s.typed.join(' '))).toEqual(['ferry', 'service', 'private'])
+    // "The one" stands for something named; it counts nothing.
+    expect(ask('is bluewater still the one running the night routes').slots.map((s) => s.typed.join(' '))).toEqual(['bluewater', 'running', 'night', 'routes'])
     expect(ask('who runs the ferries now').now).toBe(true)
     expect(ask('who ran the ferries in 2016').now).toBe(false)
     expect(ask('what is the current set up for the ferries').now).toBe(true)
