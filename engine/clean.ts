@@ -12,6 +12,8 @@ export interface CleanQuestion {
   instructed: boolean
   /** True when the input is strewn with runs of symbols ("////", "]]]]"), as from keys mashed: then only question wording makes it a question. */
   mashed: boolean
+  /** What the visitor said before asking, in plain words ("Purple Futures put its contracts at £600m. Over how many years?"): what a question with no words of its own leans on. */
+  context?: string
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
@@ -80,13 +82,17 @@ const MASHED_RUNS = 2
  * When input mixes a question with other fragments (code, instructions,
  * chatter), keeps the fragments that are questions; otherwise all of it.
  */
-function questionPart(text: string): string {
+function questionPart(text: string): { text: string; before: string[] } {
   const pieces = text.split(/(?<=[.!?;])\s+|\s*(?:--+|#+|;|\n|\|)\s*/)
-  if (pieces.length < 2) return text
+  if (pieces.length < 2) return { text, before: [] }
   const fragments = pieces.map((f) => f.replace(/^[^\p{L}\p{N}]+/u, '').trim()).filter(Boolean)
   const questions = fragments.filter((f) => QUESTIONISH.test(f))
-  return questions.length > 0 ? questions.join(' ') : text
+  const first = fragments.findIndex((f) => QUESTIONISH.test(f))
+  return questions.length > 0 ? { text: questions.join(' '), before: fragments.slice(0, first) } : { text, before: [] }
 }
+
+/** A fragment in plain words: letters, figures, spaces and the punctuation of prose; nothing of code or markup. */
+const PROSE = /^[\p{L}\p{N}\s,.'’!?&£%-]+$/u
 
 /** Words in a markup comment, which no reader sees: written for a machine. */
 const HIDDEN_WORDS = /<!--(?:(?!-->)[\s\S])*?\p{L}(?:(?!-->)[\s\S])*-->/u
@@ -108,9 +114,12 @@ export function cleanQuestion(raw: string): CleanQuestion {
   }
   // A joining word left at the start ("anyway, who…", or what an instruction left behind: "… and tell me") is no part of the question;
   // but a visitor's own "and in Wales?" leans on the last question, and "now" may ask about now.
-  text = questionPart(text)
+  const part = questionPart(text)
+  text = part.text
     .replace(instructed ? /^[\s,.;:!-]*(and|then|also|now|instead|anyway)\b[\s,]*/i : /^[\s,.;:!-]*(then|also|instead|anyway)\b[\s,]*/i, '')
     .replace(/\s+/g, ' ')
     .trim()
-  return { text, instructed, mashed }
+  // What came before the question is context only in plain words, and only when nothing tried to instruct: an attack's leftovers are not.
+  const said = instructed || mashed ? [] : part.before.filter((f) => PROSE.test(f))
+  return said.length > 0 ? { text, instructed, mashed, context: said.join(' ') } : { text, instructed, mashed }
 }

@@ -170,7 +170,9 @@ export function understand(question: string, history: readonly Turn[], language:
   const asked = kindOf(main, lexicon)
   const own = withKindWord(slotsFor(text, language), asked.word, asked.kind)
   // With no words of its own but the one naming the kind of answer ("when?", "how long were they for?"), a follow-up asks the earlier question's concepts as its own.
-  const slots = followUp ? withContext(own, history, language, own.every((s) => s.weight < 1) ? 1 : CONTEXT_WEIGHT, text) : own
+  const carried = followUp ? withContext(own, history, language, own.every((s) => s.weight < 1) ? 1 : CONTEXT_WEIGHT, text) : own
+  // A question with no words of its own after what the visitor said ("… at £600m. Over how many years?") asks about what they said.
+  const slots = cleaned.context && !followUp && own.every((s) => s.weight < 1) ? [...own, ...slotsFor(unframed(cleaned.context, lexicon), language)] : carried
   const previous = history.at(-1)
   const previousText = followUp && previous ? unframed(cleanQuestion(previous.question).text, lexicon) : undefined
   const polar = lexicon.question.polar.test(main)
