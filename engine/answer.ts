@@ -6,7 +6,6 @@
  */
 import { compose, type Citation } from './compose'
 import type { Kb } from './kb'
-import { answerKind } from './kinds'
 import type { MessageKey } from './lexicon'
 import { retrieve, type Retrieval } from './retrieve'
 import { suggest } from './suggest'
@@ -47,7 +46,7 @@ async function answerWith(kb: Kb, question: string, history: readonly Turn[]): P
   const retrieval = await retrieve(kb, query)
   const last = history.at(-1)
   // Asked again ("and who runs it now?"), say something new if it answers as well; asked for another kind of answer ("when?" after "what happened?"), what was said may hold it.
-  const said = last?.answer !== undefined && answerKind(last.question, kb.language.lexicon) === query.kind ? last.answer : undefined
+  const said = last?.answer !== undefined && understand(last.question, history.slice(0, -1), kb.language).kind === query.kind ? last.answer : undefined
   const composed = compose(retrieval, query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current, ...(said !== undefined && { said }) })
   if (!composed) return decline(kb, query, 'unknown', retrieval)
   return { answer: composed.answer, answered: true, citations: composed.citations, ...(composed.asOf && { asOf: composed.asOf }) }

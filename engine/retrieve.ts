@@ -145,9 +145,6 @@ function oneSlipFrom(kb: Kb, typed: string, term: string): string[] {
 
 /** Longer than any word the sources hold: no slip of it is looked for, which would cost in proportion to its length. */
 const LONGEST_WORD = 24
-/** Letters from which a word one slip from a word of the sources is taken for it with little doubt, and the weight it then has. */
-const SURE_SLIP_LENGTH = 9
-const SURE_SLIP_WEIGHT = 0.8
 
 /** Exact and prefix first; fuzzy only when that finds nothing, which keeps typical queries fast. */
 async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup: TermLookup; fuzzy: boolean; corrected?: true }> {
@@ -163,9 +160,7 @@ async function lookupTerm(kb: Kb, term: string, typed: string): Promise<{ lookup
     let best: TermLookup | undefined
     for (const t of oneSlipFrom(kb, typed, term)) {
       // Weighed as a fuzzy match one edit away: a name one slip from a word of the sources ("charles", "charges") is not taken for it.
-      // In a long word one slip is nearly always a typo ("cambridgshire"), and weighs nearly as the word itself.
-      const weight = typed.length >= SURE_SLIP_LENGTH ? SURE_SLIP_WEIGHT : (weights.fuzzy * t.length) / (t.length + 1)
-      const found = await kb.index.lookup(t, { prefix: false, fuzzy: 0, weights, exact: weight })
+      const found = await kb.index.lookup(t, { prefix: false, fuzzy: 0, weights, exact: (weights.fuzzy * t.length) / (t.length + 1) })
       if (found.size > (best?.size ?? 0)) best = found
     }
     if (best) return { lookup: best, fuzzy: true, corrected: true }

@@ -164,15 +164,16 @@ export function understand(question: string, history: readonly Turn[], language:
   const { lexicon } = language
   const cleaned = cleanQuestion(question)
   const text = unframed(cleaned.text, lexicon)
-  const followUp = history.length > 0 && isFollowUp(text)
   // "When the board set out its plans, how were the operators to be paid?" asks how, not when: what is asked is read from the main clause.
   const main = lexicon.question.leadingClause.replaceAll(text, '')
   const asked = kindOf(main, lexicon)
   const own = withKindWord(slotsFor(text, language), asked.word, asked.kind)
+  const noWordsOfItsOwn = own.every((s) => s.weight < 1)
+  // A question with no words of its own after what the visitor said ("… at £600m. Over how many years?") asks about what they said, rather than about an earlier turn; small talk ("Thanks.") says nothing.
+  const said = cleaned.context && noWordsOfItsOwn && !lexicon.question.smallTalk.test(cleaned.context) ? unframed(cleaned.context, lexicon) : undefined
+  const followUp = said === undefined && history.length > 0 && isFollowUp(text)
   // With no words of its own but the one naming the kind of answer ("when?", "how long were they for?"), a follow-up asks the earlier question's concepts as its own.
-  const carried = followUp ? withContext(own, history, language, own.every((s) => s.weight < 1) ? 1 : CONTEXT_WEIGHT, text) : own
-  // A question with no words of its own after what the visitor said ("… at £600m. Over how many years?") asks about what they said.
-  const slots = cleaned.context && !followUp && own.every((s) => s.weight < 1) ? [...own, ...slotsFor(unframed(cleaned.context, lexicon), language)] : carried
+  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : followUp ? withContext(own, history, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : own
   const previous = history.at(-1)
   const previousText = followUp && previous ? unframed(cleanQuestion(previous.question).text, lexicon) : undefined
   const polar = lexicon.question.polar.test(main)
@@ -222,9 +223,11 @@ export function understand(question: string, history: readonly Turn[], language:
   const sort = words(lexicon.question.sortAsked.exec(main)?.[1] ?? '').at(-1)?.toLowerCase()
   // A sort the cue for the kind of answer names ("which company", "which minister") is answered by a name, however its passage puts the sort.
   if (sort && !words(asked.cue ?? '').some((w) => w.toLowerCase() === sort)) query.sortAsked = [sort]
-  const later = laterYear(text, language)
+  // What the visitor said is read for what no question may ask (their own case, a later year, the future) as the question is.
+  const whole = said === undefined ? text : `${said} ${text}`
+  const later = laterYear(whole, language)
   if (later !== undefined) query.laterYear = later
-  const decline = declineReason(query, lexicon)
+  const decline = declineReason(query, lexicon, whole)
   if (decline) query.decline = decline
   return query
 }
@@ -274,13 +277,13 @@ function countedTerms(text: string, slots: Slot[], lexicon: Lexicon): string[] {
 }
 
 /** Reasons to decline that the question's wording alone gives: nothing to look up, or nothing that should be. */
-function declineReason(query: Query, lexicon: Lexicon): DeclineReason | undefined {
+function declineReason(query: Query, lexicon: Lexicon, whole: string): DeclineReason | undefined {
   const { text } = query
   if (lexicon.question.smallTalk.test(text)) return 'greeting'
-  if (lexicon.question.personal.test(text)) return 'personal'
-  if (lexicon.question.privateDetails.test(text)) return 'private'
+  if (lexicon.question.personal.test(whole)) return 'personal'
+  if (lexicon.question.privateDetails.test(whole)) return 'private'
   if (query.laterYear !== undefined) return 'later'
-  if (lexicon.question.future.test(text)) return 'future'
+  if (lexicon.question.future.test(whole)) return 'future'
   const own = query.slots.filter((s) => s.weight === 1)
   // What is left of an instruction once it is removed ("… word for word") asks nothing.
   if (query.instructed && !isQuestion(text)) return 'instructed'
@@ -303,8 +306,8 @@ function pointsBack(text: string): boolean {
 /**
  * Whether answering `question` reads the last answer: a follow-up, once
  * cleaned and unframed as `understand` reads it. One pointing back may mean
- * something the last answer named; any follow-up is answered with something
- * the last answer did not say.
+ * something the last answer named; one asking for the same kind of answer
+ * again is answered with something the last answer did not say.
  */
 export function readsLastAnswer(question: string, language: Language): boolean {
   return isFollowUp(unframed(cleanQuestion(question).text, language.lexicon))

@@ -13,7 +13,8 @@ import { postJson } from './helpers'
 const BARS: Record<string, Partial<Record<EvalKind, number>>> = {
   'questions.jsonl': { fact: 28, out_of_scope: 6, adversarial: 4 },
   // heldout h013 repeats a 2017 article's "this year"; a visitor's "this year" is now, and gets the latest state instead.
-  // h109 ("best train from london to gloucester?") is answered since towns find the areas the sources name ("Gloucester" finds Gloucestershire).
+  // h109 ("best train from london to gloucester?") is now answered wrongly: the town finds Gloucestershire and "train" finds "trained".
+  // Kept, as visitors name their own towns far more often than they ask about trains; an off-topic check that sees through it is still to do.
   'heldout.jsonl': { fact: 77, out_of_scope: 10, adversarial: 17 },
   'unseen.jsonl': { fact: 57, out_of_scope: 10, adversarial: 8 },
   'blind.jsonl': { fact: 46, out_of_scope: 9, adversarial: 8 },
