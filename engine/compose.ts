@@ -397,7 +397,12 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const stillHeld = [...still].filter((i) => !(retrieval.slots[i]?.typed ?? []).every((w) => retrieval.unknownWords.includes(w)))
   const speaksOfStill = (c: Candidate) => stillHeld.length === 0 || stillHeld.some((i) => c.covers.has(i))
   const answering = (h: Hit) => candidates.find((c) => c.hit === h && ((scorer.answers(c, listedWin) && enough(c)) || settlesStill(c)) && asGood(c) && speaksOfStill(c))
-  const latestState = recent.map(answering).find((c) => c !== undefined)
+  // Failing a passage on how things stand that answers so, a follow-up about now that names only another place or thing ("what about London?") is answered by how things stand overall,
+  // when that holds what it carries from the question before, rather than by an older passage naming the place.
+  const carriesOver = (h: Hit) => candidates.find((c) => c.hit === h && query.followUp && c.ownCoverage === 0 && c.coverage >= NOW_CURRENT && scorer.aboutYearAsked(c))
+  const isCurrent = (h: Hit) => context.current.has(h.passage)
+  const currentHits = recent.filter(isCurrent)
+  const latestState = [...currentHits.map(answering), ...currentHits.map(carriesOver), ...recent.filter((h) => !isCurrent(h)).map(answering)].find((c) => c !== undefined)
   const anchor = latestState?.hit
   const first = latestState || best
   if (!first) return { ...none('no sentence supplies what was asked', listedWin), candidates, ...(anchor && { anchor }) }

@@ -181,8 +181,8 @@ export function understand(question: string, history: readonly Turn[], language:
   // "And in Wales?" asks what the earlier question asked; "was it reversed?" asks a yes or no of its own.
   if (kind === 'other' && previousText !== undefined && !polar) kind = answerKind(previousText, lexicon)
   const years = yearsNamed(text)
-  // "What about in Wales?" after "who runs it now?" asks about now too, unless it names a year of its own.
-  const now = lexicon.question.now.test(text) || (previousText !== undefined && years.length === 0 && lexicon.question.now.test(previousText))
+  // "What about in Wales?" after "who runs it now?" (or after a chain of follow-ups leading back to it) asks about now too, unless it names a year of its own.
+  const now = lexicon.question.now.test(text) || (followUp && years.length === 0 && chainAsksNow(history, language))
   const query: Query = {
     text,
     instructed: cleaned.instructed,
@@ -334,6 +334,16 @@ function namesIn(answer: string, language: Language): string[] {
   }
   const many = runs.filter((run) => /\s/.test(run))
   return [...many, ...runs.filter((run) => !/\s/.test(run) && !language.isEnglishWord(run.toLowerCase()))]
+}
+
+/** Whether the turns a follow-up leans on, back through a chain of follow-ups, ask about now; a turn naming a year of its own ends the chain's "now". */
+function chainAsksNow(history: readonly Turn[], language: Language): boolean {
+  for (let i = history.length - 1, reached = 0; i >= 0 && reached < CONTEXT_TURNS; i--, reached++) {
+    const earlier = unframed(cleanQuestion(history[i]?.question ?? '').text, language.lexicon)
+    if (language.lexicon.question.now.test(earlier)) return true
+    if (yearsNamed(earlier).length > 0 || !isFollowUp(earlier)) return false
+  }
+  return false
 }
 
 /** Words that say where, when or for whom ("in", "for"): "and in London?" asks the earlier question of London instead of what it placed there. */

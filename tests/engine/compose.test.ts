@@ -296,6 +296,9 @@ describe('compose', () => {
     expect(a.asOf).toBe('2021-06-26')
     // Naming a time of its own, it asks about that time.
     expect((await ask('what about in 2016?', ['who runs the ferries now?'])).asOf).toBeUndefined()
+    // Down a chain of follow-ups too; and a thing the passage on how things stand does not name ("the pier") is answered by it, as it says how everything stands.
+    expect((await ask('what about the pier?', ['who runs the ferries now?', 'and the island routes?'])).asOf).toBe('2021-06-26')
+    expect(sentencesOf(await ask('what about the pier?', ['who runs the ferries now?']))[0]).toMatch(/returned to public control on 26 June 2021/)
   })
 
   it('answers an open question ("what did the review say…") with more of its passage, not only its first sentence', async () => {

@@ -264,6 +264,9 @@ describe('understand', () => {
     // "The one" stands for something named; it counts nothing.
     expect(ask('is bluewater still the one running the night routes').slots.map((s) => s.typed.join(' '))).toEqual(['bluewater', 'running', 'night', 'routes'])
     expect(ask('who runs the ferries now').now).toBe(true)
+    // A follow-up asks about now when the chain it leans on does, unless a turn since named a year.
+    expect(ask('what about the pier', ['who runs the ferries now?', 'and the night routes?']).now).toBe(true)
+    expect(ask('what about the pier', ['who runs the ferries now?', 'and in 2016?']).now).toBe(false)
     expect(ask('who ran the ferries in 2016').now).toBe(false)
     expect(ask('what is the current set up for the ferries').now).toBe(true)
     // A visitor's "this year" is theirs, not a source's: now, and no concept of its own.
