@@ -240,6 +240,11 @@ describe('understand', () => {
     expect(ask('My probation officer missed my appointment. Why?').decline).toBe('personal')
     expect(ask('The contracts end in 2030. Over how many years?').decline).toBe('later')
     expect(ask('Thanks. Over how many years?').decline).toBe('empty')
+    // "Is that right?" asks nothing of its own: it asks whether what the visitor heard holds, which is no personal case.
+    const heard = ask('my friend says the night routes were cut in 2016. is that right?')
+    expect(heard.decline).toBeUndefined()
+    expect(heard.slots.map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['night', 'routes', '2016']))
+    expect(ask('my dad is on a community order. is that right?').decline).toBe('personal')
     // It comes before any earlier turn.
     expect(ask('The operators put the ferry contracts at £40m. How long were they for?', ['who ran the night routes?']).slots.map((s) => s.typed.join(' '))).toContain('contracts')
   })
