@@ -173,16 +173,16 @@ export function understand(question: string, history: readonly Turn[], language:
   const said = cleaned.context && noWordsOfItsOwn && !lexicon.question.smallTalk.test(cleaned.context) ? unframed(cleaned.context, lexicon) : undefined
   const followUp = said === undefined && history.length > 0 && isFollowUp(text)
   // With no words of its own but the one naming the kind of answer ("when?", "how long were they for?"), a follow-up asks the earlier question's concepts as its own.
-  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : followUp ? withContext(own, history, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : own
-  const previous = history.at(-1)
-  const previousText = followUp && previous ? unframed(cleanQuestion(previous.question).text, lexicon) : undefined
+  const chain = followUp ? chainOf(history, language) : []
+  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : own
+  const previousText = chain[0]?.text
   const polar = lexicon.question.polar.test(main)
   let kind = asked.kind
   // "And in Wales?" asks what the earlier question asked; "was it reversed?" asks a yes or no of its own.
   if (kind === 'other' && previousText !== undefined && !polar) kind = answerKind(previousText, lexicon)
   const years = yearsNamed(text)
   // "What about in Wales?" after "who runs it now?" (or after a chain of follow-ups leading back to it) asks about now too, unless it names a year of its own.
-  const now = lexicon.question.now.test(text) || (followUp && years.length === 0 && chainAsksNow(history, language))
+  const now = lexicon.question.now.test(text) || (years.length === 0 && chainAsksNow(chain, lexicon))
   const query: Query = {
     text,
     instructed: cleaned.instructed,
@@ -336,12 +336,28 @@ function namesIn(answer: string, language: Language): string[] {
   return [...many, ...runs.filter((run) => !/\s/.test(run) && !language.isEnglishWord(run.toLowerCase()))]
 }
 
-/** Whether the turns a follow-up leans on, back through a chain of follow-ups, ask about now; a turn naming a year of its own ends the chain's "now". */
-function chainAsksNow(history: readonly Turn[], language: Language): boolean {
-  for (let i = history.length - 1, reached = 0; i >= 0 && reached < CONTEXT_TURNS; i--, reached++) {
-    const earlier = unframed(cleanQuestion(history[i]?.question ?? '').text, language.lexicon)
-    if (language.lexicon.question.now.test(earlier)) return true
-    if (yearsNamed(earlier).length > 0 || !isFollowUp(earlier)) return false
+/** An earlier question as a follow-up reads it: cleaned and unframed, with its own concepts. */
+interface EarlierTurn {
+  text: string
+  own: Slot[]
+}
+
+/** The questions a follow-up leans on, latest first: back through a chain of follow-ups to the question that began it, at most CONTEXT_TURNS. */
+function chainOf(history: readonly Turn[], language: Language): EarlierTurn[] {
+  const chain: EarlierTurn[] = []
+  for (let i = history.length - 1; i >= 0 && chain.length < CONTEXT_TURNS; i--) {
+    const text = unframed(cleanQuestion(history[i]?.question ?? '').text, language.lexicon)
+    chain.push({ text, own: slotsFor(text, language) })
+    if (!isFollowUp(text)) break
+  }
+  return chain
+}
+
+/** Whether a chain of questions asks about now; a turn naming a year of its own ends the chain's "now". */
+function chainAsksNow(chain: readonly EarlierTurn[], lexicon: Lexicon): boolean {
+  for (const { text } of chain) {
+    if (lexicon.question.now.test(text)) return true
+    if (yearsNamed(text).length > 0) return false
   }
   return false
 }
@@ -402,12 +418,12 @@ function namesOnly(question: string, own: Slot[], lexicon: Lexicon): boolean {
  * such as "Napo") or a thing placed with "in", "for"… ("in Wales"). Which of
  * several named things is meant, the words cannot say: the last is taken.
  */
-function lastNamed(earlier: string, slots: Slot[], language: Language, figure: boolean, own: ReadonlySet<string>): string[] {
-  const ws = words(earlier).map((w) => w.toLowerCase())
+function lastNamed(earlier: EarlierTurn, slots: Slot[], language: Language, figure: boolean, own: ReadonlySet<string>): string[] {
+  const ws = words(earlier.text).map((w) => w.toLowerCase())
   // An earlier follow-up that only named something ("and the inspectors?") named it whatever its words.
-  const named = namesOnly(earlier, slotsFor(earlier, language), language.lexicon)
-  const runs = namesIn(earlier, language).map((run) => words(run).map((w) => w.toLowerCase()))
-  const placedWords = new Set([...placed(earlier).values()].flat())
+  const named = namesOnly(earlier.text, earlier.own, language.lexicon)
+  const runs = namesIn(earlier.text, language).map((run) => words(run).map((w) => w.toLowerCase()))
+  const placedWords = new Set([...placed(earlier.text).values()].flat())
   const nameOf = (w: string): string[] | undefined => {
     if (figure) return isFigure(w) ? [w] : undefined
     if (isFigure(w)) return undefined
@@ -431,26 +447,24 @@ function lastNamed(earlier: string, slots: Slot[], language: Language, figure: b
  * by the word placing it, or else, for a follow-up that only names something, the last thing
  * of its sort the earlier question named (never the name a pronoun stands for, appended to `carried` only).
  */
-function substitution(question: string, own: Slot[], earlier: string, carried: Slot[], language: Language): Set<string> {
-  const replaced = replacedBy(question, earlier)
+function substitution(question: string, own: Slot[], earlier: EarlierTurn, carried: Slot[], language: Language): Set<string> {
+  const replaced = replacedBy(question, earlier.text)
   if (replaced.size > 0 || !namesOnly(question, own, language.lexicon)) return replaced
   const figure = own.every((s) => s.typed.every(isFigure))
   return new Set(lastNamed(earlier, carried, language, figure, new Set(own.flatMap((s) => s.typed))))
 }
 
 /** A follow-up borrows the concepts of the turns it leans on, at a lower weight so its own words still lead; one pointing back also borrows the names the last answer gave. */
-function withContext(own: Slot[], history: readonly Turn[], language: Language, weight: number, question: string): Slot[] {
+function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: string | undefined, language: Language, weight: number, question: string): Slot[] {
   const slots = [...own]
   const seen = new Set(own.map((s) => slotKey(s.alternatives)))
-  const last = history.at(-1)
   // The first name: what a sentence is about usually comes first ("Working Links, …, went bust").
-  const named = last?.answer && pointsBack(question) ? (namesIn(last.answer, language)[0] ?? '') : ''
+  const named = lastAnswer && pointsBack(question) ? (namesIn(lastAnswer, language)[0] ?? '') : ''
   let substituted = false
-  // The later turn of the chain, whose own substitution (if any) applies to the turn before it: "and the inspectors?" had put them in place of "the NAO".
-  let later: { text: string; own: Slot[] } | undefined
-  for (let i = history.length - 1, reached = 0; i >= 0 && reached < CONTEXT_TURNS; i--, reached++) {
-    const earlier = unframed(cleanQuestion(history[i]?.question ?? '').text, language.lexicon)
-    const carried = slotsFor(earlier + (i === history.length - 1 && named ? ` ; ${named}` : ''), language, weight)
+  chain.forEach((earlier, i) => {
+    const carried = slotsFor(earlier.text + (i === 0 && named ? ` ; ${named}` : ''), language, weight)
+    // The later turn of the chain puts its own in place of what this one named, as this question does: "and the inspectors?" had put them in place of "the NAO".
+    const later = chain[i - 1]
     const replaced = later ? substitution(later.text, later.own, earlier, carried, language) : new Set<string>()
     if (!substituted) {
       const mine = substitution(question, own, earlier, carried, language)
@@ -462,8 +476,6 @@ function withContext(own: Slot[], history: readonly Turn[], language: Language, 
       if (!seen.has(key) && !slot.typed.some((w) => replaced.has(w))) slots.push(slot)
       seen.add(key)
     }
-    if (!isFollowUp(earlier)) break
-    later = { text: earlier, own: slotsFor(earlier, language) }
-  }
+  })
   return slots
 }
