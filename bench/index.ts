@@ -37,7 +37,6 @@ const { values } = parseArgs({
   },
 })
 const PASSES = Number(values.passes)
-/** Rounds of the query mix per pass: fewer for big KBs, whose queries take longer, to bound the bench's time. */
 /** Rounds of the query mix per pass: ours always 10 (100 typo samples, so p99 is not one outlier); plain MiniSearch fewer for big KBs, whose queries take seconds. */
 const ROUNDS = 10
 const miniSearchRoundsFor = (passages: number) => (passages >= 50_000 ? 1 : passages >= 5_000 ? 3 : 10)

@@ -53,31 +53,49 @@ export interface Period {
 }
 
 /**
+ * A subject this long makes V8 compile a pattern straight to machine code.
+ * On a shorter one it first compiles bytecode, then compiles again at the
+ * pattern's second use; for the lexicon's long alternations the bytecode
+ * pass alone costs about three times the machine-code one.
+ */
+const NATIVE_PROBE = '~'.repeat(1000)
+
+/**
  * A lexicon pattern, matched case-insensitively. It is compiled without the
  * `i` flag and matched against lower-cased text: V8 compiles a
  * case-insensitive pattern several times more slowly, and an isolate's first
  * question pays for every pattern it meets. Hence patterns are written in
- * lower case (`lexiconProblems` checks).
+ * lower case (`lexiconProblems` checks). `compile` does that work up front,
+ * as the knowledge base loads.
  */
 export class Pattern {
+  /** One global expression serves every use (each resets lastIndex), so it is compiled once. */
   private readonly re: RegExp
-  private readonly all: RegExp
 
   constructor(source: string) {
     // `u` only where the pattern needs it (\p{L}): it too makes compiling slower.
-    const flags = /\\[pPu]\{/.test(source) ? 'u' : ''
-    this.re = new RegExp(source, flags)
-    this.all = new RegExp(source, `${flags}g`)
+    this.re = new RegExp(source, /\\[pPu]\{/.test(source) ? 'gu' : 'g')
+  }
+
+  /** Compiles the pattern to machine code now rather than at its first two uses. */
+  compile(): this {
+    this.test(NATIVE_PROBE)
+    return this
+  }
+
+  private first(lower: string, from = 0): RegExpExecArray | null {
+    this.re.lastIndex = from
+    return this.re.exec(lower)
   }
 
   test(text: string): boolean {
-    return this.re.test(text.toLowerCase())
+    return this.first(text.toLowerCase()) !== null
   }
 
   /** The first match, its groups as written in `text`. */
   exec(text: string): Array<string | undefined> | null {
     const lower = text.toLowerCase()
-    const m = this.re.exec(lower)
+    const m = this.first(lower)
     if (!m) return null
     // Lower-casing keeps positions except for a few letters (İ); then the groups stay lower-cased.
     if (lower.length !== text.length) return [...m]
@@ -96,9 +114,11 @@ export class Pattern {
     const source = lower.length === text.length ? text : lower
     let out = ''
     let last = 0
-    for (const m of lower.matchAll(this.all)) {
+    for (let m = this.first(lower); m; m = this.first(lower, this.re.lastIndex)) {
       out += source.slice(last, m.index) + by
       last = m.index + m[0].length
+      // An empty match would match again at the same place; step past one character (a whole one under `u`).
+      if (m[0] === '') this.re.lastIndex += (lower.codePointAt(last) ?? 0) > 0xffff && this.re.unicode ? 2 : 1
     }
     return out + source.slice(last)
   }
@@ -202,7 +222,7 @@ function tierOf(tiers: string[][], kind: string): number {
 export function compileLexicon(data: LexiconData, period: Period): Lexicon {
   const problems = lexiconProblems(data)
   if (problems.length > 0) throw new LexiconError(`lexicon ${problems[0]?.path}: ${problems[0]?.message}`)
-  const question = Object.fromEntries(QUESTION_PATTERNS.map((k) => [k, new Pattern(data.question[k])])) as Record<QuestionPattern, Pattern>
+  const question = Object.fromEntries(QUESTION_PATTERNS.map((k) => [k, new Pattern(data.question[k]).compile()])) as Record<QuestionPattern, Pattern>
   const base = { service: data.service, subject: data.subject, from: period.from, to: period.to }
   const shorthand = new Map(Object.entries(data.shorthand))
   return {
@@ -215,9 +235,9 @@ export function compileLexicon(data: LexiconData, period: Period): Lexicon {
     // The pattern needs neither `i` nor `u` (see Pattern).
     spellOut: (text) =>
       shorthand.size > 0 ? text.replace(/[^\s,;:!?()"]+/g, (w) => { const bare = w.replace(/\.+$/, ''); const full = shorthand.get(bare.toLowerCase()); return full ? full + w.slice(bare.length) : w }) : text,
-    kinds: data.kinds.map(({ kind, pattern }) => ({ kind, pattern: new Pattern(pattern) })),
-    reason: new Pattern(data.sentence.reason),
-    reporting: new Pattern(`^(${data.sentence.reporting})$`),
+    kinds: data.kinds.map(({ kind, pattern }) => ({ kind, pattern: new Pattern(pattern).compile() })),
+    reason: new Pattern(data.sentence.reason).compile(),
+    reporting: new Pattern(`^(${data.sentence.reporting})$`).compile(),
     succession: data.sentence.succession,
     personTitles: new Set(data.sentence.personTitles),
     monthNames: data.months.join('|'),
