@@ -103,6 +103,11 @@ function unframed(text: string, lexicon: Lexicon): string {
   return out || text
 }
 
+/** The text without the words that shape the answer ("now", "stand for") or say whose case it is ("my mate"), which name no topic. */
+function topicalText(text: string, lexicon: Lexicon): string {
+  return lexicon.question.someoneElse.replaceAll(lexicon.notTopic.replaceAll(text, ' '), ' ')
+}
+
 /**
  * Slots for a text: its content words, with the longest vocabulary phrase at
  * each position standing for one concept. Words that say how things stand now
@@ -110,7 +115,7 @@ function unframed(text: string, lexicon: Lexicon): string {
  */
 export function slotsFor(text: string, language: Pick<Language, 'lexicon' | 'vocabulary'>, weight = 1): Slot[] {
   const { lexicon, vocabulary } = language
-  const topical = lexicon.notTopic.replaceAll(text, ' ')
+  const topical = topicalText(text, lexicon)
   const all = words(topical)
   const typed: string[] = []
   const ts: string[] = []
@@ -189,7 +194,7 @@ export function understand(question: string, history: readonly Turn[], language:
     mashed: cleaned.mashed,
     slots,
     kind,
-    focus: words(lexicon.notTopic.replaceAll(text, ' ')).filter((w) => toTerm(w) !== null),
+    focus: words(topicalText(text, lexicon)).filter((w) => toTerm(w) !== null),
     polar,
     now,
     followUp,
@@ -280,7 +285,10 @@ function countedTerms(text: string, slots: Slot[], lexicon: Lexicon): string[] {
 function declineReason(query: Query, lexicon: Lexicon, whole: string): DeclineReason | undefined {
   const { text } = query
   if (lexicon.question.smallTalk.test(text)) return 'greeting'
-  if (lexicon.question.personal.test(whole)) return 'personal'
+  // Someone the visitor knows ("my brother's on licence in Leeds") makes a personal case only with advice asked
+  // about it ("can he…", "will he get recalled"); "…who supervises him now?" asks how things stand.
+  const { personal, someoneElse, adviceAsked } = lexicon.question
+  if (personal.test(whole) || (someoneElse.test(whole) && adviceAsked.test(whole))) return 'personal'
   if (lexicon.question.privateDetails.test(whole)) return 'private'
   if (query.laterYear !== undefined) return 'later'
   if (lexicon.question.future.test(whole)) return 'future'

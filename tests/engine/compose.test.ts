@@ -53,6 +53,17 @@ describe('compose', () => {
     expect(a.asOf).toBe('2021-06-26')
   })
 
+  it('leads an answer about now that only an older passage gives with how things stand overall, then gives the older fact', async () => {
+    const a = await ask('is tidal lines still running crossings')
+    const [first, second] = sentencesOf(a)
+    expect(first).toMatch(/As of 26 June 2021, .*: The ferry service returned to public control on 26 June 2021/)
+    expect(second).toMatch(/Tidal Lines and Harbour Link, won the ferry contracts/)
+    expect(a.asOf).toBe('2021-06-26')
+    expectFindableQuotes(a)
+    // A figure asked for about now is not led by a state that gives none.
+    expect(sentencesOf(await ask('how much are the ferry contracts worth now?'))[0]).toMatch(/worth £40m/)
+  })
+
   it('settles "is X still Y?" after a scene-setting clause with how things stand, from a sentence that speaks of Y', async () => {
     const a = await ask('my cousin works on the ferries, are the crews still with the operators')
     expect(sentencesOf(a)[0]).toMatch(/returned to public control on 26 June 2021, when the Harbour Board took back every route from the three operators/)

@@ -229,6 +229,19 @@ describe('understand', () => {
     expect(long.slots.filter((s) => s.weight === 1).map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['ferry', 'contracts']))
   })
 
+  it('takes someone the visitor knows as a personal case only when advice or a judgement on their case is asked, and never as a topic', () => {
+    // How things stand is no advice, whoever it is asked for.
+    const stands = ask("my brother's a deckhand on the night ferry, who runs it now?")
+    expect(stands.decline).toBeUndefined()
+    expect(stands.slots.map((s) => s.typed.join(' '))).not.toContain("brother's")
+    expect(ask('my uncle worked for Bluewater in 2016, which routes did it run?').decline).toBeUndefined()
+    // What they may do, what will happen to them, or whether their treatment is fair is.
+    expect(ask('my sister works for Bluewater, can she keep her job?').decline).toBe('personal')
+    expect(ask('my dad got a fine on the ferry, will he get banned?').decline).toBe('personal')
+    expect(ask('my mate missed the last crossing, is that fair?').decline).toBe('personal')
+    expect(ask('my son has a season ticket, how do we get a refund').decline).toBe('personal')
+  })
+
   it('reads a question with no words of its own after a statement ("… at £40m. Over how many years?") as asking about the statement', () => {
     const typed = (q: string) => ask(q).slots.map((s) => s.typed.join(' '))
     expect(typed('The operators put the ferry contracts at £40m. Over how many years?')).toEqual(expect.arrayContaining(['ferry', 'contracts', '40m']))
