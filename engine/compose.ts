@@ -62,13 +62,13 @@ const SPREAD = 1.5
 const TIE = 1e-9
 /** A strict kind's sentence must carry the kind at least this well ("£3.7bn" for "how much"). */
 const KIND_FLOOR = 0.5
-/** The answering sentence of a yes/no question must hold this share of the question's own concepts (weighted by rarity), to settle it; any other, some. */
-const SETTLES = 0.3
+/** The answering sentence of a yes/no question must hold this share of the question's own concepts (weighted by rarity): less than any other answer (HOLDS), as a yes/no question carries the claim it checks, often in words the settling sentence need not repeat. */
+const SETTLES = 0.15
 /** Any other answering sentence must hold at least a quarter of them. */
 const HOLDS = 0.25
 const MAX_ADDED = 2
 /** For an open question, another sentence of the first one's passage holding this share of what the first holds says more of the answer. */
-const SAYS_MORE = 0.5
+const SAYS_MORE = 0.25
 /** A follow-up's answer may pass over what the last answer said for a sentence scoring this share of it. */
 const NEARLY = 0.7
 const MAX_WORDS = 90
