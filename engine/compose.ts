@@ -403,24 +403,12 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const isCurrent = (h: Hit) => context.current.has(h.passage)
   const currentHits = recent.filter(isCurrent)
   const latestState = [...currentHits.map(answering), ...currentHits.map(carriesOver), ...recent.filter((h) => !isCurrent(h)).map(answering)].find((c) => c !== undefined)
-  const answer = latestState || best
-  // An answer about now taken from an older passage ("is Sodexo still supervising in Essex?" answered from 2014) is led by
-  // how things stand overall: a sentence stating the state as of its own passage's date, from a passage on the current
-  // state that holds something of the question, and for a strict kind answers it too. The older fact follows it.
-  const stands = (c: Candidate) =>
-    c.hit !== undefined &&
-    isCurrent(c.hit) &&
-    c.hit.coverage >= NOW_CURRENT / 2 &&
-    (!scorer.strict || scorer.answers(c, listedWin)) &&
-    unsaid(c) &&
-    yearsNamed(c.sentence).includes(Number(c.record.date?.slice(0, 4)))
-  const state = query.now && answer && !isCurrent(answer.hit ?? top) ? candidates.find(stands) : undefined
-  const anchor = state?.hit ?? latestState?.hit
-  const first = state ?? answer
+  const anchor = latestState?.hit
+  const first = latestState || best
   if (!first) return { ...none('no sentence supplies what was asked', listedWin), candidates, ...(anchor && { anchor }) }
-  const chosen: Candidate[] = state && answer ? [state, answer] : [first]
-  const covered = new Set(chosen.flatMap((c) => [...c.covers]))
-  let words = chosen.reduce((n, c) => n + c.sentence.split(' ').length, 0)
+  const chosen: Candidate[] = [first]
+  const covered = new Set(first.covers)
+  let words = first.sentence.split(' ').length
   for (const c of candidates) {
     if (chosen.length > MAX_ADDED) break
     // An added sentence holds a good part of the question itself, and adds a concept asked about or the kind of answer the others lack.

@@ -285,8 +285,8 @@ function countedTerms(text: string, slots: Slot[], lexicon: Lexicon): string[] {
 function declineReason(query: Query, lexicon: Lexicon, whole: string): DeclineReason | undefined {
   const { text } = query
   if (lexicon.question.smallTalk.test(text)) return 'greeting'
-  // Someone the visitor knows ("my brother's on licence in Leeds") makes a personal case only with advice asked
-  // about it ("can he…", "will he get recalled"); "…who supervises him now?" asks how things stand.
+  // Someone the visitor knows ("my brother crews the night ferry") makes a personal case only with advice or a judgement
+  // asked about it ("can he…", "will he get banned", "is that fair"); "…who runs it now?" asks how things stand.
   const { personal, someoneElse, adviceAsked } = lexicon.question
   if (personal.test(whole) || (someoneElse.test(whole) && adviceAsked.test(whole))) return 'personal'
   if (lexicon.question.privateDetails.test(whole)) return 'private'

@@ -53,7 +53,7 @@ describe('compose', () => {
     expect(a.asOf).toBe('2021-06-26')
   })
 
-  it('leads an answer about now that only an older passage gives with how things stand overall, then gives the older fact', async () => {
+  it('settles "is X still doing Y?" with how things stand, then says what X did, when only an older passage names X', async () => {
     const a = await ask('is tidal lines still running crossings')
     expect(a.citations.map((c) => c.sourceId)).toEqual(['board-2021-ferry-review', 'gazette-2015-ferry-contracts'])
     expect(a.citations[0]?.passageId).toBe('board-2021-ferry-review#2')

@@ -240,6 +240,12 @@ describe('understand', () => {
     expect(ask('my dad got a fine on the ferry, will he get banned?').decline).toBe('personal')
     expect(ask('my mate missed the last crossing, is that fair?').decline).toBe('personal')
     expect(ask('my son has a season ticket, how do we get a refund').decline).toBe('personal')
+    expect(ask("my brother was fined on the ferry, was that legal?").decline).toBe('personal')
+    expect(ask("my dad's been fined twice, won't he get banned?").decline).toBe('personal')
+    expect(ask('my dad got a fine, is he going to be banned?').decline).toBe('personal')
+    // Words that only look like someone known ("a friend of the board", "my ex-colleague says…") make no case.
+    expect(ask('Was Bluewater a friend of the board, and could they have swayed the award?').decline).toBeUndefined()
+    expect(ask('my ex-colleague at Bluewater says it lost money, is that right?').decline).toBeUndefined()
   })
 
   it('reads a question with no words of its own after a statement ("… at £40m. Over how many years?") as asking about the statement', () => {
