@@ -244,7 +244,8 @@ class Scorer {
       isEnglishWord: context.isEnglishWord,
       focus: query.focus,
       asked: new Set(retrieval.slots.flatMap((slot) => slot.alternatives.map((alt) => alt.at(-1) as string))),
-      asksAttribution: words(query.text).some((w) => context.lexicon.reporting.test(w)),
+      // "Which paper said…", "which magazine ran the story…": whoever a sentence's words come from is the answer.
+      asksAttribution: words(query.text).some((w) => context.lexicon.reporting.test(w)) || context.lexicon.question.publisherAsked.test(query.text),
       countOf: new Set(query.countOf),
       yearsAsked: new Set(query.years),
       ...(query.succession && { succession: query.succession }),

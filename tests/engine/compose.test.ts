@@ -64,6 +64,14 @@ describe('compose', () => {
     expect(sentencesOf(await ask('how much are the ferry contracts worth now?'))[0]).toMatch(/worth £40m/)
   })
 
+  it('answers which paper, magazine or news agency said something with the sentence naming the publisher, though no passage says what sort of publisher it is', async () => {
+    for (const q of ['which news agency said three operators won the ferry contracts?', 'which magazine ran the story that three operators won the ferry contracts?']) {
+      const a = await ask(q)
+      expect(a.answered, q).toBe(true)
+      expect(sentencesOf(a)[0], q).toMatch(/the Gazette reported/)
+    }
+  })
+
   it('settles "is X still Y?" after a scene-setting clause with how things stand, from a sentence that speaks of Y', async () => {
     const a = await ask('my cousin works on the ferries, are the crews still with the operators')
     expect(sentencesOf(a)[0]).toMatch(/returned to public control on 26 June 2021, when the Harbour Board took back every route from the three operators/)
