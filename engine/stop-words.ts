@@ -17,7 +17,8 @@ const LIST =
   whom whose why why's will with won't would wouldn't yes yet you you'd you'll you're you've your yours
   yourself yourselves actually really exactly know want wanted many much thing things anything something
   say says said saying happen happened etc like kind sort lot lots give gave given whole entire
-  everything everyone everybody nothing nobody anyone anybody someone somebody ones`
+  everything everyone everybody nothing nobody anyone anybody someone somebody ones would've could've
+  should've might've must've`
     .split(/\s+/)
     .filter(Boolean)
 
