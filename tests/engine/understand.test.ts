@@ -61,6 +61,9 @@ describe('understand', () => {
     expect(ask('how often were passengers asked about the crossings').kind).toBe('duration')
     expect(ask('how many crossings were cancelled').kind).toBe('count')
     expect(ask('when were the contracts awarded').kind).toBe('time')
+    // The sort asked is the first noun after "which": a committee of MPs is a body, not a person.
+    expect(ask('which committee of MPs found the night routes were cut?').kind).toBe('entity')
+    expect(ask('which ferry minister cut the night routes?').kind).toBe('person')
     // A clause setting the scene ("when the board set out its plans, …") does not say what is asked: the question after it does.
     expect(ask('when the board set out its plans, who won the night routes?').kind).toBe('entity')
     expect(ask('when the board set out its plans, how many routes were there?').kind).toBe('count')
