@@ -262,7 +262,8 @@ function soughtIn(text: string, lexicon: Lexicon): string[] | undefined {
   const rest = lexicon.question.thingAsked.exec(text)?.slice(1).find((g) => g !== undefined)
   if (!rest) return undefined
   const ws = words(lexicon.notTopic.replaceAll(rest, ' '))
-  const end = ws.findIndex((w) => toTerm(w) === null)
+  // A stop word ends the phrase, and so does a participle with words after it ("the CRC covering Somerset" asks for a CRC; "ferry licensing" is licensing).
+  const end = ws.findIndex((w, i) => toTerm(w) === null || (i > 0 && i < ws.length - 1 && /\p{L}{3,}ing$/u.test(w)))
   // Figures and words that grade rather than say which ("the main", "the first") name nothing an answer must repeat.
   const run = (end < 0 ? ws : ws.slice(0, end)).filter((w) => !/\d/.test(toTerm(w) ?? '') && !lexicon.question.grading.test(w))
   const head = run.at(-1)

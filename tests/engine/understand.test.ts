@@ -504,6 +504,8 @@ describe('understand', () => {
     expect(ask('how much profit did the operators make?').sought).toEqual(['profit'])
     // The last two words say which thing: "the actual final bill" is a final bill.
     expect(ask('what was the actual final bill for the contracts?').sought).toEqual(['final', 'bill'])
+    // A participle after it says which one, as a clause would: "the operator running the night routes" is an operator.
+    expect(ask('who was the operator running the night routes?').sought).toEqual(['operator'])
     // A reason, a cost or a figure is a kind of answer, which the kind of answer already stands for.
     expect(ask('what was the reason for the cuts?').sought).toBeUndefined()
     expect(ask('what was the total cost of the contracts?').sought).toBeUndefined()
