@@ -107,7 +107,8 @@ function computeTerm(word: string): string | null {
   if (number) return number
   if (STOP_WORDS.has(w)) return null
   w = w.replace(/'s$/, '').replace(/'/g, '')
-  if (w.length === 0 || STOP_WORDS.has(w)) return null
+  // A letter on its own names nothing ("prisons n probation", "part b").
+  if (w.length <= 1 || STOP_WORDS.has(w)) return /^\d$/.test(w) ? w : null
   if (/\d/.test(w)) return w
   w = IRREGULAR.get(w) ?? w
   w = w.replace(/^(\w{3,})iz(e|ed|es|ing|ation|ations)$/, '$1is$2')

@@ -13,6 +13,10 @@ describe('text processing', () => {
     expect(terms('privatized')).toEqual(terms('privatised'))
   })
 
+  it('takes a letter on its own for no word, but keeps a single figure', () => {
+    expect(terms('prisons n probation, part b, tier 2')).toEqual(['prison', 'probat', 'part', 'tier', '2'])
+  })
+
   it('keeps figures whole and folds thousands separators', () => {
     expect(terms('28,750 offenders and £3.7bn')).toEqual(['28750', 'offend', '3.7bn'])
   })
