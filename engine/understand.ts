@@ -158,9 +158,11 @@ export function slotKey(alternatives: string[][]): string {
 /** A year after the events the sources report: answering would pass older facts off as that year's. */
 function laterYear(text: string, language: Language): number | undefined {
   const { to } = language.lexicon.period
-  for (const m of text.matchAll(/\b(20\d\d)s?\b/g)) {
-    const year = Number(m[1])
+  for (const m of text.matchAll(/\b(since|after|beyond)?\s*(20\d\d)s?\b/gi)) {
+    const year = Number(m[2])
     if (year > to) return year
+    // "Since 2022" asks about the years after it, when the sources stop there.
+    if (m[1] && year === to) return to + 1
   }
   return undefined
 }

@@ -425,6 +425,9 @@ describe('understand', () => {
     expect(ask('how did the operators sign up their crews').decline).toBeUndefined()
     expect(ask('how old is the chair of the harbour board').decline).toBe('private')
     expect(ask('what happened to the ferries in 2024').decline).toBe('later')
+    // The sources end in 2021: "since 2021" asks about what came after, "since 2020" does not.
+    expect(ask('how many crossings have been cancelled since 2021?')).toMatchObject({ decline: 'later', laterYear: 2022 })
+    expect(ask('how many crossings have been cancelled since 2020?').decline).toBeUndefined()
     expect(ask('will fares go up over the next ten years').decline).toBe('future')
     expect(ask('will the ferries be privatised again').decline).toBe('future')
     expect(ask('what happens to the ferries after the next election').decline).toBe('future')
