@@ -7,7 +7,7 @@
  * knowledge base, bar the lexicon's framing ("As of …").
  */
 import type { PassageRecord, SourceRecord } from './artifact'
-import { kindScore, STRICT_KINDS, type KindContext } from './kinds'
+import { holdsFigure, kindScore, STRICT_KINDS, type KindContext } from './kinds'
 import type { Lexicon } from './lexicon'
 import { LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { terms, words, yearsNamed } from './text'
@@ -315,7 +315,8 @@ class Scorer {
     // "Who was the chief executive of…" is not answered by a sentence naming the chief inspector, nor "what is X's share price" by X's share of anything.
     if (!this.sought.every((i) => c.covers.has(i))) return false
     // "When did they go from 16 to 21 areas?" is about 16 and 21: a sentence without them speaks of something else.
-    if (!this.figures.every((i) => c.covers.has(i))) return false
+    // A yes/no question's figure is the claim it checks ("did it cost more than £2bn?"): a sentence giving the figure there was settles it.
+    if (!this.figures.every((i) => c.covers.has(i) || (this.query.polar && holdsFigure(c.sentence)))) return false
     // "Which judge…" is not answered from a passage that never speaks of one.
     if (!c.sortHeld) return false
     // A date or a figure beside a word or two of the question, where another sentence holds much more of it, answers something else.

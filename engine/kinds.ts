@@ -93,6 +93,11 @@ function datePrecision(sentence: string, lexicon: Lexicon, known: ReadonlySet<nu
 const NUMBERED_BY = /(?:^|[\s(])\p{Lu}\p{L}{0,2}\.?\s$/u
 
 /** Figures that count something: not years, not days of a month, and not a document's number. */
+/** Whether a sentence gives a figure that is no year. */
+export function holdsFigure(sentence: string): boolean {
+  return DIGITS.test(sentence)
+}
+
 function countingFigure(sentence: string, lexicon: Lexicon): RegExp | undefined {
   const { dayNumber } = dates(lexicon)
   for (const m of sentence.matchAll(new RegExp(DIGITS.source, 'g'))) {

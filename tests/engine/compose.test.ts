@@ -72,6 +72,13 @@ describe('compose', () => {
     }
   })
 
+  it('settles a yes/no question about a figure with the figure the sources give, when the one asked about is wrong', async () => {
+    expect(sentencesOf(await ask('were more than 300 crossings cancelled in the first winter?'))[0]).toMatch(/120 crossings were cancelled/)
+    expect(sentencesOf(await ask('were the ferry contracts worth more than £90m?'))[0]).toMatch(/worth £40m in total/)
+    // A figure an open question names still says what it is about.
+    expect((await ask('when were the 300 crossings cancelled?')).answered).toBe(false)
+  })
+
   it('settles "is X still Y?" after a scene-setting clause with how things stand, from a sentence that speaks of Y', async () => {
     const a = await ask('my cousin works on the ferries, are the crews still with the operators')
     expect(sentencesOf(a)[0]).toMatch(/returned to public control on 26 June 2021, when the Harbour Board took back every route from the three operators/)
