@@ -79,6 +79,11 @@ describe('compose', () => {
     expect((await ask('when were the 300 crossings cancelled?')).answered).toBe(false)
   })
 
+  it('settles a yes/no question about a year with the year the sources give, when the one asked about is wrong; an open question keeps to its year', async () => {
+    expect(sentencesOf(await ask('did the operators cut the night routes in 2017?'))[0]).toMatch(/cut back the night routes in March 2016/)
+    expect((await ask('when did the operators cut the night routes in 2017?')).answered).toBe(false)
+  })
+
   it('settles "is X still Y?" after a scene-setting clause with how things stand, from a sentence that speaks of Y', async () => {
     const a = await ask('my cousin works on the ferries, are the crews still with the operators')
     expect(sentencesOf(a)[0]).toMatch(/returned to public control on 26 June 2021, when the Harbour Board took back every route from the three operators/)
