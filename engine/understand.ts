@@ -156,13 +156,15 @@ export function slotKey(alternatives: string[][]): string {
 }
 
 /** A year after the events the sources report: answering would pass older facts off as that year's. */
-function laterYear(text: string, language: Language): number | undefined {
+function laterYear(text: string, language: Language, polar: boolean): number | undefined {
   const { to } = language.lexicon.period
-  for (const m of text.matchAll(/\b(since|after|beyond)?\s*(20\d\d)s?\b/gi)) {
+  for (const m of text.matchAll(/\b(since|after|beyond|until|till|to|through)?\s*(20\d\d)s?\b/gi)) {
     const year = Number(m[2])
+    // "Were the contracts meant to run until 2025?" checks a plan made within the period: the end it names is the claim.
+    if (polar && m[1] && /^(until|till|to|through)$/i.test(m[1])) continue
     if (year > to) return year
     // "Since 2022" asks about the years after it, when the sources stop there.
-    if (m[1] && year === to) return to + 1
+    if (m[1] && /^(since|after|beyond)$/i.test(m[1]) && year === to) return to + 1
   }
   return undefined
 }
@@ -232,7 +234,7 @@ export function understand(question: string, history: readonly Turn[], language:
   if (sort && !words(asked.cue ?? '').some((w) => w.toLowerCase() === sort)) query.sortAsked = [sort]
   // What the visitor said is read for what no question may ask (their own case, a later year, the future) as the question is.
   const whole = said === undefined ? text : `${said} ${text}`
-  const later = laterYear(whole, language)
+  const later = laterYear(whole, language, polar)
   if (later !== undefined) query.laterYear = later
   const decline = declineReason(query, lexicon, whole)
   if (decline) query.decline = decline

@@ -428,6 +428,9 @@ describe('understand', () => {
     // The sources end in 2021: "since 2021" asks about what came after, "since 2020" does not.
     expect(ask('how many crossings have been cancelled since 2021?')).toMatchObject({ decline: 'later', laterYear: 2022 })
     expect(ask('how many crossings have been cancelled since 2020?').decline).toBeUndefined()
+    // A yes/no question may check a plan made within the period against an end it names: that end is the claim.
+    expect(ask('were the ferry contracts meant to run until 2030?').decline).toBeUndefined()
+    expect(ask('what will the ferries be like until 2030?').decline).toBe('later')
     expect(ask('will fares go up over the next ten years').decline).toBe('future')
     expect(ask('will the ferries be privatised again').decline).toBe('future')
     expect(ask('what happens to the ferries after the next election').decline).toBe('future')
