@@ -108,6 +108,9 @@ describe('understand', () => {
     // The name asked about is the question's concept, not a word naming the kind of answer.
     expect(ask("what's HB").slots.map((s) => s.weight)).toEqual([1])
     expect(ask('whats the harbour board').kind).toBe('definition')
+    // "What was that?" after a statement asks what the thing said is, not what a word means.
+    expect(ask('The board mentions £40m for the operators. What was that?').kind).not.toBe('definition')
+    expect(ask("whats it for").kind).not.toBe('definition')
     expect(ask("what's the fare on the longest night route").kind).not.toBe('definition')
     expect(ask('whats the harbour board do').kind).not.toBe('definition')
     // "What is X" asks what X is only when X is a short name: a longer question, or one about what X covers, asks something else.
