@@ -60,6 +60,9 @@ const SHORT_COVERAGE = 0.7
 const SPREAD = 1.5
 /** Coverages this close are equal. */
 const TIE = 1e-9
+/** Words that give a figure roughly. */
+const APPROXIMATELY = /\b(?:about|around|roughly|approximately|nearly|almost|some|over|under|(?:more|less|fewer) than|up to|at least)/
+
 /** A strict kind's sentence must carry the kind at least this well ("£3.7bn" for "how much"). */
 const KIND_FLOOR = 0.5
 /** The answering sentence of a yes/no question must hold this share of the question's own concepts (weighted by rarity): less than any other answer (HOLDS), as a yes/no question carries the claim it checks, often in words the settling sentence need not repeat. */
@@ -234,7 +237,13 @@ class Scorer {
     this.sought = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => sought.includes(w)) ? [i] : []))
     this.figures = retrieval.slots.flatMap((slot, i) => {
       const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
-      const figure = /^\d[\d,.]*(m|bn)?$/.test(typed) && !/^(19|20)\d\d$/.test(typed) && !new RegExp(`\\d[-/]${typed.replace(/[.,]/g, '\\$&')}\\b`).test(query.text)
+      const escaped = typed.replace(/[.,]/g, '\\$&')
+      // Not a year, nor the end of a span of years ("2017-18"), nor a figure given roughly ("about 4,000"), which any near figure answers.
+      const figure =
+        /^\d[\d,.]*(m|bn)?$/.test(typed) &&
+        !/^(19|20)\d\d$/.test(typed) &&
+        !new RegExp(`\\d[-/]${escaped}\\b`).test(query.text) &&
+        !new RegExp(`${APPROXIMATELY.source}\\s*[£$€]?${escaped}`, 'i').test(query.text)
       return slot.weight === 1 && figure ? [i] : []
     })
     const sort = query.sortAsked ?? []

@@ -75,8 +75,9 @@ describe('compose', () => {
   it('settles a yes/no question about a figure with the figure the sources give, when the one asked about is wrong', async () => {
     expect(sentencesOf(await ask('were more than 300 crossings cancelled in the first winter?'))[0]).toMatch(/120 crossings were cancelled/)
     expect(sentencesOf(await ask('were the ferry contracts worth more than £90m?'))[0]).toMatch(/worth £40m in total/)
-    // A figure an open question names still says what it is about.
+    // A figure an open question names still says what it is about, unless it is given roughly.
     expect((await ask('when were the 300 crossings cancelled?')).answered).toBe(false)
+    expect(sentencesOf(await ask('roughly 100 crossings were cancelled in the first winter - how many exactly?'))[0]).toMatch(/120 crossings were cancelled/)
   })
 
   it('settles a yes/no question about a year with the year the sources give, when the one asked about is wrong; an open question keeps to its year', async () => {
