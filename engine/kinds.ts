@@ -47,6 +47,7 @@ const DIGITS = /(?<![\d,.])(?!(19|20)\d\d\b)\d[\d,.]*/
 const DURATION = new RegExp(`\\b(\\d+|${SPELLED_NUMBERS}|a|half a)[\\s-](years?|months?|weeks?|days?|decades?)\\b|\\b(daily|weekly|fortnightly|monthly|quarterly|yearly|annually)\\b`, 'gi')
 const YEAR = /\b(19|20)\d\d\b/
 const YEARS = /\b(?:19|20)\d\d\b/g
+const DECADE = /\b(19|20)\d0s\b/
 
 /** Date patterns by precision, built once per lexicon (they need its month names). */
 interface Dates {
@@ -86,18 +87,20 @@ function datePrecision(sentence: string, lexicon: Lexicon, known: ReadonlySet<nu
   if (d.day.test(sentence)) return { score: 1, pattern: d.day }
   if (d.month.test(sentence)) return { score: 0.85, pattern: d.month }
   if (YEAR.test(sentence) && (sentence.match(YEARS) ?? []).some((y) => !known.has(Number(y)))) return { score: 0.7, pattern: YEAR }
+  // "In the 1990s": a date, if a loose one.
+  if (DECADE.test(sentence)) return { score: 0.6, pattern: DECADE }
   return undefined
 }
 
 /** A short capitalised code right before a figure ("HC 484", "Cm 9613", "No. 5"): the figure numbers a document and counts nothing. */
 const NUMBERED_BY = /(?:^|[\s(])\p{Lu}\p{L}{0,2}\.?\s$/u
 
-/** Figures that count something: not years, not days of a month, and not a document's number. */
 /** Whether a sentence gives a figure that is no year. */
 export function holdsFigure(sentence: string): boolean {
   return DIGITS.test(sentence)
 }
 
+/** Figures that count something: not years, not days of a month, and not a document's number. */
 function countingFigure(sentence: string, lexicon: Lexicon): RegExp | undefined {
   const { dayNumber } = dates(lexicon)
   for (const m of sentence.matchAll(new RegExp(DIGITS.source, 'g'))) {

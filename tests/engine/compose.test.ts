@@ -200,6 +200,8 @@ describe('compose', () => {
     // Another year, or a month of the year named, still says when.
     expect(kindScore('time', 'The contracts were awarded in 2015 and the operators took over in 2016.', ctx([2015]))).toBeGreaterThan(0)
     expect(kindScore('time', 'The contracts were awarded in February 2015.', ctx([2015]))).toBeGreaterThan(0)
+    // A decade says when too, if loosely.
+    expect(kindScore('time', 'Night crossings were first cut back in the 1990s.', ctx([]))).toBeGreaterThan(0)
   })
 
   it('does not count "dated" in a sentence as holding the "date" of "on what date…": the word names the kind of answer, not what it is about', async () => {
