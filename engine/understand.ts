@@ -158,13 +158,13 @@ export function slotKey(alternatives: string[][]): string {
 /** A year after the events the sources report: answering would pass older facts off as that year's. */
 function laterYear(text: string, language: Language, polar: boolean): number | undefined {
   const { to } = language.lexicon.period
-  for (const m of text.matchAll(/\b(since|after|beyond|until|till|to|through)?\s*(20\d\d)s?\b/gi)) {
-    const year = Number(m[2])
+  for (const [, from, until, y] of text.matchAll(/\b(?:(since|after|beyond)|(until|till|to|through))?\s*(20\d\d)s?\b/gi)) {
+    const year = Number(y)
     // "Were the contracts meant to run until 2025?" checks a plan made within the period: the end it names is the claim.
-    if (polar && m[1] && /^(until|till|to|through)$/i.test(m[1])) continue
+    if (polar && until) continue
     if (year > to) return year
     // "Since 2022" asks about the years after it, when the sources stop there.
-    if (m[1] && /^(since|after|beyond)$/i.test(m[1]) && year === to) return to + 1
+    if (from && year === to) return to + 1
   }
   return undefined
 }
