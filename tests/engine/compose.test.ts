@@ -5,7 +5,7 @@
  * quote must be found, as written, in its passage.
  */
 import { describe, expect, it } from 'vitest'
-import { answer, createKb, plan, retrieve, understand, type Answer } from '../../engine'
+import { answer, createKb, plan, retrieve, understand, warmUp, type Answer } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
 import { kindScore, type KindContext } from '../../engine/kinds'
@@ -492,5 +492,18 @@ describe('compose', () => {
   it('declines a question whose few concepts never meet in one passage', async () => {
     const a = await ask('how many boats did the gazette own?')
     expect(a.answered).toBe(false)
+  })
+})
+
+describe('warmUp', () => {
+  const questions = ['how many crossings were cancelled?', 'who was chair before Kerensa Polglaze?', 'how many boats did the gazette own?']
+
+  it('answers the knowledge base’s own listed questions and changes no answer a visitor then gets', async () => {
+    const cold = createKb(compiled.artifact, 'bundled')
+    const warmed = createKb(compiled.artifact, 'bundled')
+    await warmUp(warmed, 100)
+    for (const q of [...questions, ...kb.questions.map((l) => l.question)]) {
+      expect(await answer(warmed, q), q).toEqual(await answer(cold, q))
+    }
   })
 })

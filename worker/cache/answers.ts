@@ -7,10 +7,12 @@
  *
  * In front of it, each isolate keeps the answers it gave or read most recently,
  * under the same key. A lookup in the Cache API costs more than computing an
- * answer in a warm isolate (0.7 against 0.3 ms of CPU locally) but far less
- * than in a young one, whose code is not yet optimised and whose caches are
- * empty (tens of ms for the first question): so only an isolate's first
- * answers look there first. An answer goes into the Cache API when it is asked
+ * answer in a warm isolate (0.7 against 0.3 ms of CPU locally) but less than
+ * in a young one, whose code is not yet optimised and whose caches are still
+ * filling (1.5 to 5 ms for the first questions after start-up's warm-up,
+ * worker/kb/bundled.ts; a published KB is loaded by the first request that
+ * reads it, and not warmed): so only an isolate's first answers look there
+ * first. An answer goes into the Cache API when it is asked
  * for again, not when first computed: most questions are asked once, and a
  * write for each (2.5 ms of CPU locally) would cost more than all the lookups
  * it could save.

@@ -6,10 +6,21 @@
 import { env } from 'cloudflare:workers'
 import artifact from '../../generated/kb.json'
 import type { Bindings } from '../env'
-import { kbFromArtifact, type Kb } from '../../engine'
+import { isManifest, kbFromArtifact, warmUp, type Kb } from '../../engine'
 import { r2ShardStore } from './r2'
 
 let kb: Kb | undefined
+
+// A whole bundled KB is loaded and warmed while the isolate starts, so no visitor's question waits for it (a
+// sharded one needs R2, which start-up cannot reach). A KB that fails to load fails again, and is reported,
+// in the first request that reads it.
+if (!isManifest(artifact)) {
+  try {
+    warmUp(bundledKb()).catch((err: unknown) => console.error(`kb: warming up the bundled knowledge base failed: ${String(err)}`))
+  } catch {
+    // Left to the first request, as above.
+  }
+}
 
 export function bundledKb(): Kb {
   kb ??= kbFromArtifact(artifact, ({ version }) => r2ShardStore(shardsBucket('the bundled knowledge base'), version), 'bundled')
