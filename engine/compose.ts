@@ -304,15 +304,15 @@ class Scorer {
     if (years.length === 0) return 1
     // A sentence naming years speaks of them; one naming none, of its event's or source's year.
     const named = yearsNamed(sentence)
-    // A yes/no question's year may be the claim it checks ("did it become law in 2013?"): another year there answers it.
-    if (named.length > 0) return years.some((y) => named.includes(y)) ? 1 : this.query.polar ? YEAR_MISS : YEAR_OTHER
+    // A yes/no question's year may be the claim it checks ("did it become law in 2013?"), and a year before the question proper sets the scene ("in 2016, which company ran it?"): another year there may answer it.
+    if (named.length > 0) return years.some((y) => named.includes(y)) ? 1 : this.query.polar || this.query.yearSetsScene ? YEAR_MISS : YEAR_OTHER
     const dated = [side.record.date, side.source.published].map((d) => Number(d?.slice(0, 4)))
     return years.some((y) => dated.includes(y)) ? 1 : YEAR_MISS
   }
 
   /** A question naming a year is answered, and added to, only with sentences about that year. */
   aboutYearAsked(c: Candidate): boolean {
-    return c.yearFit === 1 || (this.query.polar && c.yearFit > 0)
+    return c.yearFit === 1 || ((this.query.polar || this.query.yearSetsScene) && c.yearFit > 0)
   }
 
   /** Whether a sentence supplies what the question asks: the kind for a strict kind, a statement that settles a yes/no question, something asked for the rest. */

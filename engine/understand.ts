@@ -64,6 +64,8 @@ export interface Query {
   succession?: { of: string; direction: 'after' | 'before' }
   /** Years the question names ("in 2019"): an answer about another year answers something else. */
   years: number[]
+  /** A year named before the question proper sets the scene ("in 2016, which company ran it?"): an answer may come from a sentence about another year. */
+  yearSetsScene: boolean
   /** A year after the knowledge base's period that it asks about. */
   laterYear?: number
   decline?: DeclineReason
@@ -203,6 +205,7 @@ export function understand(question: string, history: readonly Turn[], language:
     now,
     followUp,
     years,
+    yearSetsScene: years.length > 0 && lexicon.question.sceneYear.test(text),
     countOf: countedTerms(text, own, lexicon),
   }
   const after = lexicon.question.successorOf.exec(text)

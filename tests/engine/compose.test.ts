@@ -489,6 +489,14 @@ describe('compose', () => {
     expect(a.suggestions).toContain('What happened to the night timetable?')
   })
 
+  it('answers about another year when the year only sets the scene, but not when the question asks about that year', async () => {
+    // Bluewater was named for the night routes in 2015; the sources say nothing of 2017 itself.
+    const scene = await ask('in 2017, who ran the night routes?')
+    expect(scene.answered).toBe(true)
+    expect(sentencesOf(scene)[0]).toMatch(/Bluewater would run the night routes/)
+    expect((await ask('who ran the night routes in 2017?')).answered).toBe(false)
+  })
+
   it('declines a question whose few concepts never meet in one passage', async () => {
     const a = await ask('how many boats did the gazette own?')
     expect(a.answered).toBe(false)

@@ -254,6 +254,13 @@ describe('understand', () => {
     expect(ask('my ex-colleague at Bluewater says it lost money, is that right?').decline).toBeUndefined()
   })
 
+  it('reads a year named before the question proper as setting the scene, and one inside it as what is asked about', () => {
+    expect(ask('in 2017, who ran the night routes?')).toMatchObject({ years: [2017], yearSetsScene: true })
+    expect(ask('my uncle worked on the boats in 2017, which operator ran them then?').yearSetsScene).toBe(true)
+    expect(ask('who ran the night routes in 2017?')).toMatchObject({ years: [2017], yearSetsScene: false })
+    expect(ask('who runs the night routes?').yearSetsScene).toBe(false)
+  })
+
   it('reads a question with no words of its own after a statement ("… at £40m. Over how many years?") as asking about the statement', () => {
     const typed = (q: string) => ask(q).slots.map((s) => s.typed.join(' '))
     expect(typed('The operators put the ferry contracts at £40m. Over how many years?')).toEqual(expect.arrayContaining(['ferry', 'contracts', '40m']))
