@@ -253,13 +253,17 @@ function newNames(sentence: string, focus: string[], lexicon: Lexicon): Name[] {
 
 /**
  * The person in a run of capitalised words: the run itself, or its end
- * after a capitalised role ("Prisons Minister Sam Gyimah").
+ * after a capitalised role ("Prisons Minister Sam Gyimah"), less any letters
+ * after the name ("Bob Neill MP").
  */
 function personIn(name: Name, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord'>): Name | undefined {
   const parts = name.text.split(/\s+/)
+  // Not "The London CRC": a run led by an article is an institution's name.
+  if (!/^(the|a|an)$/i.test(parts[0] ?? '')) while (parts.length > 2 && /^\p{Lu}{2,}$/u.test(parts.at(-1) ?? '')) parts.pop()
+  const end = name.start + parts.join(' ').length
   for (let k = 0; k + 2 <= parts.length; k++) {
     const text = parts.slice(k).join(' ')
-    if (isPersonName(text, ctx)) return { text, start: name.end - text.length, end: name.end }
+    if (isPersonName(text, ctx)) return { text, start: end - text.length, end }
   }
   return undefined
 }

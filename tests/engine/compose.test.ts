@@ -142,6 +142,12 @@ describe('compose', () => {
     expect(understand('what was the number of crews?', [], kb.language).kind).toBe('count')
   })
 
+  it('finds the person in a name followed by letters ("Kerensa Polglaze MP"), but not in an institution named with an article ("The Harbour CRC")', () => {
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['chaired', 'board'], asked: new Set(['chair', 'board']), countOf: new Set(), matched: new Set(['chair', 'board']), asksAttribution: false, yearsAsked: new Set() }
+    expect(kindScore('person', 'Kerensa Polglaze MP, chair of the Harbour Board, opened the review in 2021.', ctx)).toBeGreaterThan(0.5)
+    expect(kindScore('person', 'The Harbour CRC, chair of the review panel, opened the review in 2021.', ctx)).toBeLessThan(0.5)
+  })
+
   it('reads "11 of the 21 planned routes" as counting routes, so it does not answer "how many crews"', () => {
     const ctx = (counted: string): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set([toTerm(counted) as string]), matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
     const sentence = 'The council named the operators to run 11 of the 21 planned routes.'
