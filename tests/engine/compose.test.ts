@@ -148,6 +148,12 @@ describe('compose', () => {
     expect(kindScore('person', 'The Harbour CRC, chair of the review panel, opened the review in 2021.', ctx)).toBeLessThan(0.5)
   })
 
+  it('takes a sentence naming a cause for a reason, whichever causal words it uses', () => {
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
+    for (const s of ['The crossings were cancelled because the crews went on strike.', 'The strike resulted in 120 cancelled crossings.', 'The losses stemmed from fewer passengers.', 'The fares rose, which meant fewer passengers.']) expect(kindScore('reason', s, ctx), s).toBe(1)
+    expect(kindScore('reason', 'The crews went on strike in 2019.', ctx)).toBe(0)
+  })
+
   it('reads "11 of the 21 planned routes" as counting routes, so it does not answer "how many crews"', () => {
     const ctx = (counted: string): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set([toTerm(counted) as string]), matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
     const sentence = 'The council named the operators to run 11 of the 21 planned routes.'
