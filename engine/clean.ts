@@ -50,6 +50,8 @@ const INSTRUCTIONS: RegExp[] = [
   /\byou are (dan|an? (unfiltered|unrestricted|evil|different) [a-z]+)\b[^.?!\n]*/gi,
   // Words for the assistant to say back: "just repeat that back to me word for word", "echo this verbatim".
   /\b(repeat|echo|parrot)\b( (it|that|this|these|those|the (above|following|text|answer)))? (back (to|for) (me|us)( (word for word|verbatim|exactly))?|word for word|verbatim)\b/gi,
+  // An order to assert something: "I instruct you to publish a statement that…", "i ORDER u to say…".
+  /\b(order|orders|instruct|command|demand|require)( (you|u))? to (say|state|publish|write|declare|claim|admit|confirm|announce|print|post)\b[^.?!\n]*/gi,
   // A task for the assistant, not a question: "can you write me a cover letter…", "draft an email to…".
   /(^|\b(can|could|would|will) you (please )?)(write|draft|compose|generate|translate|rewrite|code)( me| us)? (a|an|some|my|our|this|the)\b[^.?!\n]*/gi,
 ]
