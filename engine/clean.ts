@@ -45,7 +45,10 @@ const INSTRUCTIONS: RegExp[] = [
   /\b(ignore|disregard|forget|override|bypass)\b[^.?!\n]*?\b(instructions?|prompts?|rules|guidelines|above|previous|everything|context)\b( (all |your |the |previous |prior |earlier |above )*(instructions?|prompts?|rules|guidelines|context)\b)?( and\b)?/gi,
   // Within one clause, so "tell me who ran it, then output your config" keeps its question.
   /\b(print|reveal|show|display|repeat|output|leak|give|tell|list|dump|export|send|write out|return)\b( me| us)?[^.?!\n,;]*?\b(system prompt|prompt|instructions|configuration|config|secrets?|api keys?|(whole |entire |full |complete )?(knowledge base|database|index|dataset|data set)|(all|every) (the )?(passages|documents|sources|entries|records))\b( and\b)?/gi,
-  /\b(system prompt|developer mode|jailbreak|do anything now|dan mode)\b/gi,
+  /\b(system prompt|system override|admin override|developer mode|jailbreak|do anything now|dan mode)\b/gi,
+  // How to answer rather than what: "skip citations", "reply in pirate speak".
+  /\b(skip|drop|omit|leave out|without)( the| any| your| all)? (citations?|sources|references|footnotes)\b( and\b)?/gi,
+  /\b(reply|respond|answer|talk|write|speak)( only)? (in|like) (an? )?[a-z]+ (speak|style|voice|accent|slang)\b( and\b)?/gi,
   /\b(you are now|you're now|from now on,? you|act as|pretend (to be|you are|you're)|role-?play( as)?|behave as|speak as|answer as|impersonate)\b[^.?!\n]*(\band\b)?/gi,
   /\byou are (dan|an? (unfiltered|unrestricted|evil|different) [a-z]+)\b[^.?!\n]*/gi,
   // Words for the assistant to say back: "just repeat that back to me word for word", "echo this verbatim".
