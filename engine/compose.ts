@@ -53,7 +53,7 @@ export interface ComposeContext {
  * own concepts may be words the knowledge base never uses.
  */
 export const MIN_COVERAGE = 0.35
-export const MAX_UNKNOWN_SHARE = 0.5
+export const MAX_UNKNOWN_SHARE = 0.4
 /** The share of a one- or two-concept question the best passage must hold. */
 const SHORT_COVERAGE = 0.7
 /** With n concepts, the best passage must hold SPREAD / n of them (between MIN_COVERAGE and SHORT_COVERAGE). */

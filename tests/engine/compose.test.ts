@@ -509,6 +509,12 @@ describe('compose', () => {
     expect((await ask('who ran the night routes in 2017?')).answered).toBe(false)
   })
 
+  it('declines a question when two of its five concepts are words the sources never use ("beginners", "marathon")', async () => {
+    const query = understand('which beginners ran the night ferry marathon', [], kb.language)
+    const p = plan(await retrieve(kb, query), query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current })
+    expect(p.refused).toBe('too many unknown words')
+  })
+
   it('declines a question whose few concepts never meet in one passage', async () => {
     const a = await ask('how many boats did the gazette own?')
     expect(a.answered).toBe(false)
