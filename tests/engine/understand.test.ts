@@ -148,6 +148,12 @@ describe('understand', () => {
     expect(alternatives('did the harbour board take over everything').flat()).not.toContain('everyth')
   })
 
+  it('reads a holiday as a time ("around christmas 2018"), not as a name the sources must mention', () => {
+    const q = ask('did the night routes close around christmas 2016?')
+    expect(q.slots.flatMap((s) => s.typed)).not.toContain('christmas')
+    expect(q.years).toEqual([2016])
+  })
+
   it('expands a group both ways and a one-way relation only from the vaguer phrase', () => {
     expect(alternatives('what did the harbour board say')).toContainEqual(['harbour board', 'hb'])
     expect(alternatives('what did the HB say')).toContainEqual(['hb', 'harbour board'])
