@@ -275,7 +275,8 @@ function soughtIn(text: string, lexicon: Lexicon): string[] | undefined {
   const run = (end < 0 ? ws : ws.slice(0, end)).filter((w) => !/\d/.test(toTerm(w) ?? '') && !lexicon.question.grading.test(w))
   const head = run.at(-1)
   if (!head || run.length > ATTRIBUTE_WORDS || RELATIVE.test(ws[end] ?? '') || lexicon.question.generalThing.test(head)) return undefined
-  return run.slice(-SOUGHT_WORDS)
+  // Asked for a name ("the name of the colour-coded tool"), the answer names the thing, and need not describe it as the question does.
+  return /\bname of\b/i.test(text) ? [head] : run.slice(-SOUGHT_WORDS)
 }
 
 /** A relative pronoun after the thing asked for. */

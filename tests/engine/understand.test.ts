@@ -551,6 +551,8 @@ describe('understand', () => {
     // "the manager who said…" is picked out by what they said; "what was X called" asks for a name.
     expect(ask('who was the manager who said the routes were cut?').sought).toBeUndefined()
     expect(ask("what was the harbour board's big promise called?").sought).toBeUndefined()
+    // "The name of the colour-coded chart" asks for a name: the chart is what it names, in whatever words.
+    expect(ask('whats the name of the colour-coded chart the operators used?').sought).toEqual(['chart'])
     // "Who chaired the review" asks about that review; "who gave a speech" asks who, whatever the sentence calls what they said.
     expect(ask('who chaired the night routes review?').sought).toEqual(['routes', 'review'])
     expect(ask('who gave a speech about the night routes?').sought).toBeUndefined()
