@@ -142,6 +142,14 @@ describe('understand', () => {
     expect(ask('so who runs the ferries').polar).toBe(false)
   })
 
+  it('reads a statement with a tag ("…wasnt he", "…, true?") as yes/no, and "i heard" as framing', () => {
+    expect(ask('bluewater ran the night routes from 2015 didnt they').polar).toBe(true)
+    expect(ask('the night routes were cut in 2016, true?').polar).toBe(true)
+    expect(ask('the night routes were cut in 2016, true?').slots.flatMap((s) => s.typed)).not.toContain('true')
+    expect(ask('i heard the operators cut the night routes, right?').slots.flatMap((s) => s.typed)).not.toContain('heard')
+    expect(ask('who ran the night routes, do you know').polar).toBe(false)
+  })
+
   it('takes "whole", "entire" and "everything" as quantifiers, like "all", not as concepts ("the whole thing")', () => {
     expect(alternatives('was the whole thing cancelled')).toEqual([['cancel']])
     expect(alternatives('was the entire ferry contract cancelled').flat()).not.toContain('entir')
