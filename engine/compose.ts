@@ -58,6 +58,8 @@ export const MAX_UNKNOWN_SHARE = 0.4
 const SHORT_COVERAGE = 0.7
 /** With n concepts, the best passage must hold SPREAD / n of them (between MIN_COVERAGE and SHORT_COVERAGE). */
 const SPREAD = 1.5
+/** A yes/no question carries the claim it checks ("was the firm British?"), in words the passage that settles it need not use: its best passage need hold only this share of the usual bar. */
+const POLAR_COVERAGE = 0.8
 /** Coverages this close are equal. */
 const TIE = 1e-9
 /** Words that give a figure roughly. */
@@ -367,7 +369,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     if (query.attribute && retrieval.unknownWords.includes(query.attribute)) return none('what it asks for is never mentioned')
     if (retrieval.unknown >= Math.max(1, ownSlots * MAX_UNKNOWN_SHARE)) return none('too many unknown words')
     // A short question's few concepts must all meet in one passage; a long one may leave some unsaid.
-    const needed = Math.min(SHORT_COVERAGE, Math.max(MIN_COVERAGE, SPREAD / Math.max(1, ownSlots)))
+    const needed = Math.min(SHORT_COVERAGE, Math.max(MIN_COVERAGE, SPREAD / Math.max(1, ownSlots))) * (query.polar ? POLAR_COVERAGE : 1)
     // Reaching the bar exactly (one word, found only through a slip) is enough; compared with a tolerance, as coverage is a sum of floating-point weights and a tie must not depend on rounding.
     // A passage holding every concept asked about, though it scored lower, shows the question is one the sources speak to.
     if (top.coverage < needed - TIE && !hits.some((h) => h.coverage >= 1 - TIE)) return none('too little of the question covered')

@@ -509,6 +509,14 @@ describe('compose', () => {
     expect((await ask('who ran the night routes in 2017?')).answered).toBe(false)
   })
 
+  it('asks less of the best passage for a yes/no question, whose claim may be in words the settling passage does not use', async () => {
+    const polar = understand('did the crews praise the night timetable in winter?', [], kb.language)
+    const open = understand('what did the crews praise about the night timetable in winter?', [], kb.language)
+    const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
+    expect(plan(await retrieve(kb, polar), polar, context).refused).toBeUndefined()
+    expect(plan(await retrieve(kb, open), open, context).refused).toBe('too little of the question covered')
+  })
+
   it('declines a question when two of its five concepts are words the sources never use ("beginners", "marathon")', async () => {
     const query = understand('which beginners ran the night ferry marathon', [], kb.language)
     const p = plan(await retrieve(kb, query), query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current })
