@@ -9,7 +9,7 @@ import { NUMBER_WORDS, shortSum, toTerm, words } from './text'
 export type { AnswerKind } from './lexicon'
 
 /** Kinds where a sentence without that kind of content is not an answer. */
-export const STRICT_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'amount', 'count', 'time', 'duration', 'reason', 'entity', 'person', 'identity', 'definition'])
+export const STRICT_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'amount', 'count', 'time', 'duration', 'reason', 'entity', 'person', 'identity', 'definition', 'title'])
 
 export function answerKind(question: string, lexicon: Lexicon): AnswerKind {
   return kindOf(question, lexicon).kind
@@ -26,7 +26,7 @@ export function kindOf(question: string, lexicon: Lexicon): { kind: AnswerKind; 
   if (!found) return { kind: 'other' }
   const cue = found.pattern.exec(question)?.[0] ?? ''
   // Their wording ends in whatever is asked about ("what's the NPS", "who was the chair"), not in a word naming the kind.
-  if (['person', 'entity', 'identity', 'definition'].includes(found.kind)) return { kind: found.kind, cue }
+  if (['person', 'entity', 'identity', 'definition', 'title'].includes(found.kind)) return { kind: found.kind, cue }
   const word = words(cue).at(-1)?.toLowerCase()
   return word ? { kind: found.kind, cue, word } : { kind: found.kind, cue }
 }
@@ -46,6 +46,8 @@ const DIGITS = /(?<![\d,.])(?!(19|20)\d\d\b)\d[\d,.]*/
 /** A span or how often: "eighteen months", "seven-year", "a year and a half", "once a month", "weekly". */
 const DURATION = new RegExp(`\\b(\\d+|${SPELLED_NUMBERS}|a|half a)[\\s-](years?|months?|weeks?|days?|decades?)\\b|\\b(daily|weekly|fortnightly|monthly|quarterly|yearly|annually)\\b`, 'gi')
 const YEAR = /\b(19|20)\d\d\b/
+/** A quoted title: quotation marks round words, the first capitalised. */
+const QUOTED_TITLE = /["“'‘]\p{Lu}[^"”'’]*\s[^"”'’]*["”'’]/u
 const YEARS = /\b(?:19|20)\d\d\b/g
 const DECADE = /\b(19|20)\d0s\b/
 
@@ -510,6 +512,13 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       if (names.some((n) => personIn(n, ctx) && besideAsked(sentence, personIn(n, ctx) as Name, ctx))) return 0.9
       return names.length > 0 ? 0.3 : 0
     }
+    case 'title':
+      // A title is quoted ("The future of the Probation Service"); a name the question does not use comes close.
+      if (QUOTED_TITLE.test(sentence)) return 1
+      {
+        const names = newNames(sentence, ctx.focus, ctx.lexicon)
+        return names.some((n) => n.text.includes(' ') || /^\p{Lu}{2,}$/u.test(n.text)) ? 0.6 : names.length > 0 ? 0.5 : 0
+      }
     case 'definition':
       // Spelling out the name is the definition; a description of it ("X, the …") comes close.
       return expands(sentence, ctx.focus) ? 1 : describes(sentence, ctx.focus) ? 0.6 : /\(/.test(sentence) ? 0.3 : 0
