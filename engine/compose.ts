@@ -7,7 +7,7 @@
  * knowledge base, bar the lexicon's framing ("As of …").
  */
 import type { PassageRecord, SourceRecord } from './artifact'
-import { holdsFigure, kindScore, STRICT_KINDS, type KindContext } from './kinds'
+import { givesOtherFigure, holdsFigure, kindScore, STRICT_KINDS, type KindContext } from './kinds'
 import type { Lexicon } from './lexicon'
 import { LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { terms, words, yearsNamed } from './text'
@@ -329,6 +329,8 @@ class Scorer {
     // "When did they go from 16 to 21 areas?" is about 16 and 21: a sentence without them speaks of something else.
     // A yes/no question's figure is the claim it checks ("did it cost more than £2bn?"): a sentence giving the figure there was settles it.
     if (!this.figures.every((i) => c.covers.has(i) || (this.query.polar && holdsFigure(c.sentence)))) return false
+    // "How many of the 70…" is answered by another figure than the 70 it names.
+    if (this.query.kind === 'count' && this.figures.length > 0 && !givesOtherFigure(c.sentence, this.figures.flatMap((i) => this.retrieval.slots[i]?.typed ?? []), this.ctx.lexicon)) return false
     // "Which judge…" is not answered from a passage that never speaks of one.
     if (!c.sortHeld) return false
     // A date or a figure beside a word or two of the question, where another sentence holds much more of it, answers something else.

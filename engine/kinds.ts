@@ -102,6 +102,21 @@ export function holdsFigure(sentence: string): boolean {
   return DIGITS.test(sentence)
 }
 
+/**
+ * Whether a sentence gives a figure besides those the question itself names: "how many of the 70
+ * prisons were in Wales?" is not answered by a sentence that only says there were 70.
+ */
+export function givesOtherFigure(sentence: string, named: readonly string[], lexicon: Lexicon): boolean {
+  const { dayNumber } = dates(lexicon)
+  const given = new Set(named.map((f) => f.replace(/,/g, '')))
+  for (const m of sentence.matchAll(new RegExp(DIGITS.source, 'g'))) {
+    const at = m.index ?? 0
+    if (dayNumber.test(sentence.slice(at)) || NUMBERED_BY.test(sentence.slice(Math.max(0, at - 5), at))) continue
+    if (!given.has(m[0].replace(/[,.]$/, '').replace(/,/g, ''))) return true
+  }
+  return COUNT_WORDS.test(sentence)
+}
+
 /** Figures that count something: not years, not days of a month, and not a document's number. */
 function countingFigure(sentence: string, lexicon: Lexicon): RegExp | undefined {
   const { dayNumber } = dates(lexicon)

@@ -526,6 +526,11 @@ describe('compose', () => {
     expect(plan(await retrieve(kb, open), open, context).refused).toBe('too little of the question covered')
   })
 
+  it('declines "how many of the 120…" when the sources give only the 120 the question names', async () => {
+    expect((await ask('how many of the 120 cancelled crossings were night crossings?')).answered).toBe(false)
+    expect(sentencesOf(await ask('how many crossings were cancelled?'))[0]).toMatch(/120 crossings were cancelled/)
+  })
+
   it('declines a question when two of its five concepts are words the sources never use ("beginners", "marathon")', async () => {
     const query = understand('which beginners ran the night ferry marathon', [], kb.language)
     const p = plan(await retrieve(kb, query), query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current })
