@@ -284,6 +284,7 @@ describe('understand', () => {
     expect(ask('i moved from Bluewater to the harbour board in 2021, does my old service count towards redundancy pay?').decline).toBe('personal')
     expect(ask('im a deckhand signed off with stress, will i still get full pay?').decline).toBe('personal')
     expect(ask('after the merger do i keep my pension scheme?').decline).toBe('personal')
+    expect(ask('If I miss another crossing will I be banned from the ferry?').decline).toBe('personal')
     // Words that only look like someone known ("a friend of the board", "my ex-colleague says…") make no case.
     expect(ask('Was Bluewater a friend of the board, and could they have swayed the award?').decline).toBeUndefined()
     expect(ask('my ex-colleague at Bluewater says it lost money, is that right?').decline).toBeUndefined()
@@ -479,6 +480,8 @@ describe('understand', () => {
     expect(ask('will fares go up over the next ten years').decline).toBe('future')
     expect(ask('will the ferries be privatised again').decline).toBe('future')
     expect(ask('what happens to the ferries after the next election').decline).toBe('future')
+    expect(ask("when's the next harbour board report on the ferries due out").decline).toBe('future')
+    expect(ask('is the council gonna give the ferries more money in the next spending review').decline).toBe('future')
     expect(ask('how many crossings will there be next year').decline).toBe('future')
     expect(ask('are there plans to bring back the night routes in the next few years').decline).toBe('future')
     expect(ask('will the routes be cut again in the next shake-up?').decline).toBe('future')
