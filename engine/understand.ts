@@ -81,6 +81,15 @@ export interface Language {
 
 /** Weight of concepts carried over from an earlier question into a follow-up. */
 const CONTEXT_WEIGHT = 0.5
+/** A question with at most this many concepts of its own after a statement reads the statement's too. */
+const FEW_OWN_CONCEPTS = 2
+
+/** The statement's concepts beside the question's own, those it shares once. */
+function withStatement(own: Slot[], stated: Slot[]): Slot[] {
+  const seen = new Set(own.map((s) => slotKey(s.alternatives)))
+  return [...own, ...stated.filter((s) => !seen.has(slotKey(s.alternatives)))]
+}
+
 /** Earlier turns a chain of follow-ups may reach back through. */
 const CONTEXT_TURNS = 3
 
@@ -185,7 +194,9 @@ export function understand(question: string, history: readonly Turn[], language:
   const followUp = said === undefined && history.length > 0 && isFollowUp(text)
   // With no words of its own but the one naming the kind of answer ("when?", "how long were they for?"), a follow-up asks the earlier question's concepts as its own.
   const chain = followUp ? chainOf(history, language) : []
-  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : own
+  // A question of few words of its own after a statement ("… review of TR's future. What did it want TR weighed against?") leans on the statement, at half weight.
+  const leans = said === undefined && cleaned.context !== undefined && !lexicon.question.smallTalk.test(cleaned.context) && own.filter((s) => s.weight === 1).length <= FEW_OWN_CONCEPTS && asked.kind !== 'definition' && !lexicon.question.now.test(text)
+  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, slotsFor(unframed(cleaned.context as string, lexicon), language, CONTEXT_WEIGHT)) : followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : own
   const previousText = chain[0]?.text
   const polar = lexicon.question.polar.test(main)
   let kind = asked.kind

@@ -297,6 +297,16 @@ describe('understand', () => {
     expect(ask('who runs the night routes?').yearSetsScene).toBe(false)
   })
 
+  it('reads a question of one or two concepts after a statement ("The board reviewed the night routes in 2021. What did it recommend?") with the statement\'s concepts at half weight', () => {
+    const q = ask('The harbour board reviewed the night routes in 2021. What did it recommend?')
+    const weightOf = (w: string) => q.slots.find((s) => s.typed.includes(w))?.weight
+    expect(weightOf('recommend')).toBe(1)
+    expect(weightOf('routes')).toBe(0.5)
+    // A definition stands alone, and so does a question about now.
+    expect(ask('the gazette keeps going on about tenders. whats a tender').slots.map((s) => s.typed.join(' '))).not.toContain('gazette')
+    expect(ask('the gazette said in 2016 the routes would close. is that still the plan?').slots.map((s) => s.typed.join(' '))).not.toContain('gazette')
+  })
+
   it('reads a question with no words of its own after a statement ("… at £40m. Over how many years?") as asking about the statement', () => {
     const typed = (q: string) => ask(q).slots.map((s) => s.typed.join(' '))
     expect(typed('The operators put the ferry contracts at £40m. Over how many years?')).toEqual(expect.arrayContaining(['ferry', 'contracts', '40m']))
