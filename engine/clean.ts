@@ -102,8 +102,8 @@ const PROSE = /^[\p{L}\p{N}\s,.'’!?&£%-]+$/u
 /** Words in a markup comment, which no reader sees: written for a machine. */
 const HIDDEN_WORDS = /<!--(?:(?!-->)[\s\S])*?\p{L}(?:(?!-->)[\s\S])*-->/u
 
-/** Markup that would run code (a script, a frame, an event handler, a javascript: address): an attack on the page, not a way of asking. */
-const ACTIVE_MARKUP = /<\s*(script|iframe|object|embed)\b|<[a-z][^>]*[\s/]on[a-z]+\s*=|javascript:/i
+/** Markup that would run code or restyle the page (a script, a frame, a style sheet, a form, an event handler, a javascript: address): an attack on the page, not a way of asking. */
+const ACTIVE_MARKUP = /<\s*(script|iframe|object|embed|style|link|meta|base|form)\b|<[a-z][^>]*[\s/]on[a-z]+\s*=|javascript:/i
 
 export function cleanQuestion(raw: string): CleanQuestion {
   let text = normalize(stripMarkup(normalize(raw)))

@@ -271,6 +271,9 @@ describe('understand', () => {
     expect(stands.decline).toBeUndefined()
     expect(stands.slots.map((s) => s.typed.join(' '))).not.toContain("brother's")
     expect(ask('my uncle worked for Bluewater in 2016, which routes did it run?').decline).toBeUndefined()
+    expect(ask('my brother had a ferry ban in 2016, which operator ran his crossings back then?').decline).toBeUndefined()
+    expect(ask('my brother was on a ferry ban in 2016, which company handled his licence then?').decline).toBeUndefined()
+    expect(ask('my brother got a ferry ban, when does his licence end?').decline).toBe('personal')
     // What they may do, what will happen to them, or whether their treatment is fair is.
     expect(ask('my sister works for Bluewater, can she keep her job?').decline).toBe('personal')
     expect(ask('my dad got a fine on the ferry, will he get banned?').decline).toBe('personal')
@@ -427,6 +430,9 @@ describe('understand', () => {
     expect(ask('<svg/onload=alert(1)>ferries').decline).toBe('instructed')
     expect(ask('&lt;img src=x onerror=alert(1)&gt; ferries').decline).toBe('instructed')
     expect(ask('<img src=x onerror=alert(1)> who runs the night routes?').decline).toBeUndefined()
+    // A style sheet or a form restyles or takes over the page as surely.
+    expect(ask('<marquee><b>ferries</b></marquee><style>body{display:none}</style>').decline).toBe('instructed')
+    expect(ask('<style>body{display:none}</style> who runs the night routes?').decline).toBeUndefined()
     // Markup that runs nothing is only a way of writing.
     expect(ask('<b>ferries</b>').decline).toBeUndefined()
   })
