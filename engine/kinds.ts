@@ -527,13 +527,12 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       if (names.some((n) => personIn(n, ctx) && besideAsked(sentence, personIn(n, ctx) as Name, ctx))) return 0.9
       return names.length > 0 ? 0.3 : 0
     }
-    case 'title':
+    case 'title': {
       // A title is quoted ("The future of the Probation Service"); a name the question does not use comes close.
       if (QUOTED_TITLE.test(sentence)) return 1
-      {
-        const names = newNames(sentence, ctx.focus, ctx.lexicon)
-        return names.some((n) => n.text.includes(' ') || /^\p{Lu}{2,}$/u.test(n.text)) ? 0.6 : names.length > 0 ? 0.5 : 0
-      }
+      const names = newNames(sentence, ctx.focus, ctx.lexicon)
+      return names.some((n) => n.text.includes(' ') || /^\p{Lu}{2,}$/u.test(n.text)) ? 0.6 : names.length > 0 ? 0.5 : 0
+    }
     case 'definition':
       // Spelling out the name is the definition; a description of it ("X, the …") comes close.
       return expands(sentence, ctx.focus) ? 1 : describes(sentence, ctx.focus) ? 0.6 : /\(/.test(sentence) ? 0.3 : 0
