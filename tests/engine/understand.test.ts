@@ -283,11 +283,6 @@ describe('understand', () => {
     expect(ask("my dad's been fined twice, won't he get banned?").decline).toBe('personal')
     expect(ask('my dad got a fine, is he going to be banned?').decline).toBe('personal')
     expect(ask('my 15 year old got a ferry ban - will he be seeing someone from the board?').decline).toBe('personal')
-    // The visitor's own pay, pension or service is their case too.
-    expect(ask('i moved from Bluewater to the harbour board in 2021, does my old service count towards redundancy pay?').decline).toBe('personal')
-    expect(ask('im a deckhand signed off with stress, will i still get full pay?').decline).toBe('personal')
-    expect(ask('after the merger do i keep my pension scheme?').decline).toBe('personal')
-    expect(ask('If I miss another crossing will I be banned from the ferry?').decline).toBe('personal')
     // Words that only look like someone known ("a friend of the board", "my ex-colleague says…") make no case.
     expect(ask('Was Bluewater a friend of the board, and could they have swayed the award?').decline).toBeUndefined()
     expect(ask('my ex-colleague at Bluewater says it lost money, is that right?').decline).toBeUndefined()
@@ -477,6 +472,11 @@ describe('understand', () => {
     expect(ask('is our probation service still private?').decline).toBeUndefined()
     expect(ask('is our current probation service working?').decline).toBeUndefined()
     expect(ask('our new probation officer never calls back').decline).toBe('personal')
+    // The visitor's own pay, pension or service is their case too.
+    expect(ask('i moved from Bluewater to the harbour board in 2021, does my old service count towards redundancy pay?').decline).toBe('personal')
+    expect(ask('im a deckhand signed off with stress, will i still get full pay?').decline).toBe('personal')
+    expect(ask('after the merger do i keep my pension scheme?').decline).toBe('personal')
+    expect(ask('If I miss another crossing will I be banned from the ferry?').decline).toBe('personal')
     expect(ask('can i go abroad while on licence').decline).toBe('personal')
     expect(ask('can I ask who ran the night routes?').decline).toBeUndefined()
     // Asking for something of one's own ("for a different officer") is a request, not a question put; an old order is still one's own.
