@@ -258,6 +258,7 @@ class Scorer {
       // "Which paper said…", "which magazine ran the story…": whoever a sentence's words come from is the answer.
       asksAttribution: words(query.text).some((w) => context.lexicon.reporting.test(w)) || context.lexicon.question.publisherAsked.test(query.text),
       countOf: new Set(query.countOf),
+      countNamed: new Set(query.countNamed),
       yearsAsked: new Set(query.years),
       ...(query.succession && { succession: query.succession }),
     }

@@ -142,6 +142,8 @@ export interface KindContext {
   asked: ReadonlySet<string>
   /** For "how many X": the terms that stand for X; a figure counting them is the answer. */
   countOf: ReadonlySet<string>
+  /** For "how many complaints": the terms a sentence must speak of to count them. */
+  countNamed: ReadonlySet<string>
   /** Years the question names: a sentence giving only one of them tells the asker no date. */
   yearsAsked?: ReadonlySet<number>
   /** For "who replaced X" and "who came before X". */
@@ -493,6 +495,8 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       if (countsAsked(sentence, ctx.countOf.size > 0 ? ctx.countOf : ctx.asked, ctx.lexicon)) return 1
       // "How many officers…" is not answered by "12 regions": a figure naming what it counts counts that.
       if (ctx.countOf.size > 0 && countsOnlyOthers(sentence, ctx)) return 0.3
+      // "How many complaints…" is not answered by a sentence that never speaks of complaints.
+      if (ctx.countNamed.size > 0 && !tokens(sentence).some((t) => t.term !== null && ctx.countNamed.has(t.term))) return 0.3
       const figure = countingFigure(sentence, ctx.lexicon)
       if (figure) return (PERCENT.test(sentence) || MONEY.test(sentence) ? 0.5 : 0.8) * nearAsked(sentence, figure, ctx, 0.8)
       // Digits that are only days of a month or years count nothing ("on 3 December 2020").

@@ -50,6 +50,8 @@ export interface Query {
   followUp: boolean
   /** For "how many X": the terms that stand for X (with the vocabulary's alternatives); the figure must count them. */
   countOf: string[]
+  /** For "how many complaints": the terms of the thing counted, when the word after "how many" names one (not "people", "more"); a sentence never speaking of it counts something else. */
+  countNamed: string[]
   /** The thing asked for ("what was the turnout…" asks for a turnout), as typed, when the wording names it. */
   attribute?: string
   /**
@@ -218,6 +220,7 @@ export function understand(question: string, history: readonly Turn[], language:
     years,
     yearSetsScene: years.length > 0 && lexicon.question.sceneYear.test(text),
     countOf: countedTerms(text, own, lexicon),
+    countNamed: namedCount(text, own, lexicon),
   }
   const after = lexicon.question.successorOf.exec(text)
   const before = lexicon.question.predecessorOf.exec(text)
@@ -299,6 +302,14 @@ function countedTerms(text: string, slots: Slot[], lexicon: Lexicon): string[] {
   if (!m) return []
   const counted = m.slice(1).flatMap((w) => (w ? [w.toLowerCase()] : []))
   return slots.filter((s) => s.typed.some((w) => counted.includes(w))).flatMap((s) => s.alternatives.map((alt) => alt.at(-1) as string))
+}
+
+/** The terms of the thing "how many" names, when its first word names one rather than any count ("people", "more"). */
+function namedCount(text: string, slots: Slot[], lexicon: Lexicon): string[] {
+  const m = lexicon.question.countOf.exec(text)
+  const first = (m?.[1] ?? m?.[3])?.toLowerCase()
+  if (!first || lexicon.question.vagueCount.test(first)) return []
+  return slots.filter((s) => s.typed.includes(first)).flatMap((s) => s.alternatives.map((alt) => alt.at(-1) as string))
 }
 
 /** Reasons to decline that the question's wording alone gives: nothing to look up, or nothing that should be. */

@@ -130,12 +130,12 @@ describe('compose', () => {
   })
 
   it('finds the sum asked about in a sentence that writes it out ("£40m" in "£40 million"), as the index does', () => {
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(), matched: new Set(['40m']), asksAttribution: false, yearsAsked: new Set() }
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(), countNamed: new Set(), matched: new Set(['40m']), asksAttribution: false, yearsAsked: new Set() }
     expect(kindScore('money', 'Some years later, after a long review of the ferry contracts by the board, the board paid £40 million.', ctx)).toBe(1)
   })
 
   it('takes the figure of a numbered document ("paper HB 42", "Cm 9613") for its name, which counts nothing, and "the paper number of" for no count', () => {
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(['crew']), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(['crew']), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
     expect(kindScore('count', 'The board laid the review before the council as HB 42 of 2021.', ctx)).toBeLessThan(0.5)
     expect(kindScore('count', 'The board laid the review before the council with 42 crews watching.', ctx)).toBe(1)
     expect(understand('whats the paper number of the ferry review?', [], kb.language).kind).not.toBe('count')
@@ -143,7 +143,7 @@ describe('compose', () => {
   })
 
   it('finds the person in a name followed by letters ("Kerensa Polglaze MP"), but not in an institution named with an article ("The Harbour CRC")', () => {
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['chaired', 'board'], asked: new Set(['chair', 'board']), countOf: new Set(), matched: new Set(['chair', 'board']), asksAttribution: false, yearsAsked: new Set() }
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['chaired', 'board'], asked: new Set(['chair', 'board']), countOf: new Set(), countNamed: new Set(), matched: new Set(['chair', 'board']), asksAttribution: false, yearsAsked: new Set() }
     expect(kindScore('person', 'Kerensa Polglaze MP, chair of the Harbour Board, opened the review in 2021.', ctx)).toBeGreaterThan(0.5)
     expect(kindScore('person', 'The Harbour CRC, chair of the review panel, opened the review in 2021.', ctx)).toBeLessThan(0.5)
   })
@@ -151,20 +151,28 @@ describe('compose', () => {
   it('takes a quoted title for the answer to "what was it called?", and a name the question does not use as nearly one', () => {
     expect(understand('what was the 2021 ferry review called?', [], kb.language).kind).toBe('title')
     expect(understand('whats the full title of the harbour board report', [], kb.language).kind).toBe('title')
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['review'], asked: new Set(['review']), countOf: new Set(), matched: new Set(['review']), asksAttribution: false, yearsAsked: new Set() }
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['review'], asked: new Set(['review']), countOf: new Set(), countNamed: new Set(), matched: new Set(['review']), asksAttribution: false, yearsAsked: new Set() }
     expect(kindScore('title', 'The Harbour Board published its review, "Night Routes: A Fresh Start", in 2021.', ctx)).toBe(1)
     expect(kindScore('title', 'The review was written by the Tidal Lines team.', ctx)).toBeGreaterThanOrEqual(0.5)
     expect(kindScore('title', 'the review was published in 2021.', ctx)).toBe(0)
   })
 
   it('takes a sentence naming a cause for a reason, whichever causal words it uses', () => {
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
     for (const s of ['The crossings were cancelled because the crews went on strike.', 'The strike resulted in 120 cancelled crossings.', 'The losses stemmed from fewer passengers.', 'The fares rose, which meant fewer passengers.', 'One reason the routes closed was the cost of fuel.', 'Crews were told not to sail, since their company would be fined.', 'Staff shortages had led, over two winters, to more cancellations.']) expect(kindScore('reason', s, ctx), s).toBe(1)
     expect(kindScore('reason', 'The crews went on strike in 2019.', ctx)).toBe(0)
   })
 
+  it('does not answer "how many complaints" with a figure in a sentence that never speaks of complaints', () => {
+    const ctx = (named: string[]): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(named), countNamed: new Set(named), matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
+    const sentence = 'Passengers on the night routes rose to 4,000 a week.'
+    expect(kindScore('count', sentence, ctx([]))).toBeGreaterThanOrEqual(0.5)
+    expect(kindScore('count', sentence, ctx(['complaint']))).toBeLessThan(0.5)
+    expect(kindScore('count', 'The board received 40 complaints about the night routes.', ctx(['complaint']))).toBe(1)
+  })
+
   it('reads "11 of the 21 planned routes" as counting routes, so it does not answer "how many crews"', () => {
-    const ctx = (counted: string): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set([toTerm(counted) as string]), matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
+    const ctx = (counted: string): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set([toTerm(counted) as string]), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
     const sentence = 'The council named the operators to run 11 of the 21 planned routes.'
     expect(kindScore('count', sentence, ctx('crews'))).toBeLessThan(0.5)
     expect(kindScore('count', sentence, ctx('routes'))).toBe(1)
@@ -184,14 +192,14 @@ describe('compose', () => {
   })
 
   it('takes no month for a name: "in March" beside the words asked about names nobody who did it', () => {
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['cut', 'night', 'routes'], asked: new Set(['cut', 'rout']), countOf: new Set(), matched: new Set(['cut', 'night', 'rout']), asksAttribution: false, yearsAsked: new Set() }
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['cut', 'night', 'routes'], asked: new Set(['cut', 'rout']), countOf: new Set(), countNamed: new Set(), matched: new Set(['cut', 'night', 'rout']), asksAttribution: false, yearsAsked: new Set() }
     expect(kindScore('entity', 'They cut the night routes in March 2016.', ctx)).toBe(0)
     expect(kindScore('entity', 'The operator Bluewater cut the night routes in March 2016.', ctx)).toBe(1)
   })
 
 
   it('ends a name at a possessive: "Harbour Links\' Pinter route" names no person, so it does not answer "who was the chair"', () => {
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['chair', 'board'], asked: new Set(['chair', 'board']), countOf: new Set(), matched: new Set(['chair', 'board']), asksAttribution: false, yearsAsked: new Set() }
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['chair', 'board'], asked: new Set(['chair', 'board']), countOf: new Set(), countNamed: new Set(), matched: new Set(['chair', 'board']), asksAttribution: false, yearsAsked: new Set() }
     expect(kindScore('person', "The chair of the board closed Harbour Links' Pinter route.", ctx)).toBe(0)
     expect(kindScore('person', "The chair of the board, Jo Bluewater, closed Harbour Links' route.", ctx)).toBe(1)
   })
@@ -214,7 +222,7 @@ describe('compose', () => {
   })
 
   it('does not take a year the question itself names for the answer to "when" ("… after the 2015 award?")', () => {
-    const ctx = (years: number[]): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set(years) })
+    const ctx = (years: number[]): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set(years) })
     const onlyThatYear = 'The ferry contracts were awarded in 2015 to three operators.'
     expect(kindScore('time', onlyThatYear, ctx([]))).toBeGreaterThan(0)
     expect(kindScore('time', onlyThatYear, ctx([2015]))).toBe(0)

@@ -372,6 +372,10 @@ describe('understand', () => {
 
   it('knows what "how many" counts, and whose successor or predecessor is asked for', () => {
     expect(ask('how many crossings were cancelled').countOf).toEqual(['cross'])
+    // "How many crossings" names the thing counted; "how many people" and "how many were" count anything.
+    expect(ask('how many crossings were cancelled').countNamed).toEqual(['cross'])
+    expect(ask('how many people used the night routes').countNamed).toEqual([])
+    expect(ask('how many were cancelled').countNamed).toEqual([])
     expect(ask('who replaced Jo Bluewater as chair').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
     expect(ask('who was chair before Jo Bluewater').succession).toEqual({ of: 'Jo Bluewater', direction: 'before' })
     // The name ends where the question goes on to say where or when.
@@ -570,6 +574,9 @@ describe('understand', () => {
 
   it('reads which thing a question asks for ("the deputy chair", "the share price"), unless it asks for a kind of answer or says which by what it did', () => {
     expect(ask("what's Bluewater's share price today?").sought).toEqual(['share', 'price'])
+    // A possessive of more than one word, or a plural one, comes before the thing as well.
+    expect(ask("who was Blue Water Lines' chief exec when it failed?").sought).toEqual(['chief', 'exec'])
+    expect(ask("what was Jo Bluewater's job then?").sought).toBeUndefined()
     expect(ask('who was the deputy chair of the harbour board in 2018?').sought).toEqual(['deputy', 'chair'])
     expect(ask('how much profit did the operators make?').sought).toEqual(['profit'])
     // The last two words say which thing: "the actual final bill" is a final bill.
