@@ -106,6 +106,9 @@ describe('understand', () => {
     expect(ask('what was the hourly rate for crews?').kind).not.toBe('percent')
     expect(ask("what was the harbour board's verdict on the operators").kind).not.toBe('definition')
     expect(ask('how much were the contracts worth').kind).toBe('money')
+    // Pay is a sum: "what was the chair paid?", "the chair's salary".
+    expect(ask('what was the harbour board chair paid?').kind).toBe('money')
+    expect(ask("what was the chair's salary").kind).toBe('money')
     expect(ask('how much lower were the fares').kind).toBe('amount')
     expect(ask('how much did the fares go up by after the contracts').kind).toBe('amount')
     // A reason named inside a question asking who or which is what they gave, not what is asked for.
