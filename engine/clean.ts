@@ -96,8 +96,8 @@ function questionPart(text: string): { text: string; before: string[] } {
   return questions.length > 0 ? { text: questions.join(' '), before: fragments.slice(0, first) } : { text, before: [] }
 }
 
-/** A fragment in plain words: letters, figures, spaces and the punctuation of prose; nothing of code or markup. */
-const PROSE = /^[\p{L}\p{N}\s,.'’!?&£%-]+$/u
+/** A fragment in plain words: letters, figures, spaces and the punctuation of prose (brackets and quotes too); nothing of code or markup. */
+const PROSE = /^[\p{L}\p{N}\s,.'’‘"“”():/!?&£%-]+$/u
 
 /** Words in a markup comment, which no reader sees: written for a machine. */
 const HIDDEN_WORDS = /<!--(?:(?!-->)[\s\S])*?\p{L}(?:(?!-->)[\s\S])*-->/u

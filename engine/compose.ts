@@ -308,14 +308,22 @@ class Scorer {
     // A sentence naming years speaks of them; one naming none, of its event's or source's year.
     const named = yearsNamed(sentence)
     // A yes/no question's year may be the claim it checks ("did it become law in 2013?"), and a year before the question proper sets the scene ("in 2016, which company ran it?"): another year there may answer it.
-    if (named.length > 0) return years.some((y) => named.includes(y)) ? 1 : this.query.polar || this.query.yearSetsScene ? YEAR_MISS : YEAR_OTHER
+    if (named.length > 0) {
+      if (years.some((y) => named.includes(y))) return 1
+      // Who ran it in 2016 is who was given it in 2014, unless a later sentence says otherwise.
+      const earlier = this.query.lasting && named.every((y) => y < Math.min(...years))
+      return this.query.polar || this.query.yearSetsScene || earlier ? YEAR_MISS : YEAR_OTHER
+    }
     const dated = [side.record.date, side.source.published].map((d) => Number(d?.slice(0, 4)))
-    return years.some((y) => dated.includes(y)) ? 1 : YEAR_MISS
+    if (years.some((y) => dated.includes(y))) return 1
+    // What began only after the year asked about was not so then.
+    const known = dated.filter(Number.isFinite)
+    return this.query.lasting && known.length > 0 && known.every((d) => d > Math.max(...years)) ? YEAR_OTHER : YEAR_MISS
   }
 
   /** A question naming a year is answered, and added to, only with sentences about that year. */
   aboutYearAsked(c: Candidate): boolean {
-    return c.yearFit === 1 || ((this.query.polar || this.query.yearSetsScene) && c.yearFit > 0)
+    return c.yearFit === 1 || ((this.query.polar || this.query.yearSetsScene || this.query.lasting) && c.yearFit > 0)
   }
 
   /** Whether a sentence supplies what the question asks: the kind for a strict kind, a statement that settles a yes/no question, something asked for the rest. */

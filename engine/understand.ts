@@ -68,6 +68,8 @@ export interface Query {
   years: number[]
   /** A year named before the question proper sets the scene ("in 2016, which company ran it?"): an answer may come from a sentence about another year. */
   yearSetsScene: boolean
+  /** Asks which body ran or owned something in a year: a sentence saying so of an earlier year still answers, as what began then went on. */
+  lasting: boolean
   /** A year after the knowledge base's period that it asks about. */
   laterYear?: number
   decline?: DeclineReason
@@ -219,6 +221,7 @@ export function understand(question: string, history: readonly Turn[], language:
     followUp,
     years,
     yearSetsScene: years.length > 0 && lexicon.question.sceneYear.test(text),
+    lasting: years.length > 0 && kind === 'entity' && lexicon.question.lasting.test(text),
     countOf: countedTerms(text, own, lexicon),
     countNamed: namedCount(text, own, lexicon),
   }

@@ -523,7 +523,12 @@ describe('compose', () => {
     const scene = await ask('in 2017, who ran the night routes?')
     expect(scene.answered).toBe(true)
     expect(sentencesOf(scene)[0]).toMatch(/Bluewater would run the night routes/)
-    expect((await ask('who ran the night routes in 2017?')).answered).toBe(false)
+    expect((await ask('who won the ferry contracts in 2017?')).answered).toBe(false)
+  })
+
+  it('answers who ran something in a year from a sentence about an earlier year, as what began then went on, but not from a later one', async () => {
+    expect(sentencesOf(await ask('who ran the night routes in 2017?'))[0]).toMatch(/Bluewater would run the night routes/)
+    expect((await ask('who ran the night routes in 2013?')).answered).toBe(false)
   })
 
   it('asks less of the best passage for a yes/no question, whose claim may be in words the settling passage does not use', async () => {

@@ -303,6 +303,8 @@ describe('understand', () => {
     const weightOf = (w: string) => q.slots.find((s) => s.typed.includes(w))?.weight
     expect(weightOf('recommend')).toBe(1)
     expect(weightOf('routes')).toBe(0.5)
+    // Brackets and quotes are prose too: "(night shift)" leaves the statement a statement.
+    expect(ask('My uncle crewed the night routes in 2021 (night shift). Which company was that?').slots.find((s) => s.typed.includes('routes'))?.weight).toBe(0.5)
     // A definition stands alone, and so does a question about now.
     expect(ask('the gazette keeps going on about tenders. whats a tender').slots.map((s) => s.typed.join(' '))).not.toContain('gazette')
     expect(ask('the gazette said in 2016 the routes would close. is that still the plan?').slots.map((s) => s.typed.join(' '))).not.toContain('gazette')
@@ -377,6 +379,9 @@ describe('understand', () => {
     expect(ask('how many crossings were cancelled').countOf).toEqual(['cross'])
     // "How many crossings" names the thing counted; "how many people" and "how many were" count anything.
     expect(ask('how many crossings were cancelled').countNamed).toEqual(['cross'])
+    // Who ran or owned something in a year asks about a state that may have begun earlier; who won it then, about an event.
+    expect(ask('which company ran the night routes in 2017?').lasting).toBe(true)
+    expect(ask('which company won the night routes in 2017?').lasting).toBe(false)
     expect(ask('how many people used the night routes').countNamed).toEqual([])
     expect(ask('how many were cancelled').countNamed).toEqual([])
     expect(ask('who replaced Jo Bluewater as chair').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
