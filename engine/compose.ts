@@ -7,10 +7,10 @@
  * knowledge base, bar the lexicon's framing ("As of …").
  */
 import type { PassageRecord, SourceRecord } from './artifact'
-import { givesOtherFigure, holdsFigure, kindScore, STRICT_KINDS, type KindContext } from './kinds'
+import { givesOtherFigure, holdsFigure, kindScore, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
 import type { Lexicon } from './lexicon'
 import { LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
-import { terms, words, yearsNamed } from './text'
+import { terms, toTerm, words, yearsNamed } from './text'
 import type { Query } from './understand'
 
 export interface Citation {
@@ -67,6 +67,8 @@ const APPROXIMATELY = /\b(?:about|around|roughly|approximately|nearly|almost|som
 
 /** A strict kind's sentence must carry the kind at least this well ("£3.7bn" for "how much"). */
 const KIND_FLOOR = 0.5
+/** Kinds of answer that are figures: one about a named part ("the Wales contract") is not answered by a figure for the whole. */
+const FIGURE_KINDS: ReadonlySet<AnswerKind> = new Set(['money', 'count', 'percent', 'amount'])
 /** The answering sentence of a yes/no question must hold this share of the question's own concepts (weighted by rarity): less than any other answer (HOLDS), as a yes/no question carries the claim it checks, often in words the settling sentence need not repeat. */
 const SETTLES = 0.15
 /** Any other answering sentence must hold at least a quarter of them. */
@@ -223,6 +225,8 @@ class Scorer {
   readonly figures: number[]
   /** The question's own slot naming the sort of thing it asks for ("which judge…"): the answer's passage holds it. */
   readonly sort: number[]
+  /** The question's own slots naming which part it asks about ("Wales" in "the Wales CRC contract"): a figure for a part holds them. */
+  readonly part: number[]
 
   constructor(
     readonly retrieval: Retrieval,
@@ -235,6 +239,13 @@ class Scorer {
     this.fullTotal = retrieval.slotWeights.reduce((a, b) => a + b, 0) || 1
     this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 ? w : 0), 0) || 1
     this.strict = STRICT_KINDS.has(query.kind)
+    const part = FIGURE_KINDS.has(query.kind) ? partNames(query.text, context.lexicon, context.isEnglishWord) : []
+    // A word the sources hold only as another, one slip away ("diffrent"), is a slip, not a name.
+    const slip = (w: string) => {
+      const t = toTerm(w) ?? w
+      return retrieval.hits.some((h) => h.termsFor(t).length > 0) && !retrieval.hits.some((h) => h.termsFor(t).includes(t))
+    }
+    this.part = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => part.includes(w) && !slip(w)) ? [i] : []))
     const sought = query.sought ?? []
     this.sought = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => sought.includes(w)) ? [i] : []))
     this.figures = retrieval.slots.flatMap((slot, i) => {
@@ -335,6 +346,8 @@ class Scorer {
     if (this.strict && c.kind < KIND_FLOOR) return false
     // "Who was the chief executive of…" is not answered by a sentence naming the chief inspector, nor "what is X's share price" by X's share of anything.
     if (!this.sought.every((i) => c.covers.has(i))) return false
+    // "How much was the Wales contract worth?" is not answered by what all the contracts were worth.
+    if (!this.part.every((i) => c.covers.has(i))) return false
     // "When did they go from 16 to 21 areas?" is about 16 and 21: a sentence without them speaks of something else.
     // A yes/no question's figure is the claim it checks ("did it cost more than £2bn?"): a sentence giving the figure there was settles it.
     if (!this.figures.every((i) => c.covers.has(i) || (this.query.polar && holdsFigure(c.sentence)))) return false
@@ -349,6 +362,29 @@ class Scorer {
 
   /** The most of the question's own concepts any sentence considered holds (set once the candidates are scored). */
   bestOwnCoverage = 0
+}
+
+/** Words before a word for a part of the whole that may name which part ("the Kent, Surrey and Sussex CRC"). */
+const PART_NAME_WORDS = 5
+
+/**
+ * The names, as typed, just before a word for a part of the whole (`question.partOf`: "the Wales CRC",
+ * "the Durham Tees Valley contract"): words that are not everyday English nor months, back to a stop
+ * word or a figure.
+ */
+function partNames(text: string, lexicon: Lexicon, isEnglishWord: (word: string) => boolean): string[] {
+  const ws = words(text).map((w) => w.toLowerCase())
+  const months = new Set(lexicon.monthNames.toLowerCase().split('|'))
+  return ws.flatMap((w, i) => {
+    if (!lexicon.question.partOf.test(w)) return []
+    const names: string[] = []
+    for (const before of ws.slice(Math.max(0, i - PART_NAME_WORDS), i).reverse()) {
+      if (/^(and|n|of)$/.test(before) || lexicon.question.partOf.test(before)) continue
+      if (toTerm(before) === null || /\d/.test(before)) break
+      if (/^\p{L}{3,}$/u.test(before) && !isEnglishWord(before) && !months.has(before)) names.push(before)
+    }
+    return names
+  })
 }
 
 /** Why the answer is what it is: the gate, the sentences considered and those chosen. `kb:explain` prints it. */

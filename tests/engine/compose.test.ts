@@ -171,6 +171,13 @@ describe('compose', () => {
     expect(kindScore('count', 'The board received 40 complaints about the night routes.', ctx(['complaint']))).toBe(1)
   })
 
+  it('declines a figure for a named part ("the Bluewater contract") when the sources give only the whole\'s', async () => {
+    expect((await ask('how much was the Bluewater contract worth?')).answered).toBe(false)
+    expect((await ask('how much were the ferry contracts worth?')).answered).toBe(true)
+    // A slip is not a name: "the ferry contarcts" still asks about the whole.
+    expect((await ask('how much were the ferry contarcts worth?')).answered).toBe(true)
+  })
+
   it('reads "11 of the 21 planned routes" as counting routes, so it does not answer "how many crews"', () => {
     const ctx = (counted: string): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set([toTerm(counted) as string]), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
     const sentence = 'The council named the operators to run 11 of the 21 planned routes.'
