@@ -585,6 +585,9 @@ describe('understand', () => {
     // A possessive of more than one word, or a plural one, comes before the thing as well.
     expect(ask("who was Blue Water Lines' chief exec when it failed?").sought).toEqual(['chief', 'exec'])
     expect(ask("what was Jo Bluewater's job then?").sought).toBeUndefined()
+    // "Who was chief exec of…", without an article, names the role as well; "who are operators answerable to?" asks for whoever is at the end.
+    expect(ask('who was chief exec of the harbour board when it failed?').sought).toEqual(['chief', 'exec'])
+    expect(ask('who are operators answerable to?').sought).toBeUndefined()
     expect(ask('who was the deputy chair of the harbour board in 2018?').sought).toEqual(['deputy', 'chair'])
     expect(ask('how much profit did the operators make?').sought).toEqual(['profit'])
     // The last two words say which thing: "the actual final bill" is a final bill.
