@@ -149,6 +149,8 @@ describe('understand', () => {
     expect(ask('bluewater ran the night routes from 2015 didnt they').polar).toBe(true)
     expect(ask('the night routes were cut in 2016, true?').polar).toBe(true)
     expect(ask('the night routes were cut in 2016, true?').slots.flatMap((s) => s.typed)).not.toContain('true')
+    expect(ask('the night routes were cut in 2016 yeah?').polar).toBe(true)
+    expect(ask('the night routes were cut in 2016 yeah?').slots.flatMap((s) => s.typed)).not.toContain('yeah')
     expect(ask('i heard the operators cut the night routes, right?').slots.flatMap((s) => s.typed)).not.toContain('heard')
     expect(ask('who ran the night routes, do you know').polar).toBe(false)
   })
