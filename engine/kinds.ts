@@ -535,7 +535,7 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       // A title is quoted ("The future of the Probation Service"); a name the question does not use comes close.
       if (QUOTED_TITLE.test(sentence)) return 1
       const names = newNames(sentence, ctx.focus, ctx.lexicon)
-      return names.some((n) => n.text.includes(' ') || /^\p{Lu}{2,}$/u.test(n.text)) ? 0.6 : names.length > 0 ? 0.5 : 0
+      return names.some((n) => n.text.includes(' ') || /^\p{Lu}{2,}$/u.test(n.text)) ? 0.5 : names.length > 0 ? 0.4 : 0
     }
     case 'definition':
       // Spelling out the name is the definition; a description of it ("X, the …") comes close.

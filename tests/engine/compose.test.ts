@@ -148,13 +148,15 @@ describe('compose', () => {
     expect(kindScore('person', 'The Harbour CRC, chair of the review panel, opened the review in 2021.', ctx)).toBeLessThan(0.5)
   })
 
-  it('takes a quoted title for the answer to "what was it called?", and a name the question does not use as nearly one', () => {
+  it('takes a quoted title for the answer to "what was it called?", a name of several words the question does not use as nearly one, and one word as no title', () => {
     expect(understand('what was the 2021 ferry review called?', [], kb.language).kind).toBe('title')
     expect(understand('whats the full title of the harbour board report', [], kb.language).kind).toBe('title')
     const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['review'], asked: new Set(['review']), countOf: new Set(), countNamed: new Set(), matched: new Set(['review']), asksAttribution: false, yearsAsked: new Set() }
     expect(kindScore('title', 'The Harbour Board published its review, "Night Routes: A Fresh Start", in 2021.', ctx)).toBe(1)
     expect(kindScore('title', 'The review was written by the Tidal Lines team.', ctx)).toBeGreaterThanOrEqual(0.5)
     expect(kindScore('title', 'the review was published in 2021.', ctx)).toBe(0)
+    // A single word capitalised ("Bluewater") is more often who did it than what it was called.
+    expect(kindScore('title', 'the review was written for Bluewater.', ctx)).toBeLessThan(0.5)
   })
 
   it('takes a sentence naming a cause for a reason, whichever causal words it uses', () => {
