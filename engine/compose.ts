@@ -7,7 +7,7 @@
  * knowledge base, bar the lexicon's framing ("As of …").
  */
 import type { PassageRecord, SourceRecord } from './artifact'
-import { givesOtherFigure, holdsFigure, kindScore, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
+import { givesOtherFigure, holdsFigure, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
 import type { Lexicon } from './lexicon'
 import { LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { terms, toTerm, words, yearsNamed } from './text'
@@ -353,6 +353,8 @@ class Scorer {
     if (!this.figures.every((i) => c.covers.has(i) || (this.query.polar && holdsFigure(c.sentence)))) return false
     // "How many of the 70…" is answered by another figure than the 70 it names.
     if (this.query.kind === 'count' && this.figures.length > 0 && !givesOtherFigure(c.sentence, this.figures.flatMap((i) => this.retrieval.slots[i]?.typed ?? []), this.ctx.lexicon)) return false
+    // "Which four regions…" is answered by a sentence naming four, not by one saying there were four.
+    if (this.query.listOf && namesGiven(c.sentence, this.ctx) < this.query.listOf) return false
     // "Which judge…" is not answered from a passage that never speaks of one.
     if (!c.sortHeld) return false
     // A date or a figure beside a word or two of the question, where another sentence holds much more of it, answers something else.

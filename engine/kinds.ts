@@ -287,6 +287,14 @@ function personIn(name: Name, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord'
   return undefined
 }
 
+/** How many names a sentence gives that the question does not use, leaving out those only saying whose words these are: "which four regions…" needs four. */
+export function namesGiven(sentence: string, ctx: Omit<KindContext, 'matched'>): number {
+  // A run joined by "and" ("Tidal Lines and Harbour Link") may be several.
+  return newNames(sentence, ctx.focus, ctx.lexicon)
+    .filter((n) => !isAttribution(sentence, n, ctx as KindContext))
+    .reduce((sum, n) => sum + n.text.split(/\s+and\s+/).length, 0)
+}
+
 /** Whether a name only says who the sentence's words come from ("HM Inspectorate of Probation said", "according to the BBC"). */
 function isAttribution(sentence: string, name: Name, ctx: KindContext): boolean {
   if (ctx.asksAttribution) return false

@@ -8,7 +8,7 @@ import { cleanQuestion, isQuestion, isWordedAsQuestion } from './clean'
 import { STOP_WORDS } from './stop-words'
 import { NAMES, answerKind, kindOf, type AnswerKind } from './kinds'
 import type { Lexicon } from './lexicon'
-import { isUnitOfSum, toTerm, words, yearsNamed } from './text'
+import { isUnitOfSum, NUMBER_WORDS, toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
 
 export interface Turn {
@@ -52,6 +52,8 @@ export interface Query {
   countOf: string[]
   /** For "how many complaints": the terms of the thing counted, when the word after "how many" names one (not "people", "more"); a sentence never speaking of it counts something else. */
   countNamed: string[]
+  /** For "which four regions…": how many things the answer must name. */
+  listOf?: number
   /** The thing asked for ("what was the turnout…" asks for a turnout), as typed, when the wording names it. */
   attribute?: string
   /**
@@ -244,6 +246,8 @@ export function understand(question: string, history: readonly Turn[], language:
       query.slots = [...kept, ...own]
     }
   }
+  const listed = lexicon.question.listAsked.exec(main)?.[1]?.toLowerCase()
+  if (listed) query.listOf = Number(NUMBER_WORDS.get(listed) ?? listed)
   const attribute = lexicon.question.attribute.exec(text)?.[1]?.toLowerCase()
   if (attribute) query.attribute = attribute
   const sought = soughtIn(main, lexicon)

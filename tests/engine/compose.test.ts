@@ -173,6 +173,11 @@ describe('compose', () => {
     expect(kindScore('count', 'The board received 40 complaints about the night routes.', ctx(['complaint']))).toBe(1)
   })
 
+  it('answers "which three operators…" with a sentence naming three, and declines "which four…" when none names four', async () => {
+    expect(sentencesOf(await ask('which three operators won the ferry contracts?'))[0]).toMatch(/Bluewater, Tidal Lines and Harbour Link/)
+    expect((await ask('which four operators won the ferry contracts?')).answered).toBe(false)
+  })
+
   it('declines a figure for a named part ("the Bluewater contract") when the sources give only the whole\'s', async () => {
     expect((await ask('how much was the Bluewater contract worth?')).answered).toBe(false)
     expect((await ask('how much were the ferry contracts worth?')).answered).toBe(true)

@@ -383,6 +383,10 @@ describe('understand', () => {
     expect(ask('how many crossings were cancelled').countOf).toEqual(['cross'])
     // "How many crossings" names the thing counted; "how many people" and "how many were" count anything.
     expect(ask('how many crossings were cancelled').countNamed).toEqual(['cross'])
+    // "Which four regions…" asks for four names; "which two years…" for a span.
+    expect(ask('which four operators won the night routes?').listOf).toBe(4)
+    expect(ask('which 2 operators won the night routes?').listOf).toBe(2)
+    expect(ask('which two years were the worst?').listOf).toBeUndefined()
     // Who ran or owned something in a year asks about a state that may have begun earlier; who won it then, about an event.
     expect(ask('which company ran the night routes in 2017?').lasting).toBe(true)
     expect(ask('which company won the night routes in 2017?').lasting).toBe(false)
