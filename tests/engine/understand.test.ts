@@ -122,8 +122,9 @@ describe('understand', () => {
     expect(ask('what did companies promise the harbour board').kind).not.toBe('entity')
     expect(ask('what other company runs the night routes').kind).toBe('entity')
     expect(ask('what does HB stand for').kind).toBe('definition')
-    // "The letters in HB" are HB: the letters are no concept of their own.
+    // "The letters in HB" are HB, and "in all this ferry stuff" names nothing.
     expect(ask('what do the letters in HB stand for').slots.flatMap((s) => s.typed)).toEqual(['hb'])
+    expect(ask('whats HB short for in all this ferry stuff').slots.flatMap((s) => s.typed)).toEqual(['hb'])
     // "what's" as typed, with or without its apostrophe: a short name after it asks what that is.
     expect(ask("what's a HB").kind).toBe('definition')
     // The name asked about is the question's concept, not a word naming the kind of answer.
