@@ -189,7 +189,10 @@ function laterYear(text: string, language: Language, polar: boolean): number | u
 export function understand(question: string, history: readonly Turn[], language: Language): Query {
   const { lexicon } = language
   const cleaned = cleanQuestion(question)
-  const text = unframed(cleaned.text, lexicon)
+  // "Is X still the minister?" is settled by who holds the post now, whoever X is (not the visitor's own case: "is my brother still…").
+  const personal = lexicon.question.personal.test(cleaned.text) || lexicon.question.someoneElse.test(cleaned.text)
+  const role = personal ? undefined : lexicon.question.roleNow.exec(unframed(cleaned.text, lexicon))?.[1]
+  const text = role ? `who is the ${role} now?` : unframed(cleaned.text, lexicon)
   // "When the board set out its plans, how were the operators to be paid?" asks how, not when: what is asked is read from the main clause.
   const main = lexicon.question.leadingClause.replaceAll(text, '')
   const asked = kindOf(main, lexicon)
