@@ -112,10 +112,15 @@ export function givesOtherFigure(sentence: string, named: readonly string[], lex
   for (const m of sentence.matchAll(new RegExp(DIGITS.source, 'g'))) {
     const at = m.index ?? 0
     if (dayNumber.test(sentence.slice(at)) || NUMBERED_BY.test(sentence.slice(Math.max(0, at - 5), at))) continue
+    // A span ("two years early", "7-year contracts") counts no things.
+    if (SPAN_AFTER.test(sentence.slice(at + m[0].length))) continue
     if (!given.has(m[0].replace(/[,.]$/, '').replace(/,/g, ''))) return true
   }
-  return COUNT_WORDS.test(sentence)
+  return [...sentence.matchAll(new RegExp(COUNT_WORDS.source, 'gi'))].some((m) => !SPAN_AFTER.test(sentence.slice((m.index ?? 0) + m[0].length)))
 }
+
+/** What follows a figure giving a span of time rather than a count. */
+const SPAN_AFTER = /^[\s-]+(years?|months?|weeks?|days?|decades?)\b/i
 
 /** Figures that count something: not years, not days of a month, and not a document's number. */
 function countingFigure(sentence: string, lexicon: Lexicon): RegExp | undefined {

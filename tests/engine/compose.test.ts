@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { answer, createKb, plan, retrieve, understand, warmUp, type Answer } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
-import { kindScore, type KindContext } from '../../engine/kinds'
+import { givesOtherFigure, kindScore, type KindContext } from '../../engine/kinds'
 import { toTerm } from '../../engine/text'
 
 const compiled = compileKb(await readKbDir('tests/fixtures/kb-ferries', { lexicon: 'knowledge/lexicon.json' }))
@@ -551,6 +551,14 @@ describe('compose', () => {
     const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
     expect(plan(await retrieve(kb, polar), polar, context).refused).toBeUndefined()
     expect(plan(await retrieve(kb, open), open, context).refused).toBe('too little of the question covered')
+  })
+
+  it('takes a span ("two years early") for no other figure than the one a question names', () => {
+    const { lexicon } = kb.language
+    expect(givesOtherFigure('The 120 crossings were to end two years early, in 2020.', ['120'], lexicon)).toBe(false)
+    expect(givesOtherFigure('The 120 crossings were to run on 7-year contracts.', ['120'], lexicon)).toBe(false)
+    expect(givesOtherFigure('Of the 120 crossings, 40 ran at night.', ['120'], lexicon)).toBe(true)
+    expect(givesOtherFigure('The 120 crossings would be cut to eleven.', ['120'], lexicon)).toBe(true)
   })
 
   it('declines "how many of the 120…" when the sources give only the 120 the question names', async () => {
