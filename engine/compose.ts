@@ -84,6 +84,8 @@ const MAX_SIDES = 3
 /** Sentence score: weights of its passage's score (as a share of the best's), its listed question's closeness (squared) and its passage's coverage, beside what the sentence itself holds. */
 const RELEVANCE = 0.35
 const LISTED = 1
+/** How much more a sentence counts for holding one of the choices a question offers ("safer or more at risk?"). */
+const CHOICE = 0.3
 const HELD = 0.2
 /** For a question wanting a kind of answer, how much the sentence's score depends on carrying it. */
 const KIND_WEIGHT = 0.5
@@ -306,8 +308,10 @@ class Scorer {
       const k = covered > 0 || relevance > 1 ? kindScore(this.query.kind, sentence, { ...ctx, matched: heldTerms(present, own) }) : 0
       // What the sentence holds of the question (by rarity), then its passage's standing: its score, its listed question, what it holds.
       const base = weighed / this.fullTotal + RELEVANCE * relevance + LISTED * (hit?.listed?.similarity ?? 0) ** 2 + HELD * (hit?.coverage ?? 0)
+      // "Safer or more at risk?": a sentence saying one of them settles it.
+      const chosen = this.query.choices?.some((terms) => terms.every((t) => own.has(t))) ? 1 + CHOICE : 1
       const yearFit = this.yearFit(sentence, side)
-      const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit
+      const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit * chosen
       return { hit, ...side, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, yearFit, sortHeld, score }
     })
   }

@@ -54,6 +54,8 @@ export interface Query {
   countNamed: string[]
   /** For "which four regions…": how many things the answer must name. */
   listOf?: number
+  /** "Safer or more at risk?": the terms of each choice offered, one of which the answer holds. */
+  choices?: string[][]
   /** The thing asked for ("what was the turnout…" asks for a turnout), as typed, when the wording names it. */
   attribute?: string
   /**
@@ -249,6 +251,8 @@ export function understand(question: string, history: readonly Turn[], language:
       query.slots = [...kept, ...own]
     }
   }
+  const choices = choicesIn(main)
+  if (choices) query.choices = choices
   const listed = lexicon.question.listAsked.exec(main)?.[1]?.toLowerCase()
   if (listed) query.listOf = Number(NUMBER_WORDS.get(listed) ?? listed)
   const attribute = lexicon.question.attribute.exec(text)?.[1]?.toLowerCase()
@@ -302,6 +306,24 @@ function soughtIn(text: string, lexicon: Lexicon): string[] | undefined {
   // Asked for a name ("the name of the colour-coded tool"), the answer names the thing, and need not describe it as the question does.
   return /\bname of\b/i.test(text) ? [head] : run.slice(-SOUGHT_WORDS)
 }
+
+/** Content words on each side of a closing "… A or B?" (at most CHOICE_WORDS each): the choices the visitor offers. */
+function choicesIn(text: string): string[][] | undefined {
+  const m = /^(.*)\bor\b(.*?)[\s?.!]*$/i.exec(text)
+  if (!m) return undefined
+  const before = words(m[1] ?? '')
+  const run: string[] = []
+  for (let i = before.length - 1; i >= 0 && run.length < CHOICE_WORDS; i--) {
+    const t = toTerm(before[i] as string)
+    if (t === null) break
+    run.unshift(t)
+  }
+  const after = words(m[2] ?? '').flatMap((w) => toTerm(w) ?? []).slice(0, CHOICE_WORDS)
+  return run.length > 0 && after.length > 0 ? [run, after] : undefined
+}
+
+/** Words a choice offered in "… A or B?" runs to. */
+const CHOICE_WORDS = 3
 
 /** A relative pronoun after the thing asked for. */
 const RELATIVE = /^(who|whom|that|which)$/

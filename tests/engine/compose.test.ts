@@ -178,6 +178,18 @@ describe('compose', () => {
     expect((await ask('which four operators won the ferry contracts?')).answered).toBe(false)
   })
 
+  it('counts a sentence holding one of the choices a question offers ("the same timetable or new crews?") above one holding neither', async () => {
+    const query = understand('when the harbour board took back every route did passengers see the same timetable or new crews?', [], kb.language)
+    expect(query.choices?.[0]).toEqual([toTerm('timetable')])
+    const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
+    const retrieval = await retrieve(kb, query)
+    const scoreOf = (p: ReturnType<typeof plan>) => p.candidates.find((c) => /same timetable/.test(c.sentence))?.score ?? 0
+    const { choices: _, ...offered } = query
+    const without = scoreOf(plan(retrieval, offered, context))
+    expect(without).toBeGreaterThan(0)
+    expect(scoreOf(plan(retrieval, query, context))).toBeCloseTo(without * 1.3)
+  })
+
   it('declines a figure for a named part ("the Bluewater contract") when the sources give only the whole\'s', async () => {
     expect((await ask('how much was the Bluewater contract worth?')).answered).toBe(false)
     expect((await ask('how much were the ferry contracts worth?')).answered).toBe(true)
