@@ -370,6 +370,16 @@ class Scorer {
   bestOwnCoverage = 0
 }
 
+/** The best answering sentence, or for "the first report…" ("the final report…") the earliest (latest) dated of those answering nearly as well. */
+function inOrder(answering: Candidate[], order: Query['order']): Candidate | undefined {
+  const best = answering[0]
+  if (!best || !order) return best
+  const dateOf = (c: Candidate) => c.record.date ?? c.source.published ?? ''
+  const near = answering.filter((c) => c.score >= best.score * NEARLY && dateOf(c) !== '')
+  const sorted = near.sort((a, b) => (order === 'earliest' ? dateOf(a).localeCompare(dateOf(b)) : dateOf(b).localeCompare(dateOf(a))))
+  return sorted[0] ?? best
+}
+
 /** Words before a word for a part of the whole that may name which part ("the Kent, Surrey and Sussex CRC"). */
 const PART_NAME_WORDS = 5
 
@@ -445,7 +455,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   scorer.bestOwnCoverage = Math.max(0, ...candidates.map((c) => c.ownCoverage))
 
   // A passage whose listed question asks what was asked answers it, from its best sentence.
-  const firstAnswering = (listedWin && scorer.strict && candidates.find((c) => c.hit === top && scorer.answers(c, listedWin))) || candidates.find((c) => scorer.answers(c, listedWin))
+  const firstAnswering = (listedWin && scorer.strict && candidates.find((c) => c.hit === top && scorer.answers(c, listedWin))) || inOrder(candidates.filter((c) => scorer.answers(c, listedWin)), query.order)
   // A follow-up is answered with something the last answer did not say, if that answers nearly as well.
   const unsaid = (c: Candidate) => !context.said?.includes(c.sentence)
   // About now, only another sentence saying how things stand will do: an older state is no answer to "and today?".

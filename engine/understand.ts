@@ -54,6 +54,8 @@ export interface Query {
   countNamed: string[]
   /** For "which four regions…": how many things the answer must name. */
   listOf?: number
+  /** "When did the first report come out?" asks for the earliest of several dated answers, "the final report" for the latest. */
+  order?: 'earliest' | 'latest'
   /** "Safer or more at risk?": the terms of each choice offered, one of which the answer holds. */
   choices?: string[][]
   /** The thing asked for ("what was the turnout…" asks for a turnout), as typed, when the wording names it. */
@@ -250,6 +252,10 @@ export function understand(question: string, history: readonly Turn[], language:
       const kept = query.slots.filter((slot) => !keys.has(slotKey(slot.alternatives)))
       query.slots = [...kept, ...own]
     }
+  }
+  if (query.kind === 'time') {
+    if (lexicon.question.earliest.test(main)) query.order = 'earliest'
+    else if (lexicon.question.latest.test(main)) query.order = 'latest'
   }
   const choices = choicesIn(main)
   if (choices) query.choices = choices

@@ -190,6 +190,11 @@ describe('compose', () => {
     expect(scoreOf(plan(retrieval, query, context))).toBeCloseTo(without * 1.3)
   })
 
+  it('answers "when did … first …" with the earliest of the dates that answer nearly as well, and "last" with the latest', async () => {
+    expect(sentencesOf(await ask('when did the harbour board first report on the ferry contracts?'))[0]).toMatch(/1 February 2015/)
+    expect(sentencesOf(await ask('when did the harbour board last report on the ferry contracts?'))[0]).toMatch(/2021/)
+  })
+
   it('declines a figure for a named part ("the Bluewater contract") when the sources give only the whole\'s', async () => {
     expect((await ask('how much was the Bluewater contract worth?')).answered).toBe(false)
     expect((await ask('how much were the ferry contracts worth?')).answered).toBe(true)

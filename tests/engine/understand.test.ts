@@ -392,6 +392,10 @@ describe('understand', () => {
     expect(ask('is Jo Bluewater still the harbour board chair?').text).toBe('who is the harbour board chair now?')
     expect(ask('is Jo Bluewater still the harbour board chair?').kind).toBe('person')
     expect(ask('is my brother still the harbour board chair?').text).not.toMatch(/^who is/)
+    // "When did the first review come out?" asks for the earliest of the dates; "the final review", the latest.
+    expect(ask('when did the first ferry review come out?').order).toBe('earliest')
+    expect(ask('when did the final ferry review come out?').order).toBe('latest')
+    expect(ask('who wrote the first ferry review?').order).toBeUndefined()
     // Who ran or owned something in a year asks about a state that may have begun earlier; who won it then, about an event.
     expect(ask('which company ran the night routes in 2017?').lasting).toBe(true)
     expect(ask('which company won the night routes in 2017?').lasting).toBe(false)
