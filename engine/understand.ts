@@ -265,7 +265,7 @@ export function understand(question: string, history: readonly Turn[], language:
   if (attribute) query.attribute = attribute
   const sought = soughtIn(main, lexicon)
   if (sought) query.sought = sought
-  // The last word names the sort; those before it narrow it ("existing law"), and a passage may not repeat them.
+  // The last word names the sort; those before it narrow it ("old jetty"), and a passage may not repeat them.
   const sort = words(lexicon.question.sortAsked.exec(main)?.[1] ?? '').at(-1)?.toLowerCase()
   // A sort the cue for the kind of answer names ("which company", "which minister") is answered by a name, however its passage puts the sort.
   if (sort && !words(asked.cue ?? '').some((w) => w.toLowerCase() === sort)) query.sortAsked = [sort]

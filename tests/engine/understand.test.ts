@@ -118,6 +118,10 @@ describe('understand', () => {
     expect(ask('what shortcuts did crews take because of the pressure to run on time').kind).not.toBe('reason')
     expect(ask('the night routes were kept running because of what').kind).toBe('reason')
     expect(ask('which company runs the night routes').kind).toBe('entity')
+    // A law, an agency or an area is named; a peer or a judge is a person.
+    expect(ask('which law set up the harbour board?').kind).toBe('entity')
+    expect(ask('which agency managed the ferry contracts?').kind).toBe('entity')
+    expect(ask('which peer opened the debate on the night routes?').kind).toBe('person')
     // "What did the companies…" asks what they did, not which company.
     expect(ask('what did companies promise the harbour board').kind).not.toBe('entity')
     expect(ask('what other company runs the night routes').kind).toBe('entity')
@@ -201,7 +205,8 @@ describe('understand', () => {
 
   it('reads the sort of thing "which …" asks for from the last word of its phrase, unless the cue for a name says it', () => {
     expect(ask('which fares were cancelled in the first winter?').sortAsked).toEqual(['fares'])
-    expect(ask('which existing law did the board rely on?').sortAsked).toEqual(['law'])
+    expect(ask('which old jetty did the board rely on?').sortAsked).toEqual(['jetty'])
+    expect(ask('which existing law did the board rely on?').sortAsked).toBeUndefined()
     expect(ask('which pier operators complained about the fares?').sortAsked).toEqual(['operators'])
     expect(ask('which company won the night routes?').sortAsked).toBeUndefined()
   })
