@@ -3,7 +3,7 @@
  * term's postings string (postings.ts), read in place. Postings may live
  * inline (bundled KB) or in shards fetched on demand (large KBs, shards.ts).
  *
- * Scores are MiniSearch's (BM25+ per field, the same field boosts, prefix
+ * Scores are MiniSearch's (BM25+ per field with options.ts's parameters, the same field boosts, prefix
  * and fuzzy weights), so results match MiniSearch on the same data;
  * tests/kb/term-index.test.ts checks that. Terms are sorted, so exact and
  * prefix matches are binary searches, and fuzzy matches a walk of the sorted
@@ -12,7 +12,7 @@
  * gather candidates, which are then scored against the full lists.
  */
 import { fuzzyMatches } from './fuzzy'
-import { FIELD_BOOST } from './options'
+import { BM25, FIELD_BOOST } from './options'
 import { docAt, findDoc, freqAt, parsePostings, seek, type FieldList, type Postings } from './postings'
 
 /** The serialised index. Postings are not here: see `InlineIndex` and the sharded manifest. */
@@ -57,8 +57,6 @@ export interface PostingsSource {
 
 /** Passages a term keeps as champions when it matches more: enough that a question's best passages are among them. */
 export const CHAMPIONS = 1_000
-
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 }
 
 /** MiniSearch's calcBM25Score, split so the part that is the same for every document of a term is computed once. */
 function inverseDocFreq(matchingCount: number, totalCount: number): number {

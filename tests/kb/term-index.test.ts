@@ -7,7 +7,7 @@ import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
-import { FIELD_BOOST, INDEX_OPTIONS, type IndexedPassage } from '../../engine/index/options'
+import { BM25, FIELD_BOOST, INDEX_OPTIONS, type IndexedPassage } from '../../engine/index/options'
 import { inlinePostings, TermIndex } from '../../engine/index/term-index'
 
 const result = compileKb(await readKbDir('knowledge'))
@@ -32,7 +32,7 @@ const weights = { prefix: 0.6, fuzzy: 0.45 }
 
 async function same(term: string, prefix: boolean, fuzzy: number) {
   const expected = reference
-    .search(term, { fields, boost: FIELD_BOOST, weights, prefix, fuzzy: fuzzy || false, maxFuzzy: fuzzy, tokenize: (s) => [s], processTerm: (s) => s })
+    .search(term, { fields, boost: FIELD_BOOST, bm25: BM25, weights, prefix, fuzzy: fuzzy || false, maxFuzzy: fuzzy, tokenize: (s) => [s], processTerm: (s) => s })
     .map((r) => ({ id: r.id as number, score: r.score, terms: [...r.terms].sort() }))
     .sort((a, b) => a.id - b.id)
   const label = `${term} prefix=${prefix} fuzzy=${fuzzy}`
