@@ -241,7 +241,8 @@ class Scorer {
     this.fullTotal = retrieval.slotWeights.reduce((a, b) => a + b, 0) || 1
     this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 ? w : 0), 0) || 1
     this.strict = STRICT_KINDS.has(query.kind)
-    const part = FIGURE_KINDS.has(query.kind) ? partNames(query.text, context.lexicon, context.isEnglishWord) : []
+    // Of the thing a question names as asked for ("the chief executive of the London CRC"), the part is the one before any clause that dates it ("when the Wales CRC was rated…").
+    const part = FIGURE_KINDS.has(query.kind) ? partNames(query.text, context.lexicon, context.isEnglishWord) : query.sought ? partNames(query.text.split(/\b(?:when|after|before|while|during)\b/i)[0] ?? '', context.lexicon, context.isEnglishWord) : []
     // A word the sources hold only as another, one slip away ("diffrent"), is a slip, not a name.
     const slip = (w: string) => {
       const t = toTerm(w) ?? w

@@ -195,6 +195,11 @@ describe('compose', () => {
     expect(sentencesOf(await ask('when did the harbour board last report on the ferry contracts?'))[0]).toMatch(/2021/)
   })
 
+  it('reads the best passage holding the question\'s rarest concept (a place) too, when none of the best scored holds it', async () => {
+    const hits = (await retrieve(kb, understand('how many night crossings were there at hapend', [], kb.language), 1)).hits.map((h) => h.record.id)
+    expect(hits).toEqual(['board-2021-ferry-review#3', 'wfr-2019-ferry-fares#1'])
+  })
+
   it('declines a figure for a named part ("the Bluewater contract") when the sources give only the whole\'s', async () => {
     expect((await ask('how much was the Bluewater contract worth?')).answered).toBe(false)
     expect((await ask('how much were the ferry contracts worth?')).answered).toBe(true)
