@@ -363,7 +363,7 @@ function declineReason(query: Query, lexicon: Lexicon, whole: string): DeclineRe
   if (lexicon.question.future.test(whole)) return 'future'
   const own = query.slots.filter((s) => s.weight === 1)
   // What is left of an instruction once it is removed ("… word for word") asks nothing.
-  if (query.instructed && !isQuestion(text)) return 'instructed'
+  if (query.instructed && !isWordedAsQuestion(text)) return 'instructed'
   // Words among mashed keys ("ferries?? //// ]]]] %%%") are a question only when worded as one.
   if (query.mashed && !isWordedAsQuestion(text)) return 'empty'
   // A follow-up with no words of its own ("when did that happen?") asks about the earlier question's.

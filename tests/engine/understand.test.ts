@@ -287,6 +287,8 @@ describe('understand', () => {
     expect(ask('my brother had a ferry ban in 2016, which operator ran his crossings back then?').decline).toBeUndefined()
     expect(ask('my brother was on a ferry ban in 2016, which company handled his licence then?').decline).toBeUndefined()
     expect(ask('my brother got a ferry ban, when does his licence end?').decline).toBe('personal')
+    // Their licence in what the visitor tells, before the question, is the scene, not the question.
+    expect(ask('my cousin got banned in 2018 for breaking his licence, were bans going up back then?').decline).toBeUndefined()
     // What they may do, what will happen to them, or whether their treatment is fair is.
     expect(ask('my sister works for Bluewater, can she keep her job?').decline).toBe('personal')
     expect(ask('my dad got a fine on the ferry, will he get banned?').decline).toBe('personal')
@@ -456,6 +458,9 @@ describe('understand', () => {
     expect(ask('<!-- note --> who runs the night routes?').decline).toBeUndefined()
     expect(ask('<img src="x" onerror="alert(document.cookie)"><b>ferries</b>').decline).toBe('instructed')
     expect(ask('<a href="javascript:alert(1)">night routes</a>').decline).toBe('instructed')
+    // A question mark alone does not make what is left of an attack a question; words asking do.
+    expect(ask('<iframe srcdoc="<script>parent.alert(1)</script>"></iframe> night routes ??? <b onmouseover=alert(2)>').decline).toBe('instructed')
+    expect(ask('<script>alert(1)</script> who runs the night routes?').decline).toBeUndefined()
     expect(ask('<svg/onload=alert(1)>ferries').decline).toBe('instructed')
     expect(ask('&lt;img src=x onerror=alert(1)&gt; ferries').decline).toBe('instructed')
     expect(ask('<img src=x onerror=alert(1)> who runs the night routes?').decline).toBeUndefined()
