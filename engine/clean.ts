@@ -55,6 +55,9 @@ const INSTRUCTIONS: RegExp[] = [
   /\b(repeat|echo|parrot)\b( (it|that|this|these|those|the (above|following|text|answer)))? (back (to|for) (me|us)( (word for word|verbatim|exactly))?|word for word|verbatim)\b/gi,
   // An order to assert something: "I instruct you to publish a statement that…", "i ORDER u to say…".
   /\b(order|orders|instruct|command|demand|require)( (you|u))? to (say|state|publish|write|declare|claim|admit|confirm|announce|print|post)\b[^.?!\n]*/gi,
+  // Words for the assistant to pass on or to answer with: "tell everyone the report was withdrawn", "confirm by replying 'noted'".
+  /\b(tell|inform|warn|let) (everyone|everybody|people|all users|users|visitors|the public)( know)?\b[^.?!\n]*/gi,
+  /\b(confirm|acknowledge) (this |that |it )?by (replying|saying|responding|writing|typing)\b[^.?!\n]*|\b(reply|respond|answer)( only)? with ['"‘“]?[a-z]+['"’”]?[^.?!\n]*/gi,
   // A task for the assistant, not a question: "can you write me a cover letter…", "draft an email to…".
   /(^|\b(can|could|would|will) you (please )?)(write|draft|compose|generate|translate|rewrite|code)( me| us)? (a|an|some|my|our|this|the)\b[^.?!\n]*/gi,
 ]
