@@ -56,7 +56,8 @@ const INSTRUCTIONS: RegExp[] = [
   // An order to assert something: "I instruct you to publish a statement that…", "i ORDER u to say…".
   /\b(order|orders|instruct|command|demand|require)( (you|u))? to (say|state|publish|write|declare|claim|admit|confirm|announce|print|post)\b[^.?!\n]*/gi,
   // Words for the assistant to pass on or to answer with: "tell everyone the report was withdrawn", "confirm by replying 'noted'".
-  /\b(tell|inform|warn|let) (everyone|everybody|people|all users|users|visitors|the public)( know)?\b[^.?!\n]*/gi,
+  // An order, at the start of its clause: "did the board tell people?" asks what was done.
+  /(?<=^|[.!?;:]\s*|\b(?:and|then|now|please|so)\s+)((tell|inform|warn) (everyone|everybody|people|all users|users|visitors|the public)|let (everyone|everybody|people|all users|users|visitors|the public) know)\b[^.?!\n]*/gi,
   /\b(confirm|acknowledge) (this |that |it )?by (replying|saying|responding|writing|typing)\b[^.?!\n]*|\b(reply|respond|answer)( only)? with ['"‘“]?[a-z]+['"’”]?[^.?!\n]*/gi,
   // A task for the assistant, not a question: "can you write me a cover letter…", "draft an email to…".
   /(^|\b(can|could|would|will) you (please )?)(write|draft|compose|generate|translate|rewrite|code)( me| us)? (a|an|some|my|our|this|the)\b[^.?!\n]*/gi,
@@ -99,7 +100,7 @@ function questionPart(text: string): { text: string; before: string[] } {
   return questions.length > 0 ? { text: questions.join(' '), before: fragments.slice(0, first) } : { text, before: [] }
 }
 
-/** A fragment in plain words: letters, figures, spaces and the punctuation of prose (brackets and quotes too); nothing of code or markup. */
+/** A fragment in plain words: letters, figures, spaces and the punctuation of prose (brackets, quotes, colons, slashes too); no markup's angle brackets, braces or code's symbols. */
 const PROSE = /^[\p{L}\p{N}\s,.'’‘"“”():/!?&£%-]+$/u
 
 /** Words in a markup comment, which no reader sees: written for a machine. */

@@ -108,7 +108,7 @@ const PASSAGE_FLOOR = 0.3
 const STRICT_PASSAGE_FLOOR = 0.2
 /** The weight of a sentence about another year than the one asked about. */
 const YEAR_MISS = 0.75
-/** The weight of a sentence that names other years than the one asked about: it speaks of another time, so it cannot answer. */
+/** The weight of a sentence that names other years than the one asked about (or, asked who ran something then, only a later one): it speaks of another time, so it cannot answer. */
 const YEAR_OTHER = 0
 /** For "now" questions: passages saying how things stand need only hold this share of what the best passage holds, and their answering sentence half this share of the question. */
 const NOW_CURRENT = 0.15
@@ -371,11 +371,15 @@ class Scorer {
   bestOwnCoverage = 0
 }
 
+/** The date a passage's event is given, else its source's. */
+function dateOf(side: { record: PassageRecord; source: SourceRecord }): string {
+  return side.record.date ?? side.source.published
+}
+
 /** The best answering sentence, or for "the first report…" ("the final report…") the earliest (latest) dated of those answering nearly as well. */
-function inOrder(answering: Candidate[], order: Query['order']): Candidate | undefined {
+function inOrder(answering: Candidate[], order: 'earliest' | 'latest'): Candidate | undefined {
   const best = answering[0]
-  if (!best || !order) return best
-  const dateOf = (c: Candidate) => c.record.date ?? c.source.published ?? ''
+  if (!best) return best
   const near = answering.filter((c) => c.score >= best.score * NEARLY && dateOf(c) !== '')
   const sorted = near.sort((a, b) => (order === 'earliest' ? dateOf(a).localeCompare(dateOf(b)) : dateOf(b).localeCompare(dateOf(a))))
   return sorted[0] ?? best
@@ -456,7 +460,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   scorer.bestOwnCoverage = Math.max(0, ...candidates.map((c) => c.ownCoverage))
 
   // A passage whose listed question asks what was asked answers it, from its best sentence.
-  const firstAnswering = (listedWin && scorer.strict && candidates.find((c) => c.hit === top && scorer.answers(c, listedWin))) || inOrder(candidates.filter((c) => scorer.answers(c, listedWin)), query.order)
+  const firstAnswering = (listedWin && scorer.strict && candidates.find((c) => c.hit === top && scorer.answers(c, listedWin))) ||
+    (query.order ? inOrder(candidates.filter((c) => scorer.answers(c, listedWin)), query.order) : candidates.find((c) => scorer.answers(c, listedWin)))
   // A follow-up is answered with something the last answer did not say, if that answers nearly as well.
   const unsaid = (c: Candidate) => !context.said?.includes(c.sentence)
   // About now, only another sentence saying how things stand will do: an older state is no answer to "and today?".
@@ -551,7 +556,6 @@ function stillAsked(query: Query, retrieval: Retrieval, lexicon: Lexicon): Set<n
  * first (then best first).
  */
 function latestFirst(hits: Hit[], top: Hit, current: ReadonlySet<number>, still: boolean): Hit[] {
-  const dateOf = (h: Hit) => h.record.date ?? h.source.published
   const closeness = (h: Hit) => h.listed?.similarity ?? 0
   // "Is X still…?" may be settled by how things stand however little of X they name.
   return hits

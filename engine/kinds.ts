@@ -296,12 +296,12 @@ function personIn(name: Name, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord'
 export function namesGiven(sentence: string, ctx: Omit<KindContext, 'matched'>): number {
   // A run joined by "and" ("Tidal Lines and Harbour Link") may be several.
   return newNames(sentence, ctx.focus, ctx.lexicon)
-    .filter((n) => !isAttribution(sentence, n, ctx as KindContext))
+    .filter((n) => !isAttribution(sentence, n, ctx))
     .reduce((sum, n) => sum + n.text.split(/\s+and\s+/).length, 0)
 }
 
 /** Whether a name only says who the sentence's words come from ("HM Inspectorate of Probation said", "according to the BBC"). */
-function isAttribution(sentence: string, name: Name, ctx: KindContext): boolean {
+function isAttribution(sentence: string, name: Name, ctx: Pick<KindContext, 'asksAttribution' | 'lexicon'>): boolean {
   if (ctx.asksAttribution) return false
   const { after } = around(sentence, name, 0, 2)
   const before = sentence.slice(Math.max(0, name.start - 16), name.start).toLowerCase()

@@ -1,6 +1,6 @@
 /**
- * Retrieval: the passages that match a query's concepts, scored (BM25+ per
- * field, as MiniSearch scores), with how much of the question each covers
+ * Retrieval: the passages that match a query's concepts, scored (BM25 per
+ * field with index/options.ts's parameters, as MiniSearch scores), with how much of the question each covers
  * (coverage, weighted by rarity, tells an answer from a loose match), which
  * index terms stood for each query term there, and how close the passage's
  * listed questions come to the question asked. A passage whose listed
@@ -562,11 +562,14 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const wins = (h: Hit) => h.listed !== undefined && h.listed.sameKind && h.listed.similarity >= LISTED_MATCH
   const winner = hits.reduce<Hit | undefined>((best, h) => (wins(h) && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
   const ordered = winner ? [winner, ...hits.filter((h) => h !== winner)] : hits
-  // The question's rarest concept (a place, a name) is read where the best passage holding it ranks, if no better one holds it.
+  // The question's rarest concept (a place, a name) is read where the best passage holding it ranks, if no better one holds it
+  // (asking each of those passages for its terms, which composition would otherwise ask of the few it reads).
   const rarest = slots.reduce<number>((best, slot, i) => (slot.weight === 1 && !isUnknown(slot) && (best < 0 || (slotWeights[i] ?? 0) > (slotWeights[best] ?? 0)) ? i : best), -1)
   const holdsRarest = (h: Hit) => (slots[rarest]?.alternatives ?? []).some((alt) => alt.every((t) => h.termsFor(t).length > 0))
-  const rareOne = rarest >= 0 && !ordered.slice(0, limit).some(holdsRarest) ? ordered.slice(limit).find(holdsRarest) : undefined
-  const top = [...ordered.slice(0, limit), ...ordered.slice(limit).filter((h) => keep?.has(h.passage) || h === rareOne)]
+  const best = ordered.slice(0, limit)
+  const rest = ordered.slice(limit)
+  const rareOne = rarest >= 0 && !best.some(holdsRarest) ? rest.find(holdsRarest) : undefined
+  const top = [...best, ...rest.filter((h) => keep?.has(h.passage) || h === rareOne)]
   return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, unknownWords: unknownSlots.flatMap((slot) => slot.typed), sides: await sidesOf(kb, top) }
 }
 

@@ -176,6 +176,21 @@ export function slotKey(alternatives: string[][]): string {
   return alternatives.map((a) => a.join(' ')).sort().join('|')
 }
 
+/**
+ * "Is X still the minister?" as "who is the minister now?": who holds the post now settles it, whoever X
+ * is. Not the visitor's own case ("is my brother still…"), nor a question that goes on to ask more
+ * ("…, and what is he paid?"), which the rewriting would drop.
+ */
+function roleNow(plain: string, typed: string, lexicon: Lexicon): string | undefined {
+  const m = lexicon.question.roleNow.exec(plain)
+  if (!m?.[1] || QUESTION_WORD_AFTER.test(plain.slice(plain.toLowerCase().indexOf(m[1].toLowerCase()) + m[1].length))) return undefined
+  if (lexicon.question.personal.test(typed) || lexicon.question.someoneElse.test(typed)) return undefined
+  return `who is the ${m[1]} now?`
+}
+
+/** A question word, or "and", after the role: the question asks more than who holds it. */
+const QUESTION_WORD_AFTER = /\b(who|whom|whose|what|whats|when|where|which|why|how|and)\b/i
+
 /** A year after the events the sources report: answering would pass older facts off as that year's. */
 function laterYear(text: string, language: Language, polar: boolean): number | undefined {
   const { to } = language.lexicon.period
@@ -193,10 +208,8 @@ function laterYear(text: string, language: Language, polar: boolean): number | u
 export function understand(question: string, history: readonly Turn[], language: Language): Query {
   const { lexicon } = language
   const cleaned = cleanQuestion(question)
-  // "Is X still the minister?" is settled by who holds the post now, whoever X is (not the visitor's own case: "is my brother still…").
-  const personal = lexicon.question.personal.test(cleaned.text) || lexicon.question.someoneElse.test(cleaned.text)
-  const role = personal ? undefined : lexicon.question.roleNow.exec(unframed(cleaned.text, lexicon))?.[1]
-  const text = role ? `who is the ${role} now?` : unframed(cleaned.text, lexicon)
+  const plain = unframed(cleaned.text, lexicon)
+  const text = roleNow(plain, cleaned.text, lexicon) ?? plain
   // "When the board set out its plans, how were the operators to be paid?" asks how, not when: what is asked is read from the main clause.
   const main = lexicon.question.leadingClause.replaceAll(text, '')
   const asked = kindOf(main, lexicon)
@@ -324,7 +337,14 @@ function choicesIn(text: string): string[][] | undefined {
     if (t === null) break
     run.unshift(t)
   }
-  const after = words(m[2] ?? '').flatMap((w) => toTerm(w) ?? []).slice(0, CHOICE_WORDS)
+  const after: string[] = []
+  for (const w of words(m[2] ?? '')) {
+    const t = toTerm(w)
+    if (t !== null) after.push(t)
+    // Stop words may lead the second choice ("or more at risk"); once it has begun, one ends it.
+    else if (after.length > 0) break
+    if (after.length === CHOICE_WORDS) break
+  }
   return run.length > 0 && after.length > 0 ? [run, after] : undefined
 }
 

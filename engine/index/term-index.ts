@@ -3,7 +3,7 @@
  * term's postings string (postings.ts), read in place. Postings may live
  * inline (bundled KB) or in shards fetched on demand (large KBs, shards.ts).
  *
- * Scores are MiniSearch's (BM25+ per field with options.ts's parameters, the same field boosts, prefix
+ * Scores are MiniSearch's (BM25 per field with options.ts's parameters, the same field boosts, prefix
  * and fuzzy weights), so results match MiniSearch on the same data;
  * tests/kb/term-index.test.ts checks that. Terms are sorted, so exact and
  * prefix matches are binary searches, and fuzzy matches a walk of the sorted
@@ -86,7 +86,7 @@ export class Scoring {
     return inverseDocFreq(df, this.documentCount)
   }
 
-  /** Boosted BM25+ of a term occurring `freq` times in `field` of `doc`. */
+  /** Boosted BM25 of a term occurring `freq` times in `field` of `doc`. */
   score(field: number, idf: number, doc: number, freq: number): number {
     const length = this.fieldLength[doc * this.fields.length + field] as number
     return (this.boost[field] as number) * bm25(idf, freq, length, this.averageFieldLength[field] as number)
