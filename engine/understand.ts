@@ -244,8 +244,7 @@ export function understand(question: string, history: readonly Turn[], language:
     years,
     yearSetsScene: years.length > 0 && lexicon.question.sceneYear.test(text),
     lasting: years.length > 0 && kind === 'entity' && lexicon.question.lasting.test(text),
-    countOf: countedTerms(text, own, lexicon),
-    countNamed: namedCount(text, own, lexicon),
+    ...counted(text, own, lexicon),
   }
   const after = lexicon.question.successorOf.exec(text)
   const before = lexicon.question.predecessorOf.exec(text)
@@ -354,20 +353,19 @@ const CHOICE_WORDS = 3
 /** A relative pronoun after the thing asked for. */
 const RELATIVE = /^(who|whom|that|which)$/
 
-/** The terms of what "how many …" counts, each with the alternatives of the concept it belongs to. */
-function countedTerms(text: string, slots: Slot[], lexicon: Lexicon): string[] {
+/**
+ * For "how many …": the terms of what it counts (with the alternatives of the concepts they belong to),
+ * and of the thing its first word names, when that names one rather than any count ("people", "more").
+ */
+function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'countOf' | 'countNamed'> {
   const m = lexicon.question.countOf.exec(text)
-  if (!m) return []
-  const counted = m.slice(1).flatMap((w) => (w ? [w.toLowerCase()] : []))
-  return slots.filter((s) => s.typed.some((w) => counted.includes(w))).flatMap((s) => s.alternatives.map((alt) => alt.at(-1) as string))
-}
-
-/** The terms of the thing "how many" names, when its first word names one rather than any count ("people", "more"). */
-function namedCount(text: string, slots: Slot[], lexicon: Lexicon): string[] {
-  const m = lexicon.question.countOf.exec(text)
-  const first = (m?.[1] ?? m?.[3])?.toLowerCase()
-  if (!first || lexicon.question.vagueCount.test(first)) return []
-  return slots.filter((s) => s.typed.includes(first)).flatMap((s) => s.alternatives.map((alt) => alt.at(-1) as string))
+  if (!m) return { countOf: [], countNamed: [] }
+  const termsOf = (words: string[]) => slots.filter((s) => s.typed.some((w) => words.includes(w))).flatMap((s) => s.alternatives.map((alt) => alt.at(-1) as string))
+  const first = (m[1] ?? m[3])?.toLowerCase()
+  return {
+    countOf: termsOf(m.slice(1).flatMap((w) => (w ? [w.toLowerCase()] : []))),
+    countNamed: first && !lexicon.question.vagueCount.test(first) ? termsOf([first]) : [],
+  }
 }
 
 /** Reasons to decline that the question's wording alone gives: nothing to look up, or nothing that should be. */
