@@ -227,6 +227,8 @@ class Scorer {
   readonly figures: number[]
   /** The question's own slot naming the sort of thing it asks for ("which judge…"): the answer's passage holds it. */
   readonly sort: number[]
+  /** The question's own slots naming the event whose date is asked ("become" in "when did X become Y?"). */
+  readonly event: number[]
   /** The question's own slots naming which part it asks about ("Wales" in "the Wales CRC contract"): a figure for a part holds them. */
   readonly part: number[]
 
@@ -264,6 +266,11 @@ class Scorer {
     })
     const sort = query.sortAsked ?? []
     this.sort = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.namesKind && slot.typed.some((w) => sort.includes(w)) ? [i] : []))
+    // Only a name the passages found hold as written counts: a word taken for one ("officialy") may be a slip.
+    const { names = [], event = [] } = query.eventAsked ?? {}
+    const named = names.filter((w) => retrieval.hits.some((h) => h.termsFor(toTerm(w) ?? w).includes(toTerm(w) ?? w)))
+    const asked = named.length > 0 ? [...named, ...event] : []
+    this.event = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => asked.includes(w)) ? [i] : []))
     this.ctx = {
       lexicon: context.lexicon,
       isEnglishWord: context.isEnglishWord,
@@ -347,7 +354,8 @@ class Scorer {
     if (c.score === 0) return false
     if (!this.aboutYearAsked(c)) return false
     // A passage whose listed question asks what was asked answers it, in whatever words.
-    if (listedWin && c.hit === this.retrieval.hits[0]) return true
+    // Asked for a kind, the sentence must hold something of the question: one dating another event does not date the one asked about.
+    if (listedWin && c.hit === this.retrieval.hits[0] && (!this.strict || c.coverage > 0)) return true
     if (this.strict && c.kind < KIND_FLOOR) return false
     // "Who was the chief executive of…" is not answered by a sentence naming the chief inspector, nor "what is X's share price" by X's share of anything.
     if (!this.sought.every((i) => c.covers.has(i))) return false
@@ -360,6 +368,8 @@ class Scorer {
     if (this.query.kind === 'count' && this.figures.length > 0 && !givesOtherFigure(c.sentence, this.figures.flatMap((i) => this.retrieval.slots[i]?.typed ?? []), this.ctx.lexicon)) return false
     // "Which four regions…" is answered by a sentence naming four, not by one saying there were four.
     if (this.query.listOf && namesGiven(c.sentence, this.ctx) < this.query.listOf) return false
+    // "When did X become Y?" is not answered by the date X did something else as Y.
+    if (!this.event.every((i) => c.covers.has(i))) return false
     // "Which judge…" is not answered from a passage that never speaks of one.
     if (!c.sortHeld) return false
     // A date or a figure beside a word or two of the question, where another sentence holds much more of it, answers something else.
@@ -459,8 +469,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   candidates.sort((a, b) => b.score - a.score || a.passage - b.passage || a.position - b.position)
   scorer.bestOwnCoverage = Math.max(0, ...candidates.map((c) => c.ownCoverage))
 
-  // A passage whose listed question asks what was asked answers it, from its best sentence.
-  const firstAnswering = (listedWin && scorer.strict && candidates.find((c) => c.hit === top && scorer.answers(c, listedWin))) ||
+  // A passage whose listed question asks what was asked answers it, from its best sentence of the kind asked; failing one, its sentences are weighed with the rest.
+  const firstAnswering = (listedWin && scorer.strict && candidates.find((c) => c.hit === top && c.kind >= KIND_FLOOR && scorer.answers(c, listedWin))) ||
     (query.order ? inOrder(candidates.filter((c) => scorer.answers(c, listedWin)), query.order) : candidates.find((c) => scorer.answers(c, listedWin)))
   // A follow-up is answered with something the last answer did not say, if that answers nearly as well.
   const unsaid = (c: Candidate) => !context.said?.includes(c.sentence)

@@ -68,6 +68,8 @@ export interface Query {
   sought?: string[]
   /** The word naming the sort of thing a "which …" question asks for ("judge" in "which judge was…", the last word of its phrase): a passage that never speaks of that sort does not answer it. */
   sortAsked?: string[]
+  /** For "when did <name> become Y?", the name and the event whose date is asked: a date beside Y but not both is another event's. */
+  eventAsked?: { names: string[]; event: string[] }
   /** "Who replaced X", "who came before X": the person asked about and which way. */
   succession?: { of: string; direction: 'after' | 'before' }
   /** Years the question names ("in 2019"): an answer about another year answers something else. */
@@ -95,6 +97,11 @@ const CONTEXT_WEIGHT = 0.5
 const FEW_OWN_CONCEPTS = 2
 
 /** The statement's concepts beside the question's own, those it shares once. */
+/** What a visitor tells before asking ("my son was on probation in Grimsby in 2016.") is background, but where and when it names (names, years) scope the question. */
+function scene(stated: Slot[], language: Language): Slot[] {
+  return stated.map((s) => (s.typed.every((w) => /^(19|20)\d\d$/.test(w) || !language.isEnglishWord(w)) ? { ...s, weight: 1 } : s))
+}
+
 function withStatement(own: Slot[], stated: Slot[]): Slot[] {
   const seen = new Set(own.map((s) => slotKey(s.alternatives)))
   return [...own, ...stated.filter((s) => !seen.has(slotKey(s.alternatives)))]
@@ -222,7 +229,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const chain = followUp ? chainOf(history, language) : []
   // A question of few words of its own after a statement ("… review of TR's future. What did it want TR weighed against?") leans on the statement, at half weight.
   const leans = said === undefined && cleaned.context !== undefined && !lexicon.question.smallTalk.test(cleaned.context) && own.filter((s) => s.weight === 1).length <= FEW_OWN_CONCEPTS && asked.kind !== 'definition' && !lexicon.question.now.test(text)
-  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, slotsFor(unframed(cleaned.context as string, lexicon), language, CONTEXT_WEIGHT)) : followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : own
+  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, scene(slotsFor(unframed(cleaned.context as string, lexicon), language, CONTEXT_WEIGHT), language)) : followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : own
   const previousText = chain[0]?.text
   const polar = lexicon.question.polar.test(main)
   let kind = asked.kind
@@ -275,6 +282,12 @@ export function understand(question: string, history: readonly Turn[], language:
   if (listed) query.listOf = Number(NUMBER_WORDS.get(listed) ?? listed)
   const attribute = lexicon.question.attribute.exec(text)?.[1]?.toLowerCase()
   if (attribute) query.attribute = attribute
+  if (kind === 'time') {
+    // Of someone named ("when did Ann Lee become…"), the name and the event; a thing's change ("become law") is put in many other words.
+    const [subject, event] = lexicon.question.eventAsked.exec(main)?.slice(1) ?? []
+    const names = words(subject ?? '').filter((w) => toTerm(w) !== null && !/\d/.test(w) && !language.isEnglishWord(w))
+    if (names.length > 0 && event) query.eventAsked = { names: names.map((w) => w.toLowerCase()), event: words(event).map((w) => w.toLowerCase()) }
+  }
   const sought = soughtIn(main, lexicon)
   if (sought) query.sought = sought
   // The last word names the sort; those before it narrow it ("old jetty"), and a passage may not repeat them.

@@ -546,6 +546,19 @@ describe('compose', () => {
     expect(sentencesOf(a)[0]).toMatch(/Bluewater, Tidal Lines and Harbour Link/)
   })
 
+  it('dates what happened to someone named only from a sentence saying it happened to them: another\'s appointment beside their name is not theirs', async () => {
+    // The sentence dating Polglaze's appointment names Bluewater as the chair before her.
+    expect((await ask('when did Jo Bluewater become chair of the harbour board?')).answered).toBe(false)
+    expect(sentencesOf(await ask('when was Kerensa Polglaze appointed chair of the harbour board?'))[0]).toMatch(/appointed chair of the Harbour Board in March 2018/)
+    // A thing's change is put in many words ("become law"): no event is required of it.
+    expect(understand('when did the night timetable become permanent?', [], kb.language).eventAsked).toBeUndefined()
+  })
+
+  it('answers a listed question from its passage only with a sentence of the kind asked that holds some of the question; else from the sentence that does', async () => {
+    // The passage listing the question dates a meeting; another source dates the appointment itself.
+    expect(sentencesOf(await ask('when did morwenna jory become treasurer?'))[0]).toMatch(/^Morwenna Jory became treasurer of the Harbour Board in January 2019/)
+  })
+
   it('declines, with questions it can answer, when no sentence supplies what was asked', async () => {
     const a = await ask('when did the ferry timetable change?')
     expect(a.answered).toBe(false)

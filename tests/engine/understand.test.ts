@@ -326,6 +326,15 @@ describe('understand', () => {
     expect(ask('the gazette said in 2016 the routes would close. is that still the plan?').slots.map((s) => s.typed.join(' '))).not.toContain('gazette')
   })
 
+  it('keeps at full weight the names and years of what a visitor tells before asking: where and when set the question, the rest is background', () => {
+    const q = ask('My uncle crewed the night routes out of Bluewater in 2016. Which company was that?')
+    const weightOf = (w: string) => q.slots.find((s) => s.typed.includes(w))?.weight
+    expect(weightOf('bluewater')).toBe(1)
+    expect(weightOf('2016')).toBe(1)
+    expect(weightOf('routes')).toBe(0.5)
+    expect(weightOf('crewed')).toBe(0.5)
+  })
+
   it('reads a question with no words of its own after a statement ("… at £40m. Over how many years?") as asking about the statement', () => {
     const typed = (q: string) => ask(q).slots.map((s) => s.typed.join(' '))
     expect(typed('The operators put the ferry contracts at £40m. Over how many years?')).toEqual(expect.arrayContaining(['ferry', 'contracts', '40m']))

@@ -15,7 +15,7 @@ const BARS: Record<string, Partial<Record<EvalKind, number>>> = {
   // heldout h013 repeats a 2017 article's "this year"; a visitor's "this year" is now, and gets the latest state instead.
   // h109 ("best train from london to gloucester?") is now answered wrongly: the town finds Gloucestershire and "train" finds "trained".
   // Kept, as visitors name their own towns far more often than they ask about trains; an off-topic check that sees through it is still to do.
-  'heldout.jsonl': { fact: 80, out_of_scope: 11, adversarial: 17 },
+  'heldout.jsonl': { fact: 81, out_of_scope: 11, adversarial: 17 },
   'unseen.jsonl': { fact: 57, out_of_scope: 10, adversarial: 8 },
   'blind.jsonl': { fact: 46, out_of_scope: 10, adversarial: 8 },
   'blind-2.jsonl': { fact: 41, out_of_scope: 7, adversarial: 6 },
