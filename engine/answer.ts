@@ -4,12 +4,12 @@
  * otherwise retrieve and compose; when no sentence supplies what was asked,
  * decline with questions close to it that the knowledge base can answer.
  */
-import { compose, type Citation } from './compose'
+import { compose, composeHolder, type Citation } from './compose'
 import type { Kb } from './kb'
 import type { MessageKey } from './lexicon'
 import { retrieve, type Retrieval } from './retrieve'
 import { suggest } from './suggest'
-import { readsLastAnswer, understand, type DeclineReason, type Query, type Turn } from './understand'
+import { CONTEXT_WEIGHT, readsLastAnswer, understand, type DeclineReason, type Query, type Turn } from './understand'
 
 export interface Answer {
   answer: string
@@ -43,6 +43,10 @@ export async function answer(kb: Kb, question: string, history: readonly Turn[] 
 async function answerWith(kb: Kb, question: string, history: readonly Turn[]): Promise<Answer> {
   const query = understand(question, history, kb.language)
   if (query.decline) return decline(kb, query, query.decline, TOPICAL.has(query.decline) ? await retrieve(kb, query) : undefined)
+  if (query.holderAt) {
+    const held = await holderAt(kb, query.holderAt)
+    if (held) return held
+  }
   const retrieval = await retrieve(kb, query)
   const last = history.at(-1)
   // Asked again ("and who runs it now?"), say something new if it answers as well; asked for another kind of answer ("when?" after "what happened?"), what was said may hold it.
@@ -50,6 +54,21 @@ async function answerWith(kb: Kb, question: string, history: readonly Turn[]): P
   const composed = compose(retrieval, query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current, ...(said !== undefined && { said }) })
   if (!composed) return decline(kb, query, 'unknown', retrieval)
   return { answer: composed.answer, answered: true, citations: composed.citations, ...(composed.asOf && { asOf: composed.asOf }) }
+}
+
+/** "Who was <role> when <event>?": the role asked of as the question asks it, the event as a question of when; joined by date in compose. */
+async function holderAt(kb: Kb, { role, event }: { role: string; event: string }): Promise<Answer | undefined> {
+  const asEvent = { ...understand(event, [], kb.language), kind: 'time' as const }
+  const roleAlone = { ...understand(role, [], kb.language), kind: 'person' as const }
+  // First with the event's concepts beside the role's, at the weight of context, to favour passages naming the role around it.
+  const nearEvent = { ...roleAlone, slots: [...roleAlone.slots, ...asEvent.slots.map((s) => ({ ...s, weight: Math.min(s.weight, CONTEXT_WEIGHT) }))] }
+  const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
+  const dated = { retrieval: await retrieve(kb, asEvent), query: asEvent }
+  for (const asRole of [nearEvent, roleAlone]) {
+    const joined = composeHolder({ retrieval: await retrieve(kb, asRole), query: asRole }, dated, context)
+    if (joined) return { answer: joined.answer, answered: true, citations: joined.citations }
+  }
+  return undefined
 }
 
 /**

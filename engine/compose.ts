@@ -628,6 +628,41 @@ function byAuthority(chosen: Candidate[], sides: Candidate[], scorer: Scorer, la
   return { chosen: [best, ...chosen.slice(1)], sides: sides.map((s) => (s === best ? first : s)) }
 }
 
+/** Months apart the date a sentence names someone in a role and the date asked about may be, for them to be taken as its holder then. */
+const HOLDER_WINDOW = 9
+
+/** A date ("2019", "2019-03", "2019-03-14") as a count of months; a year alone as its first month, where what it dates may have begun. */
+function monthOf(date: string): number | undefined {
+  const m = /^(\d{4})(?:-(\d{2}))?/.exec(date)
+  return m ? Number(m[1]) * 12 + (m[2] ? Number(m[2]) - 1 : 0) : undefined
+}
+
+/**
+ * "Who was <role> when <event>?": the two answered apart and joined by date. The event's answer
+ * dates it; of the sentences naming someone in the role, the latest dated at or before it (by at
+ * most HOLDER_WINDOW months) leads, and the sentence dating the event follows.
+ */
+export function composeHolder(role: { retrieval: Retrieval; query: Query }, event: { retrieval: Retrieval; query: Query }, context: ComposeContext): Composed | undefined {
+  // By its passage's date: a date a sentence names may be another event's ("her predecessor privatised it in 2014").
+  const when = (c: Candidate) => monthOf(dateOf(c)) ?? Infinity
+  const dated = plan(event.retrieval, event.query, context).chosen[0]
+  const holders = plan(role.retrieval, role.query, context)
+  if (!dated || holders.refused) return undefined
+  const at = when(dated)
+  // The role's words in a row ("Justice Secretary"), not scattered ("general secretary … justice system").
+  const roles = role.retrieval.slots.filter((slot) => slot.weight === 1).map((slot) => slot.alternatives)
+  const inRow = (c: Candidate) => {
+    const ts = ` ${terms(c.sentence).join(' ')} `
+    return roles.every((alts) => alts.some((alt) => ts.includes(` ${alt.join(' ')} `)))
+  }
+  // Someone named in the role before the event, or as it happened, still held it then (within the window); one named only after may have taken it since.
+  // A sentence both dating the event and naming someone beside the role needs no join: the question's own answer finds it.
+  const named = holders.candidates.filter((c) => c.sentence !== dated.sentence && c.kind >= 1 - TIE && c.ownCoverage >= 1 - TIE && when(c) <= at && at - when(c) <= HOLDER_WINDOW && inRow(c))
+  const holder = named.sort((a, b) => when(b) - when(a) || b.score - a.score)[0]
+  if (!holder) return undefined
+  return cite([holder, dated], new Map(), [], context.lexicon, undefined)
+}
+
 /** Numbers citations by first use, one per contiguous span: neighbouring sentences of one passage, given in a row, share one. */
 function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, sides: Candidate[], lexicon: Lexicon, asOf: string | undefined): Composed {
   const citations: Citation[] = []

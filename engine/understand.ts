@@ -70,6 +70,8 @@ export interface Query {
   sortAsked?: string[]
   /** For "when did <name> become Y?", the name and the event whose date is asked: a date beside Y but not both is another event's. */
   eventAsked?: { names: string[]; event: string[] }
+  /** "Who was <role> when <event>?": the role and the event, each answered on its own and joined by date. */
+  holderAt?: { role: string; event: string }
   /** "Who replaced X", "who came before X": the person asked about and which way. */
   succession?: { of: string; direction: 'after' | 'before' }
   /** Years the question names ("in 2019"): an answer about another year answers something else. */
@@ -92,7 +94,7 @@ export interface Language {
 }
 
 /** Weight of concepts carried over from an earlier question into a follow-up. */
-const CONTEXT_WEIGHT = 0.5
+export const CONTEXT_WEIGHT = 0.5
 /** A question with at most this many concepts of its own after a statement reads the statement's too. */
 const FEW_OWN_CONCEPTS = 2
 
@@ -288,6 +290,8 @@ export function understand(question: string, history: readonly Turn[], language:
     const names = words(subject ?? '').filter((w) => toTerm(w) !== null && !/\d/.test(w) && !language.isEnglishWord(w))
     if (names.length > 0 && event) query.eventAsked = { names: names.map((w) => w.toLowerCase()), event: words(event).map((w) => w.toLowerCase()) }
   }
+  const holder = lexicon.question.holderAt.exec(text)
+  if (holder?.[1] && holder[2] && (query.kind === 'person' || query.kind === 'identity')) query.holderAt = { role: holder[1], event: holder[2] }
   const sought = soughtIn(main, lexicon)
   if (sought) query.sought = sought
   // The last word names the sort; those before it narrow it ("old jetty"), and a passage may not repeat them.

@@ -559,6 +559,13 @@ describe('compose', () => {
     expect(sentencesOf(await ask('when did morwenna jory become treasurer?'))[0]).toMatch(/^Morwenna Jory became treasurer of the Harbour Board in January 2019/)
   })
 
+  it('answers "who was <role> when <event>?" by joining the event\'s date to whoever was named in the role shortly before it, citing both', async () => {
+    const a = await ask('who was treasurer when the fares rose by a tenth?')
+    expect(sentencesOf(a)[0]).toMatch(/^Morwenna Jory became treasurer of the Harbour Board in January 2019/)
+    expect(sentencesOf(a)[1]).toMatch(/fares rose by £2 a ticket in April 2019/)
+    expect(a.citations.map((c) => c.sourceId)).toEqual(['blog-2019-ferry-changes', 'wfr-2019-ferry-fares'])
+  })
+
   it('declines, with questions it can answer, when no sentence supplies what was asked', async () => {
     const a = await ask('when did the ferry timetable change?')
     expect(a.answered).toBe(false)

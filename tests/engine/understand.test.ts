@@ -326,6 +326,12 @@ describe('understand', () => {
     expect(ask('the gazette said in 2016 the routes would close. is that still the plan?').slots.map((s) => s.typed.join(' '))).not.toContain('gazette')
   })
 
+  it('reads "who was <role> when <event>?" as a role and an event to join by date, and only for a question asking who', () => {
+    expect(ask('who was chair of the harbour board when the crews went on strike?').holderAt).toEqual({ role: 'chair of the harbour board', event: 'when the crews went on strike' })
+    expect(ask('who was the treasurer at the time of the strike?').holderAt).toEqual({ role: 'treasurer', event: 'at the time of the strike' })
+    expect(ask('when did the crews go on strike?').holderAt).toBeUndefined()
+  })
+
   it('keeps at full weight the names and years of what a visitor tells before asking: where and when set the question, the rest is background', () => {
     const q = ask('My uncle crewed the night routes out of Bluewater in 2016. Which company was that?')
     const weightOf = (w: string) => q.slots.find((s) => s.typed.includes(w))?.weight
