@@ -74,6 +74,8 @@ const SETTLES = 0.15
 /** Any other answering sentence must hold at least a quarter of them. */
 const HOLDS = 0.25
 const MAX_ADDED = 2
+/** An added sentence scores at least this share of the first: the one giving what was asked in other words than the question's may score well under a sentence echoing them. */
+const ADD_FLOOR = 0.45
 /** For an open question, another sentence of the first one's passage holding this share of what the first holds says more of the answer. */
 const SAYS_MORE = 0.25
 /** A follow-up's answer may pass over what the last answer said for a sentence scoring this share of it. */
@@ -505,7 +507,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   for (const c of candidates) {
     if (chosen.length > MAX_ADDED) break
     // An added sentence holds a good part of the question itself, and adds a concept asked about or the kind of answer the others lack.
-    if (chosen.includes(c) || !unsaid(c) || c.score < first.score * 0.6 || c.ownCoverage < HOLDS || !scorer.aboutYearAsked(c)) continue
+    if (chosen.includes(c) || !unsaid(c) || c.score < first.score * ADD_FLOOR || c.ownCoverage < HOLDS || !scorer.aboutYearAsked(c)) continue
     const addsConcept = [...c.covers].some((i) => !covered.has(i))
     const addsKind = scorer.strict && c.kind >= KIND_FLOOR && chosen.every((x) => x.kind < KIND_FLOOR)
     // A question of no strict kind ("what did they conclude?") is answered by its passage: another of its sentences holding at least SAYS_MORE of what the first holds says more of it.
