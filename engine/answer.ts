@@ -4,7 +4,7 @@
  * otherwise retrieve and compose; when no sentence supplies what was asked,
  * decline with questions close to it that the knowledge base can answer.
  */
-import { compose, composeHolder, type Citation } from './compose'
+import { compose, composeHolder, plan, type Citation } from './compose'
 import type { Kb } from './kb'
 import type { MessageKey } from './lexicon'
 import { retrieve, type Retrieval } from './retrieve'
@@ -56,14 +56,15 @@ async function answerWith(kb: Kb, question: string, history: readonly Turn[]): P
   return { answer: composed.answer, answered: true, citations: composed.citations, ...(composed.asOf && { asOf: composed.asOf }) }
 }
 
-/** "Who was <role> when <event>?": the role asked of as the question asks it, the event as a question of when; joined by date in compose. */
+/** "Who was <role> when <event>?": the event asked as a question of when, the role as the question asks it; joined by date in compose. */
 async function holderAt(kb: Kb, { role, event }: { role: string; event: string }): Promise<Answer | undefined> {
+  const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
   const asEvent = { ...understand(event, [], kb.language), kind: 'time' as const }
+  const dated = plan(await retrieve(kb, asEvent), asEvent, context)
+  if (dated.chosen.length === 0) return undefined
   const roleAlone = { ...understand(role, [], kb.language), kind: 'person' as const }
   // First with the event's concepts beside the role's, at the weight of context, to favour passages naming the role around it.
   const nearEvent = { ...roleAlone, slots: [...roleAlone.slots, ...asEvent.slots.map((s) => ({ ...s, weight: Math.min(s.weight, CONTEXT_WEIGHT) }))] }
-  const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
-  const dated = { retrieval: await retrieve(kb, asEvent), query: asEvent }
   for (const asRole of [nearEvent, roleAlone]) {
     const joined = composeHolder({ retrieval: await retrieve(kb, asRole), query: asRole }, dated, context)
     if (joined) return { answer: joined.answer, answered: true, citations: joined.citations }

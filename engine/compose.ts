@@ -270,7 +270,10 @@ class Scorer {
     this.sort = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.namesKind && slot.typed.some((w) => sort.includes(w)) ? [i] : []))
     // Only a name the passages found hold as written counts: a word taken for one ("officialy") may be a slip.
     const { names = [], event = [] } = query.eventAsked ?? {}
-    const named = names.filter((w) => retrieval.hits.some((h) => h.termsFor(toTerm(w) ?? w).includes(toTerm(w) ?? w)))
+    const named = names.filter((w) => {
+      const t = toTerm(w) as string
+      return retrieval.hits.some((h) => h.termsFor(t).includes(t))
+    })
     const asked = named.length > 0 ? [...named, ...event] : []
     this.event = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => asked.includes(w)) ? [i] : []))
     this.ctx = {
@@ -355,6 +358,8 @@ class Scorer {
   answers(c: Candidate, listedWin: boolean): boolean {
     if (c.score === 0) return false
     if (!this.aboutYearAsked(c)) return false
+    // "When did X become Y?" is not answered by the date X did something else as Y, even in a passage listing the question.
+    if (!this.event.every((i) => c.covers.has(i))) return false
     // A passage whose listed question asks what was asked answers it, in whatever words.
     // Asked for a kind, the sentence must hold something of the question: one dating another event does not date the one asked about.
     if (listedWin && c.hit === this.retrieval.hits[0] && (!this.strict || c.coverage > 0)) return true
@@ -370,8 +375,6 @@ class Scorer {
     if (this.query.kind === 'count' && this.figures.length > 0 && !givesOtherFigure(c.sentence, this.figures.flatMap((i) => this.retrieval.slots[i]?.typed ?? []), this.ctx.lexicon)) return false
     // "Which four regions…" is answered by a sentence naming four, not by one saying there were four.
     if (this.query.listOf && namesGiven(c.sentence, this.ctx) < this.query.listOf) return false
-    // "When did X become Y?" is not answered by the date X did something else as Y.
-    if (!this.event.every((i) => c.covers.has(i))) return false
     // "Which judge…" is not answered from a passage that never speaks of one.
     if (!c.sortHeld) return false
     // A date or a figure beside a word or two of the question, where another sentence holds much more of it, answers something else.
@@ -640,29 +643,30 @@ function monthOf(date: string): number | undefined {
 }
 
 /**
- * "Who was <role> when <event>?": the two answered apart and joined by date. The event's answer
- * dates it; of the sentences naming someone in the role, the latest dated at or before it (by at
- * most HOLDER_WINDOW months) leads, and the sentence dating the event follows.
+ * "Who was <role> when <event>?": the two answered apart and joined by date. `event` is the plan of the
+ * event asked as a question of when; its first sentence dates it. Of the sentences naming someone beside
+ * the role, the latest dated at or before it (by at most HOLDER_WINDOW months) leads, and the sentence
+ * dating the event follows.
  */
-export function composeHolder(role: { retrieval: Retrieval; query: Query }, event: { retrieval: Retrieval; query: Query }, context: ComposeContext): Composed | undefined {
+export function composeHolder(role: { retrieval: Retrieval; query: Query }, event: Plan, context: ComposeContext): Composed | undefined {
+  const dated = event.chosen[0]
+  if (!dated) return undefined
   // By its passage's date: a date a sentence names may be another event's ("her predecessor privatised it in 2014").
   const when = (c: Candidate) => monthOf(dateOf(c)) ?? Infinity
-  const dated = plan(event.retrieval, event.query, context).chosen[0]
-  const holders = plan(role.retrieval, role.query, context)
-  if (!dated || holders.refused) return undefined
   const at = when(dated)
-  // The role's words in a row ("Justice Secretary"), not scattered ("general secretary … justice system").
+  // Each of the role's concepts as written ("Justice Secretary"), not its words apart ("general secretary … justice system").
   const roles = role.retrieval.slots.filter((slot) => slot.weight === 1).map((slot) => slot.alternatives)
-  const inRow = (c: Candidate) => {
+  const asWritten = (c: Candidate) => {
     const ts = ` ${terms(c.sentence).join(' ')} `
     return roles.every((alts) => alts.some((alt) => ts.includes(` ${alt.join(' ')} `)))
   }
   // Someone named in the role before the event, or as it happened, still held it then (within the window); one named only after may have taken it since.
   // A sentence both dating the event and naming someone beside the role needs no join: the question's own answer finds it.
-  const named = holders.candidates.filter((c) => c.sentence !== dated.sentence && c.kind >= 1 - TIE && c.ownCoverage >= 1 - TIE && when(c) <= at && at - when(c) <= HOLDER_WINDOW && inRow(c))
-  const holder = named.sort((a, b) => when(b) - when(a) || b.score - a.score)[0]
-  if (!holder) return undefined
-  return cite([holder, dated], new Map(), [], context.lexicon, undefined)
+  const holders = plan(role.retrieval, role.query, context).candidates.filter(
+    (c) => c.sentence !== dated.sentence && c.kind >= 1 - TIE && c.ownCoverage >= 1 - TIE && when(c) <= at && at - when(c) <= HOLDER_WINDOW && asWritten(c),
+  )
+  const holder = holders.sort((a, b) => when(b) - when(a) || b.score - a.score)[0]
+  return holder && cite([holder, dated], new Map(), [], context.lexicon, undefined)
 }
 
 /** Numbers citations by first use, one per contiguous span: neighbouring sentences of one passage, given in a row, share one. */

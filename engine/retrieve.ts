@@ -527,7 +527,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const total = slotWeights.reduce((a, b) => a + b, 0)
   const unknownSlots = slots.filter((slot) => slot.weight === 1 && isUnknown(slot))
   // Names: long words that are not English, and codes mixing letters and figures ("HS2").
-  const unknownNames = unknownSlots.flatMap((slot) => slot.typed).filter((w) => (/^\p{L}{5,}$/u.test(w) && !kb.isEnglishWord(w)) || (/^(?=.*\p{L})(?=.*\d)[\p{L}\d]{2,}$/u.test(w) && !/^\d+(m|bn|k|s|st|nd|rd|th)$/.test(w)))
+  const unknownNames = unknownSlots.filter((slot) => !slot.told).flatMap((slot) => slot.typed).filter((w) => (/^\p{L}{5,}$/u.test(w) && !kb.isEnglishWord(w)) || (/^(?=.*\p{L})(?=.*\d)[\p{L}\d]{2,}$/u.test(w) && !/^\d+(m|bn|k|s|st|nd|rd|th)$/.test(w)))
 
   const s = scratchFor(n)
   const partial = !exhaustive && [...termHits.values()].some((m) => m.lookup.truncated)

@@ -26,6 +26,8 @@ export interface Slot {
   weight: number
   /** The word naming the kind of answer wanted ("date" in "on what date…"): it finds passages, but no sentence answers by holding it. */
   namesKind?: true
+  /** A name or year from what the visitor told before asking: it scopes the question, but one the sources never mention is the visitor's own. */
+  told?: true
 }
 
 export type DeclineReason = 'greeting' | 'personal' | 'private' | 'later' | 'future' | 'instructed' | 'empty'
@@ -98,12 +100,20 @@ export const CONTEXT_WEIGHT = 0.5
 /** A question with at most this many concepts of its own after a statement reads the statement's too. */
 const FEW_OWN_CONCEPTS = 2
 
-/** The statement's concepts beside the question's own, those it shares once. */
-/** What a visitor tells before asking ("my son was on probation in Grimsby in 2016.") is background, but where and when it names (names, years) scope the question. */
+/** A year, or a word of letters that is not everyday English: where and when a visitor's story happened. */
+const scopes = (w: string, language: Language) => YEAR.test(w) || (/^\p{L}+$/u.test(w) && !language.isEnglishWord(w))
+const YEAR = /^(19|20)\d\d$/
+
+/**
+ * What a visitor tells before asking ("my son was on probation in Grimsby in 2016.") is background, but
+ * where and when it names (names, years) scope the question: those keep full weight, marked as the
+ * story's, so that a name the sources never mention (the visitor's own) does not make it unanswerable.
+ */
 function scene(stated: Slot[], language: Language): Slot[] {
-  return stated.map((s) => (s.typed.every((w) => /^(19|20)\d\d$/.test(w) || !language.isEnglishWord(w)) ? { ...s, weight: 1 } : s))
+  return stated.map((s) => (s.typed.every((w) => scopes(w, language)) ? { ...s, weight: 1, told: true as const } : s))
 }
 
+/** The statement's concepts beside the question's own, those it shares once. */
 function withStatement(own: Slot[], stated: Slot[]): Slot[] {
   const seen = new Set(own.map((s) => slotKey(s.alternatives)))
   return [...own, ...stated.filter((s) => !seen.has(slotKey(s.alternatives)))]
@@ -288,9 +298,10 @@ export function understand(question: string, history: readonly Turn[], language:
     // Of someone named ("when did Ann Lee become…"), the name and the event; a thing's change ("become law") is put in many other words.
     const [subject, event] = lexicon.question.eventAsked.exec(main)?.slice(1) ?? []
     const names = words(subject ?? '').filter((w) => toTerm(w) !== null && !/\d/.test(w) && !language.isEnglishWord(w))
-    if (names.length > 0 && event) query.eventAsked = { names: names.map((w) => w.toLowerCase()), event: words(event).map((w) => w.toLowerCase()) }
+    if (names.length > 0 && event) query.eventAsked = { names, event: words(event) }
   }
-  const holder = lexicon.question.holderAt.exec(text)
+  // A follow-up's pronouns ("when she resigned") need the earlier turns, which the join does not read.
+  const holder = followUp ? null : lexicon.question.holderAt.exec(text)
   if (holder?.[1] && holder[2] && (query.kind === 'person' || query.kind === 'identity')) query.holderAt = { role: holder[1], event: holder[2] }
   const sought = soughtIn(main, lexicon)
   if (sought) query.sought = sought

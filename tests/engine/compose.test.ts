@@ -547,7 +547,7 @@ describe('compose', () => {
   })
 
   it('dates what happened to someone named only from a sentence saying it happened to them: another\'s appointment beside their name is not theirs', async () => {
-    // The sentence dating Polglaze's appointment names Bluewater as the chair before her.
+    // The sentence dating Polglaze's appointment names Bluewater as the chair before her; the second question is answered either way.
     expect((await ask('when did Jo Bluewater become chair of the harbour board?')).answered).toBe(false)
     expect(sentencesOf(await ask('when was Kerensa Polglaze appointed chair of the harbour board?'))[0]).toMatch(/appointed chair of the Harbour Board in March 2018/)
     // A thing's change is put in many words ("become law"): no event is required of it.
@@ -564,6 +564,19 @@ describe('compose', () => {
     expect(sentencesOf(a)[0]).toMatch(/^Morwenna Jory became treasurer of the Harbour Board in January 2019/)
     expect(sentencesOf(a)[1]).toMatch(/fares rose by £2 a ticket in April 2019/)
     expect(a.citations.map((c) => c.sourceId)).toEqual(['blog-2019-ferry-changes', 'wfr-2019-ferry-fares'])
+  })
+
+  it('reads a name from the visitor\'s story that the sources never mention as theirs, not as a sign the question is about something unknown', async () => {
+    const a = await ask('My cousin Siobhan sailed on the night ferries. Which firm ran them?')
+    expect(a.answered).toBe(true)
+    expect(sentencesOf(a)[0]).toMatch(/Bluewater/)
+  })
+
+  it('adds a sentence holding a concept the first lacks though it scores well under the first (under 0.6 of it, over 0.45)', async () => {
+    // The first names the other bidder; the second says what Quayside Kitchens, also asked about, did.
+    const a = await ask('who bid for the cafés besides quayside kitchens, was it PSM?')
+    expect(sentencesOf(a)).toHaveLength(2)
+    expect(sentencesOf(a)[1]).toMatch(/^Quayside Kitchens, which had run the pier kiosks for years, bought the harbour cafés/)
   })
 
   it('declines, with questions it can answer, when no sentence supplies what was asked', async () => {

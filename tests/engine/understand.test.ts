@@ -329,7 +329,9 @@ describe('understand', () => {
   it('reads "who was <role> when <event>?" as a role and an event to join by date, and only for a question asking who', () => {
     expect(ask('who was chair of the harbour board when the crews went on strike?').holderAt).toEqual({ role: 'chair of the harbour board', event: 'when the crews went on strike' })
     expect(ask('who was the treasurer at the time of the strike?').holderAt).toEqual({ role: 'treasurer', event: 'at the time of the strike' })
-    expect(ask('when did the crews go on strike?').holderAt).toBeUndefined()
+    expect(ask('who was treasurer at the time when the fares rose?').holderAt).toEqual({ role: 'treasurer', event: 'at the time when the fares rose' })
+    // Asked why, not who.
+    expect(ask('who was treasurer when the fares rose, and why?').holderAt).toBeUndefined()
   })
 
   it('keeps at full weight the names and years of what a visitor tells before asking: where and when set the question, the rest is background', () => {
