@@ -326,6 +326,11 @@ describe('understand', () => {
     expect(ask('the gazette said in 2016 the routes would close. is that still the plan?').slots.map((s) => s.typed.join(' '))).not.toContain('gazette')
   })
 
+  it('reads a terse query naming an owner or operator ("night routes operator 2016?") as asking for a name', () => {
+    expect(ask('night routes operator 2016?').kind).toBe('entity')
+    expect(ask('how did the night routes operator do in 2016?').kind).not.toBe('entity')
+  })
+
   it('reads "who was <role> when <event>?" as a role and an event to join by date, and only for a question asking who', () => {
     expect(ask('who was chair of the harbour board when the crews went on strike?').holderAt).toEqual({ role: 'chair of the harbour board', event: 'when the crews went on strike' })
     expect(ask('who was the treasurer at the time of the strike?').holderAt).toEqual({ role: 'treasurer', event: 'at the time of the strike' })
@@ -430,6 +435,9 @@ describe('understand', () => {
     // Who ran or owned something in a year asks about a state that may have begun earlier; who won it then, about an event.
     expect(ask('which company ran the night routes in 2017?').lasting).toBe(true)
     expect(ask('which company won the night routes in 2017?').lasting).toBe(false)
+    // Having something, or being its owner, lasts too.
+    expect(ask('which firm had the night routes in 2017?').lasting).toBe(true)
+    expect(ask('which firm was the owner of the night routes in 2017?').lasting).toBe(true)
     expect(ask('how many people used the night routes').countNamed).toEqual([])
     expect(ask('how many were cancelled').countNamed).toEqual([])
     expect(ask('who replaced Jo Bluewater as chair').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
