@@ -276,6 +276,8 @@ export function understand(question: string, history: readonly Turn[], language:
     // Whoever came before or after someone is a person, however the question puts it.
     query.succession = { of: of.trim(), direction: after ? 'after' : 'before' }
     query.kind = 'person'
+    // "Grayling's successor" names the relation asked, as "date" names a kind of answer: the sentence giving it may say "replaced".
+    query.slots = query.slots.map((slot) => (slot.typed.every((w) => /^(successor|predecessor)s?$/.test(w)) ? { ...slot, weight: KIND_WORD_WEIGHT, namesKind: true } : slot))
     // A name a pronoun stood for is what the question asks about, as if typed.
     if (of !== named) {
       const own = slotsFor(of, language)

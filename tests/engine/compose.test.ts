@@ -39,6 +39,7 @@ describe('compose', () => {
     expect(sentencesOf(await ask('who was chair before Kerensa Polglaze?'))[0]).toMatch(/succeeding Jo Bluewater/)
     // "her predecessor X": whoever says it came after X.
     expect(sentencesOf(await ask('who came after Kerensa Polglaze?'))[0]).toMatch(/^Tamsin Trevail/)
+    expect(sentencesOf(await ask("who was Kerensa Polglaze's successor?"))[0]).toMatch(/^Tamsin Trevail/)
   })
 
   it('answers a question about now from the passage on how things stand that it asks about, not merely the latest', async () => {

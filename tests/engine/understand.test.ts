@@ -442,6 +442,11 @@ describe('understand', () => {
     expect(ask('how many were cancelled').countNamed).toEqual([])
     expect(ask('who replaced Jo Bluewater as chair').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
     expect(ask('who was chair before Jo Bluewater').succession).toEqual({ of: 'Jo Bluewater', direction: 'before' })
+    // "X's successor", "the predecessor of X": the relation named, not a concept a sentence must hold.
+    const heir = ask("who was Jo Bluewater's successor as chair?")
+    expect(heir.succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
+    expect(heir.slots.find((s) => s.typed.includes('successor'))?.namesKind).toBe(true)
+    expect(ask('who was the predecessor of Jo Bluewater?').succession).toEqual({ of: 'Jo Bluewater', direction: 'before' })
     // The name ends where the question goes on to say where or when.
     expect(ask('who took over from Jo Bluewater at the harbour board in 2016').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
     expect(ask('who ran the night routes after the contracts ended').succession).toBeUndefined()
