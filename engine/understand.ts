@@ -175,7 +175,8 @@ export function slotsFor(text: string, language: Pick<Language, 'lexicon' | 'voc
     let best: { alternatives: string[][]; length: number; words: number } | undefined
     for (const { phrase, words: exact, alternatives } of vocabulary.get(ts[i] as string) ?? []) {
       // A phrase written out word for word ("went under") beats the bare term it shrinks to ("went").
-      const size = exact?.length ?? phrase.length
+      // Of two phrases as long, one written out word for word ("Worthing") beats the stem it shares ("worth").
+      const size = exact ? exact.length + 0.5 : phrase.length
       if (best && (phrase.length < best.length || (phrase.length === best.length && size <= best.words))) continue
       const start = exact ? (at[i] as number) - exact.findIndex((w) => toTerm(w) !== null) : 0
       const matches = exact ? start >= 0 && exact.every((w, k) => all[start + k] === w) : phrase.every((t, k) => ts[i + k] === t)

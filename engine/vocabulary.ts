@@ -2,7 +2,9 @@
  * The vocabulary (knowledge/vocabulary.json): phrases a question may use for
  * the same thing. A group expands both ways; a one-way relation only from its
  * `from` phrases to its `to` phrases, for a vaguer word that should find a
- * precise one and never the reverse.
+ * precise one and never the reverse. A capitalised one-word name that the
+ * stemmer would cut to another word ("Worthing", "worth") is matched as
+ * written, and as a one-way source only by its targets.
  */
 import { NAMES } from './kinds'
 import { STOP_WORDS } from './stop-words'
@@ -54,6 +56,8 @@ export function compileVocabulary(data: VocabularyData): Expansions {
   interface Phrase {
     terms: string[]
     words?: string[]
+    /** A capitalised name, matched in a question as written but searched by its terms. */
+    name?: boolean
   }
   const byKey = new Map<string, { phrase: Phrase; alternatives: Map<string, string[]> }>()
   const keyOf = (p: Phrase) => (p.words ? `"${p.words.join(' ')}"` : p.terms.join(' '))
@@ -63,14 +67,16 @@ export function compileVocabulary(data: VocabularyData): Expansions {
     if (!entry) byKey.set(key, (entry = { phrase: from, alternatives: new Map([[from.terms.join(' '), from.terms]]) }))
     // A phrase reduced to one everyday word is not searched for by the rest of its group: "collapsed"
     // would find every "went". Written out in a question, it still searches for its own word.
-    for (const alt of to) if (!alt.words) entry.alternatives.set(alt.terms.join(' '), alt.terms)
+    for (const alt of to) if (!alt.words || alt.name) entry.alternatives.set(alt.terms.join(' '), alt.terms)
   }
   const asPhrases = (list: string[]): Phrase[] =>
     list.flatMap((p) => {
       const t = terms(p)
       const w = words(p)
       if (t.length === 0) return []
-      return [t.length === 1 && w.length > 1 ? { terms: t, words: w } : { terms: t }]
+      // A capitalised name the stemmer cuts to another word ("Worthing" to "worth") is matched as written: "worth" is no town.
+      const name = w.length === 1 && /^\p{Lu}/u.test(p.trim()) && w[0] !== t[0]
+      return [t.length === 1 && w.length > 1 ? { terms: t, words: w } : name ? { terms: t, words: w, name } : { terms: t }]
     })
   for (const group of data.groups) {
     const phrases = asPhrases(group)
@@ -82,7 +88,12 @@ export function compileVocabulary(data: VocabularyData): Expansions {
       const group = byKey.get(keyOf(t))
       return group ? [...group.alternatives.values()].map((terms) => ({ terms })) : [t]
     })
-    for (const p of asPhrases(from)) add(p, targets)
+    for (const p of asPhrases(from)) {
+      const fresh = !byKey.has(keyOf(p))
+      add(p, targets)
+      // Such a name, only ever a vaguer word for its targets, is not searched by the everyday word its stem is ("worth").
+      if (fresh && p.name && targets.length > 0) byKey.get(keyOf(p))?.alternatives.delete(p.terms.join(' '))
+    }
   }
   const out = new Map<string, Expansion[]>()
   for (const { phrase, alternatives } of byKey.values()) {

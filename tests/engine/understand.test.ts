@@ -326,6 +326,14 @@ describe('understand', () => {
     expect(ask('the gazette said in 2016 the routes would close. is that still the plan?').slots.map((s) => s.typed.join(' '))).not.toContain('gazette')
   })
 
+  it('matches a capitalised name the stemmer would cut to an everyday word ("Worthing" to "worth") as written, and searches it only by what the vocabulary gives for it', () => {
+    const named: Language = { ...language, vocabulary: compileVocabulary({ groups: [['worth', 'value']], oneWay: [{ from: ['Worthing'], to: ['Sussex'] }] }) }
+    const searched = (q: string) => understand(q, [], named).slots.map((s) => s.alternatives.map((a) => a.join(' ')))
+    expect(searched('who ran the ferries in Worthing?')).toContainEqual(['sussex'])
+    expect(searched('how much were the ferries worth?')).toContainEqual(['worth', 'valu'])
+    expect(searched('how much were the ferries worth?').flat()).not.toContain('sussex')
+  })
+
   it('reads a terse query naming an owner or operator ("night routes operator 2016?") as asking for a name', () => {
     expect(ask('night routes operator 2016?').kind).toBe('entity')
     expect(ask('how did the night routes operator do in 2016?').kind).not.toBe('entity')
