@@ -28,6 +28,8 @@ export interface Slot {
   namesKind?: true
   /** A name or year from what the visitor told before asking: it scopes the question, but one the sources never mention is the visitor's own. */
   told?: true
+  /** The vocabulary names it as a name ("Hull"), though it may be an everyday word too. */
+  named?: true
 }
 
 export type DeclineReason = 'greeting' | 'personal' | 'private' | 'later' | 'future' | 'instructed' | 'empty'
@@ -110,7 +112,20 @@ const YEAR = /^(19|20)\d\d$/
  * story's, so that a name the sources never mention (the visitor's own) does not make it unanswerable.
  */
 function scene(stated: Slot[], language: Language): Slot[] {
-  return stated.map((s) => (s.typed.every((w) => scopes(w, language)) ? { ...s, weight: 1, told: true as const } : s))
+  return stated.map((s) => (s.named || s.typed.every((w) => scopes(w, language)) ? { ...s, weight: 1, told: true as const } : s))
+}
+
+/**
+ * The same for a story told in the question's own sentence ("my son was on probation in Grimsby in 2016,
+ * who ran it?"), when the question proper has words of its own: the story's other words are background.
+ */
+function told(slots: Slot[], text: string, language: Language): Slot[] {
+  const story = language.lexicon.question.story.exec(text)?.[1]
+  if (!story) return slots
+  const asked = new Set(words(text.slice(story.length)).map(toTerm))
+  const inStory = (s: Slot) => s.typed.every((w) => !asked.has(toTerm(w)))
+  if (slots.every((s) => s.weight < 1 || inStory(s))) return slots
+  return slots.map((s) => (s.weight === 1 && inStory(s) && !s.named && !s.typed.every((w) => scopes(w, language)) ? { ...s, weight: CONTEXT_WEIGHT } : s))
 }
 
 /** The statement's concepts beside the question's own, those it shares once. */
@@ -172,20 +187,20 @@ export function slotsFor(text: string, language: Pick<Language, 'lexicon' | 'voc
   const slots: Slot[] = []
   const seen = new Set<string>()
   for (let i = 0; i < ts.length; ) {
-    let best: { alternatives: string[][]; length: number; words: number } | undefined
-    for (const { phrase, words: exact, alternatives } of vocabulary.get(ts[i] as string) ?? []) {
+    let best: { alternatives: string[][]; length: number; words: number; name?: true } | undefined
+    for (const { phrase, words: exact, alternatives, name } of vocabulary.get(ts[i] as string) ?? []) {
       // A phrase written out word for word ("went under") beats the bare term it shrinks to ("went").
       // Of two phrases as long, one written out word for word ("Worthing") beats the stem it shares ("worth").
       const size = exact ? exact.length + 0.5 : phrase.length
       if (best && (phrase.length < best.length || (phrase.length === best.length && size <= best.words))) continue
       const start = exact ? (at[i] as number) - exact.findIndex((w) => toTerm(w) !== null) : 0
       const matches = exact ? start >= 0 && exact.every((w, k) => all[start + k] === w) : phrase.every((t, k) => ts[i + k] === t)
-      if (matches) best = { alternatives, length: phrase.length, words: size }
+      if (matches) best = { alternatives, length: phrase.length, words: size, ...(name && { name }) }
     }
     const length = best?.length ?? 1
     const alternatives = best?.alternatives ?? [[ts[i] as string]]
     const key = slotKey(alternatives)
-    if (!seen.has(key)) slots.push({ alternatives, typed: typed.slice(i, i + length), weight })
+    if (!seen.has(key)) slots.push({ alternatives, typed: typed.slice(i, i + length), weight, ...(best?.name && { named: true as const }) })
     seen.add(key)
     i += length
   }
@@ -233,7 +248,7 @@ export function understand(question: string, history: readonly Turn[], language:
   // "When the board set out its plans, how were the operators to be paid?" asks how, not when: what is asked is read from the main clause.
   const main = lexicon.question.leadingClause.replaceAll(text, '')
   const asked = kindOf(main, lexicon)
-  const own = withKindWord(slotsFor(text, language), asked.word, asked.kind)
+  const own = told(withKindWord(slotsFor(text, language), asked.word, asked.kind), text, language)
   const noWordsOfItsOwn = own.every((s) => s.weight < 1)
   // A question with no words of its own after what the visitor said ("… at £600m. Over how many years?") asks about what they said, rather than about an earlier turn; small talk ("Thanks.") says nothing.
   const said = cleaned.context && noWordsOfItsOwn && !lexicon.question.smallTalk.test(cleaned.context) ? unframed(cleaned.context, lexicon) : undefined

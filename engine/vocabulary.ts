@@ -24,6 +24,8 @@ export interface Expansion {
    * written, or every "went" would mean a collapse.
    */
   words?: string[]
+  /** A capitalised one-word name ("Hull", "Worthing"): where a story names it, it sets the scene. */
+  name?: true
   alternatives: string[][]
 }
 
@@ -74,9 +76,9 @@ export function compileVocabulary(data: VocabularyData): Expansions {
       const t = terms(p)
       const w = words(p)
       if (t.length === 0) return []
-      // A capitalised name the stemmer cuts to another word ("Worthing" to "worth") is matched as written: "worth" is no town.
-      const name = w.length === 1 && /^\p{Lu}/u.test(p.trim()) && w[0] !== t[0]
-      return [t.length === 1 && w.length > 1 ? { terms: t, words: w } : name ? { terms: t, words: w, name } : { terms: t }]
+      const name = w.length === 1 && /^\p{Lu}/u.test(p.trim())
+      // A name the stemmer cuts to another word ("Worthing" to "worth") is matched as written: "worth" is no town.
+      return [t.length === 1 && w.length > 1 ? { terms: t, words: w } : name && w[0] !== t[0] ? { terms: t, words: w, name } : name ? { terms: t, name } : { terms: t }]
     })
   for (const group of data.groups) {
     const phrases = asPhrases(group)
@@ -92,7 +94,7 @@ export function compileVocabulary(data: VocabularyData): Expansions {
       const fresh = !byKey.has(keyOf(p))
       add(p, targets)
       // Such a name, only ever a vaguer word for its targets, is not searched by the everyday word its stem is ("worth").
-      if (fresh && p.name && targets.length > 0) byKey.get(keyOf(p))?.alternatives.delete(p.terms.join(' '))
+      if (fresh && p.name && p.words && targets.length > 0) byKey.get(keyOf(p))?.alternatives.delete(p.terms.join(' '))
     }
   }
   const out = new Map<string, Expansion[]>()
@@ -100,7 +102,7 @@ export function compileVocabulary(data: VocabularyData): Expansions {
     const first = phrase.terms[0] as string
     let list = out.get(first)
     if (!list) out.set(first, (list = []))
-    list.push({ phrase: phrase.terms, ...(phrase.words && { words: phrase.words }), alternatives: [...alternatives.values()] })
+    list.push({ phrase: phrase.terms, ...(phrase.words && { words: phrase.words }), ...(phrase.name && { name: true as const }), alternatives: [...alternatives.values()] })
   }
   return out
 }

@@ -334,6 +334,23 @@ describe('understand', () => {
     expect(searched('how much were the ferries worth?').flat()).not.toContain('sussex')
   })
 
+  it('reads a story joined to the question by a comma as background, save its names and years, when the question proper has words of its own', () => {
+    const q = ask('my uncle crewed the night routes out of Bluewater in 2016, which company ran the ferries?')
+    const weightOf = (w: string) => q.slots.find((s) => s.typed.includes(w))?.weight
+    expect(weightOf('bluewater')).toBe(1)
+    expect(weightOf('2016')).toBe(1)
+    expect(weightOf('ferries')).toBe(1)
+    expect(weightOf('routes')).toBe(0.5)
+    // With no words of its own the question asks about the story itself.
+    expect(ask('my uncle crewed the night routes in 2016, what was that?').slots.find((s) => s.typed.includes('routes'))?.weight).toBe(1)
+  })
+
+  it('keeps at full weight a place the vocabulary names though it is an everyday word ("Reading")', () => {
+    const named: Language = { ...language, vocabulary: compileVocabulary({ groups: [], oneWay: [{ from: ['Reading'], to: ['Berkshire'] }] }) }
+    const q = understand('My uncle crewed the ferries out of Reading in 2016. Which company was that?', [], named)
+    expect(q.slots.find((s) => s.typed.includes('reading'))?.weight).toBe(1)
+  })
+
   it('reads a terse query naming an owner or operator ("night routes operator 2016?") as asking for a name', () => {
     expect(ask('night routes operator 2016?').kind).toBe('entity')
     expect(ask('how did the night routes operator do in 2016?').kind).not.toBe('entity')
