@@ -79,12 +79,12 @@ export function isWordedAsQuestion(text: string): boolean {
 }
 
 /**
- * Runs of three or more symbols ("////", "]]]]", "%%%"); two of them are
- * keys mashed, not a question typed. Not punctuation, currency signs, "*" or
- * emoji (with their joiners, modifiers and flags), which people type for
- * emphasis; a shrug, "¯\_(ツ)_/¯", makes one run.
+ * Runs of three or more symbols ("////", "]]]]", "%%%"), or one symbol struck twice ("~~", "¿¿"); two of
+ * them are keys mashed, not a question typed. Not punctuation, currency signs, "*" or emoji (with their
+ * joiners, modifiers and flags), which people type for emphasis; a shrug, "¯\_(ツ)_/¯", makes one run.
  */
-const SYMBOL_RUN = /[^\p{L}\p{N}\s.,?!'"()*\p{Sc}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f\u{E0020}-\u{E007F}-]{3,}/gu
+const SYMBOL = String.raw`[^\p{L}\p{N}\s.,?!'"()*\p{Sc}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f\u{E0020}-\u{E007F}-]`
+const SYMBOL_RUN = new RegExp(`${SYMBOL}{3,}|(${SYMBOL})\\1`, 'gu')
 const MASHED_RUNS = 2
 
 /**

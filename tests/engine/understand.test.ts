@@ -544,6 +544,9 @@ describe('understand', () => {
     expect(ask('tell me about the ferries 🙏🙏🙏 thanks!! 🙏🙏🙏').decline).toBeUndefined()
     expect(ask('did fares cost £££ and did the board pay £££ more?').decline).toBeUndefined()
     expect(ask('did the crossings close? //// ]]]]').decline).toBeUndefined()
+    // Two short runs are keys struck too: "~~" and "¿¿" among keywords.
+    expect(ask('fares fares night?? 40m ~~ zorp hub hub ¿¿ qwxz').decline).toBe('empty')
+    expect(ask('who ran the night routes?? ~~ thanks ~~').decline).toBeUndefined()
   })
 
   it('takes a sum written out for one concept, its unit word part of it ("£40 million" is "40m")', () => {
