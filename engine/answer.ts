@@ -4,7 +4,7 @@
  * otherwise retrieve and compose; when no sentence supplies what was asked,
  * decline with questions close to it that the knowledge base can answer.
  */
-import { compose, composeHolder, plan, type Citation } from './compose'
+import { compose, composeHolder, plan, type Citation, type ComposeContext } from './compose'
 import type { Kb } from './kb'
 import type { MessageKey } from './lexicon'
 import { retrieve, type Retrieval } from './retrieve'
@@ -51,14 +51,19 @@ async function answerWith(kb: Kb, question: string, history: readonly Turn[]): P
   const last = history.at(-1)
   // Asked again ("and who runs it now?"), say something new if it answers as well; asked for another kind of answer ("when?" after "what happened?"), what was said may hold it.
   const said = last?.answer !== undefined && understand(last.question, history.slice(0, -1), kb.language).kind === query.kind ? last.answer : undefined
-  const composed = compose(retrieval, query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current, ...(said !== undefined && { said }) })
+  const composed = compose(retrieval, query, { ...composeContext(kb), ...(said !== undefined && { said }) })
   if (!composed) return decline(kb, query, 'unknown', retrieval)
   return { answer: composed.answer, answered: true, citations: composed.citations, ...(composed.asOf && { asOf: composed.asOf }) }
 }
 
+/** What composition reads of the knowledge base besides a retrieval. */
+export function composeContext(kb: Kb): ComposeContext {
+  return { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
+}
+
 /** "Who was <role> when <event>?": the event asked as a question of when, the role as the question asks it; joined by date in compose. */
 async function holderAt(kb: Kb, { role, event }: { role: string; event: string }): Promise<Answer | undefined> {
-  const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
+  const context = composeContext(kb)
   const asEvent = { ...understand(event, [], kb.language), kind: 'time' as const }
   const dated = plan(await retrieve(kb, asEvent), asEvent, context)
   if (dated.chosen.length === 0) return undefined

@@ -247,11 +247,12 @@ class Scorer {
     this.strict = STRICT_KINDS.has(query.kind)
     // Of the thing a question names as asked for ("the chief executive of the London CRC"), the part is the one before any clause that dates it ("when the Wales CRC was rated…").
     const part = FIGURE_KINDS.has(query.kind) ? partNames(query.text, context.lexicon, context.isEnglishWord) : query.sought ? partNames(query.text.split(/\b(?:when|after|before|while|during)\b/i)[0] ?? '', context.lexicon, context.isEnglishWord) : []
-    // A word the sources hold only as another, one slip away ("diffrent"), is a slip, not a name.
-    const slip = (w: string) => {
+    // Whether a passage found holds the word as written; one the sources hold only as another, one slip away ("diffrent"), is a slip, not a name.
+    const asWritten = (w: string) => {
       const t = toTerm(w) ?? w
-      return retrieval.hits.some((h) => h.termsFor(t).length > 0) && !retrieval.hits.some((h) => h.termsFor(t).includes(t))
+      return retrieval.hits.some((h) => h.termsFor(t).includes(t))
     }
+    const slip = (w: string) => !asWritten(w) && retrieval.hits.some((h) => h.termsFor(toTerm(w) ?? w).length > 0)
     this.part = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => part.includes(w) && !slip(w)) ? [i] : []))
     const sought = query.sought ?? []
     this.sought = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => sought.includes(w)) ? [i] : []))
@@ -270,10 +271,7 @@ class Scorer {
     this.sort = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.namesKind && slot.typed.some((w) => sort.includes(w)) ? [i] : []))
     // Only a name the passages found hold as written counts: a word taken for one ("officialy") may be a slip.
     const { names = [], event = [] } = query.eventAsked ?? {}
-    const named = names.filter((w) => {
-      const t = toTerm(w) as string
-      return retrieval.hits.some((h) => h.termsFor(t).includes(t))
-    })
+    const named = names.filter(asWritten)
     const asked = named.length > 0 ? [...named, ...event] : []
     this.event = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => asked.includes(w)) ? [i] : []))
     this.ctx = {

@@ -20,6 +20,8 @@ const language: Language = {
 }
 const ask = (question: string, history: string[] = []) => understand(question, history.map((q) => ({ question: q })), language)
 const alternatives = (question: string) => ask(question).slots.map((s) => s.alternatives.map((a) => a.join(' ')))
+/** The weight of the concept holding each word, for a question as understood. */
+const weightsOf = (q: { slots: Array<{ typed: string[]; weight: number }> }) => (w: string) => q.slots.find((s) => s.typed.includes(w))?.weight
 
 describe('understand', () => {
   it('keeps the question and drops the framing around it', () => {
@@ -316,11 +318,11 @@ describe('understand', () => {
 
   it('reads a question of one or two concepts after a statement ("The board reviewed the night routes in 2021. What did it recommend?") with the statement\'s concepts at half weight', () => {
     const q = ask('The harbour board reviewed the night routes in 2021. What did it recommend?')
-    const weightOf = (w: string) => q.slots.find((s) => s.typed.includes(w))?.weight
+    const weightOf = weightsOf(q)
     expect(weightOf('recommend')).toBe(1)
     expect(weightOf('routes')).toBe(0.5)
     // Brackets and quotes are prose too: "(night shift)" leaves the statement a statement.
-    expect(ask('My uncle crewed the night routes in 2021 (night shift). Which company was that?').slots.find((s) => s.typed.includes('routes'))?.weight).toBe(0.5)
+    expect(weightsOf(ask('My uncle crewed the night routes in 2021 (night shift). Which company was that?'))('routes')).toBe(0.5)
     // A definition stands alone, and so does a question about now.
     expect(ask('the gazette keeps going on about tenders. whats a tender').slots.map((s) => s.typed.join(' '))).not.toContain('gazette')
     expect(ask('the gazette said in 2016 the routes would close. is that still the plan?').slots.map((s) => s.typed.join(' '))).not.toContain('gazette')
@@ -336,19 +338,19 @@ describe('understand', () => {
 
   it('reads a story joined to the question by a comma as background, save its names and years, when the question proper has words of its own', () => {
     const q = ask('my uncle crewed the night routes out of Bluewater in 2016, which company ran the ferries?')
-    const weightOf = (w: string) => q.slots.find((s) => s.typed.includes(w))?.weight
+    const weightOf = weightsOf(q)
     expect(weightOf('bluewater')).toBe(1)
     expect(weightOf('2016')).toBe(1)
     expect(weightOf('ferries')).toBe(1)
     expect(weightOf('routes')).toBe(0.5)
     // With no words of its own the question asks about the story itself.
-    expect(ask('my uncle crewed the night routes in 2016, what was that?').slots.find((s) => s.typed.includes('routes'))?.weight).toBe(1)
+    expect(weightsOf(ask('my uncle crewed the night routes in 2016, what was that?'))('routes')).toBe(1)
   })
 
   it('keeps at full weight a place the vocabulary names though it is an everyday word ("Reading")', () => {
     const named: Language = { ...language, vocabulary: compileVocabulary({ groups: [], oneWay: [{ from: ['Reading'], to: ['Berkshire'] }] }) }
     const q = understand('My uncle crewed the ferries out of Reading in 2016. Which company was that?', [], named)
-    expect(q.slots.find((s) => s.typed.includes('reading'))?.weight).toBe(1)
+    expect(weightsOf(q)('reading')).toBe(1)
   })
 
   it('reads a terse query naming an owner or operator ("night routes operator 2016?") as asking for a name', () => {
@@ -366,7 +368,7 @@ describe('understand', () => {
 
   it('keeps at full weight the names and years of what a visitor tells before asking: where and when set the question, the rest is background', () => {
     const q = ask('My uncle crewed the night routes out of Bluewater in 2016. Which company was that?')
-    const weightOf = (w: string) => q.slots.find((s) => s.typed.includes(w))?.weight
+    const weightOf = weightsOf(q)
     expect(weightOf('bluewater')).toBe(1)
     expect(weightOf('2016')).toBe(1)
     expect(weightOf('routes')).toBe(0.5)
