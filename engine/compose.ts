@@ -283,6 +283,7 @@ class Scorer {
       asksAttribution: words(query.text).some((w) => context.lexicon.reporting.test(w)) || context.lexicon.question.publisherAsked.test(query.text),
       countOf: new Set(query.countOf),
       countNamed: new Set(query.countNamed),
+      countsPeople: query.countsPeople === true,
       yearsAsked: new Set(query.years),
       ...(query.succession && { succession: query.succession }),
     }

@@ -149,6 +149,8 @@ export interface KindContext {
   countOf: ReadonlySet<string>
   /** For "how many complaints": the terms a sentence must speak of to count them. */
   countNamed: ReadonlySet<string>
+  /** "How many people…": a figure counting people of any sort counts what was asked. */
+  countsPeople?: boolean
   /** Years the question names: a sentence giving only one of them tells the asker no date. */
   yearsAsked?: ReadonlySet<number>
   /** For "who replaced X" and "who came before X". */
@@ -433,6 +435,7 @@ function countsOnlyOthers(sentence: string, ctx: KindContext): boolean {
     // A figure followed by a word other than what the question counts counts that word, even one too common to search for ("three things").
     if (term === null && next && COUNTED_STOP_WORDS.has(next.word.toLowerCase())) continue
     if (term === null || ctx.countOf.has(term)) return false
+    if (ctx.countsPeople && next && ctx.lexicon.question.people.test(next.word.toLowerCase())) return false
   }
   return any
 }

@@ -56,6 +56,8 @@ export interface Query {
   countOf: string[]
   /** For "how many complaints": the terms of the thing counted, when the word after "how many" names one (not "people", "more"); a sentence never speaking of it counts something else. */
   countNamed: string[]
+  /** "How many people…" counts people of any sort: a figure counting offenders, staff or members (`question.people`) counts what was asked. */
+  countsPeople?: boolean
   /** For "which four regions…": how many things the answer must name. */
   listOf?: number
   /** "When did the first report come out?" asks for the earliest of several dated answers, "the final report" for the latest. */
@@ -403,14 +405,18 @@ const RELATIVE = /^(who|whom|that|which)$/
  * For "how many …": the terms of what it counts (with the alternatives of the concepts they belong to),
  * and of the thing its first word names, when that names one rather than any count ("people", "more").
  */
-function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'countOf' | 'countNamed'> {
+function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'countOf' | 'countNamed' | 'countsPeople'> {
   const m = lexicon.question.countOf.exec(text)
   if (!m) return { countOf: [], countNamed: [] }
   const termsOf = (words: string[]) => slots.filter((s) => s.typed.some((w) => words.includes(w))).flatMap((s) => s.alternatives.map((alt) => alt.at(-1) as string))
   const first = (m[1] ?? m[3])?.toLowerCase()
+  const named = first && !lexicon.question.vagueCount.test(first) ? first : undefined
+  // "How many staff worked…", "how many were consistently…": a participle or an adverb says what they did, not what is counted.
+  const second = (m[2] ?? m[4])?.toLowerCase()
   return {
-    countOf: termsOf(m.slice(1).flatMap((w) => (w ? [w.toLowerCase()] : []))),
-    countNamed: first && !lexicon.question.vagueCount.test(first) ? termsOf([first]) : [],
+    countOf: termsOf([first, second && !/\p{L}{3,}(ed|ly)$/u.test(second) ? second : undefined].flatMap((w) => (w ? [w] : []))),
+    countNamed: named ? termsOf([named]) : [],
+    ...(first && !named && lexicon.question.people.test(first) && { countsPeople: true }),
   }
 }
 

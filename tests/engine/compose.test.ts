@@ -228,6 +228,13 @@ describe('compose', () => {
     expect(kindScore('count', 'The operators gave three things as reasons for the cuts to the crews.', ctx('crews'))).toBeLessThan(0.5)
   })
 
+  it('takes a figure counting passengers, crews or staff as an answer to "how many people", but not a figure counting routes', () => {
+    const ctx = (countsPeople: boolean): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(['peopl']), countNamed: new Set(), countsPeople, matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
+    expect(kindScore('count', 'Bluewater carried 28,750 passengers across the islands.', ctx(true))).toBeGreaterThanOrEqual(0.5)
+    expect(kindScore('count', 'Bluewater carried 28,750 passengers across the islands.', ctx(false))).toBeLessThan(0.5)
+    expect(kindScore('count', 'Bluewater won six routes across the islands.', ctx(true))).toBeLessThan(0.5)
+  })
+
   it('takes no month for a name: "in March" beside the words asked about names nobody who did it', () => {
     const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['cut', 'night', 'routes'], asked: new Set(['cut', 'rout']), countOf: new Set(), countNamed: new Set(), matched: new Set(['cut', 'night', 'rout']), asksAttribution: false, yearsAsked: new Set() }
     expect(kindScore('entity', 'They cut the night routes in March 2016.', ctx)).toBe(0)

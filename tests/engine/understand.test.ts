@@ -85,6 +85,11 @@ describe('understand', () => {
     // The sort asked is the first noun after "which": a committee of MPs is a body, not a person.
     expect(ask('which committee of MPs found the night routes were cut?').kind).toBe('entity')
     expect(ask('which ferry minister cut the night routes?').kind).toBe('person')
+    // The words leading the question decide over a cue later in it: "which minister … how much", "how long … spend".
+    expect(ask('which minister admitted the board got its sums wrong on how much the crossings would earn?').kind).toBe('person')
+    expect(ask('how long did the harbour board spend on its review?').kind).toBe('duration')
+    expect(ask('which decade saw the night routes cut?').kind).toBe('time')
+    expect(ask('which date did the contracts start from?').kind).toBe('time')
     // A clause setting the scene ("when the board set out its plans, …") does not say what is asked: the question after it does.
     expect(ask('when the board set out its plans, who won the night routes?').kind).toBe('entity')
     expect(ask('when the board set out its plans, how many routes were there?').kind).toBe('count')
@@ -444,6 +449,12 @@ describe('understand', () => {
     expect(ask('how many crossings were cancelled').countOf).toEqual(['cross'])
     // "How many crossings" names the thing counted; "how many people" and "how many were" count anything.
     expect(ask('how many crossings were cancelled').countNamed).toEqual(['cross'])
+    // A participle or an adverb after the first word says what they did, not what is counted.
+    expect(ask('how many crews worked the night routes').countOf).toEqual(['crew'])
+    expect(ask('how many were regularly cancelled').countOf).toEqual([])
+    // "How many people" counts people of any sort; "how many crews" counts crews only.
+    expect(ask('how many people sailed on the night routes').countsPeople).toBe(true)
+    expect(ask('how many passengers sailed on the night routes').countsPeople).toBeUndefined()
     // "Which four regions…" asks for four names; "which two years…" for a span.
     expect(ask('which four operators won the night routes?').listOf).toBe(4)
     expect(ask('which 2 operators won the night routes?').listOf).toBe(2)
@@ -679,6 +690,7 @@ describe('understand', () => {
     expect(ask("what's Bluewater's share price today?").sought).toEqual(['share', 'price'])
     // A possessive of more than one word, or a plural one, comes before the thing as well.
     expect(ask("who was Blue Water Lines' chief exec when it failed?").sought).toEqual(['chief', 'exec'])
+    expect(ask("what was the harbour board of the islands' annual budget?").sought).toEqual(['annual', 'budget'])
     expect(ask("what was Jo Bluewater's job then?").sought).toBeUndefined()
     // "Who was chief exec of…", without an article, names the role as well; "who are operators answerable to?" asks for whoever is at the end.
     expect(ask('who was chief exec of the harbour board when it failed?').sought).toEqual(['chief', 'exec'])
