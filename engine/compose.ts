@@ -268,7 +268,9 @@ class Scorer {
       return slot.weight === 1 && figure ? [i] : []
     })
     const sort = query.sortAsked ?? []
-    this.sort = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.namesKind && slot.typed.some((w) => sort.includes(w)) ? [i] : []))
+    // Asked about a part in other words ("what rating did the Essex CRC get?"), the answer's passage speaks of that part.
+    const partAsked = query.kind === 'other' && !query.polar && !query.sought ? partNames(query.text.split(/\b(?:when|after|before|while|during)\b|,\s*(?:which|who|that)\b/i)[0] ?? '', context.lexicon, context.isEnglishWord).filter((w) => !slip(w)) : []
+    this.sort = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.namesKind && slot.typed.some((w) => sort.includes(w) || partAsked.includes(w)) ? [i] : []))
     // Only a name the passages found hold as written counts: a word taken for one ("officialy") may be a slip.
     const { names = [], event = [] } = query.eventAsked ?? {}
     const named = names.filter(asWritten)

@@ -201,6 +201,11 @@ describe('compose', () => {
     expect(hits).toEqual(['board-2021-ferry-review#3', 'wfr-2019-ferry-fares#1'])
   })
 
+  it('answers a question about a named part ("the Hapend area") from a passage that speaks of it, and declines where the passage never does', async () => {
+    expect((await ask('what happened to fares in the Hapend area in 2019?')).answered).toBe(true)
+    expect((await ask('what happened to fares in the Bluewater area in 2019?')).answered).toBe(false)
+  })
+
   it('declines a figure for a named part ("the Bluewater contract") when the sources give only the whole\'s', async () => {
     expect((await ask('how much was the Bluewater contract worth?')).answered).toBe(false)
     expect((await ask('how much were the ferry contracts worth?')).answered).toBe(true)
