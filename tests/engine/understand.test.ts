@@ -97,6 +97,11 @@ describe('understand', () => {
     // A yes/no question after a statement of the visitor's own, past a comma or a dash.
     expect(ask('my cousin works on the ferries, is Bluewater still running the night routes').polar).toBe(true)
     expect(ask('the night routes were cut - was that in 2016?').polar).toBe(true)
+    // A statement put as a question ("…got a £40m bailout??") asks whether it is so; keywords with a question mark do not.
+    expect(ask('the operators got a £40m bailout in 2016??').polar).toBe(true)
+    expect(ask('in 2016 did the board extend the ferry contracts?').polar).toBe(true)
+    expect(ask('bluewater night routes 2016?').polar).toBe(false)
+    expect(ask('the operators got a bailout in 2016 - who paid for it?').polar).toBe(false)
     expect(ask('which companies won the ferry contracts, and when').polar).toBe(false)
     // A comma inside a question asking what, why or how sets off no yes/no question.
     expect(ask('why, in the end, were the night routes cut?').polar).toBe(false)
