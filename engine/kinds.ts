@@ -44,7 +44,11 @@ const SHARE_OF = /^(half|quarter|third|majority)$/
 /** Digits that are not just a year. */
 const DIGITS = /(?<![\d,.])(?!(19|20)\d\d\b)\d[\d,.]*/
 /** A span or how often: "eighteen months", "seven-year", "a year and a half", "once a month", "weekly". */
-const DURATION = new RegExp(`\\b(\\d+|${SPELLED_NUMBERS}|a|half a)[\\s-](years?|months?|weeks?|days?|decades?)\\b|\\b(daily|weekly|fortnightly|monthly|quarterly|yearly|annually)\\b`, 'gi')
+const DURATION = new RegExp(`\\b(\\d+|${SPELLED_NUMBERS}|a|half a|an)[\\s-](years?|months?|weeks?|days?|decades?|hours?)\\b|\\b(daily|weekly|fortnightly|monthly|quarterly|yearly|annually)\\b`, 'gi')
+/** A unit of time a question may ask a span in ("how many days…"). */
+const UNIT = /^(hour|day|week|month|year|decade)s?$/
+/** A span given by where it starts or ends: "since October 2018", "until June 2021". */
+const SPAN_BOUND = /\b(?:since|until|till|up to|through to)\s+(?:(?:early|late|mid|the end of|the start of)[\s-]+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b/
 const YEAR = /\b(19|20)\d\d\b/
 /** A quoted title: quotation marks round words, the first capitalised. */
 const QUOTED_TITLE = /["“'‘]\p{Lu}[^"”'’]*\s[^"”'’]*["”'’]/u
@@ -522,9 +526,14 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       const date = datePrecision(sentence, ctx.lexicon, ctx.yearsAsked)
       return date ? date.score * nearAsked(sentence, date.pattern, ctx, 0.6) : 0
     }
-    case 'duration':
+    case 'duration': {
+      // "How many days' notice…" is not answered by a 24-hour strike: asked in a unit, a span in another answers something else.
+      const unit = ctx.focus.map((w) => UNIT.exec(w.toLowerCase())?.[1]).find((u) => u !== undefined)
+      const spans = [...sentence.matchAll(DURATION)]
+      if (unit && spans.length > 0 && spans.every((m) => !new RegExp(`^${unit}`, 'i').test(m[2] ?? m[0]))) return 0.3
       if (spanOfAsked(sentence, ctx.asked)) return 1
-      return sentence.match(DURATION) ? 0.7 : YEAR.test(sentence) ? 0.3 : 0
+      return spans.length > 0 ? 0.7 : SPAN_BOUND.test(sentence) ? 0.6 : YEAR.test(sentence) ? 0.3 : 0
+    }
     case 'reason':
       return ctx.lexicon.reason.test(sentence) ? 1 : 0
     case 'entity': {

@@ -233,6 +233,14 @@ describe('compose', () => {
     expect(kindScore('count', 'The operators gave three things as reasons for the cuts to the crews.', ctx('crews'))).toBeLessThan(0.5)
   })
 
+  it('takes a span ("a 24-hour strike") or its bound ("since October 2018") for how long, but not a span in another unit than the one asked', () => {
+    const ctx = (focus: string[]): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus, asked: new Set(['strike']), countOf: new Set(), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
+    expect(kindScore('duration', 'The crews held a 24-hour strike on 5 November 2013.', ctx(['long', 'strike']))).toBe(1)
+    expect(kindScore('duration', 'The board had known of the losses since October 2018.', ctx(['long', 'known']))).toBeGreaterThanOrEqual(0.5)
+    expect(kindScore('duration', 'The board knew of the losses in October 2018.', ctx(['long', 'known']))).toBeLessThan(0.5)
+    expect(kindScore('duration', 'The crews held a 24-hour strike on 5 November 2013.', ctx(['days', 'notice', 'strike']))).toBeLessThan(0.5)
+  })
+
   it('takes a figure counting passengers, crews or staff as an answer to "how many people", but not a figure counting routes', () => {
     const ctx = (countsPeople: boolean): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(['peopl']), countNamed: new Set(), countsPeople, matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
     expect(kindScore('count', 'Bluewater carried 28,750 passengers across the islands.', ctx(true))).toBeGreaterThanOrEqual(0.5)
