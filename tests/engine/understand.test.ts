@@ -708,6 +708,9 @@ describe('understand', () => {
     expect(ask('who was the operator running the night routes?').sought).toEqual(['operator'])
     // A reason, a cost or a figure is a kind of answer, which the kind of answer already stands for.
     expect(ask('what was the reason for the cuts?').sought).toBeUndefined()
+    // A vague noun ("part", "ways") names no thing an answer must repeat: "the National Security Division" is the part asked for.
+    expect(ask('whats the name of the new part of the harbour board that runs the night routes?').sought).toBeUndefined()
+    expect(ask('what were the two ways of paying the operators?').sought).toBeUndefined()
     expect(ask('what was the total cost of the contracts?').sought).toBeUndefined()
     expect(ask('how much more did fares rise?').sought).toBeUndefined()
     // "the manager who said…" is picked out by what they said; "what was X called" asks for a name.
