@@ -734,6 +734,9 @@ describe('understand', () => {
     expect(ask('how much did Bluewater pay the board to buy the shares?').sought).toEqual(['shares'])
     expect(ask('how much did the board actually sell the ferry shares for?').sought).toEqual(['ferry', 'shares'])
     expect(ask('how much will the operators be paid on top of the contract?').sought).toBeUndefined()
+    // "How much did X owe / spend / pay back…": the sum asked is what was owed or spent, and an answer must speak of that.
+    expect(ask('how much did Bluewater owe when it failed?').sought).toEqual(['owe'])
+    expect(ask('how much money did Bluewater spend setting up its chart?').sought).toEqual(['spend'])
   })
 
   it('reads what "who won the …" asks about as the thing asked for, but not what "who said …" reports', () => {
