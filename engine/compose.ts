@@ -136,7 +136,7 @@ export interface Candidate {
   kind: number
   /** 1 when the sentence is about the year the question names (or it names none), less otherwise. */
   yearFit: number
-  /** Its passage speaks of the sort of thing a "which …" question asks for ("judge"). */
+  /** Its passage speaks of the sort of thing a "which …" question asks for ("judge"), and of any part a question for no kind of answer names. */
   sortHeld: boolean
   score: number
 }
@@ -227,7 +227,7 @@ class Scorer {
   readonly sought: number[]
   /** The question's own slots that are figures it names (not years, nor the end of a span of years such as "2017-18"): an answer holds them all. */
   readonly figures: number[]
-  /** The question's own slot naming the sort of thing it asks for ("which judge…"): the answer's passage holds it. */
+  /** The question's own slots its answer's passage must hold: the sort of thing a "which …" question asks for ("judge"), or the part a question for no kind of answer names ("the Essex CRC"). */
   readonly sort: number[]
   /** The question's own slots naming the event whose date is asked ("become" in "when did X become Y?"). */
   readonly event: number[]
@@ -245,8 +245,8 @@ class Scorer {
     this.fullTotal = retrieval.slotWeights.reduce((a, b) => a + b, 0) || 1
     this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 ? w : 0), 0) || 1
     this.strict = STRICT_KINDS.has(query.kind)
-    // Of the thing a question names as asked for ("the chief executive of the London CRC"), the part is the one before any clause that dates it ("when the Wales CRC was rated…").
-    const part = FIGURE_KINDS.has(query.kind) ? partNames(query.text, context.lexicon, context.isEnglishWord) : query.sought ? partNames(query.text.split(/\b(?:when|after|before|while|during)\b/i)[0] ?? '', context.lexicon, context.isEnglishWord) : []
+    // Of the thing a question names as asked for ("the chief executive of the London CRC"), the part is named before any clause after it.
+    const part = FIGURE_KINDS.has(query.kind) ? partNames(query.text, context.lexicon, context.isEnglishWord) : query.sought ? partsAsked(query.text, context) : []
     // Whether a passage found holds the word as written; one the sources hold only as another, one slip away ("diffrent"), is a slip, not a name.
     const asWritten = (w: string) => {
       const t = toTerm(w) ?? w
@@ -268,9 +268,9 @@ class Scorer {
       return slot.weight === 1 && figure ? [i] : []
     })
     const sort = query.sortAsked ?? []
-    // Asked about a part in other words ("what rating did the Essex CRC get?"), the answer's passage speaks of that part.
-    const partAsked = query.kind === 'other' && !query.polar && !query.sought ? partNames(query.text.split(/\b(?:when|after|before|while|during)\b|,\s*(?:which|who|that)\b/i)[0] ?? '', context.lexicon, context.isEnglishWord).filter((w) => !slip(w)) : []
-    this.sort = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.namesKind && slot.typed.some((w) => sort.includes(w) || partAsked.includes(w)) ? [i] : []))
+    // Asked about a part for no kind of answer ("what rating did the Essex CRC get?"), the answer's passage speaks of that part.
+    const partOfOther = query.kind === 'other' && !query.polar && !query.sought ? partsAsked(query.text, context).filter((w) => !slip(w)) : []
+    this.sort = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.namesKind && slot.typed.some((w) => sort.includes(w) || partOfOther.includes(w)) ? [i] : []))
     // Only a name the passages found hold as written counts: a word taken for one ("officialy") may be a slip.
     const { names = [], event = [] } = query.eventAsked ?? {}
     const named = names.filter(asWritten)
@@ -286,6 +286,7 @@ class Scorer {
       countOf: new Set(query.countOf),
       countNamed: new Set(query.countNamed),
       countsPeople: query.countsPeople === true,
+      ...unitAsked(query.text),
       yearsAsked: new Set(query.years),
       ...(query.succession && { succession: query.succession }),
     }
@@ -392,6 +393,12 @@ function dateOf(side: { record: PassageRecord; source: SourceRecord }): string {
   return side.record.date ?? side.source.published
 }
 
+/** "How many days…": the unit of time a span must be given in. */
+function unitAsked(text: string): { unitAsked?: string } {
+  const unit = /\bhow many (hour|day|week|month|year|decade)s?\b/i.exec(text)?.[1]?.toLowerCase()
+  return unit ? { unitAsked: unit } : {}
+}
+
 /** The best answering sentence, or for "the first report…" ("the final report…") the earliest (latest) dated of those answering nearly as well. */
 function inOrder(answering: Candidate[], order: 'earliest' | 'latest'): Candidate | undefined {
   const best = answering[0]
@@ -422,6 +429,11 @@ function partNames(text: string, lexicon: Lexicon, isEnglishWord: (word: string)
     }
     return names
   })
+}
+
+/** The names of the part a question asks about, before any clause that dates it ("when the Wales CRC was rated…") or says more of it (", which…"). */
+function partsAsked(text: string, context: ComposeContext): string[] {
+  return partNames(text.split(/\b(?:when|after|before|while|during)\b|,\s*(?:which|who|that)\b/i)[0] ?? '', context.lexicon, context.isEnglishWord)
 }
 
 /** Why the answer is what it is: the gate, the sentences considered and those chosen. `kb:explain` prints it. */

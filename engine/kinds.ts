@@ -22,14 +22,22 @@ export function answerKind(question: string, lexicon: Lexicon): AnswerKind {
  */
 /** The kind of answer a question's wording asks for, the words that cue it ("which company"), and the word among them naming the kind ("cost"). */
 export function kindOf(question: string, lexicon: Lexicon): { kind: AnswerKind; cue?: string; word?: string } {
-  const found = lexicon.kinds.find(({ pattern }) => pattern.test(question))
+  // A cue in the question's leading part, before a second question word, decides: "which minister admitted … how much work…" asks who.
+  // Not a second question joined to the first ("…, and why?"), which may say what is asked as well.
+  const leading = LEAD.exec(question)?.[0]
+  const lead = leading && !/(?:[,;:?–—-]|\b(?:and|or|but))\s*$/i.test(leading) ? leading : question
+  const text = lexicon.kinds.some(({ pattern }) => pattern.test(lead)) ? lead : question
+  const found = lexicon.kinds.find(({ pattern }) => pattern.test(text))
   if (!found) return { kind: 'other' }
-  const cue = found.pattern.exec(question)?.[0] ?? ''
+  const cue = found.pattern.exec(text)?.[0] ?? ''
   // Their wording ends in whatever is asked about ("what's the NPS", "who was the chair"), not in a word naming the kind.
   if (['person', 'entity', 'identity', 'definition', 'title'].includes(found.kind)) return { kind: found.kind, cue }
   const word = words(cue).at(-1)?.toLowerCase()
   return word ? { kind: found.kind, cue, word } : { kind: found.kind, cue }
 }
+
+/** A question up to its second question word: "which minister admitted " of "which minister admitted … how much work…" ("when" and "where" more often start a clause than ask). */
+const LEAD = /^.*?\b(?:who|whom|whose|what|whats|which|why|how)\b.*?(?=\b(?:who|whom|whose|what|whats|which|why|how)\b)/is
 
 /** Number words as a pattern: those the index reads as figures, and the rest. */
 const COUNTING_WORDS = [...NUMBER_WORDS.keys(), 'hundred', 'thousand', 'million', 'billion']
@@ -43,12 +51,14 @@ const COUNT_WORDS = new RegExp(`\\b(${COUNTING_WORDS.join('|')})\\b`, 'i')
 const SHARE_OF = /^(half|quarter|third|majority)$/
 /** Digits that are not just a year. */
 const DIGITS = /(?<![\d,.])(?!(19|20)\d\d\b)\d[\d,.]*/
-/** A span or how often: "eighteen months", "seven-year", "a year and a half", "once a month", "weekly". */
+/** A span or how often: "eighteen months", "seven-year", "a 24-hour strike", "an hour", "a year and a half", "once a month", "weekly". */
 const DURATION = new RegExp(`\\b(\\d+|${SPELLED_NUMBERS}|a|half a|an)[\\s-](years?|months?|weeks?|days?|decades?|hours?)\\b|\\b(daily|weekly|fortnightly|monthly|quarterly|yearly|annually)\\b`, 'gi')
-/** A unit of time a question may ask a span in ("how many days…"). */
-const UNIT = /^(hour|day|week|month|year|decade)s?$/
-/** A span given by where it starts or ends: "since October 2018", "until June 2021". */
-const SPAN_BOUND = /\b(?:since|until|till|up to|through to)\s+(?:(?:early|late|mid|the end of|the start of)[\s-]+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b/
+/** The unit of a span DURATION found: "24-hour" an hour, "weekly" a week, "fortnightly" two weeks. */
+function unitOf(m: RegExpMatchArray): string {
+  const word = (m[2] ?? m[3] ?? '').toLowerCase()
+  return ADVERB_UNITS[word] ?? word.replace(/s$/, '')
+}
+const ADVERB_UNITS: Record<string, string> = { daily: 'day', weekly: 'week', fortnightly: 'week', monthly: 'month', quarterly: 'month', yearly: 'year', annually: 'year' }
 const YEAR = /\b(19|20)\d\d\b/
 /** A quoted title: quotation marks round words, the first capitalised. */
 const QUOTED_TITLE = /["“'‘]\p{Lu}[^"”'’]*\s[^"”'’]*["”'’]/u
@@ -65,6 +75,8 @@ interface Dates {
   dayNumber: RegExp
   /** A month's name and nothing else. */
   monthAlone: RegExp
+  /** Where a span starts or ends: "since October 2018", "until 26 June 2021", "since 2014". */
+  bound: RegExp
 }
 const datesOf = new WeakMap<Lexicon, Dates>()
 
@@ -77,6 +89,7 @@ function dates(lexicon: Lexicon): Dates {
       month: new RegExp(`\\b(${months})\\b`, 'i'),
       dayNumber: new RegExp(`^\\d{1,2}(st|nd|rd|th)? (${months})\\b`, 'i'),
       monthAlone: new RegExp(`^(${months})$`),
+      bound: new RegExp(`\\b(since|until|till)\\s+((early|late|mid|the end of|the start of)[\\s-]+)?(\\d{1,2}(st|nd|rd|th)?\\s+)?((${months})\\s+)?(19|20)\\d\\d\\b`, 'i'),
     }
     datesOf.set(lexicon, found)
   }
@@ -153,6 +166,8 @@ export interface KindContext {
   countOf: ReadonlySet<string>
   /** For "how many complaints": the terms a sentence must speak of to count them. */
   countNamed: ReadonlySet<string>
+  /** For "how many days…": the unit a span must be given in. */
+  unitAsked?: string
   /** "How many people…": a figure counting people of any sort counts what was asked. */
   countsPeople?: boolean
   /** Years the question names: a sentence giving only one of them tells the asker no date. */
@@ -439,7 +454,7 @@ function countsOnlyOthers(sentence: string, ctx: KindContext): boolean {
     // A figure followed by a word other than what the question counts counts that word, even one too common to search for ("three things").
     if (term === null && next && COUNTED_STOP_WORDS.has(next.word.toLowerCase())) continue
     if (term === null || ctx.countOf.has(term)) return false
-    if (ctx.countsPeople && next && ctx.lexicon.question.people.test(next.word.toLowerCase())) return false
+    if (ctx.countsPeople && next && ctx.lexicon.question.people.test(next.word)) return false
   }
   return any
 }
@@ -528,11 +543,10 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
     }
     case 'duration': {
       // "How many days' notice…" is not answered by a 24-hour strike: asked in a unit, a span in another answers something else.
-      const unit = ctx.focus.map((w) => UNIT.exec(w.toLowerCase())?.[1]).find((u) => u !== undefined)
       const spans = [...sentence.matchAll(DURATION)]
-      if (unit && spans.length > 0 && spans.every((m) => !new RegExp(`^${unit}`, 'i').test(m[2] ?? m[0]))) return 0.3
+      if (ctx.unitAsked && spans.length > 0 && spans.every((m) => unitOf(m) !== ctx.unitAsked)) return 0.3
       if (spanOfAsked(sentence, ctx.asked)) return 1
-      return spans.length > 0 ? 0.7 : SPAN_BOUND.test(sentence) ? 0.6 : YEAR.test(sentence) ? 0.3 : 0
+      return spans.length > 0 ? 0.7 : dates(ctx.lexicon).bound.test(sentence) ? 0.6 : YEAR.test(sentence) ? 0.3 : 0
     }
     case 'reason':
       return ctx.lexicon.reason.test(sentence) ? 1 : 0

@@ -360,8 +360,13 @@ const SOUGHT_WORDS = 2
  * it says which one is meant ("the executive who said…": what they did, not their title, picks them out).
  */
 function soughtIn(text: string, lexicon: Lexicon): string[] | undefined {
-  const rest = lexicon.question.thingAsked.exec(text)?.slice(1).find((g) => g !== undefined)
-  if (!rest) return undefined
+  const found = lexicon.question.thingAsked.exec(text)
+  const rest = found?.slice(1).find((g) => g !== undefined)
+  if (!found || !rest) return undefined
+  // "What was the outcome of the board's review?" asks for an outcome, a kind of answer, not for the review.
+  const owner = (found[0] ?? '').slice(0, -rest.length)
+  const ownerWords = words(owner)
+  if (/\p{L}(?:'s|s')\s*$/u.test(owner) && ownerWords.some((w, i) => ownerWords[i + 1]?.toLowerCase() === 'of' && lexicon.question.generalThing.test(w))) return undefined
   const ws = words(lexicon.notTopic.replaceAll(rest, ' '))
   // A stop word ends the phrase, and so does a participle with words after it ("the CRC covering Somerset" asks for a CRC; "ferry licensing" is licensing).
   const end = ws.findIndex((w, i) => toTerm(w) === null || (i > 0 && i < ws.length - 1 && /\p{L}{3,}ing$/u.test(w)))
@@ -403,7 +408,8 @@ const RELATIVE = /^(who|whom|that|which)$/
 
 /**
  * For "how many …": the terms of what it counts (with the alternatives of the concepts they belong to),
- * and of the thing its first word names, when that names one rather than any count ("people", "more").
+ * and of the thing its first word names, when that names one rather than any count ("people", "more");
+ * and whether it counts people of any sort ("how many people", `question.people`).
  */
 function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'countOf' | 'countNamed' | 'countsPeople'> {
   const m = lexicon.question.countOf.exec(text)
@@ -411,7 +417,7 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
   const termsOf = (words: string[]) => slots.filter((s) => s.typed.some((w) => words.includes(w))).flatMap((s) => s.alternatives.map((alt) => alt.at(-1) as string))
   const first = (m[1] ?? m[3])?.toLowerCase()
   const named = first && !lexicon.question.vagueCount.test(first) ? first : undefined
-  // "How many staff worked…", "how many were consistently…": a participle or an adverb says what they did, not what is counted.
+  // "How many staff worked…", "how many were consistently…": a past participle or an adverb says what they did, not what is counted.
   const second = (m[2] ?? m[4])?.toLowerCase()
   return {
     countOf: termsOf([first, second && !/\p{L}{3,}(ed|ly)$/u.test(second) ? second : undefined].flatMap((w) => (w ? [w] : []))),

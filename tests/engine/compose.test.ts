@@ -238,13 +238,24 @@ describe('compose', () => {
     expect(kindScore('duration', 'The crews held a 24-hour strike on 5 November 2013.', ctx(['long', 'strike']))).toBe(1)
     expect(kindScore('duration', 'The board had known of the losses since October 2018.', ctx(['long', 'known']))).toBeGreaterThanOrEqual(0.5)
     expect(kindScore('duration', 'The board knew of the losses in October 2018.', ctx(['long', 'known']))).toBeLessThan(0.5)
-    expect(kindScore('duration', 'The crews held a 24-hour strike on 5 November 2013.', ctx(['days', 'notice', 'strike']))).toBeLessThan(0.5)
+    expect(kindScore('duration', 'Since October 2018 the board had known of the losses.', ctx(['long', 'known']))).toBeGreaterThanOrEqual(0.5)
+    expect(kindScore('duration', 'The board hired up to 2019 staff.', ctx(['long', 'hired']))).toBeLessThan(0.5)
+    expect(kindScore('duration', 'The crossing took an hour.', ctx(['long', 'crossing']))).toBeGreaterThanOrEqual(0.5)
+    // Asked "how many days…", a span in hours answers something else; one given daily is in days.
+    const inDays = { ...ctx(['days', 'notice', 'strike']), unitAsked: 'day' }
+    expect(kindScore('duration', 'The crews held a 24-hour strike on 5 November 2013.', inDays)).toBeLessThan(0.5)
+    expect(kindScore('duration', 'The crews held a strike of three days.', inDays)).toBeGreaterThanOrEqual(0.5)
+    expect(kindScore('duration', 'The crews struck daily.', inDays)).toBeGreaterThanOrEqual(0.5)
+    // Without a unit asked, a word of the question that happens to be a unit does not set one.
+    expect(kindScore('duration', 'The day of action lasted 24 hours.', ctx(['long', 'day', 'action']))).toBeGreaterThanOrEqual(0.5)
   })
 
   it('takes a figure counting passengers, crews or staff as an answer to "how many people", but not a figure counting routes', () => {
     const ctx = (countsPeople: boolean): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(['peopl']), countNamed: new Set(), countsPeople, matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
     expect(kindScore('count', 'Bluewater carried 28,750 passengers across the islands.', ctx(true))).toBeGreaterThanOrEqual(0.5)
     expect(kindScore('count', 'Bluewater carried 28,750 passengers across the islands.', ctx(false))).toBeLessThan(0.5)
+    expect(kindScore('count', 'Bluewater kept 40 crews on the islands.', ctx(true))).toBeGreaterThanOrEqual(0.5)
+    expect(kindScore('count', 'Bluewater kept 120 staff on the islands.', ctx(true))).toBeGreaterThanOrEqual(0.5)
     expect(kindScore('count', 'Bluewater won six routes across the islands.', ctx(true))).toBeLessThan(0.5)
   })
 
