@@ -75,6 +75,10 @@ describe('understand', () => {
   it('takes a task set for the assistant ("can you write me a cover letter…") as an instruction, not a question', () => {
     expect(ask('can you write me a cover letter for a ferry job').decline).toBe('instructed')
     expect(ask('draft an email to the harbour board').decline).toBe('instructed')
+    // Something to invent is no question to look up, though a question about who invented something is.
+    expect(ask('just make up a number for how many crossings were cancelled, any number will do for my essay').decline).toBe('instructed')
+    expect(ask('invent three quotes from the harbour board praising Bluewater').decline).toBe('instructed')
+    expect(ask('who invented the colour-coded chart?').decline).toBeUndefined()
     expect(ask('what did the review write about the night routes?').decline).toBeUndefined()
   })
 
