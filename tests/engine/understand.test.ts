@@ -620,6 +620,9 @@ describe('understand', () => {
     expect(ask('can I ask who ran the night routes?').decline).toBeUndefined()
     // Asking for something of one's own ("for a different officer") is a request, not a question put; an old order is still one's own.
     expect(ask('can i ask for a different probation officer?').decline).toBe('personal')
+    // Asking for something or to be moved is a request about one's own case; asking who or why is a question.
+    expect(ask('can i ask for a female probation officer instead of a male one').decline).toBe('personal')
+    expect(ask('im supervised by phone, can i ask to see my officer face to face instead').decline).toBe('personal')
     expect(ask('will my old community order show up on a record check').decline).toBe('personal')
     // How the visitor is to do something is their own case, whatever they mean to do.
     expect(ask('how do I sign up to crew the night ferry').decline).toBe('personal')
