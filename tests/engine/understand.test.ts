@@ -638,6 +638,7 @@ describe('understand', () => {
     expect(ask('will fares go up over the next ten years').decline).toBe('future')
     expect(ask('will the ferries be privatised again').decline).toBe('future')
     expect(ask('what happens to the ferries after the next election').decline).toBe('future')
+    expect(ask('will the council run the ferries before the next mayoral election?').decline).toBe('future')
     expect(ask("when is the board's next ferry review due out").decline).toBe('future')
     expect(ask("when's the next harbour board report on the ferries due out").decline).toBe('future')
     expect(ask('is the council gonna give the ferries more money in the next spending review').decline).toBe('future')
