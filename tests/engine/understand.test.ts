@@ -94,6 +94,7 @@ describe('understand', () => {
     expect(ask('how long did the harbour board spend on its review?').kind).toBe('duration')
     expect(ask('which decade saw the night routes cut?').kind).toBe('time')
     expect(ask('which PM cut the night routes?').kind).toBe('person')
+    expect(ask('which tory took over the harbour board in 2015?').kind).toBe('person')
     // A cue later in the question does not override one leading it.
     expect(ask('how much were the contracts worth over how many years?').kind).toBe('money')
     expect(ask('how much did the operator whose chief executive quit lose?').kind).toBe('money')
