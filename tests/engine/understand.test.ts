@@ -319,6 +319,8 @@ describe('understand', () => {
     expect(ask('my brother had a ferry ban in 2016, which operator ran his crossings back then?').decline).toBeUndefined()
     expect(ask('my brother was on a ferry ban in 2016, which company handled his licence then?').decline).toBeUndefined()
     expect(ask('my brother got a ferry ban, when does his licence end?').decline).toBe('personal')
+    // A past time set by someone's order ("when my uncle had his licence in 2017") asks about how things were then, not about his case.
+    expect(ask('nan wants to know which operator ran the night routes when my uncle had his licence in 2017').decline).toBeUndefined()
     expect(ask('my ferry warden says i have to show my pass every crossing, is that even legal').decline).toBe('personal')
     // Their licence in what the visitor tells, before the question, is the scene, not the question.
     expect(ask('my cousin got banned in 2018 for breaking his licence, were bans going up back then?').decline).toBeUndefined()
