@@ -79,6 +79,8 @@ describe('understand', () => {
     expect(ask('just make up a number for how many crossings were cancelled, any number will do for my essay').decline).toBe('instructed')
     expect(ask('invent three quotes from the harbour board praising Bluewater').decline).toBe('instructed')
     expect(ask('who invented the colour-coded chart?').decline).toBeUndefined()
+    expect(ask('did they just make up the numbers?').decline).toBeUndefined()
+    expect(ask('what share of crews do agency workers now make up?').decline).toBeUndefined()
     expect(ask('what did the review write about the night routes?').decline).toBeUndefined()
   })
 
@@ -95,6 +97,7 @@ describe('understand', () => {
     expect(ask('which decade saw the night routes cut?').kind).toBe('time')
     expect(ask('which PM cut the night routes?').kind).toBe('person')
     expect(ask('which tory took over the harbour board in 2015?').kind).toBe('person')
+    expect(ask('which tory government cut the night routes?').kind).not.toBe('person')
     // A cue later in the question does not override one leading it.
     expect(ask('how much were the contracts worth over how many years?').kind).toBe('money')
     expect(ask('how much did the operator whose chief executive quit lose?').kind).toBe('money')
@@ -321,6 +324,7 @@ describe('understand', () => {
     expect(ask('my brother got a ferry ban, when does his licence end?').decline).toBe('personal')
     // A past time set by someone's order ("when my uncle had his licence in 2017") asks about how things were then, not about his case.
     expect(ask('nan wants to know which operator ran the night routes when my uncle had his licence in 2017').decline).toBeUndefined()
+    expect(ask('why was he recalled when he had his licence conditions changed').decline).toBe('personal')
     expect(ask('my ferry warden says i have to show my pass every crossing, is that even legal').decline).toBe('personal')
     // Their licence in what the visitor tells, before the question, is the scene, not the question.
     expect(ask('my cousin got banned in 2018 for breaking his licence, were bans going up back then?').decline).toBeUndefined()
@@ -625,7 +629,10 @@ describe('understand', () => {
     expect(ask('can i ask for a different probation officer?').decline).toBe('personal')
     // Asking for something or to be moved is a request about one's own case; asking who or why is a question.
     expect(ask('can i ask for a female probation officer instead of a male one').decline).toBe('personal')
-    expect(ask('im supervised by phone, can i ask to see my officer face to face instead').decline).toBe('personal')
+    expect(ask('im supervised by phone, can i ask to see someone face to face instead').decline).toBe('personal')
+    // Asking for a document or to see figures is a question put politely.
+    expect(ask('can i ask for a copy of the 2019 review?').decline).toBeUndefined()
+    expect(ask('thanks, can i ask to see the figures for 2017?').decline).toBeUndefined()
     expect(ask('will my old community order show up on a record check').decline).toBe('personal')
     // How the visitor is to do something is their own case, whatever they mean to do.
     expect(ask('how do I sign up to crew the night ferry').decline).toBe('personal')
@@ -642,6 +649,8 @@ describe('understand', () => {
     expect(ask('will the ferries be privatised again').decline).toBe('future')
     expect(ask('what happens to the ferries after the next election').decline).toBe('future')
     expect(ask('will the council run the ferries before the next mayoral election?').decline).toBe('future')
+    expect(ask('what happens to the ferries after the next local elections').decline).toBe('future')
+    expect(ask('is the harbour office next to parliament?').decline).toBeUndefined()
     expect(ask("when is the board's next ferry review due out").decline).toBe('future')
     expect(ask("when's the next harbour board report on the ferries due out").decline).toBe('future')
     expect(ask('is the council gonna give the ferries more money in the next spending review').decline).toBe('future')
