@@ -227,6 +227,8 @@ class Scorer {
   readonly sought: number[]
   /** The question's own slots that are figures it names (not years, nor the end of a span of years such as "2017-18"): an answer holds them all. */
   readonly figures: number[]
+  /** Of those, the figures offered as choices ("16 or 21?"): an answer holds one of them. */
+  readonly offered: number[]
   /** The question's own slots its answer's passage must hold: the sort of thing a "which …" question asks for ("judge"), or the part a question for no kind of answer names ("the Essex CRC"). */
   readonly sort: number[]
   /** The question's own slots naming the event whose date is asked ("become" in "when did X become Y?"). */
@@ -267,6 +269,8 @@ class Scorer {
         !new RegExp(`${APPROXIMATELY.source}\\s*[£$€]?${escaped}`, 'i').test(query.text)
       return slot.weight === 1 && figure ? [i] : []
     })
+    const choices = offeredFigures(query.text)
+    this.offered = this.figures.filter((i) => retrieval.slots[i]?.typed.some((w) => choices.includes(w.replace(/,/g, ''))))
     const sort = query.sortAsked ?? []
     // Asked about a part for no kind of answer ("what rating did the Essex CRC get?"), the answer's passage speaks of that part.
     const partOfOther = query.kind === 'other' && !query.polar && !query.sought ? partsAsked(query.text, context).filter((w) => !slip(w)) : []
@@ -372,9 +376,12 @@ class Scorer {
     if (!this.part.every((i) => c.covers.has(i))) return false
     // "When did they go from 16 to 21 areas?" is about 16 and 21: a sentence without them speaks of something else.
     // A yes/no question's figure is the claim it checks ("did it cost more than £2bn?"): a sentence giving the figure there was settles it.
-    if (!this.figures.every((i) => c.covers.has(i) || (this.query.polar && holdsFigure(c.sentence)))) return false
+    // Figures offered as choices ("16 or 21?") are settled by any one of them.
+    const offeredHeld = this.offered.some((i) => c.covers.has(i))
+    if (!this.figures.every((i) => c.covers.has(i) || (this.query.polar && holdsFigure(c.sentence)) || (offeredHeld && this.offered.includes(i)))) return false
     // "How many of the 70…" is answered by another figure than the 70 it names.
-    if (this.query.kind === 'count' && this.figures.length > 0 && !givesOtherFigure(c.sentence, this.figures.flatMap((i) => this.retrieval.slots[i]?.typed ?? []), this.ctx.lexicon)) return false
+    const named = this.figures.filter((i) => !this.offered.includes(i))
+    if (this.query.kind === 'count' && named.length > 0 && !givesOtherFigure(c.sentence, named.flatMap((i) => this.retrieval.slots[i]?.typed ?? []), this.ctx.lexicon)) return false
     // "Which four regions…" is answered by a sentence naming four, not by one saying there were four.
     if (this.query.listOf && namesGiven(c.sentence, this.ctx) < this.query.listOf) return false
     // "Which judge…" is not answered from a passage that never speaks of one.
@@ -429,6 +436,12 @@ function partNames(text: string, lexicon: Lexicon, isEnglishWord: (word: string)
     }
     return names
   })
+}
+
+/** Figures a question offers as choices, without their commas: "16 or 21?", "45,000, 46,000 or 50,000?". */
+function offeredFigures(text: string): string[] {
+  const runs = text.match(/£?\d[\d,.]*(?:m|bn|k|%)?(?:\s*,\s*£?\d[\d,.]*(?:m|bn|k|%)?)*\s+or\s+£?\d[\d,.]*(?:m|bn|k|%)?/gi) ?? []
+  return runs.flatMap((run) => run.split(/\s*,\s+|\s+or\s+/i).map((f) => f.replace(/^£|%$/g, '').replace(/,/g, '')))
 }
 
 /** The names of the part a question asks about, before any clause that dates it ("when the Wales CRC was rated…") or says more of it (", which…"). */

@@ -206,6 +206,11 @@ describe('compose', () => {
     expect((await ask('what happened to fares in the Bluewater area in 2019?')).answered).toBe(false)
   })
 
+  it('answers a question offering figures as choices ("100 or 120?") with the one the sources give, and "how many of the 120" with no other figure not at all', async () => {
+    expect((await ask('100 or 120? how many crossings were cancelled in the first winter')).answer).toMatch(/^The Harbour Board found that 120 crossings/)
+    expect((await ask('how many of the 120 crossings were cancelled in the first winter')).answered).toBe(false)
+  })
+
   it('declines a figure for a named part ("the Bluewater contract") when the sources give only the whole\'s', async () => {
     expect((await ask('how much was the Bluewater contract worth?')).answered).toBe(false)
     expect((await ask('how much were the ferry contracts worth?')).answered).toBe(true)
