@@ -97,6 +97,8 @@ describe('understand', () => {
     expect(ask('which decade saw the night routes cut?').kind).toBe('time')
     expect(ask('which PM cut the night routes?').kind).toBe('person')
     expect(ask('which tory took over the harbour board in 2015?').kind).toBe('person')
+    // "How big was the fund" may be answered by a sum, a share or a count.
+    expect(ask('how big was the 2019 fund for ferry repairs?').kind).toBe('amount')
     expect(ask('which tory government cut the night routes?').kind).not.toBe('person')
     // A cue later in the question does not override one leading it.
     expect(ask('how much were the contracts worth over how many years?').kind).toBe('money')
