@@ -26,8 +26,9 @@ export function kindOf(question: string, lexicon: Lexicon): { kind: AnswerKind; 
   // Not a second question joined to the first ("…, and why?"), which may say what is asked as well.
   const leading = LEAD.exec(question)?.[0]
   const lead = leading && !/(?:[,;:?–—-]|\b(?:and|or|but))\s*$/i.test(leading) ? leading : question
-  const text = lexicon.kinds.some(({ pattern }) => pattern.test(lead)) ? lead : question
-  const found = lexicon.kinds.find(({ pattern }) => pattern.test(text))
+  const inLead = lead === question ? undefined : lexicon.kinds.find(({ pattern }) => pattern.test(lead))
+  const text = inLead ? lead : question
+  const found = inLead ?? lexicon.kinds.find(({ pattern }) => pattern.test(question))
   if (!found) return { kind: 'other' }
   const cue = found.pattern.exec(text)?.[0] ?? ''
   // Their wording ends in whatever is asked about ("what's the NPS", "who was the chair"), not in a word naming the kind.
