@@ -110,6 +110,9 @@ describe('understand', () => {
     // A clause setting the scene ("when the board set out its plans, …") does not say what is asked: the question after it does.
     expect(ask('when the board set out its plans, who won the night routes?').kind).toBe('entity')
     expect(ask('when the board set out its plans, how many routes were there?').kind).toBe('count')
+    // "Who was running…" asks who did it, as "who ran…" does; "who was X" asks who X is.
+    expect(ask('my son sailed in 2016. who was running the night routes then').kind).toBe('entity')
+    expect(ask('who was the harbour master').kind).not.toBe('entity')
     expect(ask('when the board set out its plans, was Bluewater among the winners?').polar).toBe(true)
     // A yes/no question after a statement of the visitor's own, past a comma or a dash.
     expect(ask('my cousin works on the ferries, is Bluewater still running the night routes').polar).toBe(true)
