@@ -67,6 +67,8 @@ const APPROXIMATELY = /\b(?:about|around|roughly|approximately|nearly|almost|som
 
 /** A strict kind's sentence must carry the kind at least this well ("£3.7bn" for "how much"). */
 const KIND_FLOOR = 0.5
+/** Kinds of answer that, asked of a figure the question names, give another figure: a part of it. */
+const PART_OF_FIGURE: ReadonlySet<AnswerKind> = new Set(['count', 'amount'])
 /** Kinds of answer that are figures: one about a named part ("the Wales contract") is not answered by a figure for the whole. */
 const FIGURE_KINDS: ReadonlySet<AnswerKind> = new Set(['money', 'count', 'percent', 'amount'])
 /** The answering sentence of a yes/no question must hold this share of the question's own concepts (weighted by rarity): less than any other answer (HOLDS), as a yes/no question carries the claim it checks, often in words the settling sentence need not repeat. */
@@ -248,7 +250,7 @@ class Scorer {
     this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 ? w : 0), 0) || 1
     this.strict = STRICT_KINDS.has(query.kind)
     // Of the thing a question names as asked for ("the chief executive of the London CRC"), the part is named before any clause after it.
-    const part = FIGURE_KINDS.has(query.kind) ? partNames(query.text, context.lexicon, context.isEnglishWord) : query.sought ? partsAsked(query.text, context) : []
+    const part = FIGURE_KINDS.has(query.kind) ? [...partNames(query.text, context.lexicon, context.isEnglishWord), ...recipientNames(query.text, context)] : query.sought ? partsAsked(query.text, context) : []
     // Whether a passage found holds the word as written; one the sources hold only as another, one slip away ("diffrent"), is a slip, not a name.
     const asWritten = (w: string) => {
       const t = toTerm(w) ?? w
@@ -379,9 +381,9 @@ class Scorer {
     // Figures offered as choices ("16 or 21?") are settled by any one of them.
     const offeredHeld = this.offered.some((i) => c.covers.has(i))
     if (!this.figures.every((i) => c.covers.has(i) || (this.query.polar && holdsFigure(c.sentence)) || (offeredHeld && this.offered.includes(i)))) return false
-    // "How many of the 70…" is answered by another figure than the 70 it names.
+    // "How many of the 70…" and "how much of the £467m…" are answered by another figure than the one named.
     const named = this.figures.filter((i) => !this.offered.includes(i))
-    if (this.query.kind === 'count' && named.length > 0 && !givesOtherFigure(c.sentence, named.flatMap((i) => this.retrieval.slots[i]?.typed ?? []), this.ctx.lexicon)) return false
+    if (PART_OF_FIGURE.has(this.query.kind) && named.length > 0 && !givesOtherFigure(c.sentence, named.flatMap((i) => this.retrieval.slots[i]?.typed ?? []), this.ctx.lexicon, this.query.kind === 'amount')) return false
     // "Which four regions…" is answered by a sentence naming four, not by one saying there were four.
     if (this.query.listOf && namesGiven(c.sentence, this.ctx) < this.query.listOf) return false
     // "Which judge…" is not answered from a passage that never speaks of one.
@@ -436,6 +438,12 @@ function partNames(text: string, lexicon: Lexicon, isEnglishWord: (word: string)
     }
     return names
   })
+}
+
+/** The names of whoever a sum or count went to (`question.recipient`: "how much of the £277m went to Sodexo?"): a figure for them holds them. */
+function recipientNames(text: string, context: ComposeContext): string[] {
+  const to = context.lexicon.question.recipient.exec(text)?.[1] ?? ''
+  return words(to).map((w) => w.toLowerCase()).filter((w) => /^\p{L}{3,}$/u.test(w) && !context.isEnglishWord(w))
 }
 
 /** Figures a question offers as choices, without their commas: "16 or 21?", "45,000, 46,000 or 50,000?". */

@@ -651,6 +651,21 @@ describe('compose', () => {
     expect(givesOtherFigure('The 120 crossings were to run on 7-year contracts.', ['120'], lexicon)).toBe(false)
     expect(givesOtherFigure('Of the 120 crossings, 40 ran at night.', ['120'], lexicon)).toBe(true)
     expect(givesOtherFigure('The 120 crossings would be cut to eleven.', ['120'], lexicon)).toBe(true)
+    // A sum's own "million" is no other figure.
+    expect(givesOtherFigure('The contracts would cost an extra £55 million.', ['55m'], lexicon)).toBe(false)
+  })
+
+  it('answers "how much of the £55m…" with the part the sources give, not the £55m named', async () => {
+    expect(sentencesOf(await ask('how much of the £55m was for quay repairs?'))[0]).toMatch(/£12m of the £55m was for repairs to the quays/)
+  })
+
+  it('declines "how much of the £55m went to Bluewater?" when the sums given are for others', async () => {
+    expect((await ask('how much of the £55m went to Bluewater?')).answered).toBe(false)
+    expect(sentencesOf(await ask('how much of the £55m went to the operators?'))[0]).toMatch(/share £30m of the £55m/)
+  })
+
+  it('declines "how much of the £40m…" when the only other figure counts something ("three operators")', async () => {
+    expect((await ask('how much of the £40m went to Tidal Lines?')).answered).toBe(false)
   })
 
   it('declines "how many of the 120…" when the sources give only the 120 the question names', async () => {

@@ -113,6 +113,11 @@ describe('understand', () => {
     // "Who was running…" asks who did it, as "who ran…" does; "who was X" asks who X is.
     expect(ask('my son sailed in 2016. who was running the night routes then').kind).toBe('entity')
     expect(ask('who was the harbour master').kind).not.toBe('entity')
+    expect(ask("who was it that said they'd cut the night routes?").kind).toBe('entity')
+    // "How many … had a share" counts; "how much of the £55m" asks for a part of a sum, in whatever figure the sources give.
+    expect(ask('in how many of the routes did a crew mutual have a share').kind).toBe('count')
+    expect(ask('what share of the crossings ran at night').kind).toBe('percent')
+    expect(ask('how much of the £55m was for quay repairs?').kind).toBe('amount')
     expect(ask('when the board set out its plans, was Bluewater among the winners?').polar).toBe(true)
     // A yes/no question after a statement of the visitor's own, past a comma or a dash.
     expect(ask('my cousin works on the ferries, is Bluewater still running the night routes').polar).toBe(true)
