@@ -197,13 +197,17 @@ describe('understand', () => {
     expect(ask('so who runs the ferries').polar).toBe(false)
   })
 
-  it('reads a statement with a tag ("…wasnt he", "…, true?") as yes/no, and "i heard" as framing', () => {
+  it('reads a statement with a tag ("…wasnt he", "…, true?") as yes/no, and "i heard" or "my neighbour reckons" as framing', () => {
     expect(ask('bluewater ran the night routes from 2015 didnt they').polar).toBe(true)
     expect(ask('the night routes were cut in 2016, true?').polar).toBe(true)
     expect(ask('the night routes were cut in 2016, true?').slots.flatMap((s) => s.typed)).not.toContain('true')
     expect(ask('the night routes were cut in 2016 yeah?').polar).toBe(true)
     expect(ask('the night routes were cut in 2016 yeah?').slots.flatMap((s) => s.typed)).not.toContain('yeah')
     expect(ask('i heard the operators cut the night routes, right?').slots.flatMap((s) => s.typed)).not.toContain('heard')
+    // Whose claim it is ("my neighbour reckons…", "someone told me…") names no topic.
+    expect(ask('my neighbour reckons the night routes are all gone now, is that true').slots.flatMap((s) => s.typed)).toEqual(['night', 'routes', 'gone'])
+    expect(ask('someone told me the operators cut the night routes?').slots.flatMap((s) => s.typed)).toEqual(['operators', 'cut', 'night', 'routes'])
+    expect(ask('after the review were people said to be safer?').slots.flatMap((s) => s.typed)).toContain('people')
     expect(ask('who ran the night routes, do you know').polar).toBe(false)
   })
 
