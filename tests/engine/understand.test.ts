@@ -332,6 +332,14 @@ describe('understand', () => {
     const stands = ask("my brother's a deckhand on the night ferry, who runs it now?")
     expect(stands.decline).toBeUndefined()
     expect(stands.slots.map((s) => s.typed.join(' '))).not.toContain("brother's")
+    // Typed without "my", and by step-relations and in-laws too ("stepdad…", "partners dad…", "nan wants to know…").
+    const typedOf = (q: string) => ask(q).slots.map((s) => s.typed.join(' '))
+    expect(typedOf('stepdad sailed from Hapend in 2016, who ran the night routes then')).toEqual(['sailed', 'hapend', '2016', 'ran', 'night', 'routes'])
+    expect(typedOf('partners dad sailed in 2016, who ran the night routes')).not.toContain('partners')
+    expect(typedOf('my brother-in-law sailed in 2016, who ran the night routes')).not.toContain('law')
+    expect(ask('step-dad got a ferry ban, when does his licence end?').decline).toBe('personal')
+    // A word for a relation opens no other question as one: "partners in the ferry contracts" are a topic.
+    expect(typedOf('partners in the ferry contracts - who were they?')).toContain('partners')
     expect(ask('my uncle worked for Bluewater in 2016, which routes did it run?').decline).toBeUndefined()
     expect(ask('my brother had a ferry ban in 2016, which operator ran his crossings back then?').decline).toBeUndefined()
     expect(ask('my brother was on a ferry ban in 2016, which company handled his licence then?').decline).toBeUndefined()
