@@ -557,7 +557,8 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
     }
     hits.push({ passage, record, source, score, coverage, termsFor })
   }
-  matchListed(kb, hits.slice(0, LISTED_CANDIDATES), slots, slotWeights, termHits, query.text === undefined ? undefined : asksFor(query.text, kb.language.lexicon))
+  // A passage kept for saying how things stand is matched wherever it ranks: its listed question says which state it gives.
+  matchListed(kb, hits.filter((h, i) => i < LISTED_CANDIDATES || keep?.has(h.passage)), slots, slotWeights, termHits, query.text === undefined ? undefined : asksFor(query.text, kb.language.lexicon))
   // A listed question asking what the visitor asks, in nearly the same words, says the passage answers it: it wins.
   const wins = (h: Hit) => h.listed !== undefined && h.listed.sameKind && h.listed.similarity >= LISTED_MATCH
   const winner = hits.reduce<Hit | undefined>((best, h) => (wins(h) && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
