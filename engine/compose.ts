@@ -11,7 +11,7 @@ import { givesOtherFigure, holdsFigure, kindScore, namesGiven, STRICT_KINDS, typ
 import type { Lexicon } from './lexicon'
 import { LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { terms, toTerm, words, yearsNamed } from './text'
-import type { Query } from './understand'
+import type { Query, Slot } from './understand'
 
 export interface Citation {
   /** The number of the `[n]` marker in the answer. */
@@ -497,7 +497,9 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   // A listed question wins a question about now only if its passage says how things stand.
   // "Is X still doing Y?": what a sentence on how things stand must settle, the concepts after "still".
   const still = query.polar && query.now ? stillAsked(query, retrieval, context.lexicon) : new Set<number>()
-  const recent = query.now && !(listedWin && context.current.has(top.passage)) ? latestFirst(hits, top, context.current, still.size >= STILL_CONCEPTS) : []
+  // "Is it still Sodexo…?": a name no passage on how things stand mentions has been overtaken by later events.
+  const overtaken = query.polar && query.now ? overtakenNames(retrieval, context) : []
+  const recent = query.now && !(listedWin && context.current.has(top.passage)) ? latestFirst(hits, top, context.current, still.size >= STILL_CONCEPTS || overtaken.length > 0) : []
   const candidates: Candidate[] = []
   for (const hit of hits) {
     // Passages that may give the latest state are read whatever their score.
@@ -523,7 +525,10 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   // A sentence on how things stand that holds as much of the question as the best may name less precisely what was asked ("run in the public sector").
   const asGood = (c: Candidate) => c.kind >= (best?.kind ?? 0) || (context.current.has(c.passage) && c.ownCoverage >= (best?.ownCoverage ?? 0))
   // A sentence on how things stand that says what became of doing Y (two concepts after "still") settles it, whatever it says of X: later events overtook X.
-  const settlesStill = (c: Candidate) => context.current.has(c.passage) && [...c.covers].filter((i) => still.has(i)).length >= STILL_CONCEPTS && scorer.aboutYearAsked(c)
+  const settlesStill = (c: Candidate) =>
+    context.current.has(c.passage) &&
+    scorer.aboutYearAsked(c) &&
+    ([...c.covers].filter((i) => still.has(i)).length >= STILL_CONCEPTS || (overtaken.length > 0 && [...c.covers].some((i) => retrieval.slots[i]?.weight === 1 && !overtaken.includes(i))))
   // "Is X still doing Y?" asks whether Y goes on: a later sentence saying nothing of Y (only of X) does not say how Y stands.
   // Only Y's words some passage holds count: no sentence could speak of the others.
   const stillHeld = [...still].filter((i) => !(retrieval.slots[i]?.typed ?? []).every((w) => retrieval.unknownWords.includes(w)))
@@ -590,6 +595,16 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
 }
 
 /** The question's own slots typed after the words that make it about now ("is X still running the routes?": running, routes). */
+/** The question's names (a phrase, or a word that is not everyday English) that some passage holds but none saying how things stand. */
+function overtakenNames(retrieval: Retrieval, context: ComposeContext): number[] {
+  const held = (h: Hit, slot: Slot) => slot.alternatives.some((alt) => alt.every((t) => h.termsFor(t).length > 0))
+  return retrieval.slots.flatMap((slot, i) => {
+    const name = slot.typed.length > 1 || slot.typed.every((w) => /^\p{L}{4,}$/u.test(w) && !context.isEnglishWord(w.toLowerCase()))
+    const current = retrieval.hits.filter((h) => context.current.has(h.passage))
+    return slot.weight === 1 && name && retrieval.hits.some((h) => held(h, slot)) && !current.some((h) => held(h, slot)) ? [i] : []
+  })
+}
+
 function stillAsked(query: Query, retrieval: Retrieval, lexicon: Lexicon): Set<number> {
   const cue = lexicon.question.now.exec(query.text)?.[0]
   if (!cue) return new Set()

@@ -550,6 +550,11 @@ describe('compose', () => {
     expect(a.answer).toMatch(/^As of 26 June 2021, the latest my sources record: The ferry service returned to public control/)
   })
 
+  it('answers "is it still X doing Y?" with how things stand when nothing on how things stand mentions X', async () => {
+    // Bluewater is named only in 2015: the return to public control in 2021 overtook it.
+    expect((await ask('is it still bluewater doing the night routes?')).answer).toMatch(/^As of 26 June 2021, the latest my sources record: The ferry service returned to public control/)
+  })
+
   it('answers a question about now from the passage on how things stand when it holds as much of the question as an older sentence naming the answer more precisely', async () => {
     // "returned to public control … from the three operators" names no operator beside "operates"; the 2015 award names them, but is no longer how things stand.
     const a = await ask('who operates the ferries now?')
