@@ -292,7 +292,7 @@ class Scorer {
       countOf: new Set(query.countOf),
       countNamed: new Set(query.countNamed),
       countsPeople: query.countsPeople === true,
-      ...unitAsked(query.text),
+      ...spanAsked(query.text),
       yearsAsked: new Set(query.years),
       ...(query.succession && { succession: query.succession }),
     }
@@ -402,10 +402,11 @@ function dateOf(side: { record: PassageRecord; source: SourceRecord }): string {
   return side.record.date ?? side.source.published
 }
 
-/** "How many days…": the unit of time a span must be given in. */
-function unitAsked(text: string): { unitAsked?: string } {
+/** "How many days…": the unit of time a span must be given in; "how long after X did Y…": a date for Y answers too. */
+function spanAsked(text: string): { unitAsked?: string; spanBetween?: true } {
   const unit = /\bhow many (hour|day|week|month|year|decade)s?\b/i.exec(text)?.[1]?.toLowerCase()
-  return unit ? { unitAsked: unit } : {}
+  const between = /\bhow (?:long|many (?:hours|days|weeks|months|years)) (?:after|before|later|was it (?:before|until|till)|did it take)\b/i.test(text)
+  return { ...(unit && { unitAsked: unit }), ...(between && { spanBetween: true }) }
 }
 
 /** The best answering sentence, or for "the first report…" ("the final report…") the earliest (latest) dated of those answering nearly as well. */

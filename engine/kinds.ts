@@ -105,12 +105,15 @@ function dates(lexicon: Lexicon): Dates {
 function datePrecision(sentence: string, lexicon: Lexicon, known: ReadonlySet<number> = new Set()): { score: number; pattern: RegExp } | undefined {
   const d = dates(lexicon)
   if (d.day.test(sentence)) return { score: 1, pattern: d.day }
-  if (d.month.test(sentence)) return { score: 0.85, pattern: d.month }
+  if (d.month.test(sentence)) return { score: MONTH_PRECISION, pattern: d.month }
   if (YEAR.test(sentence) && (sentence.match(YEARS) ?? []).some((y) => !known.has(Number(y)))) return { score: 0.7, pattern: YEAR }
   // "In the 1990s": a date, if a loose one.
   if (DECADE.test(sentence)) return { score: 0.6, pattern: DECADE }
   return undefined
 }
+
+/** What `datePrecision` gives a date to the month (a day scores more). */
+const MONTH_PRECISION = 0.85
 
 /** A short capitalised code right before a figure ("HC 484", "Cm 9613", "No. 5"): the figure numbers a document and counts nothing. */
 const NUMBERED_BY = /(?:^|[\s(])\p{Lu}\p{L}{0,2}\.?\s$/u
@@ -180,6 +183,8 @@ export interface KindContext {
   countNamed: ReadonlySet<string>
   /** For "how many days…": the unit a span must be given in. */
   unitAsked?: string
+  /** "How long after X did Y…": the date of Y, to the month, answers as well as a span. */
+  spanBetween?: boolean
   /** "How many people…": a figure counting people of any sort counts what was asked. */
   countsPeople?: boolean
   /** Years the question names: a sentence giving only one of them tells the asker no date. */
@@ -558,7 +563,10 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       const spans = [...sentence.matchAll(DURATION)]
       if (ctx.unitAsked && spans.length > 0 && spans.every((m) => unitOf(m) !== ctx.unitAsked)) return 0.3
       if (spanOfAsked(sentence, ctx.asked)) return 1
-      return spans.length > 0 ? 0.7 : dates(ctx.lexicon).bound.test(sentence) ? 0.6 : YEAR.test(sentence) ? 0.3 : 0
+      if (spans.length > 0) return 0.7
+      if (dates(ctx.lexicon).bound.test(sentence)) return 0.6
+      if (ctx.spanBetween && (datePrecision(sentence, ctx.lexicon)?.score ?? 0) >= MONTH_PRECISION) return 0.6
+      return YEAR.test(sentence) ? 0.3 : 0
     }
     case 'reason':
       return ctx.lexicon.reason.test(sentence) ? 1 : 0

@@ -650,6 +650,11 @@ describe('compose', () => {
     expect(plan(await retrieve(kb, open), open, context).refused).toBe('too little of the question covered')
   })
 
+  it('answers "how long after X did Y?" with the date of Y, to the month, when no span is given', async () => {
+    expect(sentencesOf(await ask('how long after the contracts were awarded did the operators cut back the night routes?'))[0]).toMatch(/cut back the night routes in March 2016/)
+    expect(sentencesOf(await ask('how many months after the contracts began were the night routes cut back?'))[0]).toMatch(/in March 2016/)
+  })
+
   it('takes a span ("two years early") for no other figure than the one a question names', () => {
     const { lexicon } = kb.language
     expect(givesOtherFigure('The 120 crossings were to end two years early, in 2020.', ['120'], lexicon)).toBe(false)
