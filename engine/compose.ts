@@ -86,7 +86,7 @@ const MAX_WORDS = 90
 /** Other sides of a disagreement shown beside the first. */
 const MAX_SIDES = 3
 /** Sentence score: weights of its passage's score (as a share of the best's), its listed question's closeness (squared) and its passage's coverage, beside what the sentence itself holds. */
-const RELEVANCE = 0.35
+const RELEVANCE = 0.5
 const LISTED = 1
 /** How much more a sentence counts for holding one of the choices a question offers ("safer or more at risk?"). */
 const CHOICE = 0.3
@@ -547,10 +547,13 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const chosen: Candidate[] = [first]
   const covered = new Set(first.covers)
   let words = first.sentence.split(' ').length
+  // Another side of a disagreement the first sentence is in is shown as such ("Sources differ on this:"), not added as if it agreed.
+  const dispute = disagreementOf(first, anchor ? [] : candidates, scorer, listedWin)
+  const otherSide = new Set((dispute ? (retrieval.sides.get(dispute) ?? []) : []).map((side) => side.passage).filter((p) => p !== first.passage))
   for (const c of candidates) {
     if (chosen.length > MAX_ADDED) break
     // An added sentence holds a good part of the question itself, and adds a concept asked about or the kind of answer the others lack.
-    if (chosen.includes(c) || !unsaid(c) || c.score < first.score * ADD_FLOOR || c.ownCoverage < HOLDS || !scorer.aboutYearAsked(c)) continue
+    if (chosen.includes(c) || otherSide.has(c.passage) || !unsaid(c) || c.score < first.score * ADD_FLOOR || c.ownCoverage < HOLDS || !scorer.aboutYearAsked(c)) continue
     const addsConcept = [...c.covers].some((i) => !covered.has(i))
     const addsKind = scorer.strict && c.kind >= KIND_FLOOR && chosen.every((x) => x.kind < KIND_FLOOR)
     // A question of no strict kind ("what did they conclude?") is answered by its passage: another of its sentences holding at least SAYS_MORE of what the first holds says more of it.
@@ -585,7 +588,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     candidates,
     corroborations,
     // The latest state is disputed only where its own passage is a side: an older fact's dispute is not about how things stand.
-    ...byAuthority(chosen, disagreement(disagreementOf(first, anchor ? [] : candidates, scorer, listedWin), first, retrieval, scorer, chosen, candidates, listedWin ? top : undefined), scorer, anchor !== undefined),
+    ...byAuthority(chosen, disagreement(dispute, first, retrieval, scorer, chosen, candidates, listedWin ? top : undefined), scorer, anchor !== undefined),
     ...(query.now && { asOf: stateOf.record.date ?? stateOf.source.published }),
   }
 }

@@ -15,12 +15,13 @@ const BARS: Record<string, Partial<Record<EvalKind, number>>> = {
   // heldout h013 repeats a 2017 article's "this year"; a visitor's "this year" is now, and gets the latest state instead.
   // h109 ("best train from london to gloucester?") is now answered wrongly: the town finds Gloucestershire and "train" finds "trained".
   // Kept, as visitors name their own towns far more often than they ask about trains; an off-topic check that sees through it is still to do.
-  'heldout.jsonl': { fact: 81, out_of_scope: 11, adversarial: 17 },
+  'heldout.jsonl': { fact: 83, out_of_scope: 11, adversarial: 17 },
   'unseen.jsonl': { fact: 57, out_of_scope: 10, adversarial: 8 },
   'blind.jsonl': { fact: 47, out_of_scope: 10, adversarial: 8 },
   'blind-2.jsonl': { fact: 41, out_of_scope: 7, adversarial: 6 },
   'record.jsonl': { fact: 83, out_of_scope: 13 },
-  'visitors.jsonl': { fact: 49, out_of_scope: 15, adversarial: 9 },
+  // v17 ("mtc novo had london and which other crc") is lost to weighing a passage's own score more in its sentences' (+13 facts over the 106 tuning files).
+  'visitors.jsonl': { fact: 48, out_of_scope: 15, adversarial: 9 },
 }
 
 async function reply(item: EvalItem): Promise<Reply> {
