@@ -162,7 +162,10 @@ function unframed(text: string, lexicon: Lexicon): string {
 
 /** The text without the words that shape the answer ("now", "stand for") or say whose case it is ("my mate"), which name no topic. */
 function topicalText(text: string, lexicon: Lexicon): string {
-  return lexicon.question.someoneElse.replaceAll(lexicon.notTopic.replaceAll(text, ' '), ' ')
+  const { someoneElse, ownCase } = lexicon.question
+  // What the visitor tells of someone's own case ("his order", "her licence") sets the scene; it is no topic.
+  const told = someoneElse.test(text) ? ownCase.replaceAll(text, ' ') : text
+  return someoneElse.replaceAll(lexicon.notTopic.replaceAll(told, ' '), ' ')
 }
 
 /**

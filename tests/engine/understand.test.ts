@@ -340,6 +340,9 @@ describe('understand', () => {
     expect(ask('step-dad got a ferry ban, when does his licence end?').decline).toBe('personal')
     // A word for a relation opens no other question as one: "partners in the ferry contracts" are a topic.
     expect(typedOf('partners in the ferry contracts - who were they?')).toContain('partners')
+    // Their own case ("his licence") sets the scene, not the topic; a licence asked about is one.
+    expect(typedOf('stepdad did his licence in hapend in 2016 - who ran the night routes?')).toEqual(['hapend', '2016', 'ran', 'night', 'routes'])
+    expect(typedOf('who issued the licence for the night routes?')).toContain('licence')
     expect(ask('my uncle worked for Bluewater in 2016, which routes did it run?').decline).toBeUndefined()
     expect(ask('my brother had a ferry ban in 2016, which operator ran his crossings back then?').decline).toBeUndefined()
     expect(ask('my brother was on a ferry ban in 2016, which company handled his licence then?').decline).toBeUndefined()
