@@ -70,7 +70,7 @@ const KIND_FLOOR = 0.5
 /** Kinds of answer that, asked of a figure the question names, give another figure: a part of it. */
 const PART_OF_FIGURE: ReadonlySet<AnswerKind> = new Set(['count', 'amount'])
 /** Kinds of answer that are figures: one about a named part ("the Wales contract") is not answered by a figure for the whole. */
-const FIGURE_KINDS: ReadonlySet<AnswerKind> = new Set(['money', 'count', 'percent', 'amount'])
+const FIGURE_KINDS: ReadonlySet<AnswerKind> = new Set(['money', 'count', 'percent', 'amount', 'rating'])
 /** The answering sentence of a yes/no question must hold this share of the question's own concepts (weighted by rarity): less than any other answer (HOLDS), as a yes/no question carries the claim it checks, often in words the settling sentence need not repeat. */
 const SETTLES = 0.15
 /** Any other answering sentence must hold at least a quarter of them. */

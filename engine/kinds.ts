@@ -9,7 +9,7 @@ import { NUMBER_WORDS, shortSum, toTerm, words } from './text'
 export type { AnswerKind } from './lexicon'
 
 /** Kinds where a sentence without that kind of content is not an answer. */
-export const STRICT_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'amount', 'count', 'time', 'duration', 'reason', 'entity', 'person', 'identity', 'definition', 'title'])
+export const STRICT_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'amount', 'count', 'time', 'duration', 'reason', 'rating', 'entity', 'person', 'identity', 'definition', 'title'])
 
 export function answerKind(question: string, lexicon: Lexicon): AnswerKind {
   return kindOf(question, lexicon).kind
@@ -570,6 +570,8 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
     }
     case 'reason':
       return ctx.lexicon.reason.test(sentence) ? 1 : 0
+    case 'rating':
+      return ctx.lexicon.rating.test(sentence) ? 1 : 0
     case 'entity': {
       const names = newNames(sentence, ctx.focus, ctx.lexicon).filter((n) => !isAttribution(sentence, n, ctx))
       if (names.some((n) => besideAsked(sentence, n, ctx))) return 1

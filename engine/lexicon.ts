@@ -6,7 +6,7 @@
  */
 
 /** Kinds of answer a question can ask for; `other` when its wording says nothing. */
-export const ANSWER_KINDS = ['percent', 'money', 'amount', 'count', 'time', 'duration', 'reason', 'entity', 'person', 'identity', 'definition', 'title'] as const
+export const ANSWER_KINDS = ['percent', 'money', 'amount', 'count', 'time', 'duration', 'reason', 'rating', 'entity', 'person', 'identity', 'definition', 'title'] as const
 export type AnswerKind = (typeof ANSWER_KINDS)[number] | 'other'
 
 export const MESSAGE_KEYS = ['greeting', 'unknown', 'later', 'future', 'personal', 'private', 'instructed', 'empty', 'asOf', 'disputed', 'askTitle', 'askIntro', 'timelineTitle', 'timelineIntro', 'about'] as const
@@ -37,6 +37,8 @@ export interface LexiconData {
   sentence: {
     /** A sentence that gives a reason. */
     reason: string
+    /** A sentence that gives a rating or grade ("rated Inadequate"). */
+    rating: string
     /** Reporting verbs, as one alternation ("said|found|…"). */
     reporting: string
     /** Verbs of one person taking another's place, as one alternation ("replaced|succeeded|…"). */
@@ -139,6 +141,7 @@ export interface Lexicon {
   spellOut(text: string): string
   kinds: Array<{ kind: AnswerKind; pattern: Pattern }>
   reason: Pattern
+  rating: Pattern
   /** A reporting verb ("said", "found"): the name before it says where a sentence's words come from. */
   reporting: Pattern
   /** Verbs of one person taking another's place, as an alternation to build patterns with. */
@@ -210,6 +213,7 @@ export function lexiconProblems(value: unknown): Array<{ path: string; message: 
     pattern(`kinds[${i}].pattern`, k?.pattern)
   })
   pattern('sentence.reason', data.sentence?.reason)
+  pattern('sentence.rating', data.sentence?.rating)
   pattern('sentence.reporting', data.sentence?.reporting)
   pattern('sentence.succession', data.sentence?.succession)
   if (!Array.isArray(data.sentence?.personTitles)) problems.push({ path: 'sentence.personTitles', message: 'must be a list of words' })
@@ -239,6 +243,7 @@ export function compileLexicon(data: LexiconData, period: Period): Lexicon {
       shorthand.size > 0 ? text.replace(/[^\s,;:!?()"]+/g, (w) => { const bare = w.replace(/\.+$/, ''); const full = shorthand.get(bare.toLowerCase()); return full ? full + w.slice(bare.length) : w }) : text,
     kinds: data.kinds.map(({ kind, pattern }) => ({ kind, pattern: new Pattern(pattern).compile() })),
     reason: new Pattern(data.sentence.reason).compile(),
+    rating: new Pattern(data.sentence.rating).compile(),
     reporting: new Pattern(`^(${data.sentence.reporting})$`).compile(),
     succession: data.sentence.succession,
     personTitles: new Set(data.sentence.personTitles),

@@ -164,6 +164,8 @@ describe('compose', () => {
     const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
     for (const s of ['The crossings were cancelled because the crews went on strike.', 'The strike resulted in 120 cancelled crossings.', 'The losses stemmed from fewer passengers.', 'The fares rose, which meant fewer passengers.', 'One reason the routes closed was the cost of fuel.', 'Crews were told not to sail, since their company would be fined.', 'Staff shortages had led, over two winters, to more cancellations.']) expect(kindScore('reason', s, ctx), s).toBe(1)
     expect(kindScore('reason', 'The crews went on strike in 2019.', ctx)).toBe(0)
+    expect(kindScore('rating', 'The board rated the crossings "Requires improvement".', ctx)).toBe(1)
+    expect(kindScore('rating', 'The board reviewed the crossings in 2019.', ctx)).toBe(0)
   })
 
   it('does not answer "how many complaints" with a figure in a sentence that never speaks of complaints', () => {
@@ -648,6 +650,12 @@ describe('compose', () => {
     const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
     expect(plan(await retrieve(kb, polar), polar, context).refused).toBeUndefined()
     expect(plan(await retrieve(kb, open), open, context).refused).toBe('too little of the question covered')
+  })
+
+  it('answers "what rating did X get?" only with a sentence giving a rating to X', async () => {
+    expect(sentencesOf(await ask('what rating did the harbour board give the Harbour Link company?'))[0]).toMatch(/rated the Harbour Link company poor/)
+    // The board's passage names Bluewater, but rates only Harbour Link.
+    expect((await ask('what rating did the harbour board give the Bluewater company?')).answered).toBe(false)
   })
 
   it('answers "how long after X did Y?" with the date of Y, to the month, when no span is given', async () => {

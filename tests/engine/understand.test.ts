@@ -158,6 +158,9 @@ describe('understand', () => {
     expect(ask('how much did the fares go up by after the contracts').kind).toBe('amount')
     // A reason named inside a question asking who or which is what they gave, not what is asked for.
     expect(ask('what were the reasons for cutting the night routes').kind).toBe('reason')
+    expect(ask('what rating did the board give Harbour Link?').kind).toBe('rating')
+    expect(ask('how was Harbour Link rated in 2018?').kind).toBe('rating')
+    expect(ask('which tool decides what grade of crew sails at night?').kind).not.toBe('rating')
     expect(ask('which chair admitted the timetable was one reason passengers left').kind).toBe('person')
     // "Because of" the thing the question names sets what is asked about; "because of what?" asks for the reason.
     expect(ask('what shortcuts did crews take because of the pressure to run on time').kind).not.toBe('reason')
