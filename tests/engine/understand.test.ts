@@ -360,6 +360,10 @@ describe('understand', () => {
     expect(ask('my sister works for Bluewater, can she keep her job?').decline).toBe('personal')
     expect(ask('my dad got a fine on the ferry, will he get banned?').decline).toBe('personal')
     expect(ask('my mate missed the last crossing, is that fair?').decline).toBe('personal')
+    // Whether to join, apply or train is the visitor's own choice to make, not a question about the service.
+    expect(ask("thinking of applying to be a deckhand, is the pay any good these days").decline).toBe('personal')
+    expect(ask("i'm considering joining the harbour board, what training do they do").decline).toBe('personal')
+    expect(ask('how many deckhands applied to join the harbour board in 2019?').decline).toBeUndefined()
     expect(ask('my son has a season ticket, how do we get a refund').decline).toBe('personal')
     expect(ask("my brother was fined on the ferry, was that legal?").decline).toBe('personal')
     expect(ask("my dad's been fined twice, won't he get banned?").decline).toBe('personal')
