@@ -331,7 +331,9 @@ export function understand(question: string, history: readonly Turn[], language:
   // The last word names the sort; those before it narrow it ("old jetty"), and a passage may not repeat them.
   const sort = words(lexicon.question.sortAsked.exec(main)?.[1] ?? '').at(-1)?.toLowerCase()
   // A sort the cue for the kind of answer names ("which company", "which minister") is answered by a name, however its passage puts the sort.
-  if (sort && !words(asked.cue ?? '').some((w) => w.toLowerCase() === sort)) query.sortAsked = [sort]
+  // Of people, though, a particular role ("which judge…") is one the passage must speak of, unless it is as loose as "minister" (`question.vagueRole`).
+  const cued = words(asked.cue ?? '').some((w) => w.toLowerCase() === sort)
+  if (sort && (!cued || (query.kind === 'person' && !lexicon.question.vagueRole.test(sort)))) query.sortAsked = [sort]
   // What the visitor said is read for what no question may ask (their own case, a later year, the future) as the question is.
   const whole = said === undefined ? text : `${said} ${text}`
   const later = laterYear(whole, language, polar)

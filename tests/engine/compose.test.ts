@@ -652,6 +652,10 @@ describe('compose', () => {
     expect(plan(await retrieve(kb, open), open, context).refused).toBe('too little of the question covered')
   })
 
+  it('declines "which judge…" when no passage speaks of a judge, whoever else it names', async () => {
+    expect((await ask('which judge appointed Kerensa Polglaze chair of the harbour board?')).answered).toBe(false)
+  })
+
   it('answers "what rating did X get?" only with a sentence giving a rating to X', async () => {
     expect(sentencesOf(await ask('what rating did the harbour board give the Harbour Link company?'))[0]).toMatch(/rated the Harbour Link company poor/)
     // The board's passage names Bluewater, but rates only Harbour Link.

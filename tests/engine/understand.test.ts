@@ -261,6 +261,9 @@ describe('understand', () => {
     expect(ask('which existing law did the board rely on?').sortAsked).toBeUndefined()
     expect(ask('which pier operators complained about the fares?').sortAsked).toEqual(['operators'])
     expect(ask('which company won the night routes?').sortAsked).toBeUndefined()
+    // A particular role is a sort the passage must speak of; one as loose as "minister" is not.
+    expect(ask('which judge was going to hear the operators\' case?').sortAsked).toEqual(['judge'])
+    expect(ask('which minister cut the night routes?').sortAsked).toBeUndefined()
   })
 
   it('lets a follow-up with no question word ask what the earlier question asked, but not one that asks a yes or no of its own', () => {
