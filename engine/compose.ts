@@ -69,8 +69,8 @@ const APPROXIMATELY = /\b(?:about|around|roughly|approximately|nearly|almost|som
 const KIND_FLOOR = 0.5
 /** Kinds of answer that, asked of a figure the question names, give another figure: a part of it. */
 const PART_OF_FIGURE: ReadonlySet<AnswerKind> = new Set(['count', 'amount'])
-/** Kinds of answer that are figures: one about a named part ("the Wales contract") is not answered by a figure for the whole. */
-const FIGURE_KINDS: ReadonlySet<AnswerKind> = new Set(['money', 'count', 'percent', 'amount', 'rating'])
+/** Kinds of answer given of a part: one about a named part ("the Wales contract") is not answered by a figure or a rating for the whole. */
+const PART_KINDS: ReadonlySet<AnswerKind> = new Set(['money', 'count', 'percent', 'amount', 'rating'])
 /** The answering sentence of a yes/no question must hold this share of the question's own concepts (weighted by rarity): less than any other answer (HOLDS), as a yes/no question carries the claim it checks, often in words the settling sentence need not repeat. */
 const SETTLES = 0.15
 /** Any other answering sentence must hold at least a quarter of them. */
@@ -231,7 +231,7 @@ class Scorer {
   readonly figures: number[]
   /** Of those, the figures offered as choices ("16 or 21?"): an answer holds one of them. */
   readonly offered: number[]
-  /** The question's own slots its answer's passage must hold: the sort of thing a "which …" question asks for ("judge"), or the part a question for no kind of answer names ("the Essex CRC"). */
+  /** The question's own slots its answer's passage must hold: the sort of thing a "which …" question asks for ("judge"), or the part a question for no kind of answer names ("what happened to the Bluewater contract?"). */
   readonly sort: number[]
   /** The question's own slots naming the event whose date is asked ("become" in "when did X become Y?"). */
   readonly event: number[]
@@ -250,7 +250,8 @@ class Scorer {
     this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 ? w : 0), 0) || 1
     this.strict = STRICT_KINDS.has(query.kind)
     // Of the thing a question names as asked for ("the chief executive of the London CRC"), the part is named before any clause after it.
-    const part = FIGURE_KINDS.has(query.kind) ? [...partNames(query.text, context.lexicon, context.isEnglishWord), ...recipientNames(query.text, context)] : query.sought ? partsAsked(query.text, context) : []
+    const vocabularyNames = new Set(retrieval.slots.flatMap((slot) => (slot.named ? slot.typed.map((w) => w.toLowerCase()) : [])))
+    const part = PART_KINDS.has(query.kind) ? [...partNames(query.text, context.lexicon, context.isEnglishWord), ...recipientNames(query.text, context, vocabularyNames)] : query.sought ? partsAsked(query.text, context) : []
     // Whether a passage found holds the word as written; one the sources hold only as another, one slip away ("diffrent"), is a slip, not a name.
     const asWritten = (w: string) => {
       const t = toTerm(w) ?? w
@@ -274,7 +275,7 @@ class Scorer {
     const choices = offeredFigures(query.text)
     this.offered = this.figures.filter((i) => retrieval.slots[i]?.typed.some((w) => choices.includes(w.replace(/,/g, ''))))
     const sort = query.sortAsked ?? []
-    // Asked about a part for no kind of answer ("what rating did the Essex CRC get?"), the answer's passage speaks of that part.
+    // Asked about a part for no kind of answer ("what happened to the Bluewater contract?"), the answer's passage speaks of that part.
     const partOfOther = query.kind === 'other' && !query.polar && !query.sought ? partsAsked(query.text, context).filter((w) => !slip(w)) : []
     this.sort = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.namesKind && slot.typed.some((w) => sort.includes(w) || partOfOther.includes(w)) ? [i] : []))
     // Only a name the passages found hold as written counts: a word taken for one ("officialy") may be a slip.
@@ -405,7 +406,7 @@ function dateOf(side: { record: PassageRecord; source: SourceRecord }): string {
 /** "How many days…": the unit of time a span must be given in; "how long after X did Y…": a date for Y answers too. */
 function spanAsked(text: string): { unitAsked?: string; spanBetween?: true } {
   const unit = /\bhow many (hour|day|week|month|year|decade)s?\b/i.exec(text)?.[1]?.toLowerCase()
-  const between = /\bhow (?:long|many (?:hours|days|weeks|months|years)) (?:after|before|later|was it (?:before|until|till)|did it take)\b/i.test(text)
+  const between = /\bhow (?:long|many (?:hours|days|weeks|months|years)) (?:after|before|later|was it (?:before|until|till))\b/i.test(text)
   return { ...(unit && { unitAsked: unit }), ...(between && { spanBetween: true }) }
 }
 
@@ -441,10 +442,10 @@ function partNames(text: string, lexicon: Lexicon, isEnglishWord: (word: string)
   })
 }
 
-/** The names of whoever a sum or count went to (`question.recipient`: "how much of the £277m went to Sodexo?"): a figure for them holds them. */
-function recipientNames(text: string, context: ComposeContext): string[] {
+/** The names of whoever a sum or count went to (`question.recipient`: "how much of the £55m went to Bluewater?"): a figure for them holds them. Names are words that are not everyday English, or the vocabulary's names ("Tidal Lines"). */
+function recipientNames(text: string, context: ComposeContext, named: ReadonlySet<string>): string[] {
   const to = context.lexicon.question.recipient.exec(text)?.[1] ?? ''
-  return words(to).map((w) => w.toLowerCase()).filter((w) => /^\p{L}{3,}$/u.test(w) && !context.isEnglishWord(w))
+  return words(to).map((w) => w.toLowerCase()).filter((w) => named.has(w) || (/^\p{L}{3,}$/u.test(w) && !context.isEnglishWord(w)))
 }
 
 /** Figures a question offers as choices, without their commas: "16 or 21?", "45,000, 46,000 or 50,000?". */
@@ -498,7 +499,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   // A listed question wins a question about now only if its passage says how things stand.
   // "Is X still doing Y?": what a sentence on how things stand must settle, the concepts after "still".
   const still = query.polar && query.now ? stillAsked(query, retrieval, context.lexicon) : new Set<number>()
-  // "Is it still Sodexo…?": a name no passage on how things stand mentions has been overtaken by later events.
+  // "Is it still Bluewater doing the night routes?": a name no passage on how things stand mentions has been overtaken by later events.
   const overtaken = query.polar && query.now ? overtakenNames(retrieval, context) : []
   const recent = query.now && !(listedWin && context.current.has(top.passage)) ? latestFirst(hits, top, context.current, still.size >= STILL_CONCEPTS || overtaken.length > 0) : []
   const candidates: Candidate[] = []
@@ -598,17 +599,17 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
   return p.refused ? undefined : cite(p.chosen, p.corroborations, p.sides, context.lexicon, p.asOf)
 }
 
-/** The question's own slots typed after the words that make it about now ("is X still running the routes?": running, routes). */
-/** The question's names (a phrase, or a word that is not everyday English) that some passage holds but none saying how things stand. */
+/** The question's names (the vocabulary's, or a word that is not everyday English) that some passage holds but none saying how things stand. */
 function overtakenNames(retrieval: Retrieval, context: ComposeContext): number[] {
   const held = (h: Hit, slot: Slot) => slot.alternatives.some((alt) => alt.every((t) => h.termsFor(t).length > 0))
+  const current = retrieval.hits.filter((h) => context.current.has(h.passage))
   return retrieval.slots.flatMap((slot, i) => {
-    const name = slot.typed.length > 1 || slot.typed.every((w) => /^\p{L}{4,}$/u.test(w) && !context.isEnglishWord(w.toLowerCase()))
-    const current = retrieval.hits.filter((h) => context.current.has(h.passage))
+    const name = slot.named || slot.typed.every((w) => /^\p{L}{4,}$/u.test(w) && !context.isEnglishWord(w.toLowerCase()))
     return slot.weight === 1 && name && retrieval.hits.some((h) => held(h, slot)) && !current.some((h) => held(h, slot)) ? [i] : []
   })
 }
 
+/** The question's own slots typed after the words that make it about now ("is X still running the routes?": running, routes). */
 function stillAsked(query: Query, retrieval: Retrieval, lexicon: Lexicon): Set<number> {
   const cue = lexicon.question.now.exec(query.text)?.[0]
   if (!cue) return new Set()

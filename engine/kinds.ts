@@ -147,9 +147,9 @@ export function givesOtherFigure(sentence: string, named: readonly string[], lex
 }
 
 /** What follows a figure making it a sum or a share ("467 million", "12%"). */
-const SUM_OR_SHARE_AFTER = /^\s?(m|bn|k|million|billion|%|per ?cent)\b/i
+const SUM_OR_SHARE_AFTER = /^\s?(?:(?:m|bn|k|million|billion|per ?cent)\b|%)/i
 /** A share given in words. */
-const FRACTION = /\b(half|quarter|third|fifth|tenth)\b/i
+const FRACTION = /(?<!\b(?:first|second|third|fourth|last|final|next|previous|other) )\b(?:half|quarter|third|fifth|tenth)s? of\b/i
 
 /** What follows a figure giving a span of time rather than a count. */
 const SPAN_AFTER = /^[\s-]+(years?|months?|weeks?|days?|decades?)\b/i
@@ -183,7 +183,7 @@ export interface KindContext {
   countNamed: ReadonlySet<string>
   /** For "how many days…": the unit a span must be given in. */
   unitAsked?: string
-  /** "How long after X did Y…": the date of Y, to the month, answers as well as a span. */
+  /** "How long after X did Y…": a date to the month (Y's, when the sentence speaks of Y) answers as well as a span. */
   spanBetween?: boolean
   /** "How many people…": a figure counting people of any sort counts what was asked. */
   countsPeople?: boolean

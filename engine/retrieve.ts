@@ -34,7 +34,7 @@ interface TermMatches {
 /** Candidates gathered from champions and then scored in full. */
 const CANDIDATES = 64
 /** Top passages whose listed questions are compared with the question asked. */
-const LISTED_CANDIDATES = 16
+export const LISTED_CANDIDATES = 16
 /** How close a listed question must come to the question asked for its passage to win, 0 to 1. */
 export const LISTED_MATCH = 0.75
 

@@ -663,6 +663,7 @@ describe('compose', () => {
   })
 
   it('answers "how long after X did Y?" with the date of Y, to the month, when no span is given', async () => {
+    expect((await ask('how long did it take to cut back the night routes?')).answered).toBe(false)
     expect(sentencesOf(await ask('how long after the contracts were awarded did the operators cut back the night routes?'))[0]).toMatch(/cut back the night routes in March 2016/)
     expect(sentencesOf(await ask('how many months after the contracts began were the night routes cut back?'))[0]).toMatch(/in March 2016/)
   })
@@ -675,6 +676,10 @@ describe('compose', () => {
     expect(givesOtherFigure('The 120 crossings would be cut to eleven.', ['120'], lexicon)).toBe(true)
     // A sum's own "million" is no other figure.
     expect(givesOtherFigure('The contracts would cost an extra £55 million.', ['55m'], lexicon)).toBe(false)
+    // Asked for a part of a sum, a share or another sum is a figure; a date's "second half" is not.
+    expect(givesOtherFigure('Of the £55m, 12% went on repairs.', ['55m'], lexicon, true)).toBe(true)
+    expect(givesOtherFigure('Half of the £55m went on repairs.', ['55m'], lexicon, true)).toBe(true)
+    expect(givesOtherFigure('The £55m was paid in the second half of 2015 to three operators.', ['55m'], lexicon, true)).toBe(false)
   })
 
   it('answers "how much of the £55m…" with the part the sources give, not the £55m named', async () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
 import { answer, createKb, retrieve, understand } from '../../engine'
+import { LISTED_CANDIDATES } from '../../engine/retrieve'
 
 describe('questions about now, on the real knowledge base', async () => {
   const compiled = compileKb(await readKbDir('knowledge'))
@@ -16,7 +17,7 @@ describe('questions about now, on the real knowledge base', async () => {
 
   it('matches the listed questions of passages on how things stand, however low they rank', async () => {
     const { hits } = await retrieve(kb, understand(question, [], kb.language))
-    const kept = hits.slice(16).filter((h) => kb.current.has(h.passage))
+    const kept = hits.slice(LISTED_CANDIDATES).filter((h) => kb.current.has(h.passage))
     expect(kept.length).toBeGreaterThan(0)
     for (const hit of kept) expect(hit.listed, hit.record.heading).toBeDefined()
   })
