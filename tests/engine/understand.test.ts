@@ -367,6 +367,8 @@ describe('understand', () => {
     expect(ask('my sister works for Bluewater, can she keep her job?').decline).toBe('personal')
     expect(ask('my dad got a fine on the ferry, will he get banned?').decline).toBe('personal')
     expect(ask('my mate missed the last crossing, is that fair?').decline).toBe('personal')
+    // Whether a claim someone made is true asks about the record, not their case.
+    expect(ask('my mate worked on the ferries n reckons they all ran on time in the first year. is that true').decline).toBeUndefined()
     // Whether to join, apply or train is the visitor's own choice to make, not a question about the service.
     expect(ask("thinking of applying to be a deckhand, is the pay any good these days").decline).toBe('personal')
     expect(ask("i'm considering joining the harbour board, what training do they do").decline).toBe('personal')
@@ -689,6 +691,9 @@ describe('understand', () => {
     expect(ask('what will the ferries be like until 2030?').decline).toBe('later')
     expect(ask('will fares go up over the next ten years').decline).toBe('future')
     expect(ask('will the ferries be privatised again').decline).toBe('future')
+    expect(ask('is there going to be a public inquiry into the ferry contracts').decline).toBe('future')
+    expect(ask('will the government bring back the old harbour trusts at some point').decline).toBe('future')
+    expect(ask('did the government bring back the night routes in 2019?').decline).toBeUndefined()
     expect(ask('what happens to the ferries after the next election').decline).toBe('future')
     expect(ask('will the council run the ferries before the next mayoral election?').decline).toBe('future')
     expect(ask('what happens to the ferries after the next local elections').decline).toBe('future')
