@@ -367,6 +367,9 @@ describe('understand', () => {
     expect(ask('my sister works for Bluewater, can she keep her job?').decline).toBe('personal')
     expect(ask('my dad got a fine on the ferry, will he get banned?').decline).toBe('personal')
     expect(ask('my mate missed the last crossing, is that fair?').decline).toBe('personal')
+    expect(ask("im on a ferry ban and want a female warden instead of my current one, can i ask for that").decline).toBe('personal')
+    expect(ask('i want a different officer, who do i talk to?').decline).toBe('personal')
+    expect(ask('can i ask for a source for that?').decline).toBeUndefined()
     // Whether a claim someone made is true asks about the record, not their case.
     expect(ask('my mate worked on the ferries n reckons they all ran on time in the first year. is that true').decline).toBeUndefined()
     // Whether to join, apply or train is the visitor's own choice to make, not a question about the service.
