@@ -176,6 +176,8 @@ describe('understand', () => {
     expect(ask('what did companies promise the harbour board').kind).not.toBe('entity')
     expect(ask('what other company runs the night routes').kind).toBe('entity')
     expect(ask('what does HB stand for').kind).toBe('definition')
+    expect(ask('HB, the harbour board - whats the full name behind the initials?').kind).toBe('definition')
+    expect(ask('HB, the harbour board - whats the full name behind the initials?').slots.flatMap((s) => s.typed)).toEqual(['hb'])
     // "The letters in HB" are HB, and "in all this ferry stuff" names nothing.
     expect(ask('what do the letters in HB stand for').slots.flatMap((s) => s.typed)).toEqual(['hb'])
     expect(ask('whats HB short for in all this ferry stuff').slots.flatMap((s) => s.typed)).toEqual(['hb'])
