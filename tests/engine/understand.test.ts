@@ -144,6 +144,9 @@ describe('understand', () => {
     expect(ask('who was the chair in 2016').kind).toBe('person')
     expect(ask("how much of a crew's time went on paperwork").kind).toBe('percent')
     expect(ask('how much of the money went on boats').kind).toBe('money')
+    // Costs cut or saved are a goal, not a sum asked for.
+    expect(ask('the contracts were supposed to drive what, as well as slashing costs?').kind).not.toBe('money')
+    expect(ask('what did the contracts cost?').kind).toBe('money')
     // A rate asks for a share; to rate is to grade.
     expect(ask('what was the cancellation rate on the night routes').kind).toBe('percent')
     expect(ask('how did the inspectors rate the night routes').kind).not.toBe('percent')
