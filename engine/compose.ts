@@ -250,8 +250,11 @@ class Scorer {
     this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 ? w : 0), 0) || 1
     this.strict = STRICT_KINDS.has(query.kind)
     // Of the thing a question names as asked for ("the chief executive of the London CRC"), the part is named before any clause after it.
-    const vocabularyNames = new Set(retrieval.slots.flatMap((slot) => (slot.named ? slot.typed.map((w) => w.toLowerCase()) : [])))
-    const part = PART_KINDS.has(query.kind) ? [...partNames(query.text, context.lexicon, context.isEnglishWord), ...recipientNames(query.text, context, vocabularyNames)] : query.sought ? partsAsked(query.text, context) : []
+    const part = PART_KINDS.has(query.kind)
+      ? [...partNames(query.text, context.lexicon, context.isEnglishWord), ...recipientNames(query.text, context, retrieval.slots)]
+      : query.sought
+        ? partsAsked(query.text, context)
+        : []
     // Whether a passage found holds the word as written; one the sources hold only as another, one slip away ("diffrent"), is a slip, not a name.
     const asWritten = (w: string) => {
       const t = toTerm(w) ?? w
@@ -443,8 +446,10 @@ function partNames(text: string, lexicon: Lexicon, isEnglishWord: (word: string)
 }
 
 /** The names of whoever a sum or count went to (`question.recipient`: "how much of the £55m went to Bluewater?"): a figure for them holds them. Names are words that are not everyday English, or the vocabulary's names ("Tidal Lines"). */
-function recipientNames(text: string, context: ComposeContext, named: ReadonlySet<string>): string[] {
-  const to = context.lexicon.question.recipient.exec(text)?.[1] ?? ''
+function recipientNames(text: string, context: ComposeContext, slots: readonly Slot[]): string[] {
+  const to = context.lexicon.question.recipient.exec(text)?.[1]
+  if (!to) return []
+  const named = new Set(slots.flatMap((slot) => (slot.named ? slot.typed.map((w) => w.toLowerCase()) : [])))
   return words(to).map((w) => w.toLowerCase()).filter((w) => named.has(w) || (/^\p{L}{3,}$/u.test(w) && !context.isEnglishWord(w)))
 }
 
