@@ -450,7 +450,12 @@ function recipientNames(text: string, context: ComposeContext, slots: readonly S
   const to = context.lexicon.question.recipient.exec(text)?.[1]
   if (!to) return []
   const named = new Set(slots.flatMap((slot) => (slot.named ? slot.typed.map((w) => w.toLowerCase()) : [])))
-  return words(to).map((w) => w.toLowerCase()).filter((w) => named.has(w) || (/^\p{L}{3,}$/u.test(w) && !context.isEnglishWord(w)))
+  // A possessive ("Bluewater's two routes") names its owner.
+  return words(to).flatMap((typed) => {
+    const w = typed.toLowerCase()
+    const bare = w.replace(/['’]s$/u, '')
+    return named.has(w) || (/^\p{L}{3,}$/u.test(bare) && !context.isEnglishWord(bare)) ? [w, bare] : []
+  })
 }
 
 /** Figures a question offers as choices, without their commas: "16 or 21?", "45,000, 46,000 or 50,000?". */

@@ -689,6 +689,7 @@ describe('compose', () => {
   it('declines "how much of the £55m went to Bluewater?" when the sums given are for others', async () => {
     expect((await ask('how much of the £55m went to Bluewater?')).answered).toBe(false)
     expect(sentencesOf(await ask('how much of the £55m went to the operators?'))[0]).toMatch(/share £30m of the £55m/)
+    expect((await ask("how much of the £55m was going to Bluewater's operators?")).answered).toBe(false)
   })
 
   it('declines "how much of the £40m…" when the only other figure counts something ("three operators")', async () => {

@@ -700,6 +700,8 @@ describe('understand', () => {
     expect(ask('will fares go up over the next ten years').decline).toBe('future')
     expect(ask('will the ferries be privatised again').decline).toBe('future')
     expect(ask('is there going to be a public inquiry into the ferry contracts').decline).toBe('future')
+    expect(ask('who is going to take over from Jo Bluewater when she retires?').decline).toBe('future')
+    expect(ask('who was going to run the night routes in 2016?').decline).toBeUndefined()
     expect(ask('will the government bring back the old harbour trusts at some point').decline).toBe('future')
     expect(ask('did the government bring back the night routes in 2019?').decline).toBeUndefined()
     expect(ask('what happens to the ferries after the next election').decline).toBe('future')
