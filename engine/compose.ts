@@ -454,7 +454,7 @@ function recipientNames(text: string, context: ComposeContext, slots: readonly S
   return words(to).flatMap((typed) => {
     const w = typed.toLowerCase()
     const bare = w.replace(/['’]s$/u, '')
-    return named.has(w) || (/^\p{L}{3,}$/u.test(bare) && !context.isEnglishWord(bare)) ? [w, bare] : []
+    return named.has(w) || named.has(bare) || (/^\p{L}{3,}$/u.test(bare) && !context.isEnglishWord(bare)) ? [w, bare] : []
   })
 }
 

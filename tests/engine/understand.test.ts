@@ -147,6 +147,7 @@ describe('understand', () => {
     // Costs cut or saved are a goal, not a sum asked for.
     expect(ask('the contracts were supposed to drive what, as well as slashing costs?').kind).not.toBe('money')
     expect(ask('what did the contracts cost?').kind).toBe('money')
+    expect(ask('what did the ferry cuts cost the taxpayer?').kind).toBe('money')
     // A rate asks for a share; to rate is to grade.
     expect(ask('what was the cancellation rate on the night routes').kind).toBe('percent')
     expect(ask('how did the inspectors rate the night routes').kind).not.toBe('percent')
@@ -181,6 +182,7 @@ describe('understand', () => {
     expect(ask('what does HB stand for').kind).toBe('definition')
     expect(ask('HB, the harbour board - whats the full name behind the initials?').kind).toBe('definition')
     expect(ask('HB, the harbour board - whats the full name behind the initials?').slots.flatMap((s) => s.typed)).toEqual(['hb'])
+    expect(ask('who came up with the name behind the initials HB?').kind).not.toBe('definition')
     // "The letters in HB" are HB, and "in all this ferry stuff" names nothing.
     expect(ask('what do the letters in HB stand for').slots.flatMap((s) => s.typed)).toEqual(['hb'])
     expect(ask('whats HB short for in all this ferry stuff').slots.flatMap((s) => s.typed)).toEqual(['hb'])
@@ -375,8 +377,13 @@ describe('understand', () => {
     expect(ask("im on a ferry ban and want a female warden instead of my current one, can i ask for that").decline).toBe('personal')
     expect(ask('i want a different officer, who do i talk to?').decline).toBe('personal')
     expect(ask('can i ask for a source for that?').decline).toBeUndefined()
+    expect(ask("I'd like a female officer, is that possible?").decline).toBe('personal')
+    expect(ask('can I ask for that in plain English?').decline).toBeUndefined()
+    expect(ask('can I ask for one more thing: who ran the night routes?').decline).toBeUndefined()
+    expect(ask('did the union say we need a new officer on every ferry?').decline).toBeUndefined()
     // Whether a claim someone made is true asks about the record, not their case.
     expect(ask('my mate worked on the ferries n reckons they all ran on time in the first year. is that true').decline).toBeUndefined()
+    expect(ask("my son got told he cant sail abroad on his pass, is that true?").decline).toBe('personal')
     // Whether to join, apply or train is the visitor's own choice to make, not a question about the service.
     expect(ask("thinking of applying to be a deckhand, is the pay any good these days").decline).toBe('personal')
     expect(ask("i'm considering joining the harbour board, what training do they do").decline).toBe('personal')
@@ -702,7 +709,13 @@ describe('understand', () => {
     expect(ask('is there going to be a public inquiry into the ferry contracts').decline).toBe('future')
     expect(ask('who is going to take over from Jo Bluewater when she retires?').decline).toBe('future')
     expect(ask('who was going to run the night routes in 2016?').decline).toBeUndefined()
-    expect(ask('will the government bring back the old harbour trusts at some point').decline).toBe('future')
+    expect(ask('are they going to scrap the night routes?').decline).toBe('future')
+    expect(ask('will the government bring back the old harbour trusts').decline).toBe('future')
+    expect(ask('the board will sell the night routes at some point, when?').decline).toBe('future')
+    // Money or people going somewhere now, and a plan that was going to happen, are no future.
+    expect(ask('how much of the fares is going to Bluewater?').decline).toBeUndefined()
+    expect(ask('how many passengers are going to Hapend each year?').decline).toBeUndefined()
+    expect(ask('the night routes were going to be re-let at some point in 2016, did that happen?').decline).toBeUndefined()
     expect(ask('did the government bring back the night routes in 2019?').decline).toBeUndefined()
     expect(ask('what happens to the ferries after the next election').decline).toBe('future')
     expect(ask('will the council run the ferries before the next mayoral election?').decline).toBe('future')
