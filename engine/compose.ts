@@ -9,7 +9,7 @@
 import type { PassageRecord, SourceRecord } from './artifact'
 import { givesOtherFigure, holdsFigure, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
 import type { Lexicon } from './lexicon'
-import { LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
+import { holdsConcept, LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { terms, toTerm, words, yearsNamed } from './text'
 import type { Query, Slot } from './understand'
 
@@ -611,11 +611,10 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
 
 /** The question's names (the vocabulary's, or a word that is not everyday English) that some passage holds but none saying how things stand. */
 function overtakenNames(retrieval: Retrieval, context: ComposeContext): number[] {
-  const held = (h: Hit, slot: Slot) => slot.alternatives.some((alt) => alt.every((t) => h.termsFor(t).length > 0))
   const current = retrieval.hits.filter((h) => context.current.has(h.passage))
   return retrieval.slots.flatMap((slot, i) => {
     const name = slot.named || slot.typed.every((w) => /^\p{L}{4,}$/u.test(w) && !context.isEnglishWord(w.toLowerCase()))
-    return slot.weight === 1 && name && retrieval.hits.some((h) => held(h, slot)) && !current.some((h) => held(h, slot)) ? [i] : []
+    return slot.weight === 1 && name && retrieval.hits.some((h) => holdsConcept(h, slot)) && !current.some((h) => holdsConcept(h, slot)) ? [i] : []
   })
 }
 

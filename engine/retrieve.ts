@@ -566,7 +566,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   // The question's rarest concept (a place, a name) is read where the best passage holding it ranks, if no better one holds it
   // (asking each of those passages for its terms, which composition would otherwise ask of the few it reads).
   const rarest = slots.reduce<number>((best, slot, i) => (slot.weight === 1 && !isUnknown(slot) && (best < 0 || (slotWeights[i] ?? 0) > (slotWeights[best] ?? 0)) ? i : best), -1)
-  const holdsRarest = (h: Hit) => (slots[rarest]?.alternatives ?? []).some((alt) => alt.every((t) => h.termsFor(t).length > 0))
+  const holdsRarest = (h: Hit) => rarest >= 0 && holdsConcept(h, slots[rarest] as Slot)
   const best = ordered.slice(0, limit)
   const rest = ordered.slice(limit)
   const rareOne = rarest >= 0 && !best.some(holdsRarest) ? rest.find(holdsRarest) : undefined
@@ -661,6 +661,11 @@ async function withCorrectedAlternatives(kb: Kb, slots: Slot[], termHits: Map<st
     out.push({ ...slot, alternatives })
   }
   return out
+}
+
+/** Whether a hit's passage holds a concept of the question, through any of its alternatives. */
+export function holdsConcept(hit: Hit, slot: Slot): boolean {
+  return slot.alternatives.some((alt) => alt.every((t) => hit.termsFor(t).length > 0))
 }
 
 /** Sets `listed` on the hits whose listed questions come near the question asked. */
