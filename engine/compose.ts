@@ -48,9 +48,10 @@ export interface ComposeContext {
 }
 
 /**
- * An answer needs the best passage to hold this share of the question's
- * concepts (weighted by rarity), and at most this share of the question's
- * own concepts may be words the knowledge base never uses.
+ * An answer needs the best passage (or one scoring nearly as well, NEAR_BEST)
+ * to hold this share of the question's concepts (weighted by rarity), and at
+ * most this share of the question's own concepts may be words the knowledge
+ * base never uses.
  */
 export const MIN_COVERAGE = 0.35
 export const MAX_UNKNOWN_SHARE = 0.4
@@ -60,6 +61,8 @@ const SHORT_COVERAGE = 0.7
 const SPREAD = 1.5
 /** A yes/no question carries the claim it checks ("was the firm British?"), in words the passage that settles it need not use: its best passage need hold only this share of the usual bar. */
 const POLAR_COVERAGE = 0.8
+/** Passages scoring this share of the best's are as much the question's: the one holding more of it shows the sources speak to it. */
+const NEAR_BEST = 0.85
 /** Coverages this close are equal. */
 const TIE = 1e-9
 /** Words that give a figure roughly. */
@@ -492,6 +495,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   if (!top) return none('no passage')
   const listedWin = top.listed !== undefined && top.listed.sameKind && top.listed.similarity >= LISTED_MATCH
   const ownSlots = retrieval.slots.filter((s) => s.weight === 1).length
+  // When the best passage holds too little of the question, the answer comes from the passages that showed the sources speak to it.
+  let speaking: ((hit: Hit) => boolean) | undefined
   if (!listedWin) {
     if (retrieval.unknownNames.length > 0) return none('names the sources never mention')
     // "What was the turnout…": if no passage ever speaks of the thing asked for, none gives it.
@@ -501,7 +506,9 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     const needed = Math.min(SHORT_COVERAGE, Math.max(MIN_COVERAGE, SPREAD / Math.max(1, ownSlots))) * (query.polar ? POLAR_COVERAGE : 1)
     // Reaching the bar exactly (one word, found only through a slip) is enough; compared with a tolerance, as coverage is a sum of floating-point weights and a tie must not depend on rounding.
     // A passage holding every concept asked about, though it scored lower, shows the question is one the sources speak to.
-    if (top.coverage < needed - TIE && !hits.some((h) => h.coverage >= 1 - TIE)) return none('too little of the question covered')
+    const held = Math.max(...hits.filter((h) => h.score >= top.score * NEAR_BEST).map((h) => h.coverage))
+    if (held < needed - TIE && !hits.some((h) => h.coverage >= 1 - TIE)) return none('too little of the question covered')
+    if (top.coverage < needed - TIE) speaking = (h) => h.coverage >= needed - TIE
   }
 
   const scorer = new Scorer(retrieval, query, context)
@@ -515,7 +522,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const candidates: Candidate[] = []
   for (const hit of hits) {
     // Passages that may give the latest state are read whatever their score.
-    if (hit.score < floor && hit !== top && !recent.includes(hit)) continue
+    if ((hit.score < floor && hit !== top && !recent.includes(hit)) || (speaking && !speaking(hit))) continue
     const relevance = hit.score / top.score + (listedWin && hit === top ? 1 : 0)
     candidates.push(...scorer.sentences(hit, hit, relevance))
   }
