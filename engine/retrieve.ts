@@ -502,8 +502,10 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const typedFor = new Map<string, string>()
   for (const slot of query.slots) {
     const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
+    // Only the term of the word typed is that word's: another alternative ("North Yorkshire" for "Scarborough") is looked up as itself.
+    const own = typed && toTerm(typed)
     for (const alt of slot.alternatives) {
-      for (const t of alt) if (!typedFor.has(t)) typedFor.set(t, typed.length > t.length ? typed : t)
+      for (const t of alt) if (!typedFor.has(t)) typedFor.set(t, t === own && typed.length > t.length ? typed : t)
     }
   }
   const found = await Promise.all([...typedFor].map(([t, typed]) => cachedSearchTerm(kb, t, typed, exhaustive)))

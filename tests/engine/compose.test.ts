@@ -731,6 +731,20 @@ describe('compose', () => {
   })
 })
 
+describe('retrieve', () => {
+  it('looks up a word the vocabulary gives for a place as written, not as a start of longer words, whatever the place typed', async () => {
+    const input = await readKbDir('tests/fixtures/kb-ferries', { lexicon: 'knowledge/lexicon.json' })
+    const vocabulary = { ...input.vocabulary, text: JSON.stringify({ groups: [], oneWay: [{ from: ['Porthleven'], to: ['council'] }] }) }
+    const built = compileKb({ ...input, vocabulary })
+    if (!built.ok) throw new Error(built.problems.join('\n'))
+    const placed = createKb(built.artifact, 'bundled')
+    const found = await retrieve(placed, understand('what did Porthleven decide?', [], placed.language))
+    const council = found.hits.find((h) => h.termsFor('council').length > 0)
+    expect(council?.termsFor('council')).toEqual(['council'])
+    expect(found.hits.some((h) => h.termsFor('council').includes('councillor'))).toBe(false)
+  })
+})
+
 describe('warmUp', () => {
   const questions = ['how many crossings were cancelled?', 'who was chair before Kerensa Polglaze?', 'how many boats did the gazette own?']
 
