@@ -343,6 +343,12 @@ describe('understand', () => {
     expect(long.slots.filter((s) => s.weight === 1).map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['ferry', 'contracts']))
   })
 
+  it('reads "his licence reforms" as a policy someone made, not a case of his own', () => {
+    expect(ask('when did the minister unveil his licence reforms?').decline).toBeUndefined()
+    expect(ask('what day did the minister announce his licence shake-up?').decline).toBeUndefined()
+    expect(ask('when does his licence end?').decline).toBe('personal')
+  })
+
   it('takes someone the visitor knows as a personal case only when advice or a judgement on their case is asked, and never as a topic', () => {
     // How things stand is no advice, whoever it is asked for.
     const stands = ask("my brother's a deckhand on the night ferry, who runs it now?")
