@@ -165,6 +165,12 @@ describe('compose', () => {
   it('takes a quoted title for the answer to "what was it called?", a name of several words the question does not use as nearly one, and one word as no title', () => {
     expect(understand('what was the 2021 ferry review called?', [], kb.language).kind).toBe('title')
     expect(understand('whats the full title of the harbour board report', [], kb.language).kind).toBe('title')
+    // "What did X call Y?" and a motto or slogan ask for a name too; the word for the sort of name is no thing the answer must hold.
+    expect(understand('what did the harbour board call its 2021 review?', [], kb.language).kind).toBe('title')
+    expect(understand('what did you call me?', [], kb.language).kind).not.toBe('title')
+    const motto = understand('whats the slogan the operators used in 2015?', [], kb.language)
+    expect(motto.kind).toBe('title')
+    expect(motto.sought).toBeUndefined()
     const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['review'], asked: new Set(['review']), countOf: new Set(), countNamed: new Set(), matched: new Set(['review']), asksAttribution: false, yearsAsked: new Set() }
     expect(kindScore('title', 'The Harbour Board published its review, "Night Routes: A Fresh Start", in 2021.', ctx)).toBe(1)
     expect(kindScore('title', 'The review was written by the Tidal Lines team.', ctx)).toBeGreaterThanOrEqual(0.5)
