@@ -171,6 +171,9 @@ describe('compose', () => {
     const motto = understand('whats the slogan the operators used in 2015?', [], kb.language)
     expect(motto.kind).toBe('title')
     expect(motto.sought).toBeUndefined()
+    const described = understand("what was the harbour board's review called, the one from 2021?", [], kb.language)
+    expect(described.kind).toBe('title')
+    expect(described.sought).toBeUndefined()
     const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['review'], asked: new Set(['review']), countOf: new Set(), countNamed: new Set(), matched: new Set(['review']), asksAttribution: false, yearsAsked: new Set() }
     expect(kindScore('title', 'The Harbour Board published its review, "Night Routes: A Fresh Start", in 2021.', ctx)).toBe(1)
     expect(kindScore('title', 'The review was written by the Tidal Lines team.', ctx)).toBeGreaterThanOrEqual(0.5)
