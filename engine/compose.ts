@@ -654,7 +654,6 @@ function latestFirst(hits: Hit[], top: Hit, current: ReadonlySet<number>, still:
     })
 }
 
-/** When the first sentence is one side of a disagreement between sources, the best sentence of each other side. */
 /**
  * The disagreement an answer is part of: the first sentence's, or that of a
  * sentence answering about as well (the same fact reported by a source that

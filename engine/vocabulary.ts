@@ -113,14 +113,6 @@ const JOINING = /^(of|for|in|on|to|the)$/
 const MIN_LETTERS = 3
 
 /**
- * Abbreviations the sources never write, from the names they do: "FFS" for
- * "Fee for Service", "MAPPA" for "Multi-Agency Public Protection
- * Arrangements", as one-way relations a question's abbreviation is searched
- * by. Only where one name gives the letters, and `known` (a word the sources
- * or everyday English already have) says nothing of them. A run with "and" is
- * a list of names, not one.
- */
-/**
  * Prefixes that turn a word into its opposite ("unsuccessful", "inexperienced"),
  * each with the shortest word it negates: shorter ones under it are as often
  * another word ("unpaid"; "intake", "improve", "informed").
@@ -147,6 +139,14 @@ export function negationsIn(sourceWords: Iterable<string>, isEnglishWord: (word:
   return [...out].map(([base, set]) => ({ from: [base], to: [...set] }))
 }
 
+/**
+ * Abbreviations the sources never write, from the names they do: "FFS" for
+ * "Fee for Service", "MAPPA" for "Multi-Agency Public Protection
+ * Arrangements", as one-way relations a question's abbreviation is searched
+ * by. Only where one name gives the letters, and `known` (a word the sources
+ * or everyday English already have) says nothing of them. A run with "and" is
+ * a list of names, not one.
+ */
 export function abbreviationsIn(texts: readonly string[], known: (word: string) => boolean): Array<{ from: string[]; to: string[] }> {
   const names = new Map<string, Set<string>>()
   for (const text of texts) {
