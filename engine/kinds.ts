@@ -11,16 +11,17 @@ export type { AnswerKind } from './lexicon'
 /** Kinds where a sentence without that kind of content is not an answer. */
 export const STRICT_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'amount', 'count', 'time', 'duration', 'reason', 'rating', 'entity', 'person', 'identity', 'definition', 'title'])
 
+/** The kind of answer a question's wording asks for (`kindOf`'s kind). */
 export function answerKind(question: string, lexicon: Lexicon): AnswerKind {
   return kindOf(question, lexicon).kind
 }
 
 /**
- * The kind of answer wanted, and the word that names it where the wording that
- * gives the kind ends in one ("what date", "which year"): the last word of
- * that wording. The answer need not hold it; it says what the answer is.
+ * The kind of answer a question's wording asks for, the words that cue it
+ * ("which company"), and the word among them naming the kind where the cue
+ * ends in one ("what date", "which year", "cost"). The answer need not hold
+ * that word; it says what the answer is.
  */
-/** The kind of answer a question's wording asks for, the words that cue it ("which company"), and the word among them naming the kind ("cost"). */
 export function kindOf(question: string, lexicon: Lexicon): { kind: AnswerKind; cue?: string; word?: string } {
   // A cue in the question's leading part, before a second question word, decides: "which minister admitted … how much work…" asks who.
   // Not a second question joined to the first ("…, and why?"), which may say what is asked as well.
@@ -418,7 +419,6 @@ function describes(sentence: string, focus: string[]): boolean {
   return focus.some((word) => new RegExp(`\\b${escape(word)}[\\p{L}'’]*\\)?\\s*(,|\\(|\\s(is|was|are|were|stands for|means)\\b)`, 'iu').test(sentence))
 }
 
-/** A figure that counts something asked about: "21 Community Rehabilitation Companies", "28,750 offenders"; not a year or a day of a month. */
 /**
  * Whether a token is a figure that counts something: not a year, a day of a
  * month, a share ("40%"), nor a figure joined to the next word ("a 24-hour
@@ -436,6 +436,7 @@ function isCount(sentence: string, t: Token, dayNumber: RegExp): boolean {
 /** Stop words that name what a figure counts ("three things", "a lot"): never a word the question counts, as it is never searched for. */
 const COUNTED_STOP_WORDS: ReadonlySet<string> = new Set(['thing', 'things', 'lot'])
 
+/** A figure that counts something asked about: "21 Community Rehabilitation Companies", "28,750 offenders"; not a year or a day of a month. */
 function countsAsked(sentence: string, asked: ReadonlySet<string>, lexicon: Lexicon): boolean {
   const toks = tokens(sentence)
   const ws = toks.map((t) => t.word.toLowerCase())
