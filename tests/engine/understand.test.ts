@@ -389,6 +389,9 @@ describe('understand', () => {
     expect(ask('did the union say we need a new officer on every ferry?').decline).toBeUndefined()
     // Whether a claim someone made is true asks about the record, not their case.
     expect(ask('my mate worked on the ferries n reckons they all ran on time in the first year. is that true').decline).toBeUndefined()
+    // "Is that right?" checks a claim someone made as "is that true?" does; of what befell them, it judges their case.
+    expect(ask('my sister worked for Bluewater n says they all ran on time. is that right?').decline).toBeUndefined()
+    expect(ask('my brother got a ferry ban, is that right?').decline).toBe('personal')
     expect(ask("my son got told he cant sail abroad on his pass, is that true?").decline).toBe('personal')
     // Whether to join, apply or train is the visitor's own choice to make, not a question about the service.
     expect(ask("thinking of applying to be a deckhand, is the pay any good these days").decline).toBe('personal')
