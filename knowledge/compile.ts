@@ -153,6 +153,8 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
   })
   // Words of the sources that negate an everyday word, found by a question using that word ("experienced" finds "inexperienced").
   const negations = negationsIn(passages.flatMap((p) => words(p.text)), (word) => english.has(word))
+  // Everyday words the sources only ever write capitalised within a sentence ("Wales", "Kent", "Purple Futures") are names there.
+  const names = alwaysCapitalised(passages.flatMap((p) => sentences(p.text)), new Set(rules.monthNames.toLowerCase().split('|')))
   // Passages on how things stand: their listed questions ask about now, and they report the period's last events.
   const lastYears = period.to - 1
   const current = passages.flatMap((p, i) => (p.date && Number(p.date.slice(0, 4)) >= lastYears && p.questions.some((q) => rules.question.now.test(q)) ? [i] : []))
@@ -169,7 +171,7 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
     },
     conflicts: sides,
     current,
-    dictionary: buildBloom(dictionary),
+    dictionary: buildBloom(dictionary.filter((w) => !names.has(w))),
     index: indexFromMiniSearch(index, championCount),
     timeline: timeline(sources, records),
   }
@@ -211,3 +213,18 @@ function readConflicts(file: KbFile, problems: string[]): Set<string> {
   )
   return new Set(Object.keys(data ?? {}))
 }
+
+/** Words written capitalised at least twice within sentences, never in lower case there, and no month. */
+function alwaysCapitalised(texts: readonly string[], months: ReadonlySet<string>): Set<string> {
+  const upper = new Map<string, number>()
+  const lower = new Set<string>()
+  for (const text of texts) {
+    const ws = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? []
+    ws.slice(1).forEach((w) => {
+      if (/^\p{Lu}\p{Ll}+$/u.test(w)) upper.set(w.toLowerCase(), (upper.get(w.toLowerCase()) ?? 0) + 1)
+      else if (/^\p{Ll}+$/u.test(w)) lower.add(w)
+    })
+  }
+  return new Set([...upper].filter(([w, n]) => n >= 2 && !lower.has(w) && !months.has(w)).map(([w]) => w))
+}
+

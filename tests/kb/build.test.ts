@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { createKb } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { fingerprint } from '../../knowledge/copy-check'
 import { readKbDir } from '../../knowledge/read'
@@ -89,6 +90,17 @@ describe('compileKb', () => {
     const result = compileKb(input)
     if (!result.ok) throw new Error(result.problems.join('\n'))
     expect(result.artifact.period).toMatchObject({ from: 2014, to: 2015 })
+  })
+
+  it('takes an everyday word the sources only ever write capitalised within a sentence for a name, but not a month', async () => {
+    const input = await kbInput('kb-ferries')
+    const result = compileKb(input)
+    if (!result.ok) throw new Error(result.problems.join('\n'))
+    const kb = createKb(result.artifact, 'bundled')
+    // "Harbour Link" is the only "link"; "harbour" is also written in lower case ("the harbour").
+    expect(kb.isEnglishWord('link')).toBe(false)
+    expect(kb.isEnglishWord('harbour')).toBe(true)
+    expect(kb.isEnglishWord('march')).toBe(true)
   })
 
   it('splits a long section into passages of about 40 to 150 words at sentence boundaries', async () => {
