@@ -33,8 +33,12 @@ function positions(word: string, m: number, k: number, out = new Array<number>(k
   return out
 }
 
-export function buildBloom(words: readonly string[], falsePositiveRate = 0.01): BloomData {
-  const count = Math.max(words.length, 1)
+/**
+ * `capacity`: the number of words the filter is sized for, by default as many as it holds. Sized for a
+ * list it holds only part of, it answers yes to no word the whole list's filter says no to.
+ */
+export function buildBloom(words: readonly string[], falsePositiveRate = 0.01, capacity = words.length): BloomData {
+  const count = Math.max(capacity, 1)
   const m = Math.ceil((-count * Math.log(falsePositiveRate)) / Math.LN2 ** 2)
   const k = Math.max(1, Math.round((m / count) * Math.LN2))
   const digits = new Uint8Array(Math.ceil(m / 6))

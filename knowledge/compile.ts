@@ -171,7 +171,8 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
     },
     conflicts: sides,
     current,
-    dictionary: buildBloom(dictionary.filter((w) => !names.has(w))),
+    // Sized for the whole dictionary, so that leaving names out makes no other word read as English.
+    dictionary: buildBloom(dictionary.filter((w) => !names.has(w)), undefined, dictionary.length),
     index: indexFromMiniSearch(index, championCount),
     timeline: timeline(sources, records),
   }
