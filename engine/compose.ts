@@ -350,12 +350,13 @@ class Scorer {
     if (years.length === 0) return 1
     // A sentence naming years speaks of them; one naming none, of its event's or source's year.
     const named = yearsNamed(sentence)
-    // A yes/no question's year may be the claim it checks ("did it become law in 2013?"), and a year before the question proper sets the scene ("in 2016, which company ran it?"): another year there may answer it.
+    // A year before the question proper sets the scene ("in 2016, which company ran it?"): another year there may answer it.
     if (named.length > 0) {
-      if (years.some((y) => named.includes(y))) return 1
+      // A yes/no question's year may be the claim it checks ("did it become law in 2013?"): a sentence naming the year there was settles it as well.
+      if (this.query.polar || years.some((y) => named.includes(y))) return 1
       // Who ran it in 2016 is who was given it in 2014, unless a later sentence says otherwise.
       const earlier = this.query.lasting && named.every((y) => y < Math.min(...years))
-      return this.query.polar || this.query.yearSetsScene || earlier ? YEAR_MISS : YEAR_OTHER
+      return this.query.yearSetsScene || earlier ? YEAR_MISS : YEAR_OTHER
     }
     const dated = [side.record.date, side.source.published].map((d) => Number(d?.slice(0, 4)))
     if (years.some((y) => dated.includes(y))) return 1

@@ -128,6 +128,16 @@ describe('compose', () => {
     expect(plan(behind(0.5), query, context).refused).toBe('too little of the question covered')
   })
 
+  it('scores a sentence naming another year than a yes/no question names as one naming it: that year is the claim it checks', async () => {
+    const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
+    const fitOf = async (q: string) => {
+      const query = understand(q, [], kb.language)
+      return plan(await retrieve(kb, query), query, context).candidates.find((c) => c.sentence.includes('HB 42 of 2021'))?.yearFit
+    }
+    expect(await fitOf('did the harbour board lay its review of the ferry contracts before the council in 2019?')).toBe(1)
+    expect(await fitOf('what did the harbour board lay before the council in 2019?')).toBeLessThan(1)
+  })
+
   it('answers "why" with a sentence that gives a reason, not one that restates what happened', async () => {
     expect(sentencesOf(await ask('why were the night routes cut back?'))[0]).toMatch(/because too few passengers travelled after dark/)
   })
