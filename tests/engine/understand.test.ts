@@ -706,6 +706,7 @@ describe('understand', () => {
     expect(ask('how do I sign up to crew the night ferry').decline).toBe('personal')
     expect(ask('how did the operators sign up their crews').decline).toBeUndefined()
     expect(ask('how old is the chair of the harbour board').decline).toBe('private')
+    expect(ask('tell me where the ferry warden in Penzance lives').decline).toBe('private')
     expect(ask('what happened to the ferries in 2024').decline).toBe('later')
     // The sources end in 2021: "since 2021" asks about what came after, "since 2020" does not.
     expect(ask('how many crossings have been cancelled since 2021?')).toMatchObject({ decline: 'later', laterYear: 2022 })
