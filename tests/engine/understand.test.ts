@@ -349,6 +349,13 @@ describe('understand', () => {
     expect(ask('when does his licence end?').decline).toBe('personal')
   })
 
+  it('reads an aside in brackets as background, at half weight, unless it is all the question has', () => {
+    const weightOf = (q: string, typed: string) => ask(q).slots.find((s) => s.typed.join(' ') === typed)?.weight
+    expect(weightOf('who ran the night routes in 2016 (low season)?', 'season')).toBe(0.5)
+    expect(weightOf('who ran the night routes in 2016 (low season)?', 'routes')).toBe(1)
+    expect(weightOf('(who ran the night routes?)', 'routes')).toBe(1)
+  })
+
   it('takes someone the visitor knows as a personal case only when advice or a judgement on their case is asked, and never as a topic', () => {
     // How things stand is no advice, whoever it is asked for.
     const stands = ask("my brother's a deckhand on the night ferry, who runs it now?")
