@@ -63,6 +63,8 @@ const SPREAD = 1.5
 const POLAR_COVERAGE = 0.8
 /** Passages scoring this share of the best's are as much the question's: the one holding more of it shows the sources speak to it. */
 const NEAR_BEST = 0.85
+/** A yes/no question's year is the claim it checks: a sentence naming another year settles it nearly as well as one naming it. */
+const POLAR_OTHER_YEAR = 0.95
 /** Coverages this close are equal. */
 const TIE = 1e-9
 /** Words that give a figure roughly. */
@@ -353,7 +355,8 @@ class Scorer {
     // A year before the question proper sets the scene ("in 2016, which company ran it?"): another year there may answer it.
     if (named.length > 0) {
       // A yes/no question's year may be the claim it checks ("did it become law in 2013?"): a sentence naming the year there was settles it as well.
-      if (this.query.polar || years.some((y) => named.includes(y))) return 1
+      if (years.some((y) => named.includes(y))) return 1
+      if (this.query.polar) return POLAR_OTHER_YEAR
       // Who ran it in 2016 is who was given it in 2014, unless a later sentence says otherwise.
       const earlier = this.query.lasting && named.every((y) => y < Math.min(...years))
       return this.query.yearSetsScene || earlier ? YEAR_MISS : YEAR_OTHER
@@ -523,7 +526,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const candidates: Candidate[] = []
   for (const hit of hits) {
     // Passages that may give the latest state are read whatever their score.
-    if ((hit.score < floor && hit !== top && !recent.includes(hit)) || (speaking && !speaking(hit))) continue
+    // Those that showed the sources speak to the question are read whatever their score.
+    if (speaking ? !speaking(hit) : hit.score < floor && hit !== top && !recent.includes(hit)) continue
     const relevance = hit.score / top.score + (listedWin && hit === top ? 1 : 0)
     candidates.push(...scorer.sentences(hit, hit, relevance))
   }

@@ -126,16 +126,20 @@ describe('compose', () => {
     const behind = (share: number) => ({ ...found, hits: [{ ...partial, score: 10 }, { ...whole, score: 10 * share, coverage: 0.9 }] })
     expect(plan(behind(0.95), query, context).refused).not.toBe('too little of the question covered')
     expect(plan(behind(0.5), query, context).refused).toBe('too little of the question covered')
+    // The answer then comes from a passage that reached the bar, however far below the best it scored.
+    expect(plan(behind(0.95), query, context).chosen[0]?.passage).toBe(whole.passage)
+    const far = { ...found, hits: [{ ...partial, score: 10 }, { ...whole, score: 0.1 }] }
+    expect(plan(far, query, context).chosen[0]?.passage).toBe(whole.passage)
   })
 
-  it('scores a sentence naming another year than a yes/no question names as one naming it: that year is the claim it checks', async () => {
+  it('scores a sentence naming another year than a yes/no question names nearly as one naming it: that year is the claim it checks', async () => {
     const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
     const fitOf = async (q: string) => {
       const query = understand(q, [], kb.language)
       return plan(await retrieve(kb, query), query, context).candidates.find((c) => c.sentence.includes('HB 42 of 2021'))?.yearFit
     }
-    expect(await fitOf('did the harbour board lay its review of the ferry contracts before the council in 2019?')).toBe(1)
-    expect(await fitOf('what did the harbour board lay before the council in 2019?')).toBeLessThan(1)
+    expect(await fitOf('did the harbour board lay its review of the ferry contracts before the council in 2019?')).toBeGreaterThan(0.9)
+    expect(await fitOf('what did the harbour board lay before the council in 2019?')).toBeLessThan(0.9)
   })
 
   it('answers "why" with a sentence that gives a reason, not one that restates what happened', async () => {
@@ -178,6 +182,8 @@ describe('compose', () => {
     // "What did X call Y?" and a motto or slogan ask for a name too; the word for the sort of name is no thing the answer must hold.
     expect(understand('what did the harbour board call its 2021 review?', [], kb.language).kind).toBe('title')
     expect(understand('what did you call me?', [], kb.language).kind).not.toBe('title')
+    expect(understand('what did the inspectors call for?', [], kb.language).kind).not.toBe('title')
+    expect(understand('why did the operators drop the slogan?', [], kb.language).kind).toBe('reason')
     const motto = understand('whats the slogan the operators used in 2015?', [], kb.language)
     expect(motto.kind).toBe('title')
     expect(motto.sought).toBeUndefined()

@@ -714,6 +714,7 @@ describe('understand', () => {
     expect(ask('how did the operators sign up their crews').decline).toBeUndefined()
     expect(ask('how old is the chair of the harbour board').decline).toBe('private')
     expect(ask('tell me where the ferry warden in Penzance lives').decline).toBe('private')
+    expect(ask('which company ran the ferries where I lived in 2015?').decline).toBeUndefined()
     expect(ask('what happened to the ferries in 2024').decline).toBe('later')
     // The sources end in 2021: "since 2021" asks about what came after, "since 2020" does not.
     expect(ask('how many crossings have been cancelled since 2021?')).toMatchObject({ decline: 'later', laterYear: 2022 })
@@ -743,6 +744,8 @@ describe('understand', () => {
     expect(ask('when is the harbour board next going to report on the ferries').decline).toBe('future')
     expect(ask('when will the inspectors next look at the night routes').decline).toBe('future')
     expect(ask('will the ferries get better').decline).toBe('future')
+    expect(ask('will you tell me which company ran the ferries last year?').decline).toBeUndefined()
+    expect(ask('when is a passenger next checked after boarding?').decline).toBeUndefined()
     expect(ask('when was the harbour board next to report after 2019?').decline).toBeUndefined()
     expect(ask('will he get better treatment from Bluewater').decline).not.toBe('future')
     expect(ask('is the council gonna give the ferries more money in the next spending review').decline).toBe('future')
