@@ -123,10 +123,12 @@ function scene(stated: Slot[], language: Language): Slot[] {
  */
 function told(slots: Slot[], text: string, language: Language): Slot[] {
   // An aside in brackets ("(low risk)") is background too.
-  const aside = new Set(words((text.match(/\([^()]*\)/g) ?? []).join(' ')).map(toTerm))
-  const outside = new Set(words(text.replace(/\([^()]*\)/g, ' ')).map(toTerm))
-  const inAside = (s: Slot) => s.weight === 1 && !s.named && s.typed.every((w) => aside.has(toTerm(w)) && !outside.has(toTerm(w)) && !scopes(w, language))
-  if (aside.size > 0 && slots.some((s) => s.weight === 1 && !inAside(s))) slots = slots.map((s) => (inAside(s) ? { ...s, weight: CONTEXT_WEIGHT } : s))
+  if (text.includes('(')) {
+    const aside = new Set(words((text.match(/\([^()]*\)/g) ?? []).join(' ')).map(toTerm))
+    const outside = new Set(words(text.replace(/\([^()]*\)/g, ' ')).map(toTerm))
+    const inAside = (s: Slot) => s.weight === 1 && !s.named && s.typed.every((w) => aside.has(toTerm(w)) && !outside.has(toTerm(w)) && !scopes(w, language))
+    if (aside.size > 0 && slots.some((s) => s.weight === 1 && !inAside(s))) slots = slots.map((s) => (inAside(s) ? { ...s, weight: CONTEXT_WEIGHT } : s))
+  }
   const story = language.lexicon.question.story.exec(text)?.[1]
   if (!story) return slots
   const asked = new Set(words(text.slice(story.length)).map(toTerm))

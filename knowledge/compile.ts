@@ -220,11 +220,12 @@ function alwaysCapitalised(texts: readonly string[], months: ReadonlySet<string>
   const upper = new Map<string, number>()
   const lower = new Set<string>()
   for (const text of texts) {
-    const ws = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? []
-    ws.slice(1).forEach((w) => {
-      if (/^\p{Lu}\p{Ll}+$/u.test(w)) upper.set(w.toLowerCase(), (upper.get(w.toLowerCase()) ?? 0) + 1)
+    // The first word is capitalised as the sentence's start.
+    for (const w of (text.match(/\p{L}[\p{L}'’-]*/gu) ?? []).slice(1)) {
+      const key = w.toLowerCase()
+      if (/^\p{Lu}\p{Ll}+$/u.test(w)) upper.set(key, (upper.get(key) ?? 0) + 1)
       else if (/^\p{Ll}+$/u.test(w)) lower.add(w)
-    })
+    }
   }
   return new Set([...upper].filter(([w, n]) => n >= 2 && !lower.has(w) && !months.has(w)).map(([w]) => w))
 }

@@ -5,7 +5,7 @@
  * quote must be found, as written, in its passage.
  */
 import { describe, expect, it } from 'vitest'
-import { answer, createKb, plan, retrieve, understand, warmUp, type Answer } from '../../engine'
+import { answer, composeContext, createKb, plan, retrieve, understand, warmUp, type Answer } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
 import { givesOtherFigure, kindScore, type KindContext } from '../../engine/kinds'
@@ -15,6 +15,7 @@ const compiled = compileKb(await readKbDir('tests/fixtures/kb-ferries', { lexico
 if (!compiled.ok) throw new Error(compiled.problems.join('\n'))
 const kb = createKb(compiled.artifact, 'bundled')
 const ask = (question: string, history: string[] = []) => answer(kb, question, history.map((q) => ({ question: q })))
+const context = composeContext(kb)
 
 /** The answer's sentences, without their markers, first first. */
 const sentencesOf = (a: Answer) => a.answer.split(/(?<=\])\s+/).map((s) => s.replace(/\s*(\[\d+\])+$/, ''))
@@ -102,26 +103,26 @@ describe('compose', () => {
     expect(sentencesOf(await ask('whats HB 42?'))[0]).toMatch(/as paper HB 42 of 2021/)
   })
 
-  it('does not refuse a question as too little covered when a passage scoring below the best holds every concept of it', async () => {
+  /** "bluewater night": its passage holding both concepts and one holding only one, to set scores and coverage on. */
+  async function wholeAndPartial() {
     const query = understand('bluewater night', [], kb.language)
     const found = await retrieve(kb, query)
     const whole = found.hits.find((h) => h.coverage === 1)
     const partial = found.hits.find((h) => h.coverage < 0.5)
     if (!whole || !partial) throw new Error('the fixture no longer gives a whole and a partial match')
+    return { query, found, whole, partial }
+  }
+
+  it('does not refuse a question as too little covered when a passage scoring below the best holds every concept of it', async () => {
+    const { query, found, whole, partial } = await wholeAndPartial()
     // As if the passage holding one concept had scored best.
     const retrieval = { ...found, hits: [{ ...partial, score: whole.score + 1 }, whole] }
-    const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
     expect(plan(retrieval, query, context).refused).not.toBe('too little of the question covered')
     expect(plan({ ...retrieval, hits: [retrieval.hits[0] as (typeof retrieval.hits)[number]] }, query, context).refused).toBe('too little of the question covered')
   })
 
   it('reads the coverage bar from every passage scoring nearly as well as the best, not from the best alone', async () => {
-    const query = understand('bluewater night', [], kb.language)
-    const found = await retrieve(kb, query)
-    const whole = found.hits.find((h) => h.coverage === 1)
-    const partial = found.hits.find((h) => h.coverage < 0.5)
-    if (!whole || !partial) throw new Error('the fixture no longer gives a whole and a partial match')
-    const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
+    const { query, found, whole, partial } = await wholeAndPartial()
     // Enough of the question, short of all of it, in a passage scoring just under the best, or far under it.
     const behind = (share: number) => ({ ...found, hits: [{ ...partial, score: 10 }, { ...whole, score: 10 * share, coverage: 0.9 }] })
     expect(plan(behind(0.95), query, context).refused).not.toBe('too little of the question covered')
@@ -133,7 +134,6 @@ describe('compose', () => {
   })
 
   it('scores a sentence naming another year than a yes/no question names nearly as one naming it: that year is the claim it checks', async () => {
-    const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
     const fitOf = async (q: string) => {
       const query = understand(q, [], kb.language)
       return plan(await retrieve(kb, query), query, context).candidates.find((c) => c.sentence.includes('HB 42 of 2021'))?.yearFit
@@ -222,7 +222,6 @@ describe('compose', () => {
   it('counts a sentence holding one of the choices a question offers ("the same timetable or new crews?") above one holding neither', async () => {
     const query = understand('when the harbour board took back every route did passengers see the same timetable or new crews?', [], kb.language)
     expect(query.choices?.[0]).toEqual([toTerm('timetable')])
-    const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
     const retrieval = await retrieve(kb, query)
     const scoreOf = (p: ReturnType<typeof plan>) => p.candidates.find((c) => /same timetable/.test(c.sentence))?.score ?? 0
     const { choices: _, ...offered } = query
@@ -447,7 +446,6 @@ describe('compose', () => {
   })
 
   it('answers a follow-up with something the last answer did not say when that answers nearly as well, and says it again when nothing else does', async () => {
-    const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
     const firstSentence = async (question: string, said?: string) => {
       const query = understand(question, [], kb.language)
       return plan(await retrieve(kb, query), query, { ...context, ...(said !== undefined && { said }) }).chosen[0]?.sentence ?? ''
@@ -685,7 +683,6 @@ describe('compose', () => {
   it('asks less of the best passage for a yes/no question, whose claim may be in words the settling passage does not use', async () => {
     const polar = understand('did the crews praise the night timetable in winter?', [], kb.language)
     const open = understand('what did the crews praise about the night timetable in winter?', [], kb.language)
-    const context = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current }
     // Read from the best passage alone: the next, scoring nearly as well, holds a little more.
     const best = async (query: typeof polar) => {
       const found = await retrieve(kb, query)
