@@ -155,6 +155,7 @@ describe('understand', () => {
     expect(ask('how did the cancellation rate change after 2016?').kind).toBe('percent')
     expect(ask('what was the hourly rate for crews?').kind).not.toBe('percent')
     expect(ask("what was the harbour board's verdict on the operators").kind).not.toBe('definition')
+    expect(ask("what's Bluewater's home port").kind).not.toBe('definition')
     expect(ask('how much were the contracts worth').kind).toBe('money')
     // Pay is a sum: "what was the chair paid?", "the chair's salary".
     expect(ask('what was the harbour board chair paid?').kind).toBe('money')
