@@ -745,6 +745,8 @@ describe('understand', () => {
     expect(ask('when is the harbour board next going to report on the ferries').decline).toBe('future')
     expect(ask('when will the inspectors next look at the night routes').decline).toBe('future')
     expect(ask('will the ferries get better').decline).toBe('future')
+    expect(ask('will the ferries still be run by the council in 10 yrs').decline).toBe('future')
+    expect(ask('what did the board say would happen to fares in five years').decline).toBeUndefined()
     expect(ask('will you tell me which company ran the ferries last year?').decline).toBeUndefined()
     expect(ask('when is a passenger next checked after boarding?').decline).toBeUndefined()
     expect(ask('when was the harbour board next to report after 2019?').decline).toBeUndefined()
