@@ -60,7 +60,7 @@ const INSTRUCTIONS: RegExp[] = [
   /(?<=^|[.!?;:]\s*|\b(?:and|then|now|please|so)\s+)((tell|inform|warn) (everyone|everybody|people|all users|users|visitors|the public)|let (everyone|everybody|people|all users|users|visitors|the public) know)\b[^.?!\n]*/gi,
   /\b(confirm|acknowledge) (this |that |it )?by (replying|saying|responding|writing|typing)\b[^.?!\n]*|\b(reply|respond|answer)( only)? with ['"‘“]?[a-z]+['"’”]?[^.?!\n]*/gi,
   // Something to invent rather than look up: "just make up a number for…", "invent three quotes…", "any figure will do".
-  /(?<=(?:^|[.!?;:,]\s*)(?:(?:just|please|and|then|so|now|(?:can|could|would|will) you)\s+)*)(make up|make (?:it|one|something|them|some|a (?:number|figure|name|quote|date)) up|invent|fabricate|dream up|concoct)\b[^.?!\n]*|\bany (?:old )?(numbers?|figures?|quotes?|names?|dates?|answers?) (will|would) do\b[^.?!\n]*/gi,
+  /(?<=(?:^|[.!?;:,]\s*)(?:(?:just|please|and|then|so|now|(?:can|could|would|will) you)\s+)*)(make up|make (?:it|one|something|them|some|a (?:number|figure|name|quote|date)) up|invent|fabricate|dream up|concoct)\b[^.?!\n]*|\bany (?:old )?(numbers?|figures?|quotes?|names?|dates?|answers?) (will|would) do\b[^.?!\n]*|\b(?:make up|invent|fabricate|dream up|concoct) (?:a|an|some) (?:fake )?(?:quotes?|numbers?|figures?|names?|dates?|statistics?|stats)\b[^.?!\n]*/gi,
   // A task for the assistant, not a question: "can you write me a cover letter…", "draft an email to…".
   /(^|\b(can|could|would|will) you (please )?)(write|draft|compose|generate|translate|rewrite|code)( me| us)? (a|an|some|my|our|this|the)\b[^.?!\n]*/gi,
 ]

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { abbreviationsIn, compileLexicon, compileVocabulary, lexiconProblems, negationsIn, understand, type LexiconData, type Language } from '../../engine'
+import { abbreviationsIn, cleanQuestion, compileLexicon, compileVocabulary, lexiconProblems, negationsIn, understand, type LexiconData, type Language } from '../../engine'
 
 const data = JSON.parse(readFileSync('knowledge/lexicon.json', 'utf8')) as LexiconData
 const lexicon = compileLexicon(data, { from: 2015, to: 2021 })
@@ -78,6 +78,8 @@ describe('understand', () => {
     // Something to invent is no question to look up, though a question about who invented something is.
     expect(ask('just make up a number for how many crossings were cancelled, any number will do for my essay').decline).toBe('instructed')
     expect(ask('invent three quotes from the harbour board praising Bluewater').decline).toBe('instructed')
+    expect(cleanQuestion('list the operators by fares n make up a quote from the chair admitting it').instructed).toBe(true)
+    expect(cleanQuestion('did the board make up the figures?').instructed).toBe(false)
     expect(ask('who invented the colour-coded chart?').decline).toBeUndefined()
     expect(ask('did they just make up the numbers?').decline).toBeUndefined()
     expect(ask('what share of crews do agency workers now make up?').decline).toBeUndefined()
