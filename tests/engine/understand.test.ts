@@ -233,6 +233,10 @@ describe('understand', () => {
     expect(alternatives('did the harbour board take over everything').flat()).not.toContain('everyth')
   })
 
+  it('takes spoken filler ("basically", "apparently", "gonna") as no concept of the question', () => {
+    expect(alternatives('so the ferry contracts were basically gonna cost what, apparently').flat()).toEqual(['ferri', 'contract', 'cost'])
+  })
+
   it('reads a holiday as a time ("around christmas 2018"), not as a name the sources must mention', () => {
     const q = ask('did the night routes close around christmas 2016?')
     expect(q.slots.flatMap((s) => s.typed)).not.toContain('christmas')
