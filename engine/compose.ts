@@ -67,6 +67,8 @@ const NEAR_BEST = 0.85
 const POLAR_OTHER_YEAR = 0.95
 /** Coverages this close are equal. */
 const TIE = 1e-9
+/** Of the question's own concepts, what a sentence without a date must hold for its passage's event date to answer "when". */
+const DATED_COVERAGE = 0.8
 /** Words that give a figure roughly. */
 const APPROXIMATELY = /\b(?:about|around|roughly|approximately|nearly|almost|some|over|under|(?:more|less|fewer) than|up to|at least)/
 
@@ -374,7 +376,7 @@ class Scorer {
   }
 
   /** Whether a sentence supplies what the question asks: the kind for a strict kind, a statement that settles a yes/no question, something asked for the rest. */
-  answers(c: Candidate, listedWin: boolean): boolean {
+  answers(c: Candidate, listedWin: boolean, anyKind = false): boolean {
     if (c.score === 0) return false
     if (!this.aboutYearAsked(c)) return false
     // "When did X become Y?" is not answered by the date X did something else as Y, even in a passage listing the question.
@@ -382,7 +384,7 @@ class Scorer {
     // A passage whose listed question asks what was asked answers it, in whatever words.
     // Asked for a kind, the sentence must hold something of the question: one dating another event does not date the one asked about.
     if (listedWin && c.hit === this.retrieval.hits[0] && (!this.strict || c.coverage > 0)) return true
-    if (this.strict && c.kind < KIND_FLOOR) return false
+    if (this.strict && c.kind < KIND_FLOOR && !anyKind) return false
     // "Who was the chief executive of…" is not answered by a sentence naming the chief inspector, nor "what is X's share price" by X's share of anything.
     if (!this.sought.every((i) => c.covers.has(i))) return false
     // "How much was the Wales contract worth?" is not answered by what all the contracts were worth.
@@ -406,6 +408,11 @@ class Scorer {
 
   /** The most of the question's own concepts any sentence considered holds (set once the candidates are scored). */
   bestOwnCoverage = 0
+}
+
+/** A date that tells the asker something: not missing, nor only a year the question names ("which month in 2017…"). */
+function newDate(date: string | undefined, query: Query): date is string {
+  return date !== undefined && !(date.length === 4 && query.years.includes(Number(date)))
 }
 
 /** The date a passage's event is given, else its source's. */
@@ -490,6 +497,8 @@ export interface Plan {
   corroborations: Map<Candidate, Candidate[]>
   sides: Candidate[]
   asOf?: string
+  /** The event date that answers "when", where the first sentence gives none. */
+  dated?: string
 }
 
 export function plan(retrieval: Retrieval, query: Query, context: ComposeContext): Plan {
@@ -565,7 +574,11 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const currentHits = recent.filter(isCurrent)
   const latestState = [...currentHits.map(answering), ...currentHits.map(carriesOver), ...recent.filter((h) => !isCurrent(h)).map(answering)].find((c) => c !== undefined)
   const anchor = latestState?.hit
-  const first = latestState || best
+  // "Which year was that?" of a sentence holding all the rest of the question but no date: its passage's event date answers.
+  const dated = !latestState && !best && query.kind === 'time' && !query.polar && !query.now
+    ? candidates.find((c) => newDate(c.record.date, query) && c.ownCoverage >= DATED_COVERAGE && scorer.answers(c, listedWin, true))
+    : undefined
+  const first = latestState || best || dated
   if (!first) return { ...none('no sentence supplies what was asked', listedWin), candidates, ...(anchor && { anchor }) }
   const chosen: Candidate[] = [first]
   const covered = new Set(first.covers)
@@ -613,12 +626,13 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     // The latest state is disputed only where its own passage is a side: an older fact's dispute is not about how things stand.
     ...byAuthority(chosen, disagreement(dispute, first, retrieval, scorer, chosen, candidates, listedWin ? top : undefined), scorer, anchor !== undefined),
     ...(query.now && { asOf: stateOf.record.date ?? stateOf.source.published }),
+    ...(first === dated && { dated: first.record.date }),
   }
 }
 
 export function compose(retrieval: Retrieval, query: Query, context: ComposeContext): Composed | undefined {
   const p = plan(retrieval, query, context)
-  return p.refused ? undefined : cite(p.chosen, p.corroborations, p.sides, context.lexicon, p.asOf)
+  return p.refused ? undefined : cite(p.chosen, p.corroborations, p.sides, context.lexicon, p.asOf, p.dated)
 }
 
 /** The question's names (the vocabulary's, or a word that is not everyday English) that some passage holds but none saying how things stand. */
@@ -744,7 +758,7 @@ export function composeHolder(role: { retrieval: Retrieval; query: Query }, even
 }
 
 /** Numbers citations by first use, one per contiguous span: neighbouring sentences of one passage, given in a row, share one. */
-function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, sides: Candidate[], lexicon: Lexicon, asOf: string | undefined): Composed {
+function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, sides: Candidate[], lexicon: Lexicon, asOf: string | undefined, dated?: string): Composed {
   const citations: Citation[] = []
   const spans = new Map<string, Citation>()
   const citeSpan = (c: Candidate, extendFrom?: Candidate): Citation => {
@@ -776,6 +790,7 @@ function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, 
   }
   const parts: string[] = []
   if (asOf) parts.push(lexicon.message('asOf', { date: lexicon.formatDate(asOf) }))
+  if (dated) parts.push(lexicon.message('dated', { date: lexicon.formatDate(dated) }))
   const ordered = [...chosen, ...sides]
   ordered.forEach((c, i) => {
     if (i === chosen.length) parts.push(lexicon.message('disputed'))

@@ -35,6 +35,15 @@ describe('compose', () => {
     expectFindableQuotes(a)
   })
 
+  it('answers "when was that?" of a sentence without a date, holding the rest of the question, with its passage\'s event date', async () => {
+    const a = await ask('passengers complained about the cancellations to the harbour board - when was that?')
+    expect(sentencesOf(a)[0]).toBe('My sources date this to December 2015: Passengers complained about the cancellations to the Harbour Board.')
+    expect(a.citations[0]?.date).toBe('2015-12')
+    expectFindableQuotes(a)
+    // A sentence holding too little of the question gives its passage's date to nothing.
+    expect((await ask('passengers complained to the harbour board about the fares - when was that?')).answered).toBe(false)
+  })
+
   it('names whoever came before or after a person, reading which way round the sentence says it', async () => {
     // "X, …, was appointed …, succeeding Y": Y came before X, however much lies between.
     expect(sentencesOf(await ask('who was chair before Kerensa Polglaze?'))[0]).toMatch(/succeeding Jo Bluewater/)
