@@ -407,6 +407,8 @@ describe('understand', () => {
     expect(ask('my sister worked for Bluewater n says they all ran on time. is that right?').decline).toBeUndefined()
     expect(ask('my brother got a ferry ban, is that right?').decline).toBe('personal')
     expect(ask("my son got told he cant sail abroad on his pass, is that true?").decline).toBe('personal')
+    // A claim spelt out after "is it true" is checked: it is about the record, whoever the visitor began with.
+    expect(ask('my gran sailed with Bluewater - is it true that firm went bust? when').decline).toBeUndefined()
     // Whether to join, apply or train is the visitor's own choice to make, not a question about the service.
     expect(ask("thinking of applying to be a deckhand, is the pay any good these days").decline).toBe('personal')
     expect(ask("i'm considering joining the harbour board, what training do they do").decline).toBe('personal')
