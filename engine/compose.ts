@@ -65,6 +65,8 @@ const POLAR_COVERAGE = 0.8
 const NEAR_BEST = 0.85
 /** A yes/no question's year is the claim it checks: a sentence naming another year settles it nearly as well as one naming it. */
 const POLAR_OTHER_YEAR = 0.95
+/** A sentence naming no year, from a passage whose event came before the year a lasting state is asked at ("who ran it in 2016?"). */
+const LASTING_EARLIER = 0.95
 /** Coverages this close are equal. */
 const TIE = 1e-9
 /** Of the question's own concepts, what a sentence without a date must hold for its passage's event date to answer "when". */
@@ -234,6 +236,8 @@ class Scorer {
   readonly ctx: Omit<KindContext, 'matched'>
   /** The question's own slots holding the words that name the thing asked for ("share", "price"): an answer holds them all. */
   readonly sought: number[]
+  /** The question's own slots that are a year a lasting state is asked at ("who ran it in 2016?"): not held by a sentence, but settled by its date. */
+  readonly when: Set<number>
   /** The question's own slots that are figures it names (not years, nor the end of a span of years such as "2017-18"): an answer holds them all. */
   readonly figures: number[]
   /** Of those, the figures offered as choices ("16 or 21?"): an answer holds one of them. */
@@ -251,7 +255,10 @@ class Scorer {
     context: ComposeContext,
   ) {
     // Within a sentence, one rare word should not outweigh the rest of the question.
-    this.weights = retrieval.slotWeights.map((w) => Math.sqrt(w))
+    // "Who ran it in 2016?": the year says when, which the sentence's date settles (yearFit); a sentence is not about the owner for naming 2016.
+    const sceneYear = (i: number) => query.lasting && retrieval.slots[i]?.typed.length === 1 && query.years.includes(Number(retrieval.slots[i]?.typed[0]))
+    this.when = new Set(retrieval.slots.flatMap((_, i) => (sceneYear(i) ? [i] : [])))
+    this.weights = retrieval.slotWeights.map((w, i) => (this.when.has(i) ? 0 : Math.sqrt(w)))
     this.total = this.weights.reduce((a, b) => a + b, 0) || 1
     this.fullTotal = retrieval.slotWeights.reduce((a, b) => a + b, 0) || 1
     this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 ? w : 0), 0) || 1
@@ -326,7 +333,7 @@ class Scorer {
       let weighed = 0
       for (let i = 0; i < slots.length; i++) {
         // "Dated" in a sentence does not answer "on what date…".
-        if (slots[i]?.namesKind || !holdsSlot(present[i] ?? [], own)) continue
+        if (slots[i]?.namesKind || this.when.has(i) || !holdsSlot(present[i] ?? [], own)) continue
         covered += this.weights[i] ?? 0
         weighed += this.retrieval.slotWeights[i] ?? 0
         if (slots[i]?.weight === 1) {
@@ -365,6 +372,8 @@ class Scorer {
     }
     const dated = [side.record.date, side.source.published].map((d) => Number(d?.slice(0, 4)))
     if (years.some((y) => dated.includes(y))) return 1
+    // Who ran it in 2016 is who was given it in 2014 (its event's date), unless a later sentence says otherwise.
+    if (this.query.lasting && side.record.date && Number(side.record.date.slice(0, 4)) < Math.min(...years)) return LASTING_EARLIER
     // What began only after the year asked about was not so then.
     const known = dated.filter(Number.isFinite)
     return this.query.lasting && known.length > 0 && known.every((d) => d > Math.max(...years)) ? YEAR_OTHER : YEAR_MISS
