@@ -146,6 +146,9 @@ function withStatement(own: Slot[], stated: Slot[]): Slot[] {
 /** Earlier turns a chain of follow-ups may reach back through. */
 const CONTEXT_TURNS = 3
 
+/** Words pointing back to a place or time already told ("was the CRC there…", "who ran it then?"). */
+const POINTS_BACK = /\b(there|then|that year|at that time|at the time)\b/i
+
 const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|same|one|ones)\b/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
 
@@ -269,13 +272,16 @@ export function understand(question: string, history: readonly Turn[], language:
   const chain = followUp ? chainOf(history, language) : []
   // A question of few words of its own after a statement ("… review of TR's future. What did it want TR weighed against?") leans on the statement, at half weight.
   const leans = said === undefined && cleaned.context !== undefined && !lexicon.question.smallTalk.test(cleaned.context) && own.filter((s) => s.weight === 1).length <= FEW_OWN_CONCEPTS && asked.kind !== 'definition' && !lexicon.question.now.test(text)
-  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, scene(slotsFor(unframed(cleaned.context as string, lexicon), language, CONTEXT_WEIGHT), language)) : followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : own
+  // "… in Billingham in 2016. Was the CRC there run by a big firm?": "there" and "then" point back to where and when the statement told.
+  const pointsBack = said === undefined && !leans && cleaned.context !== undefined && POINTS_BACK.test(main)
+  const statedScene = pointsBack ? scene(slotsFor(unframed(cleaned.context as string, lexicon), language, CONTEXT_WEIGHT), language).filter((s) => s.told) : []
+  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, scene(slotsFor(unframed(cleaned.context as string, lexicon), language, CONTEXT_WEIGHT), language)) : pointsBack ? withStatement(own, statedScene) : followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : own
   const previousText = chain[0]?.text
   const polar = lexicon.question.polar.test(main)
   let kind = asked.kind
   // "And in Wales?" asks what the earlier question asked; "was it reversed?" asks a yes or no of its own.
   if (kind === 'other' && previousText !== undefined && !polar) kind = answerKind(previousText, lexicon)
-  const years = yearsNamed(text)
+  const years = pointsBack ? [...new Set([...yearsNamed(text), ...yearsNamed(cleaned.context as string)])] : yearsNamed(text)
   // "What about in Wales?" after "who runs it now?" (or after a chain of follow-ups leading back to it) asks about now too, unless it names a year of its own.
   const now = lexicon.question.now.test(text) || (years.length === 0 && chainAsksNow(chain, lexicon))
   const query: Query = {
@@ -289,7 +295,8 @@ export function understand(question: string, history: readonly Turn[], language:
     now,
     followUp,
     years,
-    yearSetsScene: years.length > 0 && lexicon.question.sceneYear.test(text),
+    // A year the statement told sets the scene as "in 2016, who ran it?" does.
+    yearSetsScene: years.length > 0 && (lexicon.question.sceneYear.test(text) || (pointsBack && yearsNamed(text).length === 0)),
     lasting: years.length > 0 && kind === 'entity' && lexicon.question.lasting.test(text),
     ...counted(text, own, lexicon),
   }

@@ -514,6 +514,17 @@ describe('understand', () => {
     expect(ask('The operators put the ferry contracts at £40m. How long were they for?', ['who ran the night routes?']).slots.map((s) => s.typed.join(' '))).toContain('contracts')
   })
 
+  it('carries where and when a statement told into a question pointing back to them ("… there", "… then"), and only those', () => {
+    const q = ask('my uncle sailed with Bluewater in 2016. which company crewed the night routes there?')
+    expect(q.slots.map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['bluewater', '2016', 'night', 'routes']))
+    expect(q.slots.map((s) => s.typed.join(' '))).not.toContain('uncle')
+    expect(q.slots.map((s) => s.typed.join(' '))).not.toContain('sailed')
+    expect(q.years).toEqual([2016])
+    expect(q.yearSetsScene).toBe(true)
+    // Without a word pointing back, a question with words enough of its own stands alone.
+    expect(ask('my uncle sailed with Bluewater in 2016. which company crewed the night routes?').slots.map((s) => s.typed.join(' '))).not.toContain('bluewater')
+  })
+
   it('reads a question word with only a verb ("who decided?") as leaning on the earlier question', () => {
     const follow = ask('who decided?', ['when were the night routes cut back?'])
     expect(follow.followUp).toBe(true)
