@@ -95,6 +95,15 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(
     .map((pair) => pair.split(':') as [string, string]),
 )
 
+/** Words the stemmer cuts to another word's stem: "officers" are not "offices", "police" is not "policy". */
+const STEM_APART: ReadonlyMap<string, string> = new Map(
+  `officer:officer officers:officer police:police policing:police communication:communic communications:communic
+  experiment:experiment experiments:experiment experimental:experiment`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((pair) => pair.split(':') as [string, string]),
+)
+
 /** `toTerm` without remembering the word: for the many words tried once, such as a slip's possible corrections. */
 export function termOfUnseen(word: string): string | null {
   return termOf.get(word) ?? computeTerm(word)
@@ -110,6 +119,8 @@ function computeTerm(word: string): string | null {
   // A letter on its own names nothing ("prisons n probation", "part b").
   if (w.length <= 1 || STOP_WORDS.has(w)) return /^\d$/.test(w) ? w : null
   if (/\d/.test(w)) return w
+  const apart = STEM_APART.get(w)
+  if (apart) return apart
   w = IRREGULAR.get(w) ?? w
   w = w.replace(/^(\w{3,})iz(e|ed|es|ing|ation|ations)$/, '$1is$2')
   // A second pass joins forms one pass leaves apart ("traditionally" and "tradition").

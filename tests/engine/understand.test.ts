@@ -261,6 +261,14 @@ describe('understand', () => {
     expect(ask('who ran the ferries').slots[0]?.alternatives).toEqual([['run']])
   })
 
+  it('keeps apart words the stemmer cuts to one stem but that mean different things ("officers" and "offices", "police" and "policy")', () => {
+    const alts = (q: string) => ask(q).slots.map((s) => s.alternatives.flat().join(' '))
+    expect(alts('how many officers')).not.toEqual(alts('how many offices'))
+    expect(alts('what did the police say')).not.toEqual(alts('what did the policy say'))
+    // Forms of one word still meet.
+    expect(alts('how many officers')).toEqual(alts('how many officer'))
+  })
+
   it('carries the concepts of the question a follow-up leans on, at half weight', () => {
     const follow = ask('and who runs them now?', ['which companies ran the ferries?'])
     expect(follow.followUp).toBe(true)
