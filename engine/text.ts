@@ -48,6 +48,11 @@ export function isUnitOfSum(word: string, before: string | undefined): boolean {
   return short !== undefined && before !== undefined && before.endsWith(short) && shortSum(before.slice(0, -short.length), word) === before
 }
 
+/** Whether `word` only says a figure after it is rough ("around 2016", "around £40m"): elsewhere "around" may be a topic ("flow around a cylinder"). */
+export function isRoughMeasure(word: string, after: string | undefined): boolean {
+  return word === 'around' && after !== undefined && /^[£$€]?\d/.test(after)
+}
+
 /** Folds accents so "café" and "cafe" meet. */
 function foldAccents(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '')

@@ -8,7 +8,7 @@ import { cleanQuestion, isQuestion, isWordedAsQuestion } from './clean'
 import { STOP_WORDS } from './stop-words'
 import { NAMES, answerKind, kindOf, type AnswerKind } from './kinds'
 import type { Lexicon } from './lexicon'
-import { isUnitOfSum, NUMBER_WORDS, toTerm, words, yearsNamed } from './text'
+import { isRoughMeasure, isUnitOfSum, NUMBER_WORDS, toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
 
 export interface Turn {
@@ -192,7 +192,7 @@ export function slotsFor(text: string, language: Pick<Language, 'lexicon' | 'voc
   // Where each term's word is among all the words, stop words included.
   const at: number[] = []
   all.forEach((w, position) => {
-    const t = isUnitOfSum(w, all[position - 1]) ? null : toTerm(w)
+    const t = isUnitOfSum(w, all[position - 1]) || isRoughMeasure(w, all[position + 1]) ? null : toTerm(w)
     if (t) {
       typed.push(w)
       ts.push(t)

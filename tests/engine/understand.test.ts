@@ -233,8 +233,10 @@ describe('understand', () => {
     expect(alternatives('did the harbour board take over everything').flat()).not.toContain('everyth')
   })
 
-  it('takes spoken filler ("basically", "apparently", "gonna") as no concept of the question', () => {
+  it('takes spoken filler ("basically", "apparently", "gonna") and rough measure ("roughly", "around") as no concept of the question', () => {
     expect(alternatives('so the ferry contracts were basically gonna cost what, apparently').flat()).toEqual(['ferri', 'contract', 'cost'])
+    // How exact the answer must be is no concept either: "roughly", "around 2015".
+    expect(alternatives('roughly how many crossings were cancelled around 2015').flat()).toEqual(['cross', 'cancel', '2015'])
   })
 
   it('reads a holiday as a time ("around christmas 2018"), not as a name the sources must mention', () => {
