@@ -281,7 +281,8 @@ export function understand(question: string, history: readonly Turn[], language:
   let kind = asked.kind
   // "And in Wales?" asks what the earlier question asked; "was it reversed?" asks a yes or no of its own.
   if (kind === 'other' && previousText !== undefined && !polar) kind = answerKind(previousText, lexicon)
-  const years = pointsBack ? [...new Set([...yearsNamed(text), ...yearsNamed(cleaned.context as string)])] : yearsNamed(text)
+  const ownYears = yearsNamed(text)
+  const years = pointsBack ? [...new Set([...ownYears, ...yearsNamed(cleaned.context as string)])] : ownYears
   // "What about in Wales?" after "who runs it now?" (or after a chain of follow-ups leading back to it) asks about now too, unless it names a year of its own.
   const now = lexicon.question.now.test(text) || (years.length === 0 && chainAsksNow(chain, lexicon))
   const query: Query = {
@@ -296,7 +297,7 @@ export function understand(question: string, history: readonly Turn[], language:
     followUp,
     years,
     // A year the statement told sets the scene as "in 2016, who ran it?" does.
-    yearSetsScene: years.length > 0 && (lexicon.question.sceneYear.test(text) || (pointsBack && yearsNamed(text).length === 0)),
+    yearSetsScene: years.length > 0 && (lexicon.question.sceneYear.test(text) || (pointsBack && ownYears.length === 0)),
     lasting: years.length > 0 && kind === 'entity' && lexicon.question.lasting.test(text),
     ...counted(text, own, lexicon),
   }
