@@ -424,6 +424,7 @@ describe('understand', () => {
     expect(ask('my gran sailed with Bluewater - is it true that firm went bust? when').decline).toBeUndefined()
     // Whether to join, apply or train is the visitor's own choice to make, not a question about the service.
     expect(ask("thinking of applying to be a deckhand, is the pay any good these days").decline).toBe('personal')
+    expect(ask("is it worth me applying for deckhand training or am i wasting my time").decline).toBe('personal')
     expect(ask("i'm considering joining the harbour board, what training do they do").decline).toBe('personal')
     expect(ask('how many deckhands applied to join the harbour board in 2019?').decline).toBeUndefined()
     expect(ask('considering training budgets were cut, how did the crews cope?').decline).toBeUndefined()
