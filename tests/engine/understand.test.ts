@@ -853,6 +853,8 @@ describe('understand', () => {
     expect(ask('who ran the night routes in dec 2015').text).toBe('who ran the night routes in December 2015')
     // "who'd" typed without its apostrophe still asks who.
     expect(ask('island routes whod they go to').kind).toBe('entity')
+    // "Which co." asks for a company.
+    expect(ask('which co. ran the night routes').kind).toBe('entity')
   })
 
   it('reads which thing a question asks for ("the deputy chair", "the share price"), unless it asks for a kind of answer or says which by what it did', () => {
