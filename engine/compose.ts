@@ -71,8 +71,6 @@ const LASTING_EARLIER = 0.95
 const TIE = 1e-9
 /** Of the question's own concepts, what a sentence without a date must hold for its passage's event date to answer "when". */
 const DATED_COVERAGE = 0.8
-/** Of the question's own concepts, what a sentence with no cue of a reason ("because", "so that") must hold to answer "why" when no sentence gives one. */
-const UNCUED_REASON_COVERAGE = 0.5
 /** Words that give a figure roughly. */
 const APPROXIMATELY = /\b(?:about|around|roughly|approximately|nearly|almost|some|over|under|(?:more|less|fewer) than|up to|at least)/
 
@@ -593,11 +591,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const dated = !latestState && !best && query.kind === 'time' && !query.polar && !query.now
     ? candidates.find((c) => newDate(c.record.date, query) && c.ownCoverage >= DATED_COVERAGE && scorer.answers(c, listedWin, true))
     : undefined
-  // "Why…?" is often answered without "because": failing a sentence that gives a reason in so many words, one holding half the question does.
-  const uncued = !latestState && !best && !dated && query.kind === 'reason'
-    ? candidates.find((c) => c.ownCoverage >= UNCUED_REASON_COVERAGE && scorer.answers(c, listedWin, true))
-    : undefined
-  const first = latestState || best || dated || uncued
+  const first = latestState || best || dated
   if (!first) return { ...none('no sentence supplies what was asked', listedWin), candidates, ...(anchor && { anchor }) }
   const chosen: Candidate[] = [first]
   const covered = new Set(first.covers)

@@ -254,13 +254,6 @@ describe('compose', () => {
     expect((await ask('what happened to fares in the Bluewater area in 2019?')).answered).toBe(false)
   })
 
-  it('answers "why…?" from a sentence holding half the question when none gives a reason in so many words ("because…")', async () => {
-    // "About the cancellations" is the reason, with no word saying it is one.
-    expect(sentencesOf(await ask('why did passengers complain to the harbour board?'))[0]).toBe('Passengers complained about the cancellations to the Harbour Board.')
-    // One sharing less of the question does not.
-    expect((await ask('why did the harbour board rate harbour link poor in the fares review?')).answered).toBe(false)
-  })
-
   it('answers a question for a figure that ends on choices ("rise or fall?") with a sentence saying which, though it gives no figure of the kind asked', async () => {
     const a = await ask('did island fares rise or fall in 2019 - what share?')
     expect(sentencesOf(a)[0]).toMatch(/^Island ferry fares rose by £2 a ticket/)
