@@ -100,14 +100,12 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map(
     .map((pair) => pair.split(':') as [string, string]),
 )
 
-/** Words the stemmer cuts to another word's stem: "officers" are not "offices", "police" is not "policy". */
-const STEM_APART: ReadonlyMap<string, string> = new Map(
-  `officer:officer officers:officer police:police policing:police communication:communic communications:communic
-  experiment:experiment experiments:experiment experimental:experiment`
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((pair) => pair.split(':') as [string, string]),
-)
+/** Word families the stemmer cuts to another family's stem: "officers" are not "offices", "communicate" not "community", "experiment" not "experience". */
+const STEM_APART: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^officers?$/, 'officer'],
+  [/^communicat(?:e|es|ed|ing|ion|ions|ive)$/, 'communic'],
+  [/^experiment(?:s|ed|ing|al|ally|ation)?$/, 'experiment'],
+]
 
 /** `toTerm` without remembering the word: for the many words tried once, such as a slip's possible corrections. */
 export function termOfUnseen(word: string): string | null {
@@ -124,8 +122,8 @@ function computeTerm(word: string): string | null {
   // A letter on its own names nothing ("prisons n probation", "part b").
   if (w.length <= 1 || STOP_WORDS.has(w)) return /^\d$/.test(w) ? w : null
   if (/\d/.test(w)) return w
-  const apart = STEM_APART.get(w)
-  if (apart) return apart
+  const apart = STEM_APART.find(([family]) => family.test(w))
+  if (apart) return apart[1]
   w = IRREGULAR.get(w) ?? w
   w = w.replace(/^(\w{3,})iz(e|ed|es|ing|ation|ations)$/, '$1is$2')
   // A second pass joins forms one pass leaves apart ("traditionally" and "tradition").

@@ -263,12 +263,15 @@ describe('understand', () => {
     expect(ask('who ran the ferries').slots[0]?.alternatives).toEqual([['run']])
   })
 
-  it('keeps apart words the stemmer cuts to one stem but that mean different things ("officers" and "offices", "police" and "policy")', () => {
+  it('keeps apart word families the stemmer cuts to one stem but that mean different things ("officers" and "offices", "communicate" and "community")', () => {
     const alts = (q: string) => ask(q).slots.map((s) => s.alternatives.flat().join(' '))
     expect(alts('how many officers')).not.toEqual(alts('how many offices'))
-    expect(alts('what did the police say')).not.toEqual(alts('what did the policy say'))
-    // Forms of one word still meet.
+    expect(alts('did they communicate')).not.toEqual(alts('did they community'))
+    expect(alts('was it experimental')).not.toEqual(alts('was it experience'))
+    // Forms of one family still meet.
     expect(alts('how many officers')).toEqual(alts('how many officer'))
+    expect(alts('did they communicate')).toEqual(alts('what communication'))
+    expect(alts('they experimented')).toEqual(alts('an experiment'))
   })
 
   it('carries the concepts of the question a follow-up leans on, at half weight', () => {
