@@ -420,11 +420,13 @@ describe('understand', () => {
     expect(ask('my sister worked for Bluewater n says they all ran on time. is that right?').decline).toBeUndefined()
     expect(ask('my brother got a ferry ban, is that right?').decline).toBe('personal')
     expect(ask("my son got told he cant sail abroad on his pass, is that true?").decline).toBe('personal')
-    // Who handled their case then or now is a question about the service, not advice.
+    // Which company had their case is a question about the service, not advice.
     expect(ask('stepdad had a ferry ban in 2016 - whose company was his licence with').decline).toBeUndefined()
-    expect(ask('nephew got banned in 2021 - is his licence still handled by Bluewater or by the board again?').decline).toBeUndefined()
     // A claim spelt out after "is it true" is checked: it is about the record, whoever the visitor began with.
     expect(ask('my gran sailed with Bluewater - is it true that firm went bust? when').decline).toBeUndefined()
+    // A claim about them, though, is their case.
+    expect(ask('is it true that my son can be banned for being late?').decline).toBe('personal')
+    expect(ask('my brother got a ferry ban, is that right or not?').decline).toBe('personal')
     // Whether to join, apply or train is the visitor's own choice to make, not a question about the service.
     expect(ask("thinking of applying to be a deckhand, is the pay any good these days").decline).toBe('personal')
     expect(ask("is it worth me applying for deckhand training or am i wasting my time").decline).toBe('personal')
