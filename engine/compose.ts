@@ -149,8 +149,6 @@ export interface Candidate {
   yearFit: number
   /** Its passage speaks of the sort of thing a "which …" question asks for ("judge"), and of any part a question for no kind of answer names. */
   sortHeld: boolean
-  /** It holds one of the choices the question ends on ("bigger or smaller?"). */
-  holdsChoice: boolean
   score: number
 }
 
@@ -350,11 +348,10 @@ class Scorer {
       // What the sentence holds of the question (by rarity), then its passage's standing: its score, its listed question, what it holds.
       const base = weighed / this.fullTotal + RELEVANCE * relevance + LISTED * (hit?.listed?.similarity ?? 0) ** 2 + HELD * (hit?.coverage ?? 0)
       // "Safer or more at risk?": a sentence saying one of them settles it.
-      const holdsChoice = this.query.choices?.some((terms) => terms.every((t) => own.has(t))) === true
-      const chosen = holdsChoice ? 1 + CHOICE : 1
+      const chosen = this.query.choices?.some((terms) => terms.every((t) => own.has(t))) ? 1 + CHOICE : 1
       const yearFit = this.yearFit(sentence, side)
       const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit * chosen
-      return { hit, ...side, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, yearFit, sortHeld, holdsChoice, score }
+      return { hit, ...side, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, yearFit, sortHeld, score }
     })
   }
 
@@ -396,8 +393,7 @@ class Scorer {
     // A passage whose listed question asks what was asked answers it, in whatever words.
     // Asked for a kind, the sentence must hold something of the question: one dating another event does not date the one asked about.
     if (listedWin && c.hit === this.retrieval.hits[0] && (!this.strict || c.coverage > 0)) return true
-    // "Bigger or smaller share?": a sentence saying which settles it, in whatever form.
-    if (this.strict && c.kind < KIND_FLOOR && !anyKind && !c.holdsChoice) return false
+    if (this.strict && c.kind < KIND_FLOOR && !anyKind) return false
     // "Who was the chief executive of…" is not answered by a sentence naming the chief inspector, nor "what is X's share price" by X's share of anything.
     if (!this.sought.every((i) => c.covers.has(i))) return false
     // "How much was the Wales contract worth?" is not answered by what all the contracts were worth.

@@ -254,12 +254,6 @@ describe('compose', () => {
     expect((await ask('what happened to fares in the Bluewater area in 2019?')).answered).toBe(false)
   })
 
-  it('answers a question for a figure that ends on choices ("rise or fall?") with a sentence saying which, though it gives no figure of the kind asked', async () => {
-    const a = await ask('did island fares rise or fall in 2019 - what share?')
-    expect(sentencesOf(a)[0]).toMatch(/^Island ferry fares rose by £2 a ticket/)
-    expectFindableQuotes(a)
-  })
-
   it('answers a question offering figures as choices ("100 or 120?") with the one the sources give, and "how many of the 120" with no other figure not at all', async () => {
     expect((await ask('100 or 120? how many crossings were cancelled in the first winter')).answer).toMatch(/^The Harbour Board found that 120 crossings/)
     expect((await ask('how many of the 120 crossings were cancelled in the first winter')).answered).toBe(false)
