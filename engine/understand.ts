@@ -146,8 +146,10 @@ function withStatement(own: Slot[], stated: Slot[]): Slot[] {
 /** Earlier turns a chain of follow-ups may reach back through. */
 const CONTEXT_TURNS = 3
 
-/** Words pointing back to a place or time already told ("was the CRC there…", "who ran it then?"). */
+/** Words pointing back to a place or time already told ("were the routes there…", "who ran it then?"), not "is there…". */
 const POINTS_BACK = /\b(there|then|that year|at that time|at the time)\b/i
+/** "There" that only says something exists: "is there…", "how many were there", "there was a strike". */
+const THERE_EXISTS = /\b(?:is|are|was|were|isn't|aren't|wasn't|weren't) there\b|(?:^|[,;:.?!-]\s*|\b(?:and|but|so|if|that|whether|why|when|what|how many|how much)\s+)there (?:is|are|was|were|be|been|has|had)\b/gi
 
 const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|same|one|ones)\b/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
@@ -272,17 +274,20 @@ export function understand(question: string, history: readonly Turn[], language:
   const chain = followUp ? chainOf(history, language) : []
   // A question of few words of its own after a statement ("… review of TR's future. What did it want TR weighed against?") leans on the statement, at half weight.
   const leans = said === undefined && cleaned.context !== undefined && !lexicon.question.smallTalk.test(cleaned.context) && own.filter((s) => s.weight === 1).length <= FEW_OWN_CONCEPTS && asked.kind !== 'definition' && !lexicon.question.now.test(text)
-  // "… in Billingham in 2016. Was the CRC there run by a big firm?": "there" and "then" point back to where and when the statement told.
-  const pointsBack = said === undefined && !leans && cleaned.context !== undefined && POINTS_BACK.test(main)
-  const statedScene = pointsBack ? scene(slotsFor(unframed(cleaned.context as string, lexicon), language, CONTEXT_WEIGHT), language).filter((s) => s.told) : []
-  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, scene(slotsFor(unframed(cleaned.context as string, lexicon), language, CONTEXT_WEIGHT), language)) : pointsBack ? withStatement(own, statedScene) : followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : own
+  const ownYears = yearsNamed(text)
+  // "… sailed from Hapend in 2016. Who ran the routes there?": "there" and "then" point back to where and when the statement told, unless the question names its own year or asks about now.
+  const toldScene = said === undefined && !leans && cleaned.context !== undefined && POINTS_BACK.test(main.replace(THERE_EXISTS, ' ')) && !lexicon.question.now.test(text)
+  const statedYears = toldScene && ownYears.length === 0 ? yearsNamed(cleaned.context as string) : []
+  const statedScene = toldScene
+    ? scene(slotsFor(unframed(cleaned.context as string, lexicon), language, CONTEXT_WEIGHT), language).filter((s) => s.told && (statedYears.length > 0 || !s.typed.every((w) => YEAR.test(w))))
+    : []
+  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, scene(slotsFor(unframed(cleaned.context as string, lexicon), language, CONTEXT_WEIGHT), language)) : toldScene ? withStatement(own, statedScene) : followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : own
   const previousText = chain[0]?.text
   const polar = lexicon.question.polar.test(main)
   let kind = asked.kind
   // "And in Wales?" asks what the earlier question asked; "was it reversed?" asks a yes or no of its own.
   if (kind === 'other' && previousText !== undefined && !polar) kind = answerKind(previousText, lexicon)
-  const ownYears = yearsNamed(text)
-  const years = pointsBack ? [...new Set([...ownYears, ...yearsNamed(cleaned.context as string)])] : ownYears
+  const years = statedYears.length > 0 ? statedYears : ownYears
   // "What about in Wales?" after "who runs it now?" (or after a chain of follow-ups leading back to it) asks about now too, unless it names a year of its own.
   const now = lexicon.question.now.test(text) || (years.length === 0 && chainAsksNow(chain, lexicon))
   const query: Query = {
@@ -297,7 +302,7 @@ export function understand(question: string, history: readonly Turn[], language:
     followUp,
     years,
     // A year the statement told sets the scene as "in 2016, who ran it?" does.
-    yearSetsScene: years.length > 0 && (lexicon.question.sceneYear.test(text) || (pointsBack && ownYears.length === 0)),
+    yearSetsScene: years.length > 0 && (lexicon.question.sceneYear.test(text) || statedYears.length > 0),
     lasting: years.length > 0 && kind === 'entity' && lexicon.question.lasting.test(text),
     ...counted(text, own, lexicon),
   }
@@ -350,7 +355,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const cued = words(asked.cue ?? '').some((w) => w.toLowerCase() === sort)
   if (sort && (!cued || (query.kind === 'person' && !lexicon.question.vagueRole.test(sort)))) query.sortAsked = [sort]
   // What the visitor said is read for what no question may ask (their own case, a later year, the future) as the question is.
-  const whole = said === undefined ? text : `${said} ${text}`
+  const whole = said !== undefined ? `${said} ${text}` : toldScene ? `${cleaned.context} ${text}` : text
   const later = laterYear(whole, language, polar)
   if (later !== undefined) query.laterYear = later
   const decline = declineReason(query, lexicon, whole)

@@ -537,8 +537,14 @@ describe('understand', () => {
     expect(q.slots.map((s) => s.typed.join(' '))).not.toContain('sailed')
     expect(q.years).toEqual([2016])
     expect(q.yearSetsScene).toBe(true)
-    // Without a word pointing back, a question with words enough of its own stands alone.
+    // Without a word pointing back, a question with words enough of its own stands alone; nor does "there" that says something exists point back.
     expect(ask('my uncle sailed with Bluewater in 2016. which company crewed the night routes?').slots.map((s) => s.typed.join(' '))).not.toContain('bluewater')
+    expect(ask('my uncle sailed with Bluewater in 2016. how many cancelled crossings on the night routes were there?').slots.map((s) => s.typed.join(' '))).not.toContain('bluewater')
+    // A year the question names is its own; a year told after the sources' period is declined as asked in the question.
+    expect(ask('my uncle sailed with Bluewater in 2016. how many crossings were cancelled there in 2019?').years).toEqual([2019])
+    expect(ask('my uncle sailed with Bluewater in 2023. who ran the night routes then?').decline).toBe('later')
+    // About now, what was told is history, not the scene.
+    expect(ask('the ferries were run by three operators in 2016. who runs the ferries now then?').years).toEqual([])
   })
 
   it('reads a question word with only a verb ("who decided?") as leaning on the earlier question', () => {
