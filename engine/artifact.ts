@@ -10,7 +10,7 @@ import type { TimelineEvent } from './timeline'
 import type { VocabularyData } from './vocabulary'
 
 /** Bumped whenever the shape below changes; a Worker refuses any other format. */
-export const ARTIFACT_FORMAT = 10
+export const ARTIFACT_FORMAT = 11
 
 /** Where a source comes from, which tells a visitor how much weight it carries: one of the lexicon's `sourceKinds`. */
 export type SourceKind = string

@@ -372,7 +372,7 @@ class Scorer {
     }
     const dated = [side.record.date, side.source.published].map((d) => Number(d?.slice(0, 4)))
     if (years.some((y) => dated.includes(y))) return 1
-    // Who ran it in 2016 is who was given it in 2014 (its event's date), unless a later sentence says otherwise.
+    // The same for a sentence naming no year, by its event's date.
     if (this.query.lasting && side.record.date && Number(side.record.date.slice(0, 4)) < Math.min(...years)) return LASTING_EARLIER
     // What began only after the year asked about was not so then.
     const known = dated.filter(Number.isFinite)
@@ -593,14 +593,15 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const covered = new Set(first.covers)
   let words = first.sentence.split(' ').length
   // Another side of a disagreement the first sentence is in is shown as such ("Sources differ on this:"), not added as if it agreed.
-  const dispute = disagreementOf(first, anchor ? [] : candidates, scorer, listedWin)
+  const dispute = disagreementOf(first, anchor ? [] : candidates, scorer, listedWin, first === dated)
   const otherSide = new Set((dispute ? (retrieval.sides.get(dispute) ?? []) : []).map((side) => side.passage).filter((p) => p !== first.passage))
   for (const c of candidates) {
     if (chosen.length > MAX_ADDED) break
     // An added sentence holds a good part of the question itself, and adds a concept asked about or the kind of answer the others lack.
     if (chosen.includes(c) || otherSide.has(c.passage) || !unsaid(c) || c.score < first.score * ADD_FLOOR || c.ownCoverage < HOLDS || !scorer.aboutYearAsked(c)) continue
     const addsConcept = [...c.covers].some((i) => !covered.has(i))
-    const addsKind = scorer.strict && c.kind >= KIND_FLOOR && chosen.every((x) => x.kind < KIND_FLOOR)
+    // A sentence led by its passage's date has the kind asked for.
+    const addsKind = scorer.strict && c.kind >= KIND_FLOOR && first !== dated && chosen.every((x) => x.kind < KIND_FLOOR)
     // A question of no strict kind ("what did they conclude?") is answered by its passage: another of its sentences holding at least SAYS_MORE of what the first holds says more of it.
     const saysMore = !scorer.strict && c.passage === first.passage && c.ownCoverage >= first.ownCoverage * SAYS_MORE
     if (!addsConcept && !addsKind && !saysMore) continue
@@ -687,9 +688,9 @@ function latestFirst(hits: Hit[], top: Hit, current: ReadonlySet<number>, still:
  * sentence answering about as well (the same fact reported by a source that
  * is one side of a listed disagreement).
  */
-function disagreementOf(first: Candidate, candidates: Candidate[], scorer: Scorer, listedWin: boolean): string | undefined {
-  // The sources disagree on values: a figure, a date, a name, or whether something happened.
-  const asksValue = (scorer.strict && first.kind >= KIND_FLOOR) || scorer.query.polar
+function disagreementOf(first: Candidate, candidates: Candidate[], scorer: Scorer, listedWin: boolean, dated: boolean): string | undefined {
+  // The sources disagree on values: a figure, a date (its passage's, for a sentence led by one), a name, or whether something happened.
+  const asksValue = (scorer.strict && (first.kind >= KIND_FLOOR || dated)) || scorer.query.polar
   if (!asksValue) return undefined
   if (first.record.conflict) return first.record.conflict
   return candidates.find(
