@@ -498,7 +498,7 @@ function similarity(listed: Listed, asked: Asked): number {
  * `exhaustive` gathers candidates from every match rather than from
  * champions, to measure what champions change.
  */
-export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pick<Query, 'now' | 'text'>>, limit = 8, exhaustive = false): Promise<Retrieval> {
+export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pick<Query, 'now' | 'text' | 'lasting' | 'years'>>, limit = 8, exhaustive = false): Promise<Retrieval> {
   const typedFor = new Map<string, string>()
   for (const slot of query.slots) {
     const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
@@ -525,7 +525,9 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   // topic, so it weighs as much as a typical known word; how many such words there are is judged apart.
   const known = rarity.filter((_, i) => !isUnknown(slots[i] as Slot))
   const typical = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : 1
-  const slotWeights = slots.map((slot, i) => slot.weight * (isUnknown(slot) ? typical : (rarity[i] as number)))
+  // "Who ran it in 2016?": the year a lasting state is asked at is settled by when passages date from (compose), not searched as a word.
+  const lastingYear = (slot: Slot) => query.lasting === true && slot.typed.length === 1 && (query.years ?? []).includes(Number(slot.typed[0]))
+  const slotWeights = slots.map((slot, i) => (lastingYear(slot) ? 0 : slot.weight * (isUnknown(slot) ? typical : (rarity[i] as number))))
   const total = slotWeights.reduce((a, b) => a + b, 0)
   const unknownSlots = slots.filter((slot) => slot.weight === 1 && isUnknown(slot))
   // Names: long words that are not English, and codes mixing letters and figures ("HS2").
