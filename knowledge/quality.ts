@@ -40,8 +40,25 @@ export function parseQuestionSet(text: string, name: string): EvalItem[] {
       if (typeof item.id !== 'string' || typeof item.question !== 'string' || !item.expect) {
         throw new Error(`${name}:${n}: each line needs "id", "kind", "question" and "expect"`)
       }
+      const problem = itemProblem(item)
+      if (problem) throw new Error(`${name}:${n}: ${item.id}: ${problem}`)
       return item
     })
+}
+
+const KINDS: readonly string[] = ['fact', 'out_of_scope', 'adversarial'] satisfies EvalKind[]
+
+/** What is wrong with a parsed line's kind or expectation, which scoring would otherwise trip over. */
+function itemProblem({ kind, expect }: EvalItem): string | undefined {
+  if (!KINDS.includes(kind)) return `"kind" must be one of ${KINDS.join(', ')}`
+  if (typeof expect !== 'object' || Array.isArray(expect)) return '"expect" must be an object: {"all": [[...], ...]} or {"answered": false}'
+  if (expect.answered !== undefined && expect.answered !== false) return '"expect.answered" may only be false'
+  const { all } = expect
+  if (all === undefined) return expect.answered === false ? undefined : '"expect" needs "all" (groups of alternatives) or "answered": false'
+  if (!Array.isArray(all) || !all.every((group) => Array.isArray(group) && group.length > 0 && group.every((alt) => typeof alt === 'string' && alt.trim() !== ''))) {
+    return '"expect.all" must be a list of groups, each a non-empty list of strings: [["£3.7bn", "3.7 billion"], ["21"]]'
+  }
+  return undefined
 }
 
 /** The README's normalisation: NFKC, case, straight quotes, plain dashes, single spaces. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
 import { compare, evaluateItem, firstSentence, formatComparison, formatSets, summarize, type ItemResult } from '../../knowledge/metrics'
-import type { EvalItem } from '../../knowledge/quality'
+import { parseQuestionSet, type EvalItem } from '../../knowledge/quality'
 import { createKb } from '../../engine/kb'
 
 function result(key: string, right: boolean, rank: number | null, kind: ItemResult['kind'] = 'fact'): ItemResult {
@@ -14,6 +14,26 @@ async function realKb() {
   if (!compiled.ok) throw new Error(compiled.problems.join('\n'))
   return createKb(compiled.artifact, 'bundled')
 }
+
+describe('parseQuestionSet', () => {
+  const line = (item: object) => JSON.stringify({ id: 'q1', kind: 'fact', question: 'How much?', source: null, ...item })
+
+  it('reads facts with groups of alternatives and declines with answered false', () => {
+    const items = parseQuestionSet([line({ expect: { all: [['£3.7bn', '3.7 billion'], ['21']] } }), '', line({ id: 'q2', kind: 'out_of_scope', expect: { answered: false } })].join('\n'), 'set.jsonl')
+    expect(items.map((i) => i.id)).toEqual(['q1', 'q2'])
+  })
+
+  it('names the file and line of an expectation written as one flat list of alternatives, not a list of groups', () => {
+    const text = [line({ expect: { all: [['21']] } }), line({ id: 'q2', expect: { all: ['£924m', '924 million'] } })].join('\n')
+    expect(() => parseQuestionSet(text, 'set.jsonl')).toThrow(/^set\.jsonl:2: q2: "expect\.all" must be a list of groups/)
+  })
+
+  it('names the file and line of an unknown kind and of an expectation that neither lists groups nor declines', () => {
+    expect(() => parseQuestionSet(line({ kind: 'trivia', expect: { answered: false } }), 'set.jsonl')).toThrow(/^set\.jsonl:1: q1: "kind" must be one of fact, out_of_scope, adversarial/)
+    expect(() => parseQuestionSet(line({ expect: { answered: true } }), 'set.jsonl')).toThrow(/^set\.jsonl:1: q1: "expect\.answered" may only be false/)
+    expect(() => parseQuestionSet(line({ expect: {} }), 'set.jsonl')).toThrow(/^set\.jsonl:1: q1: "expect" needs "all"/)
+  })
+})
 
 describe('summarize', () => {
   it('counts right answers per kind and measures Recall@1, Recall@3 and MRR over items with a source', () => {
