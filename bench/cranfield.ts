@@ -92,7 +92,7 @@ const artifact: Artifact = {
   version: 'cranfield',
   sources: [{ id: 'cranfield', title: 'Cranfield', publisher: 'Cranfield', kind: 'report', published: '1960', summary: 'test collection' }],
   passages: docs.map((d, i) => ({ id: `cranfield#${i + 1}`, sourceId: 'cranfield', heading: '', text: d.W ?? '', sentences: [], sentenceTerms: [], questions: [], listed: [] })),
-  vocabulary: { groups: [] },
+  vocabulary: [],
   lexicon: CRANFIELD_LEXICON,
   conflicts: {},
   current: [],

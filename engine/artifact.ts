@@ -7,10 +7,10 @@ import type { BloomData } from './bloom'
 import type { InlineIndex } from './index/term-index'
 import type { LexiconData } from './lexicon'
 import type { TimelineEvent } from './timeline'
-import type { VocabularyData } from './vocabulary'
+import type { StoredExpansion } from './vocabulary'
 
 /** Bumped whenever the shape below changes; a Worker refuses any other format. */
-export const ARTIFACT_FORMAT = 11
+export const ARTIFACT_FORMAT = 12
 
 /** Where a source comes from, which tells a visitor how much weight it carries: one of the lexicon's `sourceKinds`. */
 export type SourceKind = string
@@ -78,8 +78,8 @@ export interface Artifact {
   version: string
   sources: SourceRecord[]
   passages: PassageRecord[]
-  /** Phrases a question may use for the same thing, from knowledge/vocabulary.json. */
-  vocabulary: VocabularyData
+  /** Phrases a question may use for the same thing (knowledge/vocabulary.json with the abbreviations and negations the build finds), compiled. */
+  vocabulary: StoredExpansion[]
   /** The words the engine reads and writes, from knowledge/lexicon.json. */
   lexicon: LexiconData
   /** Earliest and latest year of the events the passages report, and every year their text mentions. */

@@ -28,7 +28,7 @@ export { timeline, type TimelineCitation, type TimelineEvent } from './timeline'
 
 // The data about the subject: the lexicon and the vocabulary.
 export { compileLexicon, lexiconProblems, MESSAGE_KEYS, type AnswerKind, type Lexicon, type LexiconData } from './lexicon'
-export { abbreviationsIn, compileVocabulary, negationsIn, vocabularyProblems, type VocabularyData } from './vocabulary'
+export { abbreviationsIn, compileVocabulary, negationsIn, restoreExpansions, storeExpansions, vocabularyProblems, type StoredExpansion, type VocabularyData } from './vocabulary'
 
 // Text analysis, the same for the build and for questions; and the isolate's bounded cache.
 export { normalize, sentences, terms, toTerm, wordCount, words } from './text'

@@ -9,7 +9,7 @@ import { bloomTest, type BloomData } from './bloom'
 import { inlinePostings, TermIndex } from './index/term-index'
 import { compileLexicon } from './lexicon'
 import type { Language } from './understand'
-import { compileVocabulary } from './vocabulary'
+import { restoreExpansions } from './vocabulary'
 
 /** Where a served knowledge base came from: built into the deploy, or published to storage. */
 export type KbSource = 'bundled' | 'storage'
@@ -75,7 +75,7 @@ export function assembleKb({ content, vocabulary, lexicon, conflicts, current, i
     artifact: content,
     index,
     sources: new Map(content.sources.map((s) => [s.id, s])),
-    language: { lexicon: compileLexicon(lexicon, { from, to }), vocabulary: compileVocabulary(vocabulary), yearsMentioned, isEnglishWord },
+    language: { lexicon: compileLexicon(lexicon, { from, to }), vocabulary: restoreExpansions(vocabulary), yearsMentioned, isEnglishWord },
     conflicts: new Map(Object.entries(conflicts)),
     current: new Set(current),
     isEnglishWord,

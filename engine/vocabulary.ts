@@ -32,6 +32,32 @@ export interface Expansion {
 /** Expansions by the phrase's first term: a question's words look up only the phrases they can start. */
 export type Expansions = ReadonlyMap<string, readonly Expansion[]>
 
+/** An expansion as the artifact holds it, each phrase's terms joined by spaces: the build stems, loading only splits. */
+export interface StoredExpansion {
+  phrase: string
+  words?: string
+  name?: true
+  alternatives: string[]
+}
+
+export function storeExpansions(expansions: Expansions): StoredExpansion[] {
+  return [...expansions.values()].flatMap((list) =>
+    list.map(({ phrase, words, name, alternatives }) => ({ phrase: phrase.join(' '), ...(words && { words: words.join(' ') }), ...(name && { name }), alternatives: alternatives.map((a) => a.join(' ')) })),
+  )
+}
+
+export function restoreExpansions(stored: readonly StoredExpansion[]): Expansions {
+  const out = new Map<string, Expansion[]>()
+  for (const { phrase, words, name, alternatives } of stored) {
+    const terms = phrase.split(' ')
+    const first = terms[0] as string
+    let list = out.get(first)
+    if (!list) out.set(first, (list = []))
+    list.push({ phrase: terms, ...(words !== undefined && { words: words.split(' ') }), ...(name && { name }), alternatives: alternatives.map((a) => a.split(' ')) })
+  }
+  return out
+}
+
 /** Problems with the vocabulary's shape, each with the phrase or index it concerns. */
 export function vocabularyProblems(value: unknown): Array<{ at: string; message: string }> {
   const data = value as Partial<VocabularyData> | null

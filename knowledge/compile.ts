@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import MiniSearch from 'minisearch'
-import { ARTIFACT_FORMAT, CHAMPIONS, INDEX_OPTIONS, abbreviationsIn, buildBloom, chunkSection, compileLexicon, compileVocabulary, indexFromMiniSearch, lexiconProblems, listedQuestion, negationsIn, sentences, terms, timeline, toTerm, vocabularyProblems, words, type Artifact, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
+import { ARTIFACT_FORMAT, CHAMPIONS, INDEX_OPTIONS, abbreviationsIn, buildBloom, chunkSection, compileLexicon, compileVocabulary, indexFromMiniSearch, lexiconProblems, listedQuestion, negationsIn, sentences, storeExpansions, terms, timeline, toTerm, vocabularyProblems, words, type Artifact, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
 import { copyFinder, type SeedPrints } from './copy-check'
 import { parseEntry, type Entry } from './parse'
 
@@ -163,7 +163,7 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
     format: ARTIFACT_FORMAT,
     sources,
     passages: records,
-    vocabulary: { ...vocabularyData, oneWay: [...(vocabularyData.oneWay ?? []), ...abbreviations, ...negations] },
+    vocabulary: storeExpansions(compileVocabulary({ ...vocabularyData, oneWay: [...(vocabularyData.oneWay ?? []), ...abbreviations, ...negations] })),
     lexicon: lexiconData,
     period: {
       ...period,

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { abbreviationsIn, cleanQuestion, compileLexicon, compileVocabulary, lexiconProblems, negationsIn, understand, type LexiconData, type Language } from '../../engine'
+import { abbreviationsIn, cleanQuestion, compileLexicon, compileVocabulary, lexiconProblems, negationsIn, restoreExpansions, storeExpansions, understand, type LexiconData, type Language } from '../../engine'
 
 const data = JSON.parse(readFileSync('knowledge/lexicon.json', 'utf8')) as LexiconData
 const lexicon = compileLexicon(data, { from: 2015, to: 2021 })
@@ -480,6 +480,18 @@ describe('understand', () => {
     expect(weightOf('routes')).toBe(0.5)
     // With no words of its own the question asks about the story itself.
     expect(weightsOf(ask('my uncle crewed the night routes in 2016, what was that?'))('routes')).toBe(1)
+  })
+
+  it('understands a question the same with the vocabulary as the artifact stores it, compiled by the build, as with the vocabulary compiled on loading', () => {
+    const vocabulary = compileVocabulary({
+      groups: [['HB', 'Harbour Board'], ['went under', 'collapsed'], ['worth', 'value']],
+      oneWay: [{ from: ['Worthing', 'Reading'], to: ['Sussex'] }, { from: ['private company'], to: ['operator', 'HB'] }],
+    })
+    const stored: Language = { ...language, vocabulary: restoreExpansions(JSON.parse(JSON.stringify(storeExpansions(vocabulary)))) }
+    expect(stored.vocabulary).toEqual(vocabulary)
+    for (const q of ['who ran the HB in Worthing?', 'when did the private company go under?', 'what was it worth in Reading in 2016?']) {
+      expect(understand(q, [], stored)).toEqual(understand(q, [], { ...language, vocabulary }))
+    }
   })
 
   it('keeps at full weight a place the vocabulary names though it is an everyday word ("Reading")', () => {
