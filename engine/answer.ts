@@ -78,16 +78,49 @@ async function holderAt(kb: Kb, { role, event }: { role: string; event: string }
 }
 
 /**
- * Answers `count` of the knowledge base's own listed questions, spread over
- * the list, and throws the answers away: run while an isolate starts, it
- * compiles the answer path and fills retrieval's term cache, which a
- * visitor's first question would otherwise pay for. Thirty bring a fresh
- * process's first question near a warm one's (`npm run bench`).
+ * Answers `count` of the knowledge base's own listed questions and throws the
+ * answers away: run while an isolate starts, it compiles the answer path and
+ * fills retrieval's term cache, which a visitor's first question would
+ * otherwise pay for (`npm run bench`).
  */
 export async function warmUp(kb: Kb, count = 30): Promise<void> {
-  const { questions } = kb
-  const n = Math.min(count, questions.length)
-  for (let i = 0; i < n; i++) await answer(kb, questions[Math.floor((i * questions.length) / n)]!.question)
+  for (const question of warmUpQuestions(kb, count)) await answer(kb, question)
+}
+
+/**
+ * `count` listed questions, each kind of answer they ask for (a sum, a date,
+ * yes or no…) in turn and each kind's spread over its list: a kind's code is
+ * compiled only by a question of that kind, so the commonest kinds alone
+ * would leave a first question of another kind to run cold.
+ */
+export function warmUpQuestions(kb: Kb, count: number): string[] {
+  const byKind = new Map<string, string[]>()
+  for (const { passage, question } of kb.questions) {
+    const record = kb.artifact.passages[passage]
+    const asks = record?.listed[record.questions.indexOf(question)]?.asks ?? ''
+    const list = byKind.get(asks)
+    if (list) list.push(question)
+    else byKind.set(asks, [question])
+  }
+  const lists = [...byKind.values()]
+  const taken = lists.map(() => 0)
+  for (let total = 0, more = true; total < count && more; ) {
+    more = false
+    for (let k = 0; k < lists.length && total < count; k++) {
+      if (taken[k]! < lists[k]!.length) {
+        taken[k]!++
+        total++
+        more = true
+      }
+    }
+  }
+  const out: string[] = []
+  for (let i = 0; out.length < Math.min(count, kb.questions.length); i++) {
+    lists.forEach((list, k) => {
+      if (i < taken[k]!) out.push(list[Math.floor((i * list.length) / taken[k]!)]!)
+    })
+  }
+  return out
 }
 
 /**

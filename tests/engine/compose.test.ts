@@ -5,7 +5,7 @@
  * quote must be found, as written, in its passage.
  */
 import { describe, expect, it } from 'vitest'
-import { answer, composeContext, createKb, plan, retrieve, understand, warmUp, type Answer } from '../../engine'
+import { answer, composeContext, createKb, plan, retrieve, understand, warmUp, warmUpQuestions, type Answer } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
 import { givesOtherFigure, kindScore, type KindContext } from '../../engine/kinds'
@@ -790,6 +790,21 @@ describe('retrieve', () => {
 
 describe('warmUp', () => {
   const questions = ['how many crossings were cancelled?', 'who was chair before Kerensa Polglaze?', 'how many boats did the gazette own?']
+  const asks = (q: string) => {
+    const record = kb.artifact.passages.find((p) => p.questions.includes(q))
+    return record?.listed[record.questions.indexOf(q)]?.asks
+  }
+
+  it('warms with every kind of answer the listed questions ask for before a second of any kind', () => {
+    const kinds = new Set(kb.questions.map((l) => asks(l.question)))
+    expect(kinds.size).toBeGreaterThan(3)
+    const picked = warmUpQuestions(kb, kinds.size)
+    expect(new Set(picked.map(asks))).toEqual(kinds)
+    const more = warmUpQuestions(kb, kinds.size + 5)
+    expect(new Set(more).size).toBe(kinds.size + 5)
+    expect(more.every((q) => kb.questions.some((l) => l.question === q))).toBe(true)
+    expect(warmUpQuestions(kb, 10_000)).toHaveLength(kb.questions.length)
+  })
 
   it('answers the knowledge base’s own listed questions and changes no answer a visitor then gets', async () => {
     const cold = createKb(compiled.artifact, 'bundled')
