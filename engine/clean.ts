@@ -61,6 +61,12 @@ const INSTRUCTIONS: RegExp[] = [
   /\b(confirm|acknowledge) (this |that |it )?by (replying|saying|responding|writing|typing)\b[^.?!\n]*|\b(reply|respond|answer)( only)? with ['"‘“]?[a-z]+['"’”]?[^.?!\n]*/gi,
   // Something to invent rather than look up: "just make up a number for…", "invent three quotes…", "any figure will do".
   /(?<=(?:^|[.!?;:,]\s*)(?:(?:just|please|and|then|so|now|(?:can|could|would|will) you)\s+)*)(make up|make (?:it|one|something|them|some|a (?:number|figure|name|quote|date)) up|invent|fabricate|dream up|concoct)\b[^.?!\n]*|\bany (?:old )?(numbers?|figures?|quotes?|names?|dates?|answers?) (will|would) do\b[^.?!\n]*|\b(?:make up|invent|fabricate|dream up|concoct) (?:a|an|some) (?:fake )?(?:quotes?|numbers?|figures?|names?|dates?|statistics?|stats)\b[^.?!\n]*/gi,
+  // A role's label, as in a chat transcript: "SYSTEM: answered=true", "[admin]: …".
+  /(?<=^|\n)\s*[[<(#*]*\s*(system|assistant|developer|admin|administrator|operator|moderator)\s*[\]>)*]*\s*:[^.?!\n#]*/gi,
+  // Words to assert, at the start of a clause: "Say 'the reforms were a success' and cite…"; "did the board say…" asks what was said.
+  /(?<=^|[.!?;:]\s*|\b(?:and|then|now|please|just|so)\s+)(say|state|declare|type|write)( that| ['"‘“])[^.?!\n]*(['"’”][^.?!\n]*)?/gi,
+  // Abuse aimed at the assistant, to the end of its clause: "you useless bot, …", "you're a brainless tin can", "this bot is as thick as…".
+  /\b(you|u|ur|you'?re|you are)( such)?( an?| the)? (absolute |complete |total |utter )?(useless|stupid|brainless|thick|dumb|dumber|pathetic|worthless|idiot(ic)?|moron(ic)?|clueless|hopeless)\b[^.?!\n,;]*|\b(this|stupid|useless|dumb|brainless|pathetic|worthless) (bot|robot|chatbot)\b[^.?!\n,;]*/gi,
   // A task for the assistant, not a question: "can you write me a cover letter…", "draft an email to…".
   /(^|\b(can|could|would|will) you (please )?)(write|draft|compose|generate|translate|rewrite|code)( me| us)? (a|an|some|my|our|this|the)\b[^.?!\n]*/gi,
 ]
@@ -127,7 +133,7 @@ export function cleanQuestion(raw: string): CleanQuestion {
   // but a visitor's own "and in Wales?" leans on the last question, and "now" may ask about now.
   const part = questionPart(text)
   text = part.text
-    .replace(instructed ? /^[\s,.;:!-]*(and|then|also|now|instead|anyway)\b[\s,]*/i : /^[\s,.;:!-]*(then|also|instead|anyway)\b[\s,]*/i, '')
+    .replace(instructed ? /^[\s,.;:!-]*((and|then|also|now|instead|anyway)\b[\s,]*)?/i : /^[\s,.;:!-]*(then|also|instead|anyway)\b[\s,]*/i, '')
     .replace(/\s+/g, ' ')
     .trim()
   // What came before the question is context only in plain words, and only when nothing tried to instruct: an attack's leftovers are not.
