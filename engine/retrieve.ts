@@ -118,7 +118,8 @@ const BESIDE: ReadonlyMap<string, string> = new Map(
  * everyday English words when there are any ("winter", not "winse" for "winte").
  * In a word of four letters a slip is as often another name ("iran" is not "ran",
  * "ikea" not "idea"): there, only two letters swapped or a key's neighbour hit,
- * giving one of the knowledge base's own names ("crce" for "CRCs").
+ * giving one of the knowledge base's own names ("crce" for "CRCs"), or a stray
+ * last letter, leaving an everyday word ("rans").
  */
 function oneSlipFrom(kb: Kb, typed: string, term: string): string[] {
   const short = typed.length < 5
@@ -140,6 +141,10 @@ function oneSlipFrom(kb: Kb, typed: string, term: string): string[] {
     }
     if (!short) for (const c of LETTERS) consider(head + c + typed.slice(i))
   }
+  // A stray last letter is a slip in a short word too ("rans"), when what is left is an everyday word.
+  const cut = typed.slice(0, -1)
+  const cutTerm = short ? termOfUnseen(cut) : null
+  if (cutTerm && cutTerm !== term && kb.index.has(cutTerm) && kb.isEnglishWord(cut)) english.add(cutTerm)
   return [...(english.size > 0 ? english : other)]
 }
 

@@ -436,6 +436,13 @@ describe('compose', () => {
     expect(await unknown('what happened to the fares in jone 2021')).toEqual(['jone'])
   })
 
+  it('takes a short word with a stray last letter for the everyday word left ("rans" is "ran"), but not a word left that is no everyday English', async () => {
+    const retrieval = await retrieve(kb, understand('who rans the ferries now', [], kb.language))
+    expect(retrieval.unknownWords).toEqual([])
+    expect(retrieval.hits.flatMap((h) => h.termsFor(toTerm('rans') as string))).toContain(toTerm('run'))
+    expect((await retrieve(kb, understand('what happened to the fares in jonx 2021', [], kb.language))).unknownWords).toEqual(['jonx'])
+  })
+
   it('splits two words run together that no passage holds ("ferrycontracts", "thecontracts"), but not a name that is a stop word and a short word ("norway")', async () => {
     const top = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).hits[0]?.passage
     expect(await top('who won the ferrycontracts')).toBe(await top('who won the ferry contracts'))
