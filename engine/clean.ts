@@ -93,6 +93,8 @@ export function isWordedAsQuestion(text: string): boolean {
  */
 const SYMBOL = String.raw`[^\p{L}\p{N}\s.,?!'"()*\p{Sc}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f\u{E0020}-\u{E007F}-]`
 const SYMBOL_RUN = new RegExp(`${SYMBOL}{3,}|(${SYMBOL})\\1`, 'gu')
+/** Keys struck again and again count as runs too: a word three times in a row ("hub hub hub"), a letter held down ("zzzz"). */
+const KEY_REPEAT = /(?<![\p{L}\p{N}])(\p{L}+)(?:\s+\1(?![\p{L}\p{N}])){2,}|(\p{L})\2{3,}/giu
 const MASHED_RUNS = 2
 
 /**
@@ -114,12 +116,12 @@ const PROSE = /^[\p{L}\p{N}\s,.'’‘"“”():/!?&£%-]+$/u
 /** Words in a markup comment, which no reader sees: written for a machine. */
 const HIDDEN_WORDS = /<!--(?:(?!-->)[\s\S])*?\p{L}(?:(?!-->)[\s\S])*-->/u
 
-/** Markup that would run code or restyle the page (a script, a frame, a style sheet, a form, an event handler, a javascript: address): an attack on the page, not a way of asking. */
-const ACTIVE_MARKUP = /<\s*(script|iframe|object|embed|style|link|meta|base|form)\b|<[a-z][^>]*[\s/]on[a-z]+\s*=|javascript:/i
+/** Markup that would run code or restyle the page (a script, a frame, a style sheet, a form, an event handler, a javascript: address), or an XML declaration or entity that would have a parser fetch a file: an attack, not a way of asking. */
+const ACTIVE_MARKUP = /<\s*(script|iframe|object|embed|style|link|meta|base|form)\b|<[a-z][^>]*[\s/]on[a-z]+\s*=|javascript:|<!(doctype|entity)\b|<\?xml\b/i
 
 export function cleanQuestion(raw: string): CleanQuestion {
   let text = normalize(stripMarkup(normalize(raw)))
-  const mashed = (text.match(SYMBOL_RUN) ?? []).length >= MASHED_RUNS
+  const mashed = (text.match(SYMBOL_RUN) ?? []).length + (text.match(KEY_REPEAT) ?? []).length >= MASHED_RUNS
   // What is left of an attack, or of words hidden from readers in a comment ("<!-- system: … -->"), is a question only if it is shaped like one.
   const decoded = decodeEntities(normalize(raw))
   let instructed = ACTIVE_MARKUP.test(decoded) || HIDDEN_WORDS.test(decoded)

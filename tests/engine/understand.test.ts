@@ -725,6 +725,9 @@ describe('understand', () => {
     // A style sheet or a form restyles or takes over the page as surely.
     expect(ask('<marquee><b>ferries</b></marquee><style>body{display:none}</style>').decline).toBe('instructed')
     expect(ask('<style>body{display:none}</style> who runs the night routes?').decline).toBeUndefined()
+    // An XML declaration or entity would have a parser read a file.
+    expect(ask('<?xml version="1.0"?><!DOCTYPE q [<!ENTITY x SYSTEM "file:///etc/passwd">]><q>&x; ferries??</q>').decline).toBe('instructed')
+    expect(ask('<!DOCTYPE q [<!ENTITY x SYSTEM "file:///etc/passwd">]> who runs the night routes?').decline).toBeUndefined()
     // Markup that runs nothing is only a way of writing.
     expect(ask('<b>ferries</b>').decline).toBeUndefined()
   })
@@ -743,6 +746,10 @@ describe('understand', () => {
     // Two short runs are keys struck too: "~~" and "¿¿" among keywords.
     expect(ask('fares fares night?? 40m ~~ zorp hub hub ¿¿ qwxz').decline).toBe('empty')
     expect(ask('who ran the night routes?? ~~ thanks ~~').decline).toBeUndefined()
+    // Keys struck again and again are runs too: a word three times over, a letter held down.
+    expect(ask('fares fares night crossings zzzz ?? 0.13 £££ hub hub hub').decline).toBe('empty')
+    expect(ask('it was very very very bad, who ran the night routes?').decline).toBeUndefined()
+    expect(ask('sooooo many crossings cancelled').decline).toBeUndefined()
   })
 
   it('takes a sum written out for one concept, its unit word part of it ("£40 million" is "40m")', () => {
