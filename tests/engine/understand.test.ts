@@ -391,6 +391,15 @@ describe('understand', () => {
     expect(ask('when does his licence end?').decline).toBe('personal')
   })
 
+  it('reads a missed appointment of one\'s own, or asking whether one is going back to court, as a personal case', () => {
+    expect(ask('i missed 2 appointments last week - am i going back to court').decline).toBe('personal')
+    expect(ask('i skipped my unpaid work hours twice, what happens now').decline).toBe('personal')
+    expect(ask('am i likely to be recalled if i move house').decline).toBe('personal')
+    // What the operators missed, or whether crews went to court, is the subject's.
+    expect(ask('how many crossings did the operators miss in 2016?').decline).toBeUndefined()
+    expect(ask('did the crews go to court over the night routes?').decline).toBeUndefined()
+  })
+
   it('reads an aside in brackets as background, at half weight, unless it is all the question has', () => {
     const weightOf = (q: string, typed: string) => ask(q).slots.find((s) => s.typed.join(' ') === typed)?.weight
     expect(weightOf('who ran the night routes in 2016 (low season)?', 'season')).toBe(0.5)
