@@ -246,6 +246,8 @@ class Scorer {
   readonly sort: number[]
   /** The question's own slots naming the event whose date is asked ("become" in "when did X become Y?"). */
   readonly event: number[]
+  /** The question's own slots naming whose the thing asked for is ("Tidal Lines" in "the chair of Tidal Lines"): the answer names the thing beside them. */
+  readonly owner: number[]
   /** The question's own slots naming which part it asks about ("Wales" in "the Wales CRC contract"): a figure for a part holds them. */
   readonly part: number[]
 
@@ -278,6 +280,8 @@ class Scorer {
     this.part = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => part.includes(w) && !slip(w)) ? [i] : []))
     const sought = query.sought ?? []
     this.sought = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => sought.includes(w)) ? [i] : []))
+    const owner = (query.soughtOf ?? []).map((w) => w.toLowerCase())
+    this.owner = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !this.sought.includes(i) && slot.typed.some((w) => owner.includes(w) && !slip(w)) ? [i] : []))
     this.figures = retrieval.slots.flatMap((slot, i) => {
       const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
       const escaped = typed.replace(/[.,]/g, '\\$&')
@@ -398,6 +402,9 @@ class Scorer {
     if (!this.sought.every((i) => c.covers.has(i))) return false
     // "How much was the Wales contract worth?" is not answered by what all the contracts were worth.
     if (!this.part.every((i) => c.covers.has(i))) return false
+    // "Who was the chair of Tidal Lines?" is not answered by a sentence naming some other chair beside Tidal Lines: where it names the owner or the part, it names the thing asked for with it.
+    const beside = [...this.part, ...this.owner.filter((i) => c.covers.has(i))]
+    if (this.sought.length > 0 && beside.length > 0 && !near(c.sentence, this.sought, beside, this.retrieval.slots)) return false
     // "When did they go from 16 to 21 areas?" is about 16 and 21: a sentence without them speaks of something else.
     // A yes/no question's figure is the claim it checks ("did it cost more than £2bn?"): a sentence giving the figure there was settles it.
     // Figures offered as choices ("16 or 21?") are settled by any one of them.
@@ -490,6 +497,24 @@ function offeredFigures(text: string): string[] {
 /** The names of the part a question asks about, before any clause that dates it ("when the Wales CRC was rated…") or says more of it (", which…"). */
 function partsAsked(text: string, context: ComposeContext): string[] {
   return partNames(text.split(/\b(?:when|after|before|while|during)\b|,\s*(?:which|who|that)\b/i)[0] ?? '', context.lexicon, context.isEnglishWord)
+}
+
+/** Words between the thing asked for and its part in a sentence that names them together ("Bluewater's chief executive", "the chief executive of the Bluewater Line"). */
+const NEAR_PART = 3
+
+/** Whether some alternative of one of the slots `a` and some alternative of one of the slots `b`, each written whole (its terms in a row), stand at most NEAR_PART words apart in the sentence. */
+function near(sentence: string, a: readonly number[], b: readonly number[], slots: readonly Slot[]): boolean {
+  const seq = words(sentence).flatMap((w, at) => {
+    const term = toTerm(w)
+    return term ? [{ term, at }] : []
+  })
+  // Each place an alternative is written whole, as the word positions it spans.
+  const spans = (list: readonly number[]) =>
+    list.flatMap((i) => slots[i]?.alternatives ?? []).flatMap((alt) =>
+      seq.flatMap((_, k) => (alt.length > 0 && alt.every((t, n) => seq[k + n]?.term === t) ? [[seq[k]!.at, seq[k + alt.length - 1]!.at] as const] : [])),
+    )
+  const [sa, sb] = [spans(a), spans(b)]
+  return sa.some(([a0, a1]) => sb.some(([b0, b1]) => Math.max(b0 - a1, a0 - b1) <= NEAR_PART + 1))
 }
 
 /** Why the answer is what it is: the gate, the sentences considered and those chosen. `kb:explain` prints it. */
@@ -758,10 +783,13 @@ export function composeHolder(role: { retrieval: Retrieval; query: Query }, even
     const ts = ` ${terms(c.sentence).join(' ')} `
     return roles.every((alts) => alts.some((alt) => ts.includes(` ${alt.join(' ')} `)))
   }
+  // And together, as one role: "the chair of Tidal Lines" is not a chair named beside Tidal Lines.
+  const own = role.retrieval.slots.flatMap((slot, i) => (slot.weight === 1 ? [i] : []))
+  const together = (c: Candidate) => own.slice(1).every((i) => near(c.sentence, own.slice(0, 1), [i], role.retrieval.slots))
   // Someone named in the role before the event, or as it happened, still held it then (within the window); one named only after may have taken it since.
   // A sentence both dating the event and naming someone beside the role needs no join: the question's own answer finds it.
   const holders = plan(role.retrieval, role.query, context).candidates.filter(
-    (c) => c.sentence !== dated.sentence && c.kind >= 1 - TIE && c.ownCoverage >= 1 - TIE && when(c) <= at && at - when(c) <= HOLDER_WINDOW && asWritten(c),
+    (c) => c.sentence !== dated.sentence && c.kind >= 1 - TIE && c.ownCoverage >= 1 - TIE && when(c) <= at && at - when(c) <= HOLDER_WINDOW && asWritten(c) && together(c),
   )
   const holder = holders.sort((a, b) => when(b) - when(a) || b.score - a.score)[0]
   return holder && cite([holder, dated], new Map(), [], context.lexicon, undefined)

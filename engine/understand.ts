@@ -72,6 +72,8 @@ export interface Query {
    * rather than a kind of answer ("the reason", "the cost"): an answer must speak of it.
    */
   sought?: string[]
+  /** Whose the thing asked for is, as the question names it after "of" ("Tidal Lines" in "who was the chair of Tidal Lines?"): an answer names the thing with its owner. */
+  soughtOf?: string[]
   /** The word naming the sort of thing a "which …" question asks for ("judge" in "which judge was…", the last word of its phrase): a passage that never speaks of that sort does not answer it. */
   sortAsked?: string[]
   /** For "when did <name> become Y?", the name and the event whose date is asked: a date beside Y but not both is another event's. */
@@ -347,7 +349,10 @@ export function understand(question: string, history: readonly Turn[], language:
   const holder = followUp ? null : lexicon.question.holderAt.exec(text)
   if (holder?.[1] && holder[2] && (query.kind === 'person' || query.kind === 'identity')) query.holderAt = { role: holder[1], event: holder[2] }
   const sought = soughtIn(main, lexicon)
-  if (sought) query.sought = sought
+  if (sought) {
+    query.sought = sought.words
+    if (sought.of.length > 0) query.soughtOf = sought.of
+  }
   // The last word names the sort; those before it narrow it ("old jetty"), and a passage may not repeat them.
   const sort = words(lexicon.question.sortAsked.exec(main)?.[1] ?? '').at(-1)?.toLowerCase()
   // A sort the cue for the kind of answer names ("which company", "which minister") is answered by a name, however its passage puts the sort.
@@ -384,7 +389,7 @@ const SOUGHT_WORDS = 2
  * (not figures) when its last names a thing, not a kind of answer ("the reason"), and no clause after
  * it says which one is meant ("the executive who said…": what they did, not their title, picks them out).
  */
-function soughtIn(text: string, lexicon: Lexicon): string[] | undefined {
+function soughtIn(text: string, lexicon: Lexicon): { words: string[]; of: string[] } | undefined {
   const found = lexicon.question.thingAsked.exec(text)
   const rest = found?.slice(1).find((g) => g !== undefined)
   if (!found || !rest) return undefined
@@ -400,7 +405,12 @@ function soughtIn(text: string, lexicon: Lexicon): string[] | undefined {
   const head = run.at(-1)
   if (!head || run.length > ATTRIBUTE_WORDS || RELATIVE.test(ws[end] ?? '') || lexicon.question.generalThing.test(head)) return undefined
   // Asked for a name ("the name of the colour-coded tool"), the answer names the thing, and need not describe it as the question does.
-  return /\bname of\b/i.test(text) ? [head] : run.slice(-SOUGHT_WORDS)
+  if (/\bname of\b/i.test(text)) return { words: [head], of: [] }
+  // Whose it is: the words after "of" ("the chair of the Tidal Lines board when…"), up to the next word that names no topic.
+  const after = ws[end]?.toLowerCase() === 'of' ? ws.slice(end + 1).filter((w, i) => !(i === 0 && /^the$/i.test(w))) : []
+  const stop = after.findIndex((w) => toTerm(w) === null)
+  const of = (stop < 0 ? after : after.slice(0, stop)).slice(0, ATTRIBUTE_WORDS)
+  return { words: run.slice(-SOUGHT_WORDS), of }
 }
 
 /** Content words on each side of a closing "… A or B?" (at most CHOICE_WORDS each): the choices the visitor offers. */

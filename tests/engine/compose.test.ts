@@ -769,6 +769,37 @@ describe('compose', () => {
     expect(sentencesOf(await ask('how many crossings were cancelled?'))[0]).toMatch(/120 crossings were cancelled/)
   })
 
+  it('answers "who was the chair of X?" only with a sentence naming the chair with X, not another chair beside X', async () => {
+    const input = await readKbDir('tests/fixtures/kb-ferries', { lexicon: 'knowledge/lexicon.json' })
+    const source = (lines: string[]) => ({
+      path: 'tests/fixtures/kb-ferries/sources/gazette-2020-tidal-lines-sold.md',
+      text: ['---', 'id: gazette-2020-tidal-lines-sold', 'title: "Tidal Lines sold"', 'publisher: "The Gazette"', 'kind: news', 'published: "2020-03-02"', 'url: "https://gazette.example/tidal-lines-sold"', 'summary: "The Gazette on the sale of Tidal Lines."', '---', '', '## Tidal Lines sold', '', 'Date: 2020-02', '', ...lines, '', 'Questions:', '- When was Tidal Lines sold?', ''].join('\n'),
+    })
+    const far = 'The chair of the Harbour Board, Tamsin Trevail, said in February 2020 that the sale of Tidal Lines to another company would not change the night routes or their fares.'
+    const withChair = async (lines: string[]) => {
+      const built = compileKb({ ...input, files: [...input.files, source(lines)] })
+      if (!built.ok) throw new Error(built.problems.join('\n'))
+      return answer(createKb(built.artifact, 'bundled'), 'who was the chair of tidal lines?')
+    }
+    expect((await withChair([far])).answered).toBe(false)
+    const named = await withChair([far, 'Morwenna Pascoe, the chair of Tidal Lines, said the company had been sold to a Breton operator.'])
+    expect(named.answer).toMatch(/^Morwenna Pascoe, the chair of Tidal Lines/)
+  })
+
+  it('joins to an event only someone named in the role as one phrase ("the chair of Tidal Lines"), not a chair named beside Tidal Lines', async () => {
+    const input = await readKbDir('tests/fixtures/kb-ferries', { lexicon: 'knowledge/lexicon.json' })
+    const sold = 'Tidal Lines was sold to a Breton operator in February 2020, the Gazette reported on its front page.'
+    const holder = async (chair: string) => {
+      const text = ['---', 'id: gazette-2020-tidal-lines-sold', 'title: "Tidal Lines sold"', 'publisher: "The Gazette"', 'kind: news', 'published: "2020-03-02"', 'url: "https://gazette.example/tidal-lines-sold"', 'summary: "The Gazette on the sale of Tidal Lines."', '---', '', '## Tidal Lines sold', '', 'Date: 2020-02', '', sold, chair, '', 'Questions:', '- When was Tidal Lines sold?', ''].join('\n')
+      const built = compileKb({ ...input, files: [...input.files, { path: 'tests/fixtures/kb-ferries/sources/gazette-2020-tidal-lines-sold.md', text }] })
+      if (!built.ok) throw new Error(built.problems.join('\n'))
+      return answer(createKb(built.artifact, 'bundled'), 'who was the chair of tidal lines when tidal lines was sold?')
+    }
+    expect((await holder('Tamsin Trevail, the chair of the Harbour Board, said in January 2020 that the sale of Tidal Lines would not change the night routes.')).answered).toBe(false)
+    const joined = await holder('Morwenna Pascoe, the chair of Tidal Lines, said in January 2020 that the sale would not change the night routes.')
+    expect(joined.answer).toMatch(/^Morwenna Pascoe, the chair of Tidal Lines/)
+  })
+
   it('declines a question when two of its five concepts are words the sources never use ("beginners", "marathon")', async () => {
     const query = understand('which beginners ran the night ferry marathon', [], kb.language)
     const p = plan(await retrieve(kb, query), query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current })

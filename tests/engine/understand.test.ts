@@ -930,6 +930,10 @@ describe('understand', () => {
     expect(ask('who was chief exec of the harbour board when it failed?').sought).toEqual(['chief', 'exec'])
     expect(ask('who are operators answerable to?').sought).toBeUndefined()
     expect(ask('who was the deputy chair of the harbour board in 2018?').sought).toEqual(['deputy', 'chair'])
+    // Whose it is, named after "of": up to the first word that names no topic.
+    expect(ask('who was the deputy chair of the harbour board in 2018?').soughtOf).toEqual(['harbour', 'board'])
+    expect(ask('who was chief exec of Tidal Lines when it failed?').soughtOf).toEqual(['tidal', 'lines'])
+    expect(ask("what's Bluewater's share price today?").soughtOf).toBeUndefined()
     expect(ask('how much profit did the operators make?').sought).toEqual(['profit'])
     // The last two words say which thing: "the actual final bill" is a final bill.
     expect(ask('what was the actual final bill for the contracts?').sought).toEqual(['final', 'bill'])
