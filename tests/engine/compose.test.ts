@@ -211,6 +211,9 @@ describe('compose', () => {
     const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set(), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
     for (const s of ['The crossings were cancelled because the crews went on strike.', 'The strike resulted in 120 cancelled crossings.', 'The losses stemmed from fewer passengers.', 'The fares rose, which meant fewer passengers.', 'One reason the routes closed was the cost of fuel.', 'Crews were told not to sail, since their company would be fined.', 'Staff shortages had led, over two winters, to more cancellations.']) expect(kindScore('reason', s, ctx), s).toBe(1)
     expect(kindScore('reason', 'The crews went on strike in 2019.', ctx)).toBe(0)
+    // What was done without some step says why a judgement of it went as it did.
+    expect(kindScore('reason', 'The board said it had been a mistake to open the night routes without first testing the landing stages.', ctx)).toBe(1)
+    expect(kindScore('reason', 'The night routes ran without a break in 2019.', ctx)).toBe(0)
     expect(kindScore('rating', 'The board rated the crossings "Requires improvement".', ctx)).toBe(1)
     expect(kindScore('rating', 'The board reviewed the crossings in 2019.', ctx)).toBe(0)
   })
