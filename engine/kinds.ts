@@ -47,6 +47,13 @@ const SPELLED_NUMBERS = ['one', ...COUNTING_WORDS].join('|')
 const NUMBER = new RegExp(`\\d|\\b(${SPELLED_NUMBERS}|half|quarter|third)\\b`, 'i')
 const PERCENT = /\d\s?(%|per ?cent)|\b(half|quarter|third|fifth|majority|most)\b/i
 const MONEY = /£|\$|€|\b\d[\d,.]*\s?(m|bn|k|million|billion)\b/i
+/** "The fourth time" says how many times. */
+const NTH_TIME = /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+time\b/i
+const TIMES = toTerm('times') as string
+/** Words for a unit of money a count may be given in ("how many millions…"). */
+const SUM_UNIT = /^(millions?|billions?|pounds?|quid|grand)$/i
+/** Figures that are a share or a sum of money ("84 per cent", "£3.7bn", "$5m"). */
+const SHARE_OR_SUM = /[£$€]\s?\d[\d,.]*\s?(m|bn|k|million|billion)?\b|\b\d[\d,.]*\s?(%|per ?cent\b|(m|bn|million|billion)\b)/gi
 /** A number written as a word ("eight companies"); not "one", which is as often a pronoun ("one of the biggest"). */
 const COUNT_WORDS = new RegExp(`\\b(${COUNTING_WORDS.join('|')})\\b`, 'i')
 /** Words for a share of a whole: "over half of the cases" says how many of them. */
@@ -550,8 +557,12 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       if (ctx.countOf.size > 0 && countsOnlyOthers(sentence, ctx)) return 0.3
       // "How many complaints…" is not answered by a sentence that never speaks of complaints.
       if (ctx.countNamed.size > 0 && !tokens(sentence).some((t) => t.term !== null && ctx.countNamed.has(t.term))) return 0.3
+      // Asked how many times, "the fourth time" says.
+      if (ctx.countOf.has(TIMES) && NTH_TIME.test(sentence)) return 0.8 * nearAsked(sentence, NTH_TIME, ctx, 0.8)
       const figure = countingFigure(sentence, ctx.lexicon)
-      if (figure) return (PERCENT.test(sentence) || MONEY.test(sentence) ? 0.5 : 0.8) * nearAsked(sentence, figure, ctx, 0.8)
+      // A share or a sum is a count only at a push ("84 per cent of members" says how many of them, not how many there were), unless a sum is what is counted ("how many millions").
+      const counted = ctx.focus.some((w) => SUM_UNIT.test(w)) ? sentence : sentence.replace(SHARE_OR_SUM, ' ')
+      if (figure) return (countingFigure(counted, ctx.lexicon) ? 0.8 : COUNT_WORDS.test(counted) ? 0.6 : 0.45) * nearAsked(sentence, figure, ctx, 0.8)
       // Digits that are only days of a month or years count nothing ("on 3 December 2020").
       return COUNT_WORDS.test(sentence) ? 0.6 : NUMBER.test(sentence) ? 0.2 : 0
     }

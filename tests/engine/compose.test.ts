@@ -269,6 +269,17 @@ describe('compose', () => {
     expect((await ask('how much were the ferry contarcts worth?')).answered).toBe(true)
   })
 
+  it('takes a share or a sum for a count only at a push, below what a count must carry: "84 per cent of crews" says how many of them, not how many there were', () => {
+    const ctx = (counted: string, focus: string[] = []): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus, asked: new Set([toTerm(counted) as string]), countOf: new Set([toTerm(counted) as string]), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
+    expect(kindScore('count', 'The strike went ahead after 84 per cent of those voting backed it.', ctx('members'))).toBeLessThan(0.5)
+    expect(kindScore('count', 'The operators paid £40m for the routes.', ctx('operators'))).toBeLessThan(0.5)
+    expect(kindScore('count', 'The strike went ahead after 84 per cent of those voting, 1,200 in all, backed it.', ctx('members'))).toBeGreaterThanOrEqual(0.5)
+    // Asked how many millions, a sum is the count; asked how many times, "the fourth time" says.
+    expect(kindScore('count', 'The operators paid £40m for the routes.', ctx('millions', ['millions']))).toBeGreaterThanOrEqual(0.5)
+    expect(kindScore('count', 'It was only the fourth time the crews had struck, after 84 per cent backed it.', ctx('times'))).toBeGreaterThanOrEqual(0.5)
+    expect(kindScore('count', 'It was only the fourth time the crews had struck, after 84 per cent backed it.', ctx('members'))).toBeLessThan(0.5)
+  })
+
   it('reads "11 of the 21 planned routes" as counting routes, so it does not answer "how many crews"', () => {
     const ctx = (counted: string): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set([toTerm(counted) as string]), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
     const sentence = 'The council named the operators to run 11 of the 21 planned routes.'
