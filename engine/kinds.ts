@@ -167,8 +167,8 @@ function countingFigure(sentence: string, lexicon: Lexicon): RegExp | undefined 
   const { dayNumber } = dates(lexicon)
   for (const m of sentence.matchAll(new RegExp(DIGITS.source, 'g'))) {
     const at = m.index ?? 0
-    // Not a day of a month, nor a figure joined to the word it describes ("a 24-hour strike").
-    if (!dayNumber.test(sentence.slice(at)) && sentence[at + m[0].length] !== '-' && !NUMBERED_BY.test(sentence.slice(Math.max(0, at - 5), at))) return DIGITS
+    // Not a day of a month, nor a figure joined to the word it describes ("a 24-hour strike"), nor a digit within a name ("G4S").
+    if (!dayNumber.test(sentence.slice(at)) && sentence[at + m[0].length] !== '-' && !NUMBERED_BY.test(sentence.slice(Math.max(0, at - 5), at)) && !/\p{L}/u.test(sentence[at - 1] ?? '')) return DIGITS
   }
   return undefined
 }

@@ -278,6 +278,8 @@ describe('compose', () => {
     expect(kindScore('count', 'The operators paid £40m for the routes.', ctx('millions', ['millions']))).toBeGreaterThanOrEqual(0.5)
     expect(kindScore('count', 'It was only the fourth time the crews had struck, after 84 per cent backed it.', ctx('times'))).toBeGreaterThanOrEqual(0.5)
     expect(kindScore('count', 'It was only the fourth time the crews had struck, after 84 per cent backed it.', ctx('members'))).toBeLessThan(0.5)
+    // A digit within a name ("G4S") counts nothing either.
+    expect(kindScore('count', 'Most of the crews chanted at a G4S van on the quay.', ctx('crews'))).toBeLessThan(0.5)
   })
 
   it('reads "11 of the 21 planned routes" as counting routes, so it does not answer "how many crews"', () => {
