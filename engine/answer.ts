@@ -95,7 +95,11 @@ export async function warmUp(kb: Kb, count = 30): Promise<void> {
  */
 export function warmUpQuestions(kb: Kb, count: number): string[] {
   const byKind = new Map<string, string[]>()
+  const seen = new Set<string>()
   for (const { passage, question } of kb.questions) {
+    // A question listed in more than one passage is asked once.
+    if (seen.has(question)) continue
+    seen.add(question)
     const record = kb.artifact.passages[passage]
     const asks = record?.listed[record.questions.indexOf(question)]?.asks ?? ''
     const list = byKind.get(asks)
@@ -115,7 +119,7 @@ export function warmUpQuestions(kb: Kb, count: number): string[] {
     }
   }
   const out: string[] = []
-  for (let i = 0; out.length < Math.min(count, kb.questions.length); i++) {
+  for (let i = 0; out.length < Math.min(count, seen.size); i++) {
     lists.forEach((list, k) => {
       if (i < taken[k]!) out.push(list[Math.floor((i * list.length) / taken[k]!)]!)
     })

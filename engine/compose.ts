@@ -280,8 +280,10 @@ class Scorer {
     this.part = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => part.includes(w) && !slip(w)) ? [i] : []))
     const sought = query.sought ?? []
     this.sought = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => sought.includes(w)) ? [i] : []))
-    const owner = (query.soughtOf ?? []).map((w) => w.toLowerCase())
-    this.owner = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !this.sought.includes(i) && slot.typed.some((w) => owner.includes(w) && !slip(w)) ? [i] : []))
+    // Whose it is, where both it and its owner are written as the sources write them: a word found only as another, one slip away, is not looked for where it stands.
+    const owner = query.soughtOf ?? []
+    const soughtWritten = this.sought.every((i) => retrieval.slots[i]?.typed.every((w) => !slip(w)))
+    this.owner = soughtWritten ? retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !this.sought.includes(i) && slot.typed.some((w) => owner.includes(w) && !slip(w)) ? [i] : [])) : []
     this.figures = retrieval.slots.flatMap((slot, i) => {
       const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
       const escaped = typed.replace(/[.,]/g, '\\$&')
@@ -499,10 +501,10 @@ function partsAsked(text: string, context: ComposeContext): string[] {
   return partNames(text.split(/\b(?:when|after|before|while|during)\b|,\s*(?:which|who|that)\b/i)[0] ?? '', context.lexicon, context.isEnglishWord)
 }
 
-/** Words between the thing asked for and its part in a sentence that names them together ("Bluewater's chief executive", "the chief executive of the Bluewater Line"). */
-const NEAR_PART = 3
+/** Words at most between the thing asked for and its owner in a sentence that names them together ("Bluewater's chief executive", "the chair of the board of Tidal Lines"). */
+const NEAR_PART = 5
 
-/** Whether some alternative of one of the slots `a` and some alternative of one of the slots `b`, each written whole (its terms in a row), stand at most NEAR_PART words apart in the sentence. */
+/** Whether some alternative of one of the slots `a` and some alternative of one of the slots `b`, each written whole (its terms in a row), stand with at most NEAR_PART words between them in the sentence. */
 function near(sentence: string, a: readonly number[], b: readonly number[], slots: readonly Slot[]): boolean {
   const seq = words(sentence).flatMap((w, at) => {
     const term = toTerm(w)

@@ -50,10 +50,10 @@ const MONEY = /£|\$|€|\b\d[\d,.]*\s?(m|bn|k|million|billion)\b/i
 /** "The fourth time" says how many times. */
 const NTH_TIME = /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+time\b/i
 const TIMES = toTerm('times') as string
-/** Words for a unit of money a count may be given in ("how many millions…"). */
-const SUM_UNIT = /^(millions?|billions?|pounds?|quid|grand)$/i
-/** Figures that are a share or a sum of money ("84 per cent", "£3.7bn", "$5m"). */
-const SHARE_OR_SUM = /[£$€]\s?\d[\d,.]*\s?(m|bn|k|million|billion)?\b|\b\d[\d,.]*\s?(%|per ?cent\b|(m|bn|million|billion)\b)/gi
+/** Terms of the units of money a count may be given in ("how many millions…"). */
+const SUM_UNITS: ReadonlySet<string> = new Set(['millions', 'billions', 'pounds', 'quid', 'grand'].map((w) => toTerm(w) as string))
+/** Figures that are a share ("84 per cent") or a sum of money ("£3.7bn", "$5m"); "1.2 million people" is a count. */
+const SHARE_OR_SUM = /[£$€]\s?\d[\d,.]*\s?(m|bn|k|million|billion)?\b|\b\d[\d,.]*\s?(%|per ?cent\b)/gi
 /** A number written as a word ("eight companies"); not "one", which is as often a pronoun ("one of the biggest"). */
 const COUNT_WORDS = new RegExp(`\\b(${COUNTING_WORDS.join('|')})\\b`, 'i')
 /** Words for a share of a whole: "over half of the cases" says how many of them. */
@@ -167,7 +167,7 @@ function countingFigure(sentence: string, lexicon: Lexicon): RegExp | undefined 
   const { dayNumber } = dates(lexicon)
   for (const m of sentence.matchAll(new RegExp(DIGITS.source, 'g'))) {
     const at = m.index ?? 0
-    // Not a day of a month, nor a figure joined to the word it describes ("a 24-hour strike"), nor a digit within a name ("G4S").
+    // Not a day of a month, nor a figure joined to the word it describes ("a 24-hour strike"), nor a digit within a name ("K9 Marine").
     if (!dayNumber.test(sentence.slice(at)) && sentence[at + m[0].length] !== '-' && !NUMBERED_BY.test(sentence.slice(Math.max(0, at - 5), at)) && !/\p{L}/u.test(sentence[at - 1] ?? '')) return DIGITS
   }
   return undefined
@@ -558,10 +558,10 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       // "How many complaints…" is not answered by a sentence that never speaks of complaints.
       if (ctx.countNamed.size > 0 && !tokens(sentence).some((t) => t.term !== null && ctx.countNamed.has(t.term))) return 0.3
       // Asked how many times, "the fourth time" says.
-      if (ctx.countOf.has(TIMES) && NTH_TIME.test(sentence)) return 0.8 * nearAsked(sentence, NTH_TIME, ctx, 0.8)
+      if (ctx.countOf.size === 1 && ctx.countOf.has(TIMES) && NTH_TIME.test(sentence)) return 0.8 * nearAsked(sentence, NTH_TIME, ctx, 0.8)
       const figure = countingFigure(sentence, ctx.lexicon)
       // A share or a sum is a count only at a push ("84 per cent of members" says how many of them, not how many there were), unless a sum is what is counted ("how many millions").
-      const counted = ctx.focus.some((w) => SUM_UNIT.test(w)) ? sentence : sentence.replace(SHARE_OR_SUM, ' ')
+      const counted = [...ctx.countOf].some((t) => SUM_UNITS.has(t)) ? sentence : sentence.replace(SHARE_OR_SUM, ' ')
       if (figure) return (countingFigure(counted, ctx.lexicon) ? 0.8 : COUNT_WORDS.test(counted) ? 0.6 : 0.45) * nearAsked(sentence, figure, ctx, 0.8)
       // Digits that are only days of a month or years count nothing ("on 3 December 2020").
       return COUNT_WORDS.test(sentence) ? 0.6 : NUMBER.test(sentence) ? 0.2 : 0

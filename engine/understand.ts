@@ -39,7 +39,7 @@ export interface Query {
   text: string
   /** The input tried to instruct the assistant. */
   instructed: boolean
-  /** The input was strewn with runs of symbols, as from keys mashed. */
+  /** The input was strewn with runs of symbols or keys struck again and again, as from keys mashed. */
   mashed: boolean
   /** Concepts: the question's own first, then those carried from the turns a follow-up leans on. */
   slots: Slot[]

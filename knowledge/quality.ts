@@ -55,8 +55,9 @@ function itemProblem({ kind, expect }: EvalItem): string | undefined {
   if (expect.answered !== undefined && expect.answered !== false) return '"expect.answered" may only be false'
   const { all } = expect
   if (all === undefined) return expect.answered === false ? undefined : '"expect" needs "all" (groups of alternatives) or "answered": false'
-  if (!Array.isArray(all) || !all.every((group) => Array.isArray(group) && group.length > 0 && group.every((alt) => typeof alt === 'string' && alt.trim() !== ''))) {
-    return '"expect.all" must be a list of groups, each a non-empty list of strings: [["£3.7bn", "3.7 billion"], ["21"]]'
+  if (expect.answered === false) return '"expect" has both "all" and "answered": false; a question is either answered or declined'
+  if (!Array.isArray(all) || all.length === 0 || !all.every((group) => Array.isArray(group) && group.length > 0 && group.every((alt) => typeof alt === 'string' && alt.trim() !== ''))) {
+    return '"expect.all" must be a non-empty list of groups, each a non-empty list of strings: [["£3.7bn", "3.7 billion"], ["21"]]'
   }
   return undefined
 }

@@ -278,8 +278,8 @@ describe('compose', () => {
     expect(kindScore('count', 'The operators paid £40m for the routes.', ctx('millions', ['millions']))).toBeGreaterThanOrEqual(0.5)
     expect(kindScore('count', 'It was only the fourth time the crews had struck, after 84 per cent backed it.', ctx('times'))).toBeGreaterThanOrEqual(0.5)
     expect(kindScore('count', 'It was only the fourth time the crews had struck, after 84 per cent backed it.', ctx('members'))).toBeLessThan(0.5)
-    // A digit within a name ("G4S") counts nothing either.
-    expect(kindScore('count', 'Most of the crews chanted at a G4S van on the quay.', ctx('crews'))).toBeLessThan(0.5)
+    // A digit within a name ("K9 Marine") counts nothing either.
+    expect(kindScore('count', 'Most of the crews chanted at a K9 Marine van on the quay.', ctx('crews'))).toBeLessThan(0.5)
   })
 
   it('reads "11 of the 21 planned routes" as counting routes, so it does not answer "how many crews"', () => {
@@ -452,7 +452,7 @@ describe('compose', () => {
     expect(await unknown('what happened to the fares in jone 2021')).toEqual(['jone'])
   })
 
-  it('takes a short word with a stray last letter for the everyday word left ("rans" is "ran"), but not a word left that is no everyday English', async () => {
+  it('takes a short word with a stray last letter for the everyday word left ("rans" is "ran"), but not a word left that no passage holds', async () => {
     const retrieval = await retrieve(kb, understand('who rans the ferries now', [], kb.language))
     expect(retrieval.unknownWords).toEqual([])
     expect(retrieval.hits.flatMap((h) => h.termsFor(toTerm('rans') as string))).toContain(toTerm('run'))
@@ -785,35 +785,36 @@ describe('compose', () => {
     expect(sentencesOf(await ask('how many crossings were cancelled?'))[0]).toMatch(/120 crossings were cancelled/)
   })
 
-  it('answers "who was the chair of X?" only with a sentence naming the chair with X, not another chair beside X', async () => {
+  /** The ferries fixture with one more source, the Gazette's report of the sale of Tidal Lines, saying `lines`. */
+  async function withSaleReport(lines: string[]) {
     const input = await readKbDir('tests/fixtures/kb-ferries', { lexicon: 'knowledge/lexicon.json' })
-    const source = (lines: string[]) => ({
-      path: 'tests/fixtures/kb-ferries/sources/gazette-2020-tidal-lines-sold.md',
-      text: ['---', 'id: gazette-2020-tidal-lines-sold', 'title: "Tidal Lines sold"', 'publisher: "The Gazette"', 'kind: news', 'published: "2020-03-02"', 'url: "https://gazette.example/tidal-lines-sold"', 'summary: "The Gazette on the sale of Tidal Lines."', '---', '', '## Tidal Lines sold', '', 'Date: 2020-02', '', ...lines, '', 'Questions:', '- When was Tidal Lines sold?', ''].join('\n'),
-    })
+    const front = ['---', 'id: gazette-2020-tidal-lines-sold', 'title: "Tidal Lines sold"', 'publisher: "The Gazette"', 'kind: news', 'published: "2020-03-02"', 'url: "https://gazette.example/tidal-lines-sold"', 'summary: "The Gazette on the sale of Tidal Lines."', '---']
+    const text = [...front, '', '## Tidal Lines sold', '', 'Date: 2020-02', '', ...lines, '', 'Questions:', '- When was Tidal Lines sold?', ''].join('\n')
+    const built = compileKb({ ...input, files: [...input.files, { path: 'tests/fixtures/kb-ferries/sources/gazette-2020-tidal-lines-sold.md', text }] })
+    if (!built.ok) throw new Error(built.problems.join('\n'))
+    return createKb(built.artifact, 'bundled')
+  }
+
+  it('answers "who was the chair of X?" only with a sentence naming the chair with X, not another chair beside X', async () => {
     const far = 'The chair of the Harbour Board, Tamsin Trevail, said in February 2020 that the sale of Tidal Lines to another company would not change the night routes or their fares.'
-    const withChair = async (lines: string[]) => {
-      const built = compileKb({ ...input, files: [...input.files, source(lines)] })
-      if (!built.ok) throw new Error(built.problems.join('\n'))
-      return answer(createKb(built.artifact, 'bundled'), 'who was the chair of tidal lines?')
-    }
-    expect((await withChair([far])).answered).toBe(false)
-    const named = await withChair([far, 'Morwenna Pascoe, the chair of Tidal Lines, said the company had been sold to a Breton operator.'])
+    const chairOf = async (lines: string[], question = 'who was the chair of tidal lines?') => answer(await withSaleReport(lines), question)
+    expect((await chairOf([far])).answered).toBe(false)
+    const named = await chairOf([far, 'Morwenna Pascoe, the chair of Tidal Lines, said the company had been sold to a Breton operator.'])
     expect(named.answer).toMatch(/^Morwenna Pascoe, the chair of Tidal Lines/)
+    // A few words between them still name them together, and a slip in the thing asked for is no reason to decline.
+    expect((await chairOf([far, 'Morwenna Pascoe, the chair of the board of Tidal Lines, said the company had been sold to a Breton operator.'])).answer).toMatch(/^Morwenna Pascoe/)
+    expect((await chairOf([far, 'Morwenna Pascoe, the chair of Tidal Lines, said the company had been sold to a Breton operator.'], 'who was the chiar of tidal lines?')).answered).toBe(true)
   })
 
   it('joins to an event only someone named in the role as one phrase ("the chair of Tidal Lines"), not a chair named beside Tidal Lines', async () => {
-    const input = await readKbDir('tests/fixtures/kb-ferries', { lexicon: 'knowledge/lexicon.json' })
     const sold = 'Tidal Lines was sold to a Breton operator in February 2020, the Gazette reported on its front page.'
-    const holder = async (chair: string) => {
-      const text = ['---', 'id: gazette-2020-tidal-lines-sold', 'title: "Tidal Lines sold"', 'publisher: "The Gazette"', 'kind: news', 'published: "2020-03-02"', 'url: "https://gazette.example/tidal-lines-sold"', 'summary: "The Gazette on the sale of Tidal Lines."', '---', '', '## Tidal Lines sold', '', 'Date: 2020-02', '', sold, chair, '', 'Questions:', '- When was Tidal Lines sold?', ''].join('\n')
-      const built = compileKb({ ...input, files: [...input.files, { path: 'tests/fixtures/kb-ferries/sources/gazette-2020-tidal-lines-sold.md', text }] })
-      if (!built.ok) throw new Error(built.problems.join('\n'))
-      return answer(createKb(built.artifact, 'bundled'), 'who was the chair of tidal lines when tidal lines was sold?')
-    }
+    const holder = async (chair: string, question = 'who was the chair of tidal lines when tidal lines was sold?') => answer(await withSaleReport([sold, chair]), question)
     expect((await holder('Tamsin Trevail, the chair of the Harbour Board, said in January 2020 that the sale of Tidal Lines would not change the night routes.')).answered).toBe(false)
     const joined = await holder('Morwenna Pascoe, the chair of Tidal Lines, said in January 2020 that the sale would not change the night routes.')
     expect(joined.answer).toMatch(/^Morwenna Pascoe, the chair of Tidal Lines/)
+    // A role of several words is one phrase too.
+    const deputy = await holder('Morwenna Pascoe, the deputy chair of the Tidal Lines board, said in January 2020 that the sale would not change the night routes.', 'who was the deputy chair of the tidal lines board when tidal lines was sold?')
+    expect(deputy.answer).toMatch(/^Morwenna Pascoe/)
   })
 
   it('declines a question when two of its five concepts are words the sources never use ("beginners", "marathon")', async () => {
@@ -858,6 +859,9 @@ describe('warmUp', () => {
     expect(new Set(more).size).toBe(kinds.size + 5)
     expect(more.every((q) => kb.questions.some((l) => l.question === q))).toBe(true)
     expect(warmUpQuestions(kb, 10_000)).toHaveLength(kb.questions.length)
+    // A question listed in two passages is asked once.
+    const twice = { ...kb, questions: [...kb.questions, ...kb.questions] }
+    expect(warmUpQuestions(twice, 10_000)).toHaveLength(kb.questions.length)
   })
 
   it('answers the knowledge base’s own listed questions and changes no answer a visitor then gets', async () => {

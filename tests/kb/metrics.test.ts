@@ -25,13 +25,16 @@ describe('parseQuestionSet', () => {
 
   it('names the file and line of an expectation written as one flat list of alternatives, not a list of groups', () => {
     const text = [line({ expect: { all: [['21']] } }), line({ id: 'q2', expect: { all: ['£924m', '924 million'] } })].join('\n')
-    expect(() => parseQuestionSet(text, 'set.jsonl')).toThrow(/^set\.jsonl:2: q2: "expect\.all" must be a list of groups/)
+    expect(() => parseQuestionSet(text, 'set.jsonl')).toThrow(/^set\.jsonl:2: q2: "expect\.all" must be a non-empty list of groups/)
   })
 
   it('names the file and line of an unknown kind and of an expectation that neither lists groups nor declines', () => {
     expect(() => parseQuestionSet(line({ kind: 'trivia', expect: { answered: false } }), 'set.jsonl')).toThrow(/^set\.jsonl:1: q1: "kind" must be one of fact, out_of_scope, adversarial/)
     expect(() => parseQuestionSet(line({ expect: { answered: true } }), 'set.jsonl')).toThrow(/^set\.jsonl:1: q1: "expect\.answered" may only be false/)
     expect(() => parseQuestionSet(line({ expect: {} }), 'set.jsonl')).toThrow(/^set\.jsonl:1: q1: "expect" needs "all"/)
+    // No groups would make every answer right; groups beside "answered": false would be ignored.
+    expect(() => parseQuestionSet(line({ expect: { all: [] } }), 'set.jsonl')).toThrow(/^set\.jsonl:1: q1: "expect\.all" must be a non-empty list/)
+    expect(() => parseQuestionSet(line({ expect: { all: [['21']], answered: false } }), 'set.jsonl')).toThrow(/^set\.jsonl:1: q1: "expect" has both/)
   })
 })
 
