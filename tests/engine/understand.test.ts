@@ -149,6 +149,10 @@ describe('understand', () => {
     // "How many … had a share" counts; "how much of the £55m" asks for a part of a sum, in whatever figure the sources give.
     expect(ask('in how many of the routes did a crew mutual have a share').kind).toBe('count')
     expect(ask('what share of the crossings ran at night').kind).toBe('percent')
+    // A share the question names ("the 38% figure") is no share asked for: "how many" asks a count, unless it asks for one "as a percentage".
+    expect(ask('how many passengers did the gazette survey to get its 38% figure?').kind).toBe('count')
+    expect(ask('the gazette said 38% of passengers complained - how many were actually asked?').kind).toBe('count')
+    expect(ask('how many crossings were cancelled, as a percentage?').kind).toBe('percent')
     expect(ask('how much of the £55m was for quay repairs?').kind).toBe('amount')
     expect(ask('when the board set out its plans, was Bluewater among the winners?').polar).toBe(true)
     // A yes/no question after a statement of the visitor's own, past a comma or a dash.
