@@ -11,7 +11,7 @@ import { postJson } from './helpers'
 
 /** Right answers each set must keep, per kind (`npm run kb:eval` prints what each achieves). */
 const BARS: Record<string, Partial<Record<EvalKind, number>>> = {
-  'questions.jsonl': { fact: 29, out_of_scope: 6, adversarial: 4 },
+  'questions.jsonl': { fact: 30, out_of_scope: 6, adversarial: 4 },
   // heldout h013 repeats a 2017 article's "this year"; a visitor's "this year" is now, and gets the latest state instead.
   // h109 ("best train from london to gloucester?") is now answered wrongly: the town finds Gloucestershire and "train" finds "trained".
   // Kept, as visitors name their own towns far more often than they ask about trains; an off-topic check that sees through it is still to do.
