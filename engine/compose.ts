@@ -501,7 +501,7 @@ function partsAsked(text: string, context: ComposeContext): string[] {
   return partNames(text.split(/\b(?:when|after|before|while|during)\b|,\s*(?:which|who|that)\b/i)[0] ?? '', context.lexicon, context.isEnglishWord)
 }
 
-/** Words at most between the thing asked for and its owner in a sentence that names them together ("Bluewater's chief executive", "the chair of the board of Tidal Lines"). */
+/** The most words between the thing asked for and its owner in a sentence that names them together ("Bluewater's chief executive", "the chair of the board of Tidal Lines"). */
 const NEAR_PART = 5
 
 /** Whether some alternative of one of the slots `a` and some alternative of one of the slots `b`, each written whole (its terms in a row), stand with at most NEAR_PART words between them in the sentence. */
