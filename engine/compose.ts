@@ -504,19 +504,29 @@ function partsAsked(text: string, context: ComposeContext): string[] {
 /** The most words between the thing asked for and its owner in a sentence that names them together ("Bluewater's chief executive", "the chair of the board of Tidal Lines"). */
 const NEAR_PART = 5
 
-/** Whether some alternative of one of the slots `a` and some alternative of one of the slots `b`, each written whole (its terms in a row), stand with at most NEAR_PART words between them in the sentence. */
-function near(sentence: string, a: readonly number[], b: readonly number[], slots: readonly Slot[]): boolean {
-  const seq = words(sentence).flatMap((w, at) => {
+/** A sentence's terms, each with the position of its word. */
+function termSequence(sentence: string): Array<{ term: string; at: number }> {
+  return words(sentence).flatMap((w, at) => {
     const term = toTerm(w)
     return term ? [{ term, at }] : []
   })
-  // Each place an alternative is written whole, as the word positions it spans.
-  const spans = (list: readonly number[]) =>
-    list.flatMap((i) => slots[i]?.alternatives ?? []).flatMap((alt) =>
-      seq.flatMap((_, k) => (alt.length > 0 && alt.every((t, n) => seq[k + n]?.term === t) ? [[seq[k]!.at, seq[k + alt.length - 1]!.at] as const] : [])),
-    )
-  const [sa, sb] = [spans(a), spans(b)]
-  return sa.some(([a0, a1]) => sb.some(([b0, b1]) => Math.max(b0 - a1, a0 - b1) <= NEAR_PART + 1))
+}
+
+/** Each place an alternative of one of the slots `list` is written whole (its terms in a row), as the word positions it spans. */
+function writtenSpans(seq: ReadonlyArray<{ term: string; at: number }>, list: readonly number[], slots: readonly Slot[]): Array<readonly [number, number]> {
+  return list.flatMap((i) => slots[i]?.alternatives ?? []).flatMap((alt) =>
+    seq.flatMap((_, k) => (alt.length > 0 && alt.every((t, n) => seq[k + n]?.term === t) ? [[seq[k]!.at, seq[k + alt.length - 1]!.at] as const] : [])),
+  )
+}
+
+/** Whether two spans of the one sentence stand with at most NEAR_PART words between them. */
+const close = (sa: ReadonlyArray<readonly [number, number]>, sb: ReadonlyArray<readonly [number, number]>) =>
+  sa.some(([a0, a1]) => sb.some(([b0, b1]) => Math.max(b0 - a1, a0 - b1) <= NEAR_PART + 1))
+
+/** Whether some alternative of one of the slots `a` and some alternative of one of the slots `b`, each written whole, stand with at most NEAR_PART words between them in the sentence. */
+function near(sentence: string, a: readonly number[], b: readonly number[], slots: readonly Slot[]): boolean {
+  const seq = termSequence(sentence)
+  return close(writtenSpans(seq, a, slots), writtenSpans(seq, b, slots))
 }
 
 /** Why the answer is what it is: the gate, the sentences considered and those chosen. `kb:explain` prints it. */
@@ -779,19 +789,18 @@ export function composeHolder(role: { retrieval: Retrieval; query: Query }, even
   // By its passage's date: a date a sentence names may be another event's ("her predecessor privatised it in 2014").
   const when = (c: Candidate) => monthOf(dateOf(c)) ?? Infinity
   const at = when(dated)
-  // Each of the role's concepts as written ("Justice Secretary"), not its words apart ("general secretary … justice system").
-  const roles = role.retrieval.slots.filter((slot) => slot.weight === 1).map((slot) => slot.alternatives)
-  const asWritten = (c: Candidate) => {
-    const ts = ` ${terms(c.sentence).join(' ')} `
-    return roles.every((alts) => alts.some((alt) => ts.includes(` ${alt.join(' ')} `)))
-  }
-  // And together, as one role: "the chair of Tidal Lines" is not a chair named beside Tidal Lines.
+  // Each of the role's concepts as written ("Justice Secretary"), not its words apart ("general secretary … justice system"),
+  // and together, as one role: "the chair of Tidal Lines" is not a chair named beside Tidal Lines.
   const own = role.retrieval.slots.flatMap((slot, i) => (slot.weight === 1 ? [i] : []))
-  const together = (c: Candidate) => own.slice(1).every((i) => near(c.sentence, own.slice(0, 1), [i], role.retrieval.slots))
+  const asOneRole = (c: Candidate) => {
+    const seq = termSequence(c.sentence)
+    const spans = own.map((i) => writtenSpans(seq, [i], role.retrieval.slots))
+    return spans.every((s) => s.length > 0) && spans.slice(1).every((s) => close(spans[0] ?? [], s))
+  }
   // Someone named in the role before the event, or as it happened, still held it then (within the window); one named only after may have taken it since.
   // A sentence both dating the event and naming someone beside the role needs no join: the question's own answer finds it.
   const holders = plan(role.retrieval, role.query, context).candidates.filter(
-    (c) => c.sentence !== dated.sentence && c.kind >= 1 - TIE && c.ownCoverage >= 1 - TIE && when(c) <= at && at - when(c) <= HOLDER_WINDOW && asWritten(c) && together(c),
+    (c) => c.sentence !== dated.sentence && c.kind >= 1 - TIE && c.ownCoverage >= 1 - TIE && when(c) <= at && at - when(c) <= HOLDER_WINDOW && asOneRole(c),
   )
   const holder = holders.sort((a, b) => when(b) - when(a) || b.score - a.score)[0]
   return holder && cite([holder, dated], new Map(), [], context.lexicon, undefined)
