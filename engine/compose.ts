@@ -10,7 +10,7 @@ import type { PassageRecord, SourceRecord } from './artifact'
 import { givesOtherFigure, holdsFigure, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
 import type { Lexicon } from './lexicon'
 import { holdsConcept, LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
-import { terms, toTerm, words, yearsNamed } from './text'
+import { jaccard, terms, toTerm, words, yearsNamed } from './text'
 import type { Query, Slot } from './understand'
 
 export interface Citation {
@@ -185,12 +185,6 @@ function termsOfSentencesUnattributed(record: PassageRecord, source: SourceRecor
   return found
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let shared = 0
-  for (const t of a) if (b.has(t)) shared++
-  return shared / (a.size + b.size - shared || 1)
-}
-
 /** Whether a sentence's terms hold a slot: all of one alternative, each term as any index term that stands for it. */
 function holdsSlot(alternatives: ReadonlyArray<ReadonlyArray<readonly string[]>>, own: ReadonlySet<string>): boolean {
   for (const alt of alternatives) {
@@ -218,8 +212,8 @@ function heldTerms(present: ReadonlyArray<ReadonlyArray<ReadonlyArray<readonly s
   const out = new Set<string>()
   for (const alternatives of present) {
     for (const alt of alternatives) {
-      const found = alt.map((at) => at.find((d) => own.has(d)))
-      if (found.every((d) => d !== undefined)) for (const d of found) out.add(d as string)
+      if (!alt.every((at) => at.some((d) => own.has(d)))) continue
+      for (const at of alt) out.add(at.find((d) => own.has(d)) as string)
     }
   }
   return out
@@ -328,7 +322,8 @@ class Scorer {
     const termsHere = (t: string): readonly string[] => (hit ? hit.termsFor(t) : [t])
     // Per slot, its alternatives as the index terms that can stand for each of their terms here; those that cannot all be here are dropped.
     const present = slots.map((slot) => slot.alternatives.map((alt) => alt.map(termsHere)).filter((alt) => alt.every((at) => at.length > 0)))
-    const ctx: Omit<KindContext, 'matched'> = { ...this.ctx, heading: side.record.heading }
+    // One context per passage, its `matched` set per sentence: a copy per sentence cost more than scoring it.
+    const ctx: KindContext = { ...this.ctx, heading: side.record.heading, matched: new Set() }
     // Passage-wide: a sentence naming the judge need not say "judge" where its passage does.
     const sortHeld = this.sort.every((i) => (present[i]?.length ?? 0) > 0)
     return side.record.sentences.map((sentence, position) => {
@@ -350,14 +345,16 @@ class Scorer {
       const coverage = covered / this.total
       // A sentence that covers nothing is not used unless its passage won by its listed question, so its kind is worth working out then only.
       // Beside the answer, a word of the question counts where the sentence holds its whole concept: "private" alone is not "private company".
-      const k = covered > 0 || relevance > 1 ? kindScore(this.query.kind, sentence, { ...ctx, matched: heldTerms(present, own) }) : 0
+      if (covered > 0 || relevance > 1) ctx.matched = heldTerms(present, own)
+      const k = covered > 0 || relevance > 1 ? kindScore(this.query.kind, sentence, ctx) : 0
       // What the sentence holds of the question (by rarity), then its passage's standing: its score, its listed question, what it holds.
       const base = weighed / this.fullTotal + RELEVANCE * relevance + LISTED * (hit?.listed?.similarity ?? 0) ** 2 + HELD * (hit?.coverage ?? 0)
       // "Safer or more at risk?": a sentence saying one of them settles it.
       const chosen = this.query.choices?.some((terms) => terms.every((t) => own.has(t))) ? 1 + CHOICE : 1
       const yearFit = this.yearFit(sentence, side)
       const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit * chosen
-      return { hit, ...side, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, yearFit, sortHeld, score }
+      // Fields named, not spread from the hit: every candidate then has one shape, which later passes read fast.
+      return { hit, passage: side.passage, record: side.record, source: side.source, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, yearFit, sortHeld, score }
     })
   }
 
@@ -657,7 +654,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     const numbers = [...figures(c.sentence)]
     const alike = numbers.length > 0 ? SAME_FIGURED_FACT : SAME_FACT
     const same = candidates.filter(
-      (o) => o.source.id !== c.source.id && !chosen.includes(o) && jaccard(o.terms, c.terms) >= alike && numbers.every((f) => o.sentence.includes(f)),
+      (o) => o.source.id !== c.source.id && !chosen.includes(o) && numbers.every((f) => o.sentence.includes(f)) && jaccard(o.terms, c.terms) >= alike,
     )
     const bySource = new Map<string, Candidate>()
     for (const o of same) if (!bySource.has(o.source.id) && !chosen.some((x) => x.source.id === o.source.id)) bySource.set(o.source.id, o)

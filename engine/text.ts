@@ -175,3 +175,11 @@ export function yearsNamed(text: string): number[] {
   }
   return out
 }
+
+/** Shared terms over all terms of two sets (0 for two empty sets): how far two texts say the same. */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  let shared = 0
+  for (const t of small) if (large.has(t)) shared++
+  return shared / (a.size + b.size - shared || 1)
+}

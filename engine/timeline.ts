@@ -6,7 +6,7 @@
  * source. Computed by the build into the artifact, so serving it is free.
  */
 import type { PassageRecord, SourceKind, SourceRecord } from './artifact'
-import { terms } from './text'
+import { jaccard, terms } from './text'
 
 /** A source an event cites (worker/contract.ts serves it as is). */
 export interface TimelineCitation {
@@ -29,13 +29,6 @@ export interface TimelineEvent {
 
 /** Headings on the same date whose term sets overlap this much (Jaccard) report one event. */
 export const SAME_EVENT = 0.5
-
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 && b.size === 0) return 0
-  let shared = 0
-  for (const t of a) if (b.has(t)) shared++
-  return shared / (a.size + b.size - shared)
-}
 
 interface Building {
   event: TimelineEvent

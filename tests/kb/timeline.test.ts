@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { ARTIFACT_FORMAT, type PassageRecord, type SourceRecord } from '../../engine/artifact'
 import { kbFromArtifact, splitArtifact } from '../../engine/index/shards'
-import { jaccard, timeline } from '../../engine/timeline'
-import { terms } from '../../engine/text'
+import { timeline } from '../../engine/timeline'
+import { jaccard, terms } from '../../engine/text'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
 
