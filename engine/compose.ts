@@ -345,8 +345,11 @@ class Scorer {
       const coverage = covered / this.total
       // A sentence that covers nothing is not used unless its passage won by its listed question, so its kind is worth working out then only.
       // Beside the answer, a word of the question counts where the sentence holds its whole concept: "private" alone is not "private company".
-      if (covered > 0 || relevance > 1) ctx.matched = heldTerms(present, own)
-      const k = covered > 0 || relevance > 1 ? kindScore(this.query.kind, sentence, ctx) : 0
+      let k = 0
+      if (covered > 0 || relevance > 1) {
+        ctx.matched = heldTerms(present, own)
+        k = kindScore(this.query.kind, sentence, ctx)
+      }
       // What the sentence holds of the question (by rarity), then its passage's standing: its score, its listed question, what it holds.
       const base = weighed / this.fullTotal + RELEVANCE * relevance + LISTED * (hit?.listed?.similarity ?? 0) ** 2 + HELD * (hit?.coverage ?? 0)
       // "Safer or more at risk?": a sentence saying one of them settles it.
