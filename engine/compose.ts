@@ -10,7 +10,7 @@ import type { PassageRecord, SourceRecord } from './artifact'
 import { givesOtherFigure, holdsFigure, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
 import type { Lexicon } from './lexicon'
 import { holdsConcept, LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
-import { jaccard, terms, toTerm, words, yearsNamed } from './text'
+import { jaccard, spansNamed, terms, toTerm, words, yearsNamed } from './text'
 import type { Query, Slot } from './understand'
 
 export interface Citation {
@@ -244,6 +244,8 @@ class Scorer {
   readonly owner: number[]
   /** The question's own slots naming which part it asks about ("Wales" in "the Wales CRC contract"): a figure for a part holds them. */
   readonly part: number[]
+  /** The spans of a year the question names ("2021-22"): a sentence naming only other spans is about another period. */
+  readonly spans: string[]
 
   constructor(
     readonly retrieval: Retrieval,
@@ -259,6 +261,7 @@ class Scorer {
     this.fullTotal = retrieval.slotWeights.reduce((a, b) => a + b, 0) || 1
     this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 ? w : 0), 0) || 1
     this.strict = STRICT_KINDS.has(query.kind)
+    this.spans = spansNamed(query.text)
     // Of the thing a question names as asked for ("the chief executive of the London CRC"), the part is named before any clause after it.
     const part = PART_KINDS.has(query.kind)
       ? [...partNames(query.text, context.lexicon, context.isEnglishWord), ...recipientNames(query.text, context, retrieval.slots)]
@@ -370,7 +373,10 @@ class Scorer {
     // A year before the question proper sets the scene ("in 2016, which company ran it?"): another year there may answer it.
     if (named.length > 0) {
       // A yes/no question's year may be the claim it checks ("did it become law in 2013?"): a sentence naming the year there was settles it as well.
-      if (years.some((y) => named.includes(y))) return 1
+      // "2020-21" is not "2021-22", though both hold 2021.
+      const spans = spansNamed(sentence)
+      const otherSpan = this.spans.length > 0 && spans.length > 0 && !spans.some((s) => this.spans.includes(s))
+      if (years.some((y) => named.includes(y)) && !otherSpan) return 1
       if (this.query.polar) return POLAR_OTHER_YEAR
       // Who ran it in 2016 is who was given it in 2014, unless a later sentence says otherwise.
       const earlier = this.query.lasting && named.every((y) => y < Math.min(...years))

@@ -176,6 +176,13 @@ export function yearsNamed(text: string): number[] {
   return out
 }
 
+/** The spans of a year a text names, as "2018-19" ("2018/19" too): a financial or inspection year, one period. */
+export function spansNamed(text: string): string[] {
+  const out: string[] = []
+  for (const m of text.matchAll(/\b((?:19|20)\d\d)[/-](\d\d)(?![\d-])\b/g)) if (Number(m[2]) === (Number(m[1]) + 1) % 100) out.push(`${m[1]}-${m[2]}`)
+  return out
+}
+
 /** Shared terms over all terms of two sets (0 for two empty sets): how far two texts say the same. */
 export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a]

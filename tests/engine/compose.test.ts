@@ -817,6 +817,13 @@ describe('compose', () => {
     expect(deputy.answer).toMatch(/^Morwenna Pascoe/)
   })
 
+  it('takes a span of a year ("2020-21") as one period: a sentence about another span sharing a year does not answer it', async () => {
+    const kb = await withSaleReport(['Tidal Lines carried 400,000 passengers in 2019-20, the Gazette reported, and the company said it expected the night routes to carry more passengers again once the new boats arrived.'])
+    expect((await answer(kb, 'how many passengers did tidal lines carry in 2019-20?')).answer).toMatch(/^Tidal Lines carried 400,000 passengers in 2019-20/)
+    expect((await answer(kb, 'how many passengers did tidal lines carry in 2020-21?')).answered).toBe(false)
+    expect((await answer(kb, 'how many passengers did tidal lines carry in 2019/20?')).answered).toBe(true)
+  })
+
   it('declines a question when two of its five concepts are words the sources never use ("beginners", "marathon")', async () => {
     const query = understand('which beginners ran the night ferry marathon', [], kb.language)
     const p = plan(await retrieve(kb, query), query, { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, current: kb.current })
