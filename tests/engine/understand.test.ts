@@ -698,6 +698,11 @@ describe('understand', () => {
     expect(ask('who ran the ferries after privitisaton').kind).not.toBe('person')
     expect(ask('who had the island routes before tidal took them over').succession).toBeUndefined()
     expect(ask('who was harbour master after Jo Bluewater').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
+    // Whoever holds a role now that someone has left it, or took it over after they left, came after them; the leaving is not part of the name.
+    expect(ask('who is harbour master now that Jo Bluewater has left').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
+    expect(ask('who took over as harbour master after Jo Bluewater retired?').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
+    // Taking over a thing after someone is not taking their place.
+    expect(ask('who took over the night routes after Bluewater left').succession).toBeUndefined()
   })
 
   it('takes what the asker needs ("what qualifications do I need to crew a ferry") as their own case, not what others needed', () => {
