@@ -147,7 +147,7 @@ export interface Candidate {
   kind: number
   /** 1 when the sentence is about the year the question names (or it names none), less otherwise. */
   yearFit: number
-  /** Its passage speaks of the sort of thing a "which …" question asks for ("judge"), and of any part a question for no kind of answer names. */
+  /** Its passage speaks of the sort of thing a "which …" question asks for ("judge"), of any part a question for no kind of answer names, and of whose the thing asked for is ("Harbour Link" in "the chair of Harbour Link"). */
   sortHeld: boolean
   score: number
 }
@@ -240,7 +240,7 @@ class Scorer {
   readonly sort: number[]
   /** The question's own slots naming the event whose date is asked ("become" in "when did X become Y?"). */
   readonly event: number[]
-  /** The question's own slots naming whose the thing asked for is ("Tidal Lines" in "the chair of Tidal Lines"): the answer names the thing beside them. */
+  /** The question's own slots naming whose the thing asked for is ("Tidal Lines" in "the chair of Tidal Lines"): the answer names the thing beside them, in a passage that names them. */
   readonly owner: number[]
   /** The question's own slots naming which part it asks about ("Wales" in "the Wales CRC contract"): a figure for a part holds them. */
   readonly part: number[]
@@ -327,8 +327,8 @@ class Scorer {
     const present = slots.map((slot) => slot.alternatives.map((alt) => alt.map(termsHere)).filter((alt) => alt.every((at) => at.length > 0)))
     // One context per passage, its `matched` set per sentence: a copy per sentence cost more than scoring it.
     const ctx: KindContext = { ...this.ctx, heading: side.record.heading, matched: new Set() }
-    // Passage-wide: a sentence naming the judge need not say "judge" where its passage does.
-    const sortHeld = this.sort.every((i) => (present[i]?.length ?? 0) > 0)
+    // Passage-wide: a sentence naming the judge need not say "judge" where its passage does; nor the chair's company, where its passage names it.
+    const sortHeld = [...this.sort, ...this.owner].every((i) => (present[i]?.length ?? 0) > 0)
     return side.record.sentences.map((sentence, position) => {
       const own = (this.ctx.asksAttribution ? termsOfSentences(side.record) : termsOfSentencesUnattributed(side.record, side.source, this.ctx.lexicon.reporting))[position] as Set<string>
       const covers = new Set<number>()

@@ -806,6 +806,11 @@ describe('compose', () => {
     expect((await chairOf([far, 'Morwenna Pascoe, the chair of Tidal Lines, said the company had been sold to a Breton operator.'], 'who was the chiar of tidal lines?')).answered).toBe(true)
   })
 
+  it('declines "who was the chair of Harbour Link?" where the only chair is in a passage that never names Harbour Link, though it says "harbour"', async () => {
+    expect((await ask('who was the chair of harbour link?')).answered).toBe(false)
+    expect(sentencesOf(await ask('who was the chair of the harbour board?'))[0]).toMatch(/^Kerensa Polglaze/)
+  })
+
   it('joins to an event only someone named in the role as one phrase ("the chair of Tidal Lines"), not a chair named beside Tidal Lines', async () => {
     const sold = 'Tidal Lines was sold to a Breton operator in February 2020, the Gazette reported on its front page.'
     const holder = async (chair: string, question = 'who was the chair of tidal lines when tidal lines was sold?') => answer(await withSaleReport([sold, chair]), question)
