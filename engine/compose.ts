@@ -127,6 +127,8 @@ const YEAR_OTHER = 0
 const NOW_CURRENT = 0.15
 /** For "now" questions: passages this close to the best in coverage may give the latest state. */
 const NOW_COVERAGE = 0.7
+/** For "now" questions: the share of the question a sentence on how things stand must hold to settle what became of a part it names. */
+const NOW_SETTLES = 0.5
 /** For "is X still…?": the concepts after "still" a sentence on how things stand must hold to settle it ("running" and "routes"). */
 const STILL_CONCEPTS = 2
 
@@ -396,8 +398,11 @@ class Scorer {
     return c.yearFit === 1 || ((this.query.polar || this.query.yearSetsScene || this.query.lasting) && c.yearFit > 0)
   }
 
-  /** Whether a sentence supplies what the question asks: the kind for a strict kind, a statement that settles a yes/no question, something asked for the rest. */
-  answers(c: Candidate, listedWin: boolean, anyKind = false): boolean {
+  /**
+   * Whether a sentence supplies what the question asks: the kind for a strict kind, a statement that settles a yes/no question, something asked for the rest.
+   * `partUnnamed`: the sentence need not name the thing asked for nor the part it belongs to (a state of the whole says it of the part).
+   */
+  answers(c: Candidate, listedWin: boolean, anyKind = false, partUnnamed = false): boolean {
     if (c.score === 0) return false
     if (!this.aboutYearAsked(c)) return false
     // "When did X become Y?" is not answered by the date X did something else as Y, even in a passage listing the question.
@@ -407,12 +412,12 @@ class Scorer {
     if (listedWin && c.hit === this.retrieval.hits[0] && (!this.strict || c.coverage > 0)) return true
     if (this.strict && c.kind < KIND_FLOOR && !anyKind) return false
     // "Who was the chief executive of…" is not answered by a sentence naming the chief inspector, nor "what is X's share price" by X's share of anything.
-    if (!this.sought.every((i) => c.covers.has(i))) return false
+    if (!partUnnamed && !this.sought.every((i) => c.covers.has(i))) return false
     // "How much was the Wales contract worth?" is not answered by what all the contracts were worth.
-    if (!this.part.every((i) => c.covers.has(i))) return false
+    if (!partUnnamed && !this.part.every((i) => c.covers.has(i))) return false
     // "Who was the chair of Tidal Lines?" is not answered by a sentence naming some other chair beside Tidal Lines: where it names the owner or the part, it names the thing asked for with it.
     const beside = [...this.part, ...this.owner.filter((i) => c.covers.has(i))]
-    if (this.sought.length > 0 && beside.length > 0 && !near(c.sentence, this.sought, beside, this.retrieval.slots)) return false
+    if (!partUnnamed && this.sought.length > 0 && beside.length > 0 && !near(c.sentence, this.sought, beside, this.retrieval.slots)) return false
     // "When did they go from 16 to 21 areas?" is about 16 and 21: a sentence without them speaks of something else.
     // A yes/no question's figure is the claim it checks ("did it cost more than £2bn?"): a sentence giving the figure there was settles it.
     // Figures offered as choices ("16 or 21?") are settled by any one of them.
@@ -618,7 +623,10 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   // Only Y's words some passage holds count: no sentence could speak of the others.
   const stillHeld = [...still].filter((i) => !(retrieval.slots[i]?.typed ?? []).every((w) => retrieval.unknownWords.includes(w)))
   const speaksOfStill = (c: Candidate) => stillHeld.length === 0 || stillHeld.some((i) => c.covers.has(i))
-  const answering = (h: Hit) => candidates.find((c) => c.hit === h && ((scorer.answers(c, listedWin) && enough(c)) || settlesStill(c)) && asGood(c) && speaksOfStill(c))
+  // How things stand says who has a part the question names ("who operates the Bluewater routes now?") where it holds half the question, without naming the part:
+  // "the board took back every route" answers it. Not so a figure: the sum for all is not the part's.
+  const settlesPart = (c: Candidate) => !PART_KINDS.has(query.kind) && context.current.has(c.passage) && c.ownCoverage >= NOW_SETTLES && scorer.answers(c, listedWin, false, true)
+  const answering = (h: Hit) => candidates.find((c) => c.hit === h && ((scorer.answers(c, listedWin) && enough(c)) || settlesStill(c) || settlesPart(c)) && asGood(c) && speaksOfStill(c))
   // Failing a passage on how things stand that answers so, a follow-up about now that names only another place or thing ("what about London?") is answered by how things stand overall,
   // when that holds what it carries from the question before, rather than by an older passage naming the place.
   const carriesOver = (h: Hit) => candidates.find((c) => c.hit === h && query.followUp && c.ownCoverage === 0 && c.coverage >= NOW_CURRENT && scorer.aboutYearAsked(c))

@@ -646,6 +646,12 @@ describe('compose', () => {
     expect(sentencesOf(await ask('who chairs the harbour board now?'))[0]).toMatch(/^As of March 2018, the latest my sources record: Kerensa Polglaze/)
   })
 
+  it('answers "who operates the Bluewater routes now?" with how things stand, which says who has every route, though it names neither Bluewater nor its routes apart', async () => {
+    const a = await ask('who operates the bluewater routes now?')
+    expect(a.asOf).toBe('2021-06-26')
+    expect(sentencesOf(a)[0]).toMatch(/took back every route from the three operators/)
+  })
+
   it('shows a disagreement beside a latest state only when the sentence giving it is a side, not one borrowed from an older fact', async () => {
     const a = await ask('who runs it now?')
     expect(a.answered).toBe(true)
