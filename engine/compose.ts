@@ -693,7 +693,18 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
 
 export function compose(retrieval: Retrieval, query: Query, context: ComposeContext): Composed | undefined {
   const p = plan(retrieval, query, context)
-  return p.refused ? undefined : cite(p.chosen, p.corroborations, p.sides, context.lexicon, p.asOf, p.dated)
+  if (p.refused) return undefined
+  // Beside how things stand, an older fact says when it held: it is not how things stand.
+  const earlier = new Map<Candidate, string>()
+  const asOf = p.asOf
+  if (asOf) {
+    for (const c of p.chosen.slice(1)) {
+      const date = dateOf(c)
+      const n = Math.min(date.length, asOf.length)
+      if (date !== '' && date.slice(0, n) < asOf.slice(0, n)) earlier.set(c, date)
+    }
+  }
+  return cite(p.chosen, p.corroborations, p.sides, context.lexicon, asOf, p.dated, earlier)
 }
 
 /** The question's names (the vocabulary's, or a word that is not everyday English) that some passage holds but none saying how things stand. */
@@ -821,7 +832,7 @@ export function composeHolder(role: { retrieval: Retrieval; query: Query }, even
 }
 
 /** Numbers citations by first use, one per contiguous span: neighbouring sentences of one passage, given in a row, share one. */
-function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, sides: Candidate[], lexicon: Lexicon, asOf: string | undefined, dated?: string): Composed {
+function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, sides: Candidate[], lexicon: Lexicon, asOf: string | undefined, dated?: string, earlier: ReadonlyMap<Candidate, string> = new Map()): Composed {
   const citations: Citation[] = []
   const spans = new Map<string, Citation>()
   const citeSpan = (c: Candidate, extendFrom?: Candidate): Citation => {
@@ -857,6 +868,8 @@ function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, 
   const ordered = [...chosen, ...sides]
   ordered.forEach((c, i) => {
     if (i === chosen.length) parts.push(lexicon.message('disputed'))
+    const when = earlier.get(c)
+    if (when) parts.push(lexicon.message('earlier', { date: lexicon.formatDate(when) }))
     const previous = ordered[i - 1]
     const next = ordered[i + 1]
     const citation = citeSpan(c, previous)

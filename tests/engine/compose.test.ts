@@ -652,6 +652,13 @@ describe('compose', () => {
     expect(sentencesOf(a)[0]).toMatch(/took back every route from the three operators/)
   })
 
+  it('says when an older fact it adds beside how things stand held, so it is not taken for how things stand', async () => {
+    const a = await ask('who runs the ferries now?')
+    expect(sentencesOf(a)[0]).toMatch(/^As of 26 June 2021, the latest my sources record: The ferry service returned to public control/)
+    expect(sentencesOf(a)[1]).toBe('Earlier, as of 1 February 2015: The Gazette said Bluewater would run the night routes.')
+    expectFindableQuotes(a)
+  })
+
   it('shows a disagreement beside a latest state only when the sentence giving it is a side, not one borrowed from an older fact', async () => {
     const a = await ask('who runs it now?')
     expect(a.answered).toBe(true)
