@@ -6,6 +6,8 @@
  */
 import { compose, composeHolder, plan, type Citation, type ComposeContext } from './compose'
 import type { Kb } from './kb'
+import { answerKind } from './kinds'
+import { words } from './text'
 import type { MessageKey } from './lexicon'
 import { retrieve, type Retrieval } from './retrieve'
 import { suggest } from './suggest'
@@ -51,9 +53,26 @@ async function answerWith(kb: Kb, question: string, history: readonly Turn[]): P
   const last = history.at(-1)
   // Asked again ("and who runs it now?"), say something new if it answers as well; asked for another kind of answer ("when?" after "what happened?"), what was said may hold it.
   const said = last?.answer !== undefined && understand(last.question, history.slice(0, -1), kb.language).kind === query.kind ? last.answer : undefined
-  const composed = compose(retrieval, query, { ...composeContext(kb), ...(said !== undefined && { said }) })
+  const context = { ...composeContext(kb), ...(said !== undefined && { said }) }
+  const composed = compose(retrieval, query, context) ?? (await stateWithoutSuccessor(kb, query, context))
   if (!composed) return decline(kb, query, 'unknown', retrieval)
   return { answer: composed.answer, answered: true, citations: composed.citations, ...(composed.asOf && { asOf: composed.asOf }) }
+}
+
+/**
+ * "Who is chief inspector now that X has left?", when the sources name no successor: how things stand in the post
+ * answers (asked without X, as the question's own kind), unless it still names X.
+ */
+async function stateWithoutSuccessor(kb: Kb, query: Query, context: ComposeContext): Promise<ReturnType<typeof compose>> {
+  if (!query.succession || !query.now) return undefined
+  const { succession, ...rest } = query
+  const gone = new Set(words(succession.of).map((w) => w.toLowerCase()))
+  const post = { ...rest, kind: answerKind(query.text, context.lexicon), slots: query.slots.filter((slot) => !slot.typed.every((w) => gone.has(w.toLowerCase()))) }
+  const state = compose(await retrieve(kb, post), post, context)
+  // Only a passage on how things stand will do: an older one would pass off an earlier holder as the latest.
+  const from = kb.artifact.passages.findIndex((p) => p?.id === state?.citations[0]?.passageId)
+  const first = /^[\s\S]*?(?:\[\d+\])+/.exec(state?.answer ?? '')?.[0] ?? ''
+  return state && kb.current.has(from) && !first.toLowerCase().includes(succession.of.toLowerCase()) ? state : undefined
 }
 
 /** What composition reads of the knowledge base besides a retrieval. */

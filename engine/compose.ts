@@ -246,8 +246,6 @@ class Scorer {
   readonly owner: number[]
   /** The question's own slots naming which part it asks about ("Wales" in "the Wales CRC contract"): a figure for a part holds them. */
   readonly part: number[]
-  /** The spans of a year the question names ("2021-22"): a sentence naming only other spans is about another period. */
-  readonly spans: string[]
 
   constructor(
     readonly retrieval: Retrieval,
@@ -263,7 +261,6 @@ class Scorer {
     this.fullTotal = retrieval.slotWeights.reduce((a, b) => a + b, 0) || 1
     this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 ? w : 0), 0) || 1
     this.strict = STRICT_KINDS.has(query.kind)
-    this.spans = spansNamed(query.text)
     // Of the thing a question names as asked for ("the chief executive of the London CRC"), the part is named before any clause after it.
     const part = PART_KINDS.has(query.kind)
       ? [...partNames(query.text, context.lexicon, context.isEnglishWord), ...recipientNames(query.text, context, retrieval.slots)]
@@ -377,7 +374,7 @@ class Scorer {
       // A yes/no question's year may be the claim it checks ("did it become law in 2013?"): a sentence naming the year there was settles it as well.
       // "2020-21" is not "2021-22", though both hold 2021.
       const spans = spansNamed(sentence)
-      const otherSpan = this.spans.length > 0 && spans.length > 0 && !spans.some((s) => this.spans.includes(s))
+      const otherSpan = this.query.spans.length > 0 && spans.length > 0 && !spans.some((s) => this.query.spans.includes(s))
       if (years.some((y) => named.includes(y)) && !otherSpan) return 1
       if (this.query.polar) return POLAR_OTHER_YEAR
       // Who ran it in 2016 is who was given it in 2014, unless a later sentence says otherwise.
@@ -400,9 +397,9 @@ class Scorer {
 
   /**
    * Whether a sentence supplies what the question asks: the kind for a strict kind, a statement that settles a yes/no question, something asked for the rest.
-   * `partUnnamed`: the sentence need not name the thing asked for nor the part it belongs to (a state of the whole says it of the part).
+   * `anyKind`: a sentence without the kind of answer may do (a date its passage gives). `partUnnamed`: the sentence need not name the thing asked for nor the part it belongs to (a state of the whole says it of the part).
    */
-  answers(c: Candidate, listedWin: boolean, anyKind = false, partUnnamed = false): boolean {
+  answers(c: Candidate, listedWin: boolean, { anyKind = false, partUnnamed = false } = {}): boolean {
     if (c.score === 0) return false
     if (!this.aboutYearAsked(c)) return false
     // "When did X become Y?" is not answered by the date X did something else as Y, even in a passage listing the question.
@@ -412,7 +409,8 @@ class Scorer {
     if (listedWin && c.hit === this.retrieval.hits[0] && (!this.strict || c.coverage > 0)) return true
     if (this.strict && c.kind < KIND_FLOOR && !anyKind) return false
     // "Who was the chief executive of…" is not answered by a sentence naming the chief inspector, nor "what is X's share price" by X's share of anything.
-    if (!partUnnamed && !this.sought.every((i) => c.covers.has(i))) return false
+    // Of a whole ("the chief executive of the Probation Service"), though, the thing asked for must still be named: a chief inspector is no chief executive.
+    if ((!partUnnamed || this.owner.length > 0) && !this.sought.every((i) => c.covers.has(i))) return false
     // "How much was the Wales contract worth?" is not answered by what all the contracts were worth.
     if (!partUnnamed && !this.part.every((i) => c.covers.has(i))) return false
     // "Who was the chair of Tidal Lines?" is not answered by a sentence naming some other chair beside Tidal Lines: where it names the owner or the part, it names the thing asked for with it.
@@ -625,7 +623,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const speaksOfStill = (c: Candidate) => stillHeld.length === 0 || stillHeld.some((i) => c.covers.has(i))
   // How things stand says who has a part the question names ("who operates the Bluewater routes now?") where it holds half the question, without naming the part:
   // "the board took back every route" answers it. Not so a figure: the sum for all is not the part's.
-  const settlesPart = (c: Candidate) => !PART_KINDS.has(query.kind) && context.current.has(c.passage) && c.ownCoverage >= NOW_SETTLES && scorer.answers(c, listedWin, false, true)
+  const settlesPart = (c: Candidate) => !PART_KINDS.has(query.kind) && context.current.has(c.passage) && c.ownCoverage >= NOW_SETTLES && scorer.answers(c, listedWin, { partUnnamed: true })
   const answering = (h: Hit) => candidates.find((c) => c.hit === h && ((scorer.answers(c, listedWin) && enough(c)) || settlesStill(c) || settlesPart(c)) && asGood(c) && speaksOfStill(c))
   // Failing a passage on how things stand that answers so, a follow-up about now that names only another place or thing ("what about London?") is answered by how things stand overall,
   // when that holds what it carries from the question before, rather than by an older passage naming the place.
@@ -636,7 +634,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const anchor = latestState?.hit
   // "Which year was that?" of a sentence holding all the rest of the question but no date: its passage's event date answers.
   const dated = !latestState && !best && query.kind === 'time' && !query.polar && !query.now
-    ? candidates.find((c) => newDate(c.record.date, query) && c.ownCoverage >= DATED_COVERAGE && scorer.answers(c, listedWin, true))
+    ? candidates.find((c) => newDate(c.record.date, query) && c.ownCoverage >= DATED_COVERAGE && scorer.answers(c, listedWin, { anyKind: true }))
     : undefined
   const first = latestState || best || dated
   if (!first) return { ...none('no sentence supplies what was asked', listedWin), candidates, ...(anchor && { anchor }) }
@@ -868,9 +866,10 @@ function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, 
   const ordered = [...chosen, ...sides]
   ordered.forEach((c, i) => {
     if (i === chosen.length) parts.push(lexicon.message('disputed'))
-    const when = earlier.get(c)
-    if (when) parts.push(lexicon.message('earlier', { date: lexicon.formatDate(when) }))
     const previous = ordered[i - 1]
+    // Said once for sentences of one date in a row (one span, or one report in two passages).
+    const when = earlier.get(c)
+    if (when && (!previous || earlier.get(previous) !== when)) parts.push(lexicon.message('earlier', { date: lexicon.formatDate(when) }))
     const next = ordered[i + 1]
     const citation = citeSpan(c, previous)
     const markers = [citation, ...(corroborations.get(c) ?? []).map((o) => citeSpan(o))].map((x) => `[${x.n}]`)

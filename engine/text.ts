@@ -165,22 +165,28 @@ export function wordCount(text: string): number {
   return normalize(text).split(' ').filter(Boolean).length
 }
 
-/** The years a text names: "2019", and both years of a span written "2018/19" or "2018-19" (not "2019-12", a month). */
-export function yearsNamed(text: string): number[] {
-  const out: number[] = []
-  for (const m of text.matchAll(/\b((?:19|20)\d\d)(?:[/-](\d\d)(?![\d-]))?\b/g)) {
+/** The years a text names, each with the year after it where the text names the two as one span ("2018-19", "2018/19", "2018-2019"; not "2019-12", a month). */
+function yearRuns(text: string): Array<{ first: number; next?: number }> {
+  const out: Array<{ first: number; next?: number }> = []
+  for (const m of text.matchAll(/\b((?:19|20)\d\d)(?:[/-]((?:19|20)?\d\d)(?![\d-]))?\b/g)) {
     const first = Number(m[1])
-    out.push(first)
-    if (m[2] !== undefined && Number(m[2]) === (first + 1) % 100) out.push(first + 1)
+    const second = m[2]
+    const next = second !== undefined && (second.length === 2 ? Number(second) === (first + 1) % 100 : Number(second) === first + 1)
+    out.push(next ? { first, next: first + 1 } : { first })
+    // "2015-2020" names two years, not one span.
+    if (!next && second?.length === 4) out.push({ first: Number(second) })
   }
   return out
 }
 
-/** The spans of a year a text names, as "2018-19" ("2018/19" too): a financial or inspection year, one period. */
+/** The years a text names: "2019", and both years of a span written "2018/19", "2018-19" or "2018-2019". */
+export function yearsNamed(text: string): number[] {
+  return yearRuns(text).flatMap(({ first, next }) => (next === undefined ? [first] : [first, next]))
+}
+
+/** The spans of a year a text names, as "2018-19" however written: a financial or inspection year, one period. */
 export function spansNamed(text: string): string[] {
-  const out: string[] = []
-  for (const m of text.matchAll(/\b((?:19|20)\d\d)[/-](\d\d)(?![\d-])\b/g)) if (Number(m[2]) === (Number(m[1]) + 1) % 100) out.push(`${m[1]}-${m[2]}`)
-  return out
+  return yearRuns(text).flatMap(({ first, next }) => (next === undefined ? [] : [`${first}-${String(next % 100).padStart(2, '0')}`]))
 }
 
 /** Shared terms over all terms of two sets (0 for two empty sets): how far two texts say the same. */

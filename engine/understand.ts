@@ -8,7 +8,7 @@ import { cleanQuestion, isQuestion, isWordedAsQuestion } from './clean'
 import { STOP_WORDS } from './stop-words'
 import { NAMES, answerKind, kindOf, type AnswerKind } from './kinds'
 import type { Lexicon } from './lexicon'
-import { isRoughMeasure, isUnitOfSum, NUMBER_WORDS, toTerm, words, yearsNamed } from './text'
+import { isRoughMeasure, isUnitOfSum, NUMBER_WORDS, spansNamed, toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
 
 export interface Turn {
@@ -84,6 +84,8 @@ export interface Query {
   succession?: { of: string; direction: 'after' | 'before' }
   /** Years the question names ("in 2019"): an answer about another year answers something else. */
   years: number[]
+  /** Of those, the spans of a year it names ("2021-22"): an answer naming only other spans ("2020-21") is about another period. */
+  spans: string[]
   /** A year named before the question proper sets the scene ("in 2016, which company ran it?"): an answer may come from a sentence about another year. */
   yearSetsScene: boolean
   /** Asks which body ran or owned something in a year: a sentence saying so of an earlier year still answers, as what began then went on. */
@@ -303,6 +305,7 @@ export function understand(question: string, history: readonly Turn[], language:
     now,
     followUp,
     years,
+    spans: spansNamed(statedYears.length > 0 ? (cleaned.context as string) : text),
     // A year the statement told sets the scene as "in 2016, who ran it?" does.
     yearSetsScene: years.length > 0 && (lexicon.question.sceneYear.test(text) || statedYears.length > 0),
     lasting: years.length > 0 && kind === 'entity' && lexicon.question.lasting.test(text),
@@ -314,13 +317,13 @@ export function understand(question: string, history: readonly Turn[], language:
   // "who came after him?": the person the last answer named first.
   const last = history.at(-1)
   const of = named && /^(him|her)$/i.test(named.trim()) && last?.answer ? namesIn(last.answer, language).find((n) => words(n).some((w) => !language.isEnglishWord(w))) : named
-  // Only a person's name: it has a word that is not everyday English.
-  if (of && words(of).some((w) => !language.isEnglishWord(w))) {
+  // Only a person's name: it has a word that is not everyday English. About now, only a post's holder is a successor: "who is running the routes now that Bluewater has gone?" asks how things stand.
+  if (of && words(of).some((w) => !language.isEnglishWord(w)) && (!now || kind === 'person' || kind === 'identity')) {
     // Whoever came before or after someone is a person, however the question puts it.
     query.succession = { of: of.trim(), direction: after ? 'after' : 'before' }
     query.kind = 'person'
-    // "Grayling's successor" names the relation asked, as "date" names a kind of answer: the sentence giving it may say "replaced".
-    query.slots = query.slots.map((slot) => (slot.typed.every((w) => /^(successor|predecessor)s?$/.test(w)) ? { ...slot, weight: KIND_WORD_WEIGHT, namesKind: true } : slot))
+    // "Grayling's successor", "took over … after X left" name the relation asked, as "date" names a kind of answer: the sentence giving it may say "replaced".
+    query.slots = query.slots.map((slot) => (slot.typed.every((w) => SUCCESSION_WORDS.test(w)) ? { ...slot, weight: KIND_WORD_WEIGHT, namesKind: true } : slot))
     // A name a pronoun stood for is what the question asks about, as if typed.
     if (of !== named) {
       const own = slotsFor(of, language)
@@ -440,6 +443,9 @@ const CHOICE_WORDS = 3
 
 /** A relative pronoun after the thing asked for. */
 const RELATIVE = /^(who|whom|that|which)$/
+
+/** Words that say one holder followed another ("successor", "took over", "after X left"), not what the holder did. */
+const SUCCESSION_WORDS = /^(successor|predecessor|took|take|taken|taking|over|stepped|step|left|gone|quit|retired|resigned|departed|moved)s?$/i
 
 /**
  * For "how many …": the terms of what it counts (with the alternatives of the concepts they belong to),

@@ -703,6 +703,11 @@ describe('understand', () => {
     expect(ask('who took over as harbour master after Jo Bluewater retired?').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
     // Taking over a thing after someone is not taking their place.
     expect(ask('who took over the night routes after Bluewater left').succession).toBeUndefined()
+    // The words of the relation name the kind of answer, not something the answer must hold.
+    const took = ask('who took over as harbour master after Jo Bluewater retired?')
+    expect(took.slots.filter((s) => s.namesKind).map((s) => s.typed.join(' '))).toEqual(['took', 'retired'])
+    // About now, only a post's holder has a successor: "who is running the routes now that …" asks how things stand.
+    expect(ask('who is running the night routes now that Bluewater has gone?').succession).toBeUndefined()
   })
 
   it('takes what the asker needs ("what qualifications do I need to crew a ferry") as their own case, not what others needed', () => {
