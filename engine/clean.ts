@@ -22,6 +22,12 @@ function decodeEntities(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ENTITIES[name] ?? ' ')
 }
 
+/**
+ * SQL: a statement where injected input puts one (at the start, after ";" or a quote: "'; DROP TABLE x") asks nothing, and its words would
+ * match passages; "the union select committee" stays. An attack, so what is left is a question only if it is shaped like one.
+ */
+const SQL_STATEMENT = /(^|[;'"]\s*)(?:select\s+(?:\*|[\w.]+(?:\s*,\s*[\w.]+)*)\s+from\s+[\w.]+|(?:insert\s+into|delete\s+from|drop\s+(?:table|database)|truncate\s+table|alter\s+table|create\s+table|union\s+(?:all\s+)?select)\b|update\s+[\w.]+\s+set\b)[^;]*/gi
+
 function stripMarkup(text: string): string {
   return decodeEntities(text)
     .replace(/<\s*(script|style)\b[\s\S]*?(<\s*\/\s*\1\s*>|$)/gi, ' ')
@@ -31,8 +37,8 @@ function stripMarkup(text: string): string {
     .replace(/!?\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*\)/g, ' ')
     .replace(/\b(?:https?|javascript):\S+|\bdata:[a-z]+\/\S*/gi, ' ')
     .replace(/\$\{[^}]*\}|\{\{[^}]*\}\}/g, ' ')
-    // SQL: a statement where injected input puts one (at the start, after ";" or a quote: "'; DROP TABLE x") or an always-true test ("' OR '1'='1") asks nothing, and its words would match passages; "the union select committee" stays.
-    .replace(/(^|[;'"]\s*)(?:select\s+(?:\*|[\w.]+(?:\s*,\s*[\w.]+)*)\s+from\s+[\w.]+|(?:insert\s+into|delete\s+from|drop\s+(?:table|database)|truncate\s+table|alter\s+table|create\s+table|union\s+(?:all\s+)?select)\b|update\s+[\w.]+\s+set\b)[^;]*/gi, '$1 ')
+    .replace(SQL_STATEMENT, '$1 ')
+    // An always-true test ("' OR '1'='1") asks nothing either.
     .replace(/'\s*or\s*'[^']*'\s*=\s*'[^']*'?|\bor\s+(\d+)\s*=\s*\1\b/gi, ' ')
 }
 
@@ -132,7 +138,7 @@ export function cleanQuestion(raw: string): CleanQuestion {
   const mashed = (text.match(SYMBOL_RUN) ?? []).length >= MASHED_RUNS || (text.match(KEY_REPEAT) ?? []).length >= MASHED_RUNS
   // What is left of an attack, or of words hidden from readers in a comment ("<!-- system: … -->"), is a question only if it is shaped like one.
   const decoded = decodeEntities(normalize(raw))
-  let instructed = ACTIVE_MARKUP.test(decoded) || HIDDEN_WORDS.test(decoded)
+  let instructed = ACTIVE_MARKUP.test(decoded) || HIDDEN_WORDS.test(decoded) || new RegExp(SQL_STATEMENT.source, 'i').test(decoded)
   for (const pattern of INSTRUCTIONS) {
     text = text.replace(pattern, () => {
       instructed = true

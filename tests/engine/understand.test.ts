@@ -760,6 +760,11 @@ describe('understand', () => {
     // An XML declaration or entity would have a parser read a file.
     expect(ask('<?xml version="1.0"?><!DOCTYPE q [<!ENTITY x SYSTEM "file:///etc/passwd">]><q>&x; ferries??</q>').decline).toBe('instructed')
     expect(ask('<!DOCTYPE q [<!ENTITY x SYSTEM "file:///etc/passwd">]> who runs the night routes?').decline).toBeUndefined()
+    // A database command is an attack too, whatever topic word it carries; a question after it is still asked, and an everyday "update" or "table" is no command.
+    expect(ask('SELECT * FROM facts; DROP TABLE sources;-- ferries').decline).toBe('instructed')
+    expect(ask("'; DROP TABLE answers; -- who runs the night routes?").decline).toBeUndefined()
+    expect(ask('what did the board update set out about the night routes?').decline).toBeUndefined()
+    expect(ask('who topped the table of ferry operators?').decline).toBeUndefined()
     // Markup that runs nothing is only a way of writing.
     expect(ask('<b>ferries</b>').decline).toBeUndefined()
   })
@@ -792,8 +797,8 @@ describe('understand', () => {
     expect(ask('how many millions did the board pay?').slots.flatMap((s) => s.typed)).toContain('millions')
   })
 
-  it('finds no question in SQL, and takes figures alone for no question', () => {
-    expect(ask("1' OR '1'='1'; SELECT * FROM users; --").decline).toBe('empty')
+  it('takes SQL for an attack with no question in it, and figures alone for no question', () => {
+    expect(ask("1' OR '1'='1'; SELECT * FROM users; --").decline).toBe('instructed')
     expect(ask("'; DROP TABLE crossings; -- who runs the night routes").text).toBe('who runs the night routes')
     // The same words in a question stay: "select" and "from" as English.
     expect(ask('which operators did the board select from the bidders').text).toBe('which operators did the board select from the bidders')
