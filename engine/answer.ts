@@ -71,8 +71,12 @@ async function stateWithoutSuccessor(kb: Kb, query: Query, context: ComposeConte
   const state = compose(await retrieve(kb, post), post, context)
   // Only a passage on how things stand will do: an older one would pass off an earlier holder as the latest.
   const from = kb.artifact.passages.findIndex((p) => p?.id === state?.citations[0]?.passageId)
-  const first = /^[\s\S]*?(?:\[\d+\])+/.exec(state?.answer ?? '')?.[0] ?? ''
-  return state && kb.current.has(from) && !first.toLowerCase().includes(succession.of.toLowerCase()) ? state : undefined
+  return state && kb.current.has(from) && !firstSentence(state.answer).toLowerCase().includes(succession.of.toLowerCase()) ? state : undefined
+}
+
+/** An answer's first sentence: up to the citation markers that close it. */
+export function firstSentence(answer: string): string {
+  return /^[\s\S]*?(?:\[\d+\])+/.exec(answer)?.[0] ?? answer
 }
 
 /** What composition reads of the knowledge base besides a retrieval. */

@@ -27,6 +27,8 @@ function decodeEntities(text: string): string {
  * match passages; "the union select committee" stays. An attack, so what is left is a question only if it is shaped like one.
  */
 const SQL_STATEMENT = /(^|[;'"]\s*)(?:select\s+(?:\*|[\w.]+(?:\s*,\s*[\w.]+)*)\s+from\s+[\w.]+|(?:insert\s+into|delete\s+from|drop\s+(?:table|database)|truncate\s+table|alter\s+table|create\s+table|union\s+(?:all\s+)?select)\b|update\s+[\w.]+\s+set\b)[^;]*/gi
+/** The same, to test for (a global pattern keeps its place between tests). */
+const HAS_SQL_STATEMENT = new RegExp(SQL_STATEMENT.source, 'i')
 
 function stripMarkup(text: string): string {
   return decodeEntities(text)
@@ -138,7 +140,7 @@ export function cleanQuestion(raw: string): CleanQuestion {
   const mashed = (text.match(SYMBOL_RUN) ?? []).length >= MASHED_RUNS || (text.match(KEY_REPEAT) ?? []).length >= MASHED_RUNS
   // What is left of an attack, or of words hidden from readers in a comment ("<!-- system: … -->"), is a question only if it is shaped like one.
   const decoded = decodeEntities(normalize(raw))
-  let instructed = ACTIVE_MARKUP.test(decoded) || HIDDEN_WORDS.test(decoded) || new RegExp(SQL_STATEMENT.source, 'i').test(decoded)
+  let instructed = ACTIVE_MARKUP.test(decoded) || HIDDEN_WORDS.test(decoded) || HAS_SQL_STATEMENT.test(decoded)
   for (const pattern of INSTRUCTIONS) {
     text = text.replace(pattern, () => {
       instructed = true

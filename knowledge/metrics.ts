@@ -5,7 +5,7 @@
  * source each fact comes from. Pure: no file or network access.
  */
 import { ApiError } from '../worker/errors'
-import { answer, cleanQuestion, retrieve, understand, type Kb } from '../engine'
+import { answer, cleanQuestion, firstSentence, retrieve, understand, type Kb } from '../engine'
 import { parseAsk } from '../worker/validate'
 import { judge, type EvalItem, type EvalKind, type Reply } from './quality'
 
@@ -61,11 +61,6 @@ async function rankedSources(kb: Kb, question: string): Promise<string[]> {
     if (id && !order.includes(id)) order.push(id)
   }
   return order
-}
-
-/** An answer's first sentence: up to the citation markers that close it. */
-export function firstSentence(answer: string): string {
-  return /^[\s\S]*?(?:\[\d+\])+/.exec(answer)?.[0] ?? answer
 }
 
 export async function evaluateItem(kb: Kb, set: string, item: EvalItem): Promise<ItemResult> {

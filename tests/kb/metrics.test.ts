@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
-import { compare, evaluateItem, firstSentence, formatComparison, formatSets, summarize, type ItemResult } from '../../knowledge/metrics'
+import { firstSentence } from '../../engine'
+import { compare, evaluateItem, formatComparison, formatSets, summarize, type ItemResult } from '../../knowledge/metrics'
 import { parseQuestionSet, type EvalItem } from '../../knowledge/quality'
 import { createKb } from '../../engine/kb'
 
