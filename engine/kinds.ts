@@ -134,7 +134,8 @@ export function holdsFigure(sentence: string): boolean {
 /**
  * Whether a sentence gives a figure besides those the question itself names: "how many of the 70
  * prisons were in Wales?" is not answered by a sentence that only says there were 70. With `sums`,
- * only a sum or a share counts: "how much of the £40m…" is not answered by "three operators".
+ * only a sum or a share counts: "how much of the £40m…" is not answered by "three operators"; without,
+ * a sum or a share counts no things ("40 cases, 0.13% of the caseload"), and "the fourth time" does.
  */
 export function givesOtherFigure(sentence: string, named: readonly string[], lexicon: Lexicon, sums = false): boolean {
   const { dayNumber } = dates(lexicon)
@@ -144,16 +145,21 @@ export function givesOtherFigure(sentence: string, named: readonly string[], lex
     if (dayNumber.test(sentence.slice(at)) || NUMBERED_BY.test(sentence.slice(Math.max(0, at - 5), at))) continue
     // A span ("two years early", "7-year contracts") counts no things.
     if (SPAN_AFTER.test(sentence.slice(at + m[0].length))) continue
-    if (sums && !/[£$€]\s?$/.test(sentence.slice(0, at)) && !SUM_OR_SHARE_AFTER.test(sentence.slice(at + m[0].length))) continue
+    // Asked for a sum, only a sum or a share is another figure; asked for a count, neither is.
+    const sumOrShare = /[£$€]\s?$/.test(sentence.slice(0, at)) || (sums ? SUM_OR_SHARE_AFTER : SHARE_AFTER).test(sentence.slice(at + m[0].length))
+    if (sumOrShare !== sums) continue
     if (!given.has(m[0].replace(/[,.]$/, '').replace(/,/g, ''))) return true
   }
   if (sums) return FRACTION.test(sentence)
+  if (NTH_TIME.test(sentence)) return true
   // "Million" in "£467 million" is the figure's own word, not another figure.
   return [...sentence.matchAll(new RegExp(COUNT_WORDS.source, 'gi'))].some(
     (m) => !SPAN_AFTER.test(sentence.slice((m.index ?? 0) + m[0].length)) && !/\d\s*$/.test(sentence.slice(0, m.index ?? 0)),
   )
 }
 
+/** What follows a figure making it a share ("12%", "12 per cent"). */
+const SHARE_AFTER = /^\s?(?:per ?cent\b|%)/i
 /** What follows a figure making it a sum or a share ("467 million", "12%"). */
 const SUM_OR_SHARE_AFTER = /^\s?(?:(?:m|bn|k|million|billion|per ?cent)\b|%)/i
 /** A share given in words. */

@@ -779,6 +779,14 @@ describe('compose', () => {
     expect(givesOtherFigure('The £55m was paid in the second half of 2015 to three operators.', ['55m'], lexicon, true)).toBe(false)
   })
 
+  it('takes a sum or a share for no count of things, and "the fourth time" for one: "how many of the 120…" is not answered by "12% of them"', () => {
+    const { lexicon } = kb.language
+    expect(givesOtherFigure('Of the 120 crossings, 12% ran late.', ['120'], lexicon)).toBe(false)
+    expect(givesOtherFigure('The 120 crossings cost £55m to run.', ['120'], lexicon)).toBe(false)
+    expect(givesOtherFigure('Of the 120 crossings, 40 ran late.', ['120'], lexicon)).toBe(true)
+    expect(givesOtherFigure('The strike on 5 May was only the fourth time the crews had walked out.', ['5'], lexicon)).toBe(true)
+  })
+
   it('answers "how much of the £55m…" with the part the sources give, not the £55m named', async () => {
     expect(sentencesOf(await ask('how much of the £55m was for quay repairs?'))[0]).toMatch(/£12m of the £55m was for repairs to the quays/)
   })
