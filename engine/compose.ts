@@ -692,6 +692,13 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
 export function compose(retrieval: Retrieval, query: Query, context: ComposeContext): Composed | undefined {
   const p = plan(retrieval, query, context)
   if (p.refused) return undefined
+  // Asked about a text ("when was the post on X published?"): who published the source of the sentence that answers best, and when, then that sentence.
+  const text = query.publication ? p.chosen[0] : undefined
+  if (text) {
+    const { answer, citations } = cite([text], new Map(), [], context.lexicon, undefined)
+    const { lexicon } = context
+    return { answer: `${lexicon.message('published', { publisher: text.source.publisher, date: lexicon.formatDate(text.source.published) })} ${answer}`, citations }
+  }
   // Beside how things stand, an older fact says when it held: it is not how things stand.
   const earlier = new Map<Candidate, string>()
   const asOf = p.asOf

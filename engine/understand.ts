@@ -78,6 +78,8 @@ export interface Query {
   sortAsked?: string[]
   /** For "when did <name> become Y?", the name and the event whose date is asked: a date beside Y but not both is another event's. */
   eventAsked?: { names: string[]; event: string[] }
+  /** "When was the post on X published?", "who wrote the piece on X?": asks about a text, answered by its source's publisher and date before what it says. */
+  publication?: boolean
   /** "Who was <role> when <event>?": the role and the event, each answered on its own and joined by date. */
   holderAt?: { role: string; event: string }
   /** "Who replaced X", "who came before X": the person asked about and which way. */
@@ -268,8 +270,10 @@ export function understand(question: string, history: readonly Turn[], language:
   const text = roleNow(plain, cleaned.text, lexicon) ?? plain
   // "When the board set out its plans, how were the operators to be paid?" asks how, not when: what is asked is read from the main clause.
   const main = lexicon.question.leadingClause.replaceAll(text, '')
-  const asked = kindOf(main, lexicon)
-  const own = told(withKindWord(slotsFor(text, language), asked.word, asked.kind), text, language)
+  // "When was the TUC's post on breaches published?" asks about a text, not an event: its source's publisher and date answer, and the words naming the text and its publishing are no topic.
+  const publication = lexicon.question.publicationAsked.test(main)
+  const asked = publication ? { kind: 'other' as const } : kindOf(main, lexicon)
+  const own = told(withKindWord(slotsFor(publication ? lexicon.question.publicationWords.replaceAll(text, ' ') : text, language), asked.word, asked.kind), text, language)
   const noWordsOfItsOwn = own.every((s) => s.weight < 1)
   // A question with no words of its own after what the visitor said ("… at £600m. Over how many years?") asks about what they said, rather than about an earlier turn; small talk ("Thanks.") says nothing.
   const said = cleaned.context && noWordsOfItsOwn && !lexicon.question.smallTalk.test(cleaned.context) ? unframed(cleaned.context, lexicon) : undefined
@@ -309,6 +313,7 @@ export function understand(question: string, history: readonly Turn[], language:
     // A year the statement told sets the scene as "in 2016, who ran it?" does.
     yearSetsScene: years.length > 0 && (lexicon.question.sceneYear.test(text) || statedYears.length > 0),
     lasting: years.length > 0 && kind === 'entity' && lexicon.question.lasting.test(text),
+    ...(publication && { publication }),
     ...counted(text, own, lexicon),
   }
   const after = lexicon.question.successorOf.exec(text)

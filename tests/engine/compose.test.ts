@@ -787,6 +787,16 @@ describe('compose', () => {
     expect(givesOtherFigure('The strike on 5 May was only the fourth time the crews had walked out.', ['5'], lexicon)).toBe(true)
   })
 
+  it('answers "when was the post on X published?" and "who wrote the post on X?" with its source\'s publisher and date, then the sentence that found it', async () => {
+    const when = await ask('when was the harbour blog post about the night timetable published?')
+    expect(when.answer).toMatch(/^Published by Harbour Blog, May 2019: The Harbour Blog said the operators' changes to the night timetable/)
+    expect(when.citations.map((c) => c.sourceId)).toEqual(['blog-2019-ferry-changes'])
+    expectFindableQuotes(when)
+    expect((await ask("who wrote the blog post on the crews' strike?")).answer).toMatch(/^Published by Harbour Blog, May 2019: Ferry crews held a 12-hour strike/)
+    expect((await ask('when did the ferry crews strike?')).answer).not.toMatch(/^Published by/)
+    expect((await ask('when was the fares post about bluewater published?')).answered).toBe(false)
+  })
+
   it('answers "how much of the £55m…" with the part the sources give, not the £55m named', async () => {
     expect(sentencesOf(await ask('how much of the £55m was for quay repairs?'))[0]).toMatch(/£12m of the £55m was for repairs to the quays/)
   })

@@ -115,6 +115,17 @@ describe('understand', () => {
     expect(ask('what did the review write about the night routes?').decline).toBeUndefined()
   })
 
+  it('reads "when was the post on X published?" and "who wrote the piece on X?" as asking about a text, whose words for the text and its publishing are no topic', () => {
+    const when = ask('what date was the blog piece on the treasurer put up')
+    expect(when.publication).toBe(true)
+    expect(when.kind).toBe('other')
+    expect(when.slots.flatMap((s) => s.typed)).toEqual(['treasurer'])
+    expect(ask("who wrote the blog post on the crews' strike?").publication).toBe(true)
+    // The text named as where something is reported is not what is asked about.
+    expect(ask('when was the board review published, going by the harbour blog post?').publication).toBeUndefined()
+    expect(ask('when did the ferry crews strike?').publication).toBeUndefined()
+  })
+
   it('reads the kind of answer wanted from the wording', () => {
     expect(ask('how often were passengers asked about the crossings').kind).toBe('duration')
     expect(ask('how many crossings were cancelled').kind).toBe('count')
@@ -952,13 +963,13 @@ describe('understand', () => {
   it('reads which thing a question asks for ("the deputy chair", "the share price"), unless it asks for a kind of answer or says which by what it did', () => {
     expect(ask("what's Bluewater's share price today?").sought).toEqual(['share', 'price'])
     // A possessive of more than one word, or a plural one, comes before the thing as well.
-    expect(ask("who was Blue Water Lines' chief exec when it failed?").sought).toEqual(['chief', 'exec'])
+    expect(ask("who was Blue Water Lines' chief exec when it failed?").sought).toEqual(['chief', 'executive'])
     expect(ask("what was the harbour board of the islands' annual budget?").sought).toEqual(['annual', 'budget'])
     // "The outcome of the board's review" asks for an outcome, a kind of answer, not for the review.
     expect(ask("what was the outcome of the harbour board's review?").sought).toBeUndefined()
     expect(ask("what was Jo Bluewater's job then?").sought).toBeUndefined()
     // "Who was chief exec of…", without an article, names the role as well; "who are operators answerable to?" asks for whoever is at the end.
-    expect(ask('who was chief exec of the harbour board when it failed?').sought).toEqual(['chief', 'exec'])
+    expect(ask('who was chief exec of the harbour board when it failed?').sought).toEqual(['chief', 'executive'])
     expect(ask('who are operators answerable to?').sought).toBeUndefined()
     expect(ask('who was the deputy chair of the harbour board in 2018?').sought).toEqual(['deputy', 'chair'])
     // Whose it is, named after "of": up to the first word that names no topic.
