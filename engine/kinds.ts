@@ -86,6 +86,8 @@ interface Dates {
   monthAlone: RegExp
   /** Where a span starts or ends: "since October 2018", "until 26 June 2021", "since 2014". */
   bound: RegExp
+  /** A month of a year, with or without its day ("9 January 2013", "February 2013"): two of them bound a span. */
+  monthOfYear: RegExp
 }
 const datesOf = new WeakMap<Lexicon, Dates>()
 
@@ -98,6 +100,7 @@ function dates(lexicon: Lexicon): Dates {
       month: new RegExp(`\\b(${months})\\b`, 'i'),
       dayNumber: new RegExp(`^\\d{1,2}(st|nd|rd|th)? (${months})\\b`, 'i'),
       monthAlone: new RegExp(`^(${months})$`),
+      monthOfYear: new RegExp(`\\b(${months})\\s+(19|20)\\d\\d\\b`, 'gi'),
       bound: new RegExp(`\\b(since|until|till)\\s+((early|late|mid|the end of|the start of)[\\s-]+)?(\\d{1,2}(st|nd|rd|th)?\\s+)?((${months})\\s+)?(19|20)\\d\\d\\b`, 'i'),
     }
     datesOf.set(lexicon, found)
@@ -583,6 +586,8 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       if (spanOfAsked(sentence, ctx.asked)) return 1
       if (spans.length > 0) return 0.7
       if (dates(ctx.lexicon).bound.test(sentence)) return 0.6
+      // "Opened on 9 January 2013 and closed on 22 February 2013" says how long it was open.
+      if ((sentence.match(dates(ctx.lexicon).monthOfYear)?.length ?? 0) >= 2) return 0.6
       if (ctx.spanBetween && (datePrecision(sentence, ctx.lexicon)?.score ?? 0) >= MONTH_PRECISION) return 0.6
       return YEAR.test(sentence) ? 0.3 : 0
     }

@@ -302,6 +302,13 @@ describe('compose', () => {
     expect(kindScore('count', 'The operators gave three things as reasons for the cuts to the crews.', ctx('crews'))).toBeLessThan(0.5)
   })
 
+  it('takes the two dates that open and close something ("opened on 9 January 2013 and closed on 22 February 2013") for how long, but not one date', () => {
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['long', 'open'], asked: new Set(['review']), countOf: new Set(), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
+    expect(kindScore('duration', 'The board review opened on 9 January 2013 and closed on 22 February 2013.', ctx)).toBeGreaterThanOrEqual(0.5)
+    expect(kindScore('duration', 'The board review ran from March 2014 to June 2015.', ctx)).toBeGreaterThanOrEqual(0.5)
+    expect(kindScore('duration', 'The board review opened on 9 January 2013.', ctx)).toBeLessThan(0.5)
+  })
+
   it('takes a span ("a 24-hour strike") or its bound ("since October 2018") for how long, but not a span in another unit than the one asked', () => {
     const ctx = (focus: string[]): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus, asked: new Set(['strike']), countOf: new Set(), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
     expect(kindScore('duration', 'The crews held a 24-hour strike on 5 November 2013.', ctx(['long', 'strike']))).toBe(1)
