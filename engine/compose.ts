@@ -291,7 +291,8 @@ class Scorer {
         !new RegExp(`${APPROXIMATELY.source}\\s*[£$€]?${escaped}`, 'i').test(query.text)
       return slot.weight === 1 && figure ? [i] : []
     })
-    const choices = offeredFigures(query.text)
+    // "Some say 70%, others 80%: which is it?" offers every figure it names, as "70% or 80%?" does.
+    const choices = context.lexicon.question.whichRight.test(query.text) ? this.figures.flatMap((i) => (retrieval.slots[i]?.typed ?? []).map((w) => w.replace(/,/g, ''))) : offeredFigures(query.text)
     this.offered = this.figures.filter((i) => retrieval.slots[i]?.typed.some((w) => choices.includes(w.replace(/,/g, ''))))
     const sort = query.sortAsked ?? []
     // Asked about a part for no kind of answer ("what happened to the Bluewater contract?"), the answer's passage speaks of that part.

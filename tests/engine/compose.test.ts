@@ -259,6 +259,8 @@ describe('compose', () => {
 
   it('answers a question offering figures as choices ("100 or 120?") with the one the sources give, and "how many of the 120" with no other figure not at all', async () => {
     expect((await ask('100 or 120? how many crossings were cancelled in the first winter')).answer).toMatch(/^The Harbour Board found that 120 crossings/)
+    // "Some say A, some say B, which is it?" offers both, as "A or B?" does.
+    expect((await ask('some say 100 crossings were cancelled in the first winter and some say 120, which is it?')).answer).toMatch(/^The Harbour Board found that 120 crossings/)
     expect((await ask('how many of the 120 crossings were cancelled in the first winter')).answered).toBe(false)
   })
 
