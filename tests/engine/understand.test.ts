@@ -266,6 +266,9 @@ describe('understand', () => {
     // Whose claim it is ("my neighbour reckons…", "someone told me…") names no topic.
     expect(ask('my neighbour reckons the night routes are all gone now, is that true').slots.flatMap((s) => s.typed)).toEqual(['night', 'routes', 'gone'])
     expect(ask('someone told me the operators cut the night routes?').slots.flatMap((s) => s.typed)).toEqual(['operators', 'cut', 'night', 'routes'])
+    // Asking for someone's words ("what two words did…", "used to sum up") names no topic: the words asked for are the answer's.
+    expect(ask('what two words did the harbour board use to describe the night routes?').slots.flatMap((s) => s.typed)).toEqual(['harbour', 'board', 'night', 'routes'])
+    expect(ask('which phrase did the board use to sum up the fares?').slots.flatMap((s) => s.typed)).toEqual(['board', 'fares'])
     expect(ask('after the review were people said to be safer?').slots.flatMap((s) => s.typed)).toContain('people')
     expect(ask('our local board said it would cut crews, did it?').slots.flatMap((s) => s.typed)).toContain('local')
     expect(ask('who ran the night routes, do you know').polar).toBe(false)
