@@ -10,6 +10,7 @@ import type { PassageRecord, SourceRecord } from './artifact'
 import { givesOtherFigure, holdsFigure, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
 import type { Lexicon } from './lexicon'
 import { holdsConcept, LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
+import { STOP_WORDS } from './stop-words'
 import { jaccard, spansNamed, terms, toTerm, words, yearsNamed } from './text'
 import type { Query, Slot } from './understand'
 
@@ -291,8 +292,11 @@ class Scorer {
         !new RegExp(`${APPROXIMATELY.source}\\s*[£$€]?${escaped}`, 'i').test(query.text)
       return slot.weight === 1 && figure ? [i] : []
     })
-    // "Some say 70%, others 80%: which is it?" offers every figure it names, as "70% or 80%?" does.
-    const choices = context.lexicon.question.whichRight.test(query.text) ? this.figures.flatMap((i) => (retrieval.slots[i]?.typed ?? []).map((w) => w.replace(/,/g, ''))) : offeredFigures(query.text)
+    // "Some say 70%, others 80%: which is it?" offers every figure it names, as "70% or 80%?" does, but for a whole ("16 of the 21 CRCs"), which still stands.
+    const whole = (w: string) => new RegExp(`\\bof\\s+(?:the\\s+)?£?${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(query.text)
+    const choices = context.lexicon.question.whichRight.test(query.text)
+      ? this.figures.flatMap((i) => (retrieval.slots[i]?.typed ?? []).filter((w) => !whole(w)).map((w) => w.replace(/,/g, '')))
+      : offeredFigures(query.text)
     this.offered = this.figures.filter((i) => retrieval.slots[i]?.typed.some((w) => choices.includes(w.replace(/,/g, ''))))
     const sort = query.sortAsked ?? []
     // Asked about a part for no kind of answer ("what happened to the Bluewater contract?"), the answer's passage speaks of that part.
@@ -424,7 +428,7 @@ class Scorer {
     if (!this.figures.every((i) => c.covers.has(i) || (this.query.polar && holdsFigure(c.sentence)) || (offeredHeld && this.offered.includes(i)))) return false
     // "How many of the 70…" and "how much of the £467m…" are answered by another figure than the one named.
     const named = this.figures.filter((i) => !this.offered.includes(i))
-    if (PART_OF_FIGURE.has(this.query.kind) && named.length > 0 && !givesOtherFigure(c.sentence, named.flatMap((i) => this.retrieval.slots[i]?.typed ?? []), this.ctx.lexicon, this.query.kind === 'amount')) return false
+    if (PART_OF_FIGURE.has(this.query.kind) && named.length > 0 && !givesOtherFigure(c.sentence, named.flatMap((i) => this.retrieval.slots[i]?.typed ?? []), this.ctx.lexicon, this.query.kind === 'amount', this.ctx.countOf)) return false
     // "Which four regions…" is answered by a sentence naming four, not by one saying there were four.
     if (this.query.listOf && namesGiven(c.sentence, this.ctx) < this.query.listOf) return false
     // "Which judge…" is not answered from a passage that never speaks of one.
@@ -694,11 +698,16 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
   const p = plan(retrieval, query, context)
   if (p.refused) return undefined
   // Asked about a text ("when was the post on X published?"): who published the source of the sentence that answers best, and when, then that sentence.
-  const text = query.publication ? p.chosen[0] : undefined
-  if (text) {
-    const { answer, citations } = cite([text], new Map(), [], context.lexicon, undefined)
+  if (query.publication) {
+    // A text the question names by its publisher ("the On Probation blog post on X") is that publisher's: its best sentence holding something else asked; failing one, no text of theirs is about X.
+    const publisherOf = (c: Candidate) => words(readersName(c.source.publisher).toLowerCase()).filter((w) => !STOP_WORDS.has(w))
+    const byNamed = p.candidates.filter((c) => publisherOf(c).every((w) => query.focus.some((f) => f.toLowerCase() === w)))
+    const holdsMore = (c: Candidate) => [...c.covers].some((i) => !(retrieval.slots[i]?.typed ?? []).every((w) => publisherOf(c).includes(w.toLowerCase())))
+    const text = byNamed.length > 0 ? byNamed.find(holdsMore) : p.chosen[0]
+    if (!text) return undefined
     const { lexicon } = context
-    return { answer: `${lexicon.message('published', { publisher: text.source.publisher, date: lexicon.formatDate(text.source.published) })} ${answer}`, citations }
+    const { answer, citations } = cite([text], new Map(), [], lexicon, undefined)
+    return { answer: `${lexicon.message('published', { publisher: readersName(text.source.publisher), date: lexicon.formatDate(text.source.published) })} ${answer}`, citations }
   }
   // Beside how things stand, an older fact says when it held: it is not how things stand.
   const earlier = new Map<Candidate, string>()
@@ -711,6 +720,11 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
     }
   }
   return cite(p.chosen, p.corroborations, p.sides, context.lexicon, asOf, p.dated, earlier)
+}
+
+/** A publisher as a reader knows it: "TUC", not the note on where the copy is ("TUC (Touchstone blog)"), which the citation gives. */
+function readersName(publisher: string): string {
+  return publisher.replace(/\s*\([^)]*\)/g, '')
 }
 
 /** The question's names (the vocabulary's, or a word that is not everyday English) that some passage holds but none saying how things stand. */

@@ -86,8 +86,8 @@ interface Dates {
   monthAlone: RegExp
   /** Where a span starts or ends: "since October 2018", "until 26 June 2021", "since 2014". */
   bound: RegExp
-  /** A month of a year, with or without its day ("9 January 2013", "February 2013"): two of them bound a span. */
-  monthOfYear: RegExp
+  /** Two dates, each a month of a year with or without its day, joined as the start and end of something ("opened on 9 January 2013 and closed on 22 February 2013", "from March 2014 to June 2015"). */
+  openAndClose: RegExp
 }
 const datesOf = new WeakMap<Lexicon, Dates>()
 
@@ -100,7 +100,7 @@ function dates(lexicon: Lexicon): Dates {
       month: new RegExp(`\\b(${months})\\b`, 'i'),
       dayNumber: new RegExp(`^\\d{1,2}(st|nd|rd|th)? (${months})\\b`, 'i'),
       monthAlone: new RegExp(`^(${months})$`),
-      monthOfYear: new RegExp(`\\b(${months})\\s+(19|20)\\d\\d\\b`, 'gi'),
+      openAndClose: new RegExp(`\\b(?:from|between|opened|began|started)\\b(?:\\s+on)?\\s+((?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:${months})\\s+(?:19|20)\\d\\d)\\b[^.;]{0,40}?\\b(?:to|until|till|and|closed|ended|finished)\\b(?:\\s+on)?\\s+((?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:${months})\\s+(?:19|20)\\d\\d)\\b`, 'i'),
       bound: new RegExp(`\\b(since|until|till)\\s+((early|late|mid|the end of|the start of)[\\s-]+)?(\\d{1,2}(st|nd|rd|th)?\\s+)?((${months})\\s+)?(19|20)\\d\\d\\b`, 'i'),
     }
     datesOf.set(lexicon, found)
@@ -138,9 +138,10 @@ export function holdsFigure(sentence: string): boolean {
  * Whether a sentence gives a figure besides those the question itself names: "how many of the 70
  * prisons were in Wales?" is not answered by a sentence that only says there were 70. With `sums`,
  * only a sum or a share counts: "how much of the £40m…" is not answered by "three operators"; without,
- * a sum or a share counts no things ("40 cases, 0.13% of the caseload"), and "the fourth time" does.
+ * a sum or a share counts no things ("40 cases, 0.13% of the caseload") unless it is a share of the whole
+ * named ("75 per cent of the 300"), and "the fourth time" counts times (`countOf` holds what is counted).
  */
-export function givesOtherFigure(sentence: string, named: readonly string[], lexicon: Lexicon, sums = false): boolean {
+export function givesOtherFigure(sentence: string, named: readonly string[], lexicon: Lexicon, sums = false, countOf: ReadonlySet<string> = new Set()): boolean {
   const { dayNumber } = dates(lexicon)
   const given = new Set(named.map((f) => f.replace(/,/g, '').replace(/(m|bn)$/, '')))
   for (const m of sentence.matchAll(new RegExp(DIGITS.source, 'g'))) {
@@ -148,13 +149,15 @@ export function givesOtherFigure(sentence: string, named: readonly string[], lex
     if (dayNumber.test(sentence.slice(at)) || NUMBERED_BY.test(sentence.slice(Math.max(0, at - 5), at))) continue
     // A span ("two years early", "7-year contracts") counts no things.
     if (SPAN_AFTER.test(sentence.slice(at + m[0].length))) continue
-    // Asked for a sum, only a sum or a share is another figure; asked for a count, neither is.
-    const sumOrShare = /[£$€]\s?$/.test(sentence.slice(0, at)) || (sums ? SUM_OR_SHARE_AFTER : SHARE_AFTER).test(sentence.slice(at + m[0].length))
-    if (sumOrShare !== sums) continue
+    const after = sentence.slice(at + m[0].length)
+    // Asked for a sum, only a sum or a share is another figure; asked for a count, neither is, save a share of the whole named.
+    const sumOrShare = /[£$€]\s?$/.test(sentence.slice(0, at)) || (sums ? SUM_OR_SHARE_AFTER : SHARE_AFTER).test(after)
+    const ofNamed = SHARE_OF_FIGURE.exec(after)?.[1]
+    if (sumOrShare !== sums && !(ofNamed !== undefined && given.has(ofNamed.replace(/,/g, '')))) continue
     if (!given.has(m[0].replace(/[,.]$/, '').replace(/,/g, ''))) return true
   }
   if (sums) return FRACTION.test(sentence)
-  if (NTH_TIME.test(sentence)) return true
+  if (countOf.has(TIMES) && NTH_TIME.test(sentence)) return true
   // "Million" in "£467 million" is the figure's own word, not another figure.
   return [...sentence.matchAll(new RegExp(COUNT_WORDS.source, 'gi'))].some(
     (m) => !SPAN_AFTER.test(sentence.slice((m.index ?? 0) + m[0].length)) && !/\d\s*$/.test(sentence.slice(0, m.index ?? 0)),
@@ -163,6 +166,8 @@ export function givesOtherFigure(sentence: string, named: readonly string[], lex
 
 /** What follows a figure making it a share ("12%", "12 per cent"). */
 const SHARE_AFTER = /^\s?(?:per ?cent\b|%)/i
+/** A share of a figure ("75 per cent of the 300"), that figure. */
+const SHARE_OF_FIGURE = /^\s?(?:per ?cent|%)\s+of\s+(?:the\s+)?(\d[\d,]*)/i
 /** What follows a figure making it a sum or a share ("467 million", "12%"). */
 const SUM_OR_SHARE_AFTER = /^\s?(?:(?:m|bn|k|million|billion|per ?cent)\b|%)/i
 /** A share given in words. */
@@ -587,7 +592,8 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       if (spans.length > 0) return 0.7
       if (dates(ctx.lexicon).bound.test(sentence)) return 0.6
       // "Opened on 9 January 2013 and closed on 22 February 2013" says how long it was open.
-      if ((sentence.match(dates(ctx.lexicon).monthOfYear)?.length ?? 0) >= 2) return 0.6
+      const opened = dates(ctx.lexicon).openAndClose.exec(sentence)
+      if (opened && opened[1]?.toLowerCase() !== opened[2]?.toLowerCase()) return 0.6
       if (ctx.spanBetween && (datePrecision(sentence, ctx.lexicon)?.score ?? 0) >= MONTH_PRECISION) return 0.6
       return YEAR.test(sentence) ? 0.3 : 0
     }

@@ -270,10 +270,13 @@ export function understand(question: string, history: readonly Turn[], language:
   const text = roleNow(plain, cleaned.text, lexicon) ?? plain
   // "When the board set out its plans, how were the operators to be paid?" asks how, not when: what is asked is read from the main clause.
   const main = lexicon.question.leadingClause.replaceAll(text, '')
-  // "When was the TUC's post on breaches published?" asks about a text, not an event: its source's publisher and date answer, and the words naming the text and its publishing are no topic.
-  const publication = lexicon.question.publicationAsked.test(main)
+  // "When was the TUC's post on breaches published?" asks about a text, not an event: its source's publisher and date answer, and the words naming
+  // the text, its publishing and its publisher ("which paper…") are no topic. With nothing else left ("when was the post published?" after an answer), it is asked as written.
+  const aboutText = lexicon.question.publicationAsked.test(main) ? lexicon.question.publisherAsked.replaceAll(lexicon.question.publicationWords.replaceAll(text, ' '), ' ') : undefined
+  const textSlots = aboutText === undefined ? [] : slotsFor(aboutText, language)
+  const publication = textSlots.some((s) => s.weight === 1)
   const asked = publication ? { kind: 'other' as const } : kindOf(main, lexicon)
-  const own = told(withKindWord(slotsFor(publication ? lexicon.question.publicationWords.replaceAll(text, ' ') : text, language), asked.word, asked.kind), text, language)
+  const own = told(withKindWord(publication ? textSlots : slotsFor(text, language), asked.word, asked.kind), text, language)
   const noWordsOfItsOwn = own.every((s) => s.weight < 1)
   // A question with no words of its own after what the visitor said ("… at £600m. Over how many years?") asks about what they said, rather than about an earlier turn; small talk ("Thanks.") says nothing.
   const said = cleaned.context && noWordsOfItsOwn && !lexicon.question.smallTalk.test(cleaned.context) ? unframed(cleaned.context, lexicon) : undefined

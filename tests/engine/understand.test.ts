@@ -124,6 +124,13 @@ describe('understand', () => {
     // The text named as where something is reported is not what is asked about.
     expect(ask('when was the board review published, going by the harbour blog post?').publication).toBeUndefined()
     expect(ask('when did the ferry crews strike?').publication).toBeUndefined()
+    // "Post" in "post-release" names no text; a publisher asked for ("which paper…") is no topic either.
+    expect(ask('when was the harbour blog post on post-release checks published?').slots.flatMap((s) => s.typed)).toEqual(['harbour', 'post', 'release', 'checks'])
+    expect(ask('which paper published the article on the night routes?').slots.flatMap((s) => s.typed)).toEqual(['night', 'routes'])
+    // With nothing left but the text and its publishing, a follow-up is asked as written, not declined as empty.
+    const followUp = ask('when was the post published?', ['what did the harbour blog say about the night timetable?'])
+    expect(followUp.publication).toBeUndefined()
+    expect(followUp.decline).toBeUndefined()
   })
 
   it('reads the kind of answer wanted from the wording', () => {
