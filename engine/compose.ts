@@ -7,7 +7,7 @@
  * knowledge base, bar the lexicon's framing ("As of …").
  */
 import type { PassageRecord, SourceRecord } from './artifact'
-import { givesOtherFigure, holdsFigure, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
+import { escape, givesOtherFigure, holdsFigure, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
 import type { Lexicon } from './lexicon'
 import { holdsConcept, LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { STOP_WORDS } from './stop-words'
@@ -293,7 +293,7 @@ class Scorer {
       return slot.weight === 1 && figure ? [i] : []
     })
     // "Some say 70%, others 80%: which is it?" offers every figure it names, as "70% or 80%?" does, but for a whole ("16 of the 21 CRCs"), which still stands.
-    const whole = (w: string) => new RegExp(`\\bof\\s+(?:the\\s+)?£?${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(query.text)
+    const whole = (w: string) => new RegExp(`\\bof\\s+(?:the\\s+)?£?${escape(w)}\\b`, 'i').test(query.text)
     const choices = context.lexicon.question.whichRight.test(query.text)
       ? this.figures.flatMap((i) => (retrieval.slots[i]?.typed ?? []).filter((w) => !whole(w)).map((w) => w.replace(/,/g, '')))
       : offeredFigures(query.text)
@@ -702,7 +702,10 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
     // A text the question names by its publisher ("the On Probation blog post on X") is that publisher's: its best sentence holding something else asked; failing one, no text of theirs is about X.
     const publisherOf = (c: Candidate) => words(readersName(c.source.publisher).toLowerCase()).filter((w) => !STOP_WORDS.has(w))
     const byNamed = p.candidates.filter((c) => publisherOf(c).every((w) => query.focus.some((f) => f.toLowerCase() === w)))
-    const holdsMore = (c: Candidate) => [...c.covers].some((i) => !(retrieval.slots[i]?.typed ?? []).every((w) => publisherOf(c).includes(w.toLowerCase())))
+    const holdsMore = (c: Candidate) => {
+      const publisher = publisherOf(c)
+      return [...c.covers].some((i) => !(retrieval.slots[i]?.typed ?? []).every((w) => publisher.includes(w.toLowerCase())))
+    }
     const text = byNamed.length > 0 ? byNamed.find(holdsMore) : p.chosen[0]
     if (!text) return undefined
     const { lexicon } = context

@@ -399,7 +399,8 @@ export function isPersonName(name: string, ctx: Pick<KindContext, 'lexicon' | 'i
   return parts.filter((w) => ctx.isEnglishWord(w.toLowerCase())).length <= 1
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** `s` matched as written inside a pattern. */
+export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const LINKS = new Set(['of', 'for', 'and', 'the', 'in', '&'])
 
 /** A name's initials: all of a word in capitals ("HM"), else its first letter; linking words skipped. */
