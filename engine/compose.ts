@@ -697,7 +697,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
 export function compose(retrieval: Retrieval, query: Query, context: ComposeContext): Composed | undefined {
   const p = plan(retrieval, query, context)
   if (p.refused) return undefined
-  // Asked about a text ("when was the post on X published?"): who published the source of the sentence that answers best, and when, then that sentence.
+  // Asked about a text ("when was the post on X published?", "who wrote…"): who published or wrote the source of the sentence that answers best, and when, then that sentence.
   if (query.publication) {
     // A text the question names by its publisher ("the On Probation blog post on X") is that publisher's: its best sentence holding something else asked; failing one, no text of theirs is about X.
     const publisherOf = (c: Candidate) => words(readersName(c.source.publisher).toLowerCase()).filter((w) => !STOP_WORDS.has(w))
@@ -710,7 +710,11 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
     if (!text) return undefined
     const { lexicon } = context
     const { answer, citations } = cite([text], new Map(), [], lexicon, undefined)
-    return { answer: `${lexicon.message('published', { publisher: readersName(text.source.publisher), date: lexicon.formatDate(text.source.published) })} ${answer}`, citations }
+    const { author, publisher, published } = text.source
+    const values = { publisher: readersName(publisher), date: lexicon.formatDate(published) }
+    // Asked who wrote it, the writer where the source names one; else who published it, the most the sources say.
+    const lead = query.publication === 'writer' && author ? lexicon.message('written', { ...values, author: writersNames(author) }) : lexicon.message('published', values)
+    return { answer: `${lead} ${answer}`, citations }
   }
   // Beside how things stand, an older fact says when it held: it is not how things stand.
   const earlier = new Map<Candidate, string>()
@@ -723,6 +727,12 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
     }
   }
   return cite(p.chosen, p.corroborations, p.sides, context.lexicon, asOf, p.dated, earlier)
+}
+
+/** A source's writers as a reader names them: "Ann Lee; Bo Ray" → "Ann Lee and Bo Ray". */
+function writersNames(author: string): string {
+  const names = author.split(';').map((n) => n.trim()).filter(Boolean)
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? author)
 }
 
 /** A publisher as a reader knows it: "TUC", not the note on where the copy is ("TUC (Touchstone blog)"), which the citation gives. */

@@ -78,8 +78,8 @@ export interface Query {
   sortAsked?: string[]
   /** For "when did <name> become Y?", the name and the event whose date is asked: a date beside Y but not both is another event's. */
   eventAsked?: { names: string[]; event: string[] }
-  /** "When was the post on X published?", "who wrote the piece on X?": asks about a text, answered by its source's publisher and date before what it says. */
-  publication?: boolean
+  /** "When was the post on X published?", "who wrote the piece on X?": asks about a text, answered by its source's publisher and date, or by its writer where the question asks who wrote it, before what it says. */
+  publication?: 'publisher' | 'writer'
   /** "Who was <role> when <event>?": the role and the event, each answered on its own and joined by date. */
   holderAt?: { role: string; event: string }
   /** "Who replaced X", "who came before X": the person asked about and which way. */
@@ -271,8 +271,8 @@ export function understand(question: string, history: readonly Turn[], language:
   // "When the board set out its plans, how were the operators to be paid?" asks how, not when: what is asked is read from the main clause.
   const main = lexicon.question.leadingClause.replaceAll(text, '')
   // "When was the TUC's post on breaches published?" asks about a text, not an event: its source's publisher and date answer, and the words naming
-  // the text, its publishing and its publisher ("which paper…") are no topic. With nothing else left ("when was the post published?" after an answer), it is asked as written.
-  const aboutText = lexicon.question.publicationAsked.test(main) ? lexicon.question.publisherAsked.replaceAll(lexicon.question.publicationWords.replaceAll(text, ' '), ' ') : undefined
+  // the text, its publishing, its publisher ("which paper…") and its writer ("which journalist…") are no topic. With nothing else left ("when was the post published?" after an answer), it is asked as written.
+  const aboutText = lexicon.question.publicationAsked.test(main) ? [lexicon.question.publicationWords, lexicon.question.publisherAsked, lexicon.question.writerAsked].reduce((t, p) => p.replaceAll(t, ' '), text) : undefined
   const textSlots = aboutText === undefined ? [] : slotsFor(aboutText, language)
   const publication = textSlots.some((s) => s.weight === 1)
   const asked = publication ? { kind: 'other' as const } : kindOf(main, lexicon)
@@ -316,7 +316,7 @@ export function understand(question: string, history: readonly Turn[], language:
     // A year the statement told sets the scene as "in 2016, who ran it?" does.
     yearSetsScene: years.length > 0 && (lexicon.question.sceneYear.test(text) || statedYears.length > 0),
     lasting: years.length > 0 && kind === 'entity' && lexicon.question.lasting.test(text),
-    ...(publication && { publication }),
+    ...(publication && { publication: lexicon.question.writerAsked.test(main) ? ('writer' as const) : ('publisher' as const) }),
     ...counted(text, own, lexicon),
   }
   const after = lexicon.question.successorOf.exec(text)

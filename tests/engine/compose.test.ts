@@ -819,6 +819,14 @@ describe('compose', () => {
     expect((await ask('when was the world ferry review piece on the treasurer published?')).answered).toBe(false)
   })
 
+  it('answers "who wrote the piece on X?" with the writers its source names, and with its publisher where it names none', async () => {
+    expect((await ask('who wrote the article on the fares rise?')).answer).toMatch(/^Written by Tamsin Prowse and Ifan Rhys for World Ferry Review, 2 May 2019: Island ferry fares rose by £2/)
+    expect((await ask('which journalist wrote the piece about island fares going up?')).answer).toMatch(/^Written by Tamsin Prowse and Ifan Rhys for World Ferry Review/)
+    // Asked when, not who: the publisher and date, as before.
+    expect((await ask('when was the article on the fares rise published?')).answer).toMatch(/^Published by World Ferry Review, 2 May 2019: Island ferry fares rose/)
+    expect((await ask("who wrote the blog post on the crews' strike?")).answer).toMatch(/^Published by Harbour Blog, May 2019: Ferry crews held/)
+  })
+
   it('answers "how much of the £55m…" with the part the sources give, not the £55m named', async () => {
     expect(sentencesOf(await ask('how much of the £55m was for quay repairs?'))[0]).toMatch(/£12m of the £55m was for repairs to the quays/)
   })

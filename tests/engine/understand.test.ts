@@ -117,10 +117,14 @@ describe('understand', () => {
 
   it('reads "when was the post on X published?" and "who wrote the piece on X?" as asking about a text, whose words for the text and its publishing are no topic', () => {
     const when = ask('what date was the blog piece on the treasurer put up')
-    expect(when.publication).toBe(true)
+    expect(when.publication).toBe('publisher')
     expect(when.kind).toBe('other')
     expect(when.slots.flatMap((s) => s.typed)).toEqual(['treasurer'])
-    expect(ask("who wrote the blog post on the crews' strike?").publication).toBe(true)
+    expect(ask("who wrote the blog post on the crews' strike?").publication).toBe('writer')
+    // Who wrote it is asked; the words for the writer are no topic.
+    const writer = ask('which journalist wrote the piece on the treasurer?')
+    expect(writer.publication).toBe('writer')
+    expect(writer.slots.flatMap((s) => s.typed)).toEqual(['treasurer'])
     // The text named as where something is reported is not what is asked about.
     expect(ask('when was the board review published, going by the harbour blog post?').publication).toBeUndefined()
     expect(ask('when did the ferry crews strike?').publication).toBeUndefined()
