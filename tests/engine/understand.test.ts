@@ -431,11 +431,14 @@ describe('understand', () => {
     expect(ask('i missed 2 appointments last week - am i going back to court').decline).toBe('personal')
     expect(ask('i skipped my unpaid work hours twice, what happens now').decline).toBe('personal')
     expect(ask('am i likely to be recalled if i move house').decline).toBe('personal')
+    expect(ask('im on a ferry ban and missed a check-in yesterday, will i go back to jail').decline).toBe('personal')
+    expect(ask('would i end up back inside for missing the warden?').decline).toBe('personal')
     // What the operators missed, or whether crews went to court, is the subject's, and so is a question after "I missed it".
     expect(ask('how many crossings did the operators miss in 2016?').decline).toBeUndefined()
     expect(ask('did the crews go to court over the night routes?').decline).toBeUndefined()
     expect(ask('i missed it, how many meetings did the harbour board hold in 2016?').decline).toBeUndefined()
     expect(ask('I missed the news - how many hours did the crews strike for?').decline).toBeUndefined()
+    expect(ask('did the night routes go back to the council?').decline).toBeUndefined()
   })
 
   it('reads an aside in brackets as background, at half weight, unless it is all the question has', () => {
