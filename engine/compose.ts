@@ -273,7 +273,7 @@ class Scorer {
       const t = toTerm(w) ?? w
       return retrieval.hits.some((h) => h.termsFor(t).includes(t))
     }
-    const slip = (w: string) => !asWritten(w) && retrieval.hits.some((h) => h.termsFor(toTerm(w) ?? w).length > 0)
+    const slip = (w: string) => retrieval.slips.includes(w) || (!asWritten(w) && retrieval.hits.some((h) => h.termsFor(toTerm(w) ?? w).length > 0))
     this.part = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => part.includes(w) && !slip(w)) ? [i] : []))
     const sought = query.sought ?? []
     this.sought = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => sought.includes(w)) ? [i] : []))

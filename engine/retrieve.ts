@@ -71,6 +71,8 @@ export interface Retrieval {
   unknownNames: string[]
   /** The words, as typed, of the question's own concepts (not those borrowed from earlier turns) that no passage holds. */
   unknownWords: string[]
+  /** The words, as typed, that the index holds only as a word one slip away ("seperate"): slips, not names. */
+  slips: string[]
   /** For each disagreement key among the hits, every side's passage. */
   sides: ReadonlyMap<string, readonly Side[]>
 }
@@ -580,7 +582,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const rest = ordered.slice(limit)
   const rareOne = rarest >= 0 && !best.some(holdsRarest) ? rest.find(holdsRarest) : undefined
   const top = [...best, ...rest.filter((h) => keep?.has(h.passage) || h === rareOne)]
-  return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, unknownWords: unknownSlots.flatMap((slot) => slot.typed), sides: await sidesOf(kb, top) }
+  return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, unknownWords: unknownSlots.flatMap((slot) => slot.typed), slips: slots.filter(oneSlipFromWord).flatMap((slot) => slot.typed), sides: await sidesOf(kb, top) }
 }
 
 /**

@@ -827,6 +827,18 @@ describe('compose', () => {
     expect((await ask("who wrote the blog post on the crews' strike?")).answer).toMatch(/^Published by Harbour Blog, May 2019: Ferry crews held/)
   })
 
+  it('takes a word the index holds only one slip away ("landng") for a slip, not for the name of a part, even when no passage read holds the word meant', async () => {
+    const query = understand('how much were the landng contracts worth?', [], kb.language)
+    const retrieval = await retrieve(kb, query)
+    expect(retrieval.slips).toEqual(['landng'])
+    const landing = toTerm('landing') as string
+    const unread = { ...retrieval, hits: retrieval.hits.filter((h) => h.termsFor(toTerm('landng') as string).length === 0 && h.termsFor(landing).length === 0) }
+    expect(unread.hits.length).toBeGreaterThan(0)
+    expect(plan(unread, query, context).chosen[0]?.sentence).toMatch(/worth £40m in total/)
+    // A name the index lacks altogether is a part the sources do not give.
+    expect((await retrieve(kb, understand('how much were the zanzibar contracts worth?', [], kb.language))).slips).toEqual([])
+  })
+
   it('answers "how much of the £55m…" with the part the sources give, not the £55m named', async () => {
     expect(sentencesOf(await ask('how much of the £55m was for quay repairs?'))[0]).toMatch(/£12m of the £55m was for repairs to the quays/)
   })
