@@ -486,11 +486,15 @@ function countsOnlyOthers(sentence: string, ctx: KindContext): boolean {
     const t = toks[i] as Token
     if (!isCount(sentence, t, dayNumber)) continue
     any = true
-    const next = toks[i + 1]
+    // "9,000 low and medium-risk offenders": words joined by "and" or "or" describe together what follows the last of them.
+    let k = i + 1
+    while (/^(and|or)$/i.test(toks[k + 1]?.word ?? '') && /^\p{L}/u.test(toks[k + 2]?.word ?? '') && toks[k + 2]?.term != null) k += 2
+    const next = toks[k]
     // Not a word joined to the next ("200,000 low- and medium-risk offenders"): that describes what is counted.
-    let term = next && sentence.slice(t.start + t.word.length, next.start).trim() === '' && sentence[next.start + next.word.length] !== '-' ? next.term : null
+    const before = toks[k - 1] as Token
+    let term = next && sentence.slice(before.start + before.word.length, next.start).trim() === '' && sentence[next.start + next.word.length] !== '-' ? next.term : null
     // "11 of the 21 planned companies", "one of its areas": a share of what comes after "of".
-    if (term === null && next?.word.toLowerCase() === 'of') term = countedAfterOf(toks, i + 2)
+    if (term === null && next?.word.toLowerCase() === 'of') term = countedAfterOf(toks, k + 1)
     // A figure followed by a word other than what the question counts counts that word, even one too common to search for ("three things").
     if (term === null && next && COUNTED_STOP_WORDS.has(next.word.toLowerCase())) continue
     if (term === null || ctx.countOf.has(term)) return false

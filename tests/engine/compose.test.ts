@@ -179,6 +179,14 @@ describe('compose', () => {
     expect(understand('what was the number of crews?', [], kb.language).kind).toBe('count')
   })
 
+  it('reads words joined by "and" after a figure as describing together what it counts ("9,000 day and night passengers"), not as what it counts', () => {
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: [], asked: new Set(), countOf: new Set([toTerm('passengers') as string]), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
+    expect(kindScore('count', 'The operators carried around 9,000 short and long-distance passengers a week.', ctx)).toBeGreaterThan(0.5)
+    // A figure before a word that is counted, joined to another figure, still counts that word.
+    expect(kindScore('count', 'The board ran 12 piers and 35 quays.', ctx)).toBeLessThan(0.5)
+    expect(kindScore('count', 'The routes served 12 piers and harbours.', ctx)).toBeLessThan(0.5)
+  })
+
   it('finds the person in a name followed by letters ("Kerensa Polglaze MP"), but not in an institution named with an article ("The Harbour CRC")', () => {
     const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['chaired', 'board'], asked: new Set(['chair', 'board']), countOf: new Set(), countNamed: new Set(), matched: new Set(['chair', 'board']), asksAttribution: false, yearsAsked: new Set() }
     expect(kindScore('person', 'Kerensa Polglaze MP, chair of the Harbour Board, opened the review in 2021.', ctx)).toBeGreaterThan(0.5)
