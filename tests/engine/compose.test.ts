@@ -269,6 +269,8 @@ describe('compose', () => {
     expect((await ask('100 or 120? how many crossings were cancelled in the first winter')).answer).toMatch(/^The Harbour Board found that 120 crossings/)
     // "Some say A, some say B, which is it?" offers both, as "A or B?" does.
     expect((await ask('some say 100 crossings were cancelled in the first winter and some say 120, which is it?')).answer).toMatch(/^The Harbour Board found that 120 crossings/)
+    // So does a figure the visitor believed or heard beside the one asked about.
+    expect((await ask('who found that 120 crossings were cancelled in the first winter, i thought it was 100')).answer).toMatch(/^The Harbour Board found that 120 crossings/)
     // The whole a share is of ("100 of the 120") is no choice: a sentence giving only the whole does not settle it.
     expect((await ask('some say 100 of the 120 crossings were cancelled in the first winter, others say 90, which is it?')).answered).toBe(false)
     expect((await ask('how many of the 120 crossings were cancelled in the first winter')).answered).toBe(false)
