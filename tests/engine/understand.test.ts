@@ -988,6 +988,10 @@ describe('understand', () => {
     // "Who was chief exec of…", without an article, names the role as well; "who are operators answerable to?" asks for whoever is at the end.
     expect(ask('who was chief exec of the harbour board when it failed?').sought).toEqual(['chief', 'executive'])
     expect(ask('who are operators answerable to?').sought).toBeUndefined()
+    // "Who was claiming the…" asks who did something, not for a thing called a claiming; "acting chair" is a chair, and "back when" says when.
+    expect(ask('who was claiming the night routes ran to time?').sought).toBeUndefined()
+    expect(ask('who was acting chair of the harbour board in 2018?').sought).toEqual(['acting', 'chair'])
+    expect(ask('who was harbour board chair back when the routes were split?').sought).toEqual(['board', 'chair'])
     expect(ask('who was the deputy chair of the harbour board in 2018?').sought).toEqual(['deputy', 'chair'])
     // Whose it is, named after "of": up to the first word that names no topic.
     expect(ask('who was the deputy chair of the harbour board in 2018?').soughtOf).toEqual(['harbour', 'board'])
