@@ -365,7 +365,7 @@ export function understand(question: string, history: readonly Turn[], language:
     if (sought.of.length > 0) query.soughtOf = sought.of
   }
   // The last word names the sort; those before it narrow it ("old jetty"), and a passage may not repeat them.
-  const sort = words(lexicon.question.sortAsked.exec(main)?.[1] ?? '').at(-1)?.toLowerCase()
+  const sort = words(lexicon.question.sortAsked.exec(main)?.slice(1).find((g) => g !== undefined) ?? '').at(-1)?.toLowerCase()
   // A sort the cue for the kind of answer names ("which company", "which minister") is answered by a name, however its passage puts the sort.
   // Of people, though, a particular role ("which judge…") is one the passage must speak of, unless it is as loose as "minister" (`question.vagueRole`).
   const cued = words(asked.cue ?? '').some((w) => w.toLowerCase() === sort)

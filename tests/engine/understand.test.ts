@@ -352,6 +352,10 @@ describe('understand', () => {
     // A particular role is a sort the passage must speak of; one as loose as "minister" is not.
     expect(ask('which judge was going to hear the operators\' case?').sortAsked).toEqual(['judge'])
     expect(ask('which minister cut the night routes?').sortAsked).toBeUndefined()
+    // An adverb before the verb is no sort ("which judge actually heard…"), and "the name of the X who/assigned…" asks for an X.
+    expect(ask('which judge actually decided the operators\' case?').sortAsked).toEqual(['judge'])
+    expect(ask('name of the high court judge assigned to the operators\' case').sortAsked).toEqual(['judge'])
+    expect(ask("what's the name of the board spokesman who talked about the fares?").sortAsked).toEqual(['spokesman'])
   })
 
   it('lets a follow-up with no question word ask what the earlier question asked, but not one that asks a yes or no of its own', () => {
