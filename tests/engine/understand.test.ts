@@ -655,6 +655,10 @@ describe('understand', () => {
     // "The one" stands for something named; it counts nothing.
     expect(ask('is bluewater still the one running the night routes').slots.map((s) => s.typed.join(' '))).toEqual(['bluewater', 'running', 'night', 'routes'])
     expect(ask('who runs the ferries now').now).toBe(true)
+    // "Still" opening a clause, "has that changed" and a closing "yet" ask about now too; "still" in a past question does not.
+    expect(ask('night routes - still bluewater or has that changed').now).toBe(true)
+    expect(ask('has the board taken back the night routes yet?').now).toBe(true)
+    expect(ask('were the night routes still running in 2016?').now).toBe(false)
     // A follow-up asks about now when the chain it leans on does, unless a turn since named a year.
     expect(ask('what about the pier', ['who runs the ferries now?', 'and the night routes?']).now).toBe(true)
     expect(ask('what about the pier', ['who runs the ferries now?', 'and in 2016?']).now).toBe(false)
