@@ -437,6 +437,10 @@ describe('understand', () => {
     expect(ask('am i likely to be recalled if i move house').decline).toBe('personal')
     expect(ask('im on a ferry ban and missed a check-in yesterday, will i go back to jail').decline).toBe('personal')
     expect(ask('would i end up back inside for missing the warden?').decline).toBe('personal')
+    // Who is in charge of someone's supervision now asks who runs the service, not about their case.
+    expect(ask('im on a ferry pass in hapend - is bluewater still in charge of my supervision these days').decline).toBeUndefined()
+    expect(ask('is his supervision still done by a private operator?').decline).toBeUndefined()
+    expect(ask('will my supervision end early?').decline).toBe('personal')
     // What the operators missed, or whether crews went to court, is the subject's, and so is a question after "I missed it".
     expect(ask('how many crossings did the operators miss in 2016?').decline).toBeUndefined()
     expect(ask('did the crews go to court over the night routes?').decline).toBeUndefined()
