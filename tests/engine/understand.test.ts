@@ -441,6 +441,8 @@ describe('understand', () => {
     expect(ask('im on a ferry pass in hapend - is bluewater still in charge of my supervision these days').decline).toBeUndefined()
     expect(ask('is his supervision still done by a private operator?').decline).toBeUndefined()
     expect(ask('will my supervision end early?').decline).toBe('personal')
+    // Whether the visitor has a claim against someone is legal advice on their own case.
+    expect(ask('my attacker was supervised by an operator at the time, do I have a claim against them').decline).toBe('personal')
     // What the operators missed, or whether crews went to court, is the subject's, and so is a question after "I missed it".
     expect(ask('how many crossings did the operators miss in 2016?').decline).toBeUndefined()
     expect(ask('did the crews go to court over the night routes?').decline).toBeUndefined()
@@ -890,6 +892,7 @@ describe('understand', () => {
     expect(ask('what will the ferries be like until 2030?').decline).toBe('later')
     expect(ask('will fares go up over the next ten years').decline).toBe('future')
     expect(ask('will the ferries be privatised again').decline).toBe('future')
+    expect(ask('is there any chance the ferries get sold off again under the next lot').decline).toBe('future')
     expect(ask('is there going to be a public inquiry into the ferry contracts').decline).toBe('future')
     expect(ask('who is going to take over from Jo Bluewater when she retires?').decline).toBe('future')
     expect(ask('who was going to run the night routes in 2016?').decline).toBeUndefined()
