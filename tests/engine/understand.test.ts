@@ -661,6 +661,8 @@ describe('understand', () => {
     // "The one" stands for something named; it counts nothing.
     expect(ask('is bluewater still the one running the night routes').slots.map((s) => s.typed.join(' '))).toEqual(['bluewater', 'running', 'night', 'routes'])
     expect(ask('who runs the ferries now').now).toBe(true)
+    // "…, is it still Jory?" after a question of who checks the visitor's guess: the name guessed is no concept of the question.
+    expect(ask('whos the harbour board treasurer at the moment, is it still jory').slots.map((s) => s.typed.join(' '))).toEqual(['harbour board', 'treasurer'])
     // "Still" opening a clause, "has that changed" and a closing "yet" ask about now too; "still" in a past question does not.
     expect(ask('night routes - still bluewater or has that changed').now).toBe(true)
     expect(ask('has the board taken back the night routes yet?').now).toBe(true)
