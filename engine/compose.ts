@@ -713,7 +713,9 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
     const { author, publisher, published } = text.source
     const values = { publisher: readersName(publisher), date: lexicon.formatDate(published) }
     // Asked who wrote it, the writer where the source names one; else who published it, the most the sources say.
-    const lead = query.publication === 'writer' && author ? lexicon.message('written', { ...values, author: writersNames(author) }) : lexicon.message('published', values)
+    // A writer who is the publisher ("Jo Penrose" of "Jo Penrose (blog)") is named once, as publisher.
+    const writer = author && !values.publisher.toLowerCase().includes(author.toLowerCase()) ? writersNames(author) : undefined
+    const lead = query.publication === 'writer' && writer ? lexicon.message('written', { ...values, author: writer }) : lexicon.message('published', values)
     return { answer: `${lead} ${answer}`, citations }
   }
   // Beside how things stand, an older fact says when it held: it is not how things stand.

@@ -486,21 +486,42 @@ function countsOnlyOthers(sentence: string, ctx: KindContext): boolean {
     const t = toks[i] as Token
     if (!isCount(sentence, t, dayNumber)) continue
     any = true
-    // "9,000 low and medium-risk offenders": words joined by "and" or "or" describe together what follows the last of them.
-    let k = i + 1
-    while (/^(and|or)$/i.test(toks[k + 1]?.word ?? '') && /^\p{L}/u.test(toks[k + 2]?.word ?? '') && toks[k + 2]?.term != null) k += 2
-    const next = toks[k]
+    const joined = joinedAfter(toks, i)
+    const last = joined.at(-1) as number
+    const next = toks[last]
     // Not a word joined to the next ("200,000 low- and medium-risk offenders"): that describes what is counted.
-    const before = toks[k - 1] as Token
+    const before = toks[last - 1] as Token
     let term = next && sentence.slice(before.start + before.word.length, next.start).trim() === '' && sentence[next.start + next.word.length] !== '-' ? next.term : null
     // "11 of the 21 planned companies", "one of its areas": a share of what comes after "of".
-    if (term === null && next?.word.toLowerCase() === 'of') term = countedAfterOf(toks, k + 1)
+    if (term === null && next?.word.toLowerCase() === 'of') term = countedAfterOf(toks, last + 1)
     // A figure followed by a word other than what the question counts counts that word, even one too common to search for ("three things").
     if (term === null && next && COUNTED_STOP_WORDS.has(next.word.toLowerCase())) continue
     if (term === null || ctx.countOf.has(term)) return false
-    if (ctx.countsPeople && next && ctx.lexicon.question.people.test(next.word)) return false
+    // Of words joined after the figure ("2,000 staff and managers"), any the question counts (or, asked how many people, any people) says it counts that.
+    if (joined.some((j) => countedAsked(toks[j] as Token, ctx))) return false
   }
   return any
+}
+
+/**
+ * The words after the figure at `i` that say what it counts: the next, and words joined to it by "and" or "or"
+ * ("low and medium-risk passengers"), which describe together what the last of them names; not a figure or an
+ * adverb after "and" ("12 piers and nearly 200 quays", "19 piers and two quays"), which starts another count.
+ */
+function joinedAfter(toks: Token[], i: number): number[] {
+  const out = [i + 1]
+  for (let k = i + 1; /^(and|or)$/i.test(toks[k + 1]?.word ?? ''); k += 2) {
+    const word = toks[k + 2]
+    const lower = word?.word.toLowerCase() ?? ''
+    if (!word || word.term === null || !/^\p{L}/u.test(lower) || NUMBER_WORDS.has(lower) || /ly$/.test(lower)) break
+    out.push(k + 2)
+  }
+  return out
+}
+
+/** Whether a word after a figure is what the question counts, or asked how many people, a word for people. */
+function countedAsked(t: Token, ctx: KindContext): boolean {
+  return (t.term !== null && ctx.countOf.has(t.term)) || (ctx.countsPeople === true && ctx.lexicon.question.people.test(t.word))
 }
 
 /** The first word that names something after "of" and any articles, figures or words describing it ("of the 21 planned…", "of the privately owned…"), within a few words. */

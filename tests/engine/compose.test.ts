@@ -185,6 +185,14 @@ describe('compose', () => {
     // A figure before a word that is counted, joined to another figure, still counts that word.
     expect(kindScore('count', 'The board ran 12 piers and 35 quays.', ctx)).toBeLessThan(0.5)
     expect(kindScore('count', 'The routes served 12 piers and harbours.', ctx)).toBeLessThan(0.5)
+    // Any of the joined words counted says so ("2,000 passengers and crews"); a figure or an adverb after "and" starts another count.
+    expect(kindScore('count', 'The ferries carried 2,000 passengers and crews.', ctx)).toBeGreaterThan(0.5)
+    expect(kindScore('count', 'The board moved 8,000 passengers and nearly 200 cars.', ctx)).toBeGreaterThan(0.5)
+    expect(kindScore('count', 'The board ran 19 passengers and two quays.', ctx)).toBeGreaterThan(0.5)
+    // Asked how many people, any word for people among them counts them.
+    const people: KindContext = { ...ctx, countOf: new Set([toTerm('people') as string]), countsPeople: true }
+    expect(kindScore('count', 'The board moved 8,000 crews and nearly 200 cars.', people)).toBeGreaterThan(0.5)
+    expect(kindScore('count', 'The board moved 200 cars and vans.', people)).toBeLessThan(0.5)
   })
 
   it('finds the person in a name followed by letters ("Kerensa Polglaze MP"), but not in an institution named with an article ("The Harbour CRC")', () => {
@@ -877,6 +885,16 @@ describe('compose', () => {
     if (!built.ok) throw new Error(built.problems.join('\n'))
     return createKb(built.artifact, 'bundled')
   }
+
+  it('names a writer who is also the publisher once, as the publisher ("Published by Jo Penrose", not "Written by Jo Penrose for Jo Penrose")', async () => {
+    const input = await readKbDir('tests/fixtures/kb-ferries', { lexicon: 'knowledge/lexicon.json' })
+    const front = ['---', 'id: penrose-2019-ferry-diary', 'title: "A ferry diary"', 'publisher: "Jo Penrose (blog)"', 'author: "Jo Penrose"', 'kind: blog', 'published: "2019-06"', 'url: "https://penrose.example/diary"', 'summary: "A passenger\'s diary of the night ferries."', '---']
+    const text = [...front, '', '## Night ferry lateness', '', 'Date: 2019-06', '', 'Jo Penrose wrote that the night ferry from Hapend Pier left an hour late on most evenings in June 2019, and that passengers waited on the pier in the rain.', '', 'Questions:', '- Were the night ferries late in 2019?', ''].join('\n')
+    const built = compileKb({ ...input, files: [...input.files, { path: 'tests/fixtures/kb-ferries/sources/penrose-2019-ferry-diary.md', text }] })
+    if (!built.ok) throw new Error(built.problems.join('\n'))
+    const a = await answer(createKb(built.artifact, 'bundled'), 'who wrote the blog post about the night ferry leaving an hour late?')
+    expect(a.answer).toMatch(/^Published by Jo Penrose, June 2019: Jo Penrose wrote that the night ferry/)
+  })
 
   it('answers "who was the chair of X?" only with a sentence naming the chair with X, not another chair beside X', async () => {
     const far = 'The chair of the Harbour Board, Tamsin Trevail, said in February 2020 that the sale of Tidal Lines to another company would not change the night routes or their fares.'
