@@ -433,7 +433,7 @@ describe('understand', () => {
     expect(ask('when does his licence end?').decline).toBe('personal')
   })
 
-  it('reads a missed appointment of one\'s own, or asking whether one is going back to court, as a personal case', () => {
+  it('reads a missed appointment of one\'s own, going back to court or jail, or a claim of one\'s own as a personal case, but not who runs someone\'s supervision now', () => {
     expect(ask('i missed 2 appointments last week - am i going back to court').decline).toBe('personal')
     expect(ask('i skipped my unpaid work hours twice, what happens now').decline).toBe('personal')
     expect(ask('am i likely to be recalled if i move house').decline).toBe('personal')
