@@ -597,6 +597,8 @@ describe('understand', () => {
     expect(ask('who was chair of the harbour board when the crews went on strike?').holderAt).toEqual({ role: 'chair of the harbour board', event: 'when the crews went on strike' })
     expect(ask('who was the treasurer at the time of the strike?').holderAt).toEqual({ role: 'treasurer', event: 'at the time of the strike' })
     expect(ask('who was treasurer at the time when the fares rose?').holderAt).toEqual({ role: 'treasurer', event: 'at the time when the fares rose' })
+    // "Back when" is when.
+    expect(ask('who was chair of the harbour board back when the crews went on strike?').holderAt).toEqual({ role: 'chair of the harbour board', event: 'when the crews went on strike' })
     // Asked why, not who.
     expect(ask('who was treasurer when the fares rose, and why?').holderAt).toBeUndefined()
   })
