@@ -59,7 +59,7 @@ export const MAX_UNKNOWN_SHARE = 0.4
 /** The share of a one- or two-concept question the best passage must hold. */
 const SHORT_COVERAGE = 0.7
 /** With n concepts, the best passage must hold SPREAD / n of them (between MIN_COVERAGE and SHORT_COVERAGE). */
-const SPREAD = 1.5
+const SPREAD = 1.35
 /** A yes/no question carries the claim it checks ("was the firm British?"), in words the passage that settles it need not use: its best passage need hold only this share of the usual bar. */
 const POLAR_COVERAGE = 0.8
 /** Passages scoring this share of the best's are as much the question's: the one holding more of it shows the sources speak to it. */
