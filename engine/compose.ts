@@ -119,7 +119,7 @@ const SAME_FACT = 0.5
  * kind then picks out the sentence that holds it from a less central passage.
  */
 const PASSAGE_FLOOR = 0.3
-const STRICT_PASSAGE_FLOOR = 0.2
+const STRICT_PASSAGE_FLOOR = 0.25
 /** The weight of a sentence about another year than the one asked about. */
 const YEAR_MISS = 0.75
 /** The weight of a sentence that names other years than the one asked about (or, asked who ran something then, only a later one): it speaks of another time, so it cannot answer. */
