@@ -365,17 +365,11 @@ export function understand(question: string, history: readonly Turn[], language:
     if (sought.of.length > 0) query.soughtOf = sought.of
   }
   // The last word names the sort; those before it narrow it ("old jetty"), and a passage may not repeat them.
-  const sortWords = words(lexicon.question.sortAsked.exec(main)?.slice(1).find((g) => g !== undefined) ?? '').map((w) => w.toLowerCase())
-  const sort = sortWords.at(-1)
+  const sort = words(lexicon.question.sortAsked.exec(main)?.slice(1).find((g) => g !== undefined) ?? '').at(-1)?.toLowerCase()
   // A sort the cue for the kind of answer names ("which company", "which minister") is answered by a name, however its passage puts the sort.
   // Of people, though, a particular role ("which judge…") is one the passage must speak of, unless it is as loose as "minister" (`question.vagueRole`).
   const cued = words(asked.cue ?? '').some((w) => w.toLowerCase() === sort)
-  // A noun narrowing a sort the cue names ("which law firm") is the sort asked for: a passage that never speaks of it does not answer.
-  // A describing word ("which parliamentary committee") is not: the passage may name the thing without it; nor a publisher's sort ("which news agency"), the source's own.
-  const narrowing = sortWords.at(-2)
-  const narrowed = cued && narrowing !== undefined && toTerm(narrowing) !== null && !lexicon.question.describingWord.test(narrowing) && !lexicon.question.publisherAsked.test(main) ? narrowing : undefined
   if (sort && (!cued || (query.kind === 'person' && !lexicon.question.vagueRole.test(sort)))) query.sortAsked = [sort]
-  else if (narrowed) query.sortAsked = [narrowed]
   // What the visitor said is read for what no question may ask (their own case, a later year, the future) as the question is.
   const whole = said !== undefined ? `${said} ${text}` : toldScene ? `${cleaned.context} ${text}` : text
   const later = laterYear(whole, language, polar)
