@@ -370,6 +370,14 @@ describe('understand', () => {
     expect(polar.kind).toBe('other')
   })
 
+  it('reads a yes/no follow-up opened with "and" or "so" as a question, not as words that ask nothing', () => {
+    for (const q of ['and is it still private', 'so was it reversed', 'and are they still running them']) {
+      expect(ask(q, ['who runs the night routes?']).decline, q).toBeUndefined()
+    }
+    // Without the opening word the same words were already a question.
+    expect(ask('is it still private', ['who runs the night routes?']).decline).toBeUndefined()
+  })
+
   it('lets a follow-up put its own place in for the one the earlier questions named with the same word', () => {
     const typed = ask('what about in the south', ['who ran the ferries in the north', 'and who runs them now?']).slots.map((s) => s.typed.join(' '))
     expect(typed).toContain('south')
