@@ -395,7 +395,7 @@ export function isPersonName(name: string, ctx: Pick<KindContext, 'lexicon' | 'i
   const parts = name.replace(/['’]s?$/, '').split(/\s+/)
   if (parts.length < 2) return false
   if (ctx.lexicon.personTitles.has(parts[0] as string)) return true
-  if (parts.length > 4 || parts.some((w) => /^\p{Lu}{2,}/u.test(w) || /^(of|for|and|the)$/.test(w))) return false
+  if (parts.length > 4 || parts.some((w) => /^\p{Lu}{2,}/u.test(w) || /^(of|for|and|the)$/i.test(w))) return false
   return parts.filter((w) => ctx.isEnglishWord(w.toLowerCase())).length <= 1
 }
 

@@ -199,6 +199,8 @@ describe('compose', () => {
     const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, focus: ['chaired', 'board'], asked: new Set(['chair', 'board']), countOf: new Set(), countNamed: new Set(), matched: new Set(['chair', 'board']), asksAttribution: false, yearsAsked: new Set() }
     expect(kindScore('person', 'Kerensa Polglaze MP, chair of the Harbour Board, opened the review in 2021.', ctx)).toBeGreaterThan(0.5)
     expect(kindScore('person', 'The Harbour CRC, chair of the review panel, opened the review in 2021.', ctx)).toBeLessThan(0.5)
+    // The article begins a sentence capitalised: "The HbA" is an institution, though "HbA" is no English word.
+    expect(kindScore('person', 'The HbA, chair of the review panel, opened the review in 2021.', ctx)).toBeLessThan(0.5)
   })
 
   it('takes a quoted title for the answer to "what was it called?", a name of several words the question does not use as nearly one, and one word as no title', () => {
