@@ -88,8 +88,12 @@ export interface Artifact {
   conflicts: Record<string, number[]>
   /** Positions of passages that say how things stand at the end of the period: dated in its last two years, with listed questions about now. */
   current: number[]
-  /** Everyday English words (not names), to tell a paraphrase from a name the sources never mention. */
-  dictionary: BloomData
+  /**
+   * Everyday English words (not names), to tell a paraphrase from a name the sources never mention; and `names`,
+   * the dictionary's words the sources only write capitalised ("Assent", "Select"), left out of the bits as names
+   * there. Both together are the whole dictionary, which tells a person's name from an institution's.
+   */
+  dictionary: BloomData & { names?: string[] }
   index: InlineIndex
   /** The events the dated passages report, in date order (timeline.ts), computed by the build so serving it costs nothing. */
   timeline: TimelineEvent[]

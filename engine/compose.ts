@@ -42,6 +42,7 @@ export interface Composed {
 export interface ComposeContext {
   lexicon: Lexicon
   isEnglishWord: (word: string) => boolean
+  isDictionaryWord: (word: string) => boolean
   /** Passages saying how things stand at the end of the period. */
   current: ReadonlySet<number>
   /** The last answer in the conversation, for a follow-up: what it said is not said again while something else answers. */
@@ -310,6 +311,7 @@ class Scorer {
     this.ctx = {
       lexicon: context.lexicon,
       isEnglishWord: context.isEnglishWord,
+      isDictionaryWord: context.isDictionaryWord,
       focus: query.focus,
       asked: new Set(retrieval.slots.flatMap((slot) => slot.alternatives.map((alt) => alt.at(-1) as string))),
       // "Which paper said…", "which magazine ran the story…": whoever a sentence's words come from is the answer.

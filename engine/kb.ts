@@ -48,6 +48,8 @@ export interface Kb {
   current: ReadonlySet<number>
   /** Whether a lower-case word is everyday English rather than a name. */
   isEnglishWord: (word: string) => boolean
+  /** Whether a lower-case word is in the dictionary at all, names the sources make of its words included ("Select Committee"). */
+  isDictionaryWord: (word: string) => boolean
   /** Questions the maintainers wrote, with the passage that answers each: the pool suggestions fall back on. */
   questions: ReadonlyArray<{ passage: number; question: string }>
   /** Makes sure `artifact.passages` holds these positions; nothing to do for a bundled KB. */
@@ -61,7 +63,7 @@ export interface KbParts {
   conflicts: Artifact['conflicts']
   current: Artifact['current']
   index: TermIndex
-  dictionary: BloomData
+  dictionary: Artifact['dictionary']
   source: KbSource
   questions: Kb['questions']
   loadPassages: Kb['loadPassages']
@@ -70,6 +72,8 @@ export interface KbParts {
 export function assembleKb({ content, vocabulary, lexicon, conflicts, current, index, dictionary, source, questions, loadPassages }: KbParts): Kb {
   const { from, to, yearsMentioned } = content.period
   const isEnglishWord = bloomTest(dictionary)
+  const capitalised = new Set(dictionary.names ?? [])
+  const isDictionaryWord = (word: string) => isEnglishWord(word) || capitalised.has(word)
   return {
     info: { version: content.version, source, documents: content.sources.length, passages: content.passages.length },
     artifact: content,
@@ -79,6 +83,7 @@ export function assembleKb({ content, vocabulary, lexicon, conflicts, current, i
     conflicts: new Map(Object.entries(conflicts)),
     current: new Set(current),
     isEnglishWord,
+    isDictionaryWord,
     questions,
     loadPassages,
   }

@@ -220,6 +220,8 @@ export interface KindContext {
   /** The question asks who said or found something: then the one a sentence attributes its words to is the answer. */
   asksAttribution: boolean
   isEnglishWord: (word: string) => boolean
+  /** The whole dictionary, the words the sources make names of included: a person's name holds at most one of its words. */
+  isDictionaryWord: (word: string) => boolean
 }
 
 /** A sentence's words with their offsets and terms. */
@@ -340,7 +342,7 @@ function newNames(sentence: string, focus: string[], lexicon: Lexicon): Name[] {
  * after a capitalised role ("Prisons Minister Sam Gyimah"), less any letters
  * after the name ("Bob Neill MP").
  */
-function personIn(name: Name, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord'>): Name | undefined {
+function personIn(name: Name, ctx: Pick<KindContext, 'lexicon' | 'isDictionaryWord'>): Name | undefined {
   const parts = name.text.split(/\s+/)
   // Not "The London CRC": a run led by an article is an institution's name.
   if (!/^(the|a|an)$/i.test(parts[0] ?? '')) while (parts.length > 2 && /^\p{Lu}{2,}$/u.test(parts.at(-1) ?? '')) parts.pop()
@@ -391,12 +393,12 @@ function around(sentence: string, name: Name, before: number, after: number): { 
  * institution's name is mostly English words ("Working Links", "National
  * Probation Service") or carries an abbreviation.
  */
-export function isPersonName(name: string, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord'>): boolean {
+export function isPersonName(name: string, ctx: Pick<KindContext, 'lexicon' | 'isDictionaryWord'>): boolean {
   const parts = name.replace(/['’]s?$/, '').split(/\s+/)
   if (parts.length < 2) return false
   if (ctx.lexicon.personTitles.has(parts[0] as string)) return true
   if (parts.length > 4 || parts.some((w) => /^\p{Lu}{2,}/u.test(w) || /^(of|for|and|the)$/i.test(w))) return false
-  return parts.filter((w) => ctx.isEnglishWord(w.toLowerCase())).length <= 1
+  return parts.filter((w) => ctx.isDictionaryWord(w.toLowerCase())).length <= 1
 }
 
 /** `s` matched as written inside a pattern. */
@@ -634,7 +636,11 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       return names.length > 0 ? 0.5 : 0
     }
     case 'person': {
-      if (ctx.succession) return succession(ctx.heading ? `${ctx.heading}. ${sentence}` : sentence, ctx.succession, ctx)
+      if (ctx.succession) {
+        const related = succession(ctx.heading ? `${ctx.heading}. ${sentence}` : sentence, ctx.succession, ctx)
+        // The heading may say who came after whom; a sentence under it that names no one else does not say who.
+        return newNames(sentence, ctx.focus, ctx.lexicon).some((n) => personIn(n, ctx)) ? related : Math.min(related, 0.5)
+      }
       // Unlike an organisation, a person who "told MPs" is as often the one asked about as the source of the words.
       const people = newNames(sentence, ctx.focus, ctx.lexicon).flatMap((n) => personIn(n, ctx) ?? [])
       if (people.some((n) => besideAsked(sentence, n, ctx))) return 1

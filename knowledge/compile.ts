@@ -172,7 +172,7 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
     conflicts: sides,
     current,
     // Sized for the whole dictionary, so that leaving names out makes no other word read as English.
-    dictionary: buildBloom(dictionary.filter((w) => !names.has(w)), undefined, dictionary.length),
+    dictionary: { ...buildBloom(dictionary.filter((w) => !names.has(w)), undefined, dictionary.length), names: dictionary.filter((w) => names.has(w)).sort() },
     index: indexFromMiniSearch(index, championCount),
     timeline: timeline(sources, records),
   }
