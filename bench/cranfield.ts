@@ -97,7 +97,7 @@ const artifact: Artifact = {
   conflicts: {},
   current: [],
   period: { from: 1960, to: 1960, yearsMentioned: [] },
-  dictionary: buildBloom([]),
+  dictionary: { ...buildBloom([]), names: [] },
   index: indexFromMiniSearch(ours),
   timeline: [],
 }

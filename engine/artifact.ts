@@ -10,7 +10,7 @@ import type { TimelineEvent } from './timeline'
 import type { StoredExpansion } from './vocabulary'
 
 /** Bumped whenever the shape below changes; a Worker refuses any other format. */
-export const ARTIFACT_FORMAT = 12
+export const ARTIFACT_FORMAT = 13
 
 /** Where a source comes from, which tells a visitor how much weight it carries: one of the lexicon's `sourceKinds`. */
 export type SourceKind = string
@@ -93,7 +93,7 @@ export interface Artifact {
    * the dictionary's words the sources only write capitalised ("Assent", "Select"), left out of the bits as names
    * there. Both together are the whole dictionary, which tells a person's name from an institution's.
    */
-  dictionary: BloomData & { names?: string[] }
+  dictionary: BloomData & { names: string[] }
   index: InlineIndex
   /** The events the dated passages report, in date order (timeline.ts), computed by the build so serving it costs nothing. */
   timeline: TimelineEvent[]

@@ -72,7 +72,7 @@ export interface KbParts {
 export function assembleKb({ content, vocabulary, lexicon, conflicts, current, index, dictionary, source, questions, loadPassages }: KbParts): Kb {
   const { from, to, yearsMentioned } = content.period
   const isEnglishWord = bloomTest(dictionary)
-  const capitalised = new Set(dictionary.names ?? [])
+  const capitalised = new Set(dictionary.names)
   const isDictionaryWord = (word: string) => isEnglishWord(word) || capitalised.has(word)
   return {
     info: { version: content.version, source, documents: content.sources.length, passages: content.passages.length },

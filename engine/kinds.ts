@@ -342,7 +342,7 @@ function newNames(sentence: string, focus: string[], lexicon: Lexicon): Name[] {
  * after a capitalised role ("Prisons Minister Sam Gyimah"), less any letters
  * after the name ("Bob Neill MP").
  */
-function personIn(name: Name, ctx: Pick<KindContext, 'lexicon' | 'isDictionaryWord'>): Name | undefined {
+function personIn(name: Name, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord' | 'isDictionaryWord'>): Name | undefined {
   const parts = name.text.split(/\s+/)
   // Not "The London CRC": a run led by an article is an institution's name.
   if (!/^(the|a|an)$/i.test(parts[0] ?? '')) while (parts.length > 2 && /^\p{Lu}{2,}$/u.test(parts.at(-1) ?? '')) parts.pop()
@@ -388,17 +388,20 @@ function around(sentence: string, name: Name, before: number, after: number): { 
 
 /**
  * Whether a name is a person's: two to four capitalised words, none an
- * abbreviation, no linking words, and at most one of them everyday English
+ * abbreviation, no linking words, and at most one of them a dictionary word
  * ("Glenys Stacey", "Chris Grayling"), or led by a title ("Dame …"). An
- * institution's name is mostly English words ("Working Links", "National
- * Probation Service") or carries an abbreviation.
+ * institution's name is mostly dictionary words ("Working Links", "Select
+ * Committee", "National Probation Service") or carries an abbreviation. The
+ * last word counts only if everyday English: a dictionary word the sources only
+ * write capitalised is there a surname as often ("Meg Hillier").
  */
-export function isPersonName(name: string, ctx: Pick<KindContext, 'lexicon' | 'isDictionaryWord'>): boolean {
+export function isPersonName(name: string, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord' | 'isDictionaryWord'>): boolean {
   const parts = name.replace(/['’]s?$/, '').split(/\s+/)
   if (parts.length < 2) return false
   if (ctx.lexicon.personTitles.has(parts[0] as string)) return true
   if (parts.length > 4 || parts.some((w) => /^\p{Lu}{2,}/u.test(w) || /^(of|for|and|the)$/i.test(w))) return false
-  return parts.filter((w) => ctx.isDictionaryWord(w.toLowerCase())).length <= 1
+  // A word the sources only write capitalised may be a surname at the end; before it, it is a word of a name of words ("Select Committee").
+  return parts.filter((w, i) => (i < parts.length - 1 ? ctx.isDictionaryWord : ctx.isEnglishWord)(w.toLowerCase())).length <= 1
 }
 
 /** `s` matched as written inside a pattern. */
