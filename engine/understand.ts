@@ -163,9 +163,12 @@ const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)
 /** A question word alone, or with its verb: "when?", "why not?", "how much?", "who did?", "who decided?", "who won?". */
 const BARE = /^\s*(who|what|when|where|why|how( much| many| long| often)?|which)( (did|was|were|is|are|not|exactly|said|won|paid|left|led|ran|bought|sold|lost|got|took|made|went|found|gave|told|wrote|began|\p{L}{3,}ed))?\s*[?.!]*\s*$/iu
 
-/** A short question that leans on an earlier one ("who runs it?", "and in London?", "when?"). */
+/** A phrase of a few words led by a preposition, with no question word: "in 2019?", "in Wales?", "before that?". */
+const FRAGMENT = /^\s*(?:in|for|at|during|before|after|since|by|from|under|over)\s+(?!.*\b(?:who|whom|whose|what|whats|when|where|which|why|how)\b)(?:[\p{L}\d'’-]+\s*){1,3}[?.!]*\s*$/iu
+
+/** A short question that leans on an earlier one ("who runs it?", "and in London?", "when?", "in 2019?"). */
 export function isFollowUp(question: string): boolean {
-  return CONTINUES.test(question) || BARE.test(question) || (LEANS_ON_CONTEXT.test(question) && words(question).length <= 10)
+  return CONTINUES.test(question) || BARE.test(question) || FRAGMENT.test(question) || (LEANS_ON_CONTEXT.test(question) && words(question).length <= 10)
 }
 
 /** The question without the framing people put around it ("hi, quick one:", "can I ask…"). */

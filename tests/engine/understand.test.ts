@@ -370,6 +370,15 @@ describe('understand', () => {
     expect(polar.kind).toBe('other')
   })
 
+  it('takes a phrase led by a preposition ("in 2019?", "before that?") to ask the earlier question again, but not a question that opens with one', () => {
+    const again = ask('in 2019?', ['how many crossings were cancelled?'])
+    expect(again.followUp).toBe(true)
+    expect(again.kind).toBe('count')
+    expect(again.slots.map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['2019', 'crossings', 'cancelled']))
+    expect(ask('before that', ['who ran the night routes?']).followUp).toBe(true)
+    expect(ask('in 2016, who ran the night routes?', ['how many crossings were cancelled?']).followUp).toBe(false)
+  })
+
   it('reads a yes/no follow-up opened with "and" or "so" as a question, not as words that ask nothing', () => {
     for (const q of ['and is it still private', 'so was it reversed', 'and are they still running them']) {
       expect(ask(q, ['who runs the night routes?']).decline, q).toBeUndefined()
