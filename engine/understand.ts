@@ -166,7 +166,7 @@ const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)
 const BARE = /^\s*(who|what|when|where|why|how( much| many| long| often)?|which)( (did|was|were|is|are|not|exactly|said|won|paid|left|led|ran|bought|sold|lost|got|took|made|went|found|gave|told|wrote|began|\p{L}{3,}ed))?\s*[?.!]*\s*$/iu
 
 /** A phrase of a few words led by a preposition, with no question word: "in 2019?", "in Wales?", "before that?". */
-const FRAGMENT = /^\s*(?:in|for|at|during|before|after|since|by|from|under|over)\s+(?!.*\b(?:who|whom|whose|what|whats|when|where|which|why|how)\b)(?:[\p{L}\d'’-]+\s*){1,3}[?.!]*\s*$/iu
+const FRAGMENT = /^\s*(?:in|for|at|during|before|after|since|by|from|under|over)\s+(?!.*\b(?:who|whom|whose|what|whats|when|where|which|why|how)\b)[\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+){0,2}\s*[?.!]*\s*$/iu
 
 /** A short question that leans on an earlier one ("who runs it?", "and in London?", "when?", "in 2019?"). */
 export function isFollowUp(question: string): boolean {
