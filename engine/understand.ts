@@ -109,8 +109,6 @@ export interface Language {
 export const CONTEXT_WEIGHT = 0.5
 /** A question with at most this many concepts of its own after a statement reads the statement's too. */
 const FEW_OWN_CONCEPTS = 2
-/** Words a question with no concept of its own may have and still be a follow-up. */
-const FEW_WORDS = 4
 
 /** A year, or a word of letters that is not everyday English: where and when a visitor's story happened. */
 const scopes = (w: string, language: Language) => YEAR.test(w) || (/^\p{L}+$/u.test(w) && !language.isEnglishWord(w))
@@ -285,8 +283,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const noWordsOfItsOwn = own.every((s) => s.weight < 1)
   // A question with no words of its own after what the visitor said ("… at £600m. Over how many years?") asks about what they said, rather than about an earlier turn; small talk ("Thanks.") says nothing.
   const said = cleaned.context && noWordsOfItsOwn && !lexicon.question.smallTalk.test(cleaned.context) ? unframed(cleaned.context, lexicon) : undefined
-  // A few words with no concept of their own ("reason?", "over how many years?") can only ask about the earlier question.
-  const followUp = said === undefined && history.length > 0 && (isFollowUp(text) || (noWordsOfItsOwn && words(text).length <= FEW_WORDS))
+  const followUp = said === undefined && history.length > 0 && isFollowUp(text)
   // With no words of its own but the one naming the kind of answer ("when?", "how long were they for?"), a follow-up asks the earlier question's concepts as its own.
   const chain = followUp ? chainOf(history, language) : []
   // A question of few words of its own after a statement ("… review of TR's future. What did it want TR weighed against?") leans on the statement, at half weight.

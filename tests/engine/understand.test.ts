@@ -370,17 +370,6 @@ describe('understand', () => {
     expect(polar.kind).toBe('other')
   })
 
-  it('takes a few words with no concept of their own ("over how many years?", "reason?") to ask about the earlier question', () => {
-    for (const q of ['over how many years?', 'reason?']) {
-      const a = ask(q, ['how much were the ferry contracts worth?'])
-      expect(a.followUp, q).toBe(true)
-      expect(a.decline, q).toBeUndefined()
-      expect(a.slots.map((s) => s.typed.join(' ')), q).toEqual(expect.arrayContaining(['ferry', 'contracts']))
-    }
-    // With no earlier question, there is nothing to ask about.
-    expect(ask('over how many years?').decline).toBe('empty')
-  })
-
   it('takes a phrase led by a preposition ("in 2019?", "before that?") to ask the earlier question again, but not a question that opens with one', () => {
     const again = ask('in 2019?', ['how many crossings were cancelled?'])
     expect(again.followUp).toBe(true)
