@@ -160,15 +160,17 @@ const THERE_EXISTS = /\b(?:is|are|was|were|isn't|aren't|wasn't|weren't) there\b|
 const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|same|one|ones)\b/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
 
-/** A question word alone, or with its verb: "when?", "why not?", "how much?", "who did?", "who decided?", "who won?". */
-const BARE = /^\s*(who|what|when|where|why|how( much| many| long| often)?|which)( (did|was|were|is|are|not|exactly|said|won|paid|left|led|ran|bought|sold|lost|got|took|made|went|found|gave|told|wrote|began|\p{L}{3,}ed))?\s*[?.!]*\s*$/iu
+/** A question word alone, or with its verb: "when?", "why not?", "how much?", "who did?", "who decided?", "who won?"; "how many" with its noun, and either after a preposition ("over how many years?"). */
+const BARE = /^\s*(?:(?:over|for|in|by|from|since|until|after|before) )?(who|what|when|where|why|how( (?:much|many)(?: \p{L}+)?| long| often)?|which)( (did|was|were|is|are|not|exactly|said|won|paid|left|led|ran|bought|sold|lost|got|took|made|went|found|gave|told|wrote|began|\p{L}{3,}ed))?\s*[?.!]*\s*$/iu
 
-/** A phrase of a few words led by a preposition, with no question word: "in 2019?", "in Wales?", "before that?". */
-const FRAGMENT = /^\s*(?:in|for|at|during|before|after|since|by|from|under|over)\s+(?!.*\b(?:who|whom|whose|what|whats|when|where|which|why|how)\b)[\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+){0,2}\s*[?.!]*\s*$/iu
+/** A phrase of one or two words led by a preposition (and "the"), none of them a stop word: "in 2019?", "in Wales?", "in the north". Not "for my son?" nor "in in in". */
+const FRAGMENT = /^\s*(?:in|for|at|during|before|after|since|by|from|under|over)\s+(?:the\s+)?([\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+)?)(?:\s*[?.!]+)?\s*$/iu
 
 /** A short question that leans on an earlier one ("who runs it?", "and in London?", "when?", "in 2019?"). */
 export function isFollowUp(question: string): boolean {
-  return CONTINUES.test(question) || BARE.test(question) || FRAGMENT.test(question) || (LEANS_ON_CONTEXT.test(question) && words(question).length <= 10)
+  const fragment = FRAGMENT.exec(question)?.[1]
+  const phrase = fragment !== undefined && words(fragment).every((w) => !STOP_WORDS.has(w.toLowerCase()))
+  return CONTINUES.test(question) || BARE.test(question) || phrase || (LEANS_ON_CONTEXT.test(question) && words(question).length <= 10)
 }
 
 /** The question without the framing people put around it ("hi, quick one:", "can I ask…"). */

@@ -377,6 +377,14 @@ describe('understand', () => {
     expect(again.slots.map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['2019', 'crossings', 'cancelled']))
     expect(ask('before that', ['who ran the night routes?']).followUp).toBe(true)
     expect(ask('in 2016, who ran the night routes?', ['how many crossings were cancelled?']).followUp).toBe(false)
+    // A phrase of stop words asks nothing, and one about the visitor's own people is their case, not the earlier question.
+    for (const q of ['in in in', 'for my son?', 'after all', 'by me']) expect(ask(q, ['how many crossings were cancelled?']).followUp, q).toBe(false)
+  })
+
+  it('takes "how many" with its noun, or a question word after a preposition ("over how many years?"), to ask about the earlier question', () => {
+    const a = ask('over how many years?', ['how much were the ferry contracts worth?'])
+    expect(a.followUp).toBe(true)
+    expect(a.slots.map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['ferry', 'contracts']))
   })
 
   it('reads a yes/no follow-up opened with "and" or "so" as a question, not as words that ask nothing', () => {
