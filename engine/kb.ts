@@ -5,7 +5,7 @@
  * when a query first needs them (see index/term-index.ts).
  */
 import { assertArtifact, restorePassage, type Artifact, type PassageRecord, type SourceRecord } from './artifact'
-import { bloomTest, type BloomData } from './bloom'
+import { bloomTest } from './bloom'
 import { inlinePostings, TermIndex } from './index/term-index'
 import { compileLexicon } from './lexicon'
 import type { Language } from './understand'
