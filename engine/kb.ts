@@ -79,7 +79,7 @@ export function assembleKb({ content, vocabulary, lexicon, conflicts, current, i
     artifact: content,
     index,
     sources: new Map(content.sources.map((s) => [s.id, s])),
-    language: { lexicon: compileLexicon(lexicon, { from, to }), vocabulary: restoreExpansions(vocabulary), yearsMentioned, isEnglishWord },
+    language: { lexicon: compileLexicon(lexicon, { from, to }), vocabulary: restoreExpansions(vocabulary), yearsMentioned, isEnglishWord, isDictionaryWord },
     conflicts: new Map(Object.entries(conflicts)),
     current: new Set(current),
     isEnglishWord,

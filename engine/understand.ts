@@ -6,7 +6,7 @@
  */
 import { cleanQuestion, isQuestion, isWordedAsQuestion } from './clean'
 import { STOP_WORDS } from './stop-words'
-import { NAMES, answerKind, kindOf, type AnswerKind } from './kinds'
+import { NAMES, answerKind, isPersonName, kindOf, type AnswerKind } from './kinds'
 import type { Lexicon } from './lexicon'
 import { isRoughMeasure, isUnitOfSum, NUMBER_WORDS, spansNamed, toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
@@ -103,6 +103,8 @@ export interface Language {
   vocabulary: Expansions
   yearsMentioned: readonly number[]
   isEnglishWord: (word: string) => boolean
+  /** Everyday English, or a word the sources only write capitalised: what a person's name has at most one of. */
+  isDictionaryWord: (word: string) => boolean
 }
 
 /** Weight of concepts carried over from an earlier question into a follow-up. */
@@ -158,6 +160,8 @@ const POINTS_BACK = /\b(there|then|that year|at that time|at the time)\b/i
 const THERE_EXISTS = /\b(?:is|are|was|were|isn't|aren't|wasn't|weren't) there\b|(?:^|[,;:.?!-]\s*|\b(?:and|but|so|if|that|whether|why|when|what|how many|how much)\s+)there (?:is|are|was|were|be|been|has|had)\b/gi
 
 const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|same|one|ones)\b/i
+/** Pronouns that stand for a person: "when did he get the job?" means a person the last answer named, not the first name in it. */
+const PERSONAL = /\b(he|him|his|she|her|hers)\b/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
 
 /** A question word alone, or with its verb: "when?", "why not?", "how much?", "who did?", "who decided?", "who won?"; "how many" with its noun, and either after a preposition ("over how many years?"). */
@@ -171,6 +175,17 @@ export function isFollowUp(question: string): boolean {
   const fragment = FRAGMENT.exec(question)?.[1]
   const phrase = fragment !== undefined && words(fragment).every((w) => !STOP_WORDS.has(w.toLowerCase()))
   return CONTINUES.test(question) || BARE.test(question) || phrase || (LEANS_ON_CONTEXT.test(question) && words(question).length <= 10)
+}
+
+/** A question naming only the kind of answer it wants ("reason?", "which year?", "cost?"): it has nothing of its own to look up. */
+function asksOnlyAKind(text: string, language: Pick<Language, 'lexicon' | 'vocabulary'>): boolean {
+  const asked = kindOf(text, language.lexicon)
+  return asked.kind !== 'other' && withKindWord(slotsFor(text, language), asked.word, asked.kind).every((s) => s.weight < 1)
+}
+
+/** Whether a question after others leans on them: a follow-up by its wording, or one asking only for a kind of answer. */
+function leansOnEarlier(text: string, language: Pick<Language, 'lexicon' | 'vocabulary'>): boolean {
+  return isFollowUp(text) || asksOnlyAKind(text, language)
 }
 
 /** The question without the framing people put around it ("hi, quick one:", "can I ask…"). */
@@ -285,7 +300,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const noWordsOfItsOwn = own.every((s) => s.weight < 1)
   // A question with no words of its own after what the visitor said ("… at £600m. Over how many years?") asks about what they said, rather than about an earlier turn; small talk ("Thanks.") says nothing.
   const said = cleaned.context && noWordsOfItsOwn && !lexicon.question.smallTalk.test(cleaned.context) ? unframed(cleaned.context, lexicon) : undefined
-  const followUp = said === undefined && history.length > 0 && isFollowUp(text)
+  const followUp = said === undefined && history.length > 0 && leansOnEarlier(text, language)
   // With no words of its own but the one naming the kind of answer ("when?", "how long were they for?"), a follow-up asks the earlier question's concepts as its own.
   const chain = followUp ? chainOf(history, language) : []
   // A question of few words of its own after a statement ("… review of TR's future. What did it want TR weighed against?") leans on the statement, at half weight.
@@ -517,7 +532,7 @@ function pointsBack(text: string): boolean {
  * again is answered with something the last answer did not say.
  */
 export function readsLastAnswer(question: string, language: Language): boolean {
-  return isFollowUp(unframed(cleanQuestion(question).text, language.lexicon))
+  return leansOnEarlier(unframed(cleanQuestion(question).text, language.lexicon), language)
 }
 
 /**
@@ -555,7 +570,7 @@ function chainOf(history: readonly Turn[], language: Language): EarlierTurn[] {
   for (let i = history.length - 1; i >= 0 && chain.length < CONTEXT_TURNS; i--) {
     const text = unframed(cleanQuestion(history[i]?.question ?? '').text, language.lexicon)
     chain.push({ text, own: slotsFor(text, language) })
-    if (!isFollowUp(text)) break
+    if (!leansOnEarlier(text, language)) break
   }
   return chain
 }
@@ -666,7 +681,8 @@ function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: str
   const slots = [...own]
   const seen = new Set(own.map((s) => slotKey(s.alternatives)))
   // The first name: what a sentence is about usually comes first ("Working Links, …, went bust").
-  const named = lastAnswer && pointsBack(question) ? (namesIn(lastAnswer, language)[0] ?? '') : ''
+  const names = lastAnswer && pointsBack(question) ? namesIn(lastAnswer, language) : []
+  const named = (PERSONAL.test(question) ? names.find((n) => isPersonName(n, language)) : undefined) ?? names[0] ?? ''
   let substituted = false
   chain.forEach((earlier, i) => {
     const carried = slotsFor(earlier.text + (i === 0 && named ? ` ; ${named}` : ''), language, weight)

@@ -16,7 +16,8 @@ const language: Language = {
     oneWay: [{ from: ['private company'], to: ['operator', 'ferry company'] }],
   }),
   yearsMentioned: [2015, 2021],
-  isEnglishWord: (w) => !['bluewater', 'tidal'].includes(w),
+  isEnglishWord: (w) => !['bluewater', 'tidal', 'annika', 'brodie'].includes(w),
+  isDictionaryWord: (w) => !['bluewater', 'tidal', 'annika', 'brodie'].includes(w),
 }
 const ask = (question: string, history: string[] = []) => understand(question, history.map((q) => ({ question: q })), language)
 const alternatives = (question: string) => ask(question).slots.map((s) => s.alternatives.map((a) => a.join(' ')))
@@ -436,6 +437,13 @@ describe('understand', () => {
     expect(understand('and when were the night routes cut back?', [last], language).slots.map((s) => s.typed.join(' '))).not.toContain('bluewater')
   })
 
+  it('takes what "he" or "she" stands for from the first person the last answer named, not from the first name in it', () => {
+    const last = { question: 'who brought in the night timetable?', answer: 'The Night Timetable was introduced soon after Annika Brodie became harbour master. [1]' }
+    const typed = (q: string) => understand(q, [last], language).slots.map((s) => s.typed.join(' '))
+    expect(typed('when did she get the post?')).toEqual(expect.arrayContaining(['annika', 'brodie']))
+    expect(typed('when did it start?')).not.toContain('annika')
+  })
+
   it('reads a follow-up with no words of its own ("when?", "when did that happen") as the earlier question\'s concepts, not as empty', () => {
     const ones = ask('which ones?', ['which companies ran the ferries?']).slots
     expect(ones.length).toBeGreaterThan(0)
@@ -447,6 +455,14 @@ describe('understand', () => {
       expect(follow.slots.map((s) => [s.typed.join(' '), s.weight])).toEqual([['companies', 1], ['ran', 1], ['ferries', 1]])
     }
     expect(ask('when?').decline).toBe('empty')
+    // A question naming only the kind of answer it wants ("reason?", "which year?") asks it of the earlier question.
+    for (const [question, kind] of [['reason?', 'reason'], ['which year?', 'time'], ['cost?', 'money']] as const) {
+      const follow = ask(question, ['which companies ran the ferries?'])
+      expect(follow.followUp, question).toBe(true)
+      expect(follow.kind, question).toBe(kind)
+      expect(follow.slots.map((s) => s.typed.join(' ')), question).toEqual(expect.arrayContaining(['companies', 'ferries']))
+    }
+    expect(ask('which year?').decline).toBe('empty')
     // Only the word naming the kind of answer is its own: the rest is still the earlier question's.
     const long = ask('and how long were they for', ['how much were the ferry contracts worth'])
     expect(long.slots.filter((s) => s.weight === 1).map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['ferry', 'contracts']))
