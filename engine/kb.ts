@@ -8,6 +8,7 @@ import { assertArtifact, restorePassage, type Artifact, type PassageRecord, type
 import { bloomTest } from './bloom'
 import { inlinePostings, TermIndex } from './index/term-index'
 import { compileLexicon } from './lexicon'
+import { toTerm } from './text'
 import type { Language } from './understand'
 import { restoreExpansions } from './vocabulary'
 
@@ -79,7 +80,7 @@ export function assembleKb({ content, vocabulary, lexicon, conflicts, current, i
     artifact: content,
     index,
     sources: new Map(content.sources.map((s) => [s.id, s])),
-    language: { lexicon: compileLexicon(lexicon, { from, to }), vocabulary: restoreExpansions(vocabulary), yearsMentioned, isEnglishWord, isDictionaryWord },
+    language: { lexicon: compileLexicon(lexicon, { from, to }), vocabulary: restoreExpansions(vocabulary), yearsMentioned, isEnglishWord, isDictionaryWord, isIndexed: (word) => index.has(toTerm(word) ?? '') },
     conflicts: new Map(Object.entries(conflicts)),
     current: new Set(current),
     isEnglishWord,

@@ -105,6 +105,8 @@ export interface Language {
   isEnglishWord: (word: string) => boolean
   /** Everyday English, or a word the sources only write capitalised: what a person's name has at most one of. */
   isDictionaryWord: (word: string) => boolean
+  /** Whether the knowledge base's index holds a word's term: a word the sources use is no slip of the keys. */
+  isIndexed: (word: string) => boolean
 }
 
 /** Weight of concepts carried over from an earlier question into a follow-up. */
@@ -188,9 +190,38 @@ function leansOnEarlier(text: string, language: Pick<Language, 'lexicon' | 'voca
   return isFollowUp(text) || asksOnlyAKind(text, language)
 }
 
-/** The question without the framing people put around it ("hi, quick one:", "can I ask…"). */
-function unframed(text: string, lexicon: Lexicon): string {
-  let out = lexicon.spellOut(text)
+/** Function words long enough that one slip of the keys leaves them recognisable. */
+const FUNCTION_WORDS = [...STOP_WORDS].filter((w) => /^\p{L}{4,}$/u.test(w))
+
+/**
+ * Whether one slip turns `intended` into `typed`: a letter left out or two
+ * swapped, the commonest slips. Not a wrong or an extra letter, which as often
+ * make a name ("Frome", "Kent") as a slip.
+ */
+function slipOf(typed: string, intended: string): boolean {
+  if (intended.length === typed.length + 1) return [...intended].some((_, i) => intended.slice(0, i) + intended.slice(i + 1) === typed)
+  if (intended.length !== typed.length) return false
+  const diff = [...typed].flatMap((c, i) => (c === intended[i] ? [] : [i]))
+  const [i, j] = diff as [number, number]
+  return diff.length === 2 && j === i + 1 && typed[i] === intended[j] && typed[j] === intended[i]
+}
+
+/**
+ * A function word typed with one slip ("happend", "whre", "becuase"), as the
+ * word it was meant to be: only a word that is neither English nor in the
+ * sources, so a name ("Gove", "Kent") stays as typed.
+ */
+function unslipped(word: string, language: Pick<Language, 'isEnglishWord' | 'isIndexed'>): string | undefined {
+  const lower = word.toLowerCase()
+  if (lower.length < 4 || !/^\p{L}+$/u.test(lower) || STOP_WORDS.has(lower) || language.isEnglishWord(lower) || language.isIndexed(lower)) return undefined
+  // A slip with two readings ("whre": "where" or "were"?) is read as the longer, a letter left out being the commoner slip.
+  return FUNCTION_WORDS.filter((w) => slipOf(lower, w)).sort((a, b) => b.length - a.length)[0]
+}
+
+/** The question without the framing people put around it ("hi, quick one:", "can I ask…"), and function words typed with a slip put right. */
+function unframed(text: string, language: Pick<Language, 'lexicon' | 'isEnglishWord' | 'isIndexed'>): string {
+  const { lexicon } = language
+  let out = lexicon.spellOut(text).replace(/[\p{L}\d'’-]+/gu, (w) => unslipped(w, language) ?? w)
   for (let previous = ''; previous !== out; ) {
     previous = out
     out = lexicon.question.filler.replaceAll(out, '').trim()
@@ -286,7 +317,7 @@ function laterYear(text: string, language: Language, polar: boolean): number | u
 export function understand(question: string, history: readonly Turn[], language: Language): Query {
   const { lexicon } = language
   const cleaned = cleanQuestion(question)
-  const plain = unframed(cleaned.text, lexicon)
+  const plain = unframed(cleaned.text, language)
   const text = roleNow(plain, cleaned.text, lexicon) ?? plain
   // "When the board set out its plans, how were the operators to be paid?" asks how, not when: what is asked is read from the main clause.
   const main = lexicon.question.leadingClause.replaceAll(text, '')
@@ -299,7 +330,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const own = told(withKindWord(publication ? textSlots : slotsFor(text, language), asked.word, asked.kind), text, language)
   const noWordsOfItsOwn = own.every((s) => s.weight < 1)
   // A question with no words of its own after what the visitor said ("… at £600m. Over how many years?") asks about what they said, rather than about an earlier turn; small talk ("Thanks.") says nothing.
-  const said = cleaned.context && noWordsOfItsOwn && !lexicon.question.smallTalk.test(cleaned.context) ? unframed(cleaned.context, lexicon) : undefined
+  const said = cleaned.context && noWordsOfItsOwn && !lexicon.question.smallTalk.test(cleaned.context) ? unframed(cleaned.context, language) : undefined
   const followUp = said === undefined && history.length > 0 && leansOnEarlier(text, language)
   // With no words of its own but the one naming the kind of answer ("when?", "how long were they for?"), a follow-up asks the earlier question's concepts as its own.
   const chain = followUp ? chainOf(history, language) : []
@@ -310,9 +341,9 @@ export function understand(question: string, history: readonly Turn[], language:
   const toldScene = said === undefined && !leans && cleaned.context !== undefined && POINTS_BACK.test(main.replace(THERE_EXISTS, ' ')) && !lexicon.question.now.test(text)
   const statedYears = toldScene && ownYears.length === 0 ? yearsNamed(cleaned.context as string) : []
   const statedScene = toldScene
-    ? scene(slotsFor(unframed(cleaned.context as string, lexicon), language, CONTEXT_WEIGHT), language).filter((s) => s.told && (statedYears.length > 0 || !s.typed.every((w) => YEAR.test(w))))
+    ? scene(slotsFor(unframed(cleaned.context as string, language), language, CONTEXT_WEIGHT), language).filter((s) => s.told && (statedYears.length > 0 || !s.typed.every((w) => YEAR.test(w))))
     : []
-  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, scene(slotsFor(unframed(cleaned.context as string, lexicon), language, CONTEXT_WEIGHT), language)) : toldScene ? withStatement(own, statedScene) : followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : own
+  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, scene(slotsFor(unframed(cleaned.context as string, language), language, CONTEXT_WEIGHT), language)) : toldScene ? withStatement(own, statedScene) : followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : own
   const previousText = chain[0]?.text
   const polar = lexicon.question.polar.test(main)
   let kind = asked.kind
@@ -532,7 +563,7 @@ function pointsBack(text: string): boolean {
  * again is answered with something the last answer did not say.
  */
 export function readsLastAnswer(question: string, language: Language): boolean {
-  return leansOnEarlier(unframed(cleanQuestion(question).text, language.lexicon), language)
+  return leansOnEarlier(unframed(cleanQuestion(question).text, language), language)
 }
 
 /**
@@ -568,7 +599,7 @@ interface EarlierTurn {
 function chainOf(history: readonly Turn[], language: Language): EarlierTurn[] {
   const chain: EarlierTurn[] = []
   for (let i = history.length - 1; i >= 0 && chain.length < CONTEXT_TURNS; i--) {
-    const text = unframed(cleanQuestion(history[i]?.question ?? '').text, language.lexicon)
+    const text = unframed(cleanQuestion(history[i]?.question ?? '').text, language)
     chain.push({ text, own: slotsFor(text, language) })
     if (!leansOnEarlier(text, language)) break
   }

@@ -16,8 +16,9 @@ const language: Language = {
     oneWay: [{ from: ['private company'], to: ['operator', 'ferry company'] }],
   }),
   yearsMentioned: [2015, 2021],
-  isEnglishWord: (w) => !['bluewater', 'tidal', 'annika', 'brodie'].includes(w),
-  isDictionaryWord: (w) => !['bluewater', 'tidal', 'annika', 'brodie'].includes(w),
+  isEnglishWord: (w) => !['bluewater', 'tidal', 'annika', 'brodie', 'evry', 'happend', 'whre', 'becuase', 'frome'].includes(w),
+  isDictionaryWord: (w) => !['bluewater', 'tidal', 'annika', 'brodie', 'evry'].includes(w),
+  isIndexed: (w) => ['bluewater', 'tidal', 'evry'].includes(w),
 }
 const ask = (question: string, history: string[] = []) => understand(question, history.map((q) => ({ question: q })), language)
 const alternatives = (question: string) => ask(question).slots.map((s) => s.alternatives.map((a) => a.join(' ')))
@@ -28,6 +29,14 @@ describe('understand', () => {
   it('keeps the question and drops the framing around it', () => {
     expect(ask('hi, quick one - who won the ferry contracts?').text).toBe('who won the ferry contracts?')
     expect(ask('Can I ask who won the ferry contracts?').text).toBe('who won the ferry contracts?')
+  })
+
+  it('puts right a function word typed with a letter left out or two letters swapped, but not a name', () => {
+    expect(ask('what happend to the night routes').text).toBe('what happened to the night routes')
+    expect(ask('whre did Bluewater sail?').text).toBe('where did Bluewater sail?')
+    expect(ask('why were routes cut becuase of fuel?').text).toBe('why were routes cut because of fuel?')
+    // A word the sources use ("Evry", not "every"), or a slip that as often makes a name ("Frome", not "from"), stays as typed.
+    expect(ask('who ran Evry ferries from Frome?').text).toBe('who ran Evry ferries from Frome?')
   })
 
   it('answers the question wrapped in instructions, and declines what is left of an instruction alone', () => {
