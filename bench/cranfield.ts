@@ -23,9 +23,9 @@ const CRANFIELD_LEXICON: LexiconData = {
   messages: Object.fromEntries(MESSAGE_KEYS.map((k) => [k, k])) as LexiconData['messages'],
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   shorthand: {},
-  question: { smallTalk: NEVER, filler: NEVER, personal: NEVER, someoneElse: NEVER, adviceAsked: NEVER, publisherAsked: NEVER, whichRight: NEVER, publicationAsked: NEVER, publicationWords: NEVER, writerAsked: NEVER, privateDetails: NEVER, now: NEVER, future: NEVER, notTopic: NEVER, countOf: NEVER, vagueCount: NEVER, people: NEVER, partOf: NEVER, ownCase: NEVER, recipient: NEVER, vagueRole: NEVER, listAsked: NEVER, successorOf: NEVER, predecessorOf: NEVER, polar: NEVER, attribute: NEVER, thingAsked: NEVER, generalThing: NEVER, grading: NEVER, leadingClause: NEVER, sceneYear: NEVER, lasting: NEVER, roleNow: NEVER, earliest: NEVER, latest: NEVER, sortAsked: NEVER, eventAsked: NEVER, holderAt: NEVER, story: NEVER },
+  question: { smallTalk: NEVER, filler: NEVER, personal: NEVER, someoneElse: NEVER, adviceAsked: NEVER, publisherAsked: NEVER, whichRight: NEVER, publicationAsked: NEVER, publicationWords: NEVER, writerAsked: NEVER, privateDetails: NEVER, now: NEVER, future: NEVER, notTopic: NEVER, countOf: NEVER, vagueCount: NEVER, people: NEVER, partOf: NEVER, ownCase: NEVER, recipient: NEVER, vagueRole: NEVER, listAsked: NEVER, successorOf: NEVER, predecessorOf: NEVER, polar: NEVER, attribute: NEVER, thingAsked: NEVER, generalThing: NEVER, grading: NEVER, leadingClause: NEVER, sceneYear: NEVER, lasting: NEVER, roleNow: NEVER, earliest: NEVER, latest: NEVER, sortAsked: NEVER, eventAsked: NEVER, holderAt: NEVER, story: NEVER, deadline: NEVER },
   kinds: [],
-  sentence: { reason: NEVER, rating: NEVER, reporting: NEVER, succession: NEVER, personTitles: [] },
+  sentence: { reason: NEVER, rating: NEVER, deadline: NEVER, reporting: NEVER, succession: NEVER, personTitles: [] },
 }
 
 /** Splits a SMART-format file into records of `.X` fields. */

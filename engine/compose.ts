@@ -321,6 +321,7 @@ class Scorer {
       countsPeople: query.countsPeople === true,
       ...spanAsked(query.text),
       yearsAsked: new Set(query.years),
+      ...(query.deadline && { deadline: true }),
       ...(query.succession && { succession: query.succession }),
     }
   }

@@ -211,6 +211,8 @@ export interface KindContext {
   countsPeople?: boolean
   /** Years the question names: a sentence giving only one of them tells the asker no date. */
   yearsAsked?: ReadonlySet<number>
+  /** The question asks by when something was due: a date given as a deadline answers it. */
+  deadline?: boolean
   /** For "who replaced X" and "who came before X". */
   succession?: { of: string; direction: 'after' | 'before' }
   /** The heading of the passage the sentence is in: it may state the relation the sentence's names are in. */
@@ -584,6 +586,9 @@ function successionPatterns(surname: string, lexicon: Lexicon) {
   return patterns
 }
 
+/** What a date that is no deadline is worth to "by when?": something, as sources may give a deadline in other words. */
+const NOT_A_DEADLINE = 0.3
+
 /** How well a sentence carries the kind of answer asked for, 0 to 1. */
 export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext): number {
   switch (kind) {
@@ -613,7 +618,10 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
     }
     case 'time': {
       const date = datePrecision(sentence, ctx.lexicon, ctx.yearsAsked)
-      return date ? date.score * nearAsked(sentence, date.pattern, ctx, 0.6) : 0
+      if (!date) return 0
+      // Asked by when, a date something happened on is not the date it was due by.
+      if (ctx.deadline) return ctx.lexicon.deadline.test(sentence) ? date.score : date.score * NOT_A_DEADLINE
+      return date.score * nearAsked(sentence, date.pattern, ctx, 0.6)
     }
     case 'duration': {
       // "How many days' notice…" is not answered by a 24-hour strike: asked in a unit, a span in another answers something else.

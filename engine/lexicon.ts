@@ -12,7 +12,7 @@ export type AnswerKind = (typeof ANSWER_KINDS)[number] | 'other'
 export const MESSAGE_KEYS = ['greeting', 'unknown', 'later', 'future', 'personal', 'private', 'instructed', 'empty', 'asOf', 'earlier', 'dated', 'published', 'written', 'disputed', 'askTitle', 'askIntro', 'timelineTitle', 'timelineIntro', 'about'] as const
 export type MessageKey = (typeof MESSAGE_KEYS)[number]
 
-const QUESTION_PATTERNS = ['smallTalk', 'filler', 'personal', 'someoneElse', 'adviceAsked', 'publisherAsked', 'whichRight', 'publicationAsked', 'publicationWords', 'writerAsked', 'privateDetails', 'now', 'future', 'notTopic', 'countOf', 'vagueCount', 'people', 'partOf', 'ownCase', 'recipient', 'vagueRole', 'listAsked', 'successorOf', 'predecessorOf', 'polar', 'attribute', 'thingAsked', 'generalThing', 'grading', 'leadingClause', 'sceneYear', 'lasting', 'roleNow', 'earliest', 'latest', 'sortAsked', 'eventAsked', 'holderAt', 'story'] as const
+const QUESTION_PATTERNS = ['smallTalk', 'filler', 'personal', 'someoneElse', 'adviceAsked', 'publisherAsked', 'whichRight', 'publicationAsked', 'publicationWords', 'writerAsked', 'privateDetails', 'now', 'future', 'notTopic', 'countOf', 'vagueCount', 'people', 'partOf', 'ownCase', 'recipient', 'vagueRole', 'listAsked', 'successorOf', 'predecessorOf', 'polar', 'attribute', 'thingAsked', 'generalThing', 'grading', 'leadingClause', 'sceneYear', 'lasting', 'roleNow', 'earliest', 'latest', 'sortAsked', 'eventAsked', 'holderAt', 'story', 'deadline'] as const
 type QuestionPattern = (typeof QUESTION_PATTERNS)[number]
 
 /** knowledge/lexicon.json as written. Patterns are regular expressions in lower case, matched case-insensitively. */
@@ -39,6 +39,8 @@ export interface LexiconData {
     reason: string
     /** A sentence that gives a rating or grade ("rated Inadequate"). */
     rating: string
+    /** Words before a date that make it a deadline ("by|until|…"), as one alternation. */
+    deadline: string
     /** Reporting verbs, as one alternation ("said|found|…"). */
     reporting: string
     /** Verbs of one person taking another's place, as one alternation ("replaced|succeeded|…"). */
@@ -142,6 +144,8 @@ export interface Lexicon {
   kinds: Array<{ kind: AnswerKind; pattern: Pattern }>
   reason: Pattern
   rating: Pattern
+  /** A date given as a deadline ("by 1 February 2019"). */
+  deadline: Pattern
   /** A reporting verb ("said", "found"): the name before it says where a sentence's words come from. */
   reporting: Pattern
   /** Verbs of one person taking another's place, as an alternation to build patterns with. */
@@ -216,6 +220,7 @@ export function lexiconProblems(value: unknown): Array<{ path: string; message: 
   pattern('sentence.rating', data.sentence?.rating)
   pattern('sentence.reporting', data.sentence?.reporting)
   pattern('sentence.succession', data.sentence?.succession)
+  pattern('sentence.deadline', data.sentence?.deadline)
   if (!Array.isArray(data.sentence?.personTitles)) problems.push({ path: 'sentence.personTitles', message: 'must be a list of words' })
   return problems
 }
@@ -244,6 +249,7 @@ export function compileLexicon(data: LexiconData, period: Period): Lexicon {
     kinds: data.kinds.map(({ kind, pattern }) => ({ kind, pattern: new Pattern(pattern).compile() })),
     reason: new Pattern(data.sentence.reason).compile(),
     rating: new Pattern(data.sentence.rating).compile(),
+    deadline: new Pattern(`\\b(?:${data.sentence.deadline})\\s+(?:the\\s+)?(?:(?:end|start|beginning|middle)\\s+of\\s+|early\\s+|late\\s+|mid-?)?(?:\\d{1,2}\\s+)?(?:${data.months.join('|').toLowerCase()}|(?:19|20)\\d\\d)\\b`).compile(),
     reporting: new Pattern(`^(${data.sentence.reporting})$`).compile(),
     succession: data.sentence.succession,
     personTitles: new Set(data.sentence.personTitles),

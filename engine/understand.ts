@@ -62,6 +62,8 @@ export interface Query {
   listOf?: number
   /** "When did the first report come out?" asks for the earliest of several dated answers, "the final report" for the latest. */
   order?: 'earliest' | 'latest'
+  /** "By what date…", "what deadline…": a date something was due by answers, not when it was set. */
+  deadline?: boolean
   /** "Safer or more at risk?": the terms of each choice offered, one of which the answer holds. */
   choices?: string[][]
   /** The thing asked for ("what was the turnout…" asks for a turnout), as typed, when the wording names it. */
@@ -394,6 +396,7 @@ export function understand(question: string, history: readonly Turn[], language:
   if (query.kind === 'time') {
     if (lexicon.question.earliest.test(main)) query.order = 'earliest'
     else if (lexicon.question.latest.test(main)) query.order = 'latest'
+    if (lexicon.question.deadline.test(main)) query.deadline = true
   }
   const choices = choicesIn(main)
   if (choices) query.choices = choices

@@ -171,6 +171,17 @@ describe('compose', () => {
     expect(kindScore('money', 'Some years later, after a long review of the ferry contracts by the board, the board paid £40 million.', ctx)).toBe(1)
   })
 
+  it('answers "by what date…" with a date something was due by or closed on, ahead of a date it was set or done on', () => {
+    const query = understand('by what date did the harbour board want the review published?', [], kb.language)
+    expect(query.kind).toBe('time')
+    expect(query.deadline).toBe(true)
+    expect(understand('when did the harbour board publish its review?', [], kb.language).deadline).toBeUndefined()
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set(), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set(), deadline: true }
+    const due = kindScore('time', 'The harbour board wanted the review published by 1 March 2016.', ctx)
+    expect(kindScore('time', 'The consultation on the night routes closed on 22 February 2016.', ctx)).toBe(due)
+    expect(kindScore('time', 'The harbour board set out its plans on 9 June 2015.', ctx)).toBeLessThan(due / 2)
+  })
+
   it('takes the figure of a numbered document ("paper HB 42", "Cm 9613") for its name, which counts nothing, and "the paper number of" for no count', () => {
     const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set(['crew']), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
     expect(kindScore('count', 'The board laid the review before the council as HB 42 of 2021.', ctx)).toBeLessThan(0.5)
