@@ -336,11 +336,11 @@ export function understand(question: string, history: readonly Turn[], language:
   const followUp = said === undefined && history.length > 0 && leansOnEarlier(text, language)
   // With no words of its own but the one naming the kind of answer ("when?", "how long were they for?"), a follow-up asks the earlier question's concepts as its own.
   const chain = followUp ? chainOf(history, language) : []
+  // "… sailed from Hapend in 2016. Who ran the routes there?": "there" and "then" point back to where and when the statement told, and only to that, unless the question names its own year or asks about now.
+  const toldScene = said === undefined && cleaned.context !== undefined && POINTS_BACK.test(main.replace(THERE_EXISTS, ' ')) && !lexicon.question.now.test(text)
   // A question of few words of its own after a statement ("… review of TR's future. What did it want TR weighed against?") leans on the statement, at half weight.
-  const leans = said === undefined && cleaned.context !== undefined && !lexicon.question.smallTalk.test(cleaned.context) && own.filter((s) => s.weight === 1).length <= FEW_OWN_CONCEPTS && asked.kind !== 'definition' && !lexicon.question.now.test(text)
+  const leans = said === undefined && !toldScene && cleaned.context !== undefined && !lexicon.question.smallTalk.test(cleaned.context) && own.filter((s) => s.weight === 1).length <= FEW_OWN_CONCEPTS && asked.kind !== 'definition' && !lexicon.question.now.test(text)
   const ownYears = yearsNamed(text)
-  // "… sailed from Hapend in 2016. Who ran the routes there?": "there" and "then" point back to where and when the statement told, unless the question names its own year or asks about now.
-  const toldScene = said === undefined && !leans && cleaned.context !== undefined && POINTS_BACK.test(main.replace(THERE_EXISTS, ' ')) && !lexicon.question.now.test(text)
   const statedYears = toldScene && ownYears.length === 0 ? yearsNamed(cleaned.context as string) : []
   const statedScene = toldScene
     ? scene(slotsFor(unframed(cleaned.context as string, language), language, CONTEXT_WEIGHT), language).filter((s) => s.told && (statedYears.length > 0 || !s.typed.every((w) => YEAR.test(w))))

@@ -689,6 +689,10 @@ describe('understand', () => {
     expect(q.slots.map((s) => s.typed.join(' '))).not.toContain('sailed')
     expect(q.years).toEqual([2016])
     expect(q.yearSetsScene).toBe(true)
+    // So does one with few words of its own, which would otherwise lean on all the statement said.
+    const few = ask('my uncle sailed with Bluewater in 2016, cheap tickets. which company had the routes there?')
+    expect(few.slots.map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['bluewater', '2016']))
+    expect(few.slots.map((s) => s.typed.join(' '))).not.toContain('tickets')
     // Without a word pointing back, a question with words enough of its own stands alone; nor does "there" that says something exists point back.
     expect(ask('my uncle sailed with Bluewater in 2016. which company crewed the night routes?').slots.map((s) => s.typed.join(' '))).not.toContain('bluewater')
     expect(ask('my uncle sailed with Bluewater in 2016. how many cancelled crossings on the night routes were there?').slots.map((s) => s.typed.join(' '))).not.toContain('bluewater')
