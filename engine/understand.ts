@@ -213,15 +213,28 @@ function slipOf(typed: string, intended: string): boolean {
  * word it was meant to be: only a word that is neither English nor in the
  * sources, so a name ("Gove", "Kent") stays as typed.
  */
-function unslipped(word: string, language: Pick<Language, 'isEnglishWord' | 'isIndexed'>): string | undefined {
+function unslipped(word: string, language: Pick<Language, 'isEnglishWord' | 'isIndexed' | 'vocabulary'>): string | undefined {
   const lower = word.toLowerCase()
   if (lower.length < 4 || !/^\p{L}+$/u.test(lower) || STOP_WORDS.has(lower) || language.isEnglishWord(lower) || language.isIndexed(lower)) return undefined
   // A slip with two readings ("whre": "where" or "were"?) is read as the longer, a letter left out being the commoner slip.
-  return FUNCTION_WORDS.filter((w) => slipOf(lower, w)).sort((a, b) => b.length - a.length)[0]
+  const functionWord = FUNCTION_WORDS.filter((w) => slipOf(lower, w)).sort((a, b) => b.length - a.length)[0]
+  if (functionWord) return functionWord
+  // A word of the sources typed with a letter left out ("mnister", "oners"), when only one reading is: spelt right, it can say what kind of answer is asked.
+  // Not a word the vocabulary knows ("Herts"), nor one with two letters swapped, which as often makes a name ("Frome", not "forme").
+  if (language.vocabulary.has(toTerm(lower) ?? '')) return undefined
+  const meant = new Set(lettersRestored(lower).filter((w) => language.isEnglishWord(w) && language.isIndexed(w)))
+  return meant.size === 1 ? [...meant][0] : undefined
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
+
+/** The words `typed` may have been meant as, one letter left out. */
+function lettersRestored(typed: string): string[] {
+  return Array.from({ length: typed.length + 1 }, (_, i) => [...LETTERS].map((c) => typed.slice(0, i) + c + typed.slice(i))).flat()
 }
 
 /** The question without the framing people put around it ("hi, quick one:", "can I ask…"), and function words typed with a slip put right. */
-function unframed(text: string, language: Pick<Language, 'lexicon' | 'isEnglishWord' | 'isIndexed'>): string {
+function unframed(text: string, language: Pick<Language, 'lexicon' | 'isEnglishWord' | 'isIndexed' | 'vocabulary'>): string {
   const { lexicon } = language
   let out = lexicon.spellOut(text).replace(/[\p{L}\d'’-]+/gu, (w) => unslipped(w, language) ?? w)
   for (let previous = ''; previous !== out; ) {
