@@ -388,9 +388,9 @@ export function understand(question: string, history: readonly Turn[], language:
   const after = lexicon.question.successorOf.exec(text)
   const before = lexicon.question.predecessorOf.exec(text)
   const named = (after ?? before)?.slice(1).find((g) => g !== undefined)
-  // "who came after him?": the person the last answer named first.
+  // "who came after him?", "who did she replace?": the first person the last answer named.
   const last = history.at(-1)
-  const of = named && /^(him|her)$/i.test(named.trim()) && last?.answer ? namesIn(last.answer, language).find((n) => words(n).some((w) => !language.isEnglishWord(w))) : named
+  const of = named && PERSONAL.test(named) && words(named).length === 1 && last?.answer ? personNamed(last.answer, language) : named
   // Only a person's name: it has a word that is not everyday English. About now, only a post's holder is a successor: "who is running the routes now that Bluewater has gone?" asks how things stand.
   if (of && words(of).some((w) => !language.isEnglishWord(w)) && (!now || kind === 'person' || kind === 'identity')) {
     // Whoever came before or after someone is a person, however the question puts it.
@@ -605,6 +605,11 @@ function namesIn(answer: string, language: Language): string[] {
   return [...many, ...runs.filter((run) => !/\s/.test(run) && !language.isEnglishWord(run.toLowerCase()))]
 }
 
+/** The first person an answer names ("he", "she" in the next question stand for them). */
+function personNamed(answer: string, language: Language): string | undefined {
+  return namesIn(answer, language).find((n) => isPersonName(n, language))
+}
+
 /** An earlier question as a follow-up reads it: cleaned and unframed, with its own concepts. */
 interface EarlierTurn {
   text: string
@@ -728,8 +733,7 @@ function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: str
   const slots = [...own]
   const seen = new Set(own.map((s) => slotKey(s.alternatives)))
   // The first name: what a sentence is about usually comes first ("Working Links, …, went bust").
-  const names = lastAnswer && pointsBack(question) ? namesIn(lastAnswer, language) : []
-  const named = (PERSONAL.test(question) ? names.find((n) => isPersonName(n, language)) : undefined) ?? names[0] ?? ''
+  const named = !lastAnswer || !pointsBack(question) ? '' : ((PERSONAL.test(question) ? personNamed(lastAnswer, language) : undefined) ?? namesIn(lastAnswer, language)[0] ?? '')
   let substituted = false
   chain.forEach((earlier, i) => {
     const carried = slotsFor(earlier.text + (i === 0 && named ? ` ; ${named}` : ''), language, weight)

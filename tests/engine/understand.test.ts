@@ -461,6 +461,8 @@ describe('understand', () => {
     const typed = (q: string) => understand(q, [last], language).slots.map((s) => s.typed.join(' '))
     expect(typed('when did she get the post?')).toEqual(expect.arrayContaining(['annika', 'brodie']))
     expect(typed('when did it start?')).not.toContain('annika')
+    // "Who did she replace?" asks who came before that person.
+    expect(understand('who did she replace?', [last], language).succession).toEqual({ of: 'Annika Brodie', direction: 'before' })
   })
 
   it('reads a follow-up with no words of its own ("when?", "when did that happen") as the earlier question\'s concepts, not as empty', () => {
