@@ -163,7 +163,8 @@ export async function conversation(kb: Kb, question: string, history: readonly T
   if (!last || !readsLastAnswer(question, kb.language)) return asked
   const earlier = asked.slice(0, -1)
   const previous = await answerWith(kb, last.question, await conversation(kb, last.question, earlier))
-  return [...earlier, { question: last.question, ...(previous.answered && { answer: previous.answer }) }]
+  const dated = previous.citations[0]?.date
+  return [...earlier, { question: last.question, ...(previous.answered && { answer: previous.answer, ...(dated && { dated }) }) }]
 }
 
 function decline(kb: Kb, query: Query, reason: DeclineReason | 'unknown', retrieval: Retrieval | undefined): Answer {

@@ -410,6 +410,8 @@ class Scorer {
   answers(c: Candidate, listedWin: boolean, { anyKind = false, partUnnamed = false } = {}): boolean {
     if (c.score === 0) return false
     if (!this.aboutYearAsked(c)) return false
+    // "Did they strike again?" is not answered by the strike the last answer told of, nor one before it.
+    if (this.query.after !== undefined && !(dateOf(c) > this.query.after)) return false
     // "When did X become Y?" is not answered by the date X did something else as Y, even in a passage listing the question.
     if (!this.event.every((i) => c.covers.has(i))) return false
     // A passage whose listed question asks what was asked answers it, in whatever words.

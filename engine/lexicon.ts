@@ -12,7 +12,7 @@ export type AnswerKind = (typeof ANSWER_KINDS)[number] | 'other'
 export const MESSAGE_KEYS = ['greeting', 'unknown', 'later', 'future', 'personal', 'private', 'instructed', 'empty', 'asOf', 'earlier', 'dated', 'published', 'written', 'disputed', 'askTitle', 'askIntro', 'timelineTitle', 'timelineIntro', 'about'] as const
 export type MessageKey = (typeof MESSAGE_KEYS)[number]
 
-const QUESTION_PATTERNS = ['smallTalk', 'filler', 'personal', 'someoneElse', 'adviceAsked', 'publisherAsked', 'whichRight', 'publicationAsked', 'publicationWords', 'writerAsked', 'privateDetails', 'now', 'future', 'notTopic', 'countOf', 'vagueCount', 'people', 'partOf', 'ownCase', 'recipient', 'vagueRole', 'listAsked', 'successorOf', 'predecessorOf', 'polar', 'attribute', 'thingAsked', 'generalThing', 'grading', 'leadingClause', 'sceneYear', 'lasting', 'roleNow', 'earliest', 'latest', 'sortAsked', 'eventAsked', 'holderAt', 'story', 'deadline'] as const
+const QUESTION_PATTERNS = ['smallTalk', 'filler', 'personal', 'someoneElse', 'adviceAsked', 'publisherAsked', 'whichRight', 'publicationAsked', 'publicationWords', 'writerAsked', 'privateDetails', 'now', 'future', 'notTopic', 'countOf', 'vagueCount', 'people', 'partOf', 'ownCase', 'recipient', 'vagueRole', 'listAsked', 'successorOf', 'predecessorOf', 'polar', 'attribute', 'thingAsked', 'generalThing', 'grading', 'leadingClause', 'sceneYear', 'lasting', 'roleNow', 'earliest', 'latest', 'sortAsked', 'eventAsked', 'holderAt', 'story', 'deadline', 'afterLast'] as const
 type QuestionPattern = (typeof QUESTION_PATTERNS)[number]
 
 /** knowledge/lexicon.json as written. Patterns are regular expressions in lower case, matched case-insensitively. */

@@ -15,6 +15,8 @@ export interface Turn {
   question: string
   /** What was answered, as the engine answered it (answer.ts works it out; a client's copy is not trusted). */
   answer?: string
+  /** When the event the answer's first quote reports happened. */
+  dated?: string
 }
 
 export interface Slot {
@@ -64,6 +66,8 @@ export interface Query {
   order?: 'earliest' | 'latest'
   /** "By what date…", "what deadline…": a date something was due by answers, not when it was set. */
   deadline?: boolean
+  /** "Did they strike again?", "what happened next?": only what happened after this date (the last answer's) answers. */
+  after?: string
   /** "Safer or more at risk?": the terms of each choice offered, one of which the answer holds. */
   choices?: string[][]
   /** The thing asked for ("what was the turnout…" asks for a turnout), as typed, when the wording names it. */
@@ -423,6 +427,8 @@ export function understand(question: string, history: readonly Turn[], language:
     const names = words(subject ?? '').filter((w) => toTerm(w) !== null && !/\d/.test(w) && !language.isEnglishWord(w))
     if (names.length > 0 && event) query.eventAsked = { names, event: words(event) }
   }
+  const dated = history.at(-1)?.dated
+  if (followUp && dated && lexicon.question.afterLast.test(text)) query.after = dated
   // A follow-up's pronouns ("when she resigned") need the earlier turns, which the join does not read.
   const holder = followUp ? null : lexicon.question.holderAt.exec(text)
   if (holder?.[1] && holder[2] && (query.kind === 'person' || query.kind === 'identity')) query.holderAt = { role: holder[1], event: holder[2] }

@@ -171,6 +171,21 @@ describe('compose', () => {
     expect(kindScore('money', 'Some years later, after a long review of the ferry contracts by the board, the board paid £40 million.', ctx)).toBe(1)
   })
 
+  it('answers "…again?" or "what happened next?" only with what happened after the event the last answer told of', async () => {
+    const query = understand('what happened to the ferry contracts?', [], kb.language)
+    const retrieval = await retrieve(kb, query)
+    const dateOf = (c: { record: { date?: string }; source: { published: string } }) => c.record.date ?? c.source.published
+    const first = plan(retrieval, query, context).chosen[0]
+    expect(first).toBeDefined()
+    const later = plan(retrieval, { ...query, after: dateOf(first!) }, context).chosen
+    expect(later.length).toBeGreaterThan(0)
+    expect(later.every((c) => dateOf(c) > dateOf(first!))).toBe(true)
+    // The date comes from the last answer, for a follow-up that asks what came after it.
+    const last = { question: 'when did the crews strike?', answer: 'The crews struck on 3 May 2016. [1]', dated: '2016-05-03' }
+    expect(understand('did they strike again?', [last], kb.language).after).toBe('2016-05-03')
+    expect(understand('why did they strike?', [last], kb.language).after).toBeUndefined()
+  })
+
   it('answers "by what date…" with a date something was due by or closed on, ahead of a date it was set or done on', () => {
     const query = understand('by what date did the harbour board want the review published?', [], kb.language)
     expect(query.kind).toBe('time')
