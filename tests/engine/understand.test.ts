@@ -477,13 +477,14 @@ describe('understand', () => {
     }
     expect(ask('when?').decline).toBe('empty')
     // A question naming only the kind of answer it wants ("reason?", "which year?") asks it of the earlier question.
-    for (const [question, kind] of [['reason?', 'reason'], ['which year?', 'time'], ['cost?', 'money']] as const) {
+    for (const [question, kind] of [['reason?', 'reason'], ['which year?', 'time'], ['the date?', 'time'], ['year?', 'time'], ['cost?', 'money']] as const) {
       const follow = ask(question, ['which companies ran the ferries?'])
       expect(follow.followUp, question).toBe(true)
       expect(follow.kind, question).toBe(kind)
       expect(follow.slots.map((s) => s.typed.join(' ')), question).toEqual(expect.arrayContaining(['companies', 'ferries']))
     }
     expect(ask('which year?').decline).toBe('empty')
+    expect(ask('year?').decline).toBe('empty')
     // Only the word naming the kind of answer is its own: the rest is still the earlier question's.
     const long = ask('and how long were they for', ['how much were the ferry contracts worth'])
     expect(long.slots.filter((s) => s.weight === 1).map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['ferry', 'contracts']))
