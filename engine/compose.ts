@@ -398,6 +398,14 @@ class Scorer {
     return this.query.lasting && known.length > 0 && known.every((d) => d > Math.max(...years)) ? YEAR_OTHER : YEAR_MISS
   }
 
+  /** "What happened after that?" is answered, and added to, only with what happened later than the event the last answer told of (not within the same month or year, as precisely as the dates go). */
+  afterAsked(c: Candidate): boolean {
+    const after = this.query.after
+    if (after === undefined) return true
+    const date = dateOf(c)
+    return date > after && !date.startsWith(after) && !after.startsWith(date)
+  }
+
   /** A question naming a year is answered, and added to, only with sentences about that year. */
   aboutYearAsked(c: Candidate): boolean {
     return c.yearFit === 1 || ((this.query.polar || this.query.yearSetsScene || this.query.lasting) && c.yearFit > 0)
@@ -410,8 +418,7 @@ class Scorer {
   answers(c: Candidate, listedWin: boolean, { anyKind = false, partUnnamed = false } = {}): boolean {
     if (c.score === 0) return false
     if (!this.aboutYearAsked(c)) return false
-    // "Did they strike again?" is not answered by the strike the last answer told of, nor one before it.
-    if (this.query.after !== undefined && !(dateOf(c) > this.query.after)) return false
+    if (!this.afterAsked(c)) return false
     // "When did X become Y?" is not answered by the date X did something else as Y, even in a passage listing the question.
     if (!this.event.every((i) => c.covers.has(i))) return false
     // A passage whose listed question asks what was asked answers it, in whatever words.
@@ -657,7 +664,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   for (const c of candidates) {
     if (chosen.length > MAX_ADDED) break
     // An added sentence holds a good part of the question itself, and adds a concept asked about or the kind of answer the others lack.
-    if (chosen.includes(c) || otherSide.has(c.passage) || !unsaid(c) || c.score < first.score * ADD_FLOOR || c.ownCoverage < HOLDS || !scorer.aboutYearAsked(c)) continue
+    if (chosen.includes(c) || otherSide.has(c.passage) || !unsaid(c) || c.score < first.score * ADD_FLOOR || c.ownCoverage < HOLDS || !scorer.aboutYearAsked(c) || !scorer.afterAsked(c)) continue
     const addsConcept = [...c.covers].some((i) => !covered.has(i))
     // A sentence led by its passage's date has the kind asked for.
     const addsKind = scorer.strict && c.kind >= KIND_FLOOR && first !== dated && chosen.every((x) => x.kind < KIND_FLOOR)

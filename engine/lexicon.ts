@@ -39,7 +39,7 @@ export interface LexiconData {
     reason: string
     /** A sentence that gives a rating or grade ("rated Inadequate"). */
     rating: string
-    /** Words before a date that make it a deadline ("by|until|…"), as one alternation. */
+    /** What comes before a date that makes it a deadline ("by", "by the end of", "closed on"), as a pattern; the date follows. */
     deadline: string
     /** Reporting verbs, as one alternation ("said|found|…"). */
     reporting: string
@@ -249,7 +249,8 @@ export function compileLexicon(data: LexiconData, period: Period): Lexicon {
     kinds: data.kinds.map(({ kind, pattern }) => ({ kind, pattern: new Pattern(pattern).compile() })),
     reason: new Pattern(data.sentence.reason).compile(),
     rating: new Pattern(data.sentence.rating).compile(),
-    deadline: new Pattern(`\\b(?:${data.sentence.deadline})\\s+(?:the\\s+)?(?:(?:end|start|beginning|middle)\\s+of\\s+|early\\s+|late\\s+|mid-?)?(?:\\d{1,2}\\s+)?(?:${data.months.join('|').toLowerCase()}|(?:19|20)\\d\\d)\\b`).compile(),
+    // The words before the date are the lexicon's; then a day, a month or a year.
+    deadline: new Pattern(`\\b${data.sentence.deadline}(?:\\d{1,2}\\s+)?(?:${data.months.join('|').toLowerCase()}|(?:19|20)\\d\\d)\\b`).compile(),
     reporting: new Pattern(`^(${data.sentence.reporting})$`).compile(),
     succession: data.sentence.succession,
     personTitles: new Set(data.sentence.personTitles),

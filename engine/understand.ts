@@ -191,56 +191,94 @@ function asksOnlyAKind(text: string, language: Pick<Language, 'lexicon' | 'vocab
   return asked.kind !== 'other' && withKindWord(slotsFor(text, language), asked.word, asked.kind).every((s) => s.weight < 1)
 }
 
-/** Whether a question after others leans on them: a follow-up by its wording, or one asking only for a kind of answer. */
-function leansOnEarlier(text: string, language: Pick<Language, 'lexicon' | 'vocabulary'>): boolean {
-  return isFollowUp(text) || asksOnlyAKind(text, language)
-}
-
-/** Function words long enough that one slip of the keys leaves them recognisable. */
-const FUNCTION_WORDS = [...STOP_WORDS].filter((w) => /^\p{L}{4,}$/u.test(w))
+/** Words a question asking only what came next ("what happened next?", "what happened after that?") runs to. */
+const ASKS_NEXT_WORDS = 4
 
 /**
- * Whether one slip turns `intended` into `typed`: a letter left out or two
- * swapped, the commonest slips. Not a wrong or an extra letter, which as often
- * make a name ("Frome", "Kent") as a slip.
+ * Whether a question after others leans on them: a follow-up by its wording, one asking only what came
+ * next, or one asking only for a kind of answer, which needs something answered to ask it of.
  */
-function slipOf(typed: string, intended: string): boolean {
-  if (intended.length === typed.length + 1) return [...intended].some((_, i) => intended.slice(0, i) + intended.slice(i + 1) === typed)
-  if (intended.length !== typed.length) return false
-  const diff = [...typed].flatMap((c, i) => (c === intended[i] ? [] : [i]))
-  const [i, j] = diff as [number, number]
-  return diff.length === 2 && j === i + 1 && typed[i] === intended[j] && typed[j] === intended[i]
+function leansOnEarlier(text: string, language: Pick<Language, 'lexicon' | 'vocabulary'>, answered = true): boolean {
+  if (isFollowUp(text)) return true
+  if (language.lexicon.question.afterLast.test(text) && words(text).length <= ASKS_NEXT_WORDS) return true
+  return answered && asksOnlyAKind(text, language)
 }
 
 /**
- * A function word typed with one slip ("happend", "whre", "becuase"), as the
- * word it was meant to be: only a word that is neither English nor in the
- * sources, so a name ("Gove", "Kent") stays as typed.
+ * Each slip of a function word long enough to survive one (a letter left
+ * out, or two neighbours swapped: the commonest slips), with the words it may
+ * be a slip of. Not a wrong or an extra letter, which as often make a name
+ * ("Frome", "Kent") as a slip.
  */
-function unslipped(word: string, language: Pick<Language, 'isEnglishWord' | 'isIndexed' | 'vocabulary'>): string | undefined {
-  const lower = word.toLowerCase()
+const FUNCTION_SLIPS: ReadonlyMap<string, readonly string[]> = (() => {
+  const out = new Map<string, string[]>()
+  const add = (slip: string, word: string) => out.set(slip, [...new Set([...(out.get(slip) ?? []), word])])
+  for (const w of STOP_WORDS) {
+    if (!/^\p{L}{4,}$/u.test(w)) continue
+    for (let i = 0; i < w.length; i++) {
+      add(w.slice(0, i) + w.slice(i + 1), w)
+      if (i + 1 < w.length && w[i] !== w[i + 1]) add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2), w)
+    }
+  }
+  return out
+})()
+
+/** Longest word the index-word path reads: one letter restored at each place is 26 lookups a place. */
+const LONGEST_SLIPPED = 14
+
+/**
+ * A word typed with a slip, as the word it was meant to be, when only one
+ * reading fits: a function word ("happend", "becuase"), or a word of the
+ * sources with a letter left out ("mnister", "oners"), spelt right so that it
+ * can say what kind of answer is asked. Only a word that is neither English nor
+ * in the sources nor in the vocabulary ("Herts"), so a name stays as typed.
+ */
+function unslipped(lower: string, language: Pick<Language, 'isEnglishWord' | 'isIndexed' | 'vocabulary'>, wordsOfSources: boolean): string | undefined {
   if (lower.length < 4 || !/^\p{L}+$/u.test(lower) || STOP_WORDS.has(lower) || language.isEnglishWord(lower) || language.isIndexed(lower)) return undefined
-  // A slip with two readings ("whre": "where" or "were"?) is read as the longer, a letter left out being the commoner slip.
-  const functionWord = FUNCTION_WORDS.filter((w) => slipOf(lower, w)).sort((a, b) => b.length - a.length)[0]
-  if (functionWord) return functionWord
-  // A word of the sources typed with a letter left out ("mnister", "oners"), when only one reading is: spelt right, it can say what kind of answer is asked.
-  // Not a word the vocabulary knows ("Herts"), nor one with two letters swapped, which as often makes a name ("Frome", not "forme").
-  if (language.vocabulary.has(toTerm(lower) ?? '')) return undefined
-  const meant = new Set(lettersRestored(lower).filter((w) => language.isEnglishWord(w) && language.isIndexed(w)))
+  // "ther" may be "there", "their" or "other": a slip with two readings is left as typed.
+  const functionWords = FUNCTION_SLIPS.get(lower)
+  if (functionWords) return functionWords.length === 1 ? functionWords[0] : undefined
+  if (!wordsOfSources || lower.length > LONGEST_SLIPPED || language.vocabulary.has(toTerm(lower) ?? '')) return undefined
+  const meant = new Set<string>()
+  for (let i = 0; i <= lower.length && meant.size < 2; i++) {
+    for (const c of LETTERS) {
+      const w = lower.slice(0, i) + c + lower.slice(i)
+      if (language.isEnglishWord(w) && language.isIndexed(w)) meant.add(w)
+    }
+  }
   return meant.size === 1 ? [...meant][0] : undefined
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
 
-/** The words `typed` may have been meant as, one letter left out. */
-function lettersRestored(typed: string): string[] {
-  return Array.from({ length: typed.length + 1 }, (_, i) => [...LETTERS].map((c) => typed.slice(0, i) + c + typed.slice(i))).flat()
-}
+/** Unknown words of one text read for a word of the sources they may be a slip of: a text of many is no question mistyped, and each costs 26 lookups a letter. */
+const SLIPS_READ_PER_TEXT = 4
 
-/** The question without the framing people put around it ("hi, quick one:", "can I ask…"), and function words typed with a slip put right. */
+/** Slips already read, by language: a follow-up reads its earlier questions several times. */
+const slipsRead = new WeakMap<object, Map<string, string | undefined>>()
+const SLIPS_KEPT = 2000
+
+/** A capitalised word not at a sentence's start is a name, not a slip ("Heer", "Doig"). */
+const startsSentence = (before: string) => /(?:^|[.?!:;]\s+)$/.test(before)
+
+/** The question without the framing people put around it ("hi, quick one:", "can I ask…"), and words typed with a slip put right. */
 function unframed(text: string, language: Pick<Language, 'lexicon' | 'isEnglishWord' | 'isIndexed' | 'vocabulary'>): string {
   const { lexicon } = language
-  let out = lexicon.spellOut(text).replace(/[\p{L}\d'’-]+/gu, (w) => unslipped(w, language) ?? w)
+  let read = slipsRead.get(language)
+  if (!read || read.size > SLIPS_KEPT) slipsRead.set(language, (read = new Map()))
+  const known = read
+  let unknown = 0
+  let out = lexicon.spellOut(text).replace(/[\p{L}\d'’-]+/gu, (w, at: number, whole: string) => {
+    if (/\p{Lu}/u.test(w) && !startsSentence(whole.slice(0, at))) return w
+    const lower = w.toLowerCase()
+    if (known.has(lower)) return known.get(lower) ?? w
+    const wordsOfSources = unknown < SLIPS_READ_PER_TEXT
+    const meant = unslipped(lower, language, wordsOfSources)
+    if (!language.isEnglishWord(lower)) unknown += 1
+    // Only a full reading is kept: one cut short by the limit may read otherwise in a shorter question.
+    if (wordsOfSources) known.set(lower, meant)
+    return meant ?? w
+  })
   for (let previous = ''; previous !== out; ) {
     previous = out
     out = lexicon.question.filler.replaceAll(out, '').trim()
@@ -350,7 +388,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const noWordsOfItsOwn = own.every((s) => s.weight < 1)
   // A question with no words of its own after what the visitor said ("… at £600m. Over how many years?") asks about what they said, rather than about an earlier turn; small talk ("Thanks.") says nothing.
   const said = cleaned.context && noWordsOfItsOwn && !lexicon.question.smallTalk.test(cleaned.context) ? unframed(cleaned.context, language) : undefined
-  const followUp = said === undefined && history.length > 0 && leansOnEarlier(text, language)
+  const followUp = said === undefined && history.length > 0 && leansOnEarlier(text, language, history.at(-1)?.answer !== undefined)
   // With no words of its own but the one naming the kind of answer ("when?", "how long were they for?"), a follow-up asks the earlier question's concepts as its own.
   const chain = followUp ? chainOf(history, language) : []
   // "… sailed from Hapend in 2016. Who ran the routes there?": "there" and "then" point back to where and when the statement told, and only to that, unless the question names its own year or asks about now.

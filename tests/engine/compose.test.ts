@@ -5,7 +5,7 @@
  * quote must be found, as written, in its passage.
  */
 import { describe, expect, it } from 'vitest'
-import { answer, composeContext, createKb, plan, retrieve, understand, warmUp, warmUpQuestions, type Answer } from '../../engine'
+import { answer, composeContext, conversation, createKb, plan, retrieve, understand, warmUp, warmUpQuestions, type Answer } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
 import { givesOtherFigure, kindScore, type KindContext } from '../../engine/kinds'
@@ -179,11 +179,15 @@ describe('compose', () => {
     expect(first).toBeDefined()
     const later = plan(retrieval, { ...query, after: dateOf(first!) }, context).chosen
     expect(later.length).toBeGreaterThan(0)
-    expect(later.every((c) => dateOf(c) > dateOf(first!))).toBe(true)
-    // The date comes from the last answer, for a follow-up that asks what came after it.
+    expect(later.every((c) => dateOf(c) > dateOf(first!) && !dateOf(c).startsWith(dateOf(first!)))).toBe(true)
+    // The date comes from the last answer's first quote, for a follow-up that asks what came after it; "when was that again?" asks the same again.
     const last = { question: 'when did the crews strike?', answer: 'The crews struck on 3 May 2016. [1]', dated: '2016-05-03' }
-    expect(understand('did they strike again?', [last], kb.language).after).toBe('2016-05-03')
+    expect(understand('did they strike again after that?', [last], kb.language).after).toBe('2016-05-03')
+    expect(understand('what happened next?', [last], kb.language).after).toBe('2016-05-03')
+    expect(understand('when was that again?', [last], kb.language).after).toBeUndefined()
     expect(understand('why did they strike?', [last], kb.language).after).toBeUndefined()
+    const turns = await conversation(kb, 'what happened next?', [{ question: 'what happened to the ferry contracts?' }])
+    expect(turns.at(-1)?.dated).toBe(dateOf(first!))
   })
 
   it('answers "by what date…" with a date something was due by or closed on, ahead of a date it was set or done on', () => {

@@ -45,8 +45,13 @@ describe('understand', () => {
     const q = understand('which compny ran the routes?', [], slipped)
     expect(q.text).toBe('which company ran the routes?')
     expect(q.kind).toBe('entity')
-    // A word the vocabulary knows ("went under") stays as typed, though one letter short of a word of the sources ("event").
-    expect(understand('when did the ferries went under?', [], slipped).text).toBe('when did the ferries went under?')
+    // A word the vocabulary knows ("insolvent") stays as typed, though one letter short of a word of the sources.
+    const sources = { ...slipped, isIndexed: (w: string) => ['company', 'routes', 'insolvents'].includes(w), isEnglishWord: (w: string) => [...english, 'insolvents'].includes(w) }
+    expect(understand('which company went insolvent?', [], sources).text).toBe('which company went insolvent?')
+    // A capitalised word inside a sentence is a name ("Wole", not "whole"); a slip with two readings stays as typed ("ther": "there", "their" or "other"?).
+    expect(understand('who replaced Wole as chair?', [], slipped).text).toBe('who replaced Wole as chair?')
+    expect(understand('who replaced wole as chair?', [], slipped).text).toBe('who replaced whole as chair?')
+    expect(understand('who ran the routes ther?', [], slipped).text).toBe('who ran the routes ther?')
   })
 
   it('answers the question wrapped in instructions, and declines what is left of an instruction alone', () => {
@@ -477,12 +482,15 @@ describe('understand', () => {
     }
     expect(ask('when?').decline).toBe('empty')
     // A question naming only the kind of answer it wants ("reason?", "which year?") asks it of the earlier question.
+    const answered = { question: 'which companies ran the ferries?', answer: 'Tidal Lines ran the ferries. [1]' }
     for (const [question, kind] of [['reason?', 'reason'], ['which year?', 'time'], ['the date?', 'time'], ['year?', 'time'], ['cost?', 'money']] as const) {
-      const follow = ask(question, ['which companies ran the ferries?'])
+      const follow = understand(question, [answered], language)
       expect(follow.followUp, question).toBe(true)
       expect(follow.kind, question).toBe(kind)
       expect(follow.slots.map((s) => s.typed.join(' ')), question).toEqual(expect.arrayContaining(['companies', 'ferries']))
     }
+    // After a question that got no answer (declined, or small talk), there is nothing to ask it of.
+    expect(understand('reason?', [{ question: 'can my officer stop me sailing abroad?' }], language).decline).toBe('empty')
     expect(ask('which year?').decline).toBe('empty')
     expect(ask('year?').decline).toBe('empty')
     // Only the word naming the kind of answer is its own: the rest is still the earlier question's.
