@@ -188,6 +188,8 @@ describe('compose', () => {
     expect(understand('why did they strike?', [last], kb.language).after).toBeUndefined()
     const turns = await conversation(kb, 'what happened next?', [{ question: 'what happened to the ferry contracts?' }])
     expect(turns.at(-1)?.dated).toBe(dateOf(first!))
+    // A question naming only a kind of answer reads the last answer too, to know there was one.
+    expect((await conversation(kb, 'reason?', [{ question: 'what happened to the ferry contracts?' }])).at(-1)?.answer).toBeDefined()
   })
 
   it('answers "by what date…" with a date something was due by or closed on, ahead of a date it was set or done on', () => {
