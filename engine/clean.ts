@@ -102,6 +102,12 @@ export function isWordedAsQuestion(text: string): boolean {
   return QUESTION_START.test(text.trim()) || QUESTION_WORD.test(text)
 }
 
+/** Whether an input that abused the assistant goes on insulting after the abuse is taken out ("…, everyone who works there is an idiot"): no question is left to answer. */
+export function stillInsults(text: string): boolean {
+  return INSULTING.test(text)
+}
+const INSULTING = new RegExp(String.raw`\b${INSULT}s?\b`, 'i')
+
 /**
  * Runs of three or more symbols ("////", "]]]]", "%%%"), or one symbol struck twice ("~~", "¿¿"); two of
  * them are keys mashed, not a question typed. Not punctuation, currency signs, "*" or emoji (with their

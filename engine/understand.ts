@@ -4,7 +4,7 @@
  * follow-up it leans on, whether it asks how things stand now, and any reason
  * to decline before looking anything up.
  */
-import { cleanQuestion, isQuestion, isWordedAsQuestion } from './clean'
+import { cleanQuestion, isQuestion, isWordedAsQuestion, stillInsults } from './clean'
 import { STOP_WORDS } from './stop-words'
 import { NAMES, answerKind, isPersonName, kindOf, type AnswerKind } from './kinds'
 import type { Lexicon } from './lexicon'
@@ -599,7 +599,7 @@ function declineReason(query: Query, lexicon: Lexicon, whole: string): DeclineRe
   if (lexicon.question.future.test(whole)) return 'future'
   const own = query.slots.filter((s) => s.weight === 1)
   // What is left of an instruction once it is removed ("… word for word") asks nothing.
-  if (query.instructed && !isWordedAsQuestion(text)) return 'instructed'
+  if (query.instructed && (!isWordedAsQuestion(text) || stillInsults(text))) return 'instructed'
   // Words among mashed keys ("ferries?? //// ]]]] %%%") are a question only when worded as one.
   if (query.mashed && !isWordedAsQuestion(text)) return 'empty'
   // A follow-up with no words of its own ("when did that happen?") asks about the earlier question's.
