@@ -364,8 +364,8 @@ const rarityOf = (df: number, n: number) => Math.log(1 + n / (df + 0.5))
 interface Listed {
   question: string
   asks: string
-  /** Its terms (a handful, so arrays: no iterator to allocate per comparison) and each one's rarity. */
-  terms: readonly string[]
+  /** Its terms' numbers (termNumbers; a handful, so arrays: no iterator to allocate per comparison) and each one's rarity. */
+  terms: Int32Array
   rarities: readonly number[]
   /** Their sum: the weight of what the listed question holds. */
   weight: number
@@ -382,17 +382,35 @@ export function listedQuestion(question: string, lexicon: Lexicon, passages: (te
   return { terms, passages: terms.map(passages), asks: asksFor(question, lexicon) }
 }
 
+/**
+ * Per knowledge base, a number for each term of the listed questions read so far: comparing a listed
+ * question then indexes an array by its terms' numbers, where hashing each term string cost more than the rest of the comparison.
+ */
+const listedTermNumbers = new WeakMap<Kb, Map<string, number>>()
+
+function termNumbers(kb: Kb): Map<string, number> {
+  let numbers = listedTermNumbers.get(kb)
+  if (!numbers) listedTermNumbers.set(kb, (numbers = new Map()))
+  return numbers
+}
+
 /** Each passage's listed questions with their terms' rarities, made once per isolate. */
 const listedCache = new WeakMap<PassageRecord, Listed[]>()
 
-function listedOf(record: PassageRecord, n: number): Listed[] {
+function listedOf(kb: Kb, record: PassageRecord): Listed[] {
   let found = listedCache.get(record)
   if (!found) {
+    const numbers = termNumbers(kb)
+    const numberOf = (term: string) => {
+      let k = numbers.get(term)
+      if (k === undefined) numbers.set(term, (k = numbers.size))
+      return k
+    }
     found = record.questions.map((question, i) => {
       const listed = record.listed[i]
       const terms = listed?.terms ?? []
-      const rarities = terms.map((_, k) => rarityOf(listed?.passages[k] ?? 0, n))
-      return { question, asks: listed?.asks ?? '', terms, rarities, weight: rarities.reduce((a, b) => a + b, 0) }
+      const rarities = terms.map((_, k) => rarityOf(listed?.passages[k] ?? 0, kb.index.documentCount))
+      return { question, asks: listed?.asks ?? '', terms: Int32Array.from(terms, numberOf), rarities, weight: rarities.reduce((a, b) => a + b, 0) }
     })
     listedCache.set(record, found)
   }
@@ -401,20 +419,25 @@ function listedOf(record: PassageRecord, n: number): Listed[] {
 
 /**
  * The question asked, as listed questions are compared with it. Its concepts'
- * alternatives' terms are numbered in one flat list ("places"); `byTerm` maps
- * each index term any of them may stand for to the places it fills, with how
- * far it is from what was typed, so a listed question is compared by looking
- * up its handful of terms rather than scanning every form of every concept.
+ * alternatives' terms are numbered in one flat list ("places"); `byTerm` gives
+ * each index term any of them may stand for (by its number among the listed
+ * questions' terms) the places it fills, with how far it is from what was typed,
+ * so a listed question is compared by looking up its handful of terms rather
+ * than scanning every form of every concept.
  */
 interface Asked {
   slots: Array<{ weight: number; alternatives: Array<{ from: number; count: number }> }>
+  /** Per term number, 1 + the index in `entries` of its places; 0 for a term no concept asked stands for. */
+  byTerm: Int32Array
   /** Per index term: pairs of (place, distance), flattened. */
-  byTerm: ReadonlyMap<string, readonly number[]>
+  entries: number[][]
   places: number
 }
 
-function askedOf(slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>): Asked {
-  const byTerm = new Map<string, number[]>()
+/** `numbers` must already hold the terms of every listed question compared: a form no listed question holds is left out. */
+function askedOf(slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>, numbers: ReadonlyMap<string, number>): Asked {
+  const byTerm = new Int32Array(numbers.size)
+  const entries: number[][] = []
   let places = 0
   const asked = slots.map((slot, i) => ({
     weight: slotWeights[i] ?? 0,
@@ -423,16 +446,17 @@ function askedOf(slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<str
       for (const t of alt) {
         const forms: ReadonlyMap<string, number> = termHits.get(t)?.forms ?? new Map([[t, 0]])
         for (const [term, at] of forms) {
-          let entries = byTerm.get(term)
-          if (!entries) byTerm.set(term, (entries = []))
-          entries.push(places, at)
+          const k = numbers.get(term)
+          if (k === undefined) continue
+          if (byTerm[k] === 0) byTerm[k] = entries.push([])
+          entries[(byTerm[k] as number) - 1]?.push(places, at)
         }
         places++
       }
       return { from, count: alt.length }
     }),
   }))
-  return { slots: asked, byTerm, places }
+  return { slots: asked, byTerm, entries, places }
 }
 
 /** Per place, the distance and the listed question's term filling it; reused, as similarity runs many times per question. */
@@ -453,11 +477,13 @@ function similarity(listed: Listed, asked: Asked): number {
     closest = new Float64Array(asked.places)
     filledBy = new Int32Array(asked.places)
   }
-  closest.fill(Infinity, 0, asked.places)
+  // A loop, not fill(): the builtin's call costs more than the handful of places.
+  for (let p = 0; p < asked.places; p++) closest[p] = Infinity
   let shares = false
   for (let i = 0; i < terms.length; i++) {
-    const entries = asked.byTerm.get(terms[i] as string)
-    if (!entries) continue
+    const e = asked.byTerm[terms[i] as number] as number
+    if (e === 0) continue
+    const entries = asked.entries[e - 1] as number[]
     shares = true
     for (let e = 0; e < entries.length; e += 2) {
       const place = entries[e] as number
@@ -681,9 +707,11 @@ export function holdsConcept(hit: Hit, slot: Slot): boolean {
 
 /** Sets `listed` on the hits whose listed questions come near the question asked. */
 function matchListed(kb: Kb, hits: Hit[], slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>, asks: string | undefined): void {
-  const asked = askedOf(slots, slotWeights, termHits)
-  for (const hit of hits) {
-    for (const l of listedOf(hit.record, kb.index.documentCount)) {
+  const listed = hits.map((hit) => listedOf(kb, hit.record))
+  const asked = askedOf(slots, slotWeights, termHits, termNumbers(kb))
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h] as Hit
+    for (const l of listed[h] as Listed[]) {
       const sim = similarity(l, asked)
       if (sim > (hit.listed?.similarity ?? 0)) hit.listed = { question: l.question, similarity: sim, sameKind: asks === undefined || asks === l.asks }
     }
