@@ -427,17 +427,24 @@ function listedOf(kb: Kb, record: PassageRecord): Listed[] {
  */
 interface Asked {
   slots: Array<{ weight: number; alternatives: Array<{ from: number; count: number }> }>
-  /** Per term number, 1 + the index in `entries` of its places; 0 for a term no concept asked stands for. */
+  /** Per term number, 1 + the index in `entries` of its places; 0 for a term no concept asked stands for. Shared: zeroed again once compared. */
   byTerm: Int32Array
   /** Per index term: pairs of (place, distance), flattened. */
   entries: number[][]
+  /** The term numbers set in `byTerm`. */
+  numbered: number[]
   places: number
 }
 
+/** `Asked.byTerm`, reused across requests (an isolate runs one at a time): a fresh array as long as the numbering per question cost more than comparing. */
+let askedByTerm = new Int32Array(0)
+
 /** `numbers` must already hold the terms of every listed question compared: a form no listed question holds is left out. */
 function askedOf(slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>, numbers: ReadonlyMap<string, number>): Asked {
-  const byTerm = new Int32Array(numbers.size)
+  if (askedByTerm.length < numbers.size) askedByTerm = new Int32Array(Math.max(numbers.size, 2 * askedByTerm.length))
+  const byTerm = askedByTerm
   const entries: number[][] = []
+  const numbered: number[] = []
   let places = 0
   const asked = slots.map((slot, i) => ({
     weight: slotWeights[i] ?? 0,
@@ -448,7 +455,10 @@ function askedOf(slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<str
         for (const [term, at] of forms) {
           const k = numbers.get(term)
           if (k === undefined) continue
-          if (byTerm[k] === 0) byTerm[k] = entries.push([])
+          if (byTerm[k] === 0) {
+            numbered.push(k)
+            byTerm[k] = entries.push([])
+          }
           entries[(byTerm[k] as number) - 1]?.push(places, at)
         }
         places++
@@ -456,7 +466,7 @@ function askedOf(slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<str
       return { from, count: alt.length }
     }),
   }))
-  return { slots: asked, byTerm, entries, places }
+  return { slots: asked, byTerm, entries, numbered, places }
 }
 
 /** Per place, the distance and the listed question's term filling it; reused, as similarity runs many times per question. */
@@ -716,6 +726,7 @@ function matchListed(kb: Kb, hits: Hit[], slots: Slot[], slotWeights: number[], 
       if (sim > (hit.listed?.similarity ?? 0)) hit.listed = { question: l.question, similarity: sim, sameKind: asks === undefined || asks === l.asks }
     }
   }
+  for (const k of asked.numbered) asked.byTerm[k] = 0
 }
 
 /** Every side of each disagreement the hits are part of, loaded. */
