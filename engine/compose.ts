@@ -189,25 +189,21 @@ function termsOfSentencesUnattributed(record: PassageRecord, source: SourceRecor
   return found
 }
 
-/** Whether a sentence's terms hold a slot: all of one alternative, each term as any index term that stands for it. */
+/** The first of the index terms that can stand for a term which a sentence's terms hold. */
+function firstHeld(at: readonly string[], own: ReadonlySet<string>): string | undefined {
+  for (const d of at) if (own.has(d)) return d
+  return undefined
+}
+
+/** Whether a sentence's terms hold every term of an alternative, each as any index term that stands for it. Loops, not closures: this runs per slot per sentence scored. */
+function holdsAlternative(alt: ReadonlyArray<readonly string[]>, own: ReadonlySet<string>): boolean {
+  for (const at of alt) if (firstHeld(at, own) === undefined) return false
+  return true
+}
+
+/** Whether a sentence's terms hold a slot: all of one alternative. */
 function holdsSlot(alternatives: ReadonlyArray<ReadonlyArray<readonly string[]>>, own: ReadonlySet<string>): boolean {
-  for (const alt of alternatives) {
-    let all = true
-    for (const at of alt) {
-      let any = false
-      for (const d of at) {
-        if (own.has(d)) {
-          any = true
-          break
-        }
-      }
-      if (!any) {
-        all = false
-        break
-      }
-    }
-    if (all) return true
-  }
+  for (const alt of alternatives) if (holdsAlternative(alt, own)) return true
   return false
 }
 
@@ -216,8 +212,7 @@ function heldTerms(present: ReadonlyArray<ReadonlyArray<ReadonlyArray<readonly s
   const out = new Set<string>()
   for (const alternatives of present) {
     for (const alt of alternatives) {
-      if (!alt.every((at) => at.some((d) => own.has(d)))) continue
-      for (const at of alt) out.add(at.find((d) => own.has(d)) as string)
+      if (holdsAlternative(alt, own)) for (const at of alt) out.add(firstHeld(at, own) as string)
     }
   }
   return out
@@ -336,8 +331,9 @@ class Scorer {
     const ctx: KindContext = { ...this.ctx, heading: side.record.heading, matched: new Set() }
     // Passage-wide: a sentence naming the judge need not say "judge" where its passage does; nor the chair's company, where its passage names it.
     const sortHeld = [...this.sort, ...this.owner].every((i) => (present[i]?.length ?? 0) > 0)
+    const termSets = this.ctx.asksAttribution ? termsOfSentences(side.record) : termsOfSentencesUnattributed(side.record, side.source, this.ctx.lexicon.reporting)
     return side.record.sentences.map((sentence, position) => {
-      const own = (this.ctx.asksAttribution ? termsOfSentences(side.record) : termsOfSentencesUnattributed(side.record, side.source, this.ctx.lexicon.reporting))[position] as Set<string>
+      const own = termSets[position] as Set<string>
       const covers = new Set<number>()
       let covered = 0
       let ownCovered = 0

@@ -241,6 +241,8 @@ const WORD_AT = /[\p{L}\p{N}£$€%]+(?:[.,'’&][\p{L}\p{N}]+)*/gu
  */
 interface Facts {
   tokens: Token[]
+  /** The tokens' words in lower case. */
+  lower: string[]
   /** Capitalised runs, before any question's focus is taken out. */
   names: Name[]
   /** Offsets of each pattern's matches, by pattern. */
@@ -255,9 +257,11 @@ function facts(sentence: string): Facts {
   if (!found) {
     if (factsOf.size >= FACTS_KEPT) factsOf.clear()
     const matched = [...sentence.matchAll(WORD_AT)]
+    const lower = matched.map((m) => m[0].toLowerCase())
     found = {
+      lower,
       tokens: matched.map((m, i) => {
-        const bare = m[0].toLowerCase().replace(/^[£$€]/, '')
+        const bare = (lower[i] as string).replace(/^[£$€]/, '')
         // A sum written out has the term words() gives it ("£924 million" is "924m"), so the question's "£924m" is found beside it.
         return { word: m[0], term: toTerm(shortSum(bare, matched[i + 1]?.[0]) ?? bare), start: m.index ?? 0 }
       }),
@@ -307,6 +311,15 @@ function nearAsked(sentence: string, pattern: RegExp, ctx: KindContext, far: num
   return at.length > 0 ? far : 0
 }
 
+/** A question's focus words in lower case, made once per question: every sentence scored reads them. */
+const focusSets = new WeakMap<readonly string[], ReadonlySet<string>>()
+
+function focusSet(focus: readonly string[]): ReadonlySet<string> {
+  let found = focusSets.get(focus)
+  if (!found) focusSets.set(focus, (found = new Set(focus.map((w) => w.toLowerCase()))))
+  return found
+}
+
 interface Name {
   text: string
   /** Where it starts and ends in the sentence. */
@@ -320,7 +333,7 @@ interface Name {
  * ("Dame") is no part of the name for this.
  */
 function newNames(sentence: string, focus: string[], lexicon: Lexicon): Name[] {
-  const asked = new Set(focus.map((w) => w.toLowerCase()))
+  const asked = focusSet(focus)
   const titles = lexicon.personTitles
   const out: Name[] = []
   for (const found of facts(sentence).names) {
@@ -445,7 +458,19 @@ function expands(sentence: string, focus: string[]): boolean {
 
 /** Whether a sentence describes a focus word: "X, director of …", "X (the …)", "X is …". */
 function describes(sentence: string, focus: string[]): boolean {
-  return focus.some((word) => new RegExp(`\\b${escape(word)}[\\p{L}'’]*\\)?\\s*(,|\\(|\\s(is|was|are|were|stands for|means)\\b)`, 'iu').test(sentence))
+  return focus.some((word) => describing(word).test(sentence))
+}
+
+const describingCache = new Map<string, RegExp>()
+
+/** The pattern of a word described, built once per word: every sentence scored tests it. */
+function describing(word: string): RegExp {
+  let found = describingCache.get(word)
+  if (!found) {
+    if (describingCache.size > 1000) describingCache.clear()
+    describingCache.set(word, (found = new RegExp(`\\b${escape(word)}[\\p{L}'’]*\\)?\\s*(,|\\(|\\s(is|was|are|were|stands for|means)\\b)`, 'iu')))
+  }
+  return found
 }
 
 /**
@@ -467,21 +492,26 @@ const COUNTED_STOP_WORDS: ReadonlySet<string> = new Set(['thing', 'things', 'lot
 
 /** A figure that counts something asked about: "21 Community Rehabilitation Companies", "28,750 offenders"; not a year or a day of a month. */
 function countsAsked(sentence: string, asked: ReadonlySet<string>, lexicon: Lexicon): boolean {
-  const toks = tokens(sentence)
-  const ws = toks.map((t) => t.word.toLowerCase())
+  const { tokens: toks, lower: ws } = facts(sentence)
   const { dayNumber } = dates(lexicon)
-  const isAsked = (w: string) => {
-    const t = toTerm(w)
-    return t !== null && asked.has(t)
-  }
-  return ws.some((_, i) => {
-    if (!isCount(sentence, toks[i] as Token, dayNumber)) return false
+  for (let i = 0; i < toks.length; i++) {
+    if (!isCount(sentence, toks[i] as Token, dayNumber)) continue
     // "21 Community Rehabilitation Companies".
-    if (ws.slice(i + 1, i + 5).some(isAsked)) return true
+    if (anyAsked(ws, i + 1, i + 5, asked)) return true
     // "The number of CRCs would fall to 11 (nationally)", but not "members of two rival groups": a figure right before a word other than an adverb counts that word.
     const next = toks[i + 1]
-    return !(next && next.term !== null && !/^\d|ly$/.test(next.word)) && ws.slice(Math.max(0, i - 4), i).some(isAsked)
-  })
+    if (!(next && next.term !== null && !/^\d|ly$/.test(next.word)) && anyAsked(ws, Math.max(0, i - 4), i, asked)) return true
+  }
+  return false
+}
+
+/** Whether a word of `ws` from `from` up to `to` has a term asked about; a loop, as it runs for every figure of every sentence scored. */
+function anyAsked(ws: readonly string[], from: number, to: number, asked: ReadonlySet<string>): boolean {
+  for (let k = from; k < Math.min(to, ws.length); k++) {
+    const t = toTerm(ws[k] as string)
+    if (t !== null && asked.has(t)) return true
+  }
+  return false
 }
 
 /** Every figure in the sentence that counts something says it counts another thing than the one asked about: "12 regions" for "how many officers". */
