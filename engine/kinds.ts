@@ -243,6 +243,8 @@ interface Facts {
   tokens: Token[]
   /** The tokens' words in lower case. */
   lower: string[]
+  /** Per token, whether it is a figure counting something (isCount), for the day-of-month pattern it was worked out with. */
+  counts?: { dayNumber: RegExp; at: boolean[] }
   /** Capitalised runs, before any question's focus is taken out. */
   names: Name[]
   /** Offsets of each pattern's matches, by pattern. */
@@ -334,22 +336,37 @@ interface Name {
  */
 function newNames(sentence: string, focus: string[], lexicon: Lexicon): Name[] {
   const asked = focusSet(focus)
-  const titles = lexicon.personTitles
   const out: Name[] = []
   for (const found of facts(sentence).names) {
-    const name = found.text
-    const isSentenceStart = found.start === 0 && !name.includes(' ') && !/\p{Lu}.*\p{Lu}/u.test(name)
-    // A month is capitalised but names nobody ("bought the cafés in May").
-    if (isSentenceStart || dates(lexicon).monthAlone.test(name)) continue
-    const parts = name
-      .split(/\s+/)
-      .filter((w) => !titles.has(w))
-      .map((w) => w.toLowerCase())
-      .filter((w) => !['of', 'for', 'and', 'the'].includes(w))
-    if (parts.every((w) => asked.has(w.replace(/['’]s?$/, '')))) continue
+    const parts = nameParts(found, lexicon)
+    if (parts === undefined || parts.every((w) => asked.has(w))) continue
     out.push(found)
   }
   return out
+}
+
+/** Each name's parts, with the lexicon they were read with: a sentence's names are read again by every question scoring it. */
+const namePartsOf = new WeakMap<Name, { lexicon: Lexicon; parts: string[] | undefined }>()
+
+function nameParts(found: Name, lexicon: Lexicon): string[] | undefined {
+  let memo = namePartsOf.get(found)
+  if (memo?.lexicon !== lexicon) namePartsOf.set(found, (memo = { lexicon, parts: readNameParts(found, lexicon) }))
+  return memo.parts
+}
+
+/** The words of a name, in lower case without a possessive, that the question must hold for it to be no new name; undefined for a capital that names nobody. */
+function readNameParts(found: Name, lexicon: Lexicon): string[] | undefined {
+  const name = found.text
+  const isSentenceStart = found.start === 0 && !name.includes(' ') && !/\p{Lu}.*\p{Lu}/u.test(name)
+  // A month is capitalised but names nobody ("bought the cafés in May").
+  if (isSentenceStart || dates(lexicon).monthAlone.test(name)) return undefined
+  const titles = lexicon.personTitles
+  return name
+    .split(/\s+/)
+    .filter((w) => !titles.has(w))
+    .map((w) => w.toLowerCase())
+    .filter((w) => !['of', 'for', 'and', 'the'].includes(w))
+    .map((w) => w.replace(/['’]s?$/, ''))
 }
 
 /**
@@ -358,6 +375,17 @@ function newNames(sentence: string, focus: string[], lexicon: Lexicon): Name[] {
  * after the name ("Bob Neill MP").
  */
 function personIn(name: Name, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord' | 'isDictionaryWord'>): Name | undefined {
+  let memo = personOf.get(name)
+  if (memo?.lexicon !== ctx.lexicon || memo.isEnglishWord !== ctx.isEnglishWord || memo.isDictionaryWord !== ctx.isDictionaryWord) {
+    personOf.set(name, (memo = { lexicon: ctx.lexicon, isEnglishWord: ctx.isEnglishWord, isDictionaryWord: ctx.isDictionaryWord, person: readPerson(name, ctx) }))
+  }
+  return memo.person
+}
+
+/** Each name's person, with what it was read with: the dictionary look-ups are repeated by every question scoring the sentence. */
+const personOf = new WeakMap<Name, Pick<KindContext, 'lexicon' | 'isEnglishWord' | 'isDictionaryWord'> & { person: Name | undefined }>()
+
+function readPerson(name: Name, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord' | 'isDictionaryWord'>): Name | undefined {
   const parts = name.text.split(/\s+/)
   // Not "The London CRC": a run led by an article is an institution's name.
   if (!/^(the|a|an)$/i.test(parts[0] ?? '')) while (parts.length > 2 && /^\p{Lu}{2,}$/u.test(parts.at(-1) ?? '')) parts.pop()
@@ -487,15 +515,22 @@ function isCount(sentence: string, t: Token, dayNumber: RegExp): boolean {
   return !/^\s*(%|per ?cent)/i.test(rest) && !rest.startsWith('-')
 }
 
+/** Per token of a sentence, whether it is a figure counting something: worked out once per sentence, as every "how many" question scoring it reads it. */
+function countsAt(sentence: string, dayNumber: RegExp): boolean[] {
+  const f = facts(sentence)
+  if (f.counts?.dayNumber !== dayNumber) f.counts = { dayNumber, at: f.tokens.map((t) => isCount(sentence, t, dayNumber)) }
+  return f.counts.at
+}
+
 /** Stop words that name what a figure counts ("three things", "a lot"): never a word the question counts, as it is never searched for. */
 const COUNTED_STOP_WORDS: ReadonlySet<string> = new Set(['thing', 'things', 'lot'])
 
 /** A figure that counts something asked about: "21 Community Rehabilitation Companies", "28,750 offenders"; not a year or a day of a month. */
 function countsAsked(sentence: string, asked: ReadonlySet<string>, lexicon: Lexicon): boolean {
   const { tokens: toks, lower: ws } = facts(sentence)
-  const { dayNumber } = dates(lexicon)
+  const counts = countsAt(sentence, dates(lexicon).dayNumber)
   for (let i = 0; i < toks.length; i++) {
-    if (!isCount(sentence, toks[i] as Token, dayNumber)) continue
+    if (!counts[i]) continue
     // "21 Community Rehabilitation Companies".
     if (anyAsked(ws, i + 1, i + 5, asked)) return true
     // "The number of CRCs would fall to 11 (nationally)", but not "members of two rival groups": a figure right before a word other than an adverb counts that word.
@@ -517,11 +552,10 @@ function anyAsked(ws: readonly string[], from: number, to: number, asked: Readon
 /** Every figure in the sentence that counts something says it counts another thing than the one asked about: "12 regions" for "how many officers". */
 function countsOnlyOthers(sentence: string, ctx: KindContext): boolean {
   const toks = tokens(sentence)
-  const { dayNumber } = dates(ctx.lexicon)
+  const counts = countsAt(sentence, dates(ctx.lexicon).dayNumber)
   let any = false
   for (let i = 0; i < toks.length; i++) {
-    const t = toks[i] as Token
-    if (!isCount(sentence, t, dayNumber)) continue
+    if (!counts[i]) continue
     any = true
     const joined = joinedAfter(toks, i)
     const last = joined.at(-1) as number
