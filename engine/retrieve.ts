@@ -472,7 +472,14 @@ function askedOf(slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<str
 /** Per place, the distance and the listed question's term filling it; reused, as similarity runs many times per question. */
 let closest = new Float64Array(0)
 let filledBy = new Int32Array(0)
-const usedTerms: number[] = []
+/** The listed question's terms that fill a place counted, in the order first counted, up to `usedCount`: a typed array, as a plain one's length reset and includes() are calls per comparison. */
+let usedTerms = new Int32Array(0)
+let usedCount = 0
+
+function used(term: number): boolean {
+  for (let u = 0; u < usedCount; u++) if (usedTerms[u] === term) return true
+  return false
+}
 
 /**
  * How close a listed question comes to the question asked, 0 to 1: the
@@ -487,13 +494,14 @@ function similarity(listed: Listed, asked: Asked): number {
     closest = new Float64Array(asked.places)
     filledBy = new Int32Array(asked.places)
   }
+  if (usedTerms.length < terms.length) usedTerms = new Int32Array(terms.length)
   // A loop, not fill(): the builtin's call costs more than the handful of places.
   for (let p = 0; p < asked.places; p++) closest[p] = Infinity
   let shares = false
   for (let i = 0; i < terms.length; i++) {
-    const e = asked.byTerm[terms[i] as number] as number
-    if (e === 0) continue
-    const entries = asked.entries[e - 1] as number[]
+    const entry = asked.byTerm[terms[i] as number] as number
+    if (entry === 0) continue
+    const entries = asked.entries[entry - 1] as number[]
     shares = true
     for (let e = 0; e < entries.length; e += 2) {
       const place = entries[e] as number
@@ -505,7 +513,7 @@ function similarity(listed: Listed, asked: Asked): number {
     }
   }
   if (!shares) return 0
-  usedTerms.length = 0
+  usedCount = 0
   let matched = 0
   let total = listed.weight
   for (let s = 0; s < asked.slots.length; s++) {
@@ -526,11 +534,11 @@ function similarity(listed: Listed, asked: Asked): number {
     matched += slot.weight * share
     if (!best) continue
     for (let p = best.from; p < best.from + best.count; p++) {
-      if ((closest[p] as number) !== Infinity && !usedTerms.includes(filledBy[p] as number)) usedTerms.push(filledBy[p] as number)
+      if ((closest[p] as number) !== Infinity && !used(filledBy[p] as number)) usedTerms[usedCount++] = filledBy[p] as number
     }
   }
   // What the listed question holds beyond the question asked counts against it.
-  for (let u = 0; u < usedTerms.length; u++) total -= listed.rarities[usedTerms[u] as number] ?? 0
+  for (let u = 0; u < usedCount; u++) total -= listed.rarities[usedTerms[u] as number] ?? 0
   return total > 0 ? matched / total : 0
 }
 
