@@ -408,9 +408,18 @@ export function namesGiven(sentence: string, ctx: Omit<KindContext, 'matched'>):
 /** Whether a name only says who the sentence's words come from ("HM Inspectorate of Probation said", "according to the BBC"). */
 function isAttribution(sentence: string, name: Name, ctx: Pick<KindContext, 'asksAttribution' | 'lexicon'>): boolean {
   if (ctx.asksAttribution) return false
+  let memo = attributionOf.get(name)
+  if (memo?.lexicon !== ctx.lexicon) attributionOf.set(name, (memo = { lexicon: ctx.lexicon, attribution: attributes(sentence, name, ctx.lexicon) }))
+  return memo.attribution
+}
+
+/** Whether each of a sentence's names says whose its words are, with the lexicon it was read with: every question scoring the sentence asks. */
+const attributionOf = new WeakMap<Name, { lexicon: Lexicon; attribution: boolean }>()
+
+function attributes(sentence: string, name: Name, lexicon: Lexicon): boolean {
   const { after } = around(sentence, name, 0, 2)
   const before = sentence.slice(Math.max(0, name.start - 16), name.start).toLowerCase()
-  return after.some((t) => ctx.lexicon.reporting.test(t.word)) || /according to( the)?\s*$/.test(before)
+  return after.some((t) => lexicon.reporting.test(t.word)) || /according to( the)?\s*$/.test(before)
 }
 
 /** Whether a person's name stands beside words of the question ("the Justice Secretary, David Gauke,"): the name of the role asked about. */
