@@ -282,6 +282,21 @@ function accumulate(
     const slot = slots[i] as Slot
     let inSlotCount = 0
     for (const alt of slot.alternatives) {
+      // One term, as most alternatives are: its scores are the alternative's, with no sum per passage to gather first.
+      if (alt.length === 1) {
+        const list = lists.get(alt[0] as string)
+        if (!list) continue
+        const docs = list.docs
+        const termScores = list.scores
+        const held = list.fuzzy ? 0.7 : 1
+        for (let j = 0; j < docs.length; j++) {
+          const passage = docs[j] as number
+          if (best[passage] === 0 && full[passage] === 0) inSlot[inSlotCount++] = passage
+          best[passage] = Math.max(best[passage] as number, termScores[j] as number)
+          full[passage] = Math.max(full[passage] as number, held)
+        }
+        continue
+      }
       let inAltCount = 0
       for (const t of alt) {
         const list = lists.get(t)
