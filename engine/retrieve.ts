@@ -353,11 +353,15 @@ interface Ranked {
   coverage: number
 }
 
+/** Whether a passage scoring `score` ranks before `than`: a higher score, or the earlier passage on a tie. */
+function better(score: number, passage: number, than: Ranked): boolean {
+  return score > than.score || (score === than.score && passage < than.passage)
+}
+
 /** The `limit` best passages, best first (ties by position), kept in a short sorted list: no sort of every match. */
 function topRanked({ scores, covered, touched }: ReturnType<typeof accumulate>, total: number, limit: number, keep?: ReadonlySet<number>): Ranked[] {
   const top: Ranked[] = []
   const kept: Ranked[] = []
-  const better = (score: number, passage: number, than: Ranked) => score > than.score || (score === than.score && passage < than.passage)
   for (const passage of touched) {
     const coverage = total > 0 ? (covered[passage] as number) / total : 0
     const score = (scores[passage] as number) * (0.25 + coverage)
@@ -578,24 +582,19 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const termHits = new Map([...typedFor.keys()].map((t, i) => [t, found[i] as TermMatches]))
   const asked = await withCorrectedAlternatives(kb, joinedSplits(kb, query.slots, termHits, query.text), termHits, exhaustive)
   const n = kb.index.documentCount
-  const isUnknown = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size))
   // A slipped stop word ("wernt", "happend") names nothing: left out, not counted as a word the
   // knowledge base lacks, nor searched for by what it only resembles ("append").
-  const onlyNear = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size || termHits.get(t)?.fuzzy))
-  const oneSlipFromWord = (slot: Slot) => slot.alternatives.some((alt) => alt.every((t) => termHits.get(t)?.corrected))
   const slots = asked.filter(
-    (slot) => !(onlyNear(slot) && slot.typed.length === 1 && isSlipOfStopWord(slot.typed[0] as string, kb.isEnglishWord, oneSlipFromWord(slot))),
+    (slot) => !(onlyNear(slot, termHits) && slot.typed.length === 1 && isSlipOfStopWord(slot.typed[0] as string, kb.isEnglishWord, oneSlipFromWord(slot, termHits))),
   )
   const rarity = slots.map((slot) => rarityOf(Math.max(...slot.alternatives.map((alt) => Math.min(...alt.map((t) => termHits.get(t)?.size ?? 0)))), n))
   // A word no passage holds is as often a paraphrase ("in charge", "pushed") as a sign of another
   // topic, so it weighs as much as a typical known word; how many such words there are is judged apart.
-  const known = rarity.filter((_, i) => !isUnknown(slots[i] as Slot))
+  const known = rarity.filter((_, i) => !isUnknown(slots[i] as Slot, termHits))
   const typical = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : 1
-  // "Who ran it in 2016?": the year a lasting state is asked at is settled by when passages date from (compose), not searched as a word.
-  const lastingYear = (slot: Slot) => query.lasting === true && slot.typed.length === 1 && (query.years ?? []).includes(Number(slot.typed[0]))
-  const slotWeights = slots.map((slot, i) => (lastingYear(slot) ? 0 : slot.weight * (isUnknown(slot) ? typical : (rarity[i] as number))))
+  const slotWeights = slots.map((slot, i) => (lastingYear(slot, query) ? 0 : slot.weight * (isUnknown(slot, termHits) ? typical : (rarity[i] as number))))
   const total = slotWeights.reduce((a, b) => a + b, 0)
-  const unknownSlots = slots.filter((slot) => slot.weight === 1 && isUnknown(slot))
+  const unknownSlots = slots.filter((slot) => slot.weight === 1 && isUnknown(slot, termHits))
   // Names: long words that are not English, and codes mixing letters and figures ("HS2").
   const unknownNames = unknownSlots.filter((slot) => !slot.told).flatMap((slot) => slot.typed).filter((w) => (/^\p{L}{5,}$/u.test(w) && !kb.isEnglishWord(w)) || (/^(?=.*\p{L})(?=.*\d)[\p{L}\d]{2,}$/u.test(w) && !/^\d+(m|bn|k|s|st|nd|rd|th)$/.test(w)))
 
@@ -618,30 +617,62 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
     const record = kb.artifact.passages[passage]
     const source = record && kb.sources.get(record.sourceId)
     if (!record || !source) continue
-    // Worked out when composition asks, for the few passages it reads.
-    const found = new Map<string, string[]>()
-    const termsFor = (t: string) => {
-      let at = found.get(t)
-      if (!at) found.set(t, (at = termHits.get(t)?.lookup.termsAt(passage) ?? []))
-      return at
-    }
-    hits.push({ passage, record, source, score, coverage, termsFor })
+    hits.push({ passage, record, source, score, coverage, termsFor: termsAtPassage(termHits, passage) })
   }
   // A passage kept for saying how things stand is matched wherever it ranks: its listed question says which state it gives.
   matchListed(kb, hits.filter((h, i) => i < LISTED_CANDIDATES || keep?.has(h.passage)), slots, slotWeights, termHits, query.text === undefined ? undefined : asksFor(query.text, kb.language.lexicon))
-  // A listed question asking what the visitor asks, in nearly the same words, says the passage answers it: it wins.
-  const wins = (h: Hit) => h.listed !== undefined && h.listed.sameKind && h.listed.similarity >= LISTED_MATCH
-  const winner = hits.reduce<Hit | undefined>((best, h) => (wins(h) && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
+  // The passage whose listed question wins comes first.
+  const winner = hits.reduce<Hit | undefined>((best, h) => (winsByListed(h) && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
   const ordered = winner ? [winner, ...hits.filter((h) => h !== winner)] : hits
   // The question's rarest concept (a place, a name) is read where the best passage holding it ranks, if no better one holds it
   // (asking each of those passages for its terms, which composition would otherwise ask of the few it reads).
-  const rarest = slots.reduce<number>((best, slot, i) => (slot.weight === 1 && !isUnknown(slot) && (best < 0 || (slotWeights[i] ?? 0) > (slotWeights[best] ?? 0)) ? i : best), -1)
-  const holdsRarest = (h: Hit) => rarest >= 0 && holdsConcept(h, slots[rarest] as Slot)
+  const rarest = slots.reduce<number>((best, slot, i) => (slot.weight === 1 && !isUnknown(slot, termHits) && (best < 0 || (slotWeights[i] ?? 0) > (slotWeights[best] ?? 0)) ? i : best), -1)
+  const rarestSlot = rarest >= 0 ? (slots[rarest] as Slot) : undefined
   const best = ordered.slice(0, limit)
   const rest = ordered.slice(limit)
-  const rareOne = rarest >= 0 && !best.some(holdsRarest) ? rest.find(holdsRarest) : undefined
+  const rareOne = rarestSlot && !best.some((h) => holdsConcept(h, rarestSlot)) ? rest.find((h) => holdsConcept(h, rarestSlot)) : undefined
   const top = [...best, ...rest.filter((h) => keep?.has(h.passage) || h === rareOne)]
-  return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, unknownWords: unknownSlots.flatMap((slot) => slot.typed), slips: slots.filter(oneSlipFromWord).flatMap((slot) => slot.typed), sides: await sidesOf(kb, top) }
+  return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, unknownWords: unknownSlots.flatMap((slot) => slot.typed), slips: slots.filter((slot) => oneSlipFromWord(slot, termHits)).flatMap((slot) => slot.typed), sides: await sidesOf(kb, top) }
+}
+
+/*
+ * The helpers below are functions of their own, not closures in `retrieve`: a bundle that keeps
+ * function names (wrangler's default) renames every closure it creates, at a cost per request.
+ */
+
+/** Whether no passage holds a slot: each of its alternatives has a term none holds. */
+function isUnknown(slot: Slot, termHits: ReadonlyMap<string, TermMatches>): boolean {
+  return slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size))
+}
+
+/** Whether a slot is held only through slips: each of its alternatives has a term held by none or only by a fuzzy match. */
+function onlyNear(slot: Slot, termHits: ReadonlyMap<string, TermMatches>): boolean {
+  return slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size || termHits.get(t)?.fuzzy))
+}
+
+/** Whether a slot is a word one slip from a word the index holds: every term of an alternative was corrected. */
+function oneSlipFromWord(slot: Slot, termHits: ReadonlyMap<string, TermMatches>): boolean {
+  return slot.alternatives.some((alt) => alt.every((t) => termHits.get(t)?.corrected))
+}
+
+/** "Who ran it in 2016?": the year a lasting state is asked at is settled by when passages date from (compose), not searched as a word. */
+function lastingYear(slot: Slot, query: Partial<Pick<Query, 'lasting' | 'years'>>): boolean {
+  return query.lasting === true && slot.typed.length === 1 && (query.years ?? []).includes(Number(slot.typed[0]))
+}
+
+/** A hit's index terms for each query term, worked out when composition asks, for the few passages it reads. */
+function termsAtPassage(termHits: ReadonlyMap<string, TermMatches>, passage: number): (term: string) => readonly string[] {
+  const found = new Map<string, string[]>()
+  return (t) => {
+    let at = found.get(t)
+    if (!at) found.set(t, (at = termHits.get(t)?.lookup.termsAt(passage) ?? []))
+    return at
+  }
+}
+
+/** A listed question asking what the visitor asks, in nearly the same words, says the passage answers it. */
+function winsByListed(h: Hit): boolean {
+  return h.listed !== undefined && h.listed.sameKind && h.listed.similarity >= LISTED_MATCH
 }
 
 /**
