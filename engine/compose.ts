@@ -189,25 +189,21 @@ function termsOfSentencesUnattributed(record: PassageRecord, source: SourceRecor
   return found
 }
 
-/** Whether a sentence's terms hold a slot: all of one alternative, each term as any index term that stands for it. */
+/** The first of the index terms that can stand for a term which a sentence's terms hold. */
+function firstHeld(at: readonly string[], own: ReadonlySet<string>): string | undefined {
+  for (const d of at) if (own.has(d)) return d
+  return undefined
+}
+
+/** Whether a sentence's terms hold every term of an alternative, each as any index term that stands for it. Loops, not closures: this runs per slot per sentence scored. */
+function holdsAlternative(alt: ReadonlyArray<readonly string[]>, own: ReadonlySet<string>): boolean {
+  for (const at of alt) if (firstHeld(at, own) === undefined) return false
+  return true
+}
+
+/** Whether a sentence's terms hold a slot: all of one alternative. */
 function holdsSlot(alternatives: ReadonlyArray<ReadonlyArray<readonly string[]>>, own: ReadonlySet<string>): boolean {
-  for (const alt of alternatives) {
-    let all = true
-    for (const at of alt) {
-      let any = false
-      for (const d of at) {
-        if (own.has(d)) {
-          any = true
-          break
-        }
-      }
-      if (!any) {
-        all = false
-        break
-      }
-    }
-    if (all) return true
-  }
+  for (const alt of alternatives) if (holdsAlternative(alt, own)) return true
   return false
 }
 
@@ -216,11 +212,21 @@ function heldTerms(present: ReadonlyArray<ReadonlyArray<ReadonlyArray<readonly s
   const out = new Set<string>()
   for (const alternatives of present) {
     for (const alt of alternatives) {
-      if (!alt.every((at) => at.some((d) => own.has(d)))) continue
-      for (const at of alt) out.add(at.find((d) => own.has(d)) as string)
+      if (holdsAlternative(alt, own)) for (const at of alt) out.add(firstHeld(at, own) as string)
     }
   }
   return out
+}
+
+/** Whether a passage found holds the word as written. This and isSlip are functions, not closures in Scorer: a bundle keeping names (wrangler's default) renames each closure as it is made. */
+function isWritten(w: string, retrieval: Retrieval): boolean {
+  const t = toTerm(w) ?? w
+  return retrieval.hits.some((h) => h.termsFor(t).includes(t))
+}
+
+/** Whether a word is a slip: one the sources hold only as another, one slip away ("diffrent"), not a name. */
+function isSlip(w: string, retrieval: Retrieval): boolean {
+  return retrieval.slips.includes(w) || (!isWritten(w, retrieval) && retrieval.hits.some((h) => h.termsFor(toTerm(w) ?? w).length > 0))
 }
 
 const figures = (sentence: string) => new Set(sentence.match(/\d[\d,.]*\d|\d/g) ?? [])
@@ -256,8 +262,7 @@ class Scorer {
   ) {
     // Within a sentence, one rare word should not outweigh the rest of the question.
     // "Who ran it in 2016?": the year says when, which the sentence's date settles (yearFit); a sentence is not about the owner for naming 2016.
-    const sceneYear = (i: number) => query.lasting && retrieval.slots[i]?.typed.length === 1 && query.years.includes(Number(retrieval.slots[i]?.typed[0]))
-    this.when = new Set(retrieval.slots.flatMap((_, i) => (sceneYear(i) ? [i] : [])))
+    this.when = new Set(retrieval.slots.flatMap((slot, i) => (query.lasting && slot.typed.length === 1 && query.years.includes(Number(slot.typed[0])) ? [i] : [])))
     this.weights = retrieval.slotWeights.map((w, i) => (this.when.has(i) ? 0 : Math.sqrt(w)))
     this.total = this.weights.reduce((a, b) => a + b, 0) || 1
     this.fullTotal = retrieval.slotWeights.reduce((a, b) => a + b, 0) || 1
@@ -269,19 +274,14 @@ class Scorer {
       : query.sought
         ? partsAsked(query.text, context)
         : []
-    // Whether a passage found holds the word as written; one the sources hold only as another, one slip away ("diffrent"), is a slip, not a name.
-    const asWritten = (w: string) => {
-      const t = toTerm(w) ?? w
-      return retrieval.hits.some((h) => h.termsFor(t).includes(t))
-    }
-    const slip = (w: string) => retrieval.slips.includes(w) || (!asWritten(w) && retrieval.hits.some((h) => h.termsFor(toTerm(w) ?? w).length > 0))
-    this.part = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => part.includes(w) && !slip(w)) ? [i] : []))
+    // Not a word the sources hold only as another, one slip away ("diffrent"): a slip, not a name.
+    this.part = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => part.includes(w) && !isSlip(w, retrieval)) ? [i] : []))
     const sought = query.sought ?? []
     this.sought = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => sought.includes(w)) ? [i] : []))
     // Whose it is, where both it and its owner are written as the sources write them: a word found only as another, one slip away, is not looked for where it stands.
     const owner = query.soughtOf ?? []
-    const soughtWritten = this.sought.every((i) => retrieval.slots[i]?.typed.every((w) => !slip(w)))
-    this.owner = soughtWritten ? retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !this.sought.includes(i) && slot.typed.some((w) => owner.includes(w) && !slip(w)) ? [i] : [])) : []
+    const soughtWritten = this.sought.every((i) => retrieval.slots[i]?.typed.every((w) => !isSlip(w, retrieval)))
+    this.owner = soughtWritten ? retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !this.sought.includes(i) && slot.typed.some((w) => owner.includes(w) && !isSlip(w, retrieval)) ? [i] : [])) : []
     this.figures = retrieval.slots.flatMap((slot, i) => {
       const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
       const escaped = typed.replace(/[.,]/g, '\\$&')
@@ -294,18 +294,17 @@ class Scorer {
       return slot.weight === 1 && figure ? [i] : []
     })
     // "Some say 70%, others 80%: which is it?" offers every figure it names, as "70% or 80%?" does, but for a whole ("16 of the 21 CRCs"), which still stands.
-    const whole = (w: string) => new RegExp(`\\bof\\s+(?:the\\s+)?£?${escape(w)}\\b`, 'i').test(query.text)
     const choices = context.lexicon.question.whichRight.test(query.text)
-      ? this.figures.flatMap((i) => (retrieval.slots[i]?.typed ?? []).filter((w) => !whole(w)).map((w) => w.replace(/,/g, '')))
+      ? this.figures.flatMap((i) => (retrieval.slots[i]?.typed ?? []).filter((w) => !new RegExp(`\\bof\\s+(?:the\\s+)?£?${escape(w)}\\b`, 'i').test(query.text)).map((w) => w.replace(/,/g, '')))
       : offeredFigures(query.text)
     this.offered = this.figures.filter((i) => retrieval.slots[i]?.typed.some((w) => choices.includes(w.replace(/,/g, ''))))
     const sort = query.sortAsked ?? []
     // Asked about a part for no kind of answer ("what happened to the Bluewater contract?"), the answer's passage speaks of that part.
-    const partOfOther = query.kind === 'other' && !query.polar && !query.sought ? partsAsked(query.text, context).filter((w) => !slip(w)) : []
+    const partOfOther = query.kind === 'other' && !query.polar && !query.sought ? partsAsked(query.text, context).filter((w) => !isSlip(w, retrieval)) : []
     this.sort = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.namesKind && slot.typed.some((w) => sort.includes(w) || partOfOther.includes(w)) ? [i] : []))
     // Only a name the passages found hold as written counts: a word taken for one ("officialy") may be a slip.
     const { names = [], event = [] } = query.eventAsked ?? {}
-    const named = names.filter(asWritten)
+    const named = names.filter((w) => isWritten(w, retrieval))
     const asked = named.length > 0 ? [...named, ...event] : []
     this.event = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => asked.includes(w)) ? [i] : []))
     this.ctx = {
@@ -329,15 +328,15 @@ class Scorer {
   /** Every sentence of a passage, scored; `relevance` is the passage's own standing (0 to 1, more for a listed match). */
   sentences(hit: Hit | undefined, side: { passage: number; record: PassageRecord; source: SourceRecord }, relevance: number): Candidate[] {
     const { slots } = this.retrieval
-    const termsHere = (t: string): readonly string[] => (hit ? hit.termsFor(t) : [t])
     // Per slot, its alternatives as the index terms that can stand for each of their terms here; those that cannot all be here are dropped.
-    const present = slots.map((slot) => slot.alternatives.map((alt) => alt.map(termsHere)).filter((alt) => alt.every((at) => at.length > 0)))
+    const present = slots.map((slot) => slot.alternatives.map((alt) => alt.map((t): readonly string[] => (hit ? hit.termsFor(t) : [t]))).filter((alt) => alt.every((at) => at.length > 0)))
     // One context per passage, its `matched` set per sentence: a copy per sentence cost more than scoring it.
     const ctx: KindContext = { ...this.ctx, heading: side.record.heading, matched: new Set() }
     // Passage-wide: a sentence naming the judge need not say "judge" where its passage does; nor the chair's company, where its passage names it.
     const sortHeld = [...this.sort, ...this.owner].every((i) => (present[i]?.length ?? 0) > 0)
+    const termSets = this.ctx.asksAttribution ? termsOfSentences(side.record) : termsOfSentencesUnattributed(side.record, side.source, this.ctx.lexicon.reporting)
     return side.record.sentences.map((sentence, position) => {
-      const own = (this.ctx.asksAttribution ? termsOfSentences(side.record) : termsOfSentencesUnattributed(side.record, side.source, this.ctx.lexicon.reporting))[position] as Set<string>
+      const own = termSets[position] as Set<string>
       const covers = new Set<number>()
       let covered = 0
       let ownCovered = 0

@@ -241,6 +241,10 @@ const WORD_AT = /[\p{L}\p{N}£$€%]+(?:[.,'’&][\p{L}\p{N}]+)*/gu
  */
 interface Facts {
   tokens: Token[]
+  /** The tokens' words in lower case. */
+  lower: string[]
+  /** Per token, whether it is a figure counting something (isCount), for the day-of-month pattern it was worked out with. */
+  counts?: { dayNumber: RegExp; at: boolean[] }
   /** Capitalised runs, before any question's focus is taken out. */
   names: Name[]
   /** Offsets of each pattern's matches, by pattern. */
@@ -255,9 +259,11 @@ function facts(sentence: string): Facts {
   if (!found) {
     if (factsOf.size >= FACTS_KEPT) factsOf.clear()
     const matched = [...sentence.matchAll(WORD_AT)]
+    const lower = matched.map((m) => m[0].toLowerCase())
     found = {
+      lower,
       tokens: matched.map((m, i) => {
-        const bare = m[0].toLowerCase().replace(/^[£$€]/, '')
+        const bare = (lower[i] as string).replace(/^[£$€]/, '')
         // A sum written out has the term words() gives it ("£924 million" is "924m"), so the question's "£924m" is found beside it.
         return { word: m[0], term: toTerm(shortSum(bare, matched[i + 1]?.[0]) ?? bare), start: m.index ?? 0 }
       }),
@@ -307,6 +313,15 @@ function nearAsked(sentence: string, pattern: RegExp, ctx: KindContext, far: num
   return at.length > 0 ? far : 0
 }
 
+/** A question's focus words in lower case, made once per question: every sentence scored reads them. */
+const focusSets = new WeakMap<readonly string[], ReadonlySet<string>>()
+
+function focusSet(focus: readonly string[]): ReadonlySet<string> {
+  let found = focusSets.get(focus)
+  if (!found) focusSets.set(focus, (found = new Set(focus.map((w) => w.toLowerCase()))))
+  return found
+}
+
 interface Name {
   text: string
   /** Where it starts and ends in the sentence. */
@@ -320,23 +335,38 @@ interface Name {
  * ("Dame") is no part of the name for this.
  */
 function newNames(sentence: string, focus: string[], lexicon: Lexicon): Name[] {
-  const asked = new Set(focus.map((w) => w.toLowerCase()))
-  const titles = lexicon.personTitles
+  const asked = focusSet(focus)
   const out: Name[] = []
   for (const found of facts(sentence).names) {
-    const name = found.text
-    const isSentenceStart = found.start === 0 && !name.includes(' ') && !/\p{Lu}.*\p{Lu}/u.test(name)
-    // A month is capitalised but names nobody ("bought the cafés in May").
-    if (isSentenceStart || dates(lexicon).monthAlone.test(name)) continue
-    const parts = name
-      .split(/\s+/)
-      .filter((w) => !titles.has(w))
-      .map((w) => w.toLowerCase())
-      .filter((w) => !['of', 'for', 'and', 'the'].includes(w))
-    if (parts.every((w) => asked.has(w.replace(/['’]s?$/, '')))) continue
+    const parts = nameParts(found, lexicon)
+    if (parts === undefined || parts.every((w) => asked.has(w))) continue
     out.push(found)
   }
   return out
+}
+
+/** Each name's parts, with the lexicon they were read with: a sentence's names are read again by every question scoring it. */
+const namePartsOf = new WeakMap<Name, { lexicon: Lexicon; parts: string[] | undefined }>()
+
+function nameParts(found: Name, lexicon: Lexicon): string[] | undefined {
+  let memo = namePartsOf.get(found)
+  if (memo?.lexicon !== lexicon) namePartsOf.set(found, (memo = { lexicon, parts: readNameParts(found, lexicon) }))
+  return memo.parts
+}
+
+/** The words of a name, in lower case without a possessive, that the question must hold for it to be no new name; undefined for a capital that names nobody. */
+function readNameParts(found: Name, lexicon: Lexicon): string[] | undefined {
+  const name = found.text
+  const isSentenceStart = found.start === 0 && !name.includes(' ') && !/\p{Lu}.*\p{Lu}/u.test(name)
+  // A month is capitalised but names nobody ("bought the cafés in May").
+  if (isSentenceStart || dates(lexicon).monthAlone.test(name)) return undefined
+  const titles = lexicon.personTitles
+  return name
+    .split(/\s+/)
+    .filter((w) => !titles.has(w))
+    .map((w) => w.toLowerCase())
+    .filter((w) => !['of', 'for', 'and', 'the'].includes(w))
+    .map((w) => w.replace(/['’]s?$/, ''))
 }
 
 /**
@@ -345,6 +375,17 @@ function newNames(sentence: string, focus: string[], lexicon: Lexicon): Name[] {
  * after the name ("Bob Neill MP").
  */
 function personIn(name: Name, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord' | 'isDictionaryWord'>): Name | undefined {
+  let memo = personOf.get(name)
+  if (memo?.lexicon !== ctx.lexicon || memo.isEnglishWord !== ctx.isEnglishWord || memo.isDictionaryWord !== ctx.isDictionaryWord) {
+    personOf.set(name, (memo = { lexicon: ctx.lexicon, isEnglishWord: ctx.isEnglishWord, isDictionaryWord: ctx.isDictionaryWord, person: readPerson(name, ctx) }))
+  }
+  return memo.person
+}
+
+/** Each name's person, with what it was read with: the dictionary look-ups are repeated by every question scoring the sentence. */
+const personOf = new WeakMap<Name, Pick<KindContext, 'lexicon' | 'isEnglishWord' | 'isDictionaryWord'> & { person: Name | undefined }>()
+
+function readPerson(name: Name, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord' | 'isDictionaryWord'>): Name | undefined {
   const parts = name.text.split(/\s+/)
   // Not "The London CRC": a run led by an article is an institution's name.
   if (!/^(the|a|an)$/i.test(parts[0] ?? '')) while (parts.length > 2 && /^\p{Lu}{2,}$/u.test(parts.at(-1) ?? '')) parts.pop()
@@ -367,9 +408,18 @@ export function namesGiven(sentence: string, ctx: Omit<KindContext, 'matched'>):
 /** Whether a name only says who the sentence's words come from ("HM Inspectorate of Probation said", "according to the BBC"). */
 function isAttribution(sentence: string, name: Name, ctx: Pick<KindContext, 'asksAttribution' | 'lexicon'>): boolean {
   if (ctx.asksAttribution) return false
+  let memo = attributionOf.get(name)
+  if (memo?.lexicon !== ctx.lexicon) attributionOf.set(name, (memo = { lexicon: ctx.lexicon, attribution: attributes(sentence, name, ctx.lexicon) }))
+  return memo.attribution
+}
+
+/** Whether each of a sentence's names says whose its words are, with the lexicon it was read with: every question scoring the sentence asks. */
+const attributionOf = new WeakMap<Name, { lexicon: Lexicon; attribution: boolean }>()
+
+function attributes(sentence: string, name: Name, lexicon: Lexicon): boolean {
   const { after } = around(sentence, name, 0, 2)
   const before = sentence.slice(Math.max(0, name.start - 16), name.start).toLowerCase()
-  return after.some((t) => ctx.lexicon.reporting.test(t.word)) || /according to( the)?\s*$/.test(before)
+  return after.some((t) => lexicon.reporting.test(t.word)) || /according to( the)?\s*$/.test(before)
 }
 
 /** Whether a person's name stands beside words of the question ("the Justice Secretary, David Gauke,"): the name of the role asked about. */
@@ -445,7 +495,19 @@ function expands(sentence: string, focus: string[]): boolean {
 
 /** Whether a sentence describes a focus word: "X, director of …", "X (the …)", "X is …". */
 function describes(sentence: string, focus: string[]): boolean {
-  return focus.some((word) => new RegExp(`\\b${escape(word)}[\\p{L}'’]*\\)?\\s*(,|\\(|\\s(is|was|are|were|stands for|means)\\b)`, 'iu').test(sentence))
+  return focus.some((word) => describing(word).test(sentence))
+}
+
+const describingCache = new Map<string, RegExp>()
+
+/** The pattern of a word described, built once per word: every sentence scored tests it. */
+function describing(word: string): RegExp {
+  let found = describingCache.get(word)
+  if (!found) {
+    if (describingCache.size > 1000) describingCache.clear()
+    describingCache.set(word, (found = new RegExp(`\\b${escape(word)}[\\p{L}'’]*\\)?\\s*(,|\\(|\\s(is|was|are|were|stands for|means)\\b)`, 'iu')))
+  }
+  return found
 }
 
 /**
@@ -462,36 +524,47 @@ function isCount(sentence: string, t: Token, dayNumber: RegExp): boolean {
   return !/^\s*(%|per ?cent)/i.test(rest) && !rest.startsWith('-')
 }
 
+/** Per token of a sentence, whether it is a figure counting something: worked out once per sentence, as every "how many" question scoring it reads it. */
+function countsAt(sentence: string, dayNumber: RegExp): boolean[] {
+  const f = facts(sentence)
+  if (f.counts?.dayNumber !== dayNumber) f.counts = { dayNumber, at: f.tokens.map((t) => isCount(sentence, t, dayNumber)) }
+  return f.counts.at
+}
+
 /** Stop words that name what a figure counts ("three things", "a lot"): never a word the question counts, as it is never searched for. */
 const COUNTED_STOP_WORDS: ReadonlySet<string> = new Set(['thing', 'things', 'lot'])
 
 /** A figure that counts something asked about: "21 Community Rehabilitation Companies", "28,750 offenders"; not a year or a day of a month. */
 function countsAsked(sentence: string, asked: ReadonlySet<string>, lexicon: Lexicon): boolean {
-  const toks = tokens(sentence)
-  const ws = toks.map((t) => t.word.toLowerCase())
-  const { dayNumber } = dates(lexicon)
-  const isAsked = (w: string) => {
-    const t = toTerm(w)
-    return t !== null && asked.has(t)
-  }
-  return ws.some((_, i) => {
-    if (!isCount(sentence, toks[i] as Token, dayNumber)) return false
+  const { tokens: toks, lower: ws } = facts(sentence)
+  const counts = countsAt(sentence, dates(lexicon).dayNumber)
+  for (let i = 0; i < toks.length; i++) {
+    if (!counts[i]) continue
     // "21 Community Rehabilitation Companies".
-    if (ws.slice(i + 1, i + 5).some(isAsked)) return true
+    if (anyAsked(ws, i + 1, i + 5, asked)) return true
     // "The number of CRCs would fall to 11 (nationally)", but not "members of two rival groups": a figure right before a word other than an adverb counts that word.
     const next = toks[i + 1]
-    return !(next && next.term !== null && !/^\d|ly$/.test(next.word)) && ws.slice(Math.max(0, i - 4), i).some(isAsked)
-  })
+    if (!(next && next.term !== null && !/^\d|ly$/.test(next.word)) && anyAsked(ws, Math.max(0, i - 4), i, asked)) return true
+  }
+  return false
+}
+
+/** Whether a word of `ws` from `from` up to `to` has a term asked about; a loop, as it runs for every figure of every sentence scored. */
+function anyAsked(ws: readonly string[], from: number, to: number, asked: ReadonlySet<string>): boolean {
+  for (let k = from; k < Math.min(to, ws.length); k++) {
+    const t = toTerm(ws[k] as string)
+    if (t !== null && asked.has(t)) return true
+  }
+  return false
 }
 
 /** Every figure in the sentence that counts something says it counts another thing than the one asked about: "12 regions" for "how many officers". */
 function countsOnlyOthers(sentence: string, ctx: KindContext): boolean {
   const toks = tokens(sentence)
-  const { dayNumber } = dates(ctx.lexicon)
+  const counts = countsAt(sentence, dates(ctx.lexicon).dayNumber)
   let any = false
   for (let i = 0; i < toks.length; i++) {
-    const t = toks[i] as Token
-    if (!isCount(sentence, t, dayNumber)) continue
+    if (!counts[i]) continue
     any = true
     const joined = joinedAfter(toks, i)
     const last = joined.at(-1) as number

@@ -77,6 +77,15 @@ const NATIVE_PROBE = '~'.repeat(1000)
 export class Pattern {
   /** One global expression serves every use (each resets lastIndex), so it is compiled once. */
   private readonly re: RegExp
+  /**
+   * The last text tested or replaced in, and the outcome: understanding and retrieval read one question
+   * with a pattern several times (its slots, its focus, its kind of answer), and these two are pure.
+   */
+  private testedText: string | undefined
+  private tested = false
+  private replacedText: string | undefined
+  private replacedBy = ''
+  private replaced = ''
 
   constructor(source: string) {
     // `u` only where the pattern needs it (\p{L}): it too makes compiling slower.
@@ -95,7 +104,11 @@ export class Pattern {
   }
 
   test(text: string): boolean {
-    return this.first(text.toLowerCase()) !== null
+    if (text !== this.testedText) {
+      this.tested = this.first(text.toLowerCase()) !== null
+      this.testedText = text
+    }
+    return this.tested
   }
 
   /** The first match, its groups as written in `text`. */
@@ -116,6 +129,15 @@ export class Pattern {
 
   /** `text` with every match replaced by `by`, the rest as written. */
   replaceAll(text: string, by: string): string {
+    if (text !== this.replacedText || by !== this.replacedBy) {
+      this.replaced = this.replacing(text, by)
+      this.replacedText = text
+      this.replacedBy = by
+    }
+    return this.replaced
+  }
+
+  private replacing(text: string, by: string): string {
     const lower = text.toLowerCase()
     const source = lower.length === text.length ? text : lower
     let out = ''

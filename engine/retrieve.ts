@@ -282,6 +282,21 @@ function accumulate(
     const slot = slots[i] as Slot
     let inSlotCount = 0
     for (const alt of slot.alternatives) {
+      // One term, as most alternatives are: its scores are the alternative's, with no sum per passage to gather first.
+      if (alt.length === 1) {
+        const list = lists.get(alt[0] as string)
+        if (!list) continue
+        const docs = list.docs
+        const termScores = list.scores
+        const held = list.fuzzy ? 0.7 : 1
+        for (let j = 0; j < docs.length; j++) {
+          const passage = docs[j] as number
+          if (best[passage] === 0 && full[passage] === 0) inSlot[inSlotCount++] = passage
+          best[passage] = Math.max(best[passage] as number, termScores[j] as number)
+          full[passage] = Math.max(full[passage] as number, held)
+        }
+        continue
+      }
       let inAltCount = 0
       for (const t of alt) {
         const list = lists.get(t)
@@ -338,11 +353,15 @@ interface Ranked {
   coverage: number
 }
 
+/** Whether a passage scoring `score` ranks before `than`: a higher score, or the earlier passage on a tie. */
+function better(score: number, passage: number, than: Ranked): boolean {
+  return score > than.score || (score === than.score && passage < than.passage)
+}
+
 /** The `limit` best passages, best first (ties by position), kept in a short sorted list: no sort of every match. */
 function topRanked({ scores, covered, touched }: ReturnType<typeof accumulate>, total: number, limit: number, keep?: ReadonlySet<number>): Ranked[] {
   const top: Ranked[] = []
   const kept: Ranked[] = []
-  const better = (score: number, passage: number, than: Ranked) => score > than.score || (score === than.score && passage < than.passage)
   for (const passage of touched) {
     const coverage = total > 0 ? (covered[passage] as number) / total : 0
     const score = (scores[passage] as number) * (0.25 + coverage)
@@ -364,8 +383,8 @@ const rarityOf = (df: number, n: number) => Math.log(1 + n / (df + 0.5))
 interface Listed {
   question: string
   asks: string
-  /** Its terms (a handful, so arrays: no iterator to allocate per comparison) and each one's rarity. */
-  terms: readonly string[]
+  /** Its terms' numbers (termNumbers; a handful, so arrays: no iterator to allocate per comparison) and each one's rarity. */
+  terms: Int32Array
   rarities: readonly number[]
   /** Their sum: the weight of what the listed question holds. */
   weight: number
@@ -382,17 +401,35 @@ export function listedQuestion(question: string, lexicon: Lexicon, passages: (te
   return { terms, passages: terms.map(passages), asks: asksFor(question, lexicon) }
 }
 
+/**
+ * Per knowledge base, a number for each term of the listed questions read so far: comparing a listed
+ * question then indexes an array by its terms' numbers, where hashing each term string cost more than the rest of the comparison.
+ */
+const listedTermNumbers = new WeakMap<Kb, Map<string, number>>()
+
+function termNumbers(kb: Kb): Map<string, number> {
+  let numbers = listedTermNumbers.get(kb)
+  if (!numbers) listedTermNumbers.set(kb, (numbers = new Map()))
+  return numbers
+}
+
 /** Each passage's listed questions with their terms' rarities, made once per isolate. */
 const listedCache = new WeakMap<PassageRecord, Listed[]>()
 
-function listedOf(record: PassageRecord, n: number): Listed[] {
+function listedOf(kb: Kb, record: PassageRecord): Listed[] {
   let found = listedCache.get(record)
   if (!found) {
+    const numbers = termNumbers(kb)
+    const numberOf = (term: string) => {
+      let k = numbers.get(term)
+      if (k === undefined) numbers.set(term, (k = numbers.size))
+      return k
+    }
     found = record.questions.map((question, i) => {
       const listed = record.listed[i]
       const terms = listed?.terms ?? []
-      const rarities = terms.map((_, k) => rarityOf(listed?.passages[k] ?? 0, n))
-      return { question, asks: listed?.asks ?? '', terms, rarities, weight: rarities.reduce((a, b) => a + b, 0) }
+      const rarities = terms.map((_, k) => rarityOf(listed?.passages[k] ?? 0, kb.index.documentCount))
+      return { question, asks: listed?.asks ?? '', terms: Int32Array.from(terms, numberOf), rarities, weight: rarities.reduce((a, b) => a + b, 0) }
     })
     listedCache.set(record, found)
   }
@@ -401,20 +438,32 @@ function listedOf(record: PassageRecord, n: number): Listed[] {
 
 /**
  * The question asked, as listed questions are compared with it. Its concepts'
- * alternatives' terms are numbered in one flat list ("places"); `byTerm` maps
- * each index term any of them may stand for to the places it fills, with how
- * far it is from what was typed, so a listed question is compared by looking
- * up its handful of terms rather than scanning every form of every concept.
+ * alternatives' terms are numbered in one flat list ("places"); `byTerm` gives
+ * each index term any of them may stand for (by its number among the listed
+ * questions' terms) the places it fills, with how far it is from what was typed,
+ * so a listed question is compared by looking up its handful of terms rather
+ * than scanning every form of every concept.
  */
 interface Asked {
   slots: Array<{ weight: number; alternatives: Array<{ from: number; count: number }> }>
+  /** Per term number, 1 + the index in `entries` of its places; 0 for a term no concept asked stands for. Shared: zeroed again once compared. */
+  byTerm: Int32Array
   /** Per index term: pairs of (place, distance), flattened. */
-  byTerm: ReadonlyMap<string, readonly number[]>
+  entries: number[][]
+  /** The term numbers set in `byTerm`. */
+  numbered: number[]
   places: number
 }
 
-function askedOf(slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>): Asked {
-  const byTerm = new Map<string, number[]>()
+/** `Asked.byTerm`, reused across requests (an isolate runs one at a time): a fresh array as long as the numbering per question cost more than comparing. */
+let askedByTerm = new Int32Array(0)
+
+/** `numbers` must already hold the terms of every listed question compared: a form no listed question holds is left out. */
+function askedOf(slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>, numbers: ReadonlyMap<string, number>): Asked {
+  if (askedByTerm.length < numbers.size) askedByTerm = new Int32Array(Math.max(numbers.size, 2 * askedByTerm.length))
+  const byTerm = askedByTerm
+  const entries: number[][] = []
+  const numbered: number[] = []
   let places = 0
   const asked = slots.map((slot, i) => ({
     weight: slotWeights[i] ?? 0,
@@ -423,22 +472,33 @@ function askedOf(slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<str
       for (const t of alt) {
         const forms: ReadonlyMap<string, number> = termHits.get(t)?.forms ?? new Map([[t, 0]])
         for (const [term, at] of forms) {
-          let entries = byTerm.get(term)
-          if (!entries) byTerm.set(term, (entries = []))
-          entries.push(places, at)
+          const k = numbers.get(term)
+          if (k === undefined) continue
+          if (byTerm[k] === 0) {
+            numbered.push(k)
+            byTerm[k] = entries.push([])
+          }
+          entries[(byTerm[k] as number) - 1]?.push(places, at)
         }
         places++
       }
       return { from, count: alt.length }
     }),
   }))
-  return { slots: asked, byTerm, places }
+  return { slots: asked, byTerm, entries, numbered, places }
 }
 
 /** Per place, the distance and the listed question's term filling it; reused, as similarity runs many times per question. */
 let closest = new Float64Array(0)
 let filledBy = new Int32Array(0)
-const usedTerms: number[] = []
+/** The listed question's terms that fill a place counted, in the order first counted, up to `usedCount`: a typed array, as a plain one's length reset and includes() are calls per comparison. */
+let usedTerms = new Int32Array(0)
+let usedCount = 0
+
+function used(term: number): boolean {
+  for (let u = 0; u < usedCount; u++) if (usedTerms[u] === term) return true
+  return false
+}
 
 /**
  * How close a listed question comes to the question asked, 0 to 1: the
@@ -453,11 +513,14 @@ function similarity(listed: Listed, asked: Asked): number {
     closest = new Float64Array(asked.places)
     filledBy = new Int32Array(asked.places)
   }
-  closest.fill(Infinity, 0, asked.places)
+  if (usedTerms.length < terms.length) usedTerms = new Int32Array(terms.length)
+  // A loop, not fill(): the builtin's call costs more than the handful of places.
+  for (let p = 0; p < asked.places; p++) closest[p] = Infinity
   let shares = false
   for (let i = 0; i < terms.length; i++) {
-    const entries = asked.byTerm.get(terms[i] as string)
-    if (!entries) continue
+    const entry = asked.byTerm[terms[i] as number] as number
+    if (entry === 0) continue
+    const entries = asked.entries[entry - 1] as number[]
     shares = true
     for (let e = 0; e < entries.length; e += 2) {
       const place = entries[e] as number
@@ -469,7 +532,7 @@ function similarity(listed: Listed, asked: Asked): number {
     }
   }
   if (!shares) return 0
-  usedTerms.length = 0
+  usedCount = 0
   let matched = 0
   let total = listed.weight
   for (let s = 0; s < asked.slots.length; s++) {
@@ -490,11 +553,11 @@ function similarity(listed: Listed, asked: Asked): number {
     matched += slot.weight * share
     if (!best) continue
     for (let p = best.from; p < best.from + best.count; p++) {
-      if ((closest[p] as number) !== Infinity && !usedTerms.includes(filledBy[p] as number)) usedTerms.push(filledBy[p] as number)
+      if ((closest[p] as number) !== Infinity && !used(filledBy[p] as number)) usedTerms[usedCount++] = filledBy[p] as number
     }
   }
   // What the listed question holds beyond the question asked counts against it.
-  for (let u = 0; u < usedTerms.length; u++) total -= listed.rarities[usedTerms[u] as number] ?? 0
+  for (let u = 0; u < usedCount; u++) total -= listed.rarities[usedTerms[u] as number] ?? 0
   return total > 0 ? matched / total : 0
 }
 
@@ -519,24 +582,19 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const termHits = new Map([...typedFor.keys()].map((t, i) => [t, found[i] as TermMatches]))
   const asked = await withCorrectedAlternatives(kb, joinedSplits(kb, query.slots, termHits, query.text), termHits, exhaustive)
   const n = kb.index.documentCount
-  const isUnknown = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size))
   // A slipped stop word ("wernt", "happend") names nothing: left out, not counted as a word the
   // knowledge base lacks, nor searched for by what it only resembles ("append").
-  const onlyNear = (slot: Slot) => slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size || termHits.get(t)?.fuzzy))
-  const oneSlipFromWord = (slot: Slot) => slot.alternatives.some((alt) => alt.every((t) => termHits.get(t)?.corrected))
   const slots = asked.filter(
-    (slot) => !(onlyNear(slot) && slot.typed.length === 1 && isSlipOfStopWord(slot.typed[0] as string, kb.isEnglishWord, oneSlipFromWord(slot))),
+    (slot) => !(onlyNear(slot, termHits) && slot.typed.length === 1 && isSlipOfStopWord(slot.typed[0] as string, kb.isEnglishWord, oneSlipFromWord(slot, termHits))),
   )
   const rarity = slots.map((slot) => rarityOf(Math.max(...slot.alternatives.map((alt) => Math.min(...alt.map((t) => termHits.get(t)?.size ?? 0)))), n))
   // A word no passage holds is as often a paraphrase ("in charge", "pushed") as a sign of another
   // topic, so it weighs as much as a typical known word; how many such words there are is judged apart.
-  const known = rarity.filter((_, i) => !isUnknown(slots[i] as Slot))
+  const known = rarity.filter((_, i) => !isUnknown(slots[i] as Slot, termHits))
   const typical = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : 1
-  // "Who ran it in 2016?": the year a lasting state is asked at is settled by when passages date from (compose), not searched as a word.
-  const lastingYear = (slot: Slot) => query.lasting === true && slot.typed.length === 1 && (query.years ?? []).includes(Number(slot.typed[0]))
-  const slotWeights = slots.map((slot, i) => (lastingYear(slot) ? 0 : slot.weight * (isUnknown(slot) ? typical : (rarity[i] as number))))
+  const slotWeights = slots.map((slot, i) => (lastingYear(slot, query) ? 0 : slot.weight * (isUnknown(slot, termHits) ? typical : (rarity[i] as number))))
   const total = slotWeights.reduce((a, b) => a + b, 0)
-  const unknownSlots = slots.filter((slot) => slot.weight === 1 && isUnknown(slot))
+  const unknownSlots = slots.filter((slot) => slot.weight === 1 && isUnknown(slot, termHits))
   // Names: long words that are not English, and codes mixing letters and figures ("HS2").
   const unknownNames = unknownSlots.filter((slot) => !slot.told).flatMap((slot) => slot.typed).filter((w) => (/^\p{L}{5,}$/u.test(w) && !kb.isEnglishWord(w)) || (/^(?=.*\p{L})(?=.*\d)[\p{L}\d]{2,}$/u.test(w) && !/^\d+(m|bn|k|s|st|nd|rd|th)$/.test(w)))
 
@@ -559,30 +617,62 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
     const record = kb.artifact.passages[passage]
     const source = record && kb.sources.get(record.sourceId)
     if (!record || !source) continue
-    // Worked out when composition asks, for the few passages it reads.
-    const found = new Map<string, string[]>()
-    const termsFor = (t: string) => {
-      let at = found.get(t)
-      if (!at) found.set(t, (at = termHits.get(t)?.lookup.termsAt(passage) ?? []))
-      return at
-    }
-    hits.push({ passage, record, source, score, coverage, termsFor })
+    hits.push({ passage, record, source, score, coverage, termsFor: termsAtPassage(termHits, passage) })
   }
   // A passage kept for saying how things stand is matched wherever it ranks: its listed question says which state it gives.
   matchListed(kb, hits.filter((h, i) => i < LISTED_CANDIDATES || keep?.has(h.passage)), slots, slotWeights, termHits, query.text === undefined ? undefined : asksFor(query.text, kb.language.lexicon))
-  // A listed question asking what the visitor asks, in nearly the same words, says the passage answers it: it wins.
-  const wins = (h: Hit) => h.listed !== undefined && h.listed.sameKind && h.listed.similarity >= LISTED_MATCH
-  const winner = hits.reduce<Hit | undefined>((best, h) => (wins(h) && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
+  // The passage whose listed question wins comes first.
+  const winner = hits.reduce<Hit | undefined>((best, h) => (winsByListed(h) && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
   const ordered = winner ? [winner, ...hits.filter((h) => h !== winner)] : hits
   // The question's rarest concept (a place, a name) is read where the best passage holding it ranks, if no better one holds it
   // (asking each of those passages for its terms, which composition would otherwise ask of the few it reads).
-  const rarest = slots.reduce<number>((best, slot, i) => (slot.weight === 1 && !isUnknown(slot) && (best < 0 || (slotWeights[i] ?? 0) > (slotWeights[best] ?? 0)) ? i : best), -1)
-  const holdsRarest = (h: Hit) => rarest >= 0 && holdsConcept(h, slots[rarest] as Slot)
+  const rarest = slots.reduce<number>((best, slot, i) => (slot.weight === 1 && !isUnknown(slot, termHits) && (best < 0 || (slotWeights[i] ?? 0) > (slotWeights[best] ?? 0)) ? i : best), -1)
+  const rarestSlot = rarest >= 0 ? (slots[rarest] as Slot) : undefined
   const best = ordered.slice(0, limit)
   const rest = ordered.slice(limit)
-  const rareOne = rarest >= 0 && !best.some(holdsRarest) ? rest.find(holdsRarest) : undefined
+  const rareOne = rarestSlot && !best.some((h) => holdsConcept(h, rarestSlot)) ? rest.find((h) => holdsConcept(h, rarestSlot)) : undefined
   const top = [...best, ...rest.filter((h) => keep?.has(h.passage) || h === rareOne)]
-  return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, unknownWords: unknownSlots.flatMap((slot) => slot.typed), slips: slots.filter(oneSlipFromWord).flatMap((slot) => slot.typed), sides: await sidesOf(kb, top) }
+  return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, unknownWords: unknownSlots.flatMap((slot) => slot.typed), slips: slots.filter((slot) => oneSlipFromWord(slot, termHits)).flatMap((slot) => slot.typed), sides: await sidesOf(kb, top) }
+}
+
+/*
+ * The helpers below are functions of their own, not closures in `retrieve`: a bundle that keeps
+ * function names (wrangler's default) renames every closure it creates, at a cost per request.
+ */
+
+/** Whether no passage holds a slot: each of its alternatives has a term none holds. */
+function isUnknown(slot: Slot, termHits: ReadonlyMap<string, TermMatches>): boolean {
+  return slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size))
+}
+
+/** Whether a slot is held only through slips: each of its alternatives has a term held by none or only by a fuzzy match. */
+function onlyNear(slot: Slot, termHits: ReadonlyMap<string, TermMatches>): boolean {
+  return slot.alternatives.every((alt) => alt.some((t) => !termHits.get(t)?.size || termHits.get(t)?.fuzzy))
+}
+
+/** Whether a slot is a word one slip from a word the index holds: every term of an alternative was corrected. */
+function oneSlipFromWord(slot: Slot, termHits: ReadonlyMap<string, TermMatches>): boolean {
+  return slot.alternatives.some((alt) => alt.every((t) => termHits.get(t)?.corrected))
+}
+
+/** "Who ran it in 2016?": the year a lasting state is asked at is settled by when passages date from (compose), not searched as a word. */
+function lastingYear(slot: Slot, query: Partial<Pick<Query, 'lasting' | 'years'>>): boolean {
+  return query.lasting === true && slot.typed.length === 1 && (query.years ?? []).includes(Number(slot.typed[0]))
+}
+
+/** A hit's index terms for each query term, worked out when composition asks, for the few passages it reads. */
+function termsAtPassage(termHits: ReadonlyMap<string, TermMatches>, passage: number): (term: string) => readonly string[] {
+  const found = new Map<string, string[]>()
+  return (t) => {
+    let at = found.get(t)
+    if (!at) found.set(t, (at = termHits.get(t)?.lookup.termsAt(passage) ?? []))
+    return at
+  }
+}
+
+/** A listed question asking what the visitor asks, in nearly the same words, says the passage answers it. */
+function winsByListed(h: Hit): boolean {
+  return h.listed !== undefined && h.listed.sameKind && h.listed.similarity >= LISTED_MATCH
 }
 
 /**
@@ -681,13 +771,16 @@ export function holdsConcept(hit: Hit, slot: Slot): boolean {
 
 /** Sets `listed` on the hits whose listed questions come near the question asked. */
 function matchListed(kb: Kb, hits: Hit[], slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>, asks: string | undefined): void {
-  const asked = askedOf(slots, slotWeights, termHits)
-  for (const hit of hits) {
-    for (const l of listedOf(hit.record, kb.index.documentCount)) {
+  const listed = hits.map((hit) => listedOf(kb, hit.record))
+  const asked = askedOf(slots, slotWeights, termHits, termNumbers(kb))
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h] as Hit
+    for (const l of listed[h] as Listed[]) {
       const sim = similarity(l, asked)
       if (sim > (hit.listed?.similarity ?? 0)) hit.listed = { question: l.question, similarity: sim, sameKind: asks === undefined || asks === l.asks }
     }
   }
+  for (const k of asked.numbered) asked.byTerm[k] = 0
 }
 
 /** Every side of each disagreement the hits are part of, loaded. */

@@ -5,8 +5,13 @@
 import { stemmer } from 'stemmer'
 import { STOP_WORDS } from './stop-words'
 
+/** Printable ASCII: text in which NFKC and the folds below change nothing, and the only white space is the space. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+
 /** Unicode NFKC, curly quotes and dashes folded, control characters and lone surrogates removed, white space collapsed. */
 export function normalize(text: string): string {
+  // Most text is printable ASCII, where only runs of spaces change: the Unicode passes cost more than the rest of it.
+  if (PRINTABLE_ASCII.test(text)) return text.replace(/ {2,}/g, ' ').trim()
   return text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
