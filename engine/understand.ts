@@ -233,12 +233,14 @@ const LONGEST_SLIPPED = 14
  * can say what kind of answer is asked. Only a word that is neither English nor
  * in the sources nor in the vocabulary ("Herts"), so a name stays as typed.
  */
-function unslipped(lower: string, language: Pick<Language, 'isEnglishWord' | 'isIndexed' | 'vocabulary'>, wordsOfSources: boolean): string | undefined {
+function unslipped(lower: string, language: Pick<Language, 'isEnglishWord' | 'isIndexed' | 'vocabulary'>, searches: { left: number }): string | undefined {
   if (lower.length < 4 || !/^\p{L}+$/u.test(lower) || STOP_WORDS.has(lower) || language.isEnglishWord(lower) || language.isIndexed(lower)) return undefined
   // "ther" may be "there", "their" or "other": a slip with two readings is left as typed.
   const functionWords = FUNCTION_SLIPS.get(lower)
   if (functionWords) return functionWords.length === 1 ? functionWords[0] : undefined
-  if (!wordsOfSources || lower.length > LONGEST_SLIPPED || language.vocabulary.has(toTerm(lower) ?? '')) return undefined
+  if (lower.length > LONGEST_SLIPPED || language.vocabulary.has(toTerm(lower) ?? '')) return undefined
+  searches.left -= 1
+  if (searches.left < 0) return undefined
   const meant = new Set<string>()
   for (let i = 0; i <= lower.length && meant.size < 2; i++) {
     for (const c of LETTERS) {
@@ -267,16 +269,14 @@ function unframed(text: string, language: Pick<Language, 'lexicon' | 'isEnglishW
   let read = slipsRead.get(language)
   if (!read || read.size > SLIPS_KEPT) slipsRead.set(language, (read = new Map()))
   const known = read
-  let unknown = 0
+  const searches = { left: SLIPS_READ_PER_TEXT }
   let out = lexicon.spellOut(text).replace(/[\p{L}\d'’-]+/gu, (w, at: number, whole: string) => {
     if (/\p{Lu}/u.test(w) && !startsSentence(whole.slice(0, at))) return w
     const lower = w.toLowerCase()
     if (known.has(lower)) return known.get(lower) ?? w
-    const wordsOfSources = unknown < SLIPS_READ_PER_TEXT
-    const meant = unslipped(lower, language, wordsOfSources)
-    if (!language.isEnglishWord(lower)) unknown += 1
+    const meant = unslipped(lower, language, searches)
     // Only a full reading is kept: one cut short by the limit may read otherwise in a shorter question.
-    if (wordsOfSources) known.set(lower, meant)
+    if (searches.left >= 0) known.set(lower, meant)
     return meant ?? w
   })
   for (let previous = ''; previous !== out; ) {
@@ -387,7 +387,10 @@ export function understand(question: string, history: readonly Turn[], language:
   const own = told(withKindWord(publication ? textSlots : slotsFor(text, language), asked.word, asked.kind), text, language)
   const noWordsOfItsOwn = own.every((s) => s.weight < 1)
   // A question with no words of its own after what the visitor said ("… at £600m. Over how many years?") asks about what they said, rather than about an earlier turn; small talk ("Thanks.") says nothing.
-  const said = cleaned.context && noWordsOfItsOwn && !lexicon.question.smallTalk.test(cleaned.context) ? unframed(cleaned.context, language) : undefined
+  // What the visitor said before the question, read as the question is: once, whichever use needs it.
+  let statementRead: string | undefined
+  const statement = () => (statementRead ??= unframed(cleaned.context as string, language))
+  const said = cleaned.context && noWordsOfItsOwn && !lexicon.question.smallTalk.test(cleaned.context) ? statement() : undefined
   const followUp = said === undefined && history.length > 0 && leansOnEarlier(text, language, history.at(-1)?.answer !== undefined)
   // With no words of its own but the one naming the kind of answer ("when?", "how long were they for?"), a follow-up asks the earlier question's concepts as its own.
   const chain = followUp ? chainOf(history, language) : []
@@ -397,10 +400,9 @@ export function understand(question: string, history: readonly Turn[], language:
   const leans = said === undefined && !toldScene && cleaned.context !== undefined && !lexicon.question.smallTalk.test(cleaned.context) && own.filter((s) => s.weight === 1).length <= FEW_OWN_CONCEPTS && asked.kind !== 'definition' && !lexicon.question.now.test(text)
   const ownYears = yearsNamed(text)
   const statedYears = toldScene && ownYears.length === 0 ? yearsNamed(cleaned.context as string) : []
-  const statedScene = toldScene
-    ? scene(slotsFor(unframed(cleaned.context as string, language), language, CONTEXT_WEIGHT), language).filter((s) => s.told && (statedYears.length > 0 || !s.typed.every((w) => YEAR.test(w))))
-    : []
-  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, scene(slotsFor(unframed(cleaned.context as string, language), language, CONTEXT_WEIGHT), language)) : toldScene ? withStatement(own, statedScene) : followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : own
+  const stated = leans || toldScene ? scene(slotsFor(statement(), language, CONTEXT_WEIGHT), language) : []
+  const statedScene = toldScene ? stated.filter((s) => s.told && (statedYears.length > 0 || !s.typed.every((w) => YEAR.test(w)))) : []
+  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, stated) : toldScene ? withStatement(own, statedScene) : followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : own
   const previousText = chain[0]?.text
   const polar = lexicon.question.polar.test(main)
   let kind = asked.kind
