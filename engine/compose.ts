@@ -548,6 +548,12 @@ function writtenSpans(seq: ReadonlyArray<{ term: string; at: number }>, list: re
 const close = (sa: ReadonlyArray<readonly [number, number]>, sb: ReadonlyArray<readonly [number, number]>) =>
   sa.some(([a0, a1]) => sb.some(([b0, b1]) => Math.max(b0 - a1, a0 - b1) <= NEAR_PART + 1))
 
+/** Whether a passage holds every concept the visitor typed and at least one carried over from the conversation. */
+function ownAndContext(hit: Hit, slots: readonly Slot[]): boolean {
+  const own = slots.filter((s) => s.weight === 1)
+  return own.length > 0 && own.every((s) => holdsConcept(hit, s)) && slots.some((s) => s.weight < 1 && holdsConcept(hit, s))
+}
+
 /** Whether some alternative of one of the slots `a` and some alternative of one of the slots `b`, each written whole, stand with at most NEAR_PART words between them in the sentence. */
 function near(sentence: string, a: readonly number[], b: readonly number[], slots: readonly Slot[]): boolean {
   const seq = termSequence(sentence)
@@ -590,9 +596,12 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     const needed = Math.min(SHORT_COVERAGE, Math.max(MIN_COVERAGE, SPREAD / Math.max(1, ownSlots))) * (query.polar ? POLAR_COVERAGE : 1)
     // Reaching the bar exactly (one word, found only through a slip) is enough; compared with a tolerance, as coverage is a sum of floating-point weights and a tie must not depend on rounding.
     // A passage holding every concept asked about, though it scored lower, shows the question is one the sources speak to.
-    const held = Math.max(...hits.filter((h) => h.score >= top.score * NEAR_BEST).map((h) => h.coverage))
-    if (held < needed - TIE && !hits.some((h) => h.coverage >= 1 - TIE)) return none('too little of the question covered')
-    if (top.coverage < needed - TIE) speaking = (h) => h.coverage >= needed - TIE
+    // A follow-up's own words, and one concept of what it follows, are all it needs: the rest of the earlier question was context.
+    const followed = query.followUp ? (h: Hit) => ownAndContext(h, retrieval.slots) : () => false
+    const answers = (h: Hit) => h.coverage >= needed - TIE || followed(h)
+    const held = hits.some((h) => h.score >= top.score * NEAR_BEST && answers(h))
+    if (!held && !hits.some((h) => h.coverage >= 1 - TIE)) return none('too little of the question covered')
+    if (!answers(top)) speaking = answers
   }
 
   const scorer = new Scorer(retrieval, query, context)

@@ -130,6 +130,22 @@ describe('compose', () => {
     expect(plan({ ...retrieval, hits: [retrieval.hits[0] as (typeof retrieval.hits)[number]] }, query, context).refused).toBe('too little of the question covered')
   })
 
+  it('lets a follow-up through the coverage bar on its own words and one concept of what it follows, however many other words the earlier question had', async () => {
+    const history = [{ question: 'when did the harbour board approve the cut to the night routes?' }]
+    const query = understand('why did they go?', await conversation(kb, 'why did they go?', history), kb.language)
+    const found = await retrieve(kb, query)
+    const top = found.hits[0]
+    if (!query.followUp || !top) throw new Error('the fixture no longer reads "why did they go?" as a follow-up with a passage')
+    // As if the earlier question's many other words had kept the passage's coverage low.
+    const thin = { ...found, hits: [{ ...top, coverage: 0.3 }] }
+    expect(plan(thin, query, context).refused).not.toBe('too little of the question covered')
+    // A question standing on its own still needs the coverage.
+    expect(plan(thin, { ...query, followUp: false }, context).refused).toBe('too little of the question covered')
+    // And a follow-up whose own word the passage lacks gets no leeway.
+    const ownWordMissing = { ...found, hits: [{ ...top, coverage: 0.3, termsFor: (t: string) => (t === toTerm('go') ? [] : top.termsFor(t)) }] }
+    expect(plan(ownWordMissing, query, context).refused).toBe('too little of the question covered')
+  })
+
   it('reads the coverage bar from every passage scoring nearly as well as the best, not from the best alone', async () => {
     const { query, found, whole, partial } = await wholeAndPartial()
     // Enough of the question, short of all of it, in a passage scoring just under the best, or far under it.
