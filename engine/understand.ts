@@ -175,6 +175,9 @@ const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)
 /** A question word alone, or with its verb: "when?", "why not?", "how much?", "who did?", "who decided?", "who won?"; "how many" with its noun, and either after a preposition ("over how many years?"). */
 const BARE = /^\s*(?:(?:over|for|in|by|from|since|until|after|before) )?(who|what|when|where|why|how( (?:much|many)(?: \p{L}+)?| long| often)?|which)( (did|was|were|is|are|not|exactly|said|won|paid|left|led|ran|bought|sold|lost|got|took|made|went|found|gave|told|wrote|began|\p{L}{3,}ed))?\s*[?.!]*\s*$/iu
 
+/** The question word put last, after a word or two: "done by when?", "paid how much?", "ended where?". */
+const ECHO = /^\s*(?:[\p{L}'’-]+\s+){1,2}(?:(?:by|from|until|since|in|on|at|for)\s+)?(?:when|where|why|who|how (?:much|many|long))\s*[?.!]*\s*$/iu
+
 /** A phrase of one or two words led by a preposition (and "the"), none of them a stop word: "in 2019?", "in Wales?", "in the north". Not "for my son?" nor "in in in". */
 const FRAGMENT = /^\s*(?:in|for|at|during|before|after|since|by|from|under|over)\s+(?:the\s+)?([\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+)?)(?:\s*[?.!]+)?\s*$/iu
 
@@ -182,7 +185,7 @@ const FRAGMENT = /^\s*(?:in|for|at|during|before|after|since|by|from|under|over)
 export function isFollowUp(question: string): boolean {
   const fragment = FRAGMENT.exec(question)?.[1]
   const phrase = fragment !== undefined && words(fragment).every((w) => !STOP_WORDS.has(w.toLowerCase()))
-  return CONTINUES.test(question) || BARE.test(question) || phrase || (LEANS_ON_CONTEXT.test(question) && words(question).length <= 10)
+  return CONTINUES.test(question) || BARE.test(question) || ECHO.test(question) || phrase || (LEANS_ON_CONTEXT.test(question) && words(question).length <= 10)
 }
 
 /** A question naming only the kind of answer it wants ("reason?", "which year?", "cost?"): it has nothing of its own to look up. */

@@ -398,6 +398,15 @@ describe('understand', () => {
     expect(polar.kind).toBe('other')
   })
 
+  it('reads a question word put last after a word or two ("done by when?", "paid how much?") as a follow-up, but not a question of its own that ends with one', () => {
+    for (const q of ['done by when?', 'paid how much?', 'cut when', 'started from when?']) {
+      const echo = ask(q, ['what did the harbour board review in 2016?'])
+      expect(echo.followUp, q).toBe(true)
+      expect(echo.slots.map((s) => s.typed.join(' ')), q).toContain('harbour board')
+    }
+    expect(ask('the harbour board cut the night routes when?', ['how many crossings were cancelled?']).followUp).toBe(false)
+  })
+
   it('takes a phrase led by a preposition ("in 2019?", "before that?") to ask the earlier question again, but not a question that opens with one', () => {
     const again = ask('in 2019?', ['how many crossings were cancelled?'])
     expect(again.followUp).toBe(true)
