@@ -579,7 +579,11 @@ const SUCCESSION_WORDS = /^(successor|predecessor|took|take|taken|taking|over|st
 function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'countOf' | 'countNamed' | 'countsPeople'> {
   const m = lexicon.question.countOf.exec(text)
   if (!m) return { countOf: [], countNamed: [] }
-  const termsOf = (words: string[]) => slots.filter((s) => s.typed.some((w) => words.includes(w))).flatMap((s) => s.alternatives.map((alt) => alt.at(-1) as string))
+  // A hyphenated word ("pre-sentence") is typed as its parts, each a concept of its own.
+  const termsOf = (words: string[]) => {
+    const parts = words.flatMap((w) => w.split('-'))
+    return slots.filter((s) => s.typed.some((w) => parts.includes(w))).flatMap((s) => s.alternatives.map((alt) => alt.at(-1) as string))
+  }
   const first = (m[1] ?? m[3])?.toLowerCase()
   const named = first && !lexicon.question.vagueCount.test(first) ? first : undefined
   // "How many staff worked…", "how many were consistently…": a past participle or an adverb says what they did, not what is counted.

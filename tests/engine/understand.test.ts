@@ -793,6 +793,8 @@ describe('understand', () => {
     expect(ask('how many crossings were cancelled').countOf).toEqual(['cross'])
     // "How many crossings" names the thing counted; "how many people" and "how many were" count anything.
     expect(ask('how many crossings were cancelled').countNamed).toEqual(['cross'])
+    // A hyphenated thing counted ("night-time crossings") is named by its parts, as they are typed.
+    expect(ask('how many night-time crossings were cancelled').countNamed).toEqual(['night', 'time'])
     // A participle or an adverb after the first word says what they did, not what is counted.
     expect(ask('how many crews worked the night routes').countOf).toEqual(['crew'])
     expect(ask('how many were regularly cancelled').countOf).toEqual([])
