@@ -764,6 +764,10 @@ describe('understand', () => {
     expect(ask('were the night routes still running in 2016?').now).toBe(false)
     expect(ask('in 2016, still under the contracts, who ran the night routes?').now).toBe(false)
     expect(ask('did the board have a plan for the night routes yet?').now).toBe(false)
+    // "Now" in what someone said, or did say, is their "now", not the visitor's; what someone says now is.
+    expect(ask('how many crossings did the board say were now running?').now).toBe(false)
+    expect(ask('who said the night routes were now losing money?').now).toBe(false)
+    expect(ask('what does the board say about the night routes now?').now).toBe(true)
     // A follow-up asks about now when the chain it leans on does, unless a turn since named a year.
     expect(ask('what about the pier', ['who runs the ferries now?', 'and the night routes?']).now).toBe(true)
     expect(ask('what about the pier', ['who runs the ferries now?', 'and in 2016?']).now).toBe(false)
