@@ -314,7 +314,7 @@ class Scorer {
       focus: query.focus,
       asked: new Set(retrieval.slots.flatMap((slot) => slot.alternatives.map((alt) => alt.at(-1) as string))),
       // "Which paper said…", "which magazine ran the story…": whoever a sentence's words come from is the answer.
-      asksAttribution: words(query.text).some((w) => context.lexicon.reporting.test(w)) || context.lexicon.question.publisherAsked.test(query.text),
+      asksAttribution: query.attribution,
       countOf: new Set(query.countOf),
       countNamed: new Set(query.countNamed),
       countsPeople: query.countsPeople === true,

@@ -130,6 +130,11 @@ const MONTH_PRECISION = 0.85
 const NUMBERED_BY = /(?:^|[\s(])\p{Lu}\p{L}{0,2}\.?\s$/u
 
 /** Whether a sentence gives a figure that is no year. */
+/** The kind of figure a text names ("£450m" a sum, "70%" a share), if it names one of them. */
+export function figureKind(text: string): AnswerKind | undefined {
+  return /\d\s?(%|per ?cent)/i.test(text) ? 'percent' : MONEY.test(text) ? 'money' : undefined
+}
+
 export function holdsFigure(sentence: string): boolean {
   return DIGITS.test(sentence)
 }

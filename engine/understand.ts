@@ -6,7 +6,7 @@
  */
 import { cleanQuestion, isQuestion, isWordedAsQuestion, stillInsults } from './clean'
 import { STOP_WORDS } from './stop-words'
-import { NAMES, answerKind, isPersonName, kindOf, type AnswerKind } from './kinds'
+import { NAMES, answerKind, figureKind, isPersonName, kindOf, type AnswerKind } from './kinds'
 import type { Lexicon } from './lexicon'
 import { isRoughMeasure, isUnitOfSum, NUMBER_WORDS, spansNamed, toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
@@ -54,6 +54,8 @@ export interface Query {
   now: boolean
   /** Leans on earlier turns, whose concepts it carries. */
   followUp: boolean
+  /** Asks what a source said or who said it ("what did the BBC say…", "which paper…"), or leans on a question that did ("the BBC said £450m, right?" then "and the Independent?"): who reported a sentence is part of what it says. */
+  attribution: boolean
   /** For "how many X": the terms that stand for X (with the vocabulary's alternatives); the figure must count them. */
   countOf: string[]
   /** For "how many complaints": the terms of the thing counted, when the word after "how many" names one (not "people", "more"); a sentence never speaking of it counts something else. */
@@ -411,6 +413,8 @@ export function understand(question: string, history: readonly Turn[], language:
   let kind = asked.kind
   // "And in Wales?" asks what the earlier question asked; "was it reversed?" asks a yes or no of its own.
   if (kind === 'other' && previousText !== undefined && !polar) kind = answerKind(previousText, lexicon)
+  // "The BBC said about £450m, right?" then "and the Independent?": what it names is the kind of figure asked of the other.
+  if (kind === 'other' && previousText !== undefined && !polar) kind = figureKind(previousText) ?? kind
   const years = statedYears.length > 0 ? statedYears : ownYears
   // "What about in Wales?" after "who runs it now?" (or after a chain of follow-ups leading back to it) asks about now too, unless it names a year of its own.
   const now = lexicon.question.now.test(text) || (years.length === 0 && chainAsksNow(chain, lexicon))
@@ -424,6 +428,7 @@ export function understand(question: string, history: readonly Turn[], language:
     polar,
     now,
     followUp,
+    attribution: [text, ...(followUp && previousText !== undefined ? [previousText] : [])].some((t) => words(t).some((w) => lexicon.reporting.test(w)) || lexicon.question.publisherAsked.test(t)),
     years,
     spans: spansNamed(statedYears.length > 0 ? (cleaned.context as string) : text),
     // A year the statement told sets the scene as "in 2016, who ran it?" does.

@@ -146,6 +146,15 @@ describe('compose', () => {
     expect(plan(ownWordMissing, query, context).refused).toBe('too little of the question covered')
   })
 
+  it('answers "and the Gazette?" after a question about what another source said with what the Gazette reports, and asks it for the kind of figure the earlier question named', async () => {
+    const a = await ask('and the gazette?', ['what did the harbour board say about the night routes?'])
+    expect(a.answered).toBe(true)
+    expect(sentencesOf(a)[0]).toMatch(/^The Gazette said Bluewater would run the night routes/)
+    // Asked as a check of one source's figure, the follow-up asks the other's figure.
+    expect(understand('and the gazette?', [{ question: 'the harbour board said £40m, right?' }], kb.language).kind).toBe('money')
+    expect(understand('and the gazette?', [{ question: 'the harbour board said 30% were cancelled, right?' }], kb.language).kind).toBe('percent')
+  })
+
   it('reads the coverage bar from every passage scoring nearly as well as the best, not from the best alone', async () => {
     const { query, found, whole, partial } = await wholeAndPartial()
     // Enough of the question, short of all of it, in a passage scoring just under the best, or far under it.
