@@ -102,6 +102,8 @@ const LISTED = 1
 /** How much more a sentence counts for holding one of the choices a question offers ("safer or more at risk?"). */
 const CHOICE = 0.3
 const HELD = 0.2
+/** What a sentence is worth that still speaks of what a follow-up put its own words in place of. */
+const REPLACED = 0.8
 /** For a question wanting a kind of answer, how much the sentence's score depends on carrying it. */
 const KIND_WEIGHT = 0.5
 /** A sentence answering at least this share as well as the first may bring in its disagreement. */
@@ -364,7 +366,9 @@ class Scorer {
       // "Safer or more at risk?": a sentence saying one of them settles it.
       const chosen = this.query.choices?.some((terms) => terms.every((t) => own.has(t))) ? 1 + CHOICE : 1
       const yearFit = this.yearFit(sentence, side)
-      const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit * chosen
+      // "What about Wales?" after "… in England?": a sentence on "England and Wales" answers for both, not for the one asked.
+      const replaced = this.query.replaced?.some((t) => own.has(t)) ? REPLACED : 1
+      const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit * chosen * replaced
       // Fields named, not spread from the hit: every candidate then has one shape, which later passes read fast.
       return { hit, passage: side.passage, record: side.record, source: side.source, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, yearFit, sortHeld, score }
     })

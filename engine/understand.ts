@@ -54,6 +54,8 @@ export interface Query {
   now: boolean
   /** Leans on earlier turns, whose concepts it carries. */
   followUp: boolean
+  /** Terms of what a follow-up put its own words in place of ("England" in "… in England?" then "what about Wales?"): a sentence still speaking of it answers for both, not for the one asked. */
+  replaced?: string[]
   /** Asks what a source said or who said it ("what did the BBC say…", "which paper…"), or leans on a question that did ("the BBC said £450m, right?" then "and the Independent?"): who reported a sentence is part of what it says. */
   attribution: boolean
   /** For "how many X": the terms that stand for X (with the vocabulary's alternatives); the figure must count them. */
@@ -407,7 +409,8 @@ export function understand(question: string, history: readonly Turn[], language:
   const statedYears = toldScene && ownYears.length === 0 ? yearsNamed(cleaned.context as string) : []
   const stated = leans || toldScene ? scene(slotsFor(statement(), language, CONTEXT_WEIGHT), language) : []
   const statedScene = toldScene ? stated.filter((s) => s.told && (statedYears.length > 0 || !s.typed.every((w) => YEAR.test(w)))) : []
-  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, stated) : toldScene ? withStatement(own, statedScene) : followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : own
+  const context = said === undefined && !leans && !toldScene && followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn ? 1 : CONTEXT_WEIGHT, text) : undefined
+  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, stated) : toldScene ? withStatement(own, statedScene) : (context?.slots ?? own)
   const previousText = chain[0]?.text
   const polar = lexicon.question.polar.test(main)
   let kind = asked.kind
@@ -436,6 +439,7 @@ export function understand(question: string, history: readonly Turn[], language:
     lasting: years.length > 0 && kind === 'entity' && lexicon.question.lasting.test(text),
     ...(publication && { publication: lexicon.question.writerAsked.test(main) ? ('writer' as const) : ('publisher' as const) }),
     ...counted(text, own, lexicon),
+    ...(context && context.replaced.length > 0 && { replaced: context.replaced }),
   }
   const after = lexicon.question.successorOf.exec(text)
   const before = lexicon.question.predecessorOf.exec(text)
@@ -787,12 +791,13 @@ function substitution(question: string, own: Slot[], earlier: EarlierTurn, carri
 }
 
 /** A follow-up borrows the concepts of the turns it leans on, at a lower weight so its own words still lead; one pointing back also borrows the names the last answer gave. */
-function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: string | undefined, language: Language, weight: number, question: string): Slot[] {
+function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: string | undefined, language: Language, weight: number, question: string): { slots: Slot[]; replaced: string[] } {
   const slots = [...own]
   const seen = new Set(own.map((s) => slotKey(s.alternatives)))
   // The first name: what a sentence is about usually comes first ("Working Links, …, went bust").
   const named = !lastAnswer || !pointsBack(question) ? '' : ((PERSONAL.test(question) ? personNamed(lastAnswer, language) : undefined) ?? namesIn(lastAnswer, language)[0] ?? '')
   let substituted = false
+  const mineReplaced: string[] = []
   chain.forEach((earlier, i) => {
     const carried = slotsFor(earlier.text + (i === 0 && named ? ` ; ${named}` : ''), language, weight)
     // The later turn of the chain puts its own in place of what this one named, as this question does: "and the inspectors?" had put them in place of "the NAO".
@@ -802,6 +807,7 @@ function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: str
       const mine = substitution(question, own, earlier, carried, language)
       substituted = mine.size > 0
       for (const w of mine) replaced.add(w)
+      mineReplaced.push(...mine)
     }
     for (const slot of carried) {
       const key = slotKey(slot.alternatives)
@@ -809,5 +815,5 @@ function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: str
       seen.add(key)
     }
   })
-  return slots
+  return { slots, replaced: mineReplaced.flatMap((w) => toTerm(w) ?? []) }
 }

@@ -155,6 +155,21 @@ describe('compose', () => {
     expect(understand('and the gazette?', [{ question: 'the harbour board said 30% were cancelled, right?' }], kb.language).kind).toBe('percent')
   })
 
+  it('weighs a sentence still speaking of what a follow-up put its own words in place of below one that does not ("what about Tidal Lines?" after a question about Bluewater)', async () => {
+    const history = [{ question: 'did bluewater run the night routes?' }]
+    const query = understand('what about tidal lines?', await conversation(kb, 'what about tidal lines?', history), kb.language)
+    expect(query.replaced).toEqual([toTerm('bluewater')])
+    const found = await retrieve(kb, query)
+    const scored = plan(found, query, context).candidates
+    const plain = plan(found, { ...query, replaced: undefined }, context).candidates
+    const same = (c: (typeof scored)[number]) => plain.find((p) => p.passage === c.passage && p.position === c.position)
+    // "Three operators, Bluewater, Tidal Lines and Harbour Link, won…" speaks of both.
+    const naming = scored.filter((c) => /Bluewater/.test(c.sentence) && (same(c)?.score ?? 0) > 0)
+    expect(naming.length).toBeGreaterThan(0)
+    for (const c of naming) expect(c.score).toBeLessThan(same(c)?.score ?? 0)
+    for (const c of scored.filter((c) => !/Bluewater/.test(c.sentence))) expect(c.score).toBe(same(c)?.score)
+  })
+
   it('reads the coverage bar from every passage scoring nearly as well as the best, not from the best alone', async () => {
     const { query, found, whole, partial } = await wholeAndPartial()
     // Enough of the question, short of all of it, in a passage scoring just under the best, or far under it.
