@@ -323,6 +323,10 @@ describe('understand', () => {
     expect(alternatives('so the ferry contracts were basically gonna cost what, apparently').flat()).toEqual(['ferri', 'contract', 'cost'])
     // How exact the answer must be is no concept either: "roughly", "around 2015".
     expect(alternatives('roughly how many crossings were cancelled around 2015').flat()).toEqual(['cross', 'cancel', '2015'])
+    // "Round here", "near me", "where I live" point to the visitor's place, which they name elsewhere if at all.
+    for (const q of ['who ran the night routes round here', 'who ran the night routes near me?', 'who ran the night routes where i live']) {
+      expect(ask(q).slots.flatMap((s) => s.typed), q).toEqual(['ran', 'night', 'routes'])
+    }
   })
 
   it('reads a holiday as a time ("around christmas 2018"), not as a name the sources must mention', () => {
