@@ -367,7 +367,7 @@ class Scorer {
       const chosen = this.query.choices?.some((terms) => terms.every((t) => own.has(t))) ? 1 + CHOICE : 1
       const yearFit = this.yearFit(sentence, side)
       // "What about Wales?" after "… in England?": a sentence on "England and Wales" answers for both, not for the one asked.
-      const replaced = this.query.replaced?.some((t) => own.has(t)) ? REPLACED : 1
+      const replaced = this.query.replaced?.every((t) => own.has(t)) ? REPLACED : 1
       const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit * chosen * replaced
       // Fields named, not spread from the hit: every candidate then has one shape, which later passes read fast.
       return { hit, passage: side.passage, record: side.record, source: side.source, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, yearFit, sortHeld, score }
@@ -554,8 +554,8 @@ const close = (sa: ReadonlyArray<readonly [number, number]>, sb: ReadonlyArray<r
 
 /** Whether a passage holds every concept the visitor typed and at least one carried over from the conversation. */
 function ownAndContext(hit: Hit, slots: readonly Slot[]): boolean {
-  const own = slots.filter((s) => s.weight === 1)
-  return own.length > 0 && own.every((s) => holdsConcept(hit, s)) && slots.some((s) => s.weight < 1 && holdsConcept(hit, s))
+  const own = slots.filter((s) => s.weight === 1 && !s.carried)
+  return own.length > 0 && own.every((s) => holdsConcept(hit, s)) && slots.some((s) => s.carried && holdsConcept(hit, s))
 }
 
 /** Whether some alternative of one of the slots `a` and some alternative of one of the slots `b`, each written whole, stand with at most NEAR_PART words between them in the sentence. */

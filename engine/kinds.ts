@@ -45,7 +45,10 @@ const LEAD = /^.*?\b(?:who|whom|whose|what|whats|which|why|how)\b.*?(?=\b(?:who|
 const COUNTING_WORDS = [...NUMBER_WORDS.keys(), 'hundred', 'thousand', 'million', 'billion']
 const SPELLED_NUMBERS = ['one', ...COUNTING_WORDS].join('|')
 const NUMBER = new RegExp(`\\d|\\b(${SPELLED_NUMBERS}|half|quarter|third)\\b`, 'i')
-const PERCENT = /\d\s?(%|per ?cent)|\b(half|quarter|third|fifth|majority|most)\b/i
+const SHARE_FIGURE = /\d\s?(%|per ?cent)/i
+const PERCENT = new RegExp(`${SHARE_FIGURE.source}|\\b(half|quarter|third|fifth|majority|most)\\b`, 'i')
+/** A sum as a figure: after a currency sign, or with "m" or "bn" joined to it. */
+const SUM_FIGURE = /[£$€]\s?\d|\b\d[\d,.]*(m|bn)\b/i
 const MONEY = /£|\$|€|\b\d[\d,.]*\s?(m|bn|k|million|billion)\b/i
 /** "The fourth time" says how many times. */
 const NTH_TIME = /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+time\b/i
@@ -129,12 +132,12 @@ const MONTH_PRECISION = 0.85
 /** A short capitalised code right before a figure ("HC 484", "Cm 9613", "No. 5"): the figure numbers a document and counts nothing. */
 const NUMBERED_BY = /(?:^|[\s(])\p{Lu}\p{L}{0,2}\.?\s$/u
 
-/** Whether a sentence gives a figure that is no year. */
-/** The kind of figure a text names ("£450m" a sum, "70%" a share), if it names one of them. */
+/** The kind of figure a text names, if a sum ("£450m", "450m") or a share ("70%"): "2 million people" is neither. */
 export function figureKind(text: string): AnswerKind | undefined {
-  return /\d\s?(%|per ?cent)/i.test(text) ? 'percent' : MONEY.test(text) ? 'money' : undefined
+  return SHARE_FIGURE.test(text) ? 'percent' : SUM_FIGURE.test(text) ? 'money' : undefined
 }
 
+/** Whether a sentence gives a figure that is no year. */
 export function holdsFigure(sentence: string): boolean {
   return DIGITS.test(sentence)
 }

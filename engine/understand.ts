@@ -32,6 +32,8 @@ export interface Slot {
   told?: true
   /** The vocabulary names it as a name ("Hull"), though it may be an everyday word too. */
   named?: true
+  /** Carried over from an earlier question a follow-up leans on. */
+  carried?: true
 }
 
 export type DeclineReason = 'greeting' | 'personal' | 'private' | 'later' | 'future' | 'instructed' | 'empty'
@@ -54,9 +56,9 @@ export interface Query {
   now: boolean
   /** Leans on earlier turns, whose concepts it carries. */
   followUp: boolean
-  /** Terms of what a follow-up put its own words in place of ("England" in "… in England?" then "what about Wales?"): a sentence still speaking of it answers for both, not for the one asked. */
+  /** The terms of what a follow-up put its own words in place of ("England" in "… in England?" then "what about Wales?", "Working Links" for "and Sodexo?"): a sentence holding all of them still speaks of it, and answers for both, not for the one asked. */
   replaced?: string[]
-  /** Asks what a source said or who said it ("what did the BBC say…", "which paper…"), or leans on a question that did ("the BBC said £450m, right?" then "and the Independent?"): who reported a sentence is part of what it says. */
+  /** Asks what a source said or who said it ("what did the BBC say…", "which paper…"), or only names a source after a question that did ("the BBC said £450m, right?" then "and the Independent?"): who reported a sentence is part of what it says. */
   attribution: boolean
   /** For "how many X": the terms that stand for X (with the vocabulary's alternatives); the figure must count them. */
   countOf: string[]
@@ -415,9 +417,9 @@ export function understand(question: string, history: readonly Turn[], language:
   const polar = lexicon.question.polar.test(main)
   let kind = asked.kind
   // "And in Wales?" asks what the earlier question asked; "was it reversed?" asks a yes or no of its own.
-  if (kind === 'other' && previousText !== undefined && !polar) kind = answerKind(previousText, lexicon)
-  // "The BBC said about £450m, right?" then "and the Independent?": what it names is the kind of figure asked of the other.
-  if (kind === 'other' && previousText !== undefined && !polar) kind = figureKind(previousText) ?? kind
+  // "The BBC said about £450m, right?" then "and the Independent?": the other source's figure, of the kind the check named.
+  const checked = previousText !== undefined && namesOnly(text, own, lexicon) && lexicon.question.polar.test(previousText) && asksWhoSaid(previousText, lexicon)
+  if (kind === 'other' && previousText !== undefined && !polar) kind = answerKind(previousText, lexicon) === 'other' && checked ? (figureKind(previousText) ?? 'other') : answerKind(previousText, lexicon)
   const years = statedYears.length > 0 ? statedYears : ownYears
   // "What about in Wales?" after "who runs it now?" (or after a chain of follow-ups leading back to it) asks about now too, unless it names a year of its own.
   const now = lexicon.question.now.test(text) || (years.length === 0 && chainAsksNow(chain, lexicon))
@@ -431,7 +433,7 @@ export function understand(question: string, history: readonly Turn[], language:
     polar,
     now,
     followUp,
-    attribution: [text, ...(followUp && previousText !== undefined ? [previousText] : [])].some((t) => words(t).some((w) => lexicon.reporting.test(w)) || lexicon.question.publisherAsked.test(t)),
+    attribution: asksWhoSaid(text, lexicon) || (followUp && previousText !== undefined && namesOnly(text, own, lexicon) && asksWhoSaid(previousText, lexicon)),
     years,
     spans: spansNamed(statedYears.length > 0 ? (cleaned.context as string) : text),
     // A year the statement told sets the scene as "in 2016, who ran it?" does.
@@ -593,14 +595,16 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
     const parts = words.flatMap((w) => w.split('-'))
     return slots.filter((s) => s.typed.some((w) => parts.includes(w))).flatMap((s) => s.alternatives.map((alt) => alt.at(-1) as string))
   }
-  const first = (m[1] ?? m[3])?.toLowerCase()
-  const named = first && !lexicon.question.vagueCount.test(first) ? first : undefined
   // "How many staff worked…", "how many were consistently…": a past participle or an adverb says what they did, not what is counted.
   const second = (m[2] ?? m[4])?.toLowerCase()
+  const first = (m[1] ?? m[3])?.toLowerCase()
+  // A hyphenated first word describes the thing counted ("pre-sentence reports"), which the next word names.
+  const head = first?.includes('-') ? second : first
+  const named = head && !lexicon.question.vagueCount.test(head) ? head : undefined
   return {
     countOf: termsOf([first, second && !/\p{L}{3,}(ed|ly)$/u.test(second) ? second : undefined].flatMap((w) => (w ? [w] : []))),
     countNamed: named ? termsOf([named]) : [],
-    ...(first && !named && lexicon.question.people.test(first) && { countsPeople: true }),
+    ...(head && !named && lexicon.question.people.test(head) && { countsPeople: true }),
   }
 }
 
@@ -713,6 +717,11 @@ function placed(text: string): Map<string, string[]> {
 
 const isFigure = (word: string) => /^\d/.test(word)
 
+/** Whether a question asks what a source said or who said it ("what did the BBC say…", "which paper…"). */
+function asksWhoSaid(text: string, lexicon: Lexicon): boolean {
+  return words(text).some((w) => lexicon.reporting.test(w)) || lexicon.question.publisherAsked.test(text)
+}
+
 /**
  * The words of an earlier question that a follow-up places something else
  * with the same word instead of: "and in 2016?" replaces "in 2014", not "in
@@ -811,7 +820,7 @@ function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: str
     }
     for (const slot of carried) {
       const key = slotKey(slot.alternatives)
-      if (!seen.has(key) && !slot.typed.some((w) => replaced.has(w))) slots.push(slot)
+      if (!seen.has(key) && !slot.typed.some((w) => replaced.has(w))) slots.push({ ...slot, carried: true })
       seen.add(key)
     }
   })

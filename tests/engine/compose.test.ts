@@ -150,9 +150,17 @@ describe('compose', () => {
     const a = await ask('and the gazette?', ['what did the harbour board say about the night routes?'])
     expect(a.answered).toBe(true)
     expect(sentencesOf(a)[0]).toMatch(/^The Gazette said Bluewater would run the night routes/)
-    // Asked as a check of one source's figure, the follow-up asks the other's figure.
-    expect(understand('and the gazette?', [{ question: 'the harbour board said £40m, right?' }], kb.language).kind).toBe('money')
-    expect(understand('and the gazette?', [{ question: 'the harbour board said 30% were cancelled, right?' }], kb.language).kind).toBe('percent')
+    // Who reported a sentence counts only when a source is asked about: without it, the Gazette's sentence does not lead.
+    const query = understand('and the gazette?', await conversation(kb, 'and the gazette?', [{ question: 'what did the harbour board say about the night routes?' }]), kb.language)
+    expect(query.attribution).toBe(true)
+    expect(plan(await retrieve(kb, query), { ...query, attribution: false }, context).chosen[0]?.sentence ?? '').not.toMatch(/^The Gazette said Bluewater would run the night routes/)
+    // Asked as a check of one source's figure, the follow-up asks the other's figure: a sum, a share, not a count of people.
+    const after = (q: string) => understand('and the gazette?', [{ question: q }], kb.language).kind
+    expect(after('the harbour board said £40m, right?')).toBe('money')
+    expect(after('the harbour board said 30% were cancelled, right?')).toBe('percent')
+    expect(after('the harbour board said 2 million people sailed, right?')).not.toBe('money')
+    // A question that only checks a figure, with no source saying it, asks nothing of another.
+    expect(understand('and in 2016?', [{ question: 'was the £40m contract signed in 2015?' }], kb.language).kind).not.toBe('money')
   })
 
   it('weighs a sentence still speaking of what a follow-up put its own words in place of below one that does not ("what about Tidal Lines?" after a question about Bluewater)', async () => {
