@@ -656,6 +656,9 @@ describe('understand', () => {
     expect(weightOf('routes')).toBe(0.5)
     // With no words of its own the question asks about the story itself.
     expect(weightsOf(ask('my uncle crewed the night routes in 2016, what was that?'))('routes')).toBe(1)
+    // Whatever question word follows the comma: "whose", "where".
+    expect(weightsOf(ask('my uncle crewed the night routes in 2016, whose company ran the ferries?'))('routes')).toBe(0.5)
+    expect(weightsOf(ask('my uncle crewed the night routes in 2016, where did the ferries go?'))('routes')).toBe(0.5)
   })
 
   it('understands a question the same with the vocabulary as the artifact stores it, compiled by the build, as with the vocabulary compiled on loading', () => {
