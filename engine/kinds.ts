@@ -47,8 +47,8 @@ const SPELLED_NUMBERS = ['one', ...COUNTING_WORDS].join('|')
 const NUMBER = new RegExp(`\\d|\\b(${SPELLED_NUMBERS}|half|quarter|third)\\b`, 'i')
 const SHARE_FIGURE = /\d\s?(%|per ?cent)/i
 const PERCENT = new RegExp(`${SHARE_FIGURE.source}|\\b(half|quarter|third|fifth|majority|most)\\b`, 'i')
-/** A sum as a figure: after a currency sign, or with "m" or "bn" joined to it. */
-const SUM_FIGURE = /[£$€]\s?\d|\b\d[\d,.]*(m|bn)\b/i
+/** A sum as a figure: after a currency sign, with "m" or "bn" joined to it, or in millions or billions of pounds. */
+const SUM_FIGURE = /[£$€]\s?\d|\b\d[\d,.]*(m|bn)\b|\b\d[\d,.]*\s?(million|billion)\s+(pounds|quid)\b/i
 const MONEY = /£|\$|€|\b\d[\d,.]*\s?(m|bn|k|million|billion)\b/i
 /** "The fourth time" says how many times. */
 const NTH_TIME = /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+time\b/i

@@ -598,11 +598,12 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
   // "How many staff worked…", "how many were consistently…": a past participle or an adverb says what they did, not what is counted.
   const second = (m[2] ?? m[4])?.toLowerCase()
   const first = (m[1] ?? m[3])?.toLowerCase()
-  // A hyphenated first word describes the thing counted ("pre-sentence reports"), which the next word names.
-  const head = first?.includes('-') ? second : first
+  const doing = (w: string) => /\p{L}{3,}(ed|ly)$/u.test(w)
+  // A hyphenated first word describes the thing counted ("pre-sentence reports"), which the next word names; unless that says what they did ("ex-offenders reoffended").
+  const head = first?.includes('-') && second && !doing(second) && !lexicon.question.vagueCount.test(second) ? second : first
   const named = head && !lexicon.question.vagueCount.test(head) ? head : undefined
   return {
-    countOf: termsOf([first, second && !/\p{L}{3,}(ed|ly)$/u.test(second) ? second : undefined].flatMap((w) => (w ? [w] : []))),
+    countOf: termsOf([first, second && !doing(second) ? second : undefined].flatMap((w) => (w ? [w] : []))),
     countNamed: named ? termsOf([named]) : [],
     ...(head && !named && lexicon.question.people.test(head) && { countsPeople: true }),
   }

@@ -141,6 +141,9 @@ describe('compose', () => {
     expect(plan(thin, query, context).refused).not.toBe('too little of the question covered')
     // A question standing on its own still needs the coverage.
     expect(plan(thin, { ...query, followUp: false }, context).refused).toBe('too little of the question covered')
+    // The leeway needs a concept carried over from the earlier question, not merely one of less weight (the follow-up's own kind word).
+    const uncarried = { ...thin, slots: thin.slots.map((s) => ({ ...s, carried: undefined })) }
+    expect(plan(uncarried, query, context).refused).toBe('too little of the question covered')
     // And a follow-up whose own word the passage lacks gets no leeway.
     const ownWordMissing = { ...found, hits: [{ ...top, coverage: 0.3, termsFor: (t: string) => (t === toTerm('go') ? [] : top.termsFor(t)) }] }
     expect(plan(ownWordMissing, query, context).refused).toBe('too little of the question covered')
@@ -159,6 +162,10 @@ describe('compose', () => {
     expect(after('the harbour board said £40m, right?')).toBe('money')
     expect(after('the harbour board said 30% were cancelled, right?')).toBe('percent')
     expect(after('the harbour board said 2 million people sailed, right?')).not.toBe('money')
+    expect(after('the harbour board said 40 million pounds, right?')).toBe('money')
+    // Only a follow-up that names another source asks for its version: "what about it?" asks more of the same.
+    expect(understand('what about it?', [{ question: 'the harbour board said £40m, right?' }], kb.language).kind).not.toBe('money')
+    expect(understand('when was that?', [{ question: 'what did the harbour board say about the night routes?' }], kb.language).attribution).toBe(false)
     // A question that only checks a figure, with no source saying it, asks nothing of another.
     expect(understand('and in 2016?', [{ question: 'was the £40m contract signed in 2015?' }], kb.language).kind).not.toBe('money')
   })
@@ -176,6 +183,9 @@ describe('compose', () => {
     expect(naming.length).toBeGreaterThan(0)
     for (const c of naming) expect(c.score).toBeLessThan(same(c)?.score ?? 0)
     for (const c of scored.filter((c) => !/Bluewater/.test(c.sentence))) expect(c.score).toBe(same(c)?.score)
+    // A name of two words is still spoken of only where both are: one of them alone costs nothing.
+    const half = plan(found, { ...query, replaced: [toTerm('bluewater') as string, 'zzzz'] }, context).candidates
+    for (const c of half) expect(c.score).toBe(same(c)?.score)
   })
 
   it('reads the coverage bar from every passage scoring nearly as well as the best, not from the best alone', async () => {

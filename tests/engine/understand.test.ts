@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { abbreviationsIn, cleanQuestion, compileLexicon, compileVocabulary, lexiconProblems, negationsIn, restoreExpansions, storeExpansions, understand, type LexiconData, type Language } from '../../engine'
+import { abbreviationsIn, cleanQuestion, compileLexicon, compileVocabulary, lexiconProblems, negationsIn, restoreExpansions, storeExpansions, toTerm, understand, type LexiconData, type Language } from '../../engine'
 
 const data = JSON.parse(readFileSync('knowledge/lexicon.json', 'utf8')) as LexiconData
 const lexicon = compileLexicon(data, { from: 2015, to: 2021 })
@@ -656,6 +656,10 @@ describe('understand', () => {
     expect(weightOf('routes')).toBe(0.5)
     // With no words of its own the question asks about the story itself.
     expect(weightsOf(ask('my uncle crewed the night routes in 2016, what was that?'))('routes')).toBe(1)
+    // "Round here" dropped from the story leaves its comma, and the story, in place.
+    expect(weightsOf(ask('my uncle crewed the night routes round here, which company ran the ferries?'))('routes')).toBe(0.5)
+    // A "where" clause inside the story is the story's; the question starts at the question word after it.
+    expect(weightsOf(ask('my uncle moved to Bluewater, where he crewed the night routes in 2016, which company ran the ferries?'))('routes')).toBe(0.5)
     // Whatever question word follows the comma: "whose", "where".
     expect(weightsOf(ask('my uncle crewed the night routes in 2016, whose company ran the ferries?'))('routes')).toBe(0.5)
     expect(weightsOf(ask('my uncle crewed the night routes in 2016, where did the ferries go?'))('routes')).toBe(0.5)
@@ -778,6 +782,7 @@ describe('understand', () => {
     expect(ask('what does the board say about the night routes now?').now).toBe(true)
     expect(ask('how many reported crossings are there now?').now).toBe(true)
     expect(ask('he said it was a mess, but who runs the ferries now?').now).toBe(true)
+    expect(ask('he said it was a mess – who runs the ferries now?').now).toBe(true)
     // A follow-up asks about now when the chain it leans on does, unless a turn since named a year.
     expect(ask('what about the pier', ['who runs the ferries now?', 'and the night routes?']).now).toBe(true)
     expect(ask('what about the pier', ['who runs the ferries now?', 'and in 2016?']).now).toBe(false)
@@ -810,6 +815,8 @@ describe('understand', () => {
     // A hyphenated word describes the thing counted ("night-time crossings"), which the next word names.
     expect(ask('how many night-time crossings were cancelled').countNamed).toEqual(['cross'])
     expect(ask('how many night-time crossings were cancelled').countOf).toEqual(expect.arrayContaining(['night', 'time', 'cross']))
+    // Unless the next word says what they did: then the hyphenated word is what is counted.
+    expect(ask('how many ex-crews rejoined the board').countNamed).toEqual(['ex', toTerm('crews')])
     // A participle or an adverb after the first word says what they did, not what is counted.
     expect(ask('how many crews worked the night routes').countOf).toEqual(['crew'])
     expect(ask('how many were regularly cancelled').countOf).toEqual([])
