@@ -102,6 +102,10 @@ const LISTED = 1
 /** How much more a sentence counts for holding one of the choices a question offers ("safer or more at risk?"). */
 const CHOICE = 0.3
 const HELD = 0.2
+/** A sentence opening by referring to what came before ("It", "The same report", "The NAO also…"). */
+const REFERS_BACK = /^(?:it|its|they|their|he|his|she|her|this|these|those|such|the same)\b|^(?:\S+\s+){1,4}also\b/i
+/** How much of what the sentence before names a sentence referring back to it holds. */
+const REFERRED = 0.5
 /** What a sentence is worth that still speaks of what a follow-up put its own words in place of. */
 const REPLACED = 0.8
 /** For a question wanting a kind of answer, how much the sentence's score depends on carrying it. */
@@ -337,20 +341,30 @@ class Scorer {
     // Passage-wide: a sentence naming the judge need not say "judge" where its passage does; nor the chair's company, where its passage names it.
     const sortHeld = [...this.sort, ...this.owner].every((i) => (present[i]?.length ?? 0) > 0)
     const termSets = this.ctx.asksAttribution ? termsOfSentences(side.record) : termsOfSentencesUnattributed(side.record, side.source, this.ctx.lexicon.reporting)
+    // "Dated" in a sentence does not answer "on what date…".
+    const held = termSets.map((own) => slots.flatMap((slot, i) => (slot.namesKind || this.when.has(i) || !holdsSlot(present[i] ?? [], own) ? [] : [i])))
     return side.record.sentences.map((sentence, position) => {
       const own = termSets[position] as Set<string>
       const covers = new Set<number>()
       let covered = 0
       let ownCovered = 0
       let weighed = 0
-      for (let i = 0; i < slots.length; i++) {
-        // "Dated" in a sentence does not answer "on what date…".
-        if (slots[i]?.namesKind || this.when.has(i) || !holdsSlot(present[i] ?? [], own)) continue
+      const mine = held[position] ?? []
+      for (const i of mine) {
         covered += this.weights[i] ?? 0
         weighed += this.retrieval.slotWeights[i] ?? 0
         if (slots[i]?.weight === 1) {
           covers.add(i)
           ownCovered += this.weights[i] ?? 0
+        }
+      }
+      // "The same report judged…", "It also found…": a sentence referring back holds, at a discount, what the one before it named.
+      if (position > 0 && REFERS_BACK.test(sentence)) {
+        for (const i of held[position - 1] ?? []) {
+          if (mine.includes(i)) continue
+          covered += REFERRED * (this.weights[i] ?? 0)
+          weighed += REFERRED * (this.retrieval.slotWeights[i] ?? 0)
+          if (slots[i]?.weight === 1) ownCovered += REFERRED * (this.weights[i] ?? 0)
         }
       }
       const coverage = covered / this.total

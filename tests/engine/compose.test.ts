@@ -188,6 +188,14 @@ describe('compose', () => {
     for (const c of half) expect(c.score).toBe(same(c)?.score)
   })
 
+  it('counts what the sentence before names, at a discount, for a sentence referring back to it ("The Harbour Board also put most of them down to storms")', async () => {
+    for (const q of ['were the crossings cancelled in the first winter down to storms?', 'what did the board put the cancelled crossings in the first winter down to?']) {
+      const a = await ask(q)
+      expect(a.answer, q).toMatch(/also put most of them down to storms/)
+      expectFindableQuotes(a)
+    }
+  })
+
   it('reads the coverage bar from every passage scoring nearly as well as the best, not from the best alone', async () => {
     const { query, found, whole, partial } = await wholeAndPartial()
     // Enough of the question, short of all of it, in a passage scoring just under the best, or far under it.
