@@ -342,29 +342,23 @@ class Scorer {
     const sortHeld = [...this.sort, ...this.owner].every((i) => (present[i]?.length ?? 0) > 0)
     const termSets = this.ctx.asksAttribution ? termsOfSentences(side.record) : termsOfSentencesUnattributed(side.record, side.source, this.ctx.lexicon.reporting)
     // "Dated" in a sentence does not answer "on what date…".
-    const held = termSets.map((own) => slots.flatMap((slot, i) => (slot.namesKind || this.when.has(i) || !holdsSlot(present[i] ?? [], own) ? [] : [i])))
+    const holds = (i: number, own: ReadonlySet<string>) => !slots[i]?.namesKind && !this.when.has(i) && holdsSlot(present[i] ?? [], own)
     return side.record.sentences.map((sentence, position) => {
       const own = termSets[position] as Set<string>
       const covers = new Set<number>()
       let covered = 0
       let ownCovered = 0
       let weighed = 0
-      const mine = held[position] ?? []
-      for (const i of mine) {
-        covered += this.weights[i] ?? 0
-        weighed += this.retrieval.slotWeights[i] ?? 0
-        if (slots[i]?.weight === 1) {
-          covers.add(i)
-          ownCovered += this.weights[i] ?? 0
-        }
-      }
       // "The same report judged…", "It also found…": a sentence referring back holds, at a discount, what the one before it named.
-      if (position > 0 && REFERS_BACK.test(sentence)) {
-        for (const i of held[position - 1] ?? []) {
-          if (mine.includes(i)) continue
-          covered += REFERRED * (this.weights[i] ?? 0)
-          weighed += REFERRED * (this.retrieval.slotWeights[i] ?? 0)
-          if (slots[i]?.weight === 1) ownCovered += REFERRED * (this.weights[i] ?? 0)
+      const before = position > 0 && REFERS_BACK.test(sentence) ? termSets[position - 1] : undefined
+      for (let i = 0; i < slots.length; i++) {
+        const share = holds(i, own) ? 1 : before && holds(i, before) ? REFERRED : 0
+        if (share === 0) continue
+        covered += share * (this.weights[i] ?? 0)
+        weighed += share * (this.retrieval.slotWeights[i] ?? 0)
+        if (slots[i]?.weight === 1) {
+          if (share === 1) covers.add(i)
+          ownCovered += share * (this.weights[i] ?? 0)
         }
       }
       const coverage = covered / this.total
