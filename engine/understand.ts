@@ -416,10 +416,14 @@ export function understand(question: string, history: readonly Turn[], language:
   const previousText = chain[0]?.text
   const polar = lexicon.question.polar.test(main)
   let kind = asked.kind
+  // A follow-up only naming a source after a question on what one said ("the BBC said about £450m, right?" then "and the Independent?") asks for that source's version.
+  const otherSource = followUp && previousText !== undefined && namesOnly(text, own, lexicon) && asksWhoSaid(previousText, lexicon)
   // "And in Wales?" asks what the earlier question asked; "was it reversed?" asks a yes or no of its own.
-  // "The BBC said about £450m, right?" then "and the Independent?": the other source's figure, of the kind the check named.
-  const checked = previousText !== undefined && namesOnly(text, own, lexicon) && lexicon.question.polar.test(previousText) && asksWhoSaid(previousText, lexicon)
-  if (kind === 'other' && previousText !== undefined && !polar) kind = answerKind(previousText, lexicon) === 'other' && checked ? (figureKind(previousText) ?? 'other') : answerKind(previousText, lexicon)
+  if (kind === 'other' && previousText !== undefined && !polar) {
+    kind = answerKind(previousText, lexicon)
+    // After a check of one source's figure, the other's figure, of the kind the check named.
+    if (kind === 'other' && otherSource && lexicon.question.polar.test(previousText)) kind = figureKind(previousText) ?? kind
+  }
   const years = statedYears.length > 0 ? statedYears : ownYears
   // "What about in Wales?" after "who runs it now?" (or after a chain of follow-ups leading back to it) asks about now too, unless it names a year of its own.
   const now = lexicon.question.now.test(text) || (years.length === 0 && chainAsksNow(chain, lexicon))
@@ -433,7 +437,7 @@ export function understand(question: string, history: readonly Turn[], language:
     polar,
     now,
     followUp,
-    attribution: asksWhoSaid(text, lexicon) || (followUp && previousText !== undefined && namesOnly(text, own, lexicon) && asksWhoSaid(previousText, lexicon)),
+    attribution: asksWhoSaid(text, lexicon) || otherSource,
     years,
     spans: spansNamed(statedYears.length > 0 ? (cleaned.context as string) : text),
     // A year the statement told sets the scene as "in 2016, who ran it?" does.
@@ -595,9 +599,9 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
     const parts = words.flatMap((w) => w.split('-'))
     return slots.filter((s) => s.typed.some((w) => parts.includes(w))).flatMap((s) => s.alternatives.map((alt) => alt.at(-1) as string))
   }
-  // "How many staff worked…", "how many were consistently…": a past participle or an adverb says what they did, not what is counted.
-  const second = (m[2] ?? m[4])?.toLowerCase()
   const first = (m[1] ?? m[3])?.toLowerCase()
+  const second = (m[2] ?? m[4])?.toLowerCase()
+  // "How many staff worked…", "how many were consistently…": a past participle or an adverb says what they did, not what is counted.
   const doing = (w: string) => /\p{L}{3,}(ed|ly)$/u.test(w)
   // A hyphenated first word describes the thing counted ("pre-sentence reports"), which the next word names; unless that says what they did ("ex-offenders reoffended").
   const head = first?.includes('-') && second && !doing(second) && !lexicon.question.vagueCount.test(second) ? second : first
@@ -806,16 +810,14 @@ function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: str
   const seen = new Set(own.map((s) => slotKey(s.alternatives)))
   // The first name: what a sentence is about usually comes first ("Working Links, …, went bust").
   const named = !lastAnswer || !pointsBack(question) ? '' : ((PERSONAL.test(question) ? personNamed(lastAnswer, language) : undefined) ?? namesIn(lastAnswer, language)[0] ?? '')
-  let substituted = false
   const mineReplaced: string[] = []
   chain.forEach((earlier, i) => {
     const carried = slotsFor(earlier.text + (i === 0 && named ? ` ; ${named}` : ''), language, weight)
     // The later turn of the chain puts its own in place of what this one named, as this question does: "and the inspectors?" had put them in place of "the NAO".
     const later = chain[i - 1]
     const replaced = later ? substitution(later.text, later.own, earlier, carried, language) : new Set<string>()
-    if (!substituted) {
+    if (mineReplaced.length === 0) {
       const mine = substitution(question, own, earlier, carried, language)
-      substituted = mine.size > 0
       for (const w of mine) replaced.add(w)
       mineReplaced.push(...mine)
     }
