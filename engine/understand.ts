@@ -416,13 +416,14 @@ export function understand(question: string, history: readonly Turn[], language:
   const previousText = chain[0]?.text
   const polar = lexicon.question.polar.test(main)
   let kind = asked.kind
-  // A follow-up only naming a source after a question on what one said ("the BBC said about £450m, right?" then "and the Independent?") asks for that source's version.
-  const otherSource = followUp && previousText !== undefined && namesOnly(text, own, lexicon) && asksWhoSaid(previousText, lexicon)
+  // A follow-up only naming a source after a question on what one said ("the BBC said about £450m, right?" then "and the Independent?",
+  // and then "and the Guardian?") asks for that source's version: `saidBy` is that question.
+  const saidBy = followUp && namesOnly(text, own, lexicon) ? chain.find((turn) => asksWhoSaid(turn.text, lexicon))?.text : undefined
   // "And in Wales?" asks what the earlier question asked; "was it reversed?" asks a yes or no of its own.
   if (kind === 'other' && previousText !== undefined && !polar) {
     kind = answerKind(previousText, lexicon)
     // After a check of one source's figure, the other's figure, of the kind the check named.
-    if (kind === 'other' && otherSource && lexicon.question.polar.test(previousText)) kind = figureKind(previousText) ?? kind
+    if (kind === 'other' && saidBy !== undefined && lexicon.question.polar.test(saidBy)) kind = figureKind(saidBy) ?? kind
   }
   const years = statedYears.length > 0 ? statedYears : ownYears
   // "What about in Wales?" after "who runs it now?" (or after a chain of follow-ups leading back to it) asks about now too, unless it names a year of its own.
@@ -437,7 +438,7 @@ export function understand(question: string, history: readonly Turn[], language:
     polar,
     now,
     followUp,
-    attribution: asksWhoSaid(text, lexicon) || otherSource,
+    attribution: asksWhoSaid(text, lexicon) || saidBy !== undefined,
     years,
     spans: spansNamed(statedYears.length > 0 ? (cleaned.context as string) : text),
     // A year the statement told sets the scene as "in 2016, who ran it?" does.
@@ -768,7 +769,7 @@ function namesOnly(question: string, own: Slot[], lexicon: Lexicon): boolean {
  * such as "Napo") or a thing placed with "in", "for"… ("in Wales"). Which of
  * several named things is meant, the words cannot say: the last is taken.
  */
-function lastNamed(earlier: EarlierTurn, slots: Slot[], language: Language, figure: boolean, own: ReadonlySet<string>): string[] {
+function lastNamed(earlier: EarlierTurn, slots: Slot[], language: Language, figure: boolean, own: ReadonlySet<string>, before = Infinity): string[] {
   const ws = words(earlier.text).map((w) => w.toLowerCase())
   // An earlier follow-up that only named something ("and the inspectors?") named it whatever its words.
   const named = namesOnly(earlier.text, earlier.own, language.lexicon)
@@ -786,7 +787,7 @@ function lastNamed(earlier: EarlierTurn, slots: Slot[], language: Language, figu
       if (own.has(w)) continue
       const name = nameOf(w)
       const at = ws.lastIndexOf(w)
-      if (name && at >= 0 && (!best || at > best.at)) best = { words: name, at }
+      if (name && at >= 0 && at < before && (!best || at > best.at)) best = { words: name, at }
     }
   }
   return best?.words ?? []
@@ -801,7 +802,11 @@ function substitution(question: string, own: Slot[], earlier: EarlierTurn, carri
   const replaced = replacedBy(question, earlier.text)
   if (replaced.size > 0 || !namesOnly(question, own, language.lexicon)) return replaced
   const figure = own.every((s) => s.typed.every(isFigure))
-  return new Set(lastNamed(earlier, carried, language, figure, new Set(own.flatMap((s) => s.typed))))
+  const ownWords = new Set(own.flatMap((s) => s.typed))
+  // After "what did the BBC say about the cost of TR?", "and the Independent?", one name, stands for whoever said it: a name before the reporting word.
+  const saying = own.length === 1 ? words(earlier.text).findIndex((w) => language.lexicon.reporting.test(w)) : -1
+  const speaker = saying > 0 ? lastNamed(earlier, carried, language, figure, ownWords, saying) : []
+  return new Set(speaker.length > 0 ? speaker : lastNamed(earlier, carried, language, figure, ownWords))
 }
 
 /** A follow-up borrows the concepts of the turns it leans on, at a lower weight so its own words still lead; one pointing back also borrows the names the last answer gave. */

@@ -166,6 +166,12 @@ describe('compose', () => {
     // Only a follow-up that names another source asks for its version: "what about it?" asks more of the same.
     expect(understand('what about it?', [{ question: 'the harbour board said £40m, right?' }], kb.language).kind).not.toBe('money')
     expect(understand('when was that?', [{ question: 'what did the harbour board say about the night routes?' }], kb.language).attribution).toBe(false)
+    // A third source in the chain asks the same: "and the blog?" after "and the gazette?".
+    const third = understand('and the blog?', [{ question: 'the harbour board said £40m, right?' }, { question: 'and the gazette?' }], kb.language)
+    expect(third.kind).toBe('money')
+    expect(third.attribution).toBe(true)
+    // The source named stands for whoever said it, not for the last name asked about.
+    expect(understand('and jory?', [{ question: 'what did polglaze say about bluewater?' }], kb.language).replaced).toEqual([toTerm('polglaze')])
     // A question that only checks a figure, with no source saying it, asks nothing of another.
     expect(understand('and in 2016?', [{ question: 'was the £40m contract signed in 2015?' }], kb.language).kind).not.toBe('money')
   })
