@@ -323,7 +323,7 @@ class Scorer {
       asksAttribution: query.attribution,
       countOf: new Set(query.countOf),
       countNamed: new Set(query.countNamed),
-      countsPeople: query.countsPeople === true,
+      countsAnyOf: query.countsAnyOf,
       ...spanAsked(query.text),
       yearsAsked: new Set(query.years),
       ...(query.deadline && { deadline: true }),
@@ -426,39 +426,44 @@ class Scorer {
    * Whether a sentence supplies what the question asks: the kind for a strict kind, a statement that settles a yes/no question, something asked for the rest.
    * `anyKind`: a sentence without the kind of answer may do (a date its passage gives). `partUnnamed`: the sentence need not name the thing asked for nor the part it belongs to (a state of the whole says it of the part).
    */
-  answers(c: Candidate, listedWin: boolean, { anyKind = false, partUnnamed = false } = {}): boolean {
-    if (c.score === 0) return false
-    if (!this.aboutYearAsked(c)) return false
-    if (!this.afterAsked(c)) return false
+  answers(c: Candidate, listedWin: boolean, options: { anyKind?: boolean; partUnnamed?: boolean } = {}): boolean {
+    return this.shortfall(c, listedWin, options) === undefined
+  }
+
+  /** What keeps a sentence from supplying what was asked (`kb:explain` prints it), or nothing when it does. */
+  shortfall(c: Candidate, listedWin: boolean, { anyKind = false, partUnnamed = false } = {}): Shortfall | undefined {
+    if (c.score === 0) return 'nothing of the question'
+    if (!this.aboutYearAsked(c)) return 'another year'
+    if (!this.afterAsked(c)) return 'not after the last answer'
     // "When did X become Y?" is not answered by the date X did something else as Y, even in a passage listing the question.
-    if (!this.event.every((i) => c.covers.has(i))) return false
+    if (!this.event.every((i) => c.covers.has(i))) return 'another event'
     // A passage whose listed question asks what was asked answers it, in whatever words.
     // Asked for a kind, the sentence must hold something of the question: one dating another event does not date the one asked about.
-    if (listedWin && c.hit === this.retrieval.hits[0] && (!this.strict || c.coverage > 0)) return true
-    if (this.strict && c.kind < KIND_FLOOR && !anyKind) return false
+    if (listedWin && c.hit === this.retrieval.hits[0] && (!this.strict || c.coverage > 0)) return undefined
+    if (this.strict && c.kind < KIND_FLOOR && !anyKind) return 'not the kind of answer asked for'
     // "Who was the chief executive of…" is not answered by a sentence naming the chief inspector, nor "what is X's share price" by X's share of anything.
     // Of a whole ("the chief executive of the Probation Service"), though, the thing asked for must still be named: a chief inspector is no chief executive.
-    if ((!partUnnamed || this.owner.length > 0) && !this.sought.every((i) => c.covers.has(i))) return false
+    if ((!partUnnamed || this.owner.length > 0) && !this.sought.every((i) => c.covers.has(i))) return 'not the thing asked for'
     // "How much was the Wales contract worth?" is not answered by what all the contracts were worth.
-    if (!partUnnamed && !this.part.every((i) => c.covers.has(i))) return false
+    if (!partUnnamed && !this.part.every((i) => c.covers.has(i))) return 'not the part asked about'
     // "Who was the chair of Tidal Lines?" is not answered by a sentence naming some other chair beside Tidal Lines: where it names the owner or the part, it names the thing asked for with it.
     const beside = [...this.part, ...this.owner.filter((i) => c.covers.has(i))]
-    if (!partUnnamed && this.sought.length > 0 && beside.length > 0 && !near(c.sentence, this.sought, beside, this.retrieval.slots)) return false
+    if (!partUnnamed && this.sought.length > 0 && beside.length > 0 && !near(c.sentence, this.sought, beside, this.retrieval.slots)) return 'the thing asked for is not beside whose it is'
     // "When did they go from 16 to 21 areas?" is about 16 and 21: a sentence without them speaks of something else.
     // A yes/no question's figure is the claim it checks ("did it cost more than £2bn?"): a sentence giving the figure there was settles it.
     // Figures offered as choices ("16 or 21?") are settled by any one of them.
     const offeredHeld = this.offered.some((i) => c.covers.has(i))
-    if (!this.figures.every((i) => c.covers.has(i) || (this.query.polar && holdsFigure(c.sentence)) || (offeredHeld && this.offered.includes(i)))) return false
+    if (!this.figures.every((i) => c.covers.has(i) || (this.query.polar && holdsFigure(c.sentence)) || (offeredHeld && this.offered.includes(i)))) return 'not the figures named'
     // "How many of the 70…" and "how much of the £467m…" are answered by another figure than the one named.
     const named = this.figures.filter((i) => !this.offered.includes(i))
-    if (PART_OF_FIGURE.has(this.query.kind) && named.length > 0 && !givesOtherFigure(c.sentence, named.flatMap((i) => this.retrieval.slots[i]?.typed ?? []), this.ctx.lexicon, this.query.kind === 'amount', this.ctx.countOf)) return false
+    if (PART_OF_FIGURE.has(this.query.kind) && named.length > 0 && !givesOtherFigure(c.sentence, named.flatMap((i) => this.retrieval.slots[i]?.typed ?? []), this.ctx.lexicon, this.query.kind === 'amount', this.ctx.countOf)) return 'no other figure than the one named'
     // "Which four regions…" is answered by a sentence naming four, not by one saying there were four.
-    if (this.query.listOf && namesGiven(c.sentence, this.ctx) < this.query.listOf) return false
+    if (this.query.listOf && namesGiven(c.sentence, this.ctx) < this.query.listOf) return 'too few names'
     // "Which judge…" is not answered from a passage that never speaks of one.
-    if (!c.sortHeld) return false
+    if (!c.sortHeld) return 'its passage never names the sort asked for'
     // A date or a figure beside a word or two of the question, where another sentence holds much more of it, answers something else.
-    if (c.ownCoverage < this.bestOwnCoverage * LOOSE) return false
-    return c.ownCoverage >= (this.query.polar ? SETTLES : HOLDS)
+    if (c.ownCoverage < this.bestOwnCoverage * LOOSE) return 'much less of the question than another sentence'
+    return c.ownCoverage >= (this.query.polar ? SETTLES : HOLDS) ? undefined : 'too little of the question'
   }
 
   /** The most of the question's own concepts any sentence considered holds (set once the candidates are scored). */
@@ -572,8 +577,27 @@ function near(sentence: string, a: readonly number[], b: readonly number[], slot
   return close(writtenSpans(seq, a, slots), writtenSpans(seq, b, slots))
 }
 
+/** Why a sentence does not supply what was asked. */
+export type Shortfall =
+  | 'nothing of the question'
+  | 'another year'
+  | 'not after the last answer'
+  | 'another event'
+  | 'not the kind of answer asked for'
+  | 'not the thing asked for'
+  | 'not the part asked about'
+  | 'the thing asked for is not beside whose it is'
+  | 'not the figures named'
+  | 'no other figure than the one named'
+  | 'too few names'
+  | 'its passage never names the sort asked for'
+  | 'much less of the question than another sentence'
+  | 'too little of the question'
+
 /** Why the answer is what it is: the gate, the sentences considered and those chosen. `kb:explain` prints it. */
 export interface Plan {
+  /** What keeps a candidate from supplying what was asked, if anything. */
+  shortfall?: (c: Candidate) => Shortfall | undefined
   /** Why nothing is answered, when nothing is. */
   refused?: 'no passage' | 'names the sources never mention' | 'what it asks for is never mentioned' | 'too many unknown words' | 'too little of the question covered' | 'no sentence supplies what was asked'
   /** The top passage won by its listed question. */
@@ -674,7 +698,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     ? candidates.find((c) => newDate(c.record.date, query) && c.ownCoverage >= DATED_COVERAGE && scorer.answers(c, listedWin, { anyKind: true }))
     : undefined
   const first = latestState || best || dated
-  if (!first) return { ...none('no sentence supplies what was asked', listedWin), candidates, ...(anchor && { anchor }) }
+  const shortfall = (c: Candidate) => scorer.shortfall(c, listedWin)
+  if (!first) return { ...none('no sentence supplies what was asked', listedWin), candidates, shortfall, ...(anchor && { anchor }) }
   const chosen: Candidate[] = [first]
   const covered = new Set(first.covers)
   let words = first.sentence.split(' ').length
@@ -718,6 +743,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     listedWin,
     ...(anchor && { anchor }),
     candidates,
+    shortfall,
     corroborations,
     // The latest state is disputed only where its own passage is a side: an older fact's dispute is not about how things stand.
     ...byAuthority(chosen, disagreement(dispute, first, retrieval, scorer, chosen, candidates, listedWin ? top : undefined), scorer, anchor !== undefined),

@@ -3,7 +3,7 @@
  * lexicon's cues, and how well a sentence carries that kind of answer: a
  * figure for "how many", a date for "when", a name for "who".
  */
-import type { AnswerKind, Lexicon } from './lexicon'
+import type { AnswerKind, CountClass, Lexicon } from './lexicon'
 import { NUMBER_WORDS, shortSum, toTerm, words } from './text'
 
 export type { AnswerKind } from './lexicon'
@@ -215,8 +215,8 @@ export interface KindContext {
   unitAsked?: string
   /** "How long after X did Y…": a date to the month (Y's, when the sentence speaks of Y) answers as well as a span. */
   spanBetween?: boolean
-  /** "How many people…": a figure counting people of any sort counts what was asked. */
-  countsPeople?: boolean
+  /** "How many people…": a figure counting people of any sort counts what was asked; so of any class of `COUNT_CLASSES`. */
+  countsAnyOf?: CountClass | undefined
   /** Years the question names: a sentence giving only one of them tells the asker no date. */
   yearsAsked?: ReadonlySet<number>
   /** The question asks by when something was due: a date given as a deadline answers it. */
@@ -609,7 +609,7 @@ function joinedAfter(toks: Token[], i: number): number[] {
 
 /** Whether a word after a figure is what the question counts, or asked how many people, a word for people. */
 function countedAsked(t: Token, ctx: KindContext): boolean {
-  return (t.term !== null && ctx.countOf.has(t.term)) || (ctx.countsPeople === true && ctx.lexicon.question.people.test(t.word))
+  return (t.term !== null && ctx.countOf.has(t.term)) || (ctx.countsAnyOf !== undefined && ctx.lexicon.question[ctx.countsAnyOf].test(t.word))
 }
 
 /** The first word that names something after "of" and any articles, figures or words describing it ("of the 21 planned…", "of the privately owned…"), within a few words. */

@@ -12,8 +12,12 @@ export type AnswerKind = (typeof ANSWER_KINDS)[number] | 'other'
 export const MESSAGE_KEYS = ['greeting', 'unknown', 'later', 'future', 'personal', 'private', 'instructed', 'empty', 'asOf', 'earlier', 'dated', 'published', 'written', 'disputed', 'askTitle', 'askIntro', 'timelineTitle', 'timelineIntro', 'about'] as const
 export type MessageKey = (typeof MESSAGE_KEYS)[number]
 
-const QUESTION_PATTERNS = ['smallTalk', 'filler', 'personal', 'someoneElse', 'adviceAsked', 'publisherAsked', 'whichRight', 'publicationAsked', 'publicationWords', 'writerAsked', 'privateDetails', 'now', 'future', 'notTopic', 'countOf', 'vagueCount', 'people', 'partOf', 'ownCase', 'recipient', 'vagueRole', 'listAsked', 'successorOf', 'predecessorOf', 'polar', 'attribute', 'thingAsked', 'generalThing', 'grading', 'leadingClause', 'sceneYear', 'lasting', 'roleNow', 'earliest', 'latest', 'sortAsked', 'eventAsked', 'holderAt', 'story', 'deadline', 'afterLast'] as const
+const QUESTION_PATTERNS = ['smallTalk', 'filler', 'personal', 'someoneElse', 'adviceAsked', 'publisherAsked', 'whichRight', 'publicationAsked', 'publicationWords', 'writerAsked', 'privateDetails', 'now', 'future', 'notTopic', 'countOf', 'vagueCount', 'people', 'organisations', 'partOf', 'ownCase', 'recipient', 'vagueRole', 'listAsked', 'successorOf', 'predecessorOf', 'polar', 'attribute', 'thingAsked', 'generalThing', 'grading', 'leadingClause', 'sceneYear', 'lasting', 'roleNow', 'earliest', 'latest', 'sortAsked', 'eventAsked', 'holderAt', 'story', 'deadline', 'afterLast'] as const
 type QuestionPattern = (typeof QUESTION_PATTERNS)[number]
+
+/** Classes of things a count may name generically ("how many people", "how many groups"): each a question pattern of the words that count one of the class. */
+export const COUNT_CLASSES = ['people', 'organisations'] as const
+export type CountClass = (typeof COUNT_CLASSES)[number]
 
 /** knowledge/lexicon.json as written. Patterns are regular expressions in lower case, matched case-insensitively. */
 export interface LexiconData {

@@ -7,7 +7,7 @@
 import { cleanQuestion, isQuestion, isWordedAsQuestion, stillInsults } from './clean'
 import { STOP_WORDS } from './stop-words'
 import { NAMES, answerKind, figureKind, isPersonName, kindOf, type AnswerKind } from './kinds'
-import type { Lexicon } from './lexicon'
+import { COUNT_CLASSES, type CountClass, type Lexicon } from './lexicon'
 import { isRoughMeasure, isUnitOfSum, NUMBER_WORDS, spansNamed, toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
 
@@ -64,8 +64,8 @@ export interface Query {
   countOf: string[]
   /** For "how many complaints": the terms of the thing counted, when the word after "how many" names one (not "people", "more"); a sentence never speaking of it counts something else. */
   countNamed: string[]
-  /** "How many people…" counts people of any sort: a figure counting offenders, staff or members (`question.people`) counts what was asked. */
-  countsPeople?: boolean
+  /** "How many people…" counts people of any sort: a figure counting offenders, staff or members (`question.people`) counts what was asked; so "how many groups…" any organisations (`question.organisations`). */
+  countsAnyOf?: CountClass
   /** For "which four regions…": how many things the answer must name. */
   listOf?: number
   /** "When did the first report come out?" asks for the earliest of several dated answers, "the final report" for the latest. */
@@ -590,9 +590,9 @@ const SUCCESSION_WORDS = /^(successor|predecessor|took|take|taken|taking|over|st
 /**
  * For "how many …": the terms of what it counts (with the alternatives of the concepts they belong to),
  * and of the thing its first word names, when that names one rather than any count ("people", "more");
- * and whether it counts people of any sort ("how many people", `question.people`).
+ * and whether it counts things of any sort of a class ("how many people", `question.people`; "how many groups", `question.organisations`).
  */
-function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'countOf' | 'countNamed' | 'countsPeople'> {
+function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'countOf' | 'countNamed' | 'countsAnyOf'> {
   const m = lexicon.question.countOf.exec(text)
   if (!m) return { countOf: [], countNamed: [] }
   // A hyphenated word ("pre-sentence") is typed as its parts, each a concept of its own.
@@ -610,7 +610,7 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
   return {
     countOf: termsOf([first, second && !doing(second) ? second : undefined].flatMap((w) => (w ? [w] : []))),
     countNamed: named ? termsOf([named]) : [],
-    ...(head && !named && lexicon.question.people.test(head) && { countsPeople: true }),
+    ...(head && !named && { countsAnyOf: COUNT_CLASSES.find((c) => lexicon.question[c].test(head)) }),
   }
 }
 

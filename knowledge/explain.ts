@@ -62,6 +62,8 @@ else {
   for (const c of p.candidates.slice(0, 6)) {
     const mark = p.chosen.includes(c) ? '*' : ' '
     out.push(`  ${mark} ${round(c.score)} · ${round(c.ownCoverage)} · ${round(c.kind)}  [${c.record.id}] ${c.sentence.slice(0, 150)}${c.sentence.length > 150 ? '…' : ''}`)
+    const short = mark === ' ' && p.shortfall?.(c)
+    if (short) out.push(`      not used: ${short}`)
   }
   for (const s of p.sides) out.push(`  side of "${s.record.conflict}": [${s.record.id}] ${s.sentence.slice(0, 150)}`)
 }

@@ -295,7 +295,7 @@ describe('compose', () => {
     expect(kindScore('count', 'The board moved 8,000 passengers and nearly 200 cars.', ctx)).toBeGreaterThan(0.5)
     expect(kindScore('count', 'The board ran 19 passengers and two quays.', ctx)).toBeGreaterThan(0.5)
     // Asked how many people, any word for people among them counts them.
-    const people: KindContext = { ...ctx, countOf: new Set([toTerm('people') as string]), countsPeople: true }
+    const people: KindContext = { ...ctx, countOf: new Set([toTerm('people') as string]), countsAnyOf: 'people' }
     expect(kindScore('count', 'The board moved 8,000 crews and nearly 200 cars.', people)).toBeGreaterThan(0.5)
     expect(kindScore('count', 'The board moved 200 cars and vans.', people)).toBeLessThan(0.5)
   })
@@ -463,12 +463,21 @@ describe('compose', () => {
   })
 
   it('takes a figure counting passengers, crews or staff as an answer to "how many people", but not a figure counting routes', () => {
-    const ctx = (countsPeople: boolean): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set(['peopl']), countNamed: new Set(), countsPeople, matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
+    const ctx = (countsPeople: boolean): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set(['peopl']), countNamed: new Set(), countsAnyOf: countsPeople ? 'people' : undefined, matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
     expect(kindScore('count', 'Bluewater carried 28,750 passengers across the islands.', ctx(true))).toBeGreaterThanOrEqual(0.5)
     expect(kindScore('count', 'Bluewater carried 28,750 passengers across the islands.', ctx(false))).toBeLessThan(0.5)
     expect(kindScore('count', 'Bluewater kept 40 crews on the islands.', ctx(true))).toBeGreaterThanOrEqual(0.5)
     expect(kindScore('count', 'Bluewater kept 120 staff on the islands.', ctx(true))).toBeGreaterThanOrEqual(0.5)
     expect(kindScore('count', 'Bluewater won six routes across the islands.', ctx(true))).toBeLessThan(0.5)
+  })
+
+  it('takes a figure counting organisations, charities or companies as an answer to "how many groups", but not one counting routes or crews', () => {
+    const ctx = (countsAnyOf: 'organisations' | undefined): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set([toTerm('groups') as string]), countNamed: new Set(), countsAnyOf, matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
+    expect(kindScore('count', 'The board awarded £19 million to 26 organisations across the islands.', ctx('organisations'))).toBeGreaterThanOrEqual(0.5)
+    expect(kindScore('count', 'The board awarded £19 million to 26 organisations across the islands.', ctx(undefined))).toBeLessThan(0.5)
+    expect(kindScore('count', 'Seven companies and 16 charities bid for the routes.', ctx('organisations'))).toBeGreaterThanOrEqual(0.5)
+    expect(kindScore('count', 'Bluewater won six routes across the islands.', ctx('organisations'))).toBeLessThan(0.5)
+    expect(kindScore('count', 'Bluewater kept 40 crews on the islands.', ctx('organisations'))).toBeLessThan(0.5)
   })
 
   it('takes no month for a name: "in March" beside the words asked about names nobody who did it', () => {
@@ -483,6 +492,17 @@ describe('compose', () => {
     expect(kindScore('person', "The chair of the board closed Harbour Links' Pinter route.", ctx)).toBe(0)
     expect(kindScore('person', "The chair of the board, Jo Bluewater, closed Harbour Links' route.", ctx)).toBe(1)
   })
+  it('says why each sentence it declined to use does not answer: "a 12-hour strike" is not the kind of answer "how many crews" asks for', async () => {
+    const query = understand('how many ferry crews were there?', [], kb.language)
+    const p = plan(await retrieve(kb, query), query, context)
+    expect(p.refused).toBe('no sentence supplies what was asked')
+    const strike = p.candidates.find((c) => /12-hour strike/.test(c.sentence))
+    expect(strike && p.shortfall?.(strike)).toBe('not the kind of answer asked for')
+    const when = understand('when did the ferry crews strike?', [], kb.language)
+    const answered = plan(await retrieve(kb, when), when, context)
+    expect(answered.chosen[0] && answered.shortfall?.(answered.chosen[0])).toBeUndefined()
+  })
+
   it('does not answer "how many" with a figure joined to the word it describes ("a 12-hour strike")', async () => {
     const a = await ask('how many ferry crews were there?')
     expect(a.answered).toBe(false)

@@ -821,8 +821,12 @@ describe('understand', () => {
     expect(ask('how many crews worked the night routes').countOf).toEqual(['crew'])
     expect(ask('how many were regularly cancelled').countOf).toEqual([])
     // "How many people" counts people of any sort; "how many passengers" counts passengers only.
-    expect(ask('how many people sailed on the night routes').countsPeople).toBe(true)
-    expect(ask('how many passengers sailed on the night routes').countsPeople).toBeUndefined()
+    expect(ask('how many people sailed on the night routes').countsAnyOf).toBe('people')
+    expect(ask('how many passengers sailed on the night routes').countsAnyOf).toBeUndefined()
+    // So "how many groups" counts organisations of any sort, and names no one sort a sentence must hold.
+    expect(ask('how many groups won the night routes').countsAnyOf).toBe('organisations')
+    expect(ask('how many groups won the night routes').countNamed).toEqual([])
+    expect(ask('how many operators won the night routes').countsAnyOf).toBeUndefined()
     expect(ask('how many passengers sailed on the night routes').countNamed).toEqual(['passeng'])
     // "Which four regions…" asks for four names; "which two years…" for a span.
     expect(ask('which four operators won the night routes?').listOf).toBe(4)
