@@ -3,7 +3,7 @@
  * lexicon's cues, and how well a sentence carries that kind of answer: a
  * figure for "how many", a date for "when", a name for "who".
  */
-import type { AnswerKind, CountClass, Lexicon } from './lexicon'
+import { COUNT_CLASSES, type AnswerKind, type CountClass, type Lexicon } from './lexicon'
 import { NUMBER_WORDS, shortSum, toTerm, words } from './text'
 
 export type { AnswerKind } from './lexicon'
@@ -152,7 +152,17 @@ export function holdsFigure(sentence: string): boolean {
 export function givesOtherFigure(sentence: string, named: readonly string[], lexicon: Lexicon, sums = false, countOf: ReadonlySet<string> = new Set()): boolean {
   const { dayNumber } = dates(lexicon)
   const given = new Set(named.map((f) => f.replace(/,/g, '').replace(/(m|bn)$/, '')))
-  for (const m of sentence.matchAll(new RegExp(DIGITS.source, 'g'))) {
+  // "Of the 200 buildings, how many…": a part counts buildings too, so "8,000 staff" (people, a class of `COUNT_CLASSES`) beside "200 buildings" is no part of them.
+  const figures = [...sentence.matchAll(new RegExp(DIGITS.source, 'g'))]
+  const countedBy = (m: RegExpMatchArray) => /^\s+([\p{L}'’-]+)/u.exec(sentence.slice((m.index ?? 0) + m[0].length))?.[1]?.toLowerCase()
+  const classOf = (word: string | undefined) => (word === undefined ? undefined : COUNT_CLASSES.find((c) => lexicon.question[c].test(word)))
+  const counts = (m: RegExpMatchArray) => {
+    const at = m.index ?? 0
+    const after = sentence.slice(at + m[0].length)
+    return !dayNumber.test(sentence.slice(at)) && !SPAN_AFTER.test(after) && !SUM_OR_SHARE_AFTER.test(after) && !/[£$€]\s?$/.test(sentence.slice(0, at))
+  }
+  const wholes = figures.filter((m) => counts(m) && given.has(m[0].replace(/[,.]$/, '').replace(/,/g, ''))).map(countedBy)
+  for (const m of figures) {
     const at = m.index ?? 0
     if (dayNumber.test(sentence.slice(at)) || NUMBERED_BY.test(sentence.slice(Math.max(0, at - 5), at))) continue
     // A span ("two years early", "7-year contracts") counts no things.
@@ -162,6 +172,9 @@ export function givesOtherFigure(sentence: string, named: readonly string[], lex
     const sumOrShare = /[£$€]\s?$/.test(sentence.slice(0, at)) || (sums ? SUM_OR_SHARE_AFTER : SHARE_AFTER).test(after)
     const ofNamed = SHARE_OF_FIGURE.exec(after)?.[1]
     if (sumOrShare !== sums && !(ofNamed !== undefined && given.has(ofNamed.replace(/,/g, '')))) continue
+    const counted = sums ? undefined : countedBy(m)
+    const sort = classOf(counted)
+    if (sort && wholes.length > 0 && wholes.every((w) => classOf(w) !== sort) && !countOf.has(toTerm(counted ?? '') ?? '')) continue
     if (!given.has(m[0].replace(/[,.]$/, '').replace(/,/g, ''))) return true
   }
   if (sums) return FRACTION.test(sentence)

@@ -945,6 +945,14 @@ describe('compose', () => {
     expect(givesOtherFigure('The £55m was paid in the second half of 2015 to three operators.', ['55m'], lexicon, true)).toBe(false)
   })
 
+  it('takes a figure counting people or organisations for no part of a whole of another sort: "how many of the 200 depots…" is not answered by "8,000 staff and 200 depots"', () => {
+    const { lexicon } = kb.language
+    expect(givesOtherFigure('Nearly 8,000 staff and nearly 200 depots moved to the board.', ['200'], lexicon)).toBe(false)
+    expect(givesOtherFigure('Of the 200 depots, 40 were on the islands.', ['200'], lexicon)).toBe(true)
+    // A figure counting what the question counts is a part, whatever the whole is called.
+    expect(givesOtherFigure('Nearly 8,000 staff and nearly 200 depots moved to the board.', ['200'], lexicon, false, new Set([toTerm('staff') as string]))).toBe(true)
+  })
+
   it('takes a sum or a share for no count of things, save a share of the whole named, and "the fourth time" for a count of times: "how many of the 120…" is not answered by "12% of the fares"', () => {
     const { lexicon } = kb.language
     expect(givesOtherFigure('The 120 crossings took 12% of the fares.', ['120'], lexicon)).toBe(false)
