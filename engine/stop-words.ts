@@ -18,7 +18,8 @@ const LIST =
   yourself yourselves actually really exactly know want wanted many much thing things anything something
   say says said saying happen happened etc like kind sort lot lots give gave given whole entire
   everything everyone everybody nothing nobody anyone anybody someone somebody ones would've could've
-  should've might've must've basically literally honestly apparently anyway anyways btw gonna wanna gotta roughly`
+  should've might've must've basically literally honestly apparently anyway anyways anyhow btw gonna wanna gotta roughly
+  though although tho`
     .split(/\s+/)
     .filter(Boolean)
 

@@ -26,6 +26,11 @@ const alternatives = (question: string) => ask(question).slots.map((s) => s.alte
 const weightsOf = (q: { slots: Array<{ typed: string[]; weight: number }> }) => (w: string) => q.slots.find((s) => s.typed.includes(w))?.weight
 
 describe('understand', () => {
+  it('takes "though" and "although" for no concept: "why would they do that though?" asks only why', () => {
+    expect(ask('why would they cut the night routes though?').slots.flatMap((s) => s.typed)).not.toContain('though')
+    expect(ask('the board cut the night routes, although why?').slots.flatMap((s) => s.typed)).not.toContain('although')
+  })
+
   it('keeps the question and drops the framing around it', () => {
     expect(ask('hi, quick one - who won the ferry contracts?').text).toBe('who won the ferry contracts?')
     expect(ask('Can I ask who won the ferry contracts?').text).toBe('who won the ferry contracts?')
