@@ -532,6 +532,10 @@ describe('understand', () => {
     expect(ask('am i likely to be recalled if i move house').decline).toBe('personal')
     expect(ask('im on a ferry ban and missed a check-in yesterday, will i go back to jail').decline).toBe('personal')
     expect(ask('would i end up back inside for missing the warden?').decline).toBe('personal')
+    // "Do I really have to…" and "what happens if I…" ask about the visitor's own case too.
+    expect(ask('i got 10 weeks, do i really have to do a year on a ferry ban after i get out').decline).toBe('personal')
+    expect(ask('what happens if i miss a check-in with the warden').decline).toBe('personal')
+    expect(ask('what happens if the board misses its targets').decline).toBeUndefined()
     // Who is in charge of someone's supervision now asks who runs the service, not about their case.
     expect(ask('im on a ferry pass in hapend - is bluewater still in charge of my supervision these days').decline).toBeUndefined()
     expect(ask('is his supervision still done by a private operator?').decline).toBeUndefined()
