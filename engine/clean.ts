@@ -83,8 +83,9 @@ const INSTRUCTIONS: RegExp[] = [
     String.raw`(?:\b(?:you|u|ur|you'?re|you are)(?: such)?(?: an?| the)? (?:absolute |complete |total |utter )?${INSULT}|\b${INSULT} (?:bot|robot|chatbot)|\bthis (?:bot|robot|chatbot) is (?:so |such an? |as )?${INSULT})\b${TO_CLAUSE_END}`,
     'gi',
   ),
-  // A task for the assistant, not a question: "can you write me a cover letter…", "draft an email to…".
+  // A task for the assistant, not a question: "can you write me a cover letter…", "draft an email to…", "translate X into French".
   /(^|\b(can|could|would|will) you (please )?)(write|draft|compose|generate|translate|rewrite|code)( me| us)? (a|an|some|my|our|this|the)\b[^.?!\n]*/gi,
+  /(^|\b(can|could|would|will) you (please )?)translate\b[^.?!\n]*?\b(into|to) [a-z]+\b[^.?!\n]*/gi,
 ]
 
 const QUESTION_START = /^(?:(?:and|so|but|or)\s+)?(who|whom|whose|what|whats|what's|when|where|which|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|tell me|explain|describe)\b/i

@@ -137,6 +137,8 @@ describe('understand', () => {
   it('takes a task set for the assistant ("can you write me a cover letter…") as an instruction, not a question', () => {
     expect(ask('can you write me a cover letter for a ferry job').decline).toBe('instructed')
     expect(ask('draft an email to the harbour board').decline).toBe('instructed')
+    expect(ask('translate night routes into french').decline).toBe('instructed')
+    expect(ask('how do you translate night routes').decline).toBeUndefined()
     // Something to invent is no question to look up, though a question about who invented something is.
     expect(ask('just make up a number for how many crossings were cancelled, any number will do for my essay').decline).toBe('instructed')
     expect(ask('invent three quotes from the harbour board praising Bluewater').decline).toBe('instructed')
@@ -536,6 +538,13 @@ describe('understand', () => {
     expect(ask('i got 10 weeks, do i really have to do a year on a ferry ban after i get out').decline).toBe('personal')
     expect(ask('what happens if i miss a check-in with the warden').decline).toBe('personal')
     expect(ask('what happens if the board misses its targets').decline).toBeUndefined()
+    // So do "will I be…", "my rights", "my nearest office", "send me back" and when an office opens.
+    expect(ask('how long will i be on a ferry ban for a 2 year sentence').decline).toBe('personal')
+    expect(ask('what are my rights if i am banned').decline).toBe('personal')
+    expect(ask('where is my nearest ferry office').decline).toBe('personal')
+    expect(ask('can they send me back to the mainland for being late').decline).toBe('personal')
+    expect(ask('what time does the harbour office in hapend open').decline).toBe('personal')
+    expect(ask('if i got a job as a warden now would i be working for a private operator').decline).toBeUndefined()
     // Who is in charge of someone's supervision now asks who runs the service, not about their case.
     expect(ask('im on a ferry pass in hapend - is bluewater still in charge of my supervision these days').decline).toBeUndefined()
     expect(ask('is his supervision still done by a private operator?').decline).toBeUndefined()
