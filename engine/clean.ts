@@ -4,6 +4,7 @@
  * probation. What is left is treated as the question.
  */
 import { normalize } from './text'
+import { STOP_WORDS } from './stop-words'
 
 export interface CleanQuestion {
   /** The question with markup and instructions removed. */
@@ -116,7 +117,7 @@ const INSULTING = new RegExp(String.raw`\b${INSULT}s?\b`, 'i')
  */
 const SYMBOL = String.raw`[^\p{L}\p{N}\s.,?!'"()*\p{Sc}\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f\u{E0020}-\u{E007F}-]`
 const SYMBOL_RUN = new RegExp(`${SYMBOL}{3,}|(${SYMBOL})\\1`, 'gu')
-/** Keys struck again and again: a word typed twice or more in a row ("hub hub"), a word of one letter held down ("zzzz"). Two of them are keys mashed too, as are two runs of symbols; "very very very" or "sooo" alone is emphasis. */
+/** Keys struck again and again: a word typed twice or more in a row ("hub hub"), a word of one letter held down ("zzzz"). Two of them are keys mashed too, as are two runs of symbols, or one run beside such a word that is no stop word; "very very very" or "sooo" alone is emphasis. */
 const KEY_REPEAT = /(?<![\p{L}\p{N}])(?:(\p{L}+)(?:\s+\1(?![\p{L}\p{N}]))+|(\p{L})\2{3,}(?![\p{L}\p{N}]))/giu
 const MASHED_RUNS = 2
 
@@ -144,7 +145,11 @@ const ACTIVE_MARKUP = /<\s*(script|iframe|object|embed|style|link|meta|base|form
 
 export function cleanQuestion(raw: string): CleanQuestion {
   let text = normalize(stripMarkup(normalize(raw)))
-  const mashed = (text.match(SYMBOL_RUN) ?? []).length >= MASHED_RUNS || (text.match(KEY_REPEAT) ?? []).length >= MASHED_RUNS
+  const runs = (text.match(SYMBOL_RUN) ?? []).length
+  const repeats = [...text.matchAll(KEY_REPEAT)]
+  // A word of the topic struck again beside a run of symbols ("brag brag … %%%") is keys mashed; "very very very" beside one is emphasis.
+  const struck = repeats.some((m) => !STOP_WORDS.has((m[1] ?? '').toLowerCase()))
+  const mashed = runs >= MASHED_RUNS || repeats.length >= MASHED_RUNS || (runs > 0 && struck)
   // What is left of an attack, or of words hidden from readers in a comment ("<!-- system: … -->"), is a question only if it is shaped like one.
   const decoded = decodeEntities(normalize(raw))
   let instructed = ACTIVE_MARKUP.test(decoded) || HIDDEN_WORDS.test(decoded) || HAS_SQL_STATEMENT.test(decoded)

@@ -972,6 +972,8 @@ describe('understand', () => {
     expect(ask('who ran the night routes?? ~~ thanks ~~').decline).toBeUndefined()
     // Keys struck again and again, two or more times: a word typed twice or more in a row, a word of one letter held down.
     expect(ask('fares fares night crossings zzzz ?? 0.13 £££ hub hub hub').decline).toBe('empty')
+    // One word of the topic struck again beside one run of symbols is keys mashed too.
+    expect(ask('qwfp fares fares !!! 0.13 %%% night routes ??? flurb').decline).toBe('empty')
     // A word stretched or said thrice for emphasis is no key struck again, even beside a run of symbols.
     expect(ask('it was very very very bad, who ran the night routes?').decline).toBeUndefined()
     expect(ask('sooooo many crossings cancelled ~~').decline).toBeUndefined()
