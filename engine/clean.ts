@@ -86,7 +86,7 @@ const INSTRUCTIONS: RegExp[] = [
   ),
   // A task for the assistant, not a question: "can you write me a cover letter…", "draft an email to…", "translate X into French".
   /(^|\b(can|could|would|will) you (please )?)(write|draft|compose|generate|translate|rewrite|code)( me| us)? (a|an|some|my|our|this|the)\b[^.?!\n]*/gi,
-  /(^|\b(can|could|would|will) you (please )?)translate\b[^.?!\n]*?\b(into|to) [a-z]+\b[^.?!\n]*/gi,
+  /(^|\b(can|could|would|will) you (please )?)translate\b[^.?!\n:;,]*?\b(into|to) [a-z]+\b[^.?!\n:;,]*/gi,
 ]
 
 const QUESTION_START = /^(?:(?:and|so|but|or)\s+)?(who|whom|whose|what|whats|what's|when|where|which|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|tell me|explain|describe)\b/i
@@ -147,7 +147,7 @@ export function cleanQuestion(raw: string): CleanQuestion {
   let text = normalize(stripMarkup(normalize(raw)))
   const runs = (text.match(SYMBOL_RUN) ?? []).length
   const repeats = [...text.matchAll(KEY_REPEAT)]
-  // A word of the topic struck again beside a run of symbols ("brag brag … %%%") is keys mashed; "very very very" beside one is emphasis.
+  // A word struck again that is no stop word ("brag brag"), or a letter held down, beside a run of symbols is keys mashed; "very very very" beside one is emphasis.
   const struck = repeats.some((m) => !STOP_WORDS.has((m[1] ?? '').toLowerCase()))
   const mashed = runs >= MASHED_RUNS || repeats.length >= MASHED_RUNS || (runs > 0 && struck)
   // What is left of an attack, or of words hidden from readers in a comment ("<!-- system: … -->"), is a question only if it is shaped like one.

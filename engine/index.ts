@@ -10,7 +10,7 @@
 export { answer, composeContext, conversation, firstSentence, warmUp, warmUpQuestions, type Answer } from './answer'
 export { understand, slotsFor, type DeclineReason, type Language, type Query, type Slot, type Turn } from './understand'
 export { retrieve, listedQuestion, type Hit, type Retrieval } from './retrieve'
-export { compose, plan, type Citation, type ComposeContext, type Composed, type Plan } from './compose'
+export { compose, plan, type Citation, type ComposeContext, type Composed, type Plan, type Shortfall } from './compose'
 export { cleanQuestion } from './clean'
 
 // The knowledge base as the engine holds it.

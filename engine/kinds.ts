@@ -154,14 +154,16 @@ export function givesOtherFigure(sentence: string, named: readonly string[], lex
   const given = new Set(named.map((f) => f.replace(/,/g, '').replace(/(m|bn)$/, '')))
   // "Of the 200 buildings, how many…": a part counts buildings too, so "8,000 staff" (people, a class of `COUNT_CLASSES`) beside "200 buildings" is no part of them.
   const figures = [...sentence.matchAll(new RegExp(DIGITS.source, 'g'))]
-  const countedBy = (m: RegExpMatchArray) => /^\s+([\p{L}'’-]+)/u.exec(sentence.slice((m.index ?? 0) + m[0].length))?.[1]?.toLowerCase()
-  const classOf = (word: string | undefined) => (word === undefined ? undefined : COUNT_CLASSES.find((c) => lexicon.question[c].test(word)))
+  // What a figure counts, read from the few words after it before any punctuation ("8,000 probation staff"): a class, "other" for words of none, nothing when no word follows ("the 200,").
+  const wordsAfter = (m: RegExpMatchArray) => (/^[^,.;:()!?]*/u.exec(sentence.slice((m.index ?? 0) + m[0].length))?.[0].match(/[\p{L}'’-]+/gu) ?? []).slice(0, COUNTED_WORDS)
+  const sortOf = (next: string[]): CountClass | 'other' | undefined =>
+    next.length === 0 ? undefined : (next.map((w) => COUNT_CLASSES.find((c) => lexicon.question[c].test(w.toLowerCase()))).find((c) => c !== undefined) ?? 'other')
   const counts = (m: RegExpMatchArray) => {
     const at = m.index ?? 0
     const after = sentence.slice(at + m[0].length)
     return !dayNumber.test(sentence.slice(at)) && !SPAN_AFTER.test(after) && !SUM_OR_SHARE_AFTER.test(after) && !/[£$€]\s?$/.test(sentence.slice(0, at))
   }
-  const wholes = figures.filter((m) => counts(m) && given.has(m[0].replace(/[,.]$/, '').replace(/,/g, ''))).map(countedBy)
+  const wholes = figures.filter((m) => counts(m) && given.has(m[0].replace(/[,.]$/, '').replace(/,/g, ''))).map((m) => sortOf(wordsAfter(m)))
   for (const m of figures) {
     const at = m.index ?? 0
     if (dayNumber.test(sentence.slice(at)) || NUMBERED_BY.test(sentence.slice(Math.max(0, at - 5), at))) continue
@@ -172,9 +174,11 @@ export function givesOtherFigure(sentence: string, named: readonly string[], lex
     const sumOrShare = /[£$€]\s?$/.test(sentence.slice(0, at)) || (sums ? SUM_OR_SHARE_AFTER : SHARE_AFTER).test(after)
     const ofNamed = SHARE_OF_FIGURE.exec(after)?.[1]
     if (sumOrShare !== sums && !(ofNamed !== undefined && given.has(ofNamed.replace(/,/g, '')))) continue
-    const counted = sums ? undefined : countedBy(m)
-    const sort = classOf(counted)
-    if (sort && wholes.length > 0 && wholes.every((w) => classOf(w) !== sort) && !countOf.has(toTerm(counted ?? '') ?? '')) continue
+    // Only a figure that says it counts people (or organisations), and not what the question counts, is told apart: "40 moved" may count anything.
+    const next = sums ? [] : wordsAfter(m)
+    const sort = sortOf(next)
+    const asked = next.some((w) => countOf.has(toTerm(w) ?? ''))
+    if (sort !== undefined && sort !== 'other' && !asked && wholes.length > 0 && wholes.every((w) => w !== undefined && w !== sort)) continue
     if (!given.has(m[0].replace(/[,.]$/, '').replace(/,/g, ''))) return true
   }
   if (sums) return FRACTION.test(sentence)
@@ -184,6 +188,9 @@ export function givesOtherFigure(sentence: string, named: readonly string[], lex
     (m) => !SPAN_AFTER.test(sentence.slice((m.index ?? 0) + m[0].length)) && !/\d\s*$/.test(sentence.slice(0, m.index ?? 0)),
   )
 }
+
+/** Words after a figure read for what it counts. */
+const COUNTED_WORDS = 3
 
 /** What follows a figure making it a share ("12%", "12 per cent"). */
 const SHARE_AFTER = /^\s?(?:per ?cent\b|%)/i

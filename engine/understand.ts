@@ -607,10 +607,11 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
   // A hyphenated first word describes the thing counted ("pre-sentence reports"), which the next word names; unless that says what they did ("ex-offenders reoffended").
   const head = first?.includes('-') && second && !doing(second) && !lexicon.question.vagueCount.test(second) ? second : first
   const named = head && !lexicon.question.vagueCount.test(head) ? head : undefined
+  const anyOf = head && !named ? COUNT_CLASSES.find((c) => lexicon.question[c].test(head)) : undefined
   return {
     countOf: termsOf([first, second && !doing(second) ? second : undefined].flatMap((w) => (w ? [w] : []))),
     countNamed: named ? termsOf([named]) : [],
-    ...(head && !named && { countsAnyOf: COUNT_CLASSES.find((c) => lexicon.question[c].test(head)) }),
+    ...(anyOf && { countsAnyOf: anyOf }),
   }
 }
 

@@ -62,8 +62,7 @@ else {
   for (const c of p.candidates.slice(0, 6)) {
     const mark = p.chosen.includes(c) ? '*' : ' '
     out.push(`  ${mark} ${round(c.score)} · ${round(c.ownCoverage)} · ${round(c.kind)}  [${c.record.id}] ${c.sentence.slice(0, 150)}${c.sentence.length > 150 ? '…' : ''}`)
-    const short = mark === ' ' && p.shortfall?.(c)
-    if (short) out.push(`      not used: ${short}`)
+    if (mark === ' ' && p.shortfall) out.push(`      not used: ${p.shortfall(c) ?? 'it answers, but another sentence was preferred'}`)
   }
   for (const s of p.sides) out.push(`  side of "${s.record.conflict}": [${s.record.id}] ${s.sentence.slice(0, 150)}`)
 }

@@ -463,7 +463,7 @@ describe('compose', () => {
   })
 
   it('takes a figure counting passengers, crews or staff as an answer to "how many people", but not a figure counting routes', () => {
-    const ctx = (countsPeople: boolean): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set(['peopl']), countNamed: new Set(), countsAnyOf: countsPeople ? 'people' : undefined, matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
+    const ctx = (anyPeople: boolean): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set(['peopl']), countNamed: new Set(), countsAnyOf: anyPeople ? 'people' : undefined, matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
     expect(kindScore('count', 'Bluewater carried 28,750 passengers across the islands.', ctx(true))).toBeGreaterThanOrEqual(0.5)
     expect(kindScore('count', 'Bluewater carried 28,750 passengers across the islands.', ctx(false))).toBeLessThan(0.5)
     expect(kindScore('count', 'Bluewater kept 40 crews on the islands.', ctx(true))).toBeGreaterThanOrEqual(0.5)
@@ -949,6 +949,10 @@ describe('compose', () => {
     const { lexicon } = kb.language
     expect(givesOtherFigure('Nearly 8,000 staff and nearly 200 depots moved to the board.', ['200'], lexicon)).toBe(false)
     expect(givesOtherFigure('Of the 200 depots, 40 were on the islands.', ['200'], lexicon)).toBe(true)
+    // A whole of people named in more words, or a whole with no word after it, is no other sort.
+    expect(givesOtherFigure('Of the 8,000 island ferry crews, 5,500 officers moved to the board.', ['8,000'], lexicon)).toBe(true)
+    expect(givesOtherFigure('Of the 200, 40 crews were on the islands.', ['200'], lexicon)).toBe(true)
+    expect(givesOtherFigure('Of the 200 depots, 40 moved to the board.', ['200'], lexicon)).toBe(true)
     // A figure counting what the question counts is a part, whatever the whole is called.
     expect(givesOtherFigure('Nearly 8,000 staff and nearly 200 depots moved to the board.', ['200'], lexicon, false, new Set([toTerm('staff') as string]))).toBe(true)
   })

@@ -26,9 +26,11 @@ const alternatives = (question: string) => ask(question).slots.map((s) => s.alte
 const weightsOf = (q: { slots: Array<{ typed: string[]; weight: number }> }) => (w: string) => q.slots.find((s) => s.typed.includes(w))?.weight
 
 describe('understand', () => {
-  it('takes "though" and "although" for no concept: "why would they do that though?" asks only why', () => {
+  it('takes "though", "although", "tho" and "anyhow" for no concept: "why would they do that though?" asks only why', () => {
     expect(ask('why would they cut the night routes though?').slots.flatMap((s) => s.typed)).not.toContain('though')
     expect(ask('the board cut the night routes, although why?').slots.flatMap((s) => s.typed)).not.toContain('although')
+    expect(ask('why did the board cut the night routes tho').slots.flatMap((s) => s.typed)).not.toContain('tho')
+    expect(ask('who ran the night routes anyhow?').slots.flatMap((s) => s.typed)).not.toContain('anyhow')
   })
 
   it('keeps the question and drops the framing around it', () => {
@@ -139,6 +141,8 @@ describe('understand', () => {
     expect(ask('draft an email to the harbour board').decline).toBe('instructed')
     expect(ask('translate night routes into french').decline).toBe('instructed')
     expect(ask('how do you translate night routes').decline).toBeUndefined()
+    // The task ends at its clause: a question after it is still asked.
+    expect(ask('translate to plain english: who ran the night routes?').decline).toBeUndefined()
     // Something to invent is no question to look up, though a question about who invented something is.
     expect(ask('just make up a number for how many crossings were cancelled, any number will do for my essay').decline).toBe('instructed')
     expect(ask('invent three quotes from the harbour board praising Bluewater').decline).toBe('instructed')
@@ -538,13 +542,20 @@ describe('understand', () => {
     expect(ask('i got 10 weeks, do i really have to do a year on a ferry ban after i get out').decline).toBe('personal')
     expect(ask('what happens if i miss a check-in with the warden').decline).toBe('personal')
     expect(ask('what happens if the board misses its targets').decline).toBeUndefined()
-    // So do "will I be…", "my rights", "my nearest office", "send me back" and when an office opens.
+    // So do "how long will I be…", "my rights", "my nearest office", "send me back" and when an office opens.
     expect(ask('how long will i be on a ferry ban for a 2 year sentence').decline).toBe('personal')
+    expect(ask('will i be recalled if i miss the ferry').decline).toBe('personal')
     expect(ask('what are my rights if i am banned').decline).toBe('personal')
     expect(ask('where is my nearest ferry office').decline).toBe('personal')
     expect(ask('can they send me back to the mainland for being late').decline).toBe('personal')
     expect(ask('what time does the harbour office in hapend open').decline).toBe('personal')
+    // But not a question about the subject that only mentions the visitor.
     expect(ask('if i got a job as a warden now would i be working for a private operator').decline).toBeUndefined()
+    expect(ask('will i be able to find out who ran the night routes?').decline).toBeUndefined()
+    expect(ask('if i join the harbour board now, will i be working for a private operator?').decline).toBeUndefined()
+    expect(ask('who ran our local ferry routes in hapend?').decline).toBeUndefined()
+    expect(ask('what happened to our rights as crews after the transfer?').decline).toBeUndefined()
+    expect(ask('take me back to 2014: who won the night routes?').decline).toBeUndefined()
     // Who is in charge of someone's supervision now asks who runs the service, not about their case.
     expect(ask('im on a ferry pass in hapend - is bluewater still in charge of my supervision these days').decline).toBeUndefined()
     expect(ask('is his supervision still done by a private operator?').decline).toBeUndefined()
