@@ -17,9 +17,18 @@
  *
  * Either can serve FLOOR instead, a Worker that does no work, to measure the
  * server itself.
+ *
+ * Each server keeps its local D1, R2 and cache data in a fresh temporary folder,
+ * removed when it stops. A run thus starts from an empty database, as a new
+ * deployment does, and leaves the developer's own local data alone (what
+ * `npm start` serves and `kb:report` reads): in the project's folder, every run
+ * added its tens of thousands of answers to D1, and the CPU each request spent
+ * writing one grew with them.
  */
 import { execFile, spawn } from 'node:child_process'
-import { resolve } from 'node:path'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare'
 import { unstable_getMiniflareWorkerOptions } from 'wrangler'
@@ -30,8 +39,6 @@ export interface DevServer {
 }
 
 const run = promisify(execFile)
-/** Where `wrangler dev` keeps local D1, R2 and cache data; plain workerd uses the same. */
-const PERSIST = '.wrangler/state/v3'
 const BUNDLE_DIR = resolve('.wrangler/bench-bundle')
 
 /** A wrangler config to serve, and its Worker's name. */
@@ -43,15 +50,23 @@ export const WORKER: WorkerConfig = { path: 'wrangler.toml', name: 'probation-an
 /** A Worker that does no work: the load test's floor. */
 export const FLOOR: WorkerConfig = { path: 'bench/floor/wrangler.toml', name: 'load-floor' }
 
+/** A fresh folder for a server's local data (wrangler's `--persist-to`, whose data lie in its `v3`), with the D1 schema applied. */
+async function freshState(config: WorkerConfig): Promise<string> {
+  const state = await mkdtemp(join(tmpdir(), 'probation-answers-bench-'))
+  if (config === WORKER) await run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state])
+  return state
+}
+
 export async function startDevServer(port: number, output: 'ignore' | 'inherit' = 'ignore', config = WORKER): Promise<DevServer> {
-  if (config === WORKER) await run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local'])
+  const state = await freshState(config)
   const origin = `http://127.0.0.1:${port}`
-  const args = ['dev', '--config', config.path, '--ip', '127.0.0.1', '--port', String(port), '--var', 'RATE_LIMIT:off', '--log-level', 'error', '--show-interactive-dev-session=false']
+  const args = ['dev', '--config', config.path, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--var', 'RATE_LIMIT:off', '--log-level', 'error', '--show-interactive-dev-session=false']
   const env = { ...process.env, X_LOCAL_OBSERVABILITY: 'false' }
   const server = spawn('wrangler', args, { detached: true, stdio: ['ignore', output, output], env })
   const stop = async () => {
     if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
     await untilClosed(origin)
+    await rm(state, { recursive: true, force: true })
   }
   const deadline = Date.now() + 90_000
   while (Date.now() < deadline) {
@@ -80,7 +95,7 @@ async function untilClosed(origin: string): Promise<void> {
 }
 
 export async function startWorkerd(port: number, config = WORKER): Promise<DevServer> {
-  if (config === WORKER) await run('wrangler', ['d1', 'migrations', 'apply', 'DB', '--local'])
+  const state = await freshState(config)
   await run('wrangler', ['deploy', '--dry-run', '--config', config.path, '--outdir', BUNDLE_DIR])
   const { workerOptions } = unstable_getMiniflareWorkerOptions(config.path)
   const bindings = { ...(workerOptions.bindings as Record<string, string>), RATE_LIMIT: 'off' }
@@ -89,7 +104,7 @@ export async function startWorkerd(port: number, config = WORKER): Promise<DevSe
       host: '127.0.0.1',
       port,
       rootPath: resolve('.'),
-      resourcePersistencePath: PERSIST,
+      resourcePersistencePath: join(state, 'v3'),
       logRequests: false,
       workers: [
         // Module rules and the root path are for unbundled sources; the bundle needs neither.
@@ -98,7 +113,13 @@ export async function startWorkerd(port: number, config = WORKER): Promise<DevSe
     }),
   )
   const url = await mf.ready
-  return { origin: url.origin, stop: () => mf.dispose() }
+  return {
+    origin: url.origin,
+    stop: async () => {
+      await mf.dispose()
+      await rm(state, { recursive: true, force: true })
+    },
+  }
 }
 
 /** The same text in random letter case: answered alike, but a different cache key, so every request is computed. */

@@ -85,7 +85,7 @@ const table = [
   `|---|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
   ...rows,
 ].join('\n')
-const heading = `Load test, ${new Date().toISOString().slice(0, 16)}Z: wrangler dev, then plain workerd (the deploy bundle in Miniflare, without wrangler dev's ProxyWorker), on 127.0.0.1, rate limiting off, ` +
+const heading = `Load test, ${new Date().toISOString().slice(0, 16)}Z: wrangler dev, then plain workerd (the deploy bundle in Miniflare, without wrangler dev's ProxyWorker), on 127.0.0.1, rate limiting off, each server with empty local data of its own (D1, R2, cache), ` +
   `${CONNECTIONS} connections, ${SECONDS} s per scenario, ${cpus().length} CPU cores shared with the load generator ` +
   `(load average ${loadBefore} before the run). The floor is each server with a Worker that returns a constant ` +
   `behind the same static-assets layer (bench/floor/): no Worker can be faster there. Server CPU: all processes the run started (wrangler, workerd); the busiest ` +
