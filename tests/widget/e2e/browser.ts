@@ -112,15 +112,37 @@ export async function standIn(page: Page, path: string, body: unknown) {
 /**
  * Runs axe-core over the page. axe is injected as an inline script, which a strict CSP rightly
  * refuses: open such pages with bypassCSP. Targets inside a shadow root are paths [host, element].
+ * Its skip-link rule is off: it looks up an in-page link's target with document.getElementById, which
+ * cannot see into the widget's shadow root, so every citation marker scrolled out of view failed it.
+ * `inPageTargets` checks those links instead.
  */
 export async function axe(page: Page) {
   const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: await readFile(axePath, 'utf8') })
   return page.evaluate(async () => {
-    const { violations, passes } = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document)
+    const { violations, passes } = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { rules: { 'skip-link': { enabled: false } } })
     return {
       violations: violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`),
       contrastChecked: (passes.find((p) => p.id === 'color-contrast')?.nodes ?? []).filter((n) => Array.isArray(n.target[0])).length,
     }
+  })
+}
+
+/** In-page links inside shadow roots: how many, and those whose target is missing from the same root or cannot take focus, as "#id". */
+export async function inPageTargets(page: Page): Promise<{ checked: number; missing: string[] }> {
+  return page.evaluate(() => {
+    const missing: string[] = []
+    let checked = 0
+    for (const host of document.querySelectorAll('*')) {
+      const root = host.shadowRoot
+      if (!root) continue
+      for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
+        checked += 1
+        const id = link.getAttribute('href')!.slice(1)
+        const target = id ? root.getElementById(id) : null
+        if (!target || !(target.tabIndex >= -1 && (target.hasAttribute('tabindex') || target.tabIndex >= 0))) missing.push(`#${id}`)
+      }
+    }
+    return { checked, missing }
   })
 }

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { answerAt, ask, axe, baseUrl, connect, newPage, PHONE, screenshot, openDemo } from './browser'
+import { answerAt, ask, axe, baseUrl, connect, inPageTargets, newPage, PHONE, screenshot, openDemo } from './browser'
 
 let browser: Browser
 beforeAll(async () => {
@@ -147,6 +147,9 @@ describe('the demo page', () => {
     await answerAt(page, 0).waitFor()
     const open = await axe(page)
     expect(open.violations).toEqual([])
+    const links = await inPageTargets(page)
+    expect(links.missing).toEqual([])
+    expect(links.checked).toBeGreaterThan(0)
     expect(open.contrastChecked).toBeGreaterThan(5)
     await context.close()
   })
