@@ -163,7 +163,7 @@ export function givesOtherFigure(sentence: string, named: readonly string[], lex
     const after = sentence.slice(at + m[0].length)
     return !dayNumber.test(sentence.slice(at)) && !SPAN_AFTER.test(after) && !SUM_OR_SHARE_AFTER.test(after) && !/[£$€]\s?$/.test(sentence.slice(0, at))
   }
-  const wholes = figures.filter((m) => counts(m) && given.has(m[0].replace(/[,.]$/, '').replace(/,/g, ''))).map((m) => sortOf(wordsAfter(m)))
+  const wholes = figures.filter((m) => given.has(m[0].replace(/[,.]$/, '').replace(/,/g, '')) && counts(m)).map((m) => sortOf(wordsAfter(m)))
   for (const m of figures) {
     const at = m.index ?? 0
     if (dayNumber.test(sentence.slice(at)) || NUMBERED_BY.test(sentence.slice(Math.max(0, at - 5), at))) continue
