@@ -1040,6 +1040,14 @@ describe('understand', () => {
     expect(ask('how did the operators sign up their crews').decline).toBeUndefined()
     expect(ask('how old is the chair of the harbour board').decline).toBe('private')
     expect(ask('tell me where the ferry warden in Penzance lives').decline).toBe('private')
+    // A boss's pay is a personal detail; what the operators were paid is not.
+    expect(ask('how much did the average operator boss get paid a year').decline).toBe('private')
+    expect(ask('how much did the operators get paid in 2017').decline).toBeUndefined()
+    expect(ask('who was the boss of bluewater when the operators got paid less').decline).toBeUndefined()
+    // Tips for the visitor's own first appointment, and how a relative is to find out what to do, are their case.
+    expect(ask('give me some tips for what to say at my first warden appointment next week').decline).toBe('personal')
+    expect(ask('my son just got 150 hours of crew service in hapend, how does he find out where to go').decline).toBe('personal')
+    expect(ask('how does the harbour board find out about missed crossings').decline).toBeUndefined()
     expect(ask('which company ran the ferries where I lived in 2015?').decline).toBeUndefined()
     expect(ask('what happened to the ferries in 2024').decline).toBe('later')
     // The sources end in 2021: "since 2021" asks about what came after, "since 2020" does not.
