@@ -99,6 +99,14 @@ export function isQuestion(text: string): boolean {
   return QUESTIONISH.test(text.trim()) || QUESTION_WORD.test(text)
 }
 
+/** A year span written short ("15-16", "17/18"): two years of two digits, the second after the first; not an age range ("15-16 year olds"). */
+const SHORT_SPAN = /(?<![\p{L}\p{N}£$€.,/-])(\d{2})[-/](\d{2})(?![\p{N}%/-]|[.,]\d|\s*(?:-?\s*years?|-?\s*yrs?|-?\s*year-olds?|olds?)\b)/gu
+
+/** Writes a year span written short in full ("17/18" is "2017-18"), as the sources write it. */
+function withCenturies(text: string): string {
+  return text.replace(SHORT_SPAN, (whole, first: string, second: string) => ((Number(first) + 1) % 100 === Number(second) ? `20${first}-${second}` : whole))
+}
+
 /** Whether a text is worded as a question, a question mark aside: what makes a mashed input a question. */
 export function isWordedAsQuestion(text: string): boolean {
   return QUESTION_START.test(text.trim()) || QUESTION_WORD.test(text)
@@ -144,7 +152,7 @@ const HIDDEN_WORDS = /<!--(?:(?!-->)[\s\S])*?\p{L}(?:(?!-->)[\s\S])*-->/u
 const ACTIVE_MARKUP = /<\s*(script|iframe|object|embed|style|link|meta|base|form)\b|<[a-z][^>]*[\s/]on[a-z]+\s*=|javascript:|<!(doctype|entity)\b|<\?xml\b/i
 
 export function cleanQuestion(raw: string): CleanQuestion {
-  let text = normalize(stripMarkup(normalize(raw)))
+  let text = withCenturies(normalize(stripMarkup(normalize(raw))))
   const runs = (text.match(SYMBOL_RUN) ?? []).length
   const repeats = [...text.matchAll(KEY_REPEAT)]
   // A word struck again that is no stop word ("brag brag"), or a letter held down, beside a run of symbols is keys mashed; "very very very" beside one is emphasis.

@@ -33,6 +33,14 @@ describe('understand', () => {
     expect(ask('who ran the night routes anyhow?').slots.flatMap((s) => s.typed)).not.toContain('anyhow')
   })
 
+  it('reads a year span written short ("17/18", "15-16") as the sources write it, but not an age range', () => {
+    expect(ask('how many crossings were cancelled in 17/18').text).toContain('2017-18')
+    expect(ask('cancelled crossings, 15-16 vs 17-18, up or down?').text).toContain('2015-16 vs 2017-18')
+    expect(ask('how many crossings were cancelled in 17/18').years).toEqual(expect.arrayContaining([2017, 2018]))
+    expect(ask('were fares cut for 15-16 year olds').text).toContain('15-16 year olds')
+    expect(ask('were 12-15 crossings cancelled').text).toContain('12-15')
+  })
+
   it('keeps the question and drops the framing around it', () => {
     expect(ask('hi, quick one - who won the ferry contracts?').text).toBe('who won the ferry contracts?')
     expect(ask('Can I ask who won the ferry contracts?').text).toBe('who won the ferry contracts?')
