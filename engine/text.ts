@@ -27,6 +27,8 @@ const WORD = /[\p{L}\p{N}]+(?:[.,'&][\p{L}\p{N}]+)*/gu
 /** A sum written out ("£10.4 billion", "£924 million"), to be written short as well ("£10.4bn", "£924m") so either finds the other. */
 const SUM_WRITTEN_OUT = /(\d)\s*(billion|million)\b/g
 const SHORT_UNIT: ReadonlyMap<string, string> = new Map([['million', 'm'], ['billion', 'bn']])
+/** A range whose unit word is written once, after its end ("5 to 20 billion", "£5-20 million"): the start is in that unit too. */
+const RANGE_WRITTEN_OUT = /(?<![\d.,])(\d[\d,.]*)(\s*(?:to|-|–|and|or)\s*[£$€]?)(?=\d[\d,.]*\s*(billion|million)\b)/g
 
 /** A figure and the unit word written after it as the sum is written short ("924", "million" → "924m"); undefined when `unit` is no such word. */
 export function shortSum(figure: string, unit: string | undefined): string | undefined {
@@ -40,6 +42,7 @@ export function words(text: string): string[] {
   return (
     normalize(text)
       .toLowerCase()
+      .replace(RANGE_WRITTEN_OUT, (_, start: string, between: string, unit: string) => `${shortSum(start, unit)}${between}`)
       .replace(SUM_WRITTEN_OUT, (_, digit: string, unit: string) => `${shortSum(digit, unit)} ${unit}`)
       // Thousands written short ("40k") are the figure the sources write ("40,000").
       .replace(THOUSANDS_SHORT, (_, figure: string) => String(Math.round(Number(figure) * 1000)))

@@ -26,6 +26,10 @@ describe('text processing', () => {
     expect(terms('£10.4bn')).toEqual(['10.4bn'])
     expect(terms('1.5million people')).toEqual(['1.5m', 'million', 'peopl'])
     expect(terms('half a billion')).toEqual(['half', 'billion'])
+    // A range with its unit written once, after its end, has the unit at its start too.
+    expect(terms('from 5 to 20 billion')).toEqual(terms('from £5bn to £20bn').concat('billion'))
+    expect(terms('£5-20 million')).toEqual(['5m', '20m', 'million'])
+    expect(terms('1 or 2 people')).toEqual(['1', '2', 'peopl'])
     // Thousands written short are the figure written in full.
     expect(terms('40k offenders and 2.5k staff')).toEqual(terms('40,000 offenders and 2,500 staff'))
   })
