@@ -174,6 +174,8 @@ const POINTS_BACK = /\b(there|then|that year|at that time|at the time)\b/i
 const THERE_EXISTS = /\b(?:is|are|was|were|isn't|aren't|wasn't|weren't) there\b|(?:^|[,;:.?!-]\s*|\b(?:and|but|so|if|that|whether|why|when|what|how many|how much)\s+)there (?:is|are|was|were|be|been|has|had)\b/gi
 
 const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|same|one|ones)\b/i
+/** Words that stand for something named before, at any length of question ("what did they tell the MoJ to do before going ahead with its new model?"). */
+const POINTER = /\b(it|its|they|them|their|he|him|his|she|her|this|these|those)\b|\bthat(?=\s*(?:one\b|[?.!,]|$))|\b(?:of|about|to|with|for|after|before|by|on|at|from) that\b(?!\s+\p{L})/iu
 /** Pronouns that stand for a person: "when did he get the job?" means a person the last answer named, not the first name in it. */
 const PERSONAL = /\b(he|him|his|she|her|hers)\b/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
@@ -210,6 +212,7 @@ const ASKS_NEXT_WORDS = 4
 function leansOnEarlier(text: string, language: Pick<Language, 'lexicon' | 'vocabulary'>, answered = true): boolean {
   if (isFollowUp(text)) return true
   if (language.lexicon.question.afterLast.test(text) && words(text).length <= ASKS_NEXT_WORDS) return true
+  if (POINTER.test(text)) return true
   return answered && asksOnlyAKind(text, language)
 }
 

@@ -411,6 +411,18 @@ describe('understand', () => {
     expect(ask("what's the name of the new unified ferry service?").sortAsked).toBeUndefined()
   })
 
+  it('reads a longer question pointing back with a pronoun ("they", "its", "of that") as a follow-up, but not one naming all it asks about, nor "that" joining a clause', () => {
+    const earlier = ['what did the inspectors find about the night routes in 2016?']
+    const pointing = ask('what did they tell the harbour board to do before going ahead with its new timetable?', earlier)
+    expect(pointing.followUp).toBe(true)
+    expect(weightsOf(pointing)('inspectors')).toBe(0.5)
+    expect(ask('what did the board, who ran the piers, make of that?', earlier).followUp).toBe(true)
+    expect(ask('which operators bid for the night ferry contracts in the first round?', earlier).followUp).toBe(false)
+    expect(ask('did the harbour board admit that crossings were cancelled every winter?', earlier).followUp).toBe(false)
+    // A first question has nothing to point back to.
+    expect(ask('what did they tell the harbour board to do before going ahead with its new timetable?').followUp).toBe(false)
+  })
+
   it('lets a follow-up with no question word ask what the earlier question asked, but not one that asks a yes or no of its own', () => {
     // The visitor's own "and" is kept: it says the question leans on the last one.
     expect(ask('and in the north?', ['why were the night routes cut?']).followUp).toBe(true)
