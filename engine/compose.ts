@@ -746,7 +746,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     shortfall,
     corroborations,
     // The latest state is disputed only where its own passage is a side: an older fact's dispute is not about how things stand.
-    ...byAuthority(chosen, disagreement(dispute, first, retrieval, scorer, chosen, candidates, listedWin ? top : undefined), scorer, anchor !== undefined),
+    ...byAuthority(chosen, disagreement(dispute, first, retrieval, scorer, chosen, candidates, listedWin ? top : undefined), scorer, anchor !== undefined, dispute),
     ...(query.now && { asOf: stateOf.record.date ?? stateOf.source.published }),
     ...(first === dated && { dated: first.record.date }),
   }
@@ -877,12 +877,14 @@ function disagreement(key: string | undefined, first: Candidate, retrieval: Retr
  * sentence becomes one of the others; not for the latest state of things, nor when the question asks
  * what a particular source said.
  */
-function byAuthority(chosen: Candidate[], sides: Candidate[], scorer: Scorer, latestState: boolean): { chosen: Candidate[]; sides: Candidate[] } {
+function byAuthority(chosen: Candidate[], sides: Candidate[], scorer: Scorer, latestState: boolean, dispute: string | undefined): { chosen: Candidate[]; sides: Candidate[] } {
   const first = chosen[0]
   if (!first || latestState || scorer.ctx.asksAttribution) return { chosen, sides }
   const tier = (c: Candidate) => scorer.ctx.lexicon.authority.get(c.source.kind) ?? 0
   const best = sides.filter((c) => c.score >= first.score * CLOSE).reduce<Candidate | undefined>((b, c) => (b === undefined || tier(c) < tier(b) ? c : b), undefined)
   if (!best || tier(best) >= tier(first)) return { chosen, sides }
+  // A first sentence that is no side of the disagreement follows the side that now leads, as a sentence of the answer: among the sides, it would pass for one.
+  if (first.record.conflict !== dispute) return { chosen: [best, ...chosen].slice(0, MAX_ADDED + 1), sides: sides.filter((s) => s !== best) }
   return { chosen: [best, ...chosen.slice(1)], sides: sides.map((s) => (s === best ? first : s)) }
 }
 

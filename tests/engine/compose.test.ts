@@ -772,6 +772,15 @@ describe('compose', () => {
     expect(said.citations[0]?.sourceId).toBe('gazette-2015-ferry-contracts')
   })
 
+  it('keeps a sentence that answered first but is no side of the disagreement out of the sides, when a more authoritative side leads', async () => {
+    // The blog's compensation figure scores a little higher; the Harbour Board's contract value leads, and the blog is not one of the sources that differ on it.
+    const a = await ask('how much was it worth?')
+    expect(a.citations[0]?.sourceId).toBe('board-2021-ferry-review')
+    expect(a.answer).toMatch(/\[1\] The Harbour Blog said delays to the ticket machines were worth £2m/)
+    expect(a.answer).toMatch(/Sources differ on this: The Gazette reported that the ferry contracts were worth £55m/)
+    expectFindableQuotes(a)
+  })
+
   it('leaves out a side of a disagreement that does not answer what was asked: the sources differ on the value, not on when', async () => {
     const a = await ask('when were the ferry contracts awarded?')
     expect(sentencesOf(a)[0]).toMatch(/1 February 2015/)
