@@ -81,7 +81,7 @@ export function firstSentence(answer: string): string {
 
 /** What composition reads of the knowledge base besides a retrieval. */
 export function composeContext(kb: Kb): ComposeContext {
-  return { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, current: kb.current }
+  return { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, current: kb.current, disputes: kb.conflicts }
 }
 
 /** "Who was <role> when <event>?": the event asked as a question of when, the role as the question asks it; joined by date in compose. */

@@ -10,7 +10,7 @@ import type { TimelineEvent } from './timeline'
 import type { StoredExpansion } from './vocabulary'
 
 /** Bumped whenever the shape below changes; a Worker refuses any other format. */
-export const ARTIFACT_FORMAT = 13
+export const ARTIFACT_FORMAT = 14
 
 /** Where a source comes from, which tells a visitor how much weight it carries: one of the lexicon's `sourceKinds`. */
 export type SourceKind = string
@@ -61,6 +61,12 @@ export interface ListedQuestion {
 }
 
 /** A passage as stored: `text` is left out when it equals the sentences joined by spaces, as it almost always does. */
+/** A disagreement between sources: what it is about, as answers name it, and the passages that are its sides. */
+export interface Dispute {
+  about: string
+  sides: number[]
+}
+
 export type StoredPassage = Omit<PassageRecord, 'text'> & { text?: string }
 
 export function storePassage(p: PassageRecord): StoredPassage {
@@ -84,8 +90,8 @@ export interface Artifact {
   lexicon: LexiconData
   /** Earliest and latest year of the events the passages report, and every year their text mentions. */
   period: { from: number; to: number; yearsMentioned: number[] }
-  /** Per disagreement between sources (knowledge/conflicts.json), the positions of the passages that are its sides. */
-  conflicts: Record<string, number[]>
+  /** Per disagreement between sources (knowledge/conflicts.json), what it is about ("What the CRC contracts were worth") and the positions of the passages that are its sides. */
+  conflicts: Record<string, Dispute>
   /** Positions of passages that say how things stand at the end of the period: dated in its last two years, with listed questions about now. */
   current: number[]
   /**

@@ -47,6 +47,8 @@ export interface ComposeContext {
   current: ReadonlySet<number>
   /** The last answer in the conversation, for a follow-up: what it said is not said again while something else answers. */
   said?: string
+  /** Per disagreement key, what the sources disagree about ("What the contracts were worth"): answers name it before its sides. */
+  disputes: ReadonlyMap<string, { about: string }>
 }
 
 /**
@@ -786,7 +788,8 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
       if (date !== '' && date.slice(0, n) < asOf.slice(0, n)) earlier.set(c, date)
     }
   }
-  return cite(p.chosen, p.corroborations, p.sides, context.lexicon, asOf, p.dated, earlier)
+  const disputed = p.sides[0]?.record.conflict
+  return cite(p.chosen, p.corroborations, p.sides, context.lexicon, asOf, p.dated, earlier, disputed === undefined ? undefined : context.disputes.get(disputed)?.about)
 }
 
 /** A source's writers as a reader names them: "Ann Lee; Bo Ray" → "Ann Lee and Bo Ray". */
@@ -927,7 +930,7 @@ export function composeHolder(role: { retrieval: Retrieval; query: Query }, even
 }
 
 /** Numbers citations by first use, one per contiguous span: neighbouring sentences of one passage, given in a row, share one. */
-function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, sides: Candidate[], lexicon: Lexicon, asOf: string | undefined, dated?: string, earlier: ReadonlyMap<Candidate, string> = new Map()): Composed {
+function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, sides: Candidate[], lexicon: Lexicon, asOf: string | undefined, dated?: string, earlier: ReadonlyMap<Candidate, string> = new Map(), disputed?: string): Composed {
   const citations: Citation[] = []
   const spans = new Map<string, Citation>()
   const citeSpan = (c: Candidate, extendFrom?: Candidate): Citation => {
@@ -962,7 +965,8 @@ function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, 
   if (dated) parts.push(lexicon.message('dated', { date: lexicon.formatDate(dated) }))
   const ordered = [...chosen, ...sides]
   ordered.forEach((c, i) => {
-    if (i === chosen.length) parts.push(lexicon.message('disputed'))
+    // What they differ on, as a clause after "on": "When the contracts…" reads "when the contracts…", but "CRCs…" keeps its capitals.
+    if (i === chosen.length) parts.push(lexicon.message('disputed', { about: disputed ? disputed.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()) : '' }))
     const previous = ordered[i - 1]
     // Said once for sentences of one date in a row (one span, or one report in two passages).
     const when = earlier.get(c)

@@ -4,7 +4,7 @@
  * per artifact version. Loading only parses: postings are decoded per term
  * when a query first needs them (see index/term-index.ts).
  */
-import { assertArtifact, restorePassage, type Artifact, type PassageRecord, type SourceRecord } from './artifact'
+import { assertArtifact, restorePassage, type Artifact, type Dispute, type PassageRecord, type SourceRecord } from './artifact'
 import { bloomTest } from './bloom'
 import { inlinePostings, TermIndex } from './index/term-index'
 import { compileLexicon } from './lexicon'
@@ -43,8 +43,8 @@ export interface Kb {
   sources: ReadonlyMap<string, SourceRecord>
   /** The lexicon, compiled, the vocabulary's expansions and the years mentioned: what understanding reads. */
   language: Language
-  /** Per disagreement key, the positions of its sides' passages. */
-  conflicts: ReadonlyMap<string, readonly number[]>
+  /** Per disagreement key, what it is about and the positions of its sides' passages. */
+  conflicts: ReadonlyMap<string, Dispute>
   /** Passages saying how things stand at the end of the period (Artifact.current). */
   current: ReadonlySet<number>
   /** Whether a lower-case word is everyday English rather than a name. */

@@ -788,11 +788,11 @@ async function sidesOf(kb: Kb, hits: Hit[]): Promise<Map<string, Side[]>> {
   const keys = new Set(hits.flatMap((h) => (h.record.conflict ? [h.record.conflict] : [])))
   const out = new Map<string, Side[]>()
   if (keys.size === 0) return out
-  const positions = [...keys].flatMap((k) => kb.conflicts.get(k) ?? [])
+  const positions = [...keys].flatMap((k) => kb.conflicts.get(k)?.sides ?? [])
   await kb.loadPassages(positions)
   for (const key of keys) {
     const sides: Side[] = []
-    for (const passage of kb.conflicts.get(key) ?? []) {
+    for (const passage of kb.conflicts.get(key)?.sides ?? []) {
       const record = kb.artifact.passages[passage]
       const source = record && kb.sources.get(record.sourceId)
       if (record && source) sides.push({ passage, record, source })

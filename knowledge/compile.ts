@@ -35,7 +35,8 @@ export type CompileResult = { ok: true; artifact: Artifact } | { ok: false; prob
 
 export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = [], championCount = CHAMPIONS, seedPrints }: KbInput): CompileResult {
   const problems: string[] = []
-  const conflictKeys = conflicts ? readConflicts(conflicts, problems) : new Set<string>()
+  const disputes = conflicts ? readConflicts(conflicts, problems) : new Map<string, string>()
+  const conflictKeys = new Set(disputes.keys())
   const lexiconData = readJson<LexiconData>(lexicon, problems, (data) =>
     lexiconProblems(data).map(({ path, message }) => `${lexicon.path}:${lineOf(lexicon.text, path.split('.').at(-1)?.replace(/\[\d+\]$/, '') ?? '')}: ${path}: ${message}`),
   )
@@ -132,9 +133,9 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
   const eventYears = dated.length > 0 ? dated : sources.map((s) => Number(s.published.slice(0, 4)))
   const yearsMentioned = new Set<number>()
   for (const p of passages) for (const m of p.text.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)) yearsMentioned.add(Number(m[1]))
-  const sides: Record<string, number[]> = {}
+  const sides: Record<string, { about: string; sides: number[] }> = {}
   passages.forEach((p, i) => {
-    if (p.conflict) (sides[p.conflict] ??= []).push(i)
+    if (p.conflict) (sides[p.conflict] ??= { about: disputes.get(p.conflict) ?? '', sides: [] }).sides.push(i)
   })
 
   const period = { from: Math.min(...eventYears), to: Math.max(...eventYears) }
@@ -205,15 +206,27 @@ function readJson<T>(file: KbFile, problems: string[], check: (data: unknown) =>
   return found.length === 0 ? (data as T) : undefined
 }
 
-/** knowledge/conflicts.json: `{"key": "what the sources disagree about", ...}`. */
-function readConflicts(file: KbFile, problems: string[]): Set<string> {
-  const data = readJson<Record<string, unknown>>(file, problems, (value) =>
+/**
+ * knowledge/conflicts.json: `{"key": "What the sources disagree about: their positions", ...}`. Per key, what
+ * they disagree about (before the colon), which answers name: "Sources differ on what the contracts were worth:".
+ */
+function readConflicts(file: KbFile, problems: string[]): Map<string, string> {
+  const data = readJson<Record<string, string>>(file, problems, (value) =>
     !value || typeof value !== 'object' || Array.isArray(value)
-      ? [`${file.path}:1: expected {"contract-value": "what the sources disagree about", ...}`]
+      ? [`${file.path}:1: expected {"contract-value": "What the contracts were worth: £40m or £55m", ...}`]
       : Object.entries(value).flatMap(([key, what]) => (typeof what === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(key) ? [] : [`${file.path}:${lineOf(file.text, key)}: "${key}" must be a slug with a description`])),
   )
-  return new Set(Object.keys(data ?? {}))
+  const disputes = new Map<string, string>()
+  for (const [key, what] of Object.entries(data ?? {})) {
+    const about = DISPUTE.exec(what)?.[1]?.trim()
+    if (!about) problems.push(`${file.path}:${lineOf(file.text, key)}: "${key}" must say what the sources disagree about, then a colon and their positions (e.g. "What the contracts were worth: £40m or £55m"): answers name what comes before the colon`)
+    disputes.set(key, about ?? '')
+  }
+  return disputes
 }
+
+/** "What the contracts were worth: £40m or £55m": what is disputed, a colon, the positions. */
+const DISPUTE = /^([^:]*\p{L}[^:]*):\s*\S/u
 
 /** Words written capitalised at least twice within sentences, never in lower case there, and no month. */
 function alwaysCapitalised(texts: readonly string[], months: ReadonlySet<string>): Set<string> {
