@@ -732,9 +732,12 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     // Sentences sharing the chosen one's figures need share fewer words to state the same fact.
     const numbers = [...figures(c.sentence)]
     const alike = numbers.length > 0 ? SAME_FIGURED_FACT : SAME_FACT
-    const same = candidates.filter(
-      (o) => o.source.id !== c.source.id && !chosen.includes(o) && numbers.every((f) => o.sentence.includes(f)) && jaccard(o.terms, c.terms) >= alike,
-    )
+    // Each figure as a whole figure: "1 June" is not in "21 CRCs".
+    const same = candidates.filter((o) => {
+      if (o.source.id === c.source.id || chosen.includes(o) || jaccard(o.terms, c.terms) < alike) return false
+      const theirs = figures(o.sentence)
+      return numbers.every((f) => theirs.has(f))
+    })
     const bySource = new Map<string, Candidate>()
     for (const o of same) if (!bySource.has(o.source.id) && !chosen.some((x) => x.source.id === o.source.id)) bySource.set(o.source.id, o)
     corroborations.set(c, [...bySource.values()].slice(0, 2))

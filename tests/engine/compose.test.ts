@@ -754,6 +754,11 @@ describe('compose', () => {
     expectFindableQuotes(a)
   })
 
+  it('does not cite as the same fact a sentence whose figures only contain the ones stated: "21 February" is not "1 February"', async () => {
+    const a = await ask('which operators won the ferry contracts on 1 February 2015?')
+    expect(a.citations.map((c) => c.sourceId)).not.toContain('wfr-2019-ferry-fares')
+  })
+
   it('shows every side of a disagreement between sources, each with its citation, after naming what they differ on', async () => {
     const a = await ask('how much were the ferry contracts worth?')
     expect(a.answer).toMatch(/£40m/)
