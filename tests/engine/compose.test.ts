@@ -353,9 +353,11 @@ describe('compose', () => {
     expect(kindScore('count', 'The board received 40 complaints about the night routes.', ctx(['complaint']))).toBe(1)
   })
 
-  it('answers "which three operators…" with a sentence naming three, and declines "which four…" when none names four', async () => {
+  it('answers "which three operators…" or "what were the three operators called?" with a sentence naming three, and declines "which four…" when none names four', async () => {
     expect(sentencesOf(await ask('which three operators won the ferry contracts?'))[0]).toMatch(/Bluewater, Tidal Lines and Harbour Link/)
+    expect(sentencesOf(await ask('what were the three operators called?'))[0]).toMatch(/Bluewater, Tidal Lines and Harbour Link/)
     expect((await ask('which four operators won the ferry contracts?')).answered).toBe(false)
+    expect((await ask('what were the four night routes called?')).answered).toBe(false)
   })
 
   it('counts a sentence holding one of the choices a question offers ("the same timetable or new crews?") above one holding neither', async () => {

@@ -881,6 +881,10 @@ describe('understand', () => {
     expect(ask('which four operators won the night routes?').listOf).toBe(4)
     expect(ask('which 2 operators won the night routes?').listOf).toBe(2)
     expect(ask('which two years were the worst?').listOf).toBeUndefined()
+    // So does "what were the four X called?", however many words name the X; "what were the four X?" may ask for figures.
+    expect(ask('what were the 4 new night routes across the island actually called?').listOf).toBe(4)
+    expect(ask('what are the three operators named?').listOf).toBe(3)
+    expect(ask('what were the three operators paid?').listOf).toBeUndefined()
     // "Is X still the chair?" is asked of whoever holds the post now; someone the visitor knows is their own case.
     expect(ask('is Jo Bluewater still the harbour board chair?').text).toBe('who is the harbour board chair now?')
     expect(ask('is Jo Bluewater still the harbour board chair?').kind).toBe('person')
