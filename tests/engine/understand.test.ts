@@ -26,7 +26,8 @@ const alternatives = (question: string) => ask(question).slots.map((s) => s.alte
 const weightsOf = (q: { slots: Array<{ typed: string[]; weight: number }> }) => (w: string) => q.slots.find((s) => s.typed.includes(w))?.weight
 
 describe('understand', () => {
-  it('takes "though", "although", "tho" and "anyhow" for no concept: "why would they do that though?" asks only why', () => {
+  it('takes "though", "although", "tho", "anyhow" and "even" for no concept: "why would they do that though?" asks only why', () => {
+    expect(ask('where is bluewater from, is it even a local firm?').slots.flatMap((s) => s.typed)).not.toContain('even')
     expect(ask('why would they cut the night routes though?').slots.flatMap((s) => s.typed)).not.toContain('though')
     expect(ask('the board cut the night routes, although why?').slots.flatMap((s) => s.typed)).not.toContain('although')
     expect(ask('why did the board cut the night routes tho').slots.flatMap((s) => s.typed)).not.toContain('tho')
@@ -327,6 +328,9 @@ describe('understand', () => {
     // Asking for someone's words ("what two words did…", "used to sum up") names no topic: the words asked for are the answer's.
     expect(ask('what two words did the harbour board use to describe the night routes?').slots.flatMap((s) => s.typed)).toEqual(['harbour', 'board', 'night', 'routes'])
     expect(ask('which phrase did the board use to sum up the fares?').slots.flatMap((s) => s.typed)).toEqual(['board', 'fares'])
+    // So does asking for it "in two words" or "in a nutshell".
+    expect(ask('the verdict of the board on the night routes in two words').slots.flatMap((s) => s.typed)).toEqual(['verdict', 'board', 'night', 'routes'])
+    expect(ask('what did the board say about the fares, in a nutshell?').slots.flatMap((s) => s.typed)).toEqual(['board', 'fares'])
     expect(ask('after the review were people said to be safer?').slots.flatMap((s) => s.typed)).toContain('people')
     expect(ask('our local board said it would cut crews, did it?').slots.flatMap((s) => s.typed)).toContain('local')
     expect(ask('who ran the night routes, do you know').polar).toBe(false)
