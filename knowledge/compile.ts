@@ -140,6 +140,13 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
 
   const period = { from: Math.min(...eventYears), to: Math.max(...eventYears) }
   const rules = compileLexicon(lexiconData, period)
+  // A phrase holding words a question loses before phrases are matched ("still" of "still trading") never matches.
+  const unmatchable = [...vocabularyData.groups.flat(), ...(vocabularyData.oneWay ?? []).flatMap((o) => o.from)].flatMap((phrase) => {
+    const kept = words(rules.notTopic.replaceAll(phrase, ' ')).map((w) => w.toLowerCase())
+    const lost = words(phrase).filter((w) => !kept.includes(w.toLowerCase()))
+    return lost.length === 0 ? [] : [`${vocabulary.path}:${lineOf(vocabulary.text, phrase)}: "${phrase}" can never match a question: questions lose "${lost.join(' ')}" before phrases are matched (lexicon question.notTopic)`]
+  })
+  if (unmatchable.length > 0) return { ok: false, problems: unmatchable }
   const holding = new Map<string, number>()
   for (const p of passages) {
     for (const t of new Set(terms([titles.get(p.sourceId), p.heading, p.text, ...p.questions].join('\n')))) holding.set(t, (holding.get(t) ?? 0) + 1)

@@ -56,6 +56,13 @@ describe('compileKb', () => {
     )
   })
 
+  it('refuses a vocabulary phrase no question can match, holding a word questions lose before phrases are matched', async () => {
+    const input = await kbInput('kb-ferries')
+    const text = '{\n  "groups": [["HB", "Harbour Board"]],\n  "oneWay": [{ "from": ["still sailing"], "to": ["operating"] }]\n}\n'
+    const result = compileKb({ ...input, vocabulary: { path: 'vocabulary.json', text } })
+    expect(result.ok ? [] : result.problems).toEqual(['vocabulary.json:3: "still sailing" can never match a question: questions lose "still" before phrases are matched (lexicon question.notTopic)'])
+  })
+
   it('checks event dates, disagreement keys and page addresses on the line that gives them, that two sources take each side, and that each disagreement says what it is about', async () => {
     const result = compileKb(await kbInput('kb-broken'))
     const problems = result.ok ? [] : result.problems
