@@ -60,13 +60,13 @@ export interface ListedQuestion {
   asks: string
 }
 
-/** A passage as stored: `text` is left out when it equals the sentences joined by spaces, as it almost always does. */
 /** A disagreement between sources: what it is about, as answers name it, and the passages that are its sides. */
 export interface Dispute {
   about: string
   sides: number[]
 }
 
+/** A passage as stored: `text` is left out when it equals the sentences joined by spaces, as it almost always does. */
 export type StoredPassage = Omit<PassageRecord, 'text'> & { text?: string }
 
 export function storePassage(p: PassageRecord): StoredPassage {
@@ -90,7 +90,7 @@ export interface Artifact {
   lexicon: LexiconData
   /** Earliest and latest year of the events the passages report, and every year their text mentions. */
   period: { from: number; to: number; yearsMentioned: number[] }
-  /** Per disagreement between sources (knowledge/conflicts.json), what it is about ("What the CRC contracts were worth") and the positions of the passages that are its sides. */
+  /** Per disagreement between sources (knowledge/conflicts.json), what it is about ("What the ferry contracts were worth") and the positions of the passages that are its sides. */
   conflicts: Record<string, Dispute>
   /** Positions of passages that say how things stand at the end of the period: dated in its last two years, with listed questions about now. */
   current: number[]

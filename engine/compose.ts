@@ -705,7 +705,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const chosen: Candidate[] = [first]
   const covered = new Set(first.covers)
   let words = first.sentence.split(' ').length
-  // Another side of a disagreement the first sentence is in is shown as such ("Sources differ on this:"), not added as if it agreed.
+  // Another side of a disagreement the first sentence is in is shown as such ("Sources differ on …:"), not added as if it agreed.
   const dispute = disagreementOf(first, anchor ? [] : candidates, scorer, listedWin, first === dated)
   const otherSide = new Set((dispute ? (retrieval.sides.get(dispute) ?? []) : []).map((side) => side.passage).filter((p) => p !== first.passage))
   for (const c of candidates) {
@@ -732,7 +732,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     // Sentences sharing the chosen one's figures need share fewer words to state the same fact.
     const numbers = [...figures(c.sentence)]
     const alike = numbers.length > 0 ? SAME_FIGURED_FACT : SAME_FACT
-    // Each figure as a whole figure: "1 June" is not in "21 CRCs".
+    // Each figure as a whole figure: "1 June" is not in "21 routes".
     const same = candidates.filter((o) => {
       if (o.source.id === c.source.id || chosen.includes(o) || jaccard(o.terms, c.terms) < alike) return false
       const theirs = figures(o.sentence)
@@ -791,8 +791,12 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
       if (date !== '' && date.slice(0, n) < asOf.slice(0, n)) earlier.set(c, date)
     }
   }
-  const disputed = p.sides[0]?.record.conflict
-  return cite(p.chosen, p.corroborations, p.sides, context.lexicon, asOf, p.dated, earlier, disputed === undefined ? undefined : context.disputes.get(disputed)?.about)
+  const key = p.sides[0]?.record.conflict
+  const about = key === undefined ? undefined : context.disputes.get(key)?.about
+  // What they differ on reads after "on": a question word starting it is lower-cased ("when the contracts…"), a name ("Harbour Link's…") is not.
+  const first = about?.match(/^\p{L}+/u)?.[0] ?? ''
+  const disputed = about && STOP_WORDS.has(first.toLowerCase()) ? first.toLowerCase() + about.slice(first.length) : about
+  return cite(p.chosen, p.corroborations, p.sides, context.lexicon, asOf, p.dated, earlier, disputed)
 }
 
 /** A source's writers as a reader names them: "Ann Lee; Bo Ray" → "Ann Lee and Bo Ray". */
@@ -880,8 +884,8 @@ function disagreement(key: string | undefined, first: Candidate, retrieval: Retr
 
 /**
  * Where sources disagree, the most authoritative side answering about as well leads and the first
- * sentence becomes one of the others; not for the latest state of things, nor when the question asks
- * what a particular source said.
+ * sentence becomes one of the others (or, when it is no side, the next sentence of the answer); not for
+ * the latest state of things, nor when the question asks what a particular source said.
  */
 function byAuthority(chosen: Candidate[], sides: Candidate[], scorer: Scorer, latestState: boolean, dispute: string | undefined): { chosen: Candidate[]; sides: Candidate[] } {
   const first = chosen[0]
@@ -890,6 +894,7 @@ function byAuthority(chosen: Candidate[], sides: Candidate[], scorer: Scorer, la
   const best = sides.filter((c) => c.score >= first.score * CLOSE).reduce<Candidate | undefined>((b, c) => (b === undefined || tier(c) < tier(b) ? c : b), undefined)
   if (!best || tier(best) >= tier(first)) return { chosen, sides }
   // A first sentence that is no side of the disagreement follows the side that now leads, as a sentence of the answer: among the sides, it would pass for one.
+  // It moves from among the sides, which no length bound counts, into the answer: at most the sentences an answer may have, none dropped for length.
   if (first.record.conflict !== dispute) return { chosen: [best, ...chosen].slice(0, MAX_ADDED + 1), sides: sides.filter((s) => s !== best) }
   return { chosen: [best, ...chosen.slice(1)], sides: sides.map((s) => (s === best ? first : s)) }
 }
@@ -968,8 +973,7 @@ function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, 
   if (dated) parts.push(lexicon.message('dated', { date: lexicon.formatDate(dated) }))
   const ordered = [...chosen, ...sides]
   ordered.forEach((c, i) => {
-    // What they differ on, as a clause after "on": "When the contracts…" reads "when the contracts…", but "CRCs…" keeps its capitals.
-    if (i === chosen.length) parts.push(lexicon.message('disputed', { about: disputed ? disputed.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()) : '' }))
+    if (i === chosen.length) parts.push(lexicon.message('disputed', { about: disputed ?? '' }))
     const previous = ordered[i - 1]
     // Said once for sentences of one date in a row (one span, or one report in two passages).
     const when = earlier.get(c)

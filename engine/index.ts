@@ -18,7 +18,7 @@ export { createKb, type Kb, type KbInfo, type KbSource } from './kb'
 export { kbFromArtifact, isManifest, partKey, partNames, splitArtifact, type Manifest, type ShardStore } from './index/shards'
 
 // The artifact: its format, and the build's writers.
-export { ARTIFACT_FORMAT, storeArtifact, type Artifact, type ListedQuestion, type PassageRecord, type SourceKind, type SourceRecord } from './artifact'
+export { ARTIFACT_FORMAT, storeArtifact, type Artifact, type Dispute, type ListedQuestion, type PassageRecord, type SourceKind, type SourceRecord } from './artifact'
 export { INDEX_OPTIONS, type IndexedPassage } from './index/options'
 export { CHAMPIONS } from './index/term-index'
 export { indexFromMiniSearch } from './index/write'

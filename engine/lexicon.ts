@@ -29,7 +29,7 @@ export interface LexiconData {
   sourceKinds: Record<string, string>
   /** The kinds of source from most to least authoritative, in tiers: where sources disagree, the most authoritative side leads. Kinds in no tier rank last. */
   authority: string[][]
-  /** What the engine says, with `{subject}`, `{from}`, `{to}`, `{year}` and `{date}` filled in. */
+  /** What the engine says, with `{subject}`, `{from}`, `{to}`, `{year}`, `{date}`, `{publisher}`, `{author}` and `{about}` (what sources differ on) filled in. */
   messages: Record<MessageKey, string>
   /** Month names, January first, for dates written out in answers. */
   months: string[]

@@ -174,8 +174,13 @@ const POINTS_BACK = /\b(there|then|that year|at that time|at the time)\b/i
 const THERE_EXISTS = /\b(?:is|are|was|were|isn't|aren't|wasn't|weren't) there\b|(?:^|[,;:.?!-]\s*|\b(?:and|but|so|if|that|whether|why|when|what|how many|how much)\s+)there (?:is|are|was|were|be|been|has|had)\b/gi
 
 const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|same|one|ones)\b/i
-/** Words that stand for something named before, at any length of question ("what did they tell the MoJ to do before going ahead with its new model?"). */
-const POINTER = /\b(it|its|they|them|their|he|him|his|she|her|this|these|those)\b|\bthat(?=\s*(?:one\b|[?.!,]|$))|\b(?:of|about|to|with|for|after|before|by|on|at|from) that\b(?!\s+\p{L})/iu
+/**
+ * Words that stand for something named before, at any length of question: a pronoun among its first four
+ * words, before anything it could stand for within the question ("what did they tell the board to do before
+ * going ahead with its new timetable?"), but not "it" that only frames ("is it true that…", "how long did it
+ * take to…") nor "this" of a time ("this year"); or "that" standing alone ("what did the board make of that?").
+ */
+const POINTER = /^\s*(?:[\p{L}\d'’-]+[,;:.?!]*\s+){0,3}(?:(?:it|its|they|them|their|he|him|his|she|her)\b(?<!\b(?:is|was|isn't|wasn't|isnt|wasnt) it\b(?=\s+(?:true|right|fair|correct|possible|the case|so)\b))(?<!\bit\b(?=\s+(?:take|takes|took)\b))|(?:this|these|those)\b(?!\s+(?:year|years|month|months|week|weeks|day|days|time|morning|afternoon|evening|summer|winter|spring|autumn|decade|century)\b))|\bthat(?=\s*(?:one\b|[?.!,]|$))|\b(?:of|about|to|with|for|after|before|by|on|at|from) that\b(?!\s+\p{L})/iu
 /** Pronouns that stand for a person: "when did he get the job?" means a person the last answer named, not the first name in it. */
 const PERSONAL = /\b(he|him|his|she|her|hers)\b/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
@@ -210,9 +215,13 @@ const ASKS_NEXT_WORDS = 4
  * next, or one asking only for a kind of answer, which needs something answered to ask it of.
  */
 function leansOnEarlier(text: string, language: Pick<Language, 'lexicon' | 'vocabulary'>, answered = true): boolean {
+  return leansByWording(text, language, answered) || POINTER.test(text)
+}
+
+/** Leaning on the earlier question by the question's shape (short, a question word alone, asking only what came next or only a kind), which also asks what the earlier one asked. */
+function leansByWording(text: string, language: Pick<Language, 'lexicon' | 'vocabulary'>, answered: boolean): boolean {
   if (isFollowUp(text)) return true
   if (language.lexicon.question.afterLast.test(text) && words(text).length <= ASKS_NEXT_WORDS) return true
-  if (POINTER.test(text)) return true
   return answered && asksOnlyAKind(text, language)
 }
 
@@ -403,7 +412,10 @@ export function understand(question: string, history: readonly Turn[], language:
   let statementRead: string | undefined
   const statement = () => (statementRead ??= unframed(cleaned.context as string, language))
   const said = cleaned.context && noWordsOfItsOwn && !lexicon.question.smallTalk.test(cleaned.context) ? statement() : undefined
-  const followUp = said === undefined && history.length > 0 && leansOnEarlier(text, language, history.at(-1)?.answer !== undefined)
+  const answered = history.at(-1)?.answer !== undefined
+  const followUp = said === undefined && history.length > 0 && leansOnEarlier(text, language, answered)
+  // A question of its own shape that only points back with a pronoun takes the earlier question's concepts, not what it asked nor when.
+  const shaped = followUp && leansByWording(text, language, answered)
   // With no words of its own but the one naming the kind of answer ("when?", "how long were they for?"), a follow-up asks the earlier question's concepts as its own.
   const chain = followUp ? chainOf(history, language) : []
   // "… sailed from Hapend in 2016. Who ran the routes there?": "there" and "then" point back to where and when the statement told, and only to that, unless the question names its own year or asks about now.
@@ -423,14 +435,14 @@ export function understand(question: string, history: readonly Turn[], language:
   // and then "and the Guardian?") asks for that source's version: `saidBy` is that question.
   const saidBy = followUp && namesOnly(text, own, lexicon) ? chain.find((turn) => asksWhoSaid(turn.text, lexicon))?.text : undefined
   // "And in Wales?" asks what the earlier question asked; "was it reversed?" asks a yes or no of its own.
-  if (kind === 'other' && previousText !== undefined && !polar) {
+  if (kind === 'other' && previousText !== undefined && !polar && shaped) {
     kind = answerKind(previousText, lexicon)
     // After a check of one source's figure, the other's figure, of the kind the check named.
     if (kind === 'other' && saidBy !== undefined && lexicon.question.polar.test(saidBy)) kind = figureKind(saidBy) ?? kind
   }
   const years = statedYears.length > 0 ? statedYears : ownYears
   // "What about in Wales?" after "who runs it now?" (or after a chain of follow-ups leading back to it) asks about now too, unless it names a year of its own.
-  const now = lexicon.question.now.test(text) || (years.length === 0 && chainAsksNow(chain, lexicon))
+  const now = lexicon.question.now.test(text) || (years.length === 0 && shaped && chainAsksNow(chain, lexicon))
   const query: Query = {
     text,
     instructed: cleaned.instructed,

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import MiniSearch from 'minisearch'
-import { ARTIFACT_FORMAT, CHAMPIONS, INDEX_OPTIONS, abbreviationsIn, buildBloom, chunkSection, compileLexicon, compileVocabulary, indexFromMiniSearch, lexiconProblems, listedQuestion, negationsIn, sentences, storeExpansions, terms, timeline, toTerm, vocabularyProblems, words, type Artifact, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
+import { ARTIFACT_FORMAT, CHAMPIONS, INDEX_OPTIONS, abbreviationsIn, buildBloom, chunkSection, compileLexicon, compileVocabulary, indexFromMiniSearch, lexiconProblems, listedQuestion, negationsIn, sentences, storeExpansions, terms, timeline, toTerm, vocabularyProblems, words, type Artifact, type Dispute, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
 import { copyFinder, type SeedPrints } from './copy-check'
 import { parseEntry, type Entry } from './parse'
 
@@ -133,16 +133,17 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
   const eventYears = dated.length > 0 ? dated : sources.map((s) => Number(s.published.slice(0, 4)))
   const yearsMentioned = new Set<number>()
   for (const p of passages) for (const m of p.text.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)) yearsMentioned.add(Number(m[1]))
-  const sides: Record<string, { about: string; sides: number[] }> = {}
+  const sides: Record<string, Dispute> = {}
   passages.forEach((p, i) => {
     if (p.conflict) (sides[p.conflict] ??= { about: disputes.get(p.conflict) ?? '', sides: [] }).sides.push(i)
   })
 
   const period = { from: Math.min(...eventYears), to: Math.max(...eventYears) }
   const rules = compileLexicon(lexiconData, period)
-  // A phrase holding words a question loses before phrases are matched ("still" of "still trading") never matches.
-  const unmatchable = [...vocabularyData.groups.flat(), ...(vocabularyData.oneWay ?? []).flatMap((o) => o.from)].flatMap((phrase) => {
-    const kept = words(rules.notTopic.replaceAll(phrase, ' ')).map((w) => w.toLowerCase())
+  // A phrase a question must use, holding words it loses before phrases are matched ("still" of "still trading"), never matches.
+  // (A group's phrase is still searched for when another of the group is used.)
+  const unmatchable = (vocabularyData.oneWay ?? []).flatMap((o) => o.from).flatMap((phrase) => {
+    const kept = words(rules.question.someoneElse.replaceAll(rules.notTopic.replaceAll(phrase, ' '), ' ')).map((w) => w.toLowerCase())
     const lost = words(phrase).filter((w) => !kept.includes(w.toLowerCase()))
     return lost.length === 0 ? [] : [`${vocabulary.path}:${lineOf(vocabulary.text, phrase)}: "${phrase}" can never match a question: questions lose "${lost.join(' ')}" before phrases are matched (lexicon question.notTopic)`]
   })

@@ -13,7 +13,7 @@ import { PartCache, type Fetched } from './part-cache'
 import { TermIndex, type IndexData, type PostingsSource } from './term-index'
 
 /** Bumped whenever the manifest or part layout changes. */
-export const SHARDED_FORMAT = 6
+export const SHARDED_FORMAT = 7
 /** Default part sizes: a term shard of this many raw bytes of postings parses in well under a millisecond. */
 export const SPLIT = { shardBytes: 64 * 1024, passageBlock: 64 }
 /** Raw bytes of term shards kept per isolate; far more than one question needs, far less than 128 MB. */

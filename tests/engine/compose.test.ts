@@ -5,7 +5,7 @@
  * quote must be found, as written, in its passage.
  */
 import { describe, expect, it } from 'vitest'
-import { answer, composeContext, conversation, createKb, plan, retrieve, understand, warmUp, warmUpQuestions, type Answer } from '../../engine'
+import { answer, compose, composeContext, conversation, createKb, plan, retrieve, understand, warmUp, warmUpQuestions, type Answer } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
 import { givesOtherFigure, kindScore, type KindContext } from '../../engine/kinds'
@@ -777,6 +777,14 @@ describe('compose', () => {
     expect(a.answer).toMatch(/Sources differ on what the ferry contracts were worth: The Gazette reported that the ferry contracts were worth £55m/)
     const said = await ask('how much did the gazette say the contracts were worth')
     expect(said.citations[0]?.sourceId).toBe('gazette-2015-ferry-contracts')
+  })
+
+  it('names what sources differ on as a clause after "on": a question word starting it in lower case, a name as written', async () => {
+    const query = understand('how much were the ferry contracts worth?', [], kb.language)
+    const retrieval = await retrieve(kb, query)
+    const about = (text: string) => compose(retrieval, query, { ...context, disputes: new Map([['contract-value', { about: text }]]) })?.answer
+    expect(about('What the ferry contracts were worth')).toMatch(/Sources differ on what the ferry contracts were worth: /)
+    expect(about("Harbour Link's share of the contracts")).toMatch(/Sources differ on Harbour Link's share of the contracts: /)
   })
 
   it('keeps a sentence that answered first but is no side of the disagreement out of the sides, when a more authoritative side leads', async () => {

@@ -415,14 +415,23 @@ describe('understand', () => {
     expect(ask("what's the name of the new unified ferry service?").sortAsked).toBeUndefined()
   })
 
-  it('reads a longer question pointing back with a pronoun ("they", "its", "of that") as a follow-up, but not one naming all it asks about, nor "that" joining a clause', () => {
-    const earlier = ['what did the inspectors find about the night routes in 2016?']
+  it('reads a longer question pointing back with a pronoun among its first words ("they", "its") or with "that" alone as a follow-up, taking the earlier concepts but not what it asked', () => {
+    const earlier = ['when did the inspectors report on the night routes?']
     const pointing = ask('what did they tell the harbour board to do before going ahead with its new timetable?', earlier)
     expect(pointing.followUp).toBe(true)
     expect(weightsOf(pointing)('inspectors')).toBe(0.5)
+    // Its own question word says what it asks: not a date, as the earlier question did.
+    expect(pointing.kind).toBe('other')
     expect(ask('what did the board, who ran the piers, make of that?', earlier).followUp).toBe(true)
-    expect(ask('which operators bid for the night ferry contracts in the first round?', earlier).followUp).toBe(false)
-    expect(ask('did the harbour board admit that crossings were cancelled every winter?', earlier).followUp).toBe(false)
+    // Not a question naming all it asks about, nor "that" joining a clause, a pronoun after what it stands for, a framing "it" or "this" of a time.
+    for (const q of [
+      'which operators bid for the night ferry contracts in the first round?',
+      'did the harbour board admit that crossings were cancelled every winter?',
+      'what did Jo Brodie say about his plans for the piers and the night routes in 2016?',
+      'is it true that the harbour board cut every night route in the first winter of the contracts?',
+      'how long did it take the harbour board to cut the night routes after the first review?',
+      'how many crossings did the operators cancel on the night routes this winter after the review?',
+    ]) expect(ask(q, earlier).followUp, q).toBe(false)
     // A first question has nothing to point back to.
     expect(ask('what did they tell the harbour board to do before going ahead with its new timetable?').followUp).toBe(false)
   })
