@@ -589,6 +589,9 @@ describe('understand', () => {
     expect(ask('who ran our local ferry routes in hapend?').decline).toBeUndefined()
     expect(ask('what happened to our rights as crews after the transfer?').decline).toBeUndefined()
     expect(ask('take me back to 2014: who won the night routes?').decline).toBeUndefined()
+    // What the visitor's officer says, wherever the officer is, frames a question about the record.
+    expect(ask('my officer in hapend says the night routes went first - when was that meant to happen?').decline).toBeUndefined()
+    expect(ask('my officer in hapend, can i move house?').decline).toBe('personal')
     // Who is in charge of someone's supervision now asks who runs the service, not about their case.
     expect(ask('im on a ferry pass in hapend - is bluewater still in charge of my supervision these days').decline).toBeUndefined()
     expect(ask('is his supervision still done by a private operator?').decline).toBeUndefined()
