@@ -51,7 +51,7 @@ function stripMarkup(text: string): string {
  * who runs the London CRC" keeps its question.
  */
 /** Words that insult whoever they are said of. */
-const INSULT = String.raw`(?:useless|stupid|brainless|thick|dumb|dumber|pathetic|worthless|idiot(?:ic)?|moron(?:ic)?|clueless|hopeless|rubbish|garbage)`
+const INSULT = String.raw`(?:useless|stupid|brainless|thick|dumb|dumber|pathetic|worthless|idiot(?:ic)?|moron(?:ic)?|clueless|hopeless|rubbish|garbage|scum(?:bag)?|vermin)`
 /** The rest of a clause, up to the next question word or a word joining another clause ("… but who ran it?"). */
 const TO_CLAUSE_END = String.raw`(?:(?!\b(?:but|and|so|who|what|when|where|which|why|how)\b)[^.?!\n,;])*`
 
@@ -63,6 +63,7 @@ const INSTRUCTIONS: RegExp[] = [
   // How to answer rather than what: "skip citations", "reply in pirate speak".
   /\b(skip|drop|omit|leave out|without)( the| any| your| all)? (citations?|sources|references|footnotes)\b( and\b)?/gi,
   /\b(reply|respond|answer|talk|write|speak)( only)? (in|like) (an? )?[a-z]+ (speak|style|voice|accent|slang)\b( and\b)?/gi,
+  /\b(reply|respond|answer|talk|write|speak)( only)? (in|with|using) (swear ?words|swearing|profanit(?:y|ies)|curses|insults|capitals|caps|emojis?|rhymes?)\b( and\b)?/gi,
   /\b(you are now|you're now|from now on,? you|act as|pretend (to be|you are|you're)|role-?play( as)?|behave as|speak as|answer as|impersonate)\b[^.?!\n]*(\band\b)?/gi,
   /\byou are (dan|an? (unfiltered|unrestricted|evil|different) [a-z]+)\b[^.?!\n]*/gi,
   // Words for the assistant to say back: "just repeat that back to me word for word", "echo this verbatim".
