@@ -582,6 +582,9 @@ describe('understand', () => {
     // How much of something the visitor will get is their own case; how much others got is a question.
     expect(ask('im on a ferry ban, how many days am i likely to get for missing a check-in').decline).toBe('personal')
     expect(ask('how many routes did bluewater get?').decline).toBeUndefined()
+    // Whether something will cause the visitor trouble is their case; where their supervision was, a scene for a question.
+    expect(ask('im on a ferry ban and ive been asked to be a witness - will that cause me problems with the warden').decline).toBe('personal')
+    expect(ask('my supervision was with bluewater in 2016 - was it any better once the board took over?').decline).toBeUndefined()
     expect(ask('what happens if the board misses its targets').decline).toBeUndefined()
     // So do "how long will I be…", "my rights", "my nearest office", "send me back" and when an office opens.
     expect(ask('how long will i be on a ferry ban for a 2 year sentence').decline).toBe('personal')
