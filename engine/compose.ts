@@ -6,7 +6,7 @@
  * span of a passage. Nothing is written here that is not a sentence of the
  * knowledge base, bar the lexicon's framing ("As of …").
  */
-import type { PassageRecord, SourceRecord } from './artifact'
+import type { Dispute, PassageRecord, SourceRecord } from './artifact'
 import { escape, givesOtherFigure, holdsFigure, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
 import type { Lexicon } from './lexicon'
 import { holdsConcept, LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
@@ -48,7 +48,7 @@ export interface ComposeContext {
   /** The last answer in the conversation, for a follow-up: what it said is not said again while something else answers. */
   said?: string
   /** Per disagreement key, what the sources disagree about ("What the contracts were worth"): answers name it before its sides. */
-  disputes: ReadonlyMap<string, { about: string }>
+  disputes: ReadonlyMap<string, Pick<Dispute, 'about'>>
 }
 
 /**
@@ -893,8 +893,7 @@ function byAuthority(chosen: Candidate[], sides: Candidate[], scorer: Scorer, la
   const tier = (c: Candidate) => scorer.ctx.lexicon.authority.get(c.source.kind) ?? 0
   const best = sides.filter((c) => c.score >= first.score * CLOSE).reduce<Candidate | undefined>((b, c) => (b === undefined || tier(c) < tier(b) ? c : b), undefined)
   if (!best || tier(best) >= tier(first)) return { chosen, sides }
-  // A first sentence that is no side of the disagreement follows the side that now leads, as a sentence of the answer: among the sides, it would pass for one.
-  // It moves from among the sides, which no length bound counts, into the answer: at most the sentences an answer may have, none dropped for length.
+  // A first sentence that is no side of the disagreement would pass for one among the sides: it follows the side that now leads, as a sentence of the answer (at most as many as an answer has; sides were never counted for length).
   if (first.record.conflict !== dispute) return { chosen: [best, ...chosen].slice(0, MAX_ADDED + 1), sides: sides.filter((s) => s !== best) }
   return { chosen: [best, ...chosen.slice(1)], sides: sides.map((s) => (s === best ? first : s)) }
 }

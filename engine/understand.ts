@@ -307,8 +307,8 @@ function unframed(text: string, language: Pick<Language, 'lexicon' | 'isEnglishW
   return out || text
 }
 
-/** The text without the words that shape the answer ("now", "stand for") or say whose case it is ("my mate"), which name no topic. */
-function topicalText(text: string, lexicon: Lexicon): string {
+/** The text without the words that shape the answer ("now", "stand for") or say whose case it is ("my mate"), which name no topic: what phrases are matched in. */
+export function topicalText(text: string, lexicon: Lexicon): string {
   const { someoneElse, ownCase } = lexicon.question
   // What the visitor tells of someone's own case ("his order", "her licence") sets the scene; it is no topic.
   const told = someoneElse.test(text) ? ownCase.replaceAll(text, ' ') : text

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import MiniSearch from 'minisearch'
-import { ARTIFACT_FORMAT, CHAMPIONS, INDEX_OPTIONS, abbreviationsIn, buildBloom, chunkSection, compileLexicon, compileVocabulary, indexFromMiniSearch, lexiconProblems, listedQuestion, negationsIn, sentences, storeExpansions, terms, timeline, toTerm, vocabularyProblems, words, type Artifact, type Dispute, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
+import { ARTIFACT_FORMAT, CHAMPIONS, INDEX_OPTIONS, abbreviationsIn, buildBloom, chunkSection, compileLexicon, compileVocabulary, indexFromMiniSearch, lexiconProblems, listedQuestion, negationsIn, sentences, storeExpansions, terms, timeline, toTerm, topicalText, vocabularyProblems, words, type Artifact, type Dispute, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
 import { copyFinder, type SeedPrints } from './copy-check'
 import { parseEntry, type Entry } from './parse'
 
@@ -143,7 +143,7 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
   // A phrase a question must use, holding words it loses before phrases are matched ("still" of "still trading"), never matches.
   // (A group's phrase is still searched for when another of the group is used.)
   const unmatchable = (vocabularyData.oneWay ?? []).flatMap((o) => o.from).flatMap((phrase) => {
-    const kept = words(rules.question.someoneElse.replaceAll(rules.notTopic.replaceAll(phrase, ' '), ' ')).map((w) => w.toLowerCase())
+    const kept = words(topicalText(phrase, rules)).map((w) => w.toLowerCase())
     const lost = words(phrase).filter((w) => !kept.includes(w.toLowerCase()))
     return lost.length === 0 ? [] : [`${vocabulary.path}:${lineOf(vocabulary.text, phrase)}: "${phrase}" can never match a question: questions lose "${lost.join(' ')}" before phrases are matched (lexicon question.notTopic)`]
   })
