@@ -609,6 +609,13 @@ describe('understand', () => {
     expect(ask('will my supervision end early?').decline).toBe('personal')
     // Whether the visitor has a claim against someone is legal advice on their own case.
     expect(ask('my attacker was supervised by an operator at the time, do I have a claim against them').decline).toBe('personal')
+    // So are what counts towards their sentence, what they are still owed, whether a step is a good move for them, and whether someone they know will get into trouble.
+    expect(ask('im on a ferry ban and they keep cancelling my check-ins, do the cancelled ones still count towards my days?').decline).toBe('personal')
+    expect(ask('i crewed for bluewater back then, am i still owed holiday pay?').decline).toBe('personal')
+    expect(ask('im 45 and thinking of applying, would it be a good move for me?').decline).toBe('personal')
+    expect(ask("my son's ferry ban says no sailing but his mate keeps taking him out, will he get in trouble").decline).toBe('personal')
+    expect(ask('did the operators get into trouble with the board?').decline).toBeUndefined()
+    expect(ask('what counts towards the operators targets?').decline).toBeUndefined()
     // "We" asking about policy is no personal case, nor is a question of who runs a service; "my case" still is.
     expect(ask('will we go back to private ferries?').decline).toBeUndefined()
     expect(ask('do we have a case against the sell-off?').decline).toBeUndefined()
