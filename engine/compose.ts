@@ -660,11 +660,6 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   }
   candidates.sort((a, b) => b.score - a.score || a.passage - b.passage || a.position - b.position)
   scorer.bestOwnCoverage = Math.max(0, ...candidates.map((c) => c.ownCoverage))
-  // A follow-up whose own words no sentence holds ("when did that come out?") asks about what it follows: the earlier question's concepts stand for its own.
-  if (query.followUp && scorer.bestOwnCoverage === 0) {
-    for (const c of candidates) c.ownCoverage = c.coverage
-    scorer.bestOwnCoverage = Math.max(0, ...candidates.map((c) => c.ownCoverage))
-  }
 
   // A passage whose listed question asks what was asked answers it, from its best sentence of the kind asked; failing one, its sentences are weighed with the rest.
   const firstAnswering = (listedWin && scorer.strict && candidates.find((c) => c.hit === top && c.kind >= KIND_FLOOR && scorer.answers(c, listedWin))) ||

@@ -728,11 +728,9 @@ describe('compose', () => {
     expect(sentencesOf(await ask("hello, sorry, quick question, I'd like to know: who came after her?", [question]))[0]).toMatch(/^Tamsin Trevail/)
   })
 
-  it('answers a follow-up whose own words no sentence holds ("when did that come out?") about what it follows', async () => {
+  it('answers a follow-up whose only words are of publishing ("when did that come out?") about what it follows', async () => {
     expect(sentencesOf(await ask('when did that come out?', ['what did the world ferry review say about fares?']))[0]).toMatch(/April 2019, when the three operators raised/)
     expect(sentencesOf(await ask('when did that come out?', ['who rated the harbour link company poor?']))[0]).toBe('My sources date this to December 2015: The Harbour Board rated the Harbour Link company poor after the cancellations.')
-    // Its own words naming something no passage on what it follows speaks of, it is still declined.
-    expect((await ask('what did the councillors say about it?', ['storms caused most of the cancellations'])).answered).toBe(false)
   })
 
   it('answers a follow-up from the last answer as the engine gives it, whatever answer a client sends with the history', async () => {

@@ -547,6 +547,11 @@ describe('understand', () => {
       expect(follow.slots.map((s) => [s.typed.join(' '), s.weight])).toEqual([['companies', 1], ['ran', 1], ['ferries', 1]])
     }
     expect(ask('when?').decline).toBe('empty')
+    // Words of publishing alone ("when did that come out?") name nothing of its own: the earlier concepts count in full beside them.
+    const weightOf = (question: string, typed: string) => ask(question, ['what did the world ferry review say about fares?']).slots.find((s) => s.typed.join(' ') === typed)?.weight
+    expect(weightOf('when did that come out?', 'fares')).toBe(1)
+    expect(weightOf('when was it published?', 'fares')).toBe(1)
+    expect(weightOf('when did their reply come out?', 'fares')).toBe(0.5)
     // A question naming only the kind of answer it wants ("reason?", "which year?") asks it of the earlier question.
     const answered = { question: 'which companies ran the ferries?', answer: 'Tidal Lines ran the ferries. [1]' }
     for (const [question, kind] of [['reason?', 'reason'], ['which year?', 'time'], ['the date?', 'time'], ['year?', 'time'], ['cost?', 'money']] as const) {
@@ -615,7 +620,9 @@ describe('understand', () => {
     expect(ask('im 45 and thinking of applying, would it be a good move for me?').decline).toBe('personal')
     expect(ask("my son's ferry ban says no sailing but his mate keeps taking him out, will he get in trouble").decline).toBe('personal')
     expect(ask('did the operators get into trouble with the board?').decline).toBeUndefined()
-    expect(ask('what counts towards the operators targets?').decline).toBeUndefined()
+    // "Us" and "our" asking about policy are no case of one's own.
+    expect(ask('was the sell-off a good idea for us as an island?').decline).toBeUndefined()
+    expect(ask('do cancelled crossings count towards our island figures?').decline).toBeUndefined()
     // "We" asking about policy is no personal case, nor is a question of who runs a service; "my case" still is.
     expect(ask('will we go back to private ferries?').decline).toBeUndefined()
     expect(ask('do we have a case against the sell-off?').decline).toBeUndefined()
