@@ -408,7 +408,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const own = told(withKindWord(publication ? textSlots : slotsFor(text, language), asked.word, asked.kind), text, language)
   const noWordsOfItsOwn = own.every((s) => s.weight < 1)
   // "When did that come out?" after another question: words of publishing alone name nothing to look up, so what it follows counts in full beside them.
-  const publishingOnly = history.length > 0 && !publication && slotsFor(lexicon.question.publicationWords.replaceAll(text, ' '), language).every((s) => s.weight < 1)
+  const publishingOnly = () => !publication && slotsFor(lexicon.question.publicationWords.replaceAll(text, ' '), language).every((s) => s.weight < 1)
   // A question with no words of its own after what the visitor said ("… at £600m. Over how many years?") asks about what they said, rather than about an earlier turn; small talk ("Thanks.") says nothing.
   // What the visitor said before the question, read as the question is: once, whichever use needs it.
   let statementRead: string | undefined
@@ -428,7 +428,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const statedYears = toldScene && ownYears.length === 0 ? yearsNamed(cleaned.context as string) : []
   const stated = leans || toldScene ? scene(slotsFor(statement(), language, CONTEXT_WEIGHT), language) : []
   const statedScene = toldScene ? stated.filter((s) => s.told && (statedYears.length > 0 || !s.typed.every((w) => YEAR.test(w)))) : []
-  const context = said === undefined && !leans && !toldScene && followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn || publishingOnly ? 1 : CONTEXT_WEIGHT, text) : undefined
+  const context = said === undefined && !leans && !toldScene && followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn || publishingOnly() ? 1 : CONTEXT_WEIGHT, text) : undefined
   const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, stated) : toldScene ? withStatement(own, statedScene) : (context?.slots ?? own)
   const previousText = chain[0]?.text
   const polar = lexicon.question.polar.test(main)
