@@ -74,6 +74,8 @@ const ADVERB_UNITS: Record<string, string> = { daily: 'day', weekly: 'week', for
 const YEAR = /\b(19|20)\d\d\b/
 /** A quoted title: quotation marks round words, the first capitalised. */
 const QUOTED_TITLE = /["“'‘]\p{Lu}[^"”'’]*\s[^"”'’]*["”'’]/u
+/** Words in quotation marks (not an apostrophe): what someone said, as they said it. */
+const QUOTATION = /(?:^|[\s(])["“‘'][^"“”‘’']+?["”’'](?=[\s.,;:!?)]|$)/u
 const YEARS = /\b(?:19|20)\d\d\b/g
 const DECADE = /\b(19|20)\d0s\b/
 
@@ -771,6 +773,9 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       const names = newNames(sentence, ctx.focus, ctx.lexicon)
       return names.some((n) => n.text.includes(' ') || /^\p{Lu}{2,}$/u.test(n.text)) ? 0.5 : names.length > 0 ? 0.4 : 0
     }
+    case 'wording':
+      // "What word did she use…", "how did they describe it": the words are quoted.
+      return QUOTATION.test(sentence) ? 1 : 0
     case 'definition':
       // Spelling out the name is the definition; a description of it ("X, the …") comes close.
       return expands(sentence, ctx.focus) ? 1 : describes(sentence, ctx.focus) ? 0.6 : /\(/.test(sentence) ? 0.3 : 0

@@ -6,7 +6,7 @@
  */
 
 /** Kinds of answer a question can ask for; `other` when its wording says nothing. */
-export const ANSWER_KINDS = ['percent', 'money', 'amount', 'count', 'time', 'duration', 'reason', 'rating', 'entity', 'person', 'identity', 'definition', 'title'] as const
+export const ANSWER_KINDS = ['percent', 'money', 'amount', 'count', 'time', 'duration', 'reason', 'rating', 'entity', 'person', 'identity', 'definition', 'title', 'wording'] as const
 export type AnswerKind = (typeof ANSWER_KINDS)[number] | 'other'
 
 export const MESSAGE_KEYS = ['greeting', 'unknown', 'later', 'future', 'personal', 'private', 'instructed', 'empty', 'asOf', 'earlier', 'dated', 'published', 'written', 'disputed', 'askTitle', 'askIntro', 'timelineTitle', 'timelineIntro', 'about'] as const

@@ -533,8 +533,8 @@ const KIND_WORD_WEIGHT = 0.5
 
 function withKindWord(slots: Slot[], word: string | undefined, kind: AnswerKind): Slot[] {
   if (!word) return slots
-  // A date does not carry the word "date" or "year" ("in 2014"); a span or a sum may carry its unit ("two years early", "cost £5m").
-  const aside = kind === 'time' ? { namesKind: true as const } : {}
+  // A date does not carry the word "date" or "year" ("in 2014"), nor a quotation the word "phrase"; a span or a sum may carry its unit ("two years early", "cost £5m").
+  const aside = kind === 'time' || kind === 'wording' ? { namesKind: true as const } : {}
   return slots.map((s) => (s.typed.length === 1 && s.typed[0] === word ? { ...s, weight: KIND_WORD_WEIGHT, ...aside } : s))
 }
 

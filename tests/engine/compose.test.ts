@@ -334,6 +334,27 @@ describe('compose', () => {
     expect(kindScore('title', 'the review was written for Bluewater.', ctx)).toBeLessThan(0.5)
   })
 
+  it('takes a sentence quoting someone for the answer to "what word did they use?" or "how did they describe it?", and an apostrophe for no quotation', () => {
+    expect(understand('what word did the harbour board use for the night routes?', [], kb.language).kind).toBe('wording')
+    expect(understand('what phrase did the operators use about the storms', [], kb.language).kind).toBe('wording')
+    expect(understand('how did the inspectors describe the night routes in 2019?', [], kb.language).kind).toBe('wording')
+    expect(understand('how did the board sum up the contracts?', [], kb.language).kind).toBe('wording')
+    // What words stand for, or a term of a contract, is no one's wording.
+    expect(understand('what words are behind the initials HbA?', [], kb.language).kind).not.toBe('wording')
+    expect(understand('what were the terms of the ferry contracts?', [], kb.language).kind).not.toBe('wording')
+    // The word for the sort of answer is no thing the answer must hold: the quotation is.
+    expect(understand('what was the phrase the board used about the night routes?', [], kb.language).slots.find((s) => s.typed.includes('phrase'))?.namesKind).toBe(true)
+    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: ['night', 'routes'], asked: new Set(['night', 'rout']), countOf: new Set(), countNamed: new Set(), matched: new Set(['night', 'rout']), asksAttribution: false, yearsAsked: new Set() }
+    expect(kindScore('wording', 'The Harbour Board called the night routes "a disgrace" in 2019.', ctx)).toBe(1)
+    expect(kindScore('wording', "The board said the night routes were 'badly run'.", ctx)).toBe(1)
+    expect(kindScore('wording', "The board's report said the operators' night routes were badly run.", ctx)).toBe(0)
+  })
+
+  it('answers "what word did they use?" with the sentence quoting it before one that only reports it', async () => {
+    const a = await answer(await withSaleReport(['The Gazette said in February 2020 that the Harbour Board had criticised Tidal Lines over the night routes again.', 'The Harbour Board said the night routes of Tidal Lines had been "shambolic" for a year.']), 'what word did the harbour board use about the night routes of tidal lines?')
+    expect(sentencesOf(a)[0]).toMatch(/"shambolic"/)
+  })
+
   it('takes a sentence naming a cause for a reason, whichever causal words it uses', () => {
     const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set(), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
     for (const s of ['The crossings were cancelled because the crews went on strike.', 'The strike resulted in 120 cancelled crossings.', 'The losses stemmed from fewer passengers.', 'The fares rose, which meant fewer passengers.', 'One reason the routes closed was the cost of fuel.', 'Crews were told not to sail, since their company would be fined.', 'Staff shortages had led, over two winters, to more cancellations.']) expect(kindScore('reason', s, ctx), s).toBe(1)
