@@ -633,6 +633,11 @@ describe('understand', () => {
     expect(ask('i missed it, how many meetings did the harbour board hold in 2016?').decline).toBeUndefined()
     expect(ask('I missed the news - how many hours did the crews strike for?').decline).toBeUndefined()
     expect(ask('did the night routes go back to the council?').decline).toBeUndefined()
+    // Whom to contact, and "what now?" after telling what befell the visitor, ask for help with their own case; "what now for…" of the subject does not.
+    expect(ask("who do i contact about my brother's ferry ban?").decline).toBe('personal')
+    expect(ask("i've been banned from the night ferry, what now?").decline).toBe('personal')
+    expect(ask('I read that Tidal Lines was sold, what now for its crews?').decline).toBeUndefined()
+    expect(ask('who did the harbour board contact about the night routes?').decline).toBeUndefined()
   })
 
   it('reads an aside in brackets as background, at half weight, unless it is all the question has', () => {
