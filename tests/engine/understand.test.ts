@@ -349,8 +349,9 @@ describe('understand', () => {
 
   it('takes spoken filler ("basically", "apparently", "gonna") and rough measure ("roughly", "around") as no concept of the question', () => {
     expect(alternatives('so the ferry contracts were basically gonna cost what, apparently').flat()).toEqual(['ferri', 'contract', 'cost'])
-    // How exact the answer must be is no concept either: "roughly", "around 2015".
+    // How exact or whole the answer must be is no concept either: "roughly", "around 2015", "altogether".
     expect(alternatives('roughly how many crossings were cancelled around 2015').flat()).toEqual(['cross', 'cancel', '2015'])
+    expect(alternatives('how many crossings were cancelled altogether?').flat()).toEqual(['cross', 'cancel'])
     // "Round here", "near me", "where I live" point to the visitor's place, which they name elsewhere if at all.
     for (const q of ['who ran the night routes round here', 'who ran the night routes near me?', 'where i live, who ran the night routes']) {
       expect(ask(q).slots.flatMap((s) => s.typed), q).toEqual(['ran', 'night', 'routes'])
