@@ -164,7 +164,8 @@ export async function conversation(kb: Kb, question: string, history: readonly T
   const earlier = asked.slice(0, -1)
   const previous = await answerWith(kb, last.question, await conversation(kb, last.question, earlier))
   const dated = previous.citations[0]?.date
-  return [...earlier, { question: last.question, ...(previous.answered && { answer: previous.answer, ...(dated && { dated }) }) }]
+  const quoted = [...new Set(previous.citations.map((c) => c.sourceId))]
+  return [...earlier, { question: last.question, ...(previous.answered && { answer: previous.answer, quoted, ...(dated && { dated }) }) }]
 }
 
 function decline(kb: Kb, query: Query, reason: DeclineReason | 'unknown', retrieval: Retrieval | undefined): Answer {

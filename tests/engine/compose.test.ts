@@ -35,6 +35,16 @@ describe('compose', () => {
     expectFindableQuotes(a)
   })
 
+  it('answers a follow-up from the source the last answer quoted, of sentences that answer about as well', async () => {
+    const turns = await conversation(kb, 'who said so?', [{ question: 'who ran the night routes' }])
+    expect(turns.at(-1)?.quoted).toEqual((await ask('who ran the night routes')).citations.map((c) => c.sourceId).filter((id, i, all) => all.indexOf(id) === i))
+    const a = await ask('who said so?', ['who ran the night routes'])
+    expect(a.citations[0]?.sourceId).toBe(turns.at(-1)?.quoted?.[0])
+    expect(sentencesOf(a)[0]).toBe('The Gazette said Bluewater would run the night routes.')
+    // Only a follow-up reads where the last answer came from; a question of its own does not.
+    expect(understand('who said the harbour board cut the night routes?', turns, kb.language).quoted).toBeUndefined()
+  })
+
   it('answers "when was that?" of a sentence without a date, holding the rest of the question, with its passage\'s event date', async () => {
     const a = await ask('passengers complained about the cancellations to the harbour board - when was that?')
     expect(sentencesOf(a)[0]).toBe('My sources date this to December 2015: Passengers complained about the cancellations to the Harbour Board.')
