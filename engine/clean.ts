@@ -138,10 +138,14 @@ function questionPart(text: string): { text: string; before: string[] } {
   const pieces = text.split(/(?<=[.!?;])\s+|\s*(?:--+|#+|;|\n|\|)\s*/)
   if (pieces.length < 2) return { text, before: [] }
   const fragments = pieces.map((f) => f.replace(/^[^\p{L}\p{N}]+/u, '').trim()).filter(Boolean)
-  const questions = fragments.filter((f) => QUESTIONISH.test(f))
-  const first = fragments.findIndex((f) => QUESTIONISH.test(f))
+  const questions = fragments.filter(asks)
+  const first = fragments.findIndex(asks)
   return questions.length > 0 ? { text: questions.join(' '), before: fragments.slice(0, first) } : { text, before: [] }
 }
+
+/** A question word after a preposition ("in how many areas", "by how much", "if not, when…"): a question, though no mark ends it. */
+const SOON_QUESTION_WORD = /^(?:(?:and|or|but|so|if not),?\s+)?(?:(?:in|on|at|by|for|from|over|under|to|with|since|until|till|of|about|after|before|during|within|between|into)\s+)?(?:who|whom|whose|what|whats|which|when|where|why|how)\b/iu
+const asks = (fragment: string) => QUESTIONISH.test(fragment) || SOON_QUESTION_WORD.test(fragment)
 
 /** A fragment in plain words: letters, figures, spaces and the punctuation of prose (brackets, quotes, colons, slashes too); no markup's angle brackets, braces or code's symbols. */
 const PROSE = /^[\p{L}\p{N}\s,.'’‘"“”():/!?&£%-]+$/u

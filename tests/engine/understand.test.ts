@@ -47,6 +47,13 @@ describe('understand', () => {
     expect(ask('Can I ask who won the ferry contracts?').text).toBe('who won the ferry contracts?')
   })
 
+  it('keeps a second question led by a preposition though no mark ends it ("…? in how many areas"), but not a statement after the question', () => {
+    expect(ask('did crews own a share of any operator? in how many areas').text).toBe('did crews own a share of any operator? in how many areas')
+    expect(ask('did the fares go up? by how much').kind).toBe('amount')
+    expect(ask('was the first inspection in 2016? if not when was it').text).toBe('was the first inspection in 2016? if not when was it')
+    expect(ask('were the night routes cut in 2016? thats when the strike was').text).toBe('were the night routes cut in 2016?')
+  })
+
   it('puts right a function word typed with a letter left out or two letters swapped, but not a name', () => {
     expect(ask('what happend to the night routes').text).toBe('what happened to the night routes')
     expect(ask('whre did Bluewater sail?').text).toBe('where did Bluewater sail?')
