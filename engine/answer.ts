@@ -163,9 +163,8 @@ export async function conversation(kb: Kb, question: string, history: readonly T
   if (!last || !readsLastAnswer(question, kb.language)) return asked
   const earlier = asked.slice(0, -1)
   const previous = await answerWith(kb, last.question, await conversation(kb, last.question, earlier))
-  const dated = previous.citations[0]?.date
-  const quoted = [...new Set(previous.citations.map((c) => c.sourceId))]
-  return [...earlier, { question: last.question, ...(previous.answered && { answer: previous.answer, quoted, ...(dated && { dated }) }) }]
+  const first = previous.citations[0]
+  return [...earlier, { question: last.question, ...(previous.answered && { answer: previous.answer, ...(first && { source: first.sourceId }), ...(first?.date && { dated: first.date }) }) }]
 }
 
 function decline(kb: Kb, query: Query, reason: DeclineReason | 'unknown', retrieval: Retrieval | undefined): Answer {

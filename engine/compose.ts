@@ -112,7 +112,7 @@ const REFERRED = 0.5
 const REPLACED = 0.8
 /** For a question wanting a kind of answer, how much the sentence's score depends on carrying it. */
 const KIND_WEIGHT = 0.5
-/** For a follow-up, a sentence's bonus for coming from a source the last answer quoted. */
+/** For a follow-up, a sentence's bonus for coming from the source the last answer quoted first. */
 const STAYS = 0.2
 /** A sentence answering at least this share as well as the first may bring in its disagreement. */
 const CLOSE = 0.8
@@ -380,9 +380,8 @@ class Scorer {
       const yearFit = this.yearFit(sentence, side)
       // "What about Wales?" after "… in England?": a sentence on "England and Wales" answers for both, not for the one asked.
       const replaced = this.query.replaced?.every((t) => own.has(t)) ? REPLACED : 1
-      // A follow-up tends to ask about what the source the last answer quoted goes on to say.
-      const quoted = this.query.quoted
-      const stays = quoted?.includes(side.source.id) ? 1 + STAYS : 1
+      // A follow-up tends to ask about what else the source the last answer quoted first says.
+      const stays = this.query.lastSource === side.source.id ? 1 + STAYS : 1
       const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit * chosen * replaced * stays
       // Fields named, not spread from the hit: every candidate then has one shape, which later passes read fast.
       return { hit, passage: side.passage, record: side.record, source: side.source, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, yearFit, sortHeld, score }

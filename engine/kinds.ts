@@ -74,8 +74,12 @@ const ADVERB_UNITS: Record<string, string> = { daily: 'day', weekly: 'week', for
 const YEAR = /\b(19|20)\d\d\b/
 /** A quoted title: quotation marks round words, the first capitalised. */
 const QUOTED_TITLE = /["“'‘]\p{Lu}[^"”'’]*\s[^"”'’]*["”'’]/u
-/** Words in quotation marks (not an apostrophe): what someone said, as they said it. */
-const QUOTATION = /(?:^|[\s(])["“‘'][^"“”‘’']+?["”’'](?=[\s.,;:!?)]|$)/u
+/**
+ * Words in quotation marks: what someone said, as they said it. Within single marks an apostrophe between
+ * letters ("the board's") is part of the words, and a quotation opens before a letter after a space or a bracket, so
+ * a plural's apostrophe ("the officers' union"), "'90s" or "'n'" opens none.
+ */
+const QUOTATION = /(?:^|[\s(\[—–-])(?:["“][^"“”]+["”]|['‘]\p{L}(?:[^'‘’]|(?<=\p{L})['’](?=\p{L}))+?['’])(?=[\s.,;:!?)\]—–-]|$)/u
 const YEARS = /\b(?:19|20)\d\d\b/g
 const DECADE = /\b(19|20)\d0s\b/
 

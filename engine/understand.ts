@@ -17,8 +17,8 @@ export interface Turn {
   answer?: string
   /** When the event the answer's first quote reports happened. */
   dated?: string
-  /** The ids of the sources the answer quoted. */
-  quoted?: readonly string[]
+  /** The id of the source the answer's first quote came from. */
+  source?: string
 }
 
 export interface Slot {
@@ -58,8 +58,8 @@ export interface Query {
   now: boolean
   /** Leans on earlier turns, whose concepts it carries. */
   followUp: boolean
-  /** For a follow-up, the ids of the sources the last answer quoted: a conversation tends to stay with them. */
-  quoted?: readonly string[]
+  /** For a follow-up, the source the last answer's first quote came from: a conversation tends to stay with it. */
+  lastSource?: string
   /** The terms of what a follow-up put its own words in place of ("England" in "… in England?" then "what about Wales?", "Working Links" for "and Sodexo?"): a sentence holding all of them still speaks of it, and answers for both, not for the one asked. */
   replaced?: string[]
   /** Asks what a source said or who said it ("what did the BBC say…", "which paper…"), or only names a source after a question that did ("the BBC said £450m, right?" then "and the Independent?"): who reported a sentence is part of what it says. */
@@ -509,8 +509,8 @@ export function understand(question: string, history: readonly Turn[], language:
   }
   const dated = history.at(-1)?.dated
   if (followUp && dated && lexicon.question.afterLast.test(text)) query.after = dated
-  const quoted = history.at(-1)?.quoted
-  if (followUp && quoted) query.quoted = quoted
+  const lastSource = history.at(-1)?.source
+  if (followUp && lastSource) query.lastSource = lastSource
   // A follow-up's pronouns ("when she resigned") need the earlier turns, which the join does not read.
   const holder = followUp ? null : lexicon.question.holderAt.exec(text)
   if (holder?.[1] && holder[2] && (query.kind === 'person' || query.kind === 'identity')) query.holderAt = { role: holder[1], event: holder[2] }

@@ -35,14 +35,15 @@ describe('compose', () => {
     expectFindableQuotes(a)
   })
 
-  it('answers a follow-up from the source the last answer quoted, of sentences that answer about as well', async () => {
+  it('answers a follow-up from the source the last answer quoted first, of sentences that answer about as well', async () => {
     const turns = await conversation(kb, 'who said so?', [{ question: 'who ran the night routes' }])
-    expect(turns.at(-1)?.quoted).toEqual((await ask('who ran the night routes')).citations.map((c) => c.sourceId).filter((id, i, all) => all.indexOf(id) === i))
+    expect(turns.at(-1)?.source).toBe((await ask('who ran the night routes')).citations[0]?.sourceId)
     const a = await ask('who said so?', ['who ran the night routes'])
-    expect(a.citations[0]?.sourceId).toBe(turns.at(-1)?.quoted?.[0])
+    expect(a.citations[0]?.sourceId).toBe(turns.at(-1)?.source)
     expect(sentencesOf(a)[0]).toBe('The Gazette said Bluewater would run the night routes.')
     // Only a follow-up reads where the last answer came from; a question of its own does not.
-    expect(understand('who said the harbour board cut the night routes?', turns, kb.language).quoted).toBeUndefined()
+    expect(understand('who said so?', turns, kb.language).lastSource).toBe(turns.at(-1)?.source)
+    expect(understand('who said the harbour board cut the night routes?', turns, kb.language).lastSource).toBeUndefined()
   })
 
   it('answers "when was that?" of a sentence without a date, holding the rest of the question, with its passage\'s event date', async () => {
@@ -349,15 +350,28 @@ describe('compose', () => {
     expect(understand('what phrase did the operators use about the storms', [], kb.language).kind).toBe('wording')
     expect(understand('how did the inspectors describe the night routes in 2019?', [], kb.language).kind).toBe('wording')
     expect(understand('how did the board sum up the contracts?', [], kb.language).kind).toBe('wording')
-    // What words stand for, or a term of a contract, is no one's wording.
+    // What words stand for or mean, a contract's term, a rating, or a change since something was described is no one's wording.
     expect(understand('what words are behind the initials HbA?', [], kb.language).kind).not.toBe('wording')
-    expect(understand('what were the terms of the ferry contracts?', [], kb.language).kind).not.toBe('wording')
+    expect(understand('what does the word HbA stand for?', [], kb.language).kind).not.toBe('wording')
+    expect(understand('what does the word breach mean?', [], kb.language).kind).not.toBe('wording')
+    expect(understand('what term were the ferry contracts for?', [], kb.language).kind).not.toBe('wording')
+    expect(understand('what rating word did the inspectors give harbour link?', [], kb.language).kind).toBe('rating')
+    expect(understand('how has the ferry service changed since it was described as a disgrace?', [], kb.language).kind).not.toBe('wording')
+    // "Sum up" asks for wording too; its "sum" is no concept (and no sum of money).
+    expect(understand('how did the board sum up the night routes?', [], kb.language).slots.flatMap((s) => s.typed)).not.toContain('sum')
     // The word for the sort of answer is no thing the answer must hold: the quotation is.
     expect(understand('what was the phrase the board used about the night routes?', [], kb.language).slots.find((s) => s.typed.includes('phrase'))?.namesKind).toBe(true)
     const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: ['night', 'routes'], asked: new Set(['night', 'rout']), countOf: new Set(), countNamed: new Set(), matched: new Set(['night', 'rout']), asksAttribution: false, yearsAsked: new Set() }
     expect(kindScore('wording', 'The Harbour Board called the night routes "a disgrace" in 2019.', ctx)).toBe(1)
     expect(kindScore('wording', "The board said the night routes were 'badly run'.", ctx)).toBe(1)
     expect(kindScore('wording', "The board's report said the operators' night routes were badly run.", ctx)).toBe(0)
+    // An apostrophe inside a quotation is part of it, whatever the marks; a quotation may run up to a dash or a bracket.
+    expect(kindScore('wording', 'The crews called it "the board\'s reckless experiment".', ctx)).toBe(1)
+    expect(kindScore('wording', "The crews called it ‘the board’s worst winter’.", ctx)).toBe(1)
+    expect(kindScore('wording', 'It was "a mess"— the chair said.', ctx)).toBe(1)
+    expect(kindScore('wording', "Staff called the night routes a 'shambles'.", ctx)).toBe(1)
+    // "'90s", "'n'" and a plural's apostrophe open no quotation.
+    expect(kindScore('wording', "In the '90s the crews' union ran rock 'n' roll nights.", ctx)).toBe(0)
   })
 
   it('answers "what word did they use?" with the sentence quoting it before one that only reports it', async () => {
