@@ -138,13 +138,13 @@ function questionPart(text: string): { text: string; before: string[] } {
   const pieces = text.split(/(?<=[.!?;])\s+|\s*(?:--+|#+|;|\n|\|)\s*/)
   if (pieces.length < 2) return { text, before: [] }
   const fragments = pieces.map((f) => f.replace(/^[^\p{L}\p{N}]+/u, '').trim()).filter(Boolean)
-  const asks = (f: string, i: number) => QUESTIONISH.test(f) || (SOON_QUESTION_WORD.test(f) && words(f).length <= SHORT_FRAGMENT && /\?$/.test(fragments[i - 1] ?? ''))
+  const asks = (f: string, i: number) => QUESTIONISH.test(f) || (SOON_QUESTION_WORD.test(f) && !/[.!]$/.test(f) && words(f).length <= SHORT_FRAGMENT && /\?$/.test(fragments[i - 1] ?? ''))
   const questions = fragments.filter(asks)
   const first = fragments.findIndex(asks)
   return questions.length > 0 ? { text: questions.join(' '), before: fragments.slice(0, first) } : { text, before: [] }
 }
 
-/** A question word after a preposition ("in how many areas", "by how much", "if not, when…"), in a short fragment right after a question: a second question, though no mark ends it. */
+/** A question word after a preposition ("in how many areas", "by how much", "if not, when…"), in a short fragment right after a question and ending in no full stop: a second question, though no mark ends it. */
 const SOON_QUESTION_WORD = /^(?:(?:and|or|but|so|if not),?\s+)?(?:(?:in|on|at|by|for|from|over|under|to|with|since|until|till|of|about|after|before|during|within|between|into)\s+)?(?:who|whom|whose|what|whats|which|when|where|why|how)\b/iu
 const SHORT_FRAGMENT = 16
 

@@ -357,6 +357,8 @@ describe('compose', () => {
     expect(understand('what term were the ferry contracts for?', [], kb.language).kind).not.toBe('wording')
     expect(understand('what rating word did the inspectors give harbour link?', [], kb.language).kind).toBe('rating')
     expect(understand('how has the ferry service changed since it was described as a disgrace?', [], kb.language).kind).not.toBe('wording')
+    expect(understand('how has service changed since it was described as poor?', [], kb.language).kind).not.toBe('wording')
+    expect(understand('how has the harbour board described the night routes?', [], kb.language).kind).toBe('wording')
     // "Sum up" asks for wording too; its "sum" is no concept (and no sum of money).
     expect(understand('how did the board sum up the night routes?', [], kb.language).slots.flatMap((s) => s.typed)).not.toContain('sum')
     // The word for the sort of answer is no thing the answer must hold: the quotation is.
