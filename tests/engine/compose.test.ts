@@ -359,6 +359,10 @@ describe('compose', () => {
     expect(understand('how has the ferry service changed since it was described as a disgrace?', [], kb.language).kind).not.toBe('wording')
     expect(understand('how has service changed since it was described as poor?', [], kb.language).kind).not.toBe('wording')
     expect(understand('how has the harbour board described the night routes?', [], kb.language).kind).toBe('wording')
+    // A cue for a count later in the question ("the number of…") does not make it ask for one; "use" there is no concept either.
+    const numbered = understand('what word did the harbour board use about the number of night crossings?', [], kb.language)
+    expect(numbered.kind).toBe('wording')
+    expect(numbered.slots.flatMap((s) => s.typed)).not.toContain('use')
     // "Sum up" asks for wording too; its "sum" is no concept (and no sum of money).
     expect(understand('how did the board sum up the night routes?', [], kb.language).slots.flatMap((s) => s.typed)).not.toContain('sum')
     // The word for the sort of answer is no thing the answer must hold: the quotation is.
