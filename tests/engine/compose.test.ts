@@ -16,6 +16,8 @@ if (!compiled.ok) throw new Error(compiled.problems.join('\n'))
 const kb = createKb(compiled.artifact, 'bundled')
 const ask = (question: string, history: string[] = []) => answer(kb, question, history.map((q) => ({ question: q })))
 const context = composeContext(kb)
+/** What kindScore reads of a question: none of it but `fields`. */
+const kindContext = (fields: Partial<KindContext> = {}): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set(), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set(), ...fields })
 
 /** The answer's sentences, without their markers, first first. */
 const sentencesOf = (a: Answer) => a.answer.split(/(?<=\])\s+/).map((s) => s.replace(/\s*(\[\d+\])+$/, ''))
@@ -250,7 +252,7 @@ describe('compose', () => {
   })
 
   it('finds the sum asked about in a sentence that writes it out ("£40m" in "£40 million"), as the index does', () => {
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set(), countNamed: new Set(), matched: new Set(['40m']), asksAttribution: false, yearsAsked: new Set() }
+    const ctx = kindContext({ matched: new Set(['40m']) })
     expect(kindScore('money', 'Some years later, after a long review of the ferry contracts by the board, the board paid £40 million.', ctx)).toBe(1)
   })
 
@@ -281,14 +283,14 @@ describe('compose', () => {
     expect(query.kind).toBe('time')
     expect(query.deadline).toBe(true)
     expect(understand('when did the harbour board publish its review?', [], kb.language).deadline).toBeUndefined()
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set(), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set(), deadline: true }
+    const ctx = kindContext({ deadline: true })
     const due = kindScore('time', 'The harbour board wanted the review published by 1 March 2016.', ctx)
     expect(kindScore('time', 'The consultation on the night routes closed on 22 February 2016.', ctx)).toBe(due)
     expect(kindScore('time', 'The harbour board set out its plans on 9 June 2015.', ctx)).toBeLessThan(due / 2)
   })
 
   it('takes the figure of a numbered document ("paper HB 42", "Cm 9613") for its name, which counts nothing, and "the paper number of" for no count', () => {
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set(['crew']), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
+    const ctx = kindContext({ countOf: new Set(['crew']) })
     expect(kindScore('count', 'The board laid the review before the council as HB 42 of 2021.', ctx)).toBeLessThan(0.5)
     expect(kindScore('count', 'The board laid the review before the council with 42 crews watching.', ctx)).toBe(1)
     expect(understand('whats the paper number of the ferry review?', [], kb.language).kind).not.toBe('count')
@@ -296,7 +298,7 @@ describe('compose', () => {
   })
 
   it('reads words joined by "and" after a figure as describing together what it counts ("9,000 day and night passengers"), not as what it counts', () => {
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set([toTerm('passengers') as string]), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
+    const ctx = kindContext({ countOf: new Set([toTerm('passengers') as string]) })
     expect(kindScore('count', 'The operators carried around 9,000 short and long-distance passengers a week.', ctx)).toBeGreaterThan(0.5)
     // A figure before a word that is counted, joined to another figure, still counts that word.
     expect(kindScore('count', 'The board ran 12 piers and 35 quays.', ctx)).toBeLessThan(0.5)
@@ -312,7 +314,7 @@ describe('compose', () => {
   })
 
   it('finds the person in a name followed by letters ("Kerensa Polglaze MP"), but not in an institution: one named with an article ("The Harbour CRC") or made of dictionary words ("Link Ferries")', () => {
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: ['chaired', 'board'], asked: new Set(['chair', 'board']), countOf: new Set(), countNamed: new Set(), matched: new Set(['chair', 'board']), asksAttribution: false, yearsAsked: new Set() }
+    const ctx = kindContext({ focus: ['chaired', 'board'], asked: new Set(['chair', 'board']), matched: new Set(['chair', 'board']) })
     expect(kindScore('person', 'Kerensa Polglaze MP, chair of the Harbour Board, opened the review in 2021.', ctx)).toBeGreaterThan(0.5)
     expect(kindScore('person', 'The Harbour CRC, chair of the review panel, opened the review in 2021.', ctx)).toBeLessThan(0.5)
     // The article begins a sentence capitalised: "The HbA" is an institution, though "HbA" is no English word.
@@ -337,7 +339,7 @@ describe('compose', () => {
     const described = understand("what was the harbour board's review called, the one from 2021?", [], kb.language)
     expect(described.kind).toBe('title')
     expect(described.sought).toBeUndefined()
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: ['review'], asked: new Set(['review']), countOf: new Set(), countNamed: new Set(), matched: new Set(['review']), asksAttribution: false, yearsAsked: new Set() }
+    const ctx = kindContext({ focus: ['review'], asked: new Set(['review']), matched: new Set(['review']) })
     expect(kindScore('title', 'The Harbour Board published its review, "Night Routes: A Fresh Start", in 2021.', ctx)).toBe(1)
     expect(kindScore('title', 'The review was written by the Tidal Lines team.', ctx)).toBeGreaterThanOrEqual(0.5)
     expect(kindScore('title', 'the review was published in 2021.', ctx)).toBe(0)
@@ -367,7 +369,7 @@ describe('compose', () => {
     expect(understand('how did the board sum up the night routes?', [], kb.language).slots.flatMap((s) => s.typed)).not.toContain('sum')
     // The word for the sort of answer is no thing the answer must hold: the quotation is.
     expect(understand('what was the phrase the board used about the night routes?', [], kb.language).slots.find((s) => s.typed.includes('phrase'))?.namesKind).toBe(true)
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: ['night', 'routes'], asked: new Set(['night', 'rout']), countOf: new Set(), countNamed: new Set(), matched: new Set(['night', 'rout']), asksAttribution: false, yearsAsked: new Set() }
+    const ctx = kindContext({ focus: ['night', 'routes'], asked: new Set(['night', 'rout']), matched: new Set(['night', 'rout']) })
     expect(kindScore('wording', 'The Harbour Board called the night routes "a disgrace" in 2019.', ctx)).toBe(1)
     expect(kindScore('wording', "The board said the night routes were 'badly run'.", ctx)).toBe(1)
     expect(kindScore('wording', "The board's report said the operators' night routes were badly run.", ctx)).toBe(0)
@@ -386,7 +388,7 @@ describe('compose', () => {
   })
 
   it('takes a sentence naming a cause for a reason, whichever causal words it uses', () => {
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set(), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
+    const ctx = kindContext()
     for (const s of ['The crossings were cancelled because the crews went on strike.', 'The strike resulted in 120 cancelled crossings.', 'The losses stemmed from fewer passengers.', 'The fares rose, which meant fewer passengers.', 'One reason the routes closed was the cost of fuel.', 'Crews were told not to sail, since their company would be fined.', 'Staff shortages had led, over two winters, to more cancellations.']) expect(kindScore('reason', s, ctx), s).toBe(1)
     expect(kindScore('reason', 'The crews went on strike in 2019.', ctx)).toBe(0)
     // What was done without some step says why a judgement of it went as it did.
@@ -489,7 +491,7 @@ describe('compose', () => {
   })
 
   it('takes the two dates that open and close something ("opened on 9 January 2013 and closed on 22 February 2013") for how long, but not one date', () => {
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: ['long', 'open'], asked: new Set(['review']), countOf: new Set(), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set() }
+    const ctx = kindContext({ focus: ['long', 'open'], asked: new Set(['review']) })
     expect(kindScore('duration', 'The board review opened on 9 January 2013 and closed on 22 February 2013.', ctx)).toBeGreaterThanOrEqual(0.5)
     expect(kindScore('duration', 'The board review ran from March 2014 to June 2015.', ctx)).toBeGreaterThanOrEqual(0.5)
     expect(kindScore('duration', 'The board review opened on 9 January 2013.', ctx)).toBeLessThan(0.5)
@@ -534,14 +536,14 @@ describe('compose', () => {
   })
 
   it('takes no month for a name: "in March" beside the words asked about names nobody who did it', () => {
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: ['cut', 'night', 'routes'], asked: new Set(['cut', 'rout']), countOf: new Set(), countNamed: new Set(), matched: new Set(['cut', 'night', 'rout']), asksAttribution: false, yearsAsked: new Set() }
+    const ctx = kindContext({ focus: ['cut', 'night', 'routes'], asked: new Set(['cut', 'rout']), matched: new Set(['cut', 'night', 'rout']) })
     expect(kindScore('entity', 'They cut the night routes in March 2016.', ctx)).toBe(0)
     expect(kindScore('entity', 'The operator Bluewater cut the night routes in March 2016.', ctx)).toBe(1)
   })
 
 
   it('ends a name at a possessive: "Harbour Links\' Pinter route" names no person, so it does not answer "who was the chair"', () => {
-    const ctx: KindContext = { lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: ['chair', 'board'], asked: new Set(['chair', 'board']), countOf: new Set(), countNamed: new Set(), matched: new Set(['chair', 'board']), asksAttribution: false, yearsAsked: new Set() }
+    const ctx = kindContext({ focus: ['chair', 'board'], asked: new Set(['chair', 'board']), matched: new Set(['chair', 'board']) })
     expect(kindScore('person', "The chair of the board closed Harbour Links' Pinter route.", ctx)).toBe(0)
     expect(kindScore('person', "The chair of the board, Jo Bluewater, closed Harbour Links' route.", ctx)).toBe(1)
   })
