@@ -604,6 +604,9 @@ function choicesIn(text: string): string[][] | undefined {
 /** Words a choice offered in "… A or B?" runs to. */
 const CHOICE_WORDS = 3
 
+/** A word that looks like a plural noun ("offices", "places"), not one ending in "ss" ("process"). */
+const PLURAL = /^\p{L}{2,}[^s']s$/u
+
 /** A relative pronoun after the thing asked for. */
 const RELATIVE = /^(who|whom|that|which)$/
 
@@ -628,7 +631,9 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
   // "How many staff worked…", "how many were consistently…": a past participle or an adverb says what they did, not what is counted.
   const doing = (w: string) => /\p{L}{3,}(ed|ly)$/u.test(w)
   // A hyphenated first word describes the thing counted ("pre-sentence reports"), which the next word names; unless that says what they did ("ex-offenders reoffended").
-  const head = first?.includes('-') && second && !doing(second) && !lexicon.question.vagueCount.test(second) ? second : first
+  // So does a plural after the first word ("probation offices", "trainee places"): the first describes it.
+  const describes = first?.includes('-') || (second !== undefined && PLURAL.test(second) && termsOf([second]).length > 0)
+  const head = describes && second && !doing(second) && !lexicon.question.vagueCount.test(second) ? second : first
   const named = head && !lexicon.question.vagueCount.test(head) ? head : undefined
   const anyOf = head && !named ? COUNT_CLASSES.find((c) => lexicon.question[c].test(head)) : undefined
   return {

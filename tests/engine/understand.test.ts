@@ -202,6 +202,14 @@ describe('understand', () => {
     expect(followUp.decline).toBeUndefined()
   })
 
+  it('takes the plural after a describing word for the thing counted ("how many harbour offices"), and the first word where the next says what they did', () => {
+    expect(ask('how many harbour offices closed?').countNamed).toEqual([toTerm('offices')])
+    expect(ask('how many night routes were cut?').countNamed).toEqual([toTerm('routes')])
+    expect(ask('how many crews walked out?').countNamed).toEqual([toTerm('crews')])
+    expect(ask('how many crews transferred?').countNamed).toEqual([toTerm('crews')])
+    expect(ask('how many pre-booked crossings were cancelled?').countNamed).toEqual([toTerm('crossings')])
+  })
+
   it('reads the kind of answer wanted from the wording', () => {
     expect(ask('how often were passengers asked about the crossings').kind).toBe('duration')
     expect(ask('how many crossings were cancelled').kind).toBe('count')
@@ -240,6 +248,11 @@ describe('understand', () => {
     expect(ask('how many passengers did the gazette survey to get its 38% figure?').kind).toBe('count')
     expect(ask('the gazette said 38% of passengers complained - how many were actually asked?').kind).toBe('count')
     expect(ask('how many crossings were cancelled, as a percentage?').kind).toBe('percent')
+    // "How many" asks a count though a sum or spending is named after it; "how many pounds" asks a sum.
+    expect(ask("how many crews did the board's £2m pay for?").kind).toBe('count')
+    expect(ask('how many extra crews did the operators take on with the money the board told them to spend?').kind).toBe('count')
+    expect(ask('how many pounds did the delays cost the operators?').kind).toBe('money')
+    expect(ask('how much did the delays cost the operators?').kind).toBe('money')
     expect(ask('how much of the £55m was for quay repairs?').kind).toBe('amount')
     expect(ask('when the board set out its plans, was Bluewater among the winners?').polar).toBe(true)
     // A yes/no question after a statement of the visitor's own, past a comma or a dash.
