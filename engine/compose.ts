@@ -250,6 +250,8 @@ class Scorer {
   readonly ctx: Omit<KindContext, 'matched'>
   /** The question's own slots holding the words that name the thing asked for ("share", "price"): an answer holds them all. */
   readonly sought: number[]
+  /** The question asks which ranks top or bottom. */
+  readonly ranked: boolean
   /** The question's own slots that are a year a lasting state is asked at ("who ran it in 2016?"): not held by a sentence, but settled by its date. */
   readonly when: Set<number>
   /** The question's own slots that are figures it names (not years, nor the end of a span of years such as "2017-18"): an answer holds them all. */
@@ -288,6 +290,7 @@ class Scorer {
     this.part = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => part.includes(w) && !isSlip(w, retrieval)) ? [i] : []))
     const sought = query.sought ?? []
     this.sought = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => sought.includes(w)) ? [i] : []))
+    this.ranked = RANKED.test(query.text)
     // Whose it is, where both it and its owner are written as the sources write them: a word found only as another, one slip away, is not looked for where it stands.
     const owner = query.soughtOf ?? []
     const soughtWritten = this.sought.every((i) => retrieval.slots[i]?.typed.every((w) => !isSlip(w, retrieval)))
@@ -300,7 +303,9 @@ class Scorer {
         /^\d[\d,.]*(m|bn)?$/.test(typed) &&
         !/^(19|20)\d\d$/.test(typed) &&
         !new RegExp(`\\d[-/]${escaped}\\b`).test(query.text) &&
-        !new RegExp(`${APPROXIMATELY.source}\\s*[£$€]?${escaped}`, 'i').test(query.text)
+        !new RegExp(`${APPROXIMATELY.source}\\s*[£$€]?${escaped}`, 'i').test(query.text) &&
+        // Nor, asked which of them, the whole the answer is one of ("which of all 21 companies…").
+        (PART_OF_FIGURE.has(query.kind) || !new RegExp(`\\bof\\s+(?:all\\s+)?(?:the\\s+)?${escaped}\\b`, 'i').test(query.text))
       return slot.weight === 1 && figure ? [i] : []
     })
     // "Some say 70%, others 80%: which is it?" offers every figure it names, as "70% or 80%?" does, but for a whole ("16 of the 21 CRCs"), which still stands.
@@ -450,6 +455,8 @@ class Scorer {
     // "Who was the chief executive of…" is not answered by a sentence naming the chief inspector, nor "what is X's share price" by X's share of anything.
     // Of a whole ("the chief executive of the Probation Service"), though, the thing asked for must still be named: a chief inspector is no chief executive.
     if ((!partUnnamed || this.owner.length > 0) && !this.sought.every((i) => c.covers.has(i))) return 'not the thing asked for'
+    // "Who were the administrators?" is not answered by "went into administration": the word shares the stem, not the thing.
+    if (this.sought.some((i) => (this.retrieval.slots[i]?.typed ?? []).some((w) => onlyDerived(c.sentence, w)))) return 'not the thing asked for'
     // "How much was the Wales contract worth?" is not answered by what all the contracts were worth.
     if (!partUnnamed && !this.part.every((i) => c.covers.has(i))) return 'not the part asked about'
     // "Who was the chair of Tidal Lines?" is not answered by a sentence naming some other chair beside Tidal Lines: where it names the owner or the part, it names the thing asked for with it.
@@ -463,6 +470,8 @@ class Scorer {
     // "How many of the 70…" and "how much of the £467m…" are answered by another figure than the one named.
     const named = this.figures.filter((i) => !this.offered.includes(i))
     if (PART_OF_FIGURE.has(this.query.kind) && named.length > 0 && !givesOtherFigure(c.sentence, named.flatMap((i) => this.retrieval.slots[i]?.typed ?? []), this.ctx.lexicon, this.query.kind === 'amount', this.ctx.countOf)) return 'no other figure than the one named'
+    // "Which company had the biggest loss?" is not answered by a sentence that ranks nothing: a loss is no answer, the biggest is.
+    if (this.ranked && !RANKING.test(c.sentence)) return 'not the thing asked for'
     // "Which four regions…" is answered by a sentence naming four, not by one saying there were four.
     if (this.query.listOf && namesGiven(c.sentence, this.ctx) < this.query.listOf) return 'too few names'
     // "Which judge…" is not answered from a passage that never speaks of one.
@@ -575,6 +584,21 @@ const close = (sa: ReadonlyArray<readonly [number, number]>, sb: ReadonlyArray<r
 function ownAndContext(hit: Hit, slots: readonly Slot[]): boolean {
   const own = slots.filter((s) => s.weight === 1 && !s.carried)
   return own.length > 0 && own.every((s) => holdsConcept(hit, s)) && slots.some((s) => s.carried && holdsConcept(hit, s))
+}
+
+/** A question asking which one of several ranks top or bottom ("which company had the biggest loss?", "what was the worst…"). */
+const RANKED = /\b(?:which|what|who|whose)\b[^?]*\b(?:the|its|their) (?:\p{L}+ )?(?:most|least|biggest|largest|smallest|highest|lowest|worst|best|fewest|greatest|longest|shortest)\b/iu
+/** Words by which a sentence ranks something: a superlative, "only", "first", "main", "majority"… */
+const RANKING = /\b(?:most|mostly|least|best|worst|\p{L}{3,}est|only|sole|top|first|largest|biggest|leading|main|mainly|majority|bulk|more than any|ahead of)\b/iu
+/** A noun for who does something ("administrator", "bidders"), which a word of its stem for the doing ("administration") does not name. */
+const AGENT = /\p{L}{3,}(?:or|er)s?$/u
+
+/** Whether the sentence holds an agent noun's stem only in another word ("administration" for "administrators"). */
+function onlyDerived(sentence: string, typed: string): boolean {
+  if (!AGENT.test(typed)) return false
+  const term = toTerm(typed.toLowerCase())
+  const same = words(sentence).filter((w) => toTerm(w.toLowerCase()) === term)
+  return same.length > 0 && !same.some((w) => AGENT.test(w))
 }
 
 /** Whether some alternative of one of the slots `a` and some alternative of one of the slots `b`, each written whole, stand with at most NEAR_PART words between them in the sentence. */

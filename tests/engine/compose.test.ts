@@ -763,6 +763,22 @@ describe('compose', () => {
     expect(sentencesOf(await ask('how much did passengers pay for a ticket in 2019?'))[0]).toMatch(/rose by £2 a ticket/)
   })
 
+  it('declines "who were X\'s administrators?" when the sources say only that X went into administration: a word sharing the stem is not the thing asked for', async () => {
+    expect((await ask("who were harbour link's administrators?")).answered).toBe(false)
+    expect((await ask("who was harbour link's administrator in 2019?")).answered).toBe(false)
+    expect(sentencesOf(await ask('what happened to harbour link?'))[0]).toMatch(/^Harbour Link went into administration in February 2019/)
+  })
+
+  it('answers "which … had the most / the worst …" only with a sentence that ranks something, and declines where none does', async () => {
+    expect(sentencesOf(await ask('which routes had the most cancellations?'))[0]).toMatch(/mostly on the night routes/)
+    expect((await ask('which route had the worst delays?')).answered).toBe(false)
+    expect((await ask('which operator had the most complaints?')).answered).toBe(false)
+  })
+
+  it('does not ask the answer to repeat the whole a question picks from ("which of all 3 operators…")', async () => {
+    expect(sentencesOf(await ask('which of all 3 operators ran the night routes?'))[0]).toBe('The Gazette said Bluewater would run the night routes.')
+  })
+
   it('answers "who chaired the X" only with a sentence about X, not with whoever chaired something else', async () => {
     expect((await ask('who chaired the ferry union?')).answered).toBe(false)
     expect(sentencesOf(await ask('who chaired the harbour board?'))[0]).toMatch(/^Kerensa Polglaze/)
