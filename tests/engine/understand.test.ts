@@ -352,6 +352,9 @@ describe('understand', () => {
     expect(ask('the night routes were cut in 2016 yeah?').polar).toBe(true)
     expect(ask('the night routes were cut in 2016 yeah?').slots.flatMap((s) => s.typed)).not.toContain('yeah')
     expect(ask('i heard the operators cut the night routes, right?').slots.flatMap((s) => s.typed)).not.toContain('heard')
+    // A tag mid-question ("…, right? since when") is no concept, nor is "since" in "since when", nor "the rest" (of what the question names).
+    expect(ask('but the operators ran the night routes before that right? since when').slots.flatMap((s) => s.typed)).toEqual(['operators', 'ran', 'night', 'routes'])
+    expect(ask('and the rest were run by bluewater? how many was that').slots.flatMap((s) => s.typed)).toEqual(['run', 'bluewater'])
     // Whose claim it is ("my neighbour reckons…", "someone told me…") names no topic.
     expect(ask('my neighbour reckons the night routes are all gone now, is that true').slots.flatMap((s) => s.typed)).toEqual(['night', 'routes', 'gone'])
     expect(ask('someone told me the operators cut the night routes?').slots.flatMap((s) => s.typed)).toEqual(['operators', 'cut', 'night', 'routes'])
