@@ -26,12 +26,14 @@ const alternatives = (question: string) => ask(question).slots.map((s) => s.alte
 const weightsOf = (q: { slots: Array<{ typed: string[]; weight: number }> }) => (w: string) => q.slots.find((s) => s.typed.includes(w))?.weight
 
 describe('understand', () => {
-  it('takes "though", "although", "tho", "anyhow" and "even" for no concept: "why would they do that though?" asks only why', () => {
+  it('takes "though", "although", "tho", "anyhow", "even", "exact" and "who\'d" for no concept: "why would they do that though?" asks only why', () => {
     expect(ask('where is bluewater from, is it even a local firm?').slots.flatMap((s) => s.typed)).not.toContain('even')
     expect(ask('why would they cut the night routes though?').slots.flatMap((s) => s.typed)).not.toContain('though')
     expect(ask('the board cut the night routes, although why?').slots.flatMap((s) => s.typed)).not.toContain('although')
     expect(ask('why did the board cut the night routes tho').slots.flatMap((s) => s.typed)).not.toContain('tho')
     expect(ask('who ran the night routes anyhow?').slots.flatMap((s) => s.typed)).not.toContain('anyhow')
+    expect(ask('what was her exact title?').slots.flatMap((s) => s.typed)).toEqual(['title'])
+    expect(ask("who'd bluewater taken over from?").slots.flatMap((s) => s.typed)).toEqual(['bluewater', 'taken'])
   })
 
   it('reads a year span written short ("17/18", "15-16") as the sources write it, but not an age range', () => {
