@@ -730,6 +730,17 @@ describe('understand', () => {
     // "Is that right?" checks a claim someone made as "is that true?" does; of what befell them, it judges their case.
     expect(ask('my sister worked for Bluewater n says they all ran on time. is that right?').decline).toBeUndefined()
     expect(ask('my brother got a ferry ban, is that right?').decline).toBe('personal')
+    // Advice asked about a case of the visitor's own, a relative's, or of someone who harmed them ("the man who attacked me"), whoever the question names first.
+    expect(ask('my dad crews the night ferry - will his skipper get in trouble if he is late again?').decline).toBe('personal')
+    expect(ask('my brothers ferry ban finishes next month, does that mean his record gets wiped').decline).toBe('personal')
+    expect(ask('my son skipped his ferry fine in hapend, is he going back to court?').decline).toBe('personal')
+    expect(ask('the man who attacked me on the ferry is out now, can the harbour board tell me where he lives?').decline).toBe('personal')
+    expect(ask('ive got a court date next month over a ferry fare, should i ask for a solicitor?').decline).toBe('personal')
+    expect(ask('someone told me the operators were fined, is that true?').decline).toBeUndefined()
+    expect(ask('does that mean the operators lost money?').decline).toBeUndefined()
+    expect(ask("i've sailed on the night ferry since 2015, who ran it then?").decline).toBeUndefined()
+    // Asking the assistant to tell ("can you tell me…") is no advice asked about the case, whoever's story frames it.
+    expect(ask('my dad was on the ferry in 2016, can you tell me who ran it?').decline).toBeUndefined()
     expect(ask("my son got told he cant sail abroad on his pass, is that true?").decline).toBe('personal')
     // Which company had their case is a question about the service, not advice.
     expect(ask('stepdad had a ferry ban in 2016 - whose company was his licence with').decline).toBeUndefined()
@@ -1177,6 +1188,12 @@ describe('understand', () => {
     expect(ask('who was going to run the night routes in 2016?').decline).toBeUndefined()
     expect(ask('are they going to scrap the night routes?').decline).toBe('future')
     expect(ask('will the government bring back the old harbour trusts').decline).toBe('future')
+    // A plan asked of anyone ("is the board going to scrap…"), what someone will ask for next, and who will take over, are future; a plan that was going to happen next, or whether something will ever happen, which may have, are not.
+    expect(ask('is the harbour board going to scrap the night routes?').decline).toBe('future')
+    expect(ask("what's the crews' union going to ask for in its next pay claim?").decline).toBe('future')
+    expect(ask('who will take over as harbour master when the current one leaves?').decline).toBe('future')
+    expect(ask('what was the board going to do next with the night routes?').decline).toBeUndefined()
+    expect(ask('will the night routes ever come back?').decline).toBeUndefined()
     expect(ask('the board will sell the night routes at some point, when?').decline).toBe('future')
     // Money or people going somewhere now, and a plan that was going to happen, are no future.
     expect(ask('how much of the fares is going to Bluewater?').decline).toBeUndefined()
