@@ -304,8 +304,8 @@ class Scorer {
         !/^(19|20)\d\d$/.test(typed) &&
         !new RegExp(`\\d[-/]${escaped}\\b`).test(query.text) &&
         !new RegExp(`${APPROXIMATELY.source}\\s*[£$€]?${escaped}`, 'i').test(query.text) &&
-        // Nor, asked which of them, the whole the answer is one of ("which of all 21 companies…").
-        (PART_OF_FIGURE.has(query.kind) || !new RegExp(`\\bof\\s+(?:all\\s+)?(?:the\\s+)?${escaped}\\b`, 'i').test(query.text))
+        // Nor, asked which of them, the whole the answer is one of ("which of all 21 companies…", "out of the 21, which…").
+        (PART_OF_FIGURE.has(query.kind) || !new RegExp(`\\b(?:(?:which|what|who)(?:\\s+one)?\\s+of|out\\s+of)\\s+(?:all\\s+)?(?:the\\s+)?${escaped}\\b`, 'i').test(query.text))
       return slot.weight === 1 && figure ? [i] : []
     })
     // "Some say 70%, others 80%: which is it?" offers every figure it names, as "70% or 80%?" does, but for a whole ("16 of the 21 CRCs"), which still stands.
@@ -456,7 +456,7 @@ class Scorer {
     // Of a whole ("the chief executive of the Probation Service"), though, the thing asked for must still be named: a chief inspector is no chief executive.
     if ((!partUnnamed || this.owner.length > 0) && !this.sought.every((i) => c.covers.has(i))) return 'not the thing asked for'
     // "Who were the administrators?" is not answered by "went into administration": the word shares the stem, not the thing.
-    if (this.sought.some((i) => (this.retrieval.slots[i]?.typed ?? []).some((w) => onlyDerived(c.sentence, w)))) return 'not the thing asked for'
+    if (this.sought.some((i) => (this.retrieval.slots[i]?.typed ?? []).some((w) => onlyDerived(c.sentence, w)))) return 'only another word of its stem'
     // "How much was the Wales contract worth?" is not answered by what all the contracts were worth.
     if (!partUnnamed && !this.part.every((i) => c.covers.has(i))) return 'not the part asked about'
     // "Who was the chair of Tidal Lines?" is not answered by a sentence naming some other chair beside Tidal Lines: where it names the owner or the part, it names the thing asked for with it.
@@ -471,7 +471,7 @@ class Scorer {
     const named = this.figures.filter((i) => !this.offered.includes(i))
     if (PART_OF_FIGURE.has(this.query.kind) && named.length > 0 && !givesOtherFigure(c.sentence, named.flatMap((i) => this.retrieval.slots[i]?.typed ?? []), this.ctx.lexicon, this.query.kind === 'amount', this.ctx.countOf)) return 'no other figure than the one named'
     // "Which company had the biggest loss?" is not answered by a sentence that ranks nothing: a loss is no answer, the biggest is.
-    if (this.ranked && !RANKING.test(c.sentence)) return 'not the thing asked for'
+    if (this.ranked && !RANKING.test(c.sentence)) return 'ranks nothing'
     // "Which four regions…" is answered by a sentence naming four, not by one saying there were four.
     if (this.query.listOf && namesGiven(c.sentence, this.ctx) < this.query.listOf) return 'too few names'
     // "Which judge…" is not answered from a passage that never speaks of one.
@@ -586,19 +586,21 @@ function ownAndContext(hit: Hit, slots: readonly Slot[]): boolean {
   return own.length > 0 && own.every((s) => holdsConcept(hit, s)) && slots.some((s) => s.carried && holdsConcept(hit, s))
 }
 
-/** A question asking which one of several ranks top or bottom ("which company had the biggest loss?", "what was the worst…"). */
-const RANKED = /\b(?:which|what|who|whose)\b[^?]*\b(?:the|its|their) (?:\p{L}+ )?(?:most|least|biggest|largest|smallest|highest|lowest|worst|best|fewest|greatest|longest|shortest)\b/iu
-/** Words by which a sentence ranks something: a superlative, "only", "first", "main", "majority"… */
-const RANKING = /\b(?:most|mostly|least|best|worst|\p{L}{3,}est|only|sole|top|first|largest|biggest|leading|main|mainly|majority|bulk|more than any|ahead of)\b/iu
-/** A noun for who does something ("administrator", "bidders"), which a word of its stem for the doing ("administration") does not name. */
+/** A question asking which one of several ranks top or bottom ("which company had the biggest loss?", "what was the worst…"); not "the most recent", an order in time (`Query.order`). */
+const RANKED = /\b(?:which|what|who|whose)\b[^?]*\b(?:the|its|their) (?:\p{L}+ )?(?:most(?! (?:recent|up to date)\b)|least|biggest|largest|smallest|highest|lowest|worst|best|fewest|greatest|longest|shortest)\b/iu
+/** Words by which a sentence ranks something: a superlative ("-est", not "interest" or "protest"), "only", "first", "main", "majority"… */
+const RANKING = /\b(?:most|mostly|least|best|worst|(?!(?:interest|invest|reinvest|protest|request|suggest|arrest|modest|honest|contest|digest|harvest|forest|rest|test|west|manifest|attest)\b)\p{L}{3,}est|only|sole|top|first|leading|main|mainly|majority|bulk|more than any|ahead of)\b/iu
+/** A noun for who does something ("administrator", "bidders"). */
 const AGENT = /\p{L}{3,}(?:or|er)s?$/u
+/** A noun for the doing ("administration", "management"), which does not name who does it. */
+const NOMINAL = /\p{L}{3,}(?:ion|ment|ance|ence|ship)s?$/u
 
-/** Whether the sentence holds an agent noun's stem only in another word ("administration" for "administrators"). */
+/** Whether the sentence holds an agent noun's stem only in nouns for the doing ("administration" for "administrators"); a verb ("operated by") may say who. */
 function onlyDerived(sentence: string, typed: string): boolean {
   if (!AGENT.test(typed)) return false
   const term = toTerm(typed.toLowerCase())
   const same = words(sentence).filter((w) => toTerm(w.toLowerCase()) === term)
-  return same.length > 0 && !same.some((w) => AGENT.test(w))
+  return same.length > 0 && same.every((w) => NOMINAL.test(w))
 }
 
 /** Whether some alternative of one of the slots `a` and some alternative of one of the slots `b`, each written whole, stand with at most NEAR_PART words between them in the sentence. */
@@ -615,6 +617,8 @@ export type Shortfall =
   | 'another event'
   | 'not the kind of answer asked for'
   | 'not the thing asked for'
+  | 'only another word of its stem'
+  | 'ranks nothing'
   | 'not the part asked about'
   | 'the thing asked for is not beside whose it is'
   | 'not the figures named'

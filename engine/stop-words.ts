@@ -19,7 +19,7 @@ const LIST =
   say says said saying happen happened etc like kind sort lot lots give gave given whole entire
   everything everyone everybody nothing nobody anyone anybody someone somebody ones would've could've
   should've might've must've basically literally honestly apparently anyway anyways anyhow btw gonna wanna gotta roughly
-  though although tho even altogether exact loads who'd who'll what'd what'll where'd how'd`
+  though although tho even altogether exact loads who'd who'll what'd what'll what're where'd where'll why'd when'd how'd how'll`
     .split(/\s+/)
     .filter(Boolean)
 

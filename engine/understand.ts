@@ -631,8 +631,10 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
   // "How many staff worked…", "how many were consistently…": a past participle or an adverb says what they did, not what is counted.
   const doing = (w: string) => /\p{L}{3,}(ed|ly)$/u.test(w)
   // A hyphenated first word describes the thing counted ("pre-sentence reports"), which the next word names; unless that says what they did ("ex-offenders reoffended").
-  // So does a plural after the first word ("probation offices", "trainee places"): the first describes it.
-  const describes = first?.includes('-') || (second !== undefined && PLURAL.test(second) && termsOf([second]).length > 0)
+  // So does a plural after a first word that is neither plural nor a word for people or organisations ("harbour offices", "trainee places"): the first describes it.
+  const describes =
+    first?.includes('-') ||
+    (first !== undefined && second !== undefined && !PLURAL.test(first) && !COUNT_CLASSES.some((c) => lexicon.question[c].test(first)) && PLURAL.test(second) && termsOf([second]).length > 0)
   const head = describes && second && !doing(second) && !lexicon.question.vagueCount.test(second) ? second : first
   const named = head && !lexicon.question.vagueCount.test(head) ? head : undefined
   const anyOf = head && !named ? COUNT_CLASSES.find((c) => lexicon.question[c].test(head)) : undefined

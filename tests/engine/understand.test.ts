@@ -210,6 +210,9 @@ describe('understand', () => {
     expect(ask('how many crews walked out?').countNamed).toEqual([toTerm('crews')])
     expect(ask('how many crews transferred?').countNamed).toEqual([toTerm('crews')])
     expect(ask('how many pre-booked crossings were cancelled?').countNamed).toEqual([toTerm('crossings')])
+    // Not after a plural, or a word for people: "how many crews versus operators", "how many complaints passengers made".
+    expect(ask('how many crews versus operators?').countNamed).toEqual([toTerm('crews')])
+    expect(ask('how many complaints passengers made?').countNamed).toEqual([toTerm('complaints')])
   })
 
   it('reads the kind of answer wanted from the wording', () => {
@@ -251,9 +254,10 @@ describe('understand', () => {
     expect(ask('the gazette said 38% of passengers complained - how many were actually asked?').kind).toBe('count')
     expect(ask('how many crossings were cancelled, as a percentage?').kind).toBe('percent')
     // "How many" asks a count though a sum or spending is named after it; "how many pounds" asks a sum.
-    expect(ask("how many crews did the board's £2m pay for?").kind).toBe('count')
     expect(ask('how many extra crews did the operators take on with the money the board told them to spend?').kind).toBe('count')
     expect(ask('how many pounds did the delays cost the operators?').kind).toBe('money')
+    expect(ask('how many £ did the delays cost the operators?').kind).toBe('money')
+    expect(ask('i know how many routes there were, but how much were the contracts worth?').kind).toBe('money')
     expect(ask('how much did the delays cost the operators?').kind).toBe('money')
     expect(ask('how much of the £55m was for quay repairs?').kind).toBe('amount')
     expect(ask('when the board set out its plans, was Bluewater among the winners?').polar).toBe(true)
@@ -743,6 +747,11 @@ describe('understand', () => {
     expect(ask("i've sailed on the night ferry since 2015, who ran it then?").decline).toBeUndefined()
     // Asking the assistant to tell ("can you tell me…") is no advice asked about the case, whoever's story frames it.
     expect(ask('my dad was on the ferry in 2016, can you tell me who ran it?').decline).toBeUndefined()
+    expect(ask('can someone tell me who ran the night routes in 2016?').decline).toBeUndefined()
+    expect(ask("i'm hearing the night routes were cut, is that true?").decline).toBeUndefined()
+    // What befell a company a relative worked for is no advice on the relative's case.
+    expect(ask('my dad worked for bluewater, did their contracts end early?').decline).toBeUndefined()
+    expect(ask('my mum works at bluewater, are they going back to the harbour board?').decline).toBeUndefined()
     expect(ask("my son got told he cant sail abroad on his pass, is that true?").decline).toBe('personal')
     // Which company had their case is a question about the service, not advice.
     expect(ask('stepdad had a ferry ban in 2016 - whose company was his licence with').decline).toBeUndefined()
@@ -1199,6 +1208,7 @@ describe('understand', () => {
     // Who took over from someone is no future, though asked with "will": the sources may say.
     expect(ask("who will take over harbour link's routes?").decline).toBeUndefined()
     expect(ask('what was the board going to do next with the night routes?').decline).toBeUndefined()
+    expect(ask('what did the union say the board will do next?').decline).toBeUndefined()
     expect(ask('will the night routes ever come back?').decline).toBeUndefined()
     expect(ask('the board will sell the night routes at some point, when?').decline).toBe('future')
     // Money or people going somewhere now, and a plan that was going to happen, are no future.
