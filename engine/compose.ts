@@ -305,7 +305,7 @@ class Scorer {
         !new RegExp(`\\d[-/]${escaped}\\b`).test(query.text) &&
         !new RegExp(`${APPROXIMATELY.source}\\s*[£$€]?${escaped}`, 'i').test(query.text) &&
         // Nor, asked which of them, the whole the answer is one of ("which of all 21 companies…", "out of the 21, which…").
-        (PART_OF_FIGURE.has(query.kind) || !new RegExp(`\\b(?:(?:which|what|who)(?:\\s+one)?\\s+of|out\\s+of)\\s+(?:all\\s+)?(?:the\\s+)?${escaped}\\b`, 'i').test(query.text))
+        (PART_OF_FIGURE.has(query.kind) || !new RegExp(`\\b(?:(?:which|what|who)(?:\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\\d+))?\\s+of|out\\s+of)\\s+(?:all\\s+)?(?:the\\s+)?${escaped}\\b`, 'i').test(query.text))
       return slot.weight === 1 && figure ? [i] : []
     })
     // "Some say 70%, others 80%: which is it?" offers every figure it names, as "70% or 80%?" does, but for a whole ("16 of the 21 CRCs"), which still stands.

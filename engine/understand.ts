@@ -604,8 +604,8 @@ function choicesIn(text: string): string[][] | undefined {
 /** Words a choice offered in "… A or B?" runs to. */
 const CHOICE_WORDS = 3
 
-/** A word that looks like a plural noun ("offices", "places"), not one ending in "ss" ("process"). */
-const PLURAL = /^\p{L}{2,}[^s']s$/u
+/** A word that looks like a plural noun ("offices", "places"), not one ending in "ss" or "us" ("process", "serious"). */
+const PLURAL = /^\p{L}{2,}[^su']s$/u
 
 /** A relative pronoun after the thing asked for. */
 const RELATIVE = /^(who|whom|that|which)$/

@@ -752,6 +752,9 @@ describe('understand', () => {
     // What befell a company a relative worked for is no advice on the relative's case.
     expect(ask('my dad worked for bluewater, did their contracts end early?').decline).toBeUndefined()
     expect(ask('my mum works at bluewater, are they going back to the harbour board?').decline).toBeUndefined()
+    expect(ask('my dad crews the night ferry, did his skipper change when bluewater took over?').decline).toBe('personal')
+    expect(ask('my husband got a ferry ban, are we going back to court?').decline).toBe('personal')
+    expect(ask('my ex assaulted me on the ferry, can someone tell me when he is back at work?').decline).toBe('personal')
     expect(ask("my son got told he cant sail abroad on his pass, is that true?").decline).toBe('personal')
     // Which company had their case is a question about the service, not advice.
     expect(ask('stepdad had a ferry ban in 2016 - whose company was his licence with').decline).toBeUndefined()
@@ -1209,6 +1212,7 @@ describe('understand', () => {
     expect(ask("who will take over harbour link's routes?").decline).toBeUndefined()
     expect(ask('what was the board going to do next with the night routes?').decline).toBeUndefined()
     expect(ask('what did the union say the board will do next?').decline).toBeUndefined()
+    expect(ask('what will the board do next after the union said the operators failed?').decline).toBe('future')
     expect(ask('will the night routes ever come back?').decline).toBeUndefined()
     expect(ask('the board will sell the night routes at some point, when?').decline).toBe('future')
     // Money or people going somewhere now, and a plan that was going to happen, are no future.
