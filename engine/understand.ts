@@ -182,9 +182,9 @@ const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|he
  * Words that stand for something named before, at any length of question: a pronoun among its first four
  * words, before anything it could stand for within the question ("what did they tell the board to do before
  * going ahead with its new timetable?"), but not "it" that only frames ("is it true that…", "how long did it
- * take to…") nor "this" of a time ("this year"); or "that" standing alone ("what did the board make of that?").
+ * take to…") nor "this" of a time ("this year"); or "that" standing alone ("what did the board make of that?", "after that how many…").
  */
-const POINTER = /^\s*(?:[\p{L}\d'’-]+[,;:.?!]*\s+){0,3}(?:(?:it|its|they|them|their|he|him|his|she|her)\b(?<!\b(?:is|was|isn't|wasn't|isnt|wasnt) it\b(?=\s+(?:true|right|fair|correct|possible|the case|so)\b))(?<!\bit\b(?=\s+(?:take|takes|took)\b))|(?:this|these|those)\b(?!\s+(?:year|years|month|months|week|weeks|day|days|time|morning|afternoon|evening|summer|winter|spring|autumn|decade|century)\b))|\bthat(?=\s*(?:one\b|[?.!,]|$))|\b(?:of|about|to|with|for|after|before|by|on|at|from) that\b(?!\s+\p{L})/iu
+const POINTER = /^\s*(?:[\p{L}\d'’-]+[,;:.?!]*\s+){0,3}(?:(?:it|its|they|them|their|he|him|his|she|her)\b(?<!\b(?:is|was|isn't|wasn't|isnt|wasnt) it\b(?=\s+(?:true|right|fair|correct|possible|the case|so)\b))(?<!\bit\b(?=\s+(?:take|takes|took)\b))|(?:this|these|those)\b(?!\s+(?:year|years|month|months|week|weeks|day|days|time|morning|afternoon|evening|summer|winter|spring|autumn|decade|century)\b))|\bthat(?=\s*(?:one\b|[?.!,]|$))|\b(?:of|about|to|with|for|after|before|by|on|at|from) that\b(?!\s+(?!(?:how|what|who|whom|whose|when|where|why|which|did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)\p{L})/iu
 /** Pronouns that stand for a person: "when did he get the job?" means a person the last answer named, not the first name in it. */
 const PERSONAL = /\b(he|him|his|she|her|hers)\b/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i

@@ -476,6 +476,21 @@ describe('understand', () => {
     expect(ask('what did they tell the harbour board to do before going ahead with its new timetable?').followUp).toBe(false)
   })
 
+  it('reads "em" and "n" as typed for "them" and "and", and "after that" before a question word as pointing back, so the question leans on the one before', () => {
+    const earlier = ['how many crossings did the harbour board cancel in 2016?']
+    for (const q of ['how many of em were on the night routes', "how many of 'em were on the night routes", 'n how many were on the night routes', 'even after that how many were still on the night routes in the winter timetable']) {
+      const follow = ask(q, earlier)
+      expect(follow.followUp, q).toBe(true)
+      expect(weightsOf(follow)('crossings'), q).toBe(0.5)
+    }
+    // "After that the board…" joins a clause: the question names what it asks about.
+    expect(ask('what did the board do after that the piers were closed in the winter timetable for good?', earlier).followUp).toBe(false)
+  })
+
+  it('reads "whereabouts" as asking where', () => {
+    expect(ask('whereabouts did the night routes run?').text).toBe('where did the night routes run?')
+  })
+
   it('lets a follow-up with no question word ask what the earlier question asked, but not one that asks a yes or no of its own', () => {
     // The visitor's own "and" is kept: it says the question leans on the last one.
     expect(ask('and in the north?', ['why were the night routes cut?']).followUp).toBe(true)
