@@ -626,8 +626,9 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
     const parts = words.flatMap((w) => w.split('-'))
     return slots.filter((s) => s.typed.some((w) => parts.includes(w))).flatMap((s) => s.alternatives.map((alt) => alt.at(-1) as string))
   }
-  const first = (m[1] ?? m[3])?.toLowerCase()
-  const second = (m[2] ?? m[4])?.toLowerCase()
+  const first = (m[1] ?? m[4])?.toLowerCase()
+  const second = (m[2] ?? m[5])?.toLowerCase()
+  const third = (m[3] ?? m[6])?.toLowerCase()
   // "How many staff worked…", "how many were consistently…": a past participle or an adverb says what they did, not what is counted.
   const doing = (w: string) => /\p{L}{3,}(ed|ly)$/u.test(w)
   // A hyphenated first word describes the thing counted ("pre-sentence reports"), which the next word names; unless that says what they did ("ex-offenders reoffended").
@@ -635,11 +636,14 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
   const describes =
     first?.includes('-') ||
     (first !== undefined && second !== undefined && !PLURAL.test(first) && !COUNT_CLASSES.some((c) => lexicon.question[c].test(first)) && PLURAL.test(second) && termsOf([second]).length > 0)
-  const head = describes && second && !doing(second) && !lexicon.question.vagueCount.test(second) ? second : first
+  // Two words may describe it ("short sentence offenders"), when neither is plural, a word for people or organisations, or vague ("extra").
+  const describer = (w: string | undefined) => w !== undefined && !PLURAL.test(w) && !COUNT_CLASSES.some((c) => lexicon.question[c].test(w)) && !lexicon.question.vagueCount.test(w) && termsOf([w]).length > 0
+  const describedTwice = !describes && describer(first) && describer(second) && third !== undefined && PLURAL.test(third) && !doing(third) && !lexicon.question.vagueCount.test(third) && termsOf([third]).length > 0
+  const head = describedTwice ? third : describes && second && !doing(second) && !lexicon.question.vagueCount.test(second) ? second : first
   const named = head && !lexicon.question.vagueCount.test(head) ? head : undefined
   const anyOf = head && !named ? COUNT_CLASSES.find((c) => lexicon.question[c].test(head)) : undefined
   return {
-    countOf: termsOf([first, second && !doing(second) ? second : undefined].flatMap((w) => (w ? [w] : []))),
+    countOf: termsOf([first, second && !doing(second) ? second : undefined, describedTwice ? third : undefined].flatMap((w) => (w ? [w] : []))),
     countNamed: named ? termsOf([named]) : [],
     ...(anyOf && { countsAnyOf: anyOf }),
   }

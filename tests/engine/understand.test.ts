@@ -990,6 +990,10 @@ describe('understand', () => {
     // A hyphenated word describes the thing counted ("night-time crossings"), which the next word names.
     expect(ask('how many night-time crossings were cancelled').countNamed).toEqual(['cross'])
     expect(ask('how many night-time crossings were cancelled').countOf).toEqual(expect.arrayContaining(['night', 'time', 'cross']))
+    // So do two words before it that are neither plural nor vague ("late night crossings"), but not "extra".
+    expect(ask('how many late night crossings were cancelled').countNamed).toEqual(['cross'])
+    expect(ask('how many late night crossings were cancelled').countOf).toEqual(expect.arrayContaining(['late', 'night', 'cross']))
+    expect(ask('how many extra night crossings were added').countNamed).toEqual([])
     // Unless the next word says what they did: then the hyphenated word is what is counted.
     expect(ask('how many ex-crews rejoined the board').countNamed).toEqual(['ex', toTerm('crews')])
     // A participle or an adverb after the first word says what they did, not what is counted.
