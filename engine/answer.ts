@@ -54,7 +54,7 @@ async function answerWith(kb: Kb, question: string, history: readonly Turn[]): P
   // Asked again ("and who runs it now?"), say something new if it answers as well; asked for another kind of answer ("when?" after "what happened?"), what was said may hold it.
   const said = last?.answer !== undefined && understand(last.question, history.slice(0, -1), kb.language).kind === query.kind ? last.answer : undefined
   const context = { ...composeContext(kb), ...(said !== undefined && { said }) }
-  const composed = compose(retrieval, query, context) ?? (await stateWithoutSuccessor(kb, query, context))
+  const composed = compose(retrieval, query, context) ?? (await stateWithoutSuccessor(kb, query, context)) ?? (await leaningOnEarlier(kb, question, history, query, context))
   if (!composed) return decline(kb, query, 'unknown', retrieval)
   return { answer: composed.answer, answered: true, citations: composed.citations, ...(composed.asOf && { asOf: composed.asOf }) }
 }
@@ -72,6 +72,23 @@ async function stateWithoutSuccessor(kb: Kb, query: Query, context: ComposeConte
   // Only a passage on how things stand will do: an older one would pass off an earlier holder as the latest.
   const from = kb.artifact.passages.findIndex((p) => p?.id === state?.citations[0]?.passageId)
   return state && kb.current.has(from) && !firstSentence(state.answer).toLowerCase().includes(succession.of.toLowerCase()) ? state : undefined
+}
+
+/** Words of a question short enough to lean on the one before without saying so ("split into how many areas?"). */
+const SHORT_QUESTION = 6
+/** Share of its own words the sentence answering a short question read as leaning on the one before must hold: no answer about the earlier topic alone. */
+const LEANS_HOLDING = 0.5
+
+/**
+ * A short question after others whose own words find no answer ("cm number?", "split into how many areas?"),
+ * read as leaning on them: answered so only by a sentence holding at least LEANS_HOLDING of its own words.
+ */
+async function leaningOnEarlier(kb: Kb, question: string, history: readonly Turn[], query: Query, context: ComposeContext): Promise<ReturnType<typeof compose>> {
+  if (query.followUp || history.length === 0 || words(query.text).length > SHORT_QUESTION) return undefined
+  const leaning = understand(question, history, kb.language, true)
+  const retrieval = await retrieve(kb, leaning)
+  const { chosen } = plan(retrieval, leaning, context)
+  return chosen[0] && chosen[0].ownCoverage >= LEANS_HOLDING ? compose(retrieval, leaning, context) : undefined
 }
 
 /** An answer's first sentence: up to the citation markers that close it. */

@@ -396,7 +396,11 @@ function laterYear(text: string, language: Language, polar: boolean): number | u
   return undefined
 }
 
-export function understand(question: string, history: readonly Turn[], language: Language): Query {
+/**
+ * `leaning` reads a question after others as leaning on them whatever its wording: the answer path
+ * asks so again when a short question's own words find no answer (answer.ts).
+ */
+export function understand(question: string, history: readonly Turn[], language: Language, leaning = false): Query {
   const { lexicon } = language
   const cleaned = cleanQuestion(question)
   const plain = unframed(cleaned.text, language)
@@ -419,7 +423,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const statement = () => (statementRead ??= unframed(cleaned.context as string, language))
   const said = cleaned.context && noWordsOfItsOwn && !lexicon.question.smallTalk.test(cleaned.context) ? statement() : undefined
   const answered = history.at(-1)?.answer !== undefined
-  const followUp = said === undefined && history.length > 0 && leansOnEarlier(text, language, answered)
+  const followUp = said === undefined && history.length > 0 && (leaning || leansOnEarlier(text, language, answered))
   // A question of its own shape that only points back with a pronoun takes the earlier question's concepts, not what it asked nor when.
   const shaped = followUp && leansByWording(text, language, answered)
   // With no words of its own but the one naming the kind of answer ("when?", "how long were they for?"), a follow-up asks the earlier question's concepts as its own.

@@ -48,6 +48,15 @@ describe('compose', () => {
     expect(understand('who said the harbour board cut the night routes?', turns, kb.language).lastSource).toBeUndefined()
   })
 
+  it('reads a short question whose own words find no answer as leaning on the one before, but answers nothing of the earlier topic alone', async () => {
+    expect((await ask('approved on what date?')).answered).toBe(false)
+    const dated = await ask('approved on what date?', ['why were the night routes cut?'])
+    expect(sentencesOf(dated)[0]).toBe('The Harbour Board approved the cut to the night routes on 14 March 2016.')
+    expect((await ask('settling in after how long?', ['what did ferry staff tell the survey in july 2021?'])).answer).toContain('six years')
+    // Off the subject, its own words are held by no sentence of the earlier topic.
+    expect((await ask('best pizza in town', ['when were the ferry contracts awarded?'])).answered).toBe(false)
+  })
+
   it('answers "when was that?" of a sentence without a date, holding the rest of the question, with its passage\'s event date', async () => {
     const a = await ask('passengers complained about the cancellations to the harbour board - when was that?')
     expect(sentencesOf(a)[0]).toBe('My sources date this to December 2015: Passengers complained about the cancellations to the Harbour Board.')
