@@ -828,7 +828,21 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
   // What they differ on reads after "on": a question word starting it is lower-cased ("when the contracts…"), a name ("Harbour Link's…") is not.
   const first = about?.match(/^\p{L}+/u)?.[0] ?? ''
   const disputed = about && STOP_WORDS.has(first.toLowerCase()) ? first.toLowerCase() + about.slice(first.length) : about
-  return cite(p.chosen, p.corroborations, p.sides, context.lexicon, asOf, p.dated, earlier, disputed)
+  const composed = cite(p.chosen, p.corroborations, p.sides, context.lexicon, asOf, p.dated, earlier, disputed)
+  const order = query.beforeOrAfter && p.chosen[0]?.record.date ? compared(query.beforeOrAfter, p.chosen[0].record.date, context.lexicon) : undefined
+  return order ? { ...composed, answer: `${order} ${composed.answer}` } : composed
+}
+
+/**
+ * "Was that before or after …?": which, by the dates of the two events, the last answer's and the one the
+ * answer's first sentence reports, as precisely as both go (none when one date holds the other: "2014", "2014-10").
+ */
+function compared({ dated, own }: { dated: string; own: boolean }, answered: string, lexicon: Lexicon): string | undefined {
+  if (dated.startsWith(answered) || answered.startsWith(dated)) return undefined
+  // The event asked about is the question's own ("the trusts wound up, was that before or after that?") or the last answer's ("was that before or after X?").
+  const [asked, against] = own ? [answered, dated] : [dated, answered]
+  const [first, second] = [dated, answered].sort()
+  return lexicon.message(asked < against ? 'comparedBefore' : 'comparedAfter', { first: lexicon.formatDate(first as string), second: lexicon.formatDate(second as string) })
 }
 
 /** A source's writers as a reader names them: "Ann Lee; Bo Ray" → "Ann Lee and Bo Ray". */

@@ -78,6 +78,12 @@ export interface Query {
   deadline?: boolean
   /** "Did they strike again?", "what happened next?": only what happened after this date (the last answer's) answers. */
   after?: string
+  /**
+   * "Was that before or after X?" after a question: the date of the event the last answer told of, and whether
+   * the question's own event is compared with it ("…, was that before or after that?": `own`) or it with the
+   * event the question names.
+   */
+  beforeOrAfter?: { dated: string; own: boolean }
   /** "Safer or more at risk?": the terms of each choice offered, one of which the answer holds. */
   choices?: string[][]
   /** The thing asked for ("what was the turnout…" asks for a turnout), as typed, when the wording names it. */
@@ -182,9 +188,9 @@ const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|he
  * Words that stand for something named before, at any length of question: a pronoun among its first four
  * words, before anything it could stand for within the question ("what did they tell the board to do before
  * going ahead with its new timetable?"), but not "it" that only frames ("is it true that…", "how long did it
- * take to…") nor "this" of a time ("this year"); or "that" standing alone ("what did the board make of that?", "after that how many…").
+ * take to…") nor "this" of a time ("this year"); or "that" standing alone ("what did the board make of that?", "after that how many…") or asked about ("was that before or after…?").
  */
-const POINTER = /^\s*(?:[\p{L}\d'’-]+[,;:.?!]*\s+){0,3}(?:(?:it|its|they|them|their|he|him|his|she|her)\b(?<!\b(?:is|was|isn't|wasn't|isnt|wasnt) it\b(?=\s+(?:true|right|fair|correct|possible|the case|so)\b))(?<!\bit\b(?=\s+(?:take|takes|took)\b))|(?:this|these|those)\b(?!\s+(?:year|years|month|months|week|weeks|day|days|time|morning|afternoon|evening|summer|winter|spring|autumn|decade|century)\b))|\bthat(?=\s*(?:one\b|[?.!,]|$))|\b(?:of|about|to|with|for|after|before|by|on|at|from) that\b(?!\s+(?!(?:how|what|who|whom|whose|when|where|why|which|did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)\p{L})/iu
+const POINTER = /^\s*(?:[\p{L}\d'’-]+[,;:.?!]*\s+){0,3}(?:(?:it|its|they|them|their|he|him|his|she|her)\b(?<!\b(?:is|was|isn't|wasn't|isnt|wasnt) it\b(?=\s+(?:true|right|fair|correct|possible|the case|so)\b))(?<!\bit\b(?=\s+(?:take|takes|took)\b))|(?:this|these|those)\b(?!\s+(?:year|years|month|months|week|weeks|day|days|time|morning|afternoon|evening|summer|winter|spring|autumn|decade|century)\b))|\bthat(?=\s*(?:one\b|[?.!,]|$))|^\s*(?:was|were|is|did|does|has|had) (?:that|this)\b(?!\s+(?:year|month|week|time)\b)|\b(?:of|about|to|with|for|after|before|by|on|at|from) that\b(?!\s+(?!(?:how|what|who|whom|whose|when|where|why|which|did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)\p{L})/iu
 /** Pronouns that stand for a person: "when did he get the job?" means a person the last answer named, not the first name in it. */
 const PERSONAL = /\b(he|him|his|she|her|hers)\b/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
@@ -512,7 +518,10 @@ export function understand(question: string, history: readonly Turn[], language:
     if (names.length > 0 && event) query.eventAsked = { names, event: words(event) }
   }
   const dated = history.at(-1)?.dated
-  if (followUp && dated && lexicon.question.afterLast.test(text)) query.after = dated
+  // "Before or after that?" asks when, against the last answer's date, not what came after it.
+  const compared = followUp && dated ? lexicon.question.beforeOrAfter.exec(text) : null
+  if (compared && dated) query.beforeOrAfter = { dated, own: compared[1] !== undefined || compared[2] !== undefined }
+  else if (followUp && dated && lexicon.question.afterLast.test(text)) query.after = dated
   const lastSource = history.at(-1)?.source
   if (followUp && lastSource) query.lastSource = lastSource
   // A follow-up's pronouns ("when she resigned") need the earlier turns, which the join does not read.

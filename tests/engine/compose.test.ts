@@ -48,6 +48,17 @@ describe('compose', () => {
     expect(understand('who said the harbour board cut the night routes?', turns, kb.language).lastSource).toBeUndefined()
   })
 
+  it('leads an answer to "was that before or after…?" with which, by the dates of the last answer\'s event and the answer\'s', async () => {
+    // The question's own event against the last answer's.
+    const own = await ask('and the night routes being cut, was that before or after that?', ['when were the ferry contracts awarded?'])
+    expect(own.answer).toMatch(/^After, as my sources date them: 1 February 2015, then March 2016\. The operators/)
+    expect(own.answer).toContain('The operators cut back the night routes in March 2016')
+    // The last answer's event against the one the question names.
+    const named = await ask('was that before or after the ferry service returned to public control?', ['when were the night routes cut?'])
+    expect(named.answer).toMatch(/^Before, as my sources date them: March 2016, then 26 June 2021\. The ferry service returned/)
+    expectFindableQuotes(named)
+  })
+
   it('reads a short question whose own words find no answer as leaning on the one before, but answers nothing of the earlier topic alone', async () => {
     expect((await ask('approved on what date?')).answered).toBe(false)
     const dated = await ask('approved on what date?', ['why were the night routes cut?'])

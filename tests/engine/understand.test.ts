@@ -487,6 +487,19 @@ describe('understand', () => {
     expect(ask('what did the board do after that the piers were closed in the winter timetable for good?', earlier).followUp).toBe(false)
   })
 
+  it('reads "before or after" in a follow-up as comparing the last answer\'s event with the question\'s, not as asking what came after', () => {
+    const turns = [{ question: 'when were the ferry contracts awarded?', dated: '2015-02-01' }]
+    const own = understand('and the night routes being cut, was that before or after that?', turns, language)
+    expect(own.beforeOrAfter).toEqual({ dated: '2015-02-01', own: true })
+    expect(own.after).toBeUndefined()
+    expect(understand('were the cafés sold before that or after?', turns, language).beforeOrAfter).toEqual({ dated: '2015-02-01', own: true })
+    const named = understand('was that before or after the ferry service returned to public control?', turns, language)
+    expect(named.followUp).toBe(true)
+    expect(named.beforeOrAfter).toEqual({ dated: '2015-02-01', own: false })
+    // A first question has no earlier event to compare.
+    expect(ask('were the night routes cut before or after the contracts were awarded?').beforeOrAfter).toBeUndefined()
+  })
+
   it('reads "whereabouts" as asking where', () => {
     expect(ask('whereabouts did the night routes run?').text).toBe('where did the night routes run?')
   })
