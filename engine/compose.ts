@@ -437,12 +437,12 @@ class Scorer {
    * Whether a sentence supplies what the question asks: the kind for a strict kind, a statement that settles a yes/no question, something asked for the rest.
    * `anyKind`: a sentence without the kind of answer may do (a date its passage gives). `partUnnamed`: the sentence need not name the thing asked for nor the part it belongs to (a state of the whole says it of the part).
    */
-  answers(c: Candidate, listedWin: boolean, options: { anyKind?: boolean; partUnnamed?: boolean } = {}): boolean {
+  answers(c: Candidate, listedWin: boolean, options: { anyKind?: boolean; partUnnamed?: boolean; standing?: boolean } = {}): boolean {
     return this.shortfall(c, listedWin, options) === undefined
   }
 
   /** What keeps a sentence from supplying what was asked (`kb:explain` prints it), or nothing when it does. */
-  shortfall(c: Candidate, listedWin: boolean, { anyKind = false, partUnnamed = false } = {}): Shortfall | undefined {
+  shortfall(c: Candidate, listedWin: boolean, { anyKind = false, partUnnamed = false, standing = false } = {}): Shortfall | undefined {
     if (c.score === 0) return 'nothing of the question'
     if (!this.aboutYearAsked(c)) return 'another year'
     if (!this.afterAsked(c)) return 'not after the last answer'
@@ -476,6 +476,8 @@ class Scorer {
     if (this.query.listOf && namesGiven(c.sentence, this.ctx) < this.query.listOf) return 'too few names'
     // "Which judge…" is not answered from a passage that never speaks of one.
     if (!c.sortHeld) return 'its passage never names the sort asked for'
+    // How things stand now answers with what it holds of the question, however much an older sentence holds.
+    if (standing) return c.ownCoverage >= NOW_CURRENT ? undefined : 'too little of the question'
     // A date or a figure beside a word or two of the question, where another sentence holds much more of it, answers something else.
     if (c.ownCoverage < this.bestOwnCoverage * LOOSE) return 'much less of the question than another sentence'
     return c.ownCoverage >= (this.query.polar ? SETTLES : HOLDS) ? undefined : 'too little of the question'
@@ -719,13 +721,17 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   // How things stand says who has a part the question names ("who operates the Bluewater routes now?") where it holds half the question, without naming the part:
   // "the board took back every route" answers it. Not so a figure: the sum for all is not the part's.
   const settlesPart = (c: Candidate) => !PART_KINDS.has(query.kind) && context.current.has(c.passage) && c.ownCoverage >= NOW_SETTLES && scorer.answers(c, listedWin, { partUnnamed: true })
-  const answering = (h: Hit) => candidates.find((c) => c.hit === h && ((scorer.answers(c, listedWin) && enough(c)) || settlesStill(c) || settlesPart(c)) && asGood(c) && speaksOfStill(c))
+  // Failing one, how things stand is a good enough answer to whatever else it answers, save a figure: an older figure may be the one asked for.
+  const answering = (h: Hit, standing = false) =>
+    candidates.find((c) => c.hit === h && ((scorer.answers(c, listedWin, { standing }) && enough(c)) || settlesStill(c) || settlesPart(c)) && ((standing && !PART_KINDS.has(query.kind)) || asGood(c)) && speaksOfStill(c))
   // Failing a passage on how things stand that answers so, a follow-up about now that names only another place or thing ("what about London?") is answered by how things stand overall,
   // when that holds what it carries from the question before, rather than by an older passage naming the place.
   const carriesOver = (h: Hit) => candidates.find((c) => c.hit === h && query.followUp && c.ownCoverage === 0 && c.coverage >= NOW_CURRENT && scorer.aboutYearAsked(c))
   const isCurrent = (h: Hit) => context.current.has(h.passage)
   const currentHits = recent.filter(isCurrent)
-  const latestState = [...currentHits.map(answering), ...currentHits.map(carriesOver), ...recent.filter((h) => !isCurrent(h)).map(answering)].find((c) => c !== undefined)
+  // Failing one, a passage on how things stand answers an open question with what it holds of it, before any older passage: an older state is not the latest.
+  const standing = query.polar ? [] : currentHits.map((h) => answering(h, true))
+  const latestState = [...currentHits.map((h) => answering(h)), ...currentHits.map(carriesOver), ...standing, ...recent.filter((h) => !isCurrent(h)).map((h) => answering(h))].find((c) => c !== undefined)
   const anchor = latestState?.hit
   // "Which year was that?" of a sentence holding all the rest of the question but no date: its passage's event date answers.
   const dated = !latestState && !best && query.kind === 'time' && !query.polar && !query.now

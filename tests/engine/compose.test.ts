@@ -91,6 +91,14 @@ describe('compose', () => {
     expect(a.asOf).toBe('2021-06-26')
   })
 
+  it('answers an open question about now from how things stand, though an older passage holds more of its words, rather than pass the older state off as the latest', async () => {
+    for (const q of ['my brother worked the night routes for harbour link in 2016, who runs those routes these days?', 'who runs the ferry routes that tidal lines had, now?']) {
+      const a = await ask(q)
+      expect(a.asOf, q).toBe('2021-06-26')
+      expect(a.answer, q).toMatch(/^As of 26 June 2021, the latest my sources record: The ferry service returned to public control/)
+    }
+  })
+
   it('settles "is X still…?" with how things stand when that says what became of what X did, however little of X it names', async () => {
     const a = await ask('does Bluewater still run the night routes the Gazette named')
     expect(sentencesOf(a)[0]).toMatch(/its own crews would run every route/)
