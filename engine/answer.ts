@@ -80,7 +80,7 @@ const SHORT_QUESTION = 6
 const LEANS_HOLDING = 0.5
 
 /**
- * A short question after others whose own words find no answer ("cm number?", "split into how many areas?"),
+ * A short question after others whose own words find no answer ("paper number?", "split into how many areas?"),
  * read as leaning on them: answered so only by a sentence holding at least LEANS_HOLDING of its own words.
  */
 async function leaningOnEarlier(kb: Kb, question: string, history: readonly Turn[], query: Query, context: ComposeContext): Promise<ReturnType<typeof compose>> {

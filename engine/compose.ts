@@ -436,6 +436,7 @@ class Scorer {
   /**
    * Whether a sentence supplies what the question asks: the kind for a strict kind, a statement that settles a yes/no question, something asked for the rest.
    * `anyKind`: a sentence without the kind of answer may do (a date its passage gives). `partUnnamed`: the sentence need not name the thing asked for nor the part it belongs to (a state of the whole says it of the part).
+   * `standing`: a sentence on how things stand need hold only NOW_CURRENT of the question, however much more another holds.
    */
   answers(c: Candidate, listedWin: boolean, options: { anyKind?: boolean; partUnnamed?: boolean; standing?: boolean } = {}): boolean {
     return this.shortfall(c, listedWin, options) === undefined
@@ -729,9 +730,11 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const carriesOver = (h: Hit) => candidates.find((c) => c.hit === h && query.followUp && c.ownCoverage === 0 && c.coverage >= NOW_CURRENT && scorer.aboutYearAsked(c))
   const isCurrent = (h: Hit) => context.current.has(h.passage)
   const currentHits = recent.filter(isCurrent)
-  // Failing one, a passage on how things stand answers an open question with what it holds of it, before any older passage: an older state is not the latest.
-  const standing = query.polar ? [] : currentHits.map((h) => answering(h, true))
-  const latestState = [...currentHits.map((h) => answering(h)), ...currentHits.map(carriesOver), ...standing, ...recent.filter((h) => !isCurrent(h)).map((h) => answering(h))].find((c) => c !== undefined)
+  const current = [...currentHits.map((h) => answering(h)), ...currentHits.map(carriesOver)].find((c) => c !== undefined)
+  const older = current ? undefined : recent.filter((h) => !isCurrent(h)).map((h) => answering(h)).find((c) => c !== undefined)
+  // Where only an older passage would answer an open question, a passage on how things stand answers with what it holds of it: an older state is not the latest.
+  const standing = older && !query.polar ? currentHits.map((h) => answering(h, true)).find((c) => c !== undefined) : undefined
+  const latestState = current ?? standing ?? older
   const anchor = latestState?.hit
   // "Which year was that?" of a sentence holding all the rest of the question but no date: its passage's event date answers.
   const dated = !latestState && !best && query.kind === 'time' && !query.polar && !query.now
@@ -835,17 +838,25 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
   const first = about?.match(/^\p{L}+/u)?.[0] ?? ''
   const disputed = about && STOP_WORDS.has(first.toLowerCase()) ? first.toLowerCase() + about.slice(first.length) : about
   const composed = cite(p.chosen, p.corroborations, p.sides, context.lexicon, asOf, p.dated, earlier, disputed)
-  const order = query.beforeOrAfter && p.chosen[0]?.record.date ? compared(query.beforeOrAfter, p.chosen[0].record.date, context.lexicon) : undefined
+  const order = query.beforeOrAfter && p.chosen[0] ? compared(query.beforeOrAfter, p.chosen[0], context.lexicon) : undefined
   return order ? { ...composed, answer: `${order} ${composed.answer}` } : composed
 }
 
+/** Share of the question's own concepts the sentence dating the event a "before or after" question names must hold: it must be that event. */
+const COMPARED_HOLDING = 0.5
+/** Months apart two dates must be for one to be before the other: sources date one event a month apart. */
+const COMPARED_MONTHS = 2
+
 /**
  * "Was that before or after …?": which, by the dates of the two events, the last answer's and the one the
- * answer's first sentence reports, as precisely as both go (none when one date holds the other: "2014", "2014-10").
+ * answer's first sentence reports and names the year of; none when that sentence holds too little of the
+ * question to be the event it names, or the dates are too close ("2014" and "2014-10", June and July 2014).
  */
-function compared({ dated, own }: { dated: string; own: boolean }, answered: string, lexicon: Lexicon): string | undefined {
-  if (dated.startsWith(answered) || answered.startsWith(dated)) return undefined
-  // The event asked about is the question's own ("the trusts wound up, was that before or after that?") or the last answer's ("was that before or after X?").
+function compared({ dated, own }: { dated: string; own: boolean }, lead: Candidate, lexicon: Lexicon): string | undefined {
+  const answered = lead.record.date
+  if (!answered || lead.ownCoverage < COMPARED_HOLDING || !lead.sentence.includes(answered.slice(0, 4))) return undefined
+  if (dated.startsWith(answered) || answered.startsWith(dated) || Math.abs((monthOf(dated) ?? 0) - (monthOf(answered) ?? 0)) < COMPARED_MONTHS) return undefined
+  // The event asked about is the question's own ("…, was that before or after that?") or the last answer's ("was that before or after X?").
   const [asked, against] = own ? [answered, dated] : [dated, answered]
   const [first, second] = [dated, answered].sort()
   return lexicon.message(asked < against ? 'comparedBefore' : 'comparedAfter', { first: lexicon.formatDate(first as string), second: lexicon.formatDate(second as string) })

@@ -31,9 +31,14 @@ export function kindOf(question: string, lexicon: Lexicon): { kind: AnswerKind; 
   const text = inLead ? lead : question
   const found = inLead ?? lexicon.kinds.find(({ pattern }) => pattern.test(question))
   if (!found) return { kind: 'other' }
-  const cue = found.pattern.exec(text)?.[0] ?? ''
-  // Their wording ends in whatever is asked about ("what's the NPS", "who was the chair"), not in a word naming the kind.
-  if (['person', 'entity', 'identity', 'definition', 'title'].includes(found.kind)) return { kind: found.kind, cue }
+  const m = found.pattern.exec(text)
+  const cue = m?.[0] ?? ''
+  // Their wording ends in whatever is asked about ("what's the NPS", "who was the chair"), not in a word naming the kind,
+  // unless the cue is that one word alone, its pattern's first group ("what's it called?").
+  if (['person', 'entity', 'identity', 'definition', 'title'].includes(found.kind)) {
+    const only = m?.[1]
+    return only && words(cue).length === 1 && words(only).length === 1 ? { kind: found.kind, cue, word: only.toLowerCase() } : { kind: found.kind, cue }
+  }
   const word = words(cue).at(-1)?.toLowerCase()
   return word ? { kind: found.kind, cue, word } : { kind: found.kind, cue }
 }

@@ -190,7 +190,9 @@ const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|he
  * going ahead with its new timetable?"), but not "it" that only frames ("is it true that…", "how long did it
  * take to…") nor "this" of a time ("this year"); or "that" standing alone ("what did the board make of that?", "after that how many…") or asked about ("was that before or after…?").
  */
-const POINTER = /^\s*(?:[\p{L}\d'’-]+[,;:.?!]*\s+){0,3}(?:(?:it|its|they|them|their|he|him|his|she|her)\b(?<!\b(?:is|was|isn't|wasn't|isnt|wasnt) it\b(?=\s+(?:true|right|fair|correct|possible|the case|so)\b))(?<!\bit\b(?=\s+(?:take|takes|took)\b))|(?:this|these|those)\b(?!\s+(?:year|years|month|months|week|weeks|day|days|time|morning|afternoon|evening|summer|winter|spring|autumn|decade|century)\b))|\bthat(?=\s*(?:one\b|[?.!,]|$))|^\s*(?:was|were|is|did|does|has|had) (?:that|this)\b(?!\s+(?:year|month|week|time)\b)|\b(?:of|about|to|with|for|after|before|by|on|at|from) that\b(?!\s+(?!(?:how|what|who|whom|whose|when|where|why|which|did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)\p{L})/iu
+const POINTER = /^\s*(?:[\p{L}\d'’-]+[,;:.?!]*\s+){0,3}(?:(?:it|its|they|them|their|he|him|his|she|her)\b(?<!\b(?:is|was|isn't|wasn't|isnt|wasnt) it\b(?=\s+(?:true|right|fair|correct|possible|the case|so)\b))(?<!\bit\b(?=\s+(?:take|takes|took)\b))|(?:this|these|those)\b(?!\s+(?:year|years|month|months|week|weeks|day|days|time|morning|afternoon|evening|summer|winter|spring|autumn|decade|century)\b))|\bthat(?=\s*(?:one\b|[?.!,]|$))|^\s*(?:was|were|is|did|does|has|had) (?:that|this)\b(?!\s+(?:true|right|fair|correct|possible|the case|so|year|years|month|months|week|weeks|day|days|time|morning|afternoon|evening|summer|winter|spring|autumn|decade|century)\b)|\b(?:of|about|to|with|for|after|before|by|on|at|from) that\b(?!\s+(?!(?:how|what|who|whom|whose|when|where|why|which|did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)\p{L})/iu
+/** A question whose subject is what the last answer told of ("was that before or after…?"): that event is compared with the one the question names. */
+const COMPARES_LAST = /^\s*(?:so\s+|and\s+)?(?:was|were|is|did|has|had) (?:that|it|this)\b/i
 /** Pronouns that stand for a person: "when did he get the job?" means a person the last answer named, not the first name in it. */
 const PERSONAL = /\b(he|him|his|she|her|hers)\b/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
@@ -518,10 +520,10 @@ export function understand(question: string, history: readonly Turn[], language:
     if (names.length > 0 && event) query.eventAsked = { names, event: words(event) }
   }
   const dated = history.at(-1)?.dated
-  // "Before or after that?" asks when, against the last answer's date, not what came after it.
-  const compared = followUp && dated ? lexicon.question.beforeOrAfter.exec(text) : null
-  if (compared && dated) query.beforeOrAfter = { dated, own: compared[1] !== undefined || compared[2] !== undefined }
-  else if (followUp && dated && lexicon.question.afterLast.test(text)) query.after = dated
+  // "Before or after that?" asks when, against the last answer's date, not what came after it; a year the question names ("before or after 2016?") is no event to date.
+  if (followUp && dated && lexicon.question.beforeOrAfter.test(text)) {
+    if (query.years.length === 0) query.beforeOrAfter = { dated, own: !COMPARES_LAST.test(text) }
+  } else if (followUp && dated && lexicon.question.afterLast.test(text)) query.after = dated
   const lastSource = history.at(-1)?.source
   if (followUp && lastSource) query.lastSource = lastSource
   // A follow-up's pronouns ("when she resigned") need the earlier turns, which the join does not read.
@@ -552,8 +554,10 @@ const KIND_WORD_WEIGHT = 0.5
 
 function withKindWord(slots: Slot[], word: string | undefined, kind: AnswerKind): Slot[] {
   if (!word) return slots
-  // A date does not carry the word "date" or "year" ("in 2014"), nor a quotation the word "phrase"; a span or a sum may carry its unit ("two years early", "cost £5m").
-  const aside = kind === 'time' || kind === 'wording' ? { namesKind: true as const } : {}
+  // "Called" names a title when nothing else is asked ("what's it called?", after a question); beside a thing ("what were the operators called?") the question keeps it, as before.
+  if (kind === 'title' && slots.some((s) => s.weight === 1 && !(s.typed.length === 1 && s.typed[0] === word))) return slots
+  // A date does not carry the word "date" or "year" ("in 2014"), nor a quotation the word "phrase", nor a title "called"; a span or a sum may carry its unit ("two years early", "cost £5m").
+  const aside = kind === 'time' || kind === 'wording' || kind === 'title' ? { namesKind: true as const } : {}
   return slots.map((s) => (s.typed.length === 1 && s.typed[0] === word ? { ...s, weight: KIND_WORD_WEIGHT, ...aside } : s))
 }
 

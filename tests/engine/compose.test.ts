@@ -57,6 +57,9 @@ describe('compose', () => {
     const named = await ask('was that before or after the ferry service returned to public control?', ['when were the night routes cut?'])
     expect(named.answer).toMatch(/^Before, as my sources date them: March 2016, then 26 June 2021\. The ferry service returned/)
     expectFindableQuotes(named)
+    // No lead where the two events share a date, nor against a year the question names rather than an event.
+    expect((await ask('and the island routes going back, was that before or after that?', ['when did the ferry service return to public control?'])).answer).not.toMatch(/^(Before|After)\b/)
+    expect((await ask('and did the fares rise before or after 2016?', ['when were the night routes cut?'])).answer).not.toMatch(/^(Before|After)\b/)
   })
 
   it('reads a short question whose own words find no answer as leaning on the one before, but answers nothing of the earlier topic alone', async () => {
@@ -97,6 +100,8 @@ describe('compose', () => {
       expect(a.asOf, q).toBe('2021-06-26')
       expect(a.answer, q).toMatch(/^As of 26 June 2021, the latest my sources record: The ferry service returned to public control/)
     }
+    // Only in place of an older state: what the sources never answer stays declined.
+    expect((await ask('who sells ferry tickets now?')).answered).toBe(false)
   })
 
   it('settles "is X still…?" with how things stand when that says what became of what X did, however little of X it names', async () => {

@@ -496,12 +496,15 @@ describe('understand', () => {
     const named = understand('was that before or after the ferry service returned to public control?', turns, language)
     expect(named.followUp).toBe(true)
     expect(named.beforeOrAfter).toEqual({ dated: '2015-02-01', own: false })
+    // "Is that true that…" only frames a question of its own.
+    expect(understand('is that true that the board cut every night route in the first winter of the contracts?', turns, language).followUp).toBe(false)
     // A first question has no earlier event to compare.
     expect(ask('were the night routes cut before or after the contracts were awarded?').beforeOrAfter).toBeUndefined()
   })
 
-  it('reads "whereabouts" as asking where', () => {
-    expect(ask('whereabouts did the night routes run?').text).toBe('where did the night routes run?')
+  it('spells out shorthand typed in lower case but not a token in capitals, which is an abbreviation of its own ("EM")', () => {
+    expect(ask('how many of em work the night routes').text).toBe('how many of them work the night routes')
+    expect(ask('how many crews are on EM').text).toBe('how many crews are on EM')
   })
 
   it('lets a follow-up with no question word ask what the earlier question asked, but not one that asks a yes or no of its own', () => {
@@ -991,6 +994,11 @@ describe('understand', () => {
     // "Which company…" asks for a company: the answer names one, so the word stays a concept.
     expect(weights('which company runs the night routes')).toEqual({ company: 1, runs: 1, night: 1, routes: 1 })
     expect(weights('who was the harbour board chair')).toEqual({ 'harbour board': 1, chair: 1 })
+    // "Called" alone names a title: "what's it called?" after a question asks for the name of what it was about.
+    expect(weights("what's it called?")).toEqual({ called: 0.5 })
+    const named = ask("what's it called?", ['the harbour board put out a review of the ferry contracts in 2021'])
+    expect(named.kind).toBe('title')
+    expect(weightsOf(named)('review')).toBe(1)
     // A date does not carry the word "date"; a span carries its unit ("two years").
     expect(ask('on what date did the ferry contracts start').slots.find((s) => s.typed[0] === 'date')?.namesKind).toBe(true)
     expect(ask('how many years did the ferry contracts run').slots.find((s) => s.typed[0] === 'years')?.namesKind).toBeUndefined()
@@ -1328,7 +1336,9 @@ describe('understand', () => {
 
   it('spells out the shorthand people type, whole words only, before reading the question', () => {
     expect(ask('how many crossings were there b4 the new timetable').text).toBe('how many crossings were there before the new timetable')
-    expect(ask('how many ppl used the B4 route').text).toBe('how many people used the before route')
+    expect(ask('how many Ppl used the route b4').text).toBe('how many people used the route before')
+    // A token in capitals is an abbreviation or a name of its own ("the B4 route", "EM").
+    expect(ask('how many ppl used the B4 route').text).toBe('how many people used the B4 route')
     expect(ask('what did the b4x ferry cost').text).toBe('what did the b4x ferry cost')
     // A token is spelt out whole or not at all: "U-turn" is no "you".
     expect(ask('was there a U-turn on the ferries b4.').text).toBe('was there a U-turn on the ferries before.')
