@@ -114,6 +114,8 @@ const REPLACED = 0.8
 const KIND_WEIGHT = 0.5
 /** For a follow-up, a sentence's bonus for coming from the source the last answer quoted first. */
 const STAYS = 0.2
+/** For a follow-up, what a passage naming none of the names carried from the conversation loses. */
+const AWAY = 0.3
 /** A sentence answering at least this share as well as the first may bring in its disagreement. */
 const CLOSE = 0.8
 /** How much a side's first sentence is preferred: where its source's claim is. */
@@ -248,6 +250,8 @@ class Scorer {
   readonly ownTotal: number
   readonly strict: boolean
   readonly ctx: Omit<KindContext, 'matched'>
+  /** A follow-up's names carried from the conversation (Slot.named). */
+  readonly names: Slot[]
   /** The question's own slots holding the words that name the thing asked for ("share", "price"): an answer holds them all. */
   readonly sought: number[]
   /** The question asks which ranks top or bottom. */
@@ -322,6 +326,7 @@ class Scorer {
     const named = names.filter((w) => isWritten(w, retrieval))
     const asked = named.length > 0 ? [...named, ...event] : []
     this.event = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => asked.includes(w)) ? [i] : []))
+    this.names = query.followUp ? retrieval.slots.filter((slot) => slot.carried && slot.named) : []
     this.ctx = {
       lexicon: context.lexicon,
       isEnglishWord: context.isEnglishWord,
@@ -387,7 +392,8 @@ class Scorer {
       const replaced = this.query.replaced?.every((t) => own.has(t)) ? REPLACED : 1
       // A follow-up tends to ask about what else the source the last answer quoted first says.
       const stays = this.query.lastSource === side.source.id ? 1 + STAYS : 1
-      const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit * chosen * replaced * stays
+      const away = this.names.length > 0 && hit && !this.names.some((slot) => holdsConcept(hit, slot)) ? 1 - AWAY : 1
+      const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit * chosen * replaced * stays * away
       // Fields named, not spread from the hit: every candidate then has one shape, which later passes read fast.
       return { hit, passage: side.passage, record: side.record, source: side.source, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, yearFit, sortHeld, score }
     })

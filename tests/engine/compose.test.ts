@@ -4,6 +4,9 @@
  * sources that disagree are cited, and when nothing answers. Every citation's
  * quote must be found, as written, in its passage.
  */
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { answer, compose, composeContext, conversation, createKb, plan, retrieve, understand, warmUp, warmUpQuestions, type Answer } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
@@ -60,6 +63,21 @@ describe('compose', () => {
     // No lead where the two events share a date, nor against a year the question names rather than an event.
     expect((await ask('and the island routes going back, was that before or after that?', ['when did the ferry service return to public control?'])).answer).not.toMatch(/^(Before|After)\b/)
     expect((await ask('and did the fares rise before or after 2016?', ['when were the night routes cut?'])).answer).not.toMatch(/^(Before|After)\b/)
+  })
+
+  it('puts first, in a follow-up, a sentence from a passage naming a name the conversation carried over, above one from a passage that names none of it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kb-away-'))
+    await mkdir(join(dir, 'sources'))
+    await writeFile(join(dir, 'vocabulary.json'), JSON.stringify({ groups: [['Kernowline', 'Kernow Line']], oneWay: [] }))
+    await writeFile(join(dir, 'conflicts.json'), '{}')
+    await writeFile(join(dir, 'sources', 'gazette-crews.md'), "---\nid: gazette-crews\ntitle: \"Crews strike\"\npublisher: \"Harbour Gazette\"\nkind: news\npublished: \"2019-05-02\"\nurl: \"https://gazette.example/crews\"\nsummary: \"The Gazette on the crews' strike.\"\n---\n\n## Crews strike over night rotas\n\nDate: 2019-04\n\nFerry crews went on strike over night rotas in April 2019, the Gazette reported, and the crossings stopped for a day. The Gazette said the crews on strike wanted shorter shifts, and that crews would strike again.\n\nQuestions:\n- Why did the ferry crews strike over night rotas?\n")
+    await writeFile(join(dir, 'sources', 'blog-kernowline.md'), "---\nid: blog-kernowline\ntitle: \"Kernowline and its crews\"\npublisher: \"Harbour Blog\"\nkind: blog\npublished: \"2019-06-01\"\nurl: \"https://blog.example/kernowline\"\nsummary: \"The Harbour Blog on Kernowline.\"\n---\n\n## Kernowline runs the north pier routes\n\nDate: 2019-06\n\nKernowline ran the north pier routes from 2015 with its own crews, the Harbour Blog said. Kernowline staff went on strike in May 2019 because the company cut their pay.\n\nQuestions:\n- What did Kernowline run?\n")
+    const built = compileKb(await readKbDir(dir, { lexicon: 'knowledge/lexicon.json' }))
+    if (!built.ok) throw new Error(built.problems.join('\n'))
+    const small = createKb(built.artifact, 'bundled')
+    // Alone, the passage holding more of the question answers; after a question naming Kernowline, the one naming it does.
+    expect((await answer(small, 'did its crews go on strike?')).answer).toMatch(/^Ferry crews went on strike/)
+    expect((await answer(small, 'did its crews go on strike?', [{ question: 'what did kernowline run?' }])).answer).toMatch(/^Kernowline staff went on strike/)
   })
 
   it('reads a short question whose own words find no answer as leaning on the one before, but answers nothing of the earlier topic alone', async () => {
