@@ -12,7 +12,7 @@ import type { Lexicon } from './lexicon'
 import { holdsConcept, LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { STOP_WORDS } from './stop-words'
 import { jaccard, spansNamed, terms, toTerm, words, yearsNamed } from './text'
-import type { Query, Slot } from './understand'
+import { statesDate, type Query, type Slot } from './understand'
 
 export interface Citation {
   /** The number of the `[n]` marker in the answer. */
@@ -114,7 +114,7 @@ const REPLACED = 0.8
 const KIND_WEIGHT = 0.5
 /** For a follow-up, a sentence's bonus for coming from the source the last answer quoted first. */
 const STAYS = 0.2
-/** For a follow-up, what a passage naming none of the names carried from the conversation loses. */
+/** For a follow-up, what a passage naming none of the names carried from the conversation (one-word vocabulary names, Slot.named) loses. */
 const AWAY = 0.3
 /** A sentence answering at least this share as well as the first may bring in its disagreement. */
 const CLOSE = 0.8
@@ -326,7 +326,9 @@ class Scorer {
     const named = names.filter((w) => isWritten(w, retrieval))
     const asked = named.length > 0 ? [...named, ...event] : []
     this.event = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => asked.includes(w)) ? [i] : []))
-    this.names = query.followUp ? retrieval.slots.filter((slot) => slot.carried && slot.named) : []
+    // Not when the follow-up names a name of its own ("and Kernowline?"), nor when it asks what came before or after: another passage may date it.
+    const ownName = retrieval.slots.some((slot) => slot.named && !slot.carried && slot.weight === 1)
+    this.names = query.followUp && !ownName && !query.after && !query.beforeOrAfter ? retrieval.slots.filter((slot) => slot.carried && slot.named) : []
     this.ctx = {
       lexicon: context.lexicon,
       isEnglishWord: context.isEnglishWord,
@@ -855,13 +857,15 @@ const COMPARED_MONTHS = 2
 
 /**
  * "Was that before or after …?": which, by the dates of the two events, the last answer's and the one the
- * answer's first sentence reports and names the year of; none when that sentence holds too little of the
- * question to be the event it names, or the dates are too close ("2014" and "2014-10", June and July 2014).
+ * answer's first sentence reports and gives (its month and year); none when that sentence holds too little of
+ * the question to be the event it names, or the dates are too close ("2014" and "2014-10", June and July 2014).
  */
 function compared({ dated, own }: { dated: string; own: boolean }, lead: Candidate, lexicon: Lexicon): string | undefined {
   const answered = lead.record.date
-  if (!answered || lead.ownCoverage < COMPARED_HOLDING || !lead.sentence.includes(answered.slice(0, 4))) return undefined
-  if (dated.startsWith(answered) || answered.startsWith(dated) || Math.abs((monthOf(dated) ?? 0) - (monthOf(answered) ?? 0)) < COMPARED_MONTHS) return undefined
+  if (!answered || lead.ownCoverage < COMPARED_HOLDING || !statesDate(lead.sentence, answered, lexicon)) return undefined
+  // A year alone is no month: two dates are apart by their years then.
+  const apart = answered.length === 4 || dated.length === 4 ? answered.slice(0, 4) !== dated.slice(0, 4) : Math.abs((monthOf(dated) ?? 0) - (monthOf(answered) ?? 0)) >= COMPARED_MONTHS
+  if (!apart) return undefined
   // The event asked about is the question's own ("…, was that before or after that?") or the last answer's ("was that before or after X?").
   const [asked, against] = own ? [answered, dated] : [dated, answered]
   const [first, second] = [dated, answered].sort()

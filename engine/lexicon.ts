@@ -269,15 +269,9 @@ export function compileLexicon(data: LexiconData, period: Period): Lexicon {
     question,
     notTopic: question.notTopic,
     // Whole tokens only, so "U-turn", "R&D" and "gov.uk" stay as typed; a full stop may end one ("b4.").
-    // Nor a token in capitals ("EM", "N"): an abbreviation of its own. The pattern needs neither `i` nor `u` (see Pattern).
+    // The pattern needs neither `i` nor `u` (see Pattern).
     spellOut: (text) =>
-      shorthand.size > 0
-        ? text.replace(/[^\s,;:!?()"]+/g, (w) => {
-            const bare = w.replace(/\.+$/, '')
-            const full = bare === bare.toUpperCase() && /[A-Z]/.test(bare) ? undefined : shorthand.get(bare.toLowerCase())
-            return full ? full + w.slice(bare.length) : w
-          })
-        : text,
+      shorthand.size > 0 ? text.replace(/[^\s,;:!?()"]+/g, (w) => { const bare = w.replace(/\.+$/, ''); const full = shorthand.get(bare.toLowerCase()); return full ? full + w.slice(bare.length) : w }) : text,
     kinds: data.kinds.map(({ kind, pattern }) => ({ kind, pattern: new Pattern(pattern).compile() })),
     reason: new Pattern(data.sentence.reason).compile(),
     rating: new Pattern(data.sentence.rating).compile(),

@@ -191,8 +191,15 @@ const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|he
  * take to…") nor "this" of a time ("this year"); or "that" standing alone ("what did the board make of that?", "after that how many…") or asked about ("was that before or after…?").
  */
 const POINTER = /^\s*(?:[\p{L}\d'’-]+[,;:.?!]*\s+){0,3}(?:(?:it|its|they|them|their|he|him|his|she|her)\b(?<!\b(?:is|was|isn't|wasn't|isnt|wasnt) it\b(?=\s+(?:true|right|fair|correct|possible|the case|so)\b))(?<!\bit\b(?=\s+(?:take|takes|took)\b))|(?:this|these|those)\b(?!\s+(?:year|years|month|months|week|weeks|day|days|time|morning|afternoon|evening|summer|winter|spring|autumn|decade|century)\b))|\bthat(?=\s*(?:one\b|[?.!,]|$))|^\s*(?:was|were|is|did|does|has|had) (?:that|this)\b(?!\s+(?:true|right|fair|correct|possible|the case|so|year|years|month|months|week|weeks|day|days|time|morning|afternoon|evening|summer|winter|spring|autumn|decade|century)\b)|\b(?:of|about|to|with|for|after|before|by|on|at|from) that\b(?!\s+(?!(?:how|what|who|whom|whose|when|where|why|which|did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)\p{L})/iu
-/** A question whose subject is what the last answer told of ("was that before or after…?"): that event is compared with the one the question names. */
-const COMPARES_LAST = /^\s*(?:so\s+|and\s+)?(?:was|were|is|did|has|had) (?:that|it|this)\b/i
+/** "…, before or after that?": the pointer follows the comparison, so the question's own event is compared with the last answer's. */
+const AGAINST_LAST = /\b(?:before|after|earlier|later) or (?:before|after|earlier|later) (?:that|then|it|this)\b|\b(?:before|after) (?:that|then|it|this) or (?:before|after)\b/i
+/** "Was that before or after X?": the pointer is the subject, so the last answer's event is compared with the one the question names. */
+const LAST_AGAINST = /\b(?:was|were|is|did|had|has) (?:that|it|this)\b(?:\s+\p{L}+){0,3}?\s+(?:before|after|earlier|later) or (?:before|after|earlier|later)\s+(?!(?:that|then|it|this)\b)\p{L}/iu
+/** Whether a text gives a date as precisely as it is known: its month and year ("March 2016"), or its year alone. */
+export function statesDate(text: string, date: string, lexicon: Lexicon): boolean {
+  return text.includes(lexicon.formatDate(date.slice(0, 7)))
+}
+
 /** Pronouns that stand for a person: "when did he get the job?" means a person the last answer named, not the first name in it. */
 const PERSONAL = /\b(he|him|his|she|her|hers)\b/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
@@ -520,9 +527,12 @@ export function understand(question: string, history: readonly Turn[], language:
     if (names.length > 0 && event) query.eventAsked = { names, event: words(event) }
   }
   const dated = history.at(-1)?.dated
-  // "Before or after that?" asks when, against the last answer's date, not what came after it; a year the question names ("before or after 2016?") is no event to date.
+  // "Before or after that?" asks when, against the last answer's date, not what came after it. Which event is compared with which is read from
+  // where the pointer stands; a question with both or neither, or naming a year ("before or after 2016?"), or a last answer not giving its date, gets no order.
   if (followUp && dated && lexicon.question.beforeOrAfter.test(text)) {
-    if (query.years.length === 0) query.beforeOrAfter = { dated, own: !COMPARES_LAST.test(text) }
+    const own = AGAINST_LAST.test(text)
+    const last = history.at(-1)?.answer ?? ''
+    if (own !== LAST_AGAINST.test(text) && query.years.length === 0 && statesDate(last, dated, lexicon)) query.beforeOrAfter = { dated, own }
   } else if (followUp && dated && lexicon.question.afterLast.test(text)) query.after = dated
   const lastSource = history.at(-1)?.source
   if (followUp && lastSource) query.lastSource = lastSource
@@ -653,7 +663,7 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
   const describes =
     first?.includes('-') ||
     (first !== undefined && second !== undefined && !PLURAL.test(first) && !COUNT_CLASSES.some((c) => lexicon.question[c].test(first)) && PLURAL.test(second) && termsOf([second]).length > 0)
-  // Two words may describe it ("short sentence offenders"), when neither is plural, a word for people or organisations, or vague ("extra").
+  // Two words may describe it ("late night crossings"), when neither is plural, a word for people or organisations, or vague ("extra").
   const describer = (w: string | undefined) => w !== undefined && !PLURAL.test(w) && !COUNT_CLASSES.some((c) => lexicon.question[c].test(w)) && !lexicon.question.vagueCount.test(w) && termsOf([w]).length > 0
   const describedTwice = !describes && describer(first) && describer(second) && third !== undefined && PLURAL.test(third) && !doing(third) && !lexicon.question.vagueCount.test(third) && termsOf([third]).length > 0
   const head = describedTwice ? third : describes && second && !doing(second) && !lexicon.question.vagueCount.test(second) ? second : first

@@ -60,6 +60,10 @@ describe('compose', () => {
     const named = await ask('was that before or after the ferry service returned to public control?', ['when were the night routes cut?'])
     expect(named.answer).toMatch(/^Before, as my sources date them: March 2016, then 26 June 2021\. The ferry service returned/)
     expectFindableQuotes(named)
+    // The pointer after the comparison makes the question's own event the one placed, whatever the question opens with.
+    expect((await ask('did it cut the night routes before or after that?', ['when did the ferry service return to public control?'])).answer).toMatch(/^Before, as my sources date them: March 2016, then 26 June 2021\./)
+    // No lead where the answer's first sentence does not give its date.
+    expect((await ask('were the harbour cafés sold before or after that?', ['when were the night routes cut?'])).answer).not.toMatch(/^(Before|After)\b/)
     // No lead where the two events share a date, nor against a year the question names rather than an event.
     expect((await ask('and the island routes going back, was that before or after that?', ['when did the ferry service return to public control?'])).answer).not.toMatch(/^(Before|After)\b/)
     expect((await ask('and did the fares rise before or after 2016?', ['when were the night routes cut?'])).answer).not.toMatch(/^(Before|After)\b/)
