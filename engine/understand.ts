@@ -564,7 +564,7 @@ const KIND_WORD_WEIGHT = 0.5
 
 function withKindWord(slots: Slot[], word: string | undefined, kind: AnswerKind): Slot[] {
   if (!word) return slots
-  // "Called" names a title when nothing else is asked ("what's it called?", after a question); beside a thing ("what were the operators called?") the question keeps it, as before.
+  // "Called" names a title when nothing else is asked ("what's it called?", after a question); beside a thing ("what were the operators called?") it stays a concept, which the coverage gate weighs.
   if (kind === 'title' && slots.some((s) => s.weight === 1 && !(s.typed.length === 1 && s.typed[0] === word))) return slots
   // A date does not carry the word "date" or "year" ("in 2014"), nor a quotation the word "phrase", nor a title "called"; a span or a sum may carry its unit ("two years early", "cost £5m").
   const aside = kind === 'time' || kind === 'wording' || kind === 'title' ? { namesKind: true as const } : {}
