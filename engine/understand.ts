@@ -184,13 +184,16 @@ const POINTS_BACK = /\b(there|then|that year|at that time|at the time)\b/i
 const THERE_EXISTS = /\b(?:is|are|was|were|isn't|aren't|wasn't|weren't) there\b|(?:^|[,;:.?!-]\s*|\b(?:and|but|so|if|that|whether|why|when|what|how many|how much)\s+)there (?:is|are|was|were|be|been|has|had)\b/gi
 
 const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|same|one|ones)\b/i
+/** Words after "is it" or "is that" that make it framing ("is it true that…"), and after "this" that make it a time ("this year"). */
+const FRAMING = 'true|right|fair|correct|possible|the case|so'
+const TIMES = 'year|years|month|months|week|weeks|day|days|time|morning|afternoon|evening|summer|winter|spring|autumn|decade|century'
 /**
  * Words that stand for something named before, at any length of question: a pronoun among its first four
  * words, before anything it could stand for within the question ("what did they tell the board to do before
  * going ahead with its new timetable?"), but not "it" that only frames ("is it true that…", "how long did it
  * take to…") nor "this" of a time ("this year"); or "that" standing alone ("what did the board make of that?", "after that how many…") or asked about ("was that before or after…?").
  */
-const POINTER = /^\s*(?:[\p{L}\d'’-]+[,;:.?!]*\s+){0,3}(?:(?:it|its|they|them|their|he|him|his|she|her)\b(?<!\b(?:is|was|isn't|wasn't|isnt|wasnt) it\b(?=\s+(?:true|right|fair|correct|possible|the case|so)\b))(?<!\bit\b(?=\s+(?:take|takes|took)\b))|(?:this|these|those)\b(?!\s+(?:year|years|month|months|week|weeks|day|days|time|morning|afternoon|evening|summer|winter|spring|autumn|decade|century)\b))|\bthat(?=\s*(?:one\b|[?.!,]|$))|^\s*(?:was|were|is|did|does|has|had) (?:that|this)\b(?!\s+(?:true|right|fair|correct|possible|the case|so|year|years|month|months|week|weeks|day|days|time|morning|afternoon|evening|summer|winter|spring|autumn|decade|century)\b)|\b(?:of|about|to|with|for|after|before|by|on|at|from) that\b(?!\s+(?!(?:how|what|who|whom|whose|when|where|why|which|did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)\p{L})/iu
+const POINTER = new RegExp(String.raw`^\s*(?:[\p{L}\d'’-]+[,;:.?!]*\s+){0,3}(?:(?:it|its|they|them|their|he|him|his|she|her)\b(?<!\b(?:is|was|isn't|wasn't|isnt|wasnt) it\b(?=\s+(?:${FRAMING})\b))(?<!\bit\b(?=\s+(?:take|takes|took)\b))|(?:this|these|those)\b(?!\s+(?:${TIMES})\b))|\bthat(?=\s*(?:one\b|[?.!,]|$))|^\s*(?:was|were|is|did|does|has|had) (?:that|this)\b(?!\s+(?:${FRAMING}|${TIMES})\b)|\b(?:of|about|to|with|for|after|before|by|on|at|from) that\b(?!\s+(?!(?:how|what|who|whom|whose|when|where|why|which|did|does|do|was|were|is|are|had|has|have|will|would|could|can)\b)\p{L})`, 'iu')
 /** "…, before or after that?": the pointer follows the comparison, so the question's own event is compared with the last answer's. */
 const AGAINST_LAST = /\b(?:before|after|earlier|later) or (?:before|after|earlier|later) (?:that|then|it|this)\b|\b(?:before|after) (?:that|then|it|this) or (?:before|after)\b/i
 /** "Was that before or after X?": the pointer is the subject, so the last answer's event is compared with the one the question names. */
