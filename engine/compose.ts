@@ -280,9 +280,11 @@ class Scorer {
     // "Who ran it in 2016?": the year says when, which the sentence's date settles (yearFit); a sentence is not about the owner for naming 2016.
     this.when = new Set(retrieval.slots.flatMap((slot, i) => (query.lasting && slot.typed.length === 1 && query.years.includes(Number(slot.typed[0])) ? [i] : [])))
     this.weights = retrieval.slotWeights.map((w, i) => (this.when.has(i) ? 0 : Math.sqrt(w)))
-    this.total = this.weights.reduce((a, b) => a + b, 0) || 1
+    // What the visitor told before asking counts only where a sentence holds it.
+    const told = (i: number) => retrieval.slots[i]?.background === true
+    this.total = this.weights.reduce((a, b, i) => a + (told(i) ? 0 : b), 0)
     this.fullTotal = retrieval.slotWeights.reduce((a, b) => a + b, 0) || 1
-    this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 ? w : 0), 0) || 1
+    this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 && !told(i) ? w : 0), 0)
     this.strict = STRICT_KINDS.has(query.kind)
     // Of the thing a question names as asked for ("the chief executive of the London CRC"), the part is named before any clause after it.
     const part = PART_KINDS.has(query.kind)
@@ -364,6 +366,8 @@ class Scorer {
       const covers = new Set<number>()
       let covered = 0
       let ownCovered = 0
+      let toldHeld = 0
+      let ownToldHeld = 0
       let weighed = 0
       // "The same report judged…", "It also found…": a sentence referring back holds, at a discount, what the one before it named.
       const before = position > 0 && REFERS_BACK.test(sentence) ? termSets[position - 1] : undefined
@@ -372,12 +376,14 @@ class Scorer {
         if (share === 0) continue
         covered += share * (this.weights[i] ?? 0)
         weighed += share * (this.retrieval.slotWeights[i] ?? 0)
+        if (slots[i]?.background) toldHeld += share * (this.weights[i] ?? 0)
         if (slots[i]?.weight === 1) {
           if (share === 1) covers.add(i)
           ownCovered += share * (this.weights[i] ?? 0)
+          if (slots[i]?.background) ownToldHeld += share * (this.weights[i] ?? 0)
         }
       }
-      const coverage = covered / this.total
+      const coverage = covered / (this.total + toldHeld || 1)
       // A sentence that covers nothing is not used unless its passage won by its listed question, so its kind is worth working out then only.
       // Beside the answer, a word of the question counts where the sentence holds its whole concept: "private" alone is not "private company".
       let k = 0
@@ -397,7 +403,7 @@ class Scorer {
       const away = this.names.length > 0 && hit && !this.names.some((slot) => holdsConcept(hit, slot)) ? 1 - AWAY : 1
       const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit * chosen * replaced * stays * away
       // Fields named, not spread from the hit: every candidate then has one shape, which later passes read fast.
-      return { hit, passage: side.passage, record: side.record, source: side.source, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / this.ownTotal, kind: k, yearFit, sortHeld, score }
+      return { hit, passage: side.passage, record: side.record, source: side.source, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / (this.ownTotal + ownToldHeld || 1), kind: k, yearFit, sortHeld, score }
     })
   }
 

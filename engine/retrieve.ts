@@ -236,6 +236,7 @@ interface Scratch {
   full: Float64Array
   scores: Float64Array
   covered: Float64Array
+  background: Float64Array
   seen: Uint8Array
   /** Passage lists, filled up to a count each time: no arrays grown and dropped per question. */
   inAlt: Int32Array
@@ -255,6 +256,7 @@ function scratchFor(n: number): Scratch {
     full: new Float64Array(n),
     scores: new Float64Array(n),
     covered: new Float64Array(n),
+    background: new Float64Array(n),
     seen: new Uint8Array(n),
     inAlt: new Int32Array(n),
     inSlot: new Int32Array(n),
@@ -275,8 +277,8 @@ function accumulate(
   slots: Slot[],
   slotWeights: number[],
   lists: ReadonlyMap<string, Scored & { fuzzy: boolean }>,
-): { scores: Float64Array; covered: Float64Array; touched: Int32Array } {
-  const { sum, count, fuzzy, best, full, scores, covered, seen, inAlt, inSlot, touched } = s
+): { scores: Float64Array; covered: Float64Array; background: Float64Array; touched: Int32Array } {
+  const { sum, count, fuzzy, best, full, scores, covered, background, seen, inAlt, inSlot, touched } = s
   let touchedCount = 0
   for (let i = 0; i < slots.length; i++) {
     const slot = slots[i] as Slot
@@ -325,22 +327,25 @@ function accumulate(
     }
     const weight = slot.weight
     const slotWeight = slotWeights[i] ?? 0
+    const told = slot.background ? 1 : 0
     for (let j = 0; j < inSlotCount; j++) {
       const passage = inSlot[j] as number
       if (!seen[passage]) {
         seen[passage] = 1
         scores[passage] = 0
         covered[passage] = 0
+        background[passage] = 0
         touched[touchedCount++] = passage
       }
       scores[passage] = (scores[passage] as number) + weight * (best[passage] as number)
       covered[passage] = (covered[passage] as number) + slotWeight * (full[passage] as number)
+      background[passage] = (background[passage] as number) + told * slotWeight * (full[passage] as number)
       best[passage] = 0
       full[passage] = 0
     }
   }
   for (let j = 0; j < touchedCount; j++) seen[touched[j] as number] = 0
-  return { scores, covered, touched: touched.subarray(0, touchedCount) }
+  return { scores, covered, background, touched: touched.subarray(0, touchedCount) }
 }
 
 function mapValues<K, V, W>(map: ReadonlyMap<K, V>, f: (value: V) => W): Map<K, W> {
@@ -359,11 +364,13 @@ function better(score: number, passage: number, than: Ranked): boolean {
 }
 
 /** The `limit` best passages, best first (ties by position), kept in a short sorted list: no sort of every match. */
-function topRanked({ scores, covered, touched }: ReturnType<typeof accumulate>, total: number, limit: number, keep?: ReadonlySet<number>): Ranked[] {
+function topRanked({ scores, covered, background, touched }: ReturnType<typeof accumulate>, total: number, limit: number, keep?: ReadonlySet<number>): Ranked[] {
   const top: Ranked[] = []
   const kept: Ranked[] = []
   for (const passage of touched) {
-    const coverage = total > 0 ? (covered[passage] as number) / total : 0
+    // What the visitor told before asking counts only where a passage holds it.
+    const whole = total + (background[passage] as number)
+    const coverage = whole > 0 ? (covered[passage] as number) / whole : 0
     const score = (scores[passage] as number) * (0.25 + coverage)
     if (keep?.has(passage)) kept.push({ passage, score, coverage })
     const last = top[top.length - 1]
@@ -593,7 +600,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const known = rarity.filter((_, i) => !isUnknown(slots[i] as Slot, termHits))
   const typical = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : 1
   const slotWeights = slots.map((slot, i) => (lastingYear(slot, query) ? 0 : slot.weight * (isUnknown(slot, termHits) ? typical : (rarity[i] as number))))
-  const total = slotWeights.reduce((a, b) => a + b, 0)
+  const total = slotWeights.reduce((a, b, i) => a + (slots[i]?.background ? 0 : b), 0)
   const unknownSlots = slots.filter((slot) => slot.weight === 1 && isUnknown(slot, termHits))
   // Names: long words that are not English, and codes mixing letters and figures ("HS2").
   const unknownNames = unknownSlots.filter((slot) => !slot.told).flatMap((slot) => slot.typed).filter((w) => (/^\p{L}{5,}$/u.test(w) && !kb.isEnglishWord(w)) || (/^(?=.*\p{L})(?=.*\d)[\p{L}\d]{2,}$/u.test(w) && !/^\d+(m|bn|k|s|st|nd|rd|th)$/.test(w)))

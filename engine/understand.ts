@@ -36,6 +36,8 @@ export interface Slot {
   named?: true
   /** Carried over from an earlier question a follow-up leans on. */
   carried?: true
+  /** From what the visitor told before asking: a passage holding it gains, one lacking it loses nothing of the question it covers. */
+  background?: true
 }
 
 export type DeclineReason = 'greeting' | 'personal' | 'private' | 'later' | 'future' | 'instructed' | 'empty'
@@ -133,7 +135,7 @@ export interface Language {
 
 /** Weight of concepts carried over from an earlier question into a follow-up. */
 export const CONTEXT_WEIGHT = 0.5
-/** A question with at most this many concepts of its own after a statement reads the statement's too. */
+/** A question with at most this many concepts of its own after a statement is about the statement: read with it, as a personal case too. */
 const FEW_OWN_CONCEPTS = 2
 
 /** A year, or a word of letters that is not everyday English: where and when a visitor's story happened. */
@@ -448,11 +450,13 @@ export function understand(question: string, history: readonly Turn[], language:
   const chain = followUp ? chainOf(history, language) : []
   // "… sailed from Hapend in 2016. Who ran the routes there?": "there" and "then" point back to where and when the statement told, and only to that, unless the question names its own year or asks about now.
   const toldScene = said === undefined && cleaned.context !== undefined && POINTS_BACK.test(main.replace(THERE_EXISTS, ' ')) && !lexicon.question.now.test(text)
-  // A question of few words of its own after a statement ("… review of TR's future. What did it want TR weighed against?") leans on the statement, at half weight.
-  const leans = said === undefined && !toldScene && cleaned.context !== undefined && !lexicon.question.smallTalk.test(cleaned.context) && own.filter((s) => s.weight === 1).length <= FEW_OWN_CONCEPTS && asked.kind !== 'definition' && !lexicon.question.now.test(text)
+  // A question after a statement ("… review of TR's future. What did it want TR weighed against?") reads the statement too, at half weight:
+  // a passage holding its words gains, one lacking them is no worse an answer to the question proper.
+  const fewOwn = own.filter((s) => s.weight === 1).length <= FEW_OWN_CONCEPTS
+  const leans = said === undefined && !toldScene && cleaned.context !== undefined && !lexicon.question.smallTalk.test(cleaned.context) && asked.kind !== 'definition' && !lexicon.question.now.test(text)
   const ownYears = yearsNamed(text)
   const statedYears = toldScene && ownYears.length === 0 ? yearsNamed(cleaned.context as string) : []
-  const stated = leans || toldScene ? scene(slotsFor(statement(), language, CONTEXT_WEIGHT), language) : []
+  const stated = leans || toldScene ? scene(slotsFor(statement(), language, CONTEXT_WEIGHT), language).map((s) => (leans ? { ...s, background: true as const } : s)) : []
   const statedScene = toldScene ? stated.filter((s) => s.told && (statedYears.length > 0 || !s.typed.every((w) => YEAR.test(w)))) : []
   const context = said === undefined && !leans && !toldScene && followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn || publishingOnly() ? 1 : CONTEXT_WEIGHT, text) : undefined
   const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, stated) : toldScene ? withStatement(own, statedScene) : (context?.slots ?? own)
@@ -554,7 +558,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const cued = words(asked.cue ?? '').some((w) => w.toLowerCase() === sort)
   if (sort && (!cued || (query.kind === 'person' && !lexicon.question.vagueRole.test(sort)))) query.sortAsked = [sort]
   // What the visitor said is read for what no question may ask (their own case, a later year, the future) as the question is.
-  const whole = said !== undefined ? `${said} ${text}` : toldScene ? `${cleaned.context} ${text}` : text
+  const whole = said !== undefined ? `${said} ${text}` : toldScene || (leans && fewOwn) ? `${cleaned.context} ${text}` : text
   const later = laterYear(whole, language, polar)
   if (later !== undefined) query.laterYear = later
   const decline = declineReason(query, lexicon, whole)

@@ -198,6 +198,22 @@ describe('compose', () => {
     expect(plan({ ...retrieval, hits: [retrieval.hits[0] as (typeof retrieval.hits)[number]] }, query, context).refused).toBe('too little of the question covered')
   })
 
+  it('counts what a visitor told before asking only where a passage or sentence holds it: a story the sources never mention costs nothing, one they hold adds', async () => {
+    const measured = async (q: string) => {
+      const query = understand(q, [], kb.language)
+      const found = await retrieve(kb, query)
+      const top = found.hits[0]
+      const first = plan(found, query, context).candidates[0]
+      if (!top || !first) throw new Error(`the fixture no longer answers "${q}"`)
+      return { passage: top.record.heading, coverage: top.coverage, own: first.ownCoverage, sentence: first.sentence }
+    }
+    const plain = await measured('When did the ferry crews go on strike?')
+    expect(await measured('My nan keeps telling the whole street about her cruises. When did the ferry crews go on strike?')).toEqual(plain)
+    const held = await measured('The crews were fed up with their night rotas. When did the ferry crews go on strike?')
+    expect(held.passage).toBe(plain.passage)
+    expect(held.coverage).toBeGreaterThan(plain.coverage)
+  })
+
   it('lets a follow-up through the coverage bar on its own words and one concept of what it follows, however many other words the earlier question had', async () => {
     const history = [{ question: 'when did the harbour board approve the cut to the night routes?' }]
     const query = understand('why did they go?', await conversation(kb, 'why did they go?', history), kb.language)
