@@ -168,7 +168,7 @@ function told(slots: Slot[], text: string, language: Language): Slot[] {
   const asked = new Set(words(text.slice(story.length)).map(toTerm))
   const inStory = (s: Slot) => s.typed.every((w) => !asked.has(toTerm(w)))
   if (slots.every((s) => s.weight < 1 || inStory(s))) return slots
-  return slots.map((s) => (s.weight === 1 && inStory(s) && !s.named && !s.typed.every((w) => scopes(w, language)) ? { ...s, weight: CONTEXT_WEIGHT } : s))
+  return slots.map((s) => (s.weight === 1 && inStory(s) && !s.named && !s.typed.every((w) => scopes(w, language)) ? { ...s, weight: CONTEXT_WEIGHT, background: true as const } : s))
 }
 
 /** The statement's concepts beside the question's own, those it shares once. */

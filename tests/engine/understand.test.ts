@@ -845,6 +845,8 @@ describe('understand', () => {
     expect(weightOf('2016')).toBe(1)
     expect(weightOf('ferries')).toBe(1)
     expect(weightOf('routes')).toBe(0.5)
+    // The rest of the story is background: a passage lacking it covers no less of the question.
+    expect(q.slots.filter((s) => s.background).map((s) => s.typed.join(' '))).toEqual(['crewed', 'night', 'routes'])
     // With no words of its own the question asks about the story itself.
     expect(weightsOf(ask('my uncle crewed the night routes in 2016, what was that?'))('routes')).toBe(1)
     // "Round here" dropped from the story leaves its comma, and the story, in place.
