@@ -932,9 +932,12 @@ function latestFirst(hits: Hit[], top: Hit, current: ReadonlySet<number>, still:
  * sentence answering about as well (the same fact reported by a source that
  * is one side of a listed disagreement).
  */
+/** Kinds of answer that are no value sources could give differently: a reason, what a term means. */
+const UNVALUED_KINDS: ReadonlySet<AnswerKind> = new Set(['reason', 'definition'])
+
 function disagreementOf(first: Candidate, candidates: Candidate[], scorer: Scorer, listedWin: boolean, dated: boolean): string | undefined {
   // The sources disagree on values: a figure, a date (its passage's, for a sentence led by one), a name, or whether something happened.
-  const asksValue = (scorer.strict && (first.kind >= KIND_FLOOR || dated)) || scorer.query.polar
+  const asksValue = (scorer.strict && !UNVALUED_KINDS.has(scorer.query.kind) && (first.kind >= KIND_FLOOR || dated)) || scorer.query.polar
   if (!asksValue) return undefined
   if (first.record.conflict) return first.record.conflict
   return candidates.find(

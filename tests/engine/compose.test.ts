@@ -465,6 +465,9 @@ describe('compose', () => {
     // What was done without some step says why a judgement of it went as it did.
     expect(kindScore('reason', 'The board said it had been a mistake to open the night routes without first testing the landing stages.', ctx)).toBe(1)
     expect(kindScore('reason', 'The night routes ran without a break in 2019.', ctx)).toBe(0)
+    // A motive set against another ("not out of X but to Y") is a reason; "not only… but" is no motive.
+    expect(kindScore('reason', 'The operators ran the routes not out of any love of ferries but to win the harbour contracts.', ctx)).toBe(1)
+    expect(kindScore('reason', 'The operators ran not only the night routes but the island crossings.', ctx)).toBe(0)
     expect(kindScore('rating', 'The board rated the crossings "Requires improvement".', ctx)).toBe(1)
     expect(kindScore('rating', 'The board reviewed the crossings in 2019.', ctx)).toBe(0)
   })
@@ -943,6 +946,12 @@ describe('compose', () => {
     expect(a.answer).toMatch(/\[1\] The Harbour Blog said delays to the ticket machines were worth £2m/)
     expect(a.answer).toMatch(/Sources differ on what the ferry contracts were worth: The Gazette reported that the ferry contracts were worth £55m/)
     expectFindableQuotes(a)
+  })
+
+  it('shows no sides of a disagreement for a question asking why: sources differ on values, and a reason is none', async () => {
+    const a = await ask("why was the board's figure lower?")
+    expect(sentencesOf(a)).toEqual(['The Harbour Board said its figure for the ferry contracts was lower than others because it left out the new boats, whose cost was met from another budget.'])
+    expect(a.answer).not.toMatch(/Sources differ on/)
   })
 
   it('leaves out a side of a disagreement that does not answer what was asked: the sources differ on the value, not on when', async () => {
