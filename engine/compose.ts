@@ -283,7 +283,7 @@ class Scorer {
     // What the visitor told before asking counts only where a sentence holds it.
     const told = (i: number) => retrieval.slots[i]?.background === true
     this.total = this.weights.reduce((a, b, i) => a + (told(i) ? 0 : b), 0)
-    this.fullTotal = retrieval.slotWeights.reduce((a, b) => a + b, 0) || 1
+    this.fullTotal = retrieval.slotWeights.reduce((a, b, i) => a + (told(i) ? 0 : b), 0)
     this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 && !told(i) ? w : 0), 0)
     this.strict = STRICT_KINDS.has(query.kind)
     // Of the thing a question names as asked for ("the chief executive of the London CRC"), the part is named before any clause after it.
@@ -293,9 +293,9 @@ class Scorer {
         ? partsAsked(query.text, context)
         : []
     // Not a word the sources hold only as another, one slip away ("diffrent"): a slip, not a name.
-    this.part = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => part.includes(w) && !isSlip(w, retrieval)) ? [i] : []))
+    this.part = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.background && slot.typed.some((w) => part.includes(w) && !isSlip(w, retrieval)) ? [i] : []))
     const sought = query.sought ?? []
-    this.sought = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => sought.includes(w)) ? [i] : []))
+    this.sought = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.background && slot.typed.some((w) => sought.includes(w)) ? [i] : []))
     this.ranked = RANKED.test(query.text)
     // Whose it is, where both it and its owner are written as the sources write them: a word found only as another, one slip away, is not looked for where it stands.
     const owner = query.soughtOf ?? []
@@ -369,6 +369,7 @@ class Scorer {
       let toldHeld = 0
       let ownToldHeld = 0
       let weighed = 0
+      let weighedTold = 0
       // "The same report judged…", "It also found…": a sentence referring back holds, at a discount, what the one before it named.
       const before = position > 0 && REFERS_BACK.test(sentence) ? termSets[position - 1] : undefined
       for (let i = 0; i < slots.length; i++) {
@@ -376,7 +377,10 @@ class Scorer {
         if (share === 0) continue
         covered += share * (this.weights[i] ?? 0)
         weighed += share * (this.retrieval.slotWeights[i] ?? 0)
-        if (slots[i]?.background) toldHeld += share * (this.weights[i] ?? 0)
+        if (slots[i]?.background) {
+          toldHeld += share * (this.weights[i] ?? 0)
+          weighedTold += share * (this.retrieval.slotWeights[i] ?? 0)
+        }
         if (slots[i]?.weight === 1) {
           if (share === 1) covers.add(i)
           ownCovered += share * (this.weights[i] ?? 0)
@@ -392,7 +396,7 @@ class Scorer {
         k = kindScore(this.query.kind, sentence, ctx)
       }
       // What the sentence holds of the question (by rarity), then its passage's standing: its score, its listed question, what it holds.
-      const base = weighed / this.fullTotal + RELEVANCE * relevance + LISTED * (hit?.listed?.similarity ?? 0) ** 2 + HELD * (hit?.coverage ?? 0)
+      const base = weighed / (this.fullTotal + weighedTold || 1) + RELEVANCE * relevance + LISTED * (hit?.listed?.similarity ?? 0) ** 2 + HELD * (hit?.coverage ?? 0)
       // "Safer or more at risk?": a sentence saying one of them settles it.
       const chosen = this.query.choices?.some((terms) => terms.every((t) => own.has(t))) ? 1 + CHOICE : 1
       const yearFit = this.yearFit(sentence, side)
@@ -671,7 +675,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const none = (refused: Plan['refused'], listedWin = false): Plan => ({ refused, listedWin, candidates: [], chosen: [], corroborations: new Map(), sides: [] })
   if (!top) return none('no passage')
   const listedWin = top.listed !== undefined && top.listed.sameKind && top.listed.similarity >= LISTED_MATCH
-  const ownSlots = retrieval.slots.filter((s) => s.weight === 1).length
+  const ownSlots = retrieval.slots.filter((s) => s.weight === 1 && !s.background).length
   // When the best passage holds too little of the question, the answer comes from the passages that showed the sources speak to it.
   let speaking: ((hit: Hit) => boolean) | undefined
   if (!listedWin) {
@@ -927,14 +931,14 @@ function latestFirst(hits: Hit[], top: Hit, current: ReadonlySet<number>, still:
     })
 }
 
+/** A kind of answer that is no value sources could give differently: a reason. */
+const UNVALUED_KINDS: ReadonlySet<AnswerKind> = new Set(['reason'])
+
 /**
  * The disagreement an answer is part of: the first sentence's, or that of a
  * sentence answering about as well (the same fact reported by a source that
  * is one side of a listed disagreement).
  */
-/** Kinds of answer that are no value sources could give differently: a reason, what a term means. */
-const UNVALUED_KINDS: ReadonlySet<AnswerKind> = new Set(['reason', 'definition'])
-
 function disagreementOf(first: Candidate, candidates: Candidate[], scorer: Scorer, listedWin: boolean, dated: boolean): string | undefined {
   // The sources disagree on values: a figure, a date (its passage's, for a sentence led by one), a name, or whether something happened.
   const asksValue = (scorer.strict && !UNVALUED_KINDS.has(scorer.query.kind) && (first.kind >= KIND_FLOOR || dated)) || scorer.query.polar

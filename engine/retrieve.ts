@@ -452,7 +452,7 @@ function listedOf(kb: Kb, record: PassageRecord): Listed[] {
  * than scanning every form of every concept.
  */
 interface Asked {
-  slots: Array<{ weight: number; alternatives: Array<{ from: number; count: number }> }>
+  slots: Array<{ weight: number; background: boolean; alternatives: Array<{ from: number; count: number }> }>
   /** Per term number, 1 + the index in `entries` of its places; 0 for a term no concept asked stands for. Shared: zeroed again once compared. */
   byTerm: Int32Array
   /** Per index term: pairs of (place, distance), flattened. */
@@ -474,6 +474,7 @@ function askedOf(slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<str
   let places = 0
   const asked = slots.map((slot, i) => ({
     weight: slotWeights[i] ?? 0,
+    background: slot.background === true,
     alternatives: slot.alternatives.map((alt) => {
       const from = places
       for (const t of alt) {
@@ -544,7 +545,6 @@ function similarity(listed: Listed, asked: Asked): number {
   let total = listed.weight
   for (let s = 0; s < asked.slots.length; s++) {
     const slot = asked.slots[s] as Asked['slots'][number]
-    total += slot.weight
     // The alternative the listed question holds most of: "chief inspector" holds two thirds of "chief inspector of probation".
     let share = 0
     let best: { from: number; count: number } | undefined
@@ -558,6 +558,8 @@ function similarity(listed: Listed, asked: Asked): number {
       }
     }
     matched += slot.weight * share
+    // Background the listed question lacks counts neither way.
+    if (!slot.background || share > 0) total += slot.weight
     if (!best) continue
     for (let p = best.from; p < best.from + best.count; p++) {
       if ((closest[p] as number) !== Infinity && !used(filledBy[p] as number)) usedTerms[usedCount++] = filledBy[p] as number
@@ -601,7 +603,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const typical = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : 1
   const slotWeights = slots.map((slot, i) => (lastingYear(slot, query) ? 0 : slot.weight * (isUnknown(slot, termHits) ? typical : (rarity[i] as number))))
   const total = slotWeights.reduce((a, b, i) => a + (slots[i]?.background ? 0 : b), 0)
-  const unknownSlots = slots.filter((slot) => slot.weight === 1 && isUnknown(slot, termHits))
+  const unknownSlots = slots.filter((slot) => slot.weight === 1 && !slot.background && isUnknown(slot, termHits))
   // Names: long words that are not English, and codes mixing letters and figures ("HS2").
   const unknownNames = unknownSlots.filter((slot) => !slot.told).flatMap((slot) => slot.typed).filter((w) => (/^\p{L}{5,}$/u.test(w) && !kb.isEnglishWord(w)) || (/^(?=.*\p{L})(?=.*\d)[\p{L}\d]{2,}$/u.test(w) && !/^\d+(m|bn|k|s|st|nd|rd|th)$/.test(w)))
 
@@ -633,7 +635,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const ordered = winner ? [winner, ...hits.filter((h) => h !== winner)] : hits
   // The question's rarest concept (a place, a name) is read where the best passage holding it ranks, if no better one holds it
   // (asking each of those passages for its terms, which composition would otherwise ask of the few it reads).
-  const rarest = slots.reduce<number>((best, slot, i) => (slot.weight === 1 && !isUnknown(slot, termHits) && (best < 0 || (slotWeights[i] ?? 0) > (slotWeights[best] ?? 0)) ? i : best), -1)
+  const rarest = slots.reduce<number>((best, slot, i) => (slot.weight === 1 && !slot.background && !isUnknown(slot, termHits) && (best < 0 || (slotWeights[i] ?? 0) > (slotWeights[best] ?? 0)) ? i : best), -1)
   const rarestSlot = rarest >= 0 ? (slots[rarest] as Slot) : undefined
   const best = ordered.slice(0, limit)
   const rest = ordered.slice(limit)

@@ -135,7 +135,7 @@ export interface Language {
 
 /** Weight of concepts carried over from an earlier question into a follow-up. */
 export const CONTEXT_WEIGHT = 0.5
-/** A question with at most this many concepts of its own after a statement is about the statement: read with it, as a personal case too. */
+/** A question with at most this many concepts of its own after a statement is about the statement: read with it in full, for a reason to decline too (a personal case, a later year). */
 const FEW_OWN_CONCEPTS = 2
 
 /** A year, or a word of letters that is not everyday English: where and when a visitor's story happened. */
@@ -450,13 +450,14 @@ export function understand(question: string, history: readonly Turn[], language:
   const chain = followUp ? chainOf(history, language) : []
   // "… sailed from Hapend in 2016. Who ran the routes there?": "there" and "then" point back to where and when the statement told, and only to that, unless the question names its own year or asks about now.
   const toldScene = said === undefined && cleaned.context !== undefined && POINTS_BACK.test(main.replace(THERE_EXISTS, ' ')) && !lexicon.question.now.test(text)
-  // A question after a statement ("… review of TR's future. What did it want TR weighed against?") reads the statement too, at half weight:
-  // a passage holding its words gains, one lacking them is no worse an answer to the question proper.
+  // A question after a statement reads the statement too, at half weight. One of few words of its own ("… reviewed the night routes. What did it
+  // recommend?") is about the statement; one with words enough of its own reads it as background: a passage holding its words gains, one lacking
+  // them is no worse an answer. A follow-up of its own words keeps leaning on the conversation instead.
   const fewOwn = own.filter((s) => s.weight === 1).length <= FEW_OWN_CONCEPTS
-  const leans = said === undefined && !toldScene && cleaned.context !== undefined && !lexicon.question.smallTalk.test(cleaned.context) && asked.kind !== 'definition' && !lexicon.question.now.test(text)
+  const leans = said === undefined && !toldScene && cleaned.context !== undefined && !lexicon.question.smallTalk.test(cleaned.context) && (fewOwn || !followUp) && asked.kind !== 'definition' && !lexicon.question.now.test(text)
   const ownYears = yearsNamed(text)
   const statedYears = toldScene && ownYears.length === 0 ? yearsNamed(cleaned.context as string) : []
-  const stated = leans || toldScene ? scene(slotsFor(statement(), language, CONTEXT_WEIGHT), language).map((s) => (leans ? { ...s, background: true as const } : s)) : []
+  const stated = leans || toldScene ? scene(slotsFor(statement(), language, CONTEXT_WEIGHT), language).map((s) => (leans && !fewOwn ? { ...s, background: true as const } : s)) : []
   const statedScene = toldScene ? stated.filter((s) => s.told && (statedYears.length > 0 || !s.typed.every((w) => YEAR.test(w)))) : []
   const context = said === undefined && !leans && !toldScene && followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn || publishingOnly() ? 1 : CONTEXT_WEIGHT, text) : undefined
   const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, stated) : toldScene ? withStatement(own, statedScene) : (context?.slots ?? own)

@@ -212,6 +212,10 @@ describe('compose', () => {
     const held = await measured('The crews were fed up with their night rotas. When did the ferry crews go on strike?')
     expect(held.passage).toBe(plain.passage)
     expect(held.coverage).toBeGreaterThan(plain.coverage)
+    // Nor does a story weaken the match with a passage's listed question, nor its names count as words the sources lack.
+    const listed = async (q: string) => (await retrieve(kb, understand(q, [], kb.language))).hits[0]?.listed?.similarity
+    expect(await listed('My nan keeps telling the whole street about her cruises. Who won the ferry contracts?')).toBe(await listed('Who won the ferry contracts?'))
+    expect((await ask('My nan lives in Zorbleton near Quaxford. Who ran the night routes in 2016?')).answered).toBe(true)
   })
 
   it('lets a follow-up through the coverage bar on its own words and one concept of what it follows, however many other words the earlier question had', async () => {
@@ -468,6 +472,8 @@ describe('compose', () => {
     // A motive set against another ("not out of X but to Y") is a reason; "not only… but" is no motive.
     expect(kindScore('reason', 'The operators ran the routes not out of any love of ferries but to win the harbour contracts.', ctx)).toBe(1)
     expect(kindScore('reason', 'The operators ran not only the night routes but the island crossings.', ctx)).toBe(0)
+    expect(kindScore('reason', 'The contracts ran not for five years but for seven.', ctx)).toBe(0)
+    expect(kindScore('reason', 'The boats were moved not from Hull but to Leeds.', ctx)).toBe(0)
     expect(kindScore('rating', 'The board rated the crossings "Requires improvement".', ctx)).toBe(1)
     expect(kindScore('rating', 'The board reviewed the crossings in 2019.', ctx)).toBe(0)
   })

@@ -823,6 +823,12 @@ describe('understand', () => {
     const weightOf = weightsOf(q)
     expect(weightOf('recommend')).toBe(1)
     expect(weightOf('routes')).toBe(0.5)
+    // It is about the statement, so the statement is no background: a passage lacking its words covers less of the question.
+    expect(q.slots.filter((s) => s.background)).toEqual([])
+    // A follow-up with words of its own after a statement keeps leaning on the conversation.
+    const followUp = ask('I heard it on the local radio. And what did they tell the harbour board about the island crossings?', ['who ran the night routes?'])
+    expect(followUp.slots.map((s) => s.typed.join(' '))).toEqual(expect.arrayContaining(['night', 'routes']))
+    expect(followUp.slots.map((s) => s.typed.join(' '))).not.toContain('radio')
     // Brackets and quotes are prose too: "(night shift)" leaves the statement a statement.
     expect(weightsOf(ask('My uncle crewed the night routes in 2021 (night shift). Which company was that?'))('routes')).toBe(0.5)
     // A definition stands alone, and so does a question about now.
