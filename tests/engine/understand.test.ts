@@ -217,6 +217,10 @@ describe('understand', () => {
 
   it('reads the kind of answer wanted from the wording', () => {
     expect(ask('how often were passengers asked about the crossings').kind).toBe('duration')
+    // "How much" before "earlier" or "longer" asks for a length of time, not a sum.
+    expect(ask('how much earlier than planned did the contracts end?').kind).toBe('duration')
+    expect(ask('how much longer did the night routes run?').kind).toBe('duration')
+    expect(ask('how much did the contracts cost?').kind).toBe('money')
     expect(ask('how many crossings were cancelled').kind).toBe('count')
     expect(ask('when were the contracts awarded').kind).toBe('time')
     // The sort asked is the first noun after "which": a committee of MPs is a body, not a person.
