@@ -412,6 +412,12 @@ describe('understand', () => {
   it('expands a phrase that is one term without its stop words only where it is written out', () => {
     expect(alternatives('which operator went under')).toEqual([['oper'], ['go', 'collap', 'insolv']])
     expect(alternatives('which operator went first')).toEqual([['oper'], ['go'], ['first']])
+    // A verb of two words written with a pronoun between them is written out too ("dig that up"); not with any word between.
+    const split = { ...language, vocabulary: compileVocabulary({ groups: [], oneWay: [{ from: ['dig up'], to: ['uncovered'] }] }) }
+    const slots = (q: string) => understand(q, [], split).slots.map((s) => s.alternatives.map((a) => a.join(' ')))
+    expect(slots('who would dig up the figures')).toContainEqual(['dig', 'uncov'])
+    expect(slots('where did they dig that up')).toContainEqual(['dig', 'uncov'])
+    expect(slots('where did they dig the garden up')).not.toContainEqual(['dig', 'uncov'])
     // Nor is such a phrase searched for: it would find every "went".
     expect(alternatives('which operator collapsed')).toEqual([['oper'], ['collap', 'insolv']])
   })
