@@ -221,6 +221,9 @@ describe('understand', () => {
     expect(ask('how much earlier than planned did the contracts end?').kind).toBe('duration')
     expect(ask('how much longer did the night routes run?').kind).toBe('duration')
     expect(ask('how much did the contracts cost?').kind).toBe('money')
+    // Asking for a justification or an excuse asks why.
+    expect(ask('what was the board\'s justification for cutting the night routes?').kind).toBe('reason')
+    expect(ask('what excuse did the operators give?').kind).toBe('reason')
     expect(ask('how many crossings were cancelled').kind).toBe('count')
     expect(ask('when were the contracts awarded').kind).toBe('time')
     // The sort asked is the first noun after "which": a committee of MPs is a body, not a person.
