@@ -515,7 +515,7 @@ function used(term: number): boolean {
  * A place is filled by the listed term nearest to what was typed (the first
  * such in the listed question on a tie).
  */
-function similarity(listed: Listed, asked: Asked, heldName?: readonly boolean[]): number {
+function similarity(listed: Listed, asked: Asked): number {
   const { terms } = listed
   if (closest.length < asked.places) {
     closest = new Float64Array(asked.places)
@@ -558,8 +558,8 @@ function similarity(listed: Listed, asked: Asked, heldName?: readonly boolean[])
       }
     }
     matched += slot.weight * share
-    // Background the listed question lacks counts neither way; nor does a name that is the passage's source (`heldName`).
-    if ((!slot.background && !heldName?.[s]) || share > 0) total += slot.weight
+    // Background the listed question lacks counts neither way.
+    if (!slot.background || share > 0) total += slot.weight
     if (!best) continue
     for (let p = best.from; p < best.from + best.count; p++) {
       if ((closest[p] as number) !== Infinity && !used(filledBy[p] as number)) usedTerms[usedCount++] = filledBy[p] as number
@@ -577,7 +577,7 @@ function similarity(listed: Listed, asked: Asked, heldName?: readonly boolean[])
  * `exhaustive` gathers candidates from every match rather than from
  * champions, to measure what champions change.
  */
-export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pick<Query, 'now' | 'text' | 'lasting' | 'years' | 'attribution'>>, limit = 8, exhaustive = false): Promise<Retrieval> {
+export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pick<Query, 'now' | 'text' | 'lasting' | 'years'>>, limit = 8, exhaustive = false): Promise<Retrieval> {
   const typedFor = new Map<string, string>()
   for (const slot of query.slots) {
     const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
@@ -629,7 +629,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
     hits.push({ passage, record, source, score, coverage, termsFor: termsAtPassage(termHits, passage) })
   }
   // A passage kept for saying how things stand is matched wherever it ranks: its listed question says which state it gives.
-  matchListed(kb, hits.filter((h, i) => i < LISTED_CANDIDATES || keep?.has(h.passage)), slots, slotWeights, termHits, query.text === undefined ? undefined : asksFor(query.text, kb.language.lexicon), query.attribution)
+  matchListed(kb, hits.filter((h, i) => i < LISTED_CANDIDATES || keep?.has(h.passage)), slots, slotWeights, termHits, query.text === undefined ? undefined : asksFor(query.text, kb.language.lexicon))
   // The passage whose listed question wins comes first.
   const winner = hits.reduce<Hit | undefined>((best, h) => (winsByListed(h) && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
   const ordered = winner ? [winner, ...hits.filter((h) => h !== winner)] : hits
@@ -779,16 +779,13 @@ export function holdsConcept(hit: Hit, slot: Slot): boolean {
 }
 
 /** Sets `listed` on the hits whose listed questions come near the question asked. */
-function matchListed(kb: Kb, hits: Hit[], slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>, asks: string | undefined, attribution = false): void {
+function matchListed(kb: Kb, hits: Hit[], slots: Slot[], slotWeights: number[], termHits: ReadonlyMap<string, TermMatches>, asks: string | undefined): void {
   const listed = hits.map((hit) => listedOf(kb, hit.record))
   const asked = askedOf(slots, slotWeights, termHits, termNumbers(kb))
-  // A question asking what someone said names them ("who does Ian Lawrence say…"), where a listed question names no one: a name the passage holds is its source, no words the listed question lacks.
-  const names = !attribution ? [] : slots.map((slot) => slot.named === true || (slot.alternatives.length === 1 && slot.typed.every((w) => /^\p{L}+$/u.test(w) && !kb.isEnglishWord(w))))
   for (let h = 0; h < hits.length; h++) {
     const hit = hits[h] as Hit
-    const heldName = attribution ? slots.map((slot, i) => (names[i] as boolean) && holdsConcept(hit, slot)) : undefined
     for (const l of listed[h] as Listed[]) {
-      const sim = similarity(l, asked, heldName)
+      const sim = similarity(l, asked)
       if (sim > (hit.listed?.similarity ?? 0)) hit.listed = { question: l.question, similarity: sim, sameKind: asks === undefined || asks === l.asks }
     }
   }

@@ -339,14 +339,6 @@ export function topicalText(text: string, lexicon: Lexicon): string {
   return someoneElse.replaceAll(lexicon.notTopic.replaceAll(told, ' '), ' ')
 }
 
-/** A pronoun a verb of two words takes between them ("dig that up", "pin it on"). */
-const OBJECT_BETWEEN = /^(?:it|that|this|them|those|these|him|her)$/
-
-/** A verb of two words written with its object between them: "dig that up" for "dig up". */
-function splitAround(exact: readonly string[], all: readonly string[], start: number): boolean {
-  return exact.length === 2 && all[start] === exact[0] && OBJECT_BETWEEN.test(all[start + 1] ?? '') && all[start + 2] === exact[1]
-}
-
 /**
  * Slots for a text: its content words, with the longest vocabulary phrase at
  * each position standing for one concept. Words that say how things stand now
@@ -378,7 +370,7 @@ export function slotsFor(text: string, language: Pick<Language, 'lexicon' | 'voc
       const size = exact ? exact.length + 0.5 : phrase.length
       if (best && (phrase.length < best.length || (phrase.length === best.length && size <= best.words))) continue
       const start = exact ? (at[i] as number) - exact.findIndex((w) => toTerm(w) !== null) : 0
-      const matches = exact ? start >= 0 && (exact.every((w, k) => all[start + k] === w) || splitAround(exact, all, start)) : phrase.every((t, k) => ts[i + k] === t)
+      const matches = exact ? start >= 0 && exact.every((w, k) => all[start + k] === w) : phrase.every((t, k) => ts[i + k] === t)
       if (matches) best = { alternatives, length: phrase.length, words: size, ...(name && { name }) }
     }
     const length = best?.length ?? 1
