@@ -281,10 +281,10 @@ class Scorer {
     this.when = new Set(retrieval.slots.flatMap((slot, i) => (query.lasting && slot.typed.length === 1 && query.years.includes(Number(slot.typed[0])) ? [i] : [])))
     this.weights = retrieval.slotWeights.map((w, i) => (this.when.has(i) ? 0 : Math.sqrt(w)))
     // What the visitor told before asking counts only where a sentence holds it.
-    const told = (i: number) => retrieval.slots[i]?.background === true
-    this.total = this.weights.reduce((a, b, i) => a + (told(i) ? 0 : b), 0)
-    this.fullTotal = retrieval.slotWeights.reduce((a, b, i) => a + (told(i) ? 0 : b), 0)
-    this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 && !told(i) ? w : 0), 0)
+    const behind = (i: number) => retrieval.slots[i]?.background === true
+    this.total = this.weights.reduce((a, b, i) => a + (behind(i) ? 0 : b), 0)
+    this.fullTotal = retrieval.slotWeights.reduce((a, b, i) => a + (behind(i) ? 0 : b), 0)
+    this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 && !behind(i) ? w : 0), 0)
     this.strict = STRICT_KINDS.has(query.kind)
     // Of the thing a question names as asked for ("the chief executive of the London CRC"), the part is named before any clause after it.
     const part = PART_KINDS.has(query.kind)
@@ -366,10 +366,10 @@ class Scorer {
       const covers = new Set<number>()
       let covered = 0
       let ownCovered = 0
-      let toldHeld = 0
-      let ownToldHeld = 0
+      let behindHeld = 0
+      let ownBehindHeld = 0
       let weighed = 0
-      let weighedTold = 0
+      let weighedBehind = 0
       // "The same report judged…", "It also found…": a sentence referring back holds, at a discount, what the one before it named.
       const before = position > 0 && REFERS_BACK.test(sentence) ? termSets[position - 1] : undefined
       for (let i = 0; i < slots.length; i++) {
@@ -378,16 +378,16 @@ class Scorer {
         covered += share * (this.weights[i] ?? 0)
         weighed += share * (this.retrieval.slotWeights[i] ?? 0)
         if (slots[i]?.background) {
-          toldHeld += share * (this.weights[i] ?? 0)
-          weighedTold += share * (this.retrieval.slotWeights[i] ?? 0)
+          behindHeld += share * (this.weights[i] ?? 0)
+          weighedBehind += share * (this.retrieval.slotWeights[i] ?? 0)
         }
         if (slots[i]?.weight === 1) {
           if (share === 1) covers.add(i)
           ownCovered += share * (this.weights[i] ?? 0)
-          if (slots[i]?.background) ownToldHeld += share * (this.weights[i] ?? 0)
+          if (slots[i]?.background) ownBehindHeld += share * (this.weights[i] ?? 0)
         }
       }
-      const coverage = covered / (this.total + toldHeld || 1)
+      const coverage = covered / (this.total + behindHeld || 1)
       // A sentence that covers nothing is not used unless its passage won by its listed question, so its kind is worth working out then only.
       // Beside the answer, a word of the question counts where the sentence holds its whole concept: "private" alone is not "private company".
       let k = 0
@@ -396,7 +396,7 @@ class Scorer {
         k = kindScore(this.query.kind, sentence, ctx)
       }
       // What the sentence holds of the question (by rarity), then its passage's standing: its score, its listed question, what it holds.
-      const base = weighed / (this.fullTotal + weighedTold || 1) + RELEVANCE * relevance + LISTED * (hit?.listed?.similarity ?? 0) ** 2 + HELD * (hit?.coverage ?? 0)
+      const base = weighed / (this.fullTotal + weighedBehind || 1) + RELEVANCE * relevance + LISTED * (hit?.listed?.similarity ?? 0) ** 2 + HELD * (hit?.coverage ?? 0)
       // "Safer or more at risk?": a sentence saying one of them settles it.
       const chosen = this.query.choices?.some((terms) => terms.every((t) => own.has(t))) ? 1 + CHOICE : 1
       const yearFit = this.yearFit(sentence, side)
@@ -407,7 +407,7 @@ class Scorer {
       const away = this.names.length > 0 && hit && !this.names.some((slot) => holdsConcept(hit, slot)) ? 1 - AWAY : 1
       const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit * chosen * replaced * stays * away
       // Fields named, not spread from the hit: every candidate then has one shape, which later passes read fast.
-      return { hit, passage: side.passage, record: side.record, source: side.source, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / (this.ownTotal + ownToldHeld || 1), kind: k, yearFit, sortHeld, score }
+      return { hit, passage: side.passage, record: side.record, source: side.source, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / (this.ownTotal + ownBehindHeld || 1), kind: k, yearFit, sortHeld, score }
     })
   }
 
