@@ -87,8 +87,9 @@ async function leaningOnEarlier(kb: Kb, question: string, history: readonly Turn
   if (query.followUp || history.length === 0 || words(query.text).length > SHORT_QUESTION) return undefined
   const leaning = understand(question, history, kb.language, true)
   const retrieval = await retrieve(kb, leaning)
-  const { chosen } = plan(retrieval, leaning, context)
-  return chosen[0] && chosen[0].ownCoverage >= LEANS_HOLDING ? compose(retrieval, leaning, context) : undefined
+  const planned = plan(retrieval, leaning, context)
+  const first = planned.chosen[0]
+  return first && first.ownCoverage >= LEANS_HOLDING ? compose(retrieval, leaning, context, planned) : undefined
 }
 
 /** An answer's first sentence: up to the citation markers that close it. */

@@ -361,6 +361,9 @@ class Scorer {
     const termSets = this.ctx.asksAttribution ? termsOfSentences(side.record) : termsOfSentencesUnattributed(side.record, side.source, this.ctx.lexicon.reporting)
     // "Dated" in a sentence does not answer "on what date…".
     const holds = (i: number, own: ReadonlySet<string>) => !slots[i]?.namesKind && !this.when.has(i) && holdsSlot(present[i] ?? [], own)
+    // Per passage: a follow-up tends to ask about what else the source the last answer quoted first says, and about the names it carries.
+    const stays = this.query.lastSource === side.source.id ? 1 + STAYS : 1
+    const away = this.names.length > 0 && hit && !this.names.some((slot) => holdsConcept(hit, slot)) ? 1 - AWAY : 1
     return side.record.sentences.map((sentence, position) => {
       const own = termSets[position] as Set<string>
       const covers = new Set<number>()
@@ -402,9 +405,6 @@ class Scorer {
       const yearFit = this.yearFit(sentence, side)
       // "What about Wales?" after "… in England?": a sentence on "England and Wales" answers for both, not for the one asked.
       const replaced = this.query.replaced?.every((t) => own.has(t)) ? REPLACED : 1
-      // A follow-up tends to ask about what else the source the last answer quoted first says.
-      const stays = this.query.lastSource === side.source.id ? 1 + STAYS : 1
-      const away = this.names.length > 0 && hit && !this.names.some((slot) => holdsConcept(hit, slot)) ? 1 - AWAY : 1
       const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit * chosen * replaced * stays * away
       // Fields named, not spread from the hit: every candidate then has one shape, which later passes read fast.
       return { hit, passage: side.passage, record: side.record, source: side.source, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / (this.ownTotal + ownBehindHeld || 1), kind: k, yearFit, sortHeld, score }
@@ -816,8 +816,9 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   }
 }
 
-export function compose(retrieval: Retrieval, query: Query, context: ComposeContext): Composed | undefined {
-  const p = plan(retrieval, query, context)
+/** `planned`: the plan of these same arguments, where the caller has already made it. */
+export function compose(retrieval: Retrieval, query: Query, context: ComposeContext, planned?: Plan): Composed | undefined {
+  const p = planned ?? plan(retrieval, query, context)
   if (p.refused) return undefined
   // Asked about a text ("when was the post on X published?", "who wrote…"): who published or wrote the source of the sentence that answers best, and when, then that sentence.
   if (query.publication) {

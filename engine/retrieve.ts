@@ -327,7 +327,7 @@ function accumulate(
     }
     const weight = slot.weight
     const slotWeight = slotWeights[i] ?? 0
-    const behind = slot.background ? 1 : 0
+    const behind = slot.background === true
     for (let j = 0; j < inSlotCount; j++) {
       const passage = inSlot[j] as number
       if (!seen[passage]) {
@@ -339,7 +339,7 @@ function accumulate(
       }
       scores[passage] = (scores[passage] as number) + weight * (best[passage] as number)
       covered[passage] = (covered[passage] as number) + slotWeight * (full[passage] as number)
-      background[passage] = (background[passage] as number) + behind * slotWeight * (full[passage] as number)
+      if (behind) background[passage] = (background[passage] as number) + slotWeight * (full[passage] as number)
       best[passage] = 0
       full[passage] = 0
     }
