@@ -90,7 +90,7 @@ const INSTRUCTIONS: RegExp[] = [
   /(^|\b(can|could|would|will) you (please )?)translate\b[^.?!\n:;,]*?\b(into|to) [a-z]+\b[^.?!\n:;,]*/gi,
 ]
 
-const QUESTION_START = /^(?:(?:and|so|but|or)\s+)?(who|whom|whose|what|whats|what's|when|where|which|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|tell me|explain|describe)\b/i
+const QUESTION_START = /^(?:(?:and|so|but|or)\s+)?(who|whom|whose|whoever|what|whats|what's|whatever|when|where|which|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|tell me|explain|describe)\b/i
 const QUESTIONISH = new RegExp(`${QUESTION_START.source}|\\?$`, 'i')
 
 const QUESTION_WORD = /\b(who|whos|whom|whose|what|whats|when|where|wheres|which|why|how|hows)\b/i

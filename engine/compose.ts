@@ -319,7 +319,7 @@ class Scorer {
       ? this.figures.flatMap((i) => (retrieval.slots[i]?.typed ?? []).filter((w) => !new RegExp(`\\bof\\s+(?:the\\s+)?£?${escape(w)}\\b`, 'i').test(query.text)).map((w) => w.replace(/,/g, '')))
       : offeredFigures(query.text)
     this.offered = this.figures.filter((i) => retrieval.slots[i]?.typed.some((w) => choices.includes(w.replace(/,/g, ''))))
-    const sort = query.sortAsked ?? []
+    const sort = [...(query.sortAsked ?? []), ...(query.sortNarrowing ?? []).filter((w) => retrieval.unknownWords.some((u) => u.toLowerCase() === w))]
     // Asked about a part for no kind of answer ("what happened to the Bluewater contract?"), the answer's passage speaks of that part.
     const partOfOther = query.kind === 'other' && !query.polar && !query.sought ? partsAsked(query.text, context).filter((w) => !isSlip(w, retrieval)) : []
     this.sort = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.namesKind && slot.typed.some((w) => sort.includes(w) || partOfOther.includes(w)) ? [i] : []))

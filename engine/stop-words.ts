@@ -1,7 +1,8 @@
 /**
- * Words that carry no topic: English function words, question words and the
- * filler people put around a question ("tell me", "put together"). Question
- * words still shape the answer; see kinds.ts.
+ * Words that carry no topic: English function words, question words, the
+ * filler people put around a question ("tell me", "put together") and verbs
+ * that only report a view ("what did they reckon…"). Question words still
+ * shape the answer; see kinds.ts.
  */
 const LIST =
   `a about above after again against all also am an and any are aren't as at be because been before being
@@ -19,7 +20,8 @@ const LIST =
   say says said saying happen happened etc like kind sort lot lots give gave given whole entire
   everything everyone everybody nothing nobody anyone anybody someone somebody ones would've could've
   should've might've must've basically literally honestly apparently anyway anyways anyhow btw gonna wanna gotta roughly
-  though although tho even altogether exact loads who'd who'll what'd what'll what're where'd where'll why'd when'd how'd how'll`
+  though although tho even altogether exact loads who'd who'll what'd what'll what're where'd where'll why'd when'd how'd how'll whatever whoever whichever wherever whenever
+  reckon reckons reckoned reckoning mention mentions mentioned think thinks believe believes believed`
     .split(/\s+/)
     .filter(Boolean)
 

@@ -100,6 +100,8 @@ export interface Query {
   soughtOf?: string[]
   /** The word naming the sort of thing a "which …" question asks for ("judge" in "which judge was…", the last word of its phrase): a passage that never speaks of that sort does not answer it. */
   sortAsked?: string[]
+  /** The words that narrow that sort ("insolvency" in "which insolvency firm…"): a knowledge base that holds none of them names no such thing. */
+  sortNarrowing?: string[]
   /** For "when did <name> become Y?", the name and the event whose date is asked: a date beside Y but not both is another event's. */
   eventAsked?: { names: string[]; event: string[] }
   /** "When was the post on X published?", "who wrote the piece on X?": asks about a text, answered by its source's publisher and date, or by its writer where the question asks who wrote it, before what it says. */
@@ -553,11 +555,14 @@ export function understand(question: string, history: readonly Turn[], language:
     if (sought.of.length > 0) query.soughtOf = sought.of
   }
   // The last word names the sort; those before it narrow it ("old jetty"), and a passage may not repeat them.
-  const sort = words(lexicon.question.sortAsked.exec(main)?.slice(1).find((g) => g !== undefined) ?? '').at(-1)?.toLowerCase()
+  const sortWords = words(lexicon.question.sortAsked.exec(main)?.slice(1).find((g) => g !== undefined) ?? '').map((w) => w.toLowerCase())
+  const sort = sortWords.at(-1)
+  const narrowing = sortWords.slice(0, -1).filter((w) => !STOP_WORDS.has(w) && !lexicon.question.grading.test(w))
   // A sort the cue for the kind of answer names ("which company", "which minister") is answered by a name, however its passage puts the sort.
   // Of people, though, a particular role ("which judge…") is one the passage must speak of, unless it is as loose as "minister" (`question.vagueRole`).
   const cued = words(asked.cue ?? '').some((w) => w.toLowerCase() === sort)
   if (sort && (!cued || (query.kind === 'person' && !lexicon.question.vagueRole.test(sort)))) query.sortAsked = [sort]
+  if (narrowing.length > 0) query.sortNarrowing = narrowing
   // What the visitor said is read for what no question may ask (their own case, a later year, the future) as the question is.
   const whole = said !== undefined ? `${said} ${text}` : toldScene || (leans && fewOwn) ? `${cleaned.context} ${text}` : text
   const later = laterYear(whole, language, polar)

@@ -1032,6 +1032,13 @@ describe('compose', () => {
     expect(understand('which company ran the night routes?', [], kb.language).sortAsked).toBeUndefined()
   })
 
+  it('declines "which X company…" when no passage speaks of X at all: the sources name no such company, only others', async () => {
+    expect(sentencesOf(await ask('which company ran the night routes?'))[0]).toMatch(/Bluewater would run the night routes/)
+    expect((await ask('which insolvency firm ran the night routes?')).answered).toBe(false)
+    // A word the sources hold narrows nothing away: the passage may name the company without it.
+    expect(sentencesOf(await ask('which private company bought the harbour cafés?'))[0]).toMatch(/^Quayside Kitchens/)
+  })
+
   it('names a company for "which companies", from the sentence that names them', async () => {
     const a = await ask('which companies won the ferry contracts?')
     expect(sentencesOf(a)[0]).toMatch(/Bluewater, Tidal Lines and Harbour Link/)

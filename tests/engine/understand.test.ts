@@ -36,6 +36,21 @@ describe('understand', () => {
     expect(ask("who'd bluewater taken over from?").slots.flatMap((s) => s.typed)).toEqual(['bluewater', 'taken'])
   })
 
+  it('takes a verb that only reports a view ("reckon", "mention", "think", "believe") for no concept: the view asked about is the question', () => {
+    const typed = (q: string) => ask(q).slots.flatMap((s) => s.typed)
+    expect(typed('what did the board reckon the night routes cost?')).toEqual(['board', 'night', 'routes', 'cost'])
+    expect(typed('by the board\'s reckoning, what did the night routes cost?')).not.toContain('reckoning')
+    expect(typed('what did the operators mention about the fares?')).toEqual(['operators', 'fares'])
+    expect(typed('did the operators think or believe the fares were too low?')).toEqual(['operators', 'fares', 'low'])
+  })
+
+  it('reads "whatever happened to …" and "whoever ran …" as questions asking what happened and who ran it', () => {
+    const q = ask('whatever happened to the night routes')
+    expect(q.decline).toBeUndefined()
+    expect(q.slots.flatMap((s) => s.typed)).toEqual(['night', 'routes'])
+    expect(ask('whoever ran the night routes').slots.flatMap((s) => s.typed)).toEqual(['ran', 'night', 'routes'])
+  })
+
   it('reads a year span written short ("17/18", "15-16") as the sources write it, but not an age range', () => {
     expect(ask('how many crossings were cancelled in 17/18').text).toContain('2017-18')
     expect(ask('cancelled crossings, 15-16 vs 17-18, up or down?').text).toContain('2015-16 vs 2017-18')
@@ -455,6 +470,9 @@ describe('understand', () => {
     expect(ask('which existing law did the board rely on?').sortAsked).toBeUndefined()
     expect(ask('which pier operators complained about the fares?').sortAsked).toEqual(['operators'])
     expect(ask('which company won the night routes?').sortAsked).toBeUndefined()
+    // Words before the sort narrow it: kept apart, as a passage may name the thing without them.
+    expect(ask('which insolvency firm ran the night routes?').sortNarrowing).toEqual(['insolvency'])
+    expect(ask('which main company ran the night routes?').sortNarrowing).toBeUndefined()
     // A particular role is a sort the passage must speak of; one as loose as "minister" is not.
     expect(ask('which judge was going to hear the operators\' case?').sortAsked).toEqual(['judge'])
     expect(ask('which minister cut the night routes?').sortAsked).toBeUndefined()
