@@ -227,10 +227,14 @@ export function isFollowUp(question: string): boolean {
   return CONTINUES.test(question) || BARE.test(question) || ECHO.test(question) || phrase || (LEANS_ON_CONTEXT.test(question) && words(question).length <= 10)
 }
 
-/** A question naming only the kind of answer it wants ("reason?", "which year?", "cost?"): it has nothing of its own to look up. */
+/** Kinds of answer a figure gives, whose unit of time ("how much a year?", `question.rate`) says how the figure is counted, not what it is of. */
+const RATED_KINDS: ReadonlySet<AnswerKind> = new Set(['money', 'count', 'amount'])
+
+/** A question naming only the kind of answer it wants ("reason?", "which year?", "cost?", "how much a year?"): it has nothing of its own to look up. */
 function asksOnlyAKind(text: string, language: Pick<Language, 'lexicon' | 'vocabulary'>): boolean {
   const asked = kindOf(text, language.lexicon)
-  return asked.kind !== 'other' && withKindWord(slotsFor(text, language), asked.word, asked.kind).every((s) => s.weight < 1)
+  const unit = RATED_KINDS.has(asked.kind) ? language.lexicon.question.rate.exec(text)?.[1]?.toLowerCase() : undefined
+  return asked.kind !== 'other' && withKindWord(slotsFor(text, language), asked.word, asked.kind).every((s) => s.weight < 1 || (s.typed.length === 1 && s.typed[0]?.toLowerCase() === unit))
 }
 
 /** Words a question asking only what came next ("what happened next?", "what happened after that?") runs to. */

@@ -44,6 +44,14 @@ describe('understand', () => {
     expect(typed('did the operators think or believe the fares were too low?')).toEqual(['operators', 'fares', 'low'])
   })
 
+  it('reads "how much a year?" after a question as asking only for a figure, so it leans on the question before', () => {
+    const after = (question: string, earlier: string) => understand(question, [{ question: earlier, answer: 'The board said so. [1]' }], language)
+    expect(after('how much a year?', 'did the board put extra money into the night routes?').followUp).toBe(true)
+    expect(after('how many a week?', 'did the operators cancel crossings in the first winter?').followUp).toBe(true)
+    // Asked on its own, the unit still finds the sentences that give a figure by the year.
+    expect(weightsOf(ask('how much a year did the board pay bluewater?'))('year')).toBe(1)
+  })
+
   it('reads "whatever happened to …" and "whoever ran …" as questions asking what happened and who ran it', () => {
     const q = ask('whatever happened to the night routes')
     expect(q.decline).toBeUndefined()
