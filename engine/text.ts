@@ -134,6 +134,8 @@ function computeTerm(word: string): string | null {
   if (apart) return apart[1]
   w = IRREGULAR.get(w) ?? w
   w = w.replace(/^(\w{3,})iz(e|ed|es|ing|ation|ations)$/, '$1is$2')
+  // The stemmer undoubles a consonant left by -ing or -ed ("hopping" is "hop"), but a word doubling "f" ends in "ff" itself ("staffing" is "staff").
+  w = w.replace(/^(\w+ff)(?:ing|ed)$/, '$1')
   // A second pass joins forms one pass leaves apart ("traditionally" and "tradition").
   return stemmer(stemmer(w))
 }

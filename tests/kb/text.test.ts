@@ -13,6 +13,12 @@ describe('text processing', () => {
     expect(terms('privatized')).toEqual(terms('privatised'))
   })
 
+  it('joins "staffing" and "staffed" to "staff", though the stemmer undoubles a consonant left by -ing or -ed ("hopping" is "hop")', () => {
+    expect(toTerm('staffing')).toBe(toTerm('staff'))
+    expect(toTerm('staffed')).toBe(toTerm('staff'))
+    expect(toTerm('hopping')).toBe(toTerm('hop'))
+  })
+
   it('takes a letter on its own for no word, but keeps a single figure', () => {
     expect(terms('prisons n probation, part b, tier 2')).toEqual(['prison', 'probat', 'part', 'tier', '2'])
   })
