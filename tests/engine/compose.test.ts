@@ -1039,6 +1039,14 @@ describe('compose', () => {
     expect(sentencesOf(await ask('which private company bought the harbour cafés?'))[0]).toMatch(/^Quayside Kitchens/)
   })
 
+  it('adds another passage\'s sentence of the kind asked that holds as much of the question and scores nearly as well, though it adds no concept', async () => {
+    const a = sentencesOf(await ask('when did the three operators win the ferry contracts'))
+    expect(a[0]).toMatch(/on 1 February 2015/)
+    expect(a).toContainEqual(expect.stringMatching(/signed the ferry contracts on 21 February 2015/))
+    // Not for a yes/no question: one sentence settles it.
+    expect((await ask('did the three operators win the ferry contracts in february 2015?')).answer).not.toMatch(/21 February/)
+  })
+
   it('names a company for "which companies", from the sentence that names them', async () => {
     const a = await ask('which companies won the ferry contracts?')
     expect(sentencesOf(a)[0]).toMatch(/Bluewater, Tidal Lines and Harbour Link/)
