@@ -93,6 +93,8 @@ const MAX_ADDED = 2
 const ADD_FLOOR = 0.45
 /** Share of the first sentence's score at which another passage's sentence answering as much of the question is added though it adds no concept. */
 const RIVAL = 0.8
+/** Kinds of answer no rival sentence is added for: a definition is one passage's to give. */
+const UNRIVALLED_KINDS: ReadonlySet<AnswerKind> = new Set(['definition'])
 /** For an open question, another sentence of the first one's passage holding this share of what the first holds says more of the answer. */
 const SAYS_MORE = 0.25
 /** A follow-up's answer may pass over what the last answer said for a sentence scoring this share of it. */
@@ -779,7 +781,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     // A question of no strict kind ("what did they conclude?") is answered by its passage: another of its sentences holding at least SAYS_MORE of what the first holds says more of it.
     const saysMore = !scorer.strict && c.passage === first.passage && c.ownCoverage >= first.ownCoverage * SAYS_MORE
     // Another source's sentence of the kind asked, holding as much of the question and scoring nearly as well, is a second answer the visitor may have meant.
-    const rival = scorer.strict && !query.polar && c.kind >= KIND_FLOOR && c.passage !== first.passage && c.score >= first.score * RIVAL && c.ownCoverage >= first.ownCoverage
+    const rival = scorer.strict && !UNRIVALLED_KINDS.has(query.kind) && !query.polar && stillCurrent(c) && c.kind >= KIND_FLOOR && c.passage !== first.passage && c.score >= first.score * RIVAL && c.ownCoverage >= first.ownCoverage
     if (!addsConcept && !addsKind && !saysMore && !rival) continue
     if (chosen.some((x) => jaccard(x.terms, c.terms) > SAME_FACT)) continue
     const n = c.sentence.split(' ').length

@@ -1045,6 +1045,8 @@ describe('compose', () => {
     expect(a).toContainEqual(expect.stringMatching(/signed the ferry contracts on 21 February 2015/))
     // Not for a yes/no question: one sentence settles it.
     expect((await ask('did the three operators win the ferry contracts in february 2015?')).answer).not.toMatch(/21 February/)
+    // Nor for a definition, which is one passage's to give.
+    expect((await ask('what is the harbour board?')).answer).not.toMatch(/crews and boats stayed/)
   })
 
   it('names a company for "which companies", from the sentence that names them', async () => {
