@@ -90,7 +90,12 @@ const INSTRUCTIONS: RegExp[] = [
   /(^|\b(can|could|would|will) you (please )?)translate\b[^.?!\n:;,]*?\b(into|to) [a-z]+\b[^.?!\n:;,]*/gi,
 ]
 
-const QUESTION_START = /^(?:(?:and|so|but|or)\s+)?(who|whom|whose|whoever|what|whats|what's|whatever|when|where|which|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|tell me|explain|describe)\b/i
+const EMPHATIC_QUESTION_WORD = /(^|[.!?]\s+|\b(?:and|so|but)\s+)(who|what|which|when|where)ever(?=\s+\p{L})(?!\s+(?:the|a|an|its|their|his|her|you|they|it|we|i|he|she)\b)/giu
+
+/** "Whatever happened to…", "whatever became of…": a question though no mark ends it; "whoever built this is a clown" is none. */
+const WHATEVER_HAPPENED = /\bwhatever\s+(?:happened|became)\b/i
+
+const QUESTION_START = /^(?:(?:and|so|but|or)\s+)?(who|whom|whose|what|whats|what's|when|where|which|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|tell me|explain|describe)\b/i
 const QUESTIONISH = new RegExp(`${QUESTION_START.source}|\\?$`, 'i')
 
 const QUESTION_WORD = /\b(who|whos|whom|whose|what|whats|when|where|wheres|which|why|how|hows)\b/i
@@ -175,6 +180,8 @@ export function cleanQuestion(raw: string): CleanQuestion {
   }
   // A joining word left at the start ("anyway, who…", or what an instruction left behind: "… and tell me") is no part of the question;
   // but a visitor's own "and in Wales?" leans on the last question, and "now" may ask about now.
+  // "Whoever ran it?", "whatever happened to it": a question word given "-ever" for emphasis, leading a question, is that word.
+  if (/\?\s*$/.test(text) || WHATEVER_HAPPENED.test(text)) text = text.replace(EMPHATIC_QUESTION_WORD, '$1$2')
   const part = questionPart(text)
   text = part.text
     .replace(instructed ? /^[\s,.;:!-]*((and|then|also|now|instead|anyway)\b[\s,]*)?/i : /^[\s,.;:!-]*(then|also|instead|anyway)\b[\s,]*/i, '')

@@ -91,9 +91,15 @@ const HOLDS = 0.25
 const MAX_ADDED = 2
 /** An added sentence scores at least this share of the first: the one giving what was asked in other words than the question's may score well under a sentence echoing them. */
 const ADD_FLOOR = 0.45
-/** Share of the first sentence's score at which another passage's sentence answering as much of the question is added though it adds no concept. */
-const RIVAL = 0.8
-/** Kinds of answer no rival sentence is added for: a definition is one passage's to give. */
+/** Whether one sentence states the same fact as another, as a corroboration would: its figures, and enough of its words (fewer when it has figures). */
+function sameFigures(c: Candidate, o: Candidate): boolean {
+  const numbers = [...figures(c.sentence)]
+  if (jaccard(o.terms, c.terms) < (numbers.length > 0 ? SAME_FIGURED_FACT : SAME_FACT)) return false
+  const theirs = figures(o.sentence)
+  return numbers.every((f) => theirs.has(f))
+}
+
+/** Kinds of answer no rival sentence is added for (at the `CLOSE` share of the first's score, as a disagreement is): a definition is one passage's to give. */
 const UNRIVALLED_KINDS: ReadonlySet<AnswerKind> = new Set(['definition'])
 /** For an open question, another sentence of the first one's passage holding this share of what the first holds says more of the answer. */
 const SAYS_MORE = 0.25
@@ -323,7 +329,7 @@ class Scorer {
       ? this.figures.flatMap((i) => (retrieval.slots[i]?.typed ?? []).filter((w) => !new RegExp(`\\bof\\s+(?:the\\s+)?£?${escape(w)}\\b`, 'i').test(query.text)).map((w) => w.replace(/,/g, '')))
       : offeredFigures(query.text)
     this.offered = this.figures.filter((i) => retrieval.slots[i]?.typed.some((w) => choices.includes(w.replace(/,/g, ''))))
-    const sort = [...(query.sortAsked ?? []), ...(query.sortNarrowing ?? []).filter((w) => retrieval.unknownWords.some((u) => u.toLowerCase() === w))]
+    const sort = [...(query.sortAsked ?? []), ...(query.sortNarrowing ?? []).filter((w) => retrieval.unknownWords.includes(w))]
     // Asked about a part for no kind of answer ("what happened to the Bluewater contract?"), the answer's passage speaks of that part.
     const partOfOther = query.kind === 'other' && !query.polar && !query.sought ? partsAsked(query.text, context).filter((w) => !isSlip(w, retrieval)) : []
     this.sort = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.namesKind && slot.typed.some((w) => sort.includes(w) || partOfOther.includes(w)) ? [i] : []))
@@ -780,8 +786,11 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     const addsKind = scorer.strict && c.kind >= KIND_FLOOR && first !== dated && chosen.every((x) => x.kind < KIND_FLOOR)
     // A question of no strict kind ("what did they conclude?") is answered by its passage: another of its sentences holding at least SAYS_MORE of what the first holds says more of it.
     const saysMore = !scorer.strict && c.passage === first.passage && c.ownCoverage >= first.ownCoverage * SAYS_MORE
-    // Another source's sentence of the kind asked, holding as much of the question and scoring nearly as well, is a second answer the visitor may have meant.
-    const rival = scorer.strict && !UNRIVALLED_KINDS.has(query.kind) && !query.polar && stillCurrent(c) && c.kind >= KIND_FLOOR && c.passage !== first.passage && c.score >= first.score * RIVAL && c.ownCoverage >= first.ownCoverage
+    // Another passage's sentence of the kind asked, holding as much of the question and scoring nearly as well, is a second answer the visitor may have meant;
+    // one stating the same figures as a sentence chosen is the same fact, left to be its corroboration.
+    const rival =
+      scorer.strict && !UNRIVALLED_KINDS.has(query.kind) && !query.polar && !query.order && stillCurrent(c) && c.kind >= KIND_FLOOR && c.passage !== first.passage &&
+      c.score >= first.score * CLOSE && c.ownCoverage >= first.ownCoverage && scorer.answers(c, listedWin) && !chosen.some((x) => sameFigures(x, c))
     if (!addsConcept && !addsKind && !saysMore && !rival) continue
     if (chosen.some((x) => jaccard(x.terms, c.terms) > SAME_FACT)) continue
     const n = c.sentence.split(' ').length
@@ -794,15 +803,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   // The same fact from another source: one sentence, both citations.
   const corroborations = new Map<Candidate, Candidate[]>()
   for (const c of chosen) {
-    // Sentences sharing the chosen one's figures need share fewer words to state the same fact.
-    const numbers = [...figures(c.sentence)]
-    const alike = numbers.length > 0 ? SAME_FIGURED_FACT : SAME_FACT
-    // Each figure as a whole figure: "1 June" is not in "21 routes".
-    const same = candidates.filter((o) => {
-      if (o.source.id === c.source.id || chosen.includes(o) || jaccard(o.terms, c.terms) < alike) return false
-      const theirs = figures(o.sentence)
-      return numbers.every((f) => theirs.has(f))
-    })
+    // Sentences sharing the chosen one's figures need share fewer words to state the same fact; each figure as a whole figure: "1 June" is not in "21 routes".
+    const same = candidates.filter((o) => o.source.id !== c.source.id && !chosen.includes(o) && sameFigures(c, o))
     const bySource = new Map<string, Candidate>()
     for (const o of same) if (!bySource.has(o.source.id) && !chosen.some((x) => x.source.id === o.source.id)) bySource.set(o.source.id, o)
     corroborations.set(c, [...bySource.values()].slice(0, 2))

@@ -21,7 +21,7 @@ const LIST =
   everything everyone everybody nothing nobody anyone anybody someone somebody ones would've could've
   should've might've must've basically literally honestly apparently anyway anyways anyhow btw gonna wanna gotta roughly
   though although tho even altogether exact loads who'd who'll what'd what'll what're where'd where'll why'd when'd how'd how'll whatever whoever whichever wherever whenever
-  reckon reckons reckoned reckoning mention mentions mentioned think thinks believe believes believed`
+  reckon reckons reckoned reckoning mention mentions mentioned mentioning think thinks thinking believe believes believed believing`
     .split(/\s+/)
     .filter(Boolean)
 

@@ -100,7 +100,7 @@ export interface Query {
   soughtOf?: string[]
   /** The word naming the sort of thing a "which …" question asks for ("judge" in "which judge was…", the last word of its phrase): a passage that never speaks of that sort does not answer it. */
   sortAsked?: string[]
-  /** The words that narrow that sort ("insolvency" in "which insolvency firm…"): a knowledge base that holds none of them names no such thing. */
+  /** The nouns that narrow that sort ("insolvency" in "which insolvency firm…"): one the knowledge base holds nowhere says it names no such thing. */
   sortNarrowing?: string[]
   /** For "when did <name> become Y?", the name and the event whose date is asked: a date beside Y but not both is another event's. */
   eventAsked?: { names: string[]; event: string[] }
@@ -558,10 +558,11 @@ export function understand(question: string, history: readonly Turn[], language:
     query.sought = sought.words
     if (sought.of.length > 0) query.soughtOf = sought.of
   }
-  // The last word names the sort; those before it narrow it ("old jetty"), and a passage may not repeat them.
-  const sortWords = words(lexicon.question.sortAsked.exec(main)?.slice(1).find((g) => g !== undefined) ?? '').map((w) => w.toLowerCase())
+  // The last word names the sort; those before it narrow it ("old jetty", "insolvency firm"): a passage need not repeat them, but a knowledge base
+  // that holds a narrowing noun nowhere names no such thing. Not a describing word ("struggling", "local"), nor the sort of a publisher, whose sources never say it.
+  const sortWords = words(lexicon.question.sortAsked.exec(main)?.slice(1).find((g) => g !== undefined) ?? '')
   const sort = sortWords.at(-1)
-  const narrowing = sortWords.slice(0, -1).filter((w) => !STOP_WORDS.has(w) && !lexicon.question.grading.test(w))
+  const narrowing = query.attribution || lexicon.question.publisherAsked.test(main) ? [] : sortWords.slice(0, -1).filter((w) => !STOP_WORDS.has(w) && !lexicon.question.grading.test(w) && !DESCRIBING.test(w))
   // A sort the cue for the kind of answer names ("which company", "which minister") is answered by a name, however its passage puts the sort.
   // Of people, though, a particular role ("which judge…") is one the passage must speak of, unless it is as loose as "minister" (`question.vagueRole`).
   const cued = words(asked.cue ?? '').some((w) => w.toLowerCase() === sort)
@@ -587,6 +588,9 @@ function withKindWord(slots: Slot[], word: string | undefined, kind: AnswerKind)
   const aside = kind === 'time' || kind === 'wording' || kind === 'title' ? { namesKind: true as const } : {}
   return slots.map((s) => (s.typed.length === 1 && s.typed[0] === word ? { ...s, weight: KIND_WORD_WEIGHT, ...aside } : s))
 }
+
+/** A word of a describing form ("struggling", "doomed", "local", "famous"), not a noun narrowing a sort. */
+const DESCRIBING = /(?:ing|ed|al|ful|ous|ive|ish|less|able|ible|ic|ern|ign)$/
 
 /** Words a noun phrase naming what is asked for may run to: more, and it is no noun phrase. */
 const ATTRIBUTE_WORDS = 4

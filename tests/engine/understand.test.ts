@@ -52,11 +52,16 @@ describe('understand', () => {
     expect(weightsOf(ask('how much a year did the board pay bluewater?'))('year')).toBe(1)
   })
 
-  it('reads "whatever happened to …" and "whoever ran …" as questions asking what happened and who ran it', () => {
+  it('reads "whatever happened to …" and "whoever ran …?" as questions asking what happened and who ran it', () => {
     const q = ask('whatever happened to the night routes')
     expect(q.decline).toBeUndefined()
     expect(q.slots.flatMap((s) => s.typed)).toEqual(['night', 'routes'])
-    expect(ask('whoever ran the night routes').slots.flatMap((s) => s.typed)).toEqual(['ran', 'night', 'routes'])
+    expect(cleanQuestion('I loved the night ferry. Whatever happened to the night routes')).toMatchObject({ text: 'What happened to the night routes', context: 'I loved the night ferry.' })
+    const who = ask('whoever ran the night routes?')
+    expect({ kind: who.kind, polar: who.polar }).toEqual({ kind: ask('who ran the night routes?').kind, polar: false })
+    // Not "whatever the cost", nor a statement: "whoever built this…" asks nothing.
+    expect(cleanQuestion('whatever the cost, who paid?').text).toBe('whatever the cost, who paid?')
+    expect(cleanQuestion('whoever built this is a clown').text).toBe('whoever built this is a clown')
   })
 
   it('reads a year span written short ("17/18", "15-16") as the sources write it, but not an age range', () => {
