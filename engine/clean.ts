@@ -90,6 +90,7 @@ const INSTRUCTIONS: RegExp[] = [
   /(^|\b(can|could|would|will) you (please )?)translate\b[^.?!\n:;,]*?\b(into|to) [a-z]+\b[^.?!\n:;,]*/gi,
 ]
 
+/** A question word given "-ever" at the head of a question or clause ("whoever ran…"), not before a determiner or pronoun ("whatever the cost"). */
 const EMPHATIC_QUESTION_WORD = /(^|[.!?]\s+|\b(?:and|so|but)\s+)(who|what|which|when|where)ever(?=\s+\p{L})(?!\s+(?:the|a|an|its|their|his|her|you|they|it|we|i|he|she)\b)/giu
 
 /** "Whatever happened to…", "whatever became of…": a question though no mark ends it; "whoever built this is a clown" is none. */

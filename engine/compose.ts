@@ -91,14 +91,6 @@ const HOLDS = 0.25
 const MAX_ADDED = 2
 /** An added sentence scores at least this share of the first: the one giving what was asked in other words than the question's may score well under a sentence echoing them. */
 const ADD_FLOOR = 0.45
-/** Whether one sentence states the same fact as another, as a corroboration would: its figures, and enough of its words (fewer when it has figures). */
-function sameFigures(c: Candidate, o: Candidate): boolean {
-  const numbers = [...figures(c.sentence)]
-  if (jaccard(o.terms, c.terms) < (numbers.length > 0 ? SAME_FIGURED_FACT : SAME_FACT)) return false
-  const theirs = figures(o.sentence)
-  return numbers.every((f) => theirs.has(f))
-}
-
 /** Kinds of answer no rival sentence is added for (at the `CLOSE` share of the first's score, as a disagreement is): a definition is one passage's to give. */
 const UNRIVALLED_KINDS: ReadonlySet<AnswerKind> = new Set(['definition'])
 /** For an open question, another sentence of the first one's passage holding this share of what the first holds says more of the answer. */
@@ -252,6 +244,14 @@ function isSlip(w: string, retrieval: Retrieval): boolean {
 }
 
 const figures = (sentence: string) => new Set(sentence.match(/\d[\d,.]*\d|\d/g) ?? [])
+
+/** Whether one sentence states the same fact as another, as a corroboration would: its figures, and enough of its words (fewer when it has figures). */
+function sameFigures(c: Candidate, o: Candidate): boolean {
+  const numbers = [...figures(c.sentence)]
+  if (jaccard(o.terms, c.terms) < (numbers.length > 0 ? SAME_FIGURED_FACT : SAME_FACT)) return false
+  const theirs = figures(o.sentence)
+  return numbers.every((f) => theirs.has(f))
+}
 
 class Scorer {
   readonly weights: number[]

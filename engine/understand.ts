@@ -234,7 +234,7 @@ const RATED_KINDS: ReadonlySet<AnswerKind> = new Set(['money', 'count', 'amount'
 function asksOnlyAKind(text: string, language: Pick<Language, 'lexicon' | 'vocabulary'>): boolean {
   const asked = kindOf(text, language.lexicon)
   const unit = RATED_KINDS.has(asked.kind) ? language.lexicon.question.rate.exec(text)?.[1]?.toLowerCase() : undefined
-  return asked.kind !== 'other' && withKindWord(slotsFor(text, language), asked.word, asked.kind).every((s) => s.weight < 1 || (s.typed.length === 1 && s.typed[0]?.toLowerCase() === unit))
+  return asked.kind !== 'other' && withKindWord(slotsFor(text, language), asked.word, asked.kind).every((s) => s.weight < 1 || (s.typed.length === 1 && s.typed[0] === unit))
 }
 
 /** Words a question asking only what came next ("what happened next?", "what happened after that?") runs to. */
