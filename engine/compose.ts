@@ -12,7 +12,7 @@ import type { Lexicon } from './lexicon'
 import { holdsConcept, LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { STOP_WORDS } from './stop-words'
 import { jaccard, spansNamed, terms, toTerm, words, yearsNamed } from './text'
-import { statesDate, type Query, type Slot } from './understand'
+import { isOwnConcept, statesDate, type Query, type Slot } from './understand'
 
 export interface Citation {
   /** The number of the `[n]` marker in the answer. */
@@ -303,9 +303,9 @@ class Scorer {
         ? partsAsked(query.text, context)
         : []
     // Not a word the sources hold only as another, one slip away ("diffrent"): a slip, not a name.
-    this.part = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.background && slot.typed.some((w) => part.includes(w) && !isSlip(w, retrieval)) ? [i] : []))
+    this.part = retrieval.slots.flatMap((slot, i) => (isOwnConcept(slot) && slot.typed.some((w) => part.includes(w) && !isSlip(w, retrieval)) ? [i] : []))
     const sought = query.sought ?? []
-    this.sought = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.background && slot.typed.some((w) => sought.includes(w)) ? [i] : []))
+    this.sought = retrieval.slots.flatMap((slot, i) => (isOwnConcept(slot) && slot.typed.some((w) => sought.includes(w)) ? [i] : []))
     this.ranked = RANKED.test(query.text)
     // Whose it is, where both it and its owner are written as the sources write them: a word found only as another, one slip away, is not looked for where it stands.
     const owner = query.soughtOf ?? []
@@ -685,7 +685,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const none = (refused: Plan['refused'], listedWin = false): Plan => ({ refused, listedWin, candidates: [], chosen: [], corroborations: new Map(), sides: [] })
   if (!top) return none('no passage')
   const listedWin = top.listed !== undefined && top.listed.sameKind && top.listed.similarity >= LISTED_MATCH
-  const ownSlots = retrieval.slots.filter((s) => s.weight === 1 && !s.background).length
+  const ownSlots = retrieval.slots.filter(isOwnConcept).length
   // When the best passage holds too little of the question, the answer comes from the passages that showed the sources speak to it.
   let speaking: ((hit: Hit) => boolean) | undefined
   if (!listedWin) {

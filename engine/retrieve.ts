@@ -14,7 +14,7 @@ import { isSlipOfStopWord, STOP_WORDS } from './stop-words'
 import { termOfUnseen, toTerm, words } from './text'
 import { answerKind } from './kinds'
 import type { Lexicon } from './lexicon'
-import { slotsFor, type Query, type Slot } from './understand'
+import { isOwnConcept, slotsFor, type Query, type Slot } from './understand'
 
 /** A query term's matches. */
 interface TermMatches {
@@ -603,7 +603,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const typical = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : 1
   const slotWeights = slots.map((slot, i) => (lastingYear(slot, query) ? 0 : slot.weight * (isUnknown(slot, termHits) ? typical : (rarity[i] as number))))
   const total = slotWeights.reduce((a, b, i) => a + (slots[i]?.background ? 0 : b), 0)
-  const unknownSlots = slots.filter((slot) => slot.weight === 1 && !slot.background && isUnknown(slot, termHits))
+  const unknownSlots = slots.filter((slot) => isOwnConcept(slot) && isUnknown(slot, termHits))
   // Names: long words that are not English, and codes mixing letters and figures ("HS2").
   const unknownNames = unknownSlots.filter((slot) => !slot.told).flatMap((slot) => slot.typed).filter((w) => (/^\p{L}{5,}$/u.test(w) && !kb.isEnglishWord(w)) || (/^(?=.*\p{L})(?=.*\d)[\p{L}\d]{2,}$/u.test(w) && !/^\d+(m|bn|k|s|st|nd|rd|th)$/.test(w)))
 
@@ -635,7 +635,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const ordered = winner ? [winner, ...hits.filter((h) => h !== winner)] : hits
   // The question's rarest concept (a place, a name) is read where the best passage holding it ranks, if no better one holds it
   // (asking each of those passages for its terms, which composition would otherwise ask of the few it reads).
-  const rarest = slots.reduce<number>((best, slot, i) => (slot.weight === 1 && !slot.background && !isUnknown(slot, termHits) && (best < 0 || (slotWeights[i] ?? 0) > (slotWeights[best] ?? 0)) ? i : best), -1)
+  const rarest = slots.reduce<number>((best, slot, i) => (isOwnConcept(slot) && !isUnknown(slot, termHits) && (best < 0 || (slotWeights[i] ?? 0) > (slotWeights[best] ?? 0)) ? i : best), -1)
   const rarestSlot = rarest >= 0 ? (slots[rarest] as Slot) : undefined
   const best = ordered.slice(0, limit)
   const rest = ordered.slice(limit)

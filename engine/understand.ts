@@ -40,6 +40,11 @@ export interface Slot {
   background?: true
 }
 
+/** A concept the question asks in words of its own: not carried from the conversation, nor background from a story told before it. */
+export function isOwnConcept(slot: Slot): boolean {
+  return slot.weight === 1 && !slot.background
+}
+
 export type DeclineReason = 'greeting' | 'personal' | 'private' | 'later' | 'future' | 'instructed' | 'empty'
 
 export interface Query {
