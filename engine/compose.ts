@@ -452,8 +452,7 @@ class Scorer {
   afterAsked(c: Candidate): boolean {
     const after = this.query.after
     if (after === undefined) return true
-    const date = dateOf(c)
-    return date > after && !date.startsWith(after) && !after.startsWith(date)
+    return isLater(dateOf(c), after)
   }
 
   /** A question naming a year is answered, and added to, only with sentences about that year. */
@@ -524,6 +523,11 @@ function newDate(date: string | undefined, query: Query): date is string {
 /** The date a passage's event is given, else its source's. */
 function dateOf(side: { record: PassageRecord; source: SourceRecord }): string {
   return side.record.date ?? side.source.published
+}
+
+/** Whether a date is after another, and not within its month or year as precisely as either is known. */
+function isLater(date: string, after: string): boolean {
+  return date > after && !date.startsWith(after) && !after.startsWith(date)
 }
 
 /** "How many days…": the unit of time a span must be given in; "how long after X did Y…": a date for Y answers too. */
@@ -706,7 +710,9 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   }
 
   const scorer = new Scorer(retrieval, query, context)
-  const floor = top.score * (scorer.strict ? STRICT_PASSAGE_FLOOR : PASSAGE_FLOOR)
+  // Asked what came after a date, the passages that can answer set the floor, not the one telling of the event it starts from.
+  const reference = query.after === undefined ? top : (hits.find((h) => isLater(dateOf(h), query.after as string)) ?? top)
+  const floor = reference.score * (scorer.strict ? STRICT_PASSAGE_FLOOR : PASSAGE_FLOOR)
   // A listed question wins a question about now only if its passage says how things stand.
   // "Is X still doing Y?": what a sentence on how things stand must settle, the concepts after "still".
   const still = query.polar && query.now ? stillAsked(query, retrieval, context.lexicon) : new Set<number>()

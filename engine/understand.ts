@@ -83,7 +83,7 @@ export interface Query {
   order?: 'earliest' | 'latest'
   /** "By what date…", "what deadline…": a date something was due by answers, not when it was set. */
   deadline?: boolean
-  /** "Did they strike again?", "what happened next?": only what happened after this date (the last answer's) answers. */
+  /** "Did they strike again?", "what happened next?": only what happened after this date (the last answer's, or one the question names: "again after the May 2013 strike") answers. */
   after?: string
   /**
    * "Was that before or after X?" after a question: the date of the event the last answer told of, and whether
@@ -553,6 +553,19 @@ export function understand(question: string, history: readonly Turn[], language:
     const last = history.at(-1)?.answer ?? ''
     if (own !== LAST_AGAINST.test(text) && query.years.length === 0 && statesDate(last, dated, lexicon)) query.beforeOrAfter = { dated, own }
   } else if (followUp && dated && lexicon.question.afterLast.test(text)) query.after = dated
+  else {
+    // "Did they strike again after the November 2013 walkout?": the date named is where the answer starts, not what it is about.
+    const later = lexicon.question.laterThan.exec(text)?.slice(1).find((g) => g !== undefined)
+    const from = later ? monthOf(later, lexicon) : undefined
+    if (from) {
+      query.after = from
+      query.years = query.years.filter((y) => y !== Number(from.slice(0, 4)))
+      if (query.years.length === 0) query.yearSetsScene = false
+      // Its month and year find the event it starts from, which is no answer: background, as a story told before the question is.
+      const dated = new Set(words(later as string).map(toTerm))
+      query.slots = query.slots.map((s) => (isOwnConcept(s) && s.typed.every((w) => dated.has(toTerm(w))) ? { ...s, weight: CONTEXT_WEIGHT, background: true as const } : s))
+    }
+  }
   const lastSource = history.at(-1)?.source
   if (followUp && lastSource) query.lastSource = lastSource
   // A follow-up's pronouns ("when she resigned") need the earlier turns, which the join does not read.
@@ -765,6 +778,18 @@ function namesIn(answer: string, language: Language): string[] {
   return [...many, ...runs.filter((run) => !/\s/.test(run) && !language.isEnglishWord(run.toLowerCase()))]
 }
 
+
+/**
+ * A month as typed ("5 Nov 2013", "november 2013") written as the knowledge base dates events ("2013-11-05", "2013-11"); none
+ * for a year alone, as what came after an event of 2015 may have come in 2015.
+ */
+function monthOf(typed: string, lexicon: Lexicon): string | undefined {
+  const [, day, month, year] = /^(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(?:(\p{L}+)\.?\s+)?(\d{4})$/u.exec(typed.trim().toLowerCase()) ?? []
+  const m = month ? lexicon.monthNames.toLowerCase().split('|').findIndex((name) => name.startsWith(month.slice(0, 3))) : -1
+  if (!year || m < 0) return undefined
+  const mm = `${year}-${String(m + 1).padStart(2, '0')}`
+  return day ? `${mm}-${day.padStart(2, '0')}` : mm
+}
 /** The first person an answer names ("he", "she" in the next question stand for them). */
 function personNamed(answer: string, language: Language): string | undefined {
   return namesIn(answer, language).find((n) => isPersonName(n, language))

@@ -353,6 +353,26 @@ describe('compose', () => {
     expect((await conversation(kb, 'reason?', [{ question: 'what happened to the ferry contracts?' }])).at(-1)?.answer).toBeDefined()
   })
 
+  it('answers "…again after the April 2019 strike?" only with what happened after the month the question names, which is no year asked about', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kb-again-'))
+    await mkdir(join(dir, 'sources'))
+    await writeFile(join(dir, 'vocabulary.json'), JSON.stringify({ groups: [], oneWay: [] }))
+    await writeFile(join(dir, 'conflicts.json'), '{}')
+    await writeFile(join(dir, 'sources', 'gazette-strikes.md'), "---\nid: gazette-strikes\ntitle: \"Crews strike\"\npublisher: \"Harbour Gazette\"\nkind: news\npublished: \"2020-02-02\"\nurl: \"https://gazette.example/strikes\"\nsummary: \"The Gazette on the crews' strikes.\"\n---\n\n## Ferry crews' national strike over night rotas\n\nDate: 2019-04-12\n\nFerry crews held a national strike over night rotas on 12 April 2019, the Gazette reported, and every crossing from the harbour stopped for a whole day while the crews picketed the piers.\n\nQuestions:\n- When did the ferry crews strike?\n\n## A further walkout\n\nDate: 2020-01-20\n\nThe ferry crews went on strike once more on 20 January 2020, the Gazette said, this time over pay, and the harbour board ran a reduced timetable with its own staff until the walkout ended.\n\nQuestions:\n- Did the crews walk out again?\n")
+    const built = compileKb(await readKbDir(dir, { lexicon: 'knowledge/lexicon.json' }))
+    if (!built.ok) throw new Error(built.problems.join('\n'))
+    const small = createKb(built.artifact, 'bundled')
+    const question = 'did the ferry crews strike again after the april 2019 national strike? when'
+    const query = understand(question, [], small.language)
+    expect(query.after).toBe('2019-04')
+    expect(query.years).toEqual([])
+    expect((await answer(small, question)).answer).toMatch(/^The ferry crews went on strike once more on 20 January 2020/)
+    // Named the other way round, or by its day, the same; a year alone bounds nothing, as what came next may have come that year.
+    expect(understand('after the 12 apr 2019 strike, was there another?', [], small.language).after).toBe('2019-04-12')
+    expect(understand('did the crews strike again after the 2019 strike?', [], small.language).after).toBeUndefined()
+    expect(understand('when did the ferry crews strike in april 2019?', [], small.language).after).toBeUndefined()
+  })
+
   it('answers "by what date…" with a date something was due by or closed on, ahead of a date it was set or done on', () => {
     const query = understand('by what date did the harbour board want the review published?', [], kb.language)
     expect(query.kind).toBe('time')
