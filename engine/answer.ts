@@ -28,6 +28,7 @@ const MESSAGES: Record<DeclineReason | 'unknown', MessageKey> = {
   greeting: 'greeting',
   personal: 'personal',
   private: 'private',
+  task: 'task',
   later: 'later',
   future: 'future',
   instructed: 'instructed',

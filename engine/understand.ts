@@ -45,7 +45,7 @@ export function isOwnConcept(slot: Slot): boolean {
   return slot.weight === 1 && !slot.background
 }
 
-export type DeclineReason = 'greeting' | 'personal' | 'private' | 'later' | 'future' | 'instructed' | 'empty'
+export type DeclineReason = 'greeting' | 'personal' | 'private' | 'task' | 'later' | 'future' | 'instructed' | 'empty'
 
 export interface Query {
   /** The question with markup, instructions and framing removed. */
@@ -724,6 +724,8 @@ function declineReason(query: Query, lexicon: Lexicon, whole: string): DeclineRe
   const { personal, someoneElse, adviceAsked } = lexicon.question
   if (personal.test(whole) || (someoneElse.test(whole) && adviceAsked.test(whole))) return 'personal'
   if (lexicon.question.privateDetails.test(whole)) return 'private'
+  // "Can you help me write a cover letter…" asks for work, not for what the sources say.
+  if (lexicon.question.taskAsked.test(whole)) return 'task'
   if (query.laterYear !== undefined) return 'later'
   if (lexicon.question.future.test(whole)) return 'future'
   const own = query.slots.filter((s) => s.weight === 1)

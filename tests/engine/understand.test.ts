@@ -1266,6 +1266,11 @@ describe('understand', () => {
     // How the visitor is to do something is their own case, whatever they mean to do.
     expect(ask('how do I sign up to crew the night ferry').decline).toBe('personal')
     expect(ask('how did the operators sign up their crews').decline).toBeUndefined()
+    // Asked to write something, it is work asked for, not what the sources say; who wrote what is a question.
+    expect(ask('can u help me write a cover letter for a harbour job, i have no experience').decline).toBe('task')
+    expect(ask('could you proofread my essay on the night routes').decline).toBe('task')
+    expect(ask('who wrote the letter to the harbour board?').decline).toBeUndefined()
+    expect(ask('did the board write to the operators about the night routes?').decline).toBeUndefined()
     expect(ask('how old is the chair of the harbour board').decline).toBe('private')
     expect(ask('tell me where the ferry warden in Penzance lives').decline).toBe('private')
     // A boss's pay is a personal detail; what the operators were paid is not.
