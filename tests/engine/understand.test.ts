@@ -1266,6 +1266,9 @@ describe('understand', () => {
     // How the visitor is to do something is their own case, whatever they mean to do.
     expect(ask('how do I sign up to crew the night ferry').decline).toBe('personal')
     expect(ask('how did the operators sign up their crews').decline).toBeUndefined()
+    // The visitor's own officer or caseworker is their case; someone else's ("my MP's caseworker") is not.
+    expect(ask('my warden officer says i missed a check-in').decline).toBe('personal')
+    expect(ask("doing a letter for my MP's caseworker, who chairs the harbour board now?").decline).toBeUndefined()
     // Asked to write something, it is work asked for, not what the sources say; who wrote what is a question.
     expect(ask('can u help me write a cover letter for a harbour job, i have no experience').decline).toBe('task')
     expect(ask('could you proofread my essay on the night routes').decline).toBe('task')
