@@ -752,7 +752,9 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   // "Is X still doing Y?" asks whether Y goes on: a later sentence saying nothing of Y (only of X) does not say how Y stands.
   // Only Y's words some passage holds count: no sentence could speak of the others.
   const stillHeld = [...still].filter((i) => !(retrieval.slots[i]?.typed ?? []).every((w) => retrieval.unknownWords.includes(w)))
-  const speaksOfStill = (c: Candidate) => stillHeld.length === 0 || stillHeld.some((i) => c.covers.has(i))
+  // Where Y is only names later events overtook ("is the chair still Ann Lee?"), how things stand speaks of it by naming someone else.
+  const replacesName = stillHeld.length > 0 && stillHeld.every((i) => overtaken.includes(i))
+  const speaksOfStill = (c: Candidate) => stillHeld.length === 0 || stillHeld.some((i) => c.covers.has(i)) || (replacesName && context.current.has(c.passage) && namesGiven(c.sentence, scorer.ctx) > 0)
   // How things stand says who has a part the question names ("who operates the Bluewater routes now?") where it holds half the question, without naming the part:
   // "the board took back every route" answers it. Not so a figure: the sum for all is not the part's.
   const settlesPart = (c: Candidate) => !PART_KINDS.has(query.kind) && context.current.has(c.passage) && c.ownCoverage >= NOW_SETTLES && scorer.answers(c, listedWin, { partUnnamed: true })

@@ -1011,6 +1011,12 @@ describe('compose', () => {
     expect((await ask('is it still bluewater doing the night routes?')).answer).toMatch(/^As of 26 June 2021, the latest my sources record: The ferry service returned to public control/)
   })
 
+  it('answers "is the operator still X?", X a name later events overtook, with how things stand where it names someone else, not where it names no one', async () => {
+    expect((await ask('is the operator of the night routes still bluewater?')).answer).toMatch(/^As of 26 June 2021, the latest my sources record: The ferry service returned to public control/)
+    // The staff survey of 2021 says nothing of who chairs the board: the latest sentence on the chair answers.
+    expect(sentencesOf(await ask('is the harbour board chair still kerensa polglaze?'))[0]).toMatch(/^As of March 2018, the latest my sources record: Kerensa Polglaze/)
+  })
+
   it('answers a question about now from the passage on how things stand when it holds as much of the question as an older sentence naming the answer more precisely', async () => {
     // "returned to public control … from the three operators" names no operator beside "operates"; the 2015 award names them, but is no longer how things stand.
     const a = await ask('who operates the ferries now?')
