@@ -258,6 +258,12 @@ describe('understand', () => {
     expect(ask("how much longer is my son's probation going to last?").decline).toBe('personal')
     expect(ask('how many crossings were cancelled').kind).toBe('count')
     expect(ask('when were the contracts awarded').kind).toBe('time')
+    // "When" joining a clause ("…warned when it signed…", "when the contracts were awarded, who…") asks for no date; asking when, it does.
+    expect(ask('was the board warned when it signed the contracts?').kind).toBe('other')
+    expect(ask('when the contracts were awarded, who got the night routes?').kind).toBe('entity')
+    expect(ask('did the crews strike again, and when?').kind).toBe('time')
+    expect(ask('so when exactly did it happen').kind).toBe('time')
+    expect(ask('headcount of the harbour board staff in 2021?').kind).toBe('count')
     // The sort asked is the first noun after "which": a committee of MPs is a body, not a person.
     expect(ask('which committee of MPs found the night routes were cut?').kind).toBe('entity')
     expect(ask('which ferry minister cut the night routes?').kind).toBe('person')
