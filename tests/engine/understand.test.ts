@@ -264,6 +264,12 @@ describe('understand', () => {
     expect(ask('did the crews strike again, and when?').kind).toBe('time')
     expect(ask('so when exactly did it happen').kind).toBe('time')
     expect(ask('headcount of the harbour board staff in 2021?').kind).toBe('count')
+    // A sum named ("what losses…", "the size of the pot", "the total bill") asks how much; a bill before Parliament, or what a budget covered, does not.
+    expect(ask('what losses were the operators still forecasting?').kind).toBe('money')
+    expect(ask('size of the pot for the night routes?').kind).toBe('money')
+    expect(ask('what was the total bill for the night routes').kind).toBe('money')
+    expect(ask('which bill set up the harbour board?').kind).not.toBe('money')
+    expect(ask('what did the budget cover?').kind).not.toBe('money')
     // The sort asked is the first noun after "which": a committee of MPs is a body, not a person.
     expect(ask('which committee of MPs found the night routes were cut?').kind).toBe('entity')
     expect(ask('which ferry minister cut the night routes?').kind).toBe('person')
