@@ -264,6 +264,10 @@ describe('understand', () => {
     expect(ask('did the crews strike again, and when?').kind).toBe('time')
     expect(ask('so when exactly did it happen').kind).toBe('time')
     expect(ask('headcount of the harbour board staff in 2021?').kind).toBe('count')
+    // Where a company is from, and which country, county, patch, half or side, asks for a name; where people were based does not.
+    expect(ask('where is bluewater from?').kind).toBe('entity')
+    expect(ask('which patch got the first inspection?').kind).toBe('entity')
+    expect(ask('where were the crews meant to be based?').kind).not.toBe('entity')
     // A sum named ("what losses…", "the size of the pot", "the total bill") asks how much; a bill before Parliament, or what a budget covered, does not.
     expect(ask('what losses were the operators still forecasting?').kind).toBe('money')
     expect(ask('size of the pot for the night routes?').kind).toBe('money')
