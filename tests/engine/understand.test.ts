@@ -268,6 +268,10 @@ describe('understand', () => {
     expect(ask('where is bluewater from?').kind).toBe('entity')
     expect(ask('which patch got the first inspection?').kind).toBe('entity')
     expect(ask('where were the crews meant to be based?').kind).not.toBe('entity')
+    // "How much of that" after a sum asks for part of the sum; "a share of" something is a part in it, not a proportion asked for.
+    expect(ask('the £170m for the operators in july 2018 - how much of that was fines').kind).toBe('money')
+    expect(ask('which australian firm got a share of the ferry deals?').kind).toBe('entity')
+    expect(ask('what share of the crossings were cancelled?').kind).toBe('percent')
     // A sum named ("what losses…", "the size of the pot", "the total bill") asks how much; a bill before Parliament, or what a budget covered, does not.
     expect(ask('what losses were the operators still forecasting?').kind).toBe('money')
     expect(ask('size of the pot for the night routes?').kind).toBe('money')
