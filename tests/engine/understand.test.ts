@@ -272,6 +272,9 @@ describe('understand', () => {
     expect(ask('the £170m for the operators in july 2018 - how much of that was fines').kind).toBe('money')
     expect(ask('which australian firm got a share of the ferry deals?').kind).toBe('entity')
     expect(ask('what share of the crossings were cancelled?').kind).toBe('percent')
+    // "What's the closing date?", "what was the date they planned" ask when, not what a thing is.
+    expect(ask("whats the closing date on it").kind).toBe('time')
+    expect(ask('what was the date they originally planned').kind).toBe('time')
     // A sum named ("what losses…", "the size of the pot", "the total bill") asks how much; a bill before Parliament, or what a budget covered, does not.
     expect(ask('what losses were the operators still forecasting?').kind).toBe('money')
     expect(ask('size of the pot for the night routes?').kind).toBe('money')
