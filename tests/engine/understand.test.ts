@@ -275,6 +275,8 @@ describe('understand', () => {
     // "What's the closing date?", "what was the date they planned" ask when, not what a thing is.
     expect(ask("whats the closing date on it").kind).toBe('time')
     expect(ask('what was the date they originally planned').kind).toBe('time')
+    expect(ask('up to which financial year were the contracts meant to run?').kind).toBe('time')
+    expect(ask('didnt the board date it to a different year?').kind).toBe('time')
     // A sum named ("what losses…", "the size of the pot", "the total bill") asks how much; a bill before Parliament, or what a budget covered, does not.
     expect(ask('what losses were the operators still forecasting?').kind).toBe('money')
     expect(ask('size of the pot for the night routes?').kind).toBe('money')
