@@ -264,6 +264,9 @@ describe('understand', () => {
     expect(ask('did the crews strike again, and when?').kind).toBe('time')
     expect(ask('so when exactly did it happen').kind).toBe('time')
     expect(ask('headcount of the harbour board staff in 2021?').kind).toBe('count')
+    expect(ask('whats the exact number of crossings').kind).toBe('count')
+    expect(ask('size of the north harbour caseload').kind).toBe('count')
+    expect(ask('size of the 2017 cash injection?').kind).toBe('money')
     // Where a company is from, and which country, county, patch, half or side, asks for a name; where people were based does not.
     expect(ask('where is bluewater from?').kind).toBe('entity')
     expect(ask('which patch got the first inspection?').kind).toBe('entity')
