@@ -280,6 +280,10 @@ describe('understand', () => {
     expect(ask('what was the date they originally planned').kind).toBe('time')
     expect(ask('up to which financial year were the contracts meant to run?').kind).toBe('time')
     expect(ask('didnt the board date it to a different year?').kind).toBe('time')
+    // "How much difference", "how much time" and "by value of contract" ask for no sum.
+    expect(ask('how much difference would it make to the crossings?').kind).not.toBe('money')
+    expect(ask('how much time was left on the contracts?').kind).toBe('duration')
+    expect(ask('which company is the largest by value of contract').kind).toBe('entity')
     // A sum named ("what losses…", "the size of the pot", "the total bill") asks how much; a bill before Parliament, or what a budget covered, does not.
     expect(ask('what losses were the operators still forecasting?').kind).toBe('money')
     expect(ask('size of the pot for the night routes?').kind).toBe('money')
