@@ -284,6 +284,10 @@ describe('understand', () => {
     expect(ask('how much difference would it make to the crossings?').kind).not.toBe('money')
     expect(ask('how much time was left on the contracts?').kind).toBe('duration')
     expect(ask('which company is the largest by value of contract').kind).toBe('entity')
+    // "Who was the … minister", three words before the role, and "who's in charge of…" ask for a person; "who was the owner…" for a body.
+    expect(ask('who was the ferries and harbours minister under the board').kind).toBe('person')
+    expect(ask('whos in charge of the harbour board these days').kind).toBe('person')
+    expect(ask('who was the owner of the north pier routes').kind).toBe('entity')
     // A sum named ("what losses…", "the size of the pot", "the total bill") asks how much; a bill before Parliament, or what a budget covered, does not.
     expect(ask('what losses were the operators still forecasting?').kind).toBe('money')
     expect(ask('size of the pot for the night routes?').kind).toBe('money')
