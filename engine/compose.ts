@@ -7,7 +7,7 @@
  * knowledge base, bar the lexicon's framing ("As of …").
  */
 import type { Dispute, PassageRecord, SourceRecord } from './artifact'
-import { escape, givesOtherFigure, holdsFigure, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
+import { escape, givesOtherFigure, holdsFigure, isPersonName, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
 import type { Lexicon } from './lexicon'
 import { holdsConcept, LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { STOP_WORDS } from './stop-words'
@@ -710,8 +710,9 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   }
 
   const scorer = new Scorer(retrieval, query, context)
-  // Asked what came after a date, the passages that can answer set the floor, not the one telling of the event it starts from.
-  const reference = query.after === undefined ? top : (hits.find((h) => isLater(dateOf(h), query.after as string)) ?? top)
+  // Asked what came after a date, the passages that can answer set the floor, not the one telling of the event it starts from; one holding little of the question sets none.
+  const { after } = query
+  const reference = (after !== undefined && hits.find((h) => isLater(dateOf(h), after) && h.coverage >= MIN_COVERAGE)) || top
   const floor = reference.score * (scorer.strict ? STRICT_PASSAGE_FLOOR : PASSAGE_FLOOR)
   // A listed question wins a question about now only if its passage says how things stand.
   // "Is X still doing Y?": what a sentence on how things stand must settle, the concepts after "still".
@@ -754,7 +755,12 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const stillHeld = [...still].filter((i) => !(retrieval.slots[i]?.typed ?? []).every((w) => retrieval.unknownWords.includes(w)))
   // Where Y is only names later events overtook ("is the chair still Ann Lee?"), how things stand speaks of it by naming someone else.
   const replacesName = stillHeld.length > 0 && stillHeld.every((i) => overtaken.includes(i))
-  const speaksOfStill = (c: Candidate) => stillHeld.length === 0 || stillHeld.some((i) => c.covers.has(i)) || (replacesName && context.current.has(c.passage) && namesGiven(c.sentence, scorer.ctx) > 0)
+  // Someone overtaken is replaced by someone in the same post: "is the minister still Andrew Selous?" is not settled by a sentence naming a ministry, or no minister.
+  const overtakenPerson = replacesName && isPersonName(stillHeld.flatMap((i) => retrieval.slots[i]?.typed ?? []).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '), scorer.ctx)
+  const post = retrieval.slots.flatMap((s, i) => (isOwnConcept(s) && !overtaken.includes(i) ? [i] : []))
+  const replaced = (c: Candidate) =>
+    context.current.has(c.passage) && (overtakenPerson ? namesGiven(c.sentence, scorer.ctx, true) > 0 && post.every((i) => c.covers.has(i)) : namesGiven(c.sentence, scorer.ctx) > 0)
+  const speaksOfStill = (c: Candidate) => stillHeld.length === 0 || stillHeld.some((i) => c.covers.has(i)) || (replacesName && replaced(c))
   // How things stand says who has a part the question names ("who operates the Bluewater routes now?") where it holds half the question, without naming the part:
   // "the board took back every route" answers it. Not so a figure: the sum for all is not the part's.
   const settlesPart = (c: Candidate) => !PART_KINDS.has(query.kind) && context.current.has(c.passage) && c.ownCoverage >= NOW_SETTLES && scorer.answers(c, listedWin, { partUnnamed: true })

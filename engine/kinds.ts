@@ -436,11 +436,14 @@ function readPerson(name: Name, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWor
   return undefined
 }
 
-/** How many names a sentence gives that the question does not use, leaving out those only saying whose words these are: "which four regions…" needs four. */
-export function namesGiven(sentence: string, ctx: Omit<KindContext, 'matched'>): number {
+/**
+ * How many names a sentence gives that the question does not use, leaving out those only saying whose words these are: "which four regions…" needs four.
+ * With `people`, only people's names, whoever's words they are: the chief inspector who said something is still who holds the post.
+ */
+export function namesGiven(sentence: string, ctx: Omit<KindContext, 'matched'>, people = false): number {
   // A run joined by "and" ("Tidal Lines and Harbour Link") may be several.
   return newNames(sentence, ctx.focus, ctx.lexicon)
-    .filter((n) => !isAttribution(sentence, n, ctx))
+    .filter((n) => (people ? personIn(n, ctx) !== undefined : !isAttribution(sentence, n, ctx)))
     .reduce((sum, n) => sum + n.text.split(/\s+and\s+/).length, 0)
 }
 

@@ -546,26 +546,24 @@ export function understand(question: string, history: readonly Turn[], language:
     if (names.length > 0 && event) query.eventAsked = { names, event: words(event) }
   }
   const dated = history.at(-1)?.dated
+  const startsFrom = monthStartedFrom(text, lexicon)
   // "Before or after that?" asks when, against the last answer's date, not what came after it. Which event is compared with which is read from
   // where the pointer stands; a question with both or neither, or naming a year ("before or after 2016?"), or a last answer not giving its date, gets no order.
   if (followUp && dated && lexicon.question.beforeOrAfter.test(text)) {
     const own = AGAINST_LAST.test(text)
     const last = history.at(-1)?.answer ?? ''
     if (own !== LAST_AGAINST.test(text) && query.years.length === 0 && statesDate(last, dated, lexicon)) query.beforeOrAfter = { dated, own }
+  } else if (startsFrom) {
+    // "Did they strike again after the November 2013 walkout?": the month named is where the answer starts, not what it is about.
+    query.after = startsFrom.month
+    // Its year is no year asked about, unless the question names it again ("again in 2013, after the May 2013 strike?").
+    const year = Number(startsFrom.month.slice(0, 4))
+    if (yearsNamed(text).filter((y) => y === year).length === 1) query.years = query.years.filter((y) => y !== year)
+    if (query.years.length === 0) query.yearSetsScene = false
+    // Its words find the event it starts from, which is no answer: background, as a story told before the question is.
+    const typed = new Set(words(startsFrom.typed).map(toTerm))
+    query.slots = query.slots.map((s) => (isOwnConcept(s) && s.typed.every((w) => typed.has(toTerm(w))) ? { ...s, weight: CONTEXT_WEIGHT, background: true as const } : s))
   } else if (followUp && dated && lexicon.question.afterLast.test(text)) query.after = dated
-  else {
-    // "Did they strike again after the November 2013 walkout?": the date named is where the answer starts, not what it is about.
-    const later = lexicon.question.laterThan.exec(text)?.slice(1).find((g) => g !== undefined)
-    const from = later ? monthOf(later, lexicon) : undefined
-    if (from) {
-      query.after = from
-      query.years = query.years.filter((y) => y !== Number(from.slice(0, 4)))
-      if (query.years.length === 0) query.yearSetsScene = false
-      // Its month and year find the event it starts from, which is no answer: background, as a story told before the question is.
-      const dated = new Set(words(later as string).map(toTerm))
-      query.slots = query.slots.map((s) => (isOwnConcept(s) && s.typed.every((w) => dated.has(toTerm(w))) ? { ...s, weight: CONTEXT_WEIGHT, background: true as const } : s))
-    }
-  }
   const lastSource = history.at(-1)?.source
   if (followUp && lastSource) query.lastSource = lastSource
   // A follow-up's pronouns ("when she resigned") need the earlier turns, which the join does not read.
@@ -782,15 +780,17 @@ function namesIn(answer: string, language: Language): string[] {
 
 
 /**
- * A month as typed ("5 Nov 2013", "november 2013") written as the knowledge base dates events ("2013-11-05", "2013-11"); none
- * for a year alone, as what came after an event of 2015 may have come in 2015.
+ * The month a question asks what came after (`question.laterThan`: "again after the November 2013 walkout"), as typed
+ * and as the knowledge base dates events ("2013-11", or "2013-11-05" with a day); none for a year alone, as what came
+ * after an event of 2015 may have come in 2015.
  */
-function monthOf(typed: string, lexicon: Lexicon): string | undefined {
-  const [, day, month, year] = /^(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(?:(\p{L}+)\.?\s+)?(\d{4})$/u.exec(typed.trim().toLowerCase()) ?? []
-  const m = month ? lexicon.monthNames.toLowerCase().split('|').findIndex((name) => name.startsWith(month.slice(0, 3))) : -1
-  if (!year || m < 0) return undefined
-  const mm = `${year}-${String(m + 1).padStart(2, '0')}`
-  return day ? `${mm}-${day.padStart(2, '0')}` : mm
+function monthStartedFrom(text: string, lexicon: Lexicon): { typed: string; month: string } | undefined {
+  const typed = lexicon.question.laterThan.exec(text)?.slice(1).find((g) => g !== undefined)
+  const [, day, name, year] = /^(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(?:(\p{L}+)\.?\s+)?(\d{4})$/u.exec(typed?.trim().toLowerCase() ?? '') ?? []
+  const m = name ? lexicon.monthNames.toLowerCase().split('|').findIndex((month) => month.startsWith(name.slice(0, 3))) : -1
+  if (!typed || !year || m < 0) return undefined
+  const month = `${year}-${String(m + 1).padStart(2, '0')}`
+  return { typed, month: day ? `${month}-${day.padStart(2, '0')}` : month }
 }
 /** The first person an answer names ("he", "she" in the next question stand for them). */
 function personNamed(answer: string, language: Language): string | undefined {

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { answer, compose, composeContext, conversation, createKb, plan, retrieve, understand, warmUp, warmUpQuestions, type Answer } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
-import { givesOtherFigure, kindScore, type KindContext } from '../../engine/kinds'
+import { givesOtherFigure, kindScore, namesGiven, type KindContext } from '../../engine/kinds'
 import { toTerm } from '../../engine/text'
 
 const compiled = compileKb(await readKbDir('tests/fixtures/kb-ferries', { lexicon: 'knowledge/lexicon.json' }))
@@ -366,10 +366,18 @@ describe('compose', () => {
     const query = understand(question, [], small.language)
     expect(query.after).toBe('2019-04')
     expect(query.years).toEqual([])
+    // The month and year find the strike it starts from, which is no answer: background, like a story told before the question.
+    const dated = query.slots.filter((s) => s.typed.every((w) => ['april', '2019'].includes(w)))
+    expect(dated.length).toBe(2)
+    expect(dated.every((s) => s.background === true && s.weight < 1)).toBe(true)
     expect((await answer(small, question)).answer).toMatch(/^The ferry crews went on strike once more on 20 January 2020/)
     // Named the other way round, or by its day, the same; a year alone bounds nothing, as what came next may have come that year.
     expect(understand('after the 12 apr 2019 strike, was there another?', [], small.language).after).toBe('2019-04-12')
     expect(understand('did the crews strike again after the 2019 strike?', [], small.language).after).toBeUndefined()
+    // Not before or after it, nor a "mayor 2015"; a year named again is still asked about.
+    expect(understand('before or after the april 2019 strike, was there another?', [], small.language).after).toBeUndefined()
+    expect(understand('did the crews strike again after the mayor 2015 visit?', [], small.language).after).toBeUndefined()
+    expect(understand('did the crews strike again in 2019, after the april 2019 strike?', [], small.language).years).toContain(2019)
     expect(understand('when did the ferry crews strike in april 2019?', [], small.language).after).toBeUndefined()
   })
 
@@ -1015,6 +1023,10 @@ describe('compose', () => {
     expect((await ask('is the operator of the night routes still bluewater?')).answer).toMatch(/^As of 26 June 2021, the latest my sources record: The ferry service returned to public control/)
     // The staff survey of 2021 says nothing of who chairs the board: the latest sentence on the chair answers.
     expect(sentencesOf(await ask('is the harbour board chair still kerensa polglaze?'))[0]).toMatch(/^As of March 2018, the latest my sources record: Kerensa Polglaze/)
+    // A person overtaken is replaced by a person: one speaking counts, a body does not.
+    const ctx = kindContext()
+    expect(namesGiven('The unified board was struggling, the chair of the Harbour Board, Tamsin Trevail, warned.', ctx, true)).toBe(1)
+    expect(namesGiven('The ferry service returned to public control, the Harbour Board said.', ctx, true)).toBe(0)
   })
 
   it('answers a question about now from the passage on how things stand when it holds as much of the question as an older sentence naming the answer more precisely', async () => {

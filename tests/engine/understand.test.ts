@@ -261,16 +261,21 @@ describe('understand', () => {
     // "When" joining a clause ("…warned when it signed…", "when the contracts were awarded, who…") asks for no date; asking when, it does.
     expect(ask('was the board warned when it signed the contracts?').kind).toBe('other')
     expect(ask('when the contracts were awarded, who got the night routes?').kind).toBe('entity')
+    expect(ask('when bluewater collapsed did the board take over its routes').kind).toBe('other')
+    // Typed as a search, "when" leads what is asked.
+    expect(ask('when it was privatised').kind).toBe('time')
     expect(ask('did the crews strike again, and when?').kind).toBe('time')
     expect(ask('so when exactly did it happen').kind).toBe('time')
     expect(ask('headcount of the harbour board staff in 2021?').kind).toBe('count')
-    expect(ask('whats the exact number of crossings').kind).toBe('count')
+    expect(ask('whats the exact number?').kind).toBe('count')
+    expect(ask('total people on the ferries in 2019?').kind).toBe('count')
+    expect(ask('the caseload figure for 2017 please').kind).toBe('count')
     expect(ask('size of the north harbour caseload').kind).toBe('count')
     expect(ask('size of the 2017 cash injection?').kind).toBe('money')
     // Where a company is from, and which country, county, patch, half or side, asks for a name; where people were based does not.
     expect(ask('where is bluewater from?').kind).toBe('entity')
     expect(ask('which patch got the first inspection?').kind).toBe('entity')
-    expect(ask('where were the crews meant to be based?').kind).not.toBe('entity')
+    expect(ask('where were the crews meant to be based?').kind).toBe('other')
     // "How much of that" after a sum asks for part of the sum; "a share of" something is a part in it, not a proportion asked for.
     expect(ask('the £170m for the operators in july 2018 - how much of that was fines').kind).toBe('money')
     expect(ask('which australian firm got a share of the ferry deals?').kind).toBe('entity')
@@ -281,19 +286,23 @@ describe('understand', () => {
     expect(ask('up to which financial year were the contracts meant to run?').kind).toBe('time')
     expect(ask('didnt the board date it to a different year?').kind).toBe('time')
     // "How much difference", "how much time" and "by value of contract" ask for no sum.
-    expect(ask('how much difference would it make to the crossings?').kind).not.toBe('money')
+    expect(ask('how much difference would it make to the crossings?').kind).toBe('other')
+    expect(ask('how much support did the board give the operators').kind).toBe('money')
     expect(ask('how much time was left on the contracts?').kind).toBe('duration')
     expect(ask('which company is the largest by value of contract').kind).toBe('entity')
     // "Who was the … minister", three words before the role, and "who's in charge of…" ask for a person; "who was the owner…" for a body.
     expect(ask('who was the ferries and harbours minister under the board').kind).toBe('person')
     expect(ask('whos in charge of the harbour board these days').kind).toBe('person')
     expect(ask('who was the owner of the north pier routes').kind).toBe('entity')
+    expect(ask("who's the company behind the night routes?").kind).toBe('entity')
+    expect(ask('whos the firm that runs the night routes').kind).toBe('entity')
     // A sum named ("what losses…", "the size of the pot", "the total bill") asks how much; a bill before Parliament, or what a budget covered, does not.
     expect(ask('what losses were the operators still forecasting?').kind).toBe('money')
     expect(ask('size of the pot for the night routes?').kind).toBe('money')
     expect(ask('what was the total bill for the night routes').kind).toBe('money')
-    expect(ask('which bill set up the harbour board?').kind).not.toBe('money')
-    expect(ask('what did the budget cover?').kind).not.toBe('money')
+    expect(ask('which bill set up the harbour board?').kind).toBe('other')
+    expect(ask('what did the budget cover?').kind).toBe('other')
+    expect(ask('what funding model did the operators have').kind).toBe('other')
     // The sort asked is the first noun after "which": a committee of MPs is a body, not a person.
     expect(ask('which committee of MPs found the night routes were cut?').kind).toBe('entity')
     expect(ask('which ferry minister cut the night routes?').kind).toBe('person')
@@ -1305,9 +1314,13 @@ describe('understand', () => {
     // The visitor's own officer or caseworker is their case; someone else's ("my MP's caseworker") is not.
     expect(ask('my warden officer says i missed a check-in').decline).toBe('personal')
     expect(ask("doing a letter for my MP's caseworker, who chairs the harbour board now?").decline).toBeUndefined()
+    expect(ask('my mps caseworker says the operators are gone, is that right?').decline).toBeUndefined()
+    expect(ask("my dad's officer keeps cancelling his appointments").decline).toBe('personal')
     // Asked to write something, it is work asked for, not what the sources say; who wrote what is a question.
     expect(ask('can u help me write a cover letter for a harbour job, i have no experience').decline).toBe('task')
     expect(ask('could you proofread my essay on the night routes').decline).toBe('task')
+    expect(ask('can you write about the night routes?').decline).toBeUndefined()
+    expect(ask('please write a short answer, who ran the night routes?').decline).toBeUndefined()
     expect(ask('who wrote the letter to the harbour board?').decline).toBeUndefined()
     expect(ask('did the board write to the operators about the night routes?').decline).toBeUndefined()
     expect(ask('how old is the chair of the harbour board').decline).toBe('private')
