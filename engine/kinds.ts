@@ -537,7 +537,17 @@ function expands(sentence: string, focus: string[]): boolean {
 
 /** Whether a sentence describes a focus word: "X, director of …", "X (the …)", "X is …". */
 function describes(sentence: string, focus: string[]): boolean {
-  return focus.some((word) => describing(word).test(sentence))
+  return focus.some((word) => describing(caseless(word)).test(sentence))
+}
+
+/**
+ * A word to build a case-insensitive pattern of, in lower case: one pattern then serves the word however it
+ * is typed ("Stacey", "STACEY"), where compiling one costs more than scoring a passage. As typed where
+ * lower-casing changes its length ("İ"), which would change what the pattern matches.
+ */
+function caseless(word: string): string {
+  const lower = word.toLowerCase()
+  return lower.length === word.length ? lower : word
 }
 
 const describingCache = new Map<string, RegExp>()
@@ -672,19 +682,20 @@ function succession(sentence: string, { of, direction }: { of: string; direction
   // The name's last word that is not everyday English ("mcdowell" in "paul mcdowell left"), else its last word.
   const named = of.split(/\s+/).filter((w) => !ctx.lexicon.personTitles.has(w))
   const surname = [...named].reverse().find((w) => !ctx.isEnglishWord(w.toLowerCase())) ?? named.at(-1)
-  if (!surname || !new RegExp(`\\b${escape(surname)}\\b`, 'iu').test(sentence)) return 0
+  if (!surname) return 0
+  const { named: namesIt, cameAfter, cameBefore, verbs } = successionPatterns(caseless(surname), ctx.lexicon)
+  if (!namesIt.test(sentence)) return 0
   const others = newNames(sentence, ctx.focus, ctx.lexicon).flatMap((n) => personIn(n, ctx) ?? [])
   if (others.length === 0) return 0
-  const { cameAfter, cameBefore, verbs } = successionPatterns(surname, ctx.lexicon)
   const [right, wrong] = direction === 'after' ? [cameAfter, cameBefore] : [cameBefore, cameAfter]
   if (right.test(sentence)) return 1
   if (wrong.test(sentence)) return 0
   return verbs.test(sentence) ? 0.4 : 0.2
 }
 
-const successionCache = new Map<string, { cameAfter: RegExp; cameBefore: RegExp; verbs: RegExp }>()
+const successionCache = new Map<string, { named: RegExp; cameAfter: RegExp; cameBefore: RegExp; verbs: RegExp }>()
 
-/** The patterns of someone coming after or before a person, built once per name asked about. */
+/** The patterns of a person named, and of someone coming after or before them, built once per name asked about: every sentence scored tests them. */
 function successionPatterns(surname: string, lexicon: Lexicon) {
   const key = `${lexicon.succession}\u0000${surname}`
   const cached = successionCache.get(key)
@@ -696,7 +707,7 @@ function successionPatterns(surname: string, lexicon: Lexicon) {
   const cameAfter = new RegExp(`\\b(${verbs})\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}[^.]*?\\b(?:was|were|being)\\s+(?:replaced|succeeded)\\s+by\\b|${n}['’]s\\s+successor|\\bpredecessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}[^.]*?\\bafter (?:which|whom)\\b`, 'iu')
   // "X replaced Y", "Y was replaced by X", "X's predecessor", "his successor X": someone came before X.
   const cameBefore = new RegExp(`${n}[^.;]{0,140}?\\b(${verbs})\\b|\\b(?:replaced|succeeded) by\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}['’]s\\s+predecessor|\\bsuccessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}`, 'iu')
-  const patterns = { cameAfter, cameBefore, verbs: new RegExp(`\\b(${verbs}|successor|predecessor)\\b`, 'iu') }
+  const patterns = { named: new RegExp(`\\b${n}`, 'iu'), cameAfter, cameBefore, verbs: new RegExp(`\\b(${verbs}|successor|predecessor)\\b`, 'iu') }
   successionCache.set(key, patterns)
   return patterns
 }
