@@ -259,7 +259,8 @@ class Scorer {
   readonly fullTotal: number
   readonly ownTotal: number
   readonly strict: boolean
-  readonly ctx: Omit<KindContext, 'matched'>
+  /** What kind scoring reads: its heading set per passage and its `matched` set per sentence, where a copy per passage cost more than scoring one. */
+  readonly ctx: KindContext
   /** A follow-up's names carried from the conversation (Slot.named). */
   readonly names: Slot[]
   /** The question's own slots holding the words that name the thing asked for ("share", "price"): an answer holds them all. */
@@ -341,6 +342,8 @@ class Scorer {
     // Not when the follow-up names a name of its own ("and Kernowline?"), nor when it asks what came before or after: another passage may date it.
     const ownName = retrieval.slots.some((slot) => slot.named && !slot.carried && slot.weight === 1)
     this.names = query.followUp && !ownName && !query.after && !query.beforeOrAfter ? retrieval.slots.filter((slot) => slot.carried && slot.named) : []
+    const { unitAsked, spanBetween } = spanAsked(query.text)
+    // Every field named, none spread: a context built by spreading was slow to read and to copy.
     this.ctx = {
       lexicon: context.lexicon,
       isEnglishWord: context.isEnglishWord,
@@ -352,10 +355,13 @@ class Scorer {
       countOf: new Set(query.countOf),
       countNamed: new Set(query.countNamed),
       countsAnyOf: query.countsAnyOf,
-      ...spanAsked(query.text),
+      unitAsked,
+      spanBetween,
       yearsAsked: new Set(query.years),
-      ...(query.deadline && { deadline: true }),
-      ...(query.succession && { succession: query.succession }),
+      deadline: query.deadline,
+      succession: query.succession,
+      heading: undefined,
+      matched: new Set(),
     }
   }
 
@@ -364,8 +370,8 @@ class Scorer {
     const { slots } = this.retrieval
     // Per slot, its alternatives as the index terms that can stand for each of their terms here; those that cannot all be here are dropped.
     const present = slots.map((slot) => slot.alternatives.map((alt) => alt.map((t): readonly string[] => (hit ? hit.termsFor(t) : [t]))).filter((alt) => alt.every((at) => at.length > 0)))
-    // One context per passage, its `matched` set per sentence: a copy per sentence cost more than scoring it.
-    const ctx: KindContext = { ...this.ctx, heading: side.record.heading, matched: new Set() }
+    const { ctx } = this
+    ctx.heading = side.record.heading
     // Passage-wide: a sentence naming the judge need not say "judge" where its passage does; nor the chair's company, where its passage names it.
     const sortHeld = [...this.sort, ...this.owner].every((i) => (present[i]?.length ?? 0) > 0)
     const termSets = this.ctx.asksAttribution ? termsOfSentences(side.record) : termsOfSentencesUnattributed(side.record, side.source, this.ctx.lexicon.reporting)
