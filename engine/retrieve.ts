@@ -352,6 +352,11 @@ function mapValues<K, V, W>(map: ReadonlyMap<K, V>, f: (value: V) => W): Map<K, 
   return new Map([...map].map(([k, v]) => [k, f(v)]))
 }
 
+/** A term's scores as `accumulate` reads them, with whether it was found by a slip; fields named, as spreading them and adding one cost a call into the runtime. */
+function slipped({ docs, scores }: Scored, fuzzy: boolean): Scored & { fuzzy: boolean } {
+  return { docs, scores, fuzzy }
+}
+
 interface Ranked {
   passage: number
   score: number
@@ -612,11 +617,11 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const wanted = Math.max(limit, LISTED_CANDIDATES)
   // A question about now also weighs the passages that say how things stand, wherever they rank.
   const keep = query.now ? kb.current : undefined
-  const gathered = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.gathered, fuzzy: m.fuzzy })))
+  const gathered = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => slipped(m.gathered, m.fuzzy)))
   let ranked = topRanked(gathered, total, partial ? Math.max(wanted, CANDIDATES) : wanted, keep)
   if (partial) {
     const candidates = Int32Array.from(new Set([...ranked.map((h) => h.passage), ...(keep ?? [])])).sort()
-    const scored = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => ({ ...m.lookup.scoresAt(candidates), fuzzy: m.fuzzy })))
+    const scored = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => slipped(m.lookup.scoresAt(candidates), m.fuzzy)))
     ranked = topRanked(scored, total, wanted, keep)
   }
   await kb.loadPassages(ranked.map((h) => h.passage))
