@@ -752,7 +752,9 @@ function joinedSplits(kb: Kb, slots: Slot[], termHits: ReadonlyMap<string, TermM
  */
 async function withCorrectedAlternatives(kb: Kb, slots: Slot[], termHits: Map<string, TermMatches>, exhaustive: boolean): Promise<Slot[]> {
   const out: Slot[] = []
-  const unsought = [...new Set(slots.flatMap((slot) => slot.alternatives.flat()))].filter((t) => !termHits.has(t))
+  // Loops, not flat() and flatMap(), each a call into the runtime: this runs for every question, mostly to find nothing.
+  const unsought: string[] = []
+  for (const slot of slots) for (const alt of slot.alternatives) for (const t of alt) if (!termHits.has(t) && !unsought.includes(t)) unsought.push(t)
   const joined = await Promise.all(unsought.map((t) => cachedSearchTerm(kb, t, t, exhaustive)))
   unsought.forEach((t, i) => termHits.set(t, joined[i] as TermMatches))
   for (const slot of slots) {
