@@ -203,6 +203,15 @@ function termsOfSentencesUnattributed(record: PassageRecord, source: SourceRecor
   return found
 }
 
+/** Whether each sentence of a passage (after its first) opens by referring to what came before, per passage record: the same for every question. */
+const referring = new WeakMap<PassageRecord, boolean[]>()
+
+function refersBack(record: PassageRecord): boolean[] {
+  let found = referring.get(record)
+  if (!found) referring.set(record, (found = record.sentences.map((sentence, position) => position > 0 && REFERS_BACK.test(sentence))))
+  return found
+}
+
 /** The first of the index terms that can stand for a term which a sentence's terms hold. */
 function firstHeld(at: readonly string[], own: ReadonlySet<string>): string | undefined {
   for (const d of at) if (own.has(d)) return d
@@ -243,14 +252,40 @@ function isSlip(w: string, retrieval: Retrieval): boolean {
   return retrieval.slips.includes(w) || (!isWritten(w, retrieval) && retrieval.hits.some((h) => h.termsFor(toTerm(w) ?? w).length > 0))
 }
 
-const figures = (sentence: string) => new Set(sentence.match(/\d[\d,.]*\d|\d/g) ?? [])
+/** Each knowledge-base sentence's figures, kept: a chosen sentence is compared with every other candidate, per question. */
+const FIGURES_KEPT = 20_000
+const figuresOf = new Map<string, ReadonlySet<string>>()
+
+function figures(sentence: string): ReadonlySet<string> {
+  let found = figuresOf.get(sentence)
+  if (!found) {
+    if (figuresOf.size >= FIGURES_KEPT) figuresOf.clear()
+    figuresOf.set(sentence, (found = new Set(sentence.match(/\d[\d,.]*\d|\d/g) ?? [])))
+  }
+  return found
+}
 
 /** Whether one sentence states the same fact as another, as a corroboration would: its figures, and enough of its words (fewer when it has figures). */
 function sameFigures(c: Candidate, o: Candidate): boolean {
-  const numbers = [...figures(c.sentence)]
-  if (jaccard(o.terms, c.terms) < (numbers.length > 0 ? SAME_FIGURED_FACT : SAME_FACT)) return false
+  const numbers = figures(c.sentence)
+  if (jaccard(o.terms, c.terms) < (numbers.size > 0 ? SAME_FIGURED_FACT : SAME_FACT)) return false
   const theirs = figures(o.sentence)
-  return numbers.every((f) => theirs.has(f))
+  for (const f of numbers) if (!theirs.has(f)) return false
+  return true
+}
+
+/** A sentence's words as an answer's length counts them, its spaces plus one: counted, not split into an array. */
+function wordsIn(sentence: string): number {
+  let n = 1
+  for (let at = sentence.indexOf(' '); at >= 0; at = sentence.indexOf(' ', at + 1)) n++
+  return n
+}
+
+/** The positions of the slots that pass `test`: a loop, as each flatMap is a call into the runtime, and a scorer makes several per question. */
+function slotsWhere(slots: readonly Slot[], test: (slot: Slot, i: number) => boolean): number[] {
+  const out: number[] = []
+  for (let i = 0; i < slots.length; i++) if (test(slots[i] as Slot, i)) out.push(i)
+  return out
 }
 
 class Scorer {
@@ -289,7 +324,7 @@ class Scorer {
   ) {
     // Within a sentence, one rare word should not outweigh the rest of the question.
     // "Who ran it in 2016?": the year says when, which the sentence's date settles (yearFit); a sentence is not about the owner for naming 2016.
-    this.when = new Set(retrieval.slots.flatMap((slot, i) => (query.lasting && slot.typed.length === 1 && query.years.includes(Number(slot.typed[0])) ? [i] : [])))
+    this.when = new Set(slotsWhere(retrieval.slots, (slot) => query.lasting && slot.typed.length === 1 && query.years.includes(Number(slot.typed[0]))))
     this.weights = retrieval.slotWeights.map((w, i) => (this.when.has(i) ? 0 : Math.sqrt(w)))
     // What the visitor told before asking counts only where a sentence holds it.
     const behind = (i: number) => retrieval.slots[i]?.background === true
@@ -304,15 +339,15 @@ class Scorer {
         ? partsAsked(query.text, context)
         : []
     // Not a word the sources hold only as another, one slip away ("diffrent"): a slip, not a name.
-    this.part = retrieval.slots.flatMap((slot, i) => (isOwnConcept(slot) && slot.typed.some((w) => part.includes(w) && !isSlip(w, retrieval)) ? [i] : []))
+    this.part = slotsWhere(retrieval.slots, (slot) => isOwnConcept(slot) && slot.typed.some((w) => part.includes(w) && !isSlip(w, retrieval)))
     const sought = query.sought ?? []
-    this.sought = retrieval.slots.flatMap((slot, i) => (isOwnConcept(slot) && slot.typed.some((w) => sought.includes(w)) ? [i] : []))
+    this.sought = slotsWhere(retrieval.slots, (slot) => isOwnConcept(slot) && slot.typed.some((w) => sought.includes(w)))
     this.ranked = RANKED.test(query.text)
     // Whose it is, where both it and its owner are written as the sources write them: a word found only as another, one slip away, is not looked for where it stands.
     const owner = query.soughtOf ?? []
     const soughtWritten = this.sought.every((i) => retrieval.slots[i]?.typed.every((w) => !isSlip(w, retrieval)))
-    this.owner = soughtWritten ? retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !this.sought.includes(i) && slot.typed.some((w) => owner.includes(w) && !isSlip(w, retrieval)) ? [i] : [])) : []
-    this.figures = retrieval.slots.flatMap((slot, i) => {
+    this.owner = soughtWritten ? slotsWhere(retrieval.slots, (slot, i) => slot.weight === 1 && !this.sought.includes(i) && slot.typed.some((w) => owner.includes(w) && !isSlip(w, retrieval))) : []
+    this.figures = slotsWhere(retrieval.slots, (slot) => {
       const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
       const escaped = typed.replace(/[.,]/g, '\\$&')
       // Not a year, nor the end of a span of years ("2017-18"), nor a figure given roughly ("about 4,000"), which any near figure answers.
@@ -323,7 +358,7 @@ class Scorer {
         !new RegExp(`${APPROXIMATELY.source}\\s*[£$€]?${escaped}`, 'i').test(query.text) &&
         // Nor, asked which of them, the whole the answer is one of ("which of all 21 companies…", "out of the 21, which…").
         (PART_OF_FIGURE.has(query.kind) || !new RegExp(`\\b(?:(?:which|what|who)(?:\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\\d+))?\\s+of|out\\s+of)\\s+(?:all\\s+)?(?:the\\s+)?${escaped}\\b`, 'i').test(query.text))
-      return slot.weight === 1 && figure ? [i] : []
+      return slot.weight === 1 && figure
     })
     // "Some say 70%, others 80%: which is it?" offers every figure it names, as "70% or 80%?" does, but for a whole ("16 of the 21 CRCs"), which still stands.
     const choices = context.lexicon.question.whichRight.test(query.text)
@@ -333,12 +368,12 @@ class Scorer {
     const sort = [...(query.sortAsked ?? []), ...(query.sortNarrowing ?? []).filter((w) => retrieval.unknownWords.includes(w))]
     // Asked about a part for no kind of answer ("what happened to the Bluewater contract?"), the answer's passage speaks of that part.
     const partOfOther = query.kind === 'other' && !query.polar && !query.sought ? partsAsked(query.text, context).filter((w) => !isSlip(w, retrieval)) : []
-    this.sort = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && !slot.namesKind && slot.typed.some((w) => sort.includes(w) || partOfOther.includes(w)) ? [i] : []))
+    this.sort = slotsWhere(retrieval.slots, (slot) => slot.weight === 1 && !slot.namesKind && slot.typed.some((w) => sort.includes(w) || partOfOther.includes(w)))
     // Only a name the passages found hold as written counts: a word taken for one ("officialy") may be a slip.
     const { names = [], event = [] } = query.eventAsked ?? {}
     const named = names.filter((w) => isWritten(w, retrieval))
     const asked = named.length > 0 ? [...named, ...event] : []
-    this.event = retrieval.slots.flatMap((slot, i) => (slot.weight === 1 && slot.typed.some((w) => asked.includes(w)) ? [i] : []))
+    this.event = slotsWhere(retrieval.slots, (slot) => slot.weight === 1 && slot.typed.some((w) => asked.includes(w)))
     // Not when the follow-up names a name of its own ("and Kernowline?"), nor when it asks what came before or after: another passage may date it.
     const ownName = retrieval.slots.some((slot) => slot.named && !slot.carried && slot.weight === 1)
     this.names = query.followUp && !ownName && !query.after && !query.beforeOrAfter ? retrieval.slots.filter((slot) => slot.carried && slot.named) : []
@@ -375,6 +410,7 @@ class Scorer {
     // Passage-wide: a sentence naming the judge need not say "judge" where its passage does; nor the chair's company, where its passage names it.
     const sortHeld = [...this.sort, ...this.owner].every((i) => (present[i]?.length ?? 0) > 0)
     const termSets = this.ctx.asksAttribution ? termsOfSentences(side.record) : termsOfSentencesUnattributed(side.record, side.source, this.ctx.lexicon.reporting)
+    const backRefs = refersBack(side.record)
     // "Dated" in a sentence does not answer "on what date…".
     const holds = (i: number, own: ReadonlySet<string>) => !slots[i]?.namesKind && !this.when.has(i) && holdsSlot(present[i] ?? [], own)
     // Per passage: a follow-up tends to ask about what else the source the last answer quoted first says, and about the names it carries.
@@ -390,7 +426,7 @@ class Scorer {
       let weighed = 0
       let weighedBehind = 0
       // "The same report judged…", "It also found…": a sentence referring back holds, at a discount, what the one before it named.
-      const before = position > 0 && REFERS_BACK.test(sentence) ? termSets[position - 1] : undefined
+      const before = backRefs[position] ? termSets[position - 1] : undefined
       for (let i = 0; i < slots.length; i++) {
         const share = holds(i, own) ? 1 : before && holds(i, before) ? REFERRED : 0
         if (share === 0) continue
@@ -793,7 +829,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   if (!first) return { ...none('no sentence supplies what was asked', listedWin), candidates, shortfall, ...(anchor && { anchor }) }
   const chosen: Candidate[] = [first]
   const covered = new Set(first.covers)
-  let words = first.sentence.split(' ').length
+  let words = wordsIn(first.sentence)
   // Another side of a disagreement the first sentence is in is shown as such ("Sources differ on …:"), not added as if it agreed.
   const dispute = disagreementOf(first, anchor ? [] : candidates, scorer, listedWin, first === dated)
   const otherSide = new Set((dispute ? (retrieval.sides.get(dispute) ?? []) : []).map((side) => side.passage).filter((p) => p !== first.passage))
@@ -813,7 +849,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
       c.score >= first.score * CLOSE && c.ownCoverage >= first.ownCoverage && scorer.answers(c, listedWin) && !chosen.some((x) => sameFigures(x, c))
     if (!addsConcept && !addsKind && !saysMore && !rival) continue
     if (chosen.some((x) => jaccard(x.terms, c.terms) > SAME_FACT)) continue
-    const n = c.sentence.split(' ').length
+    const n = wordsIn(c.sentence)
     if (words + n > MAX_WORDS) continue
     chosen.push(c)
     words += n
