@@ -260,7 +260,7 @@ export function compileLexicon(data: LexiconData, period: Period): Lexicon {
   const problems = lexiconProblems(data)
   if (problems.length > 0) throw new LexiconError(`lexicon ${problems[0]?.path}: ${problems[0]?.message}`)
   const question = Object.fromEntries(QUESTION_PATTERNS.map((k) => [k, new Pattern(data.question[k]).compile()])) as Record<QuestionPattern, Pattern>
-  const base = { service: data.service, subject: data.subject, from: period.from, to: period.to }
+  const base: Record<string, string | number> = { service: data.service, subject: data.subject, from: period.from, to: period.to }
   const shorthand = new Map(Object.entries(data.shorthand))
   return {
     service: data.service,
@@ -283,8 +283,8 @@ export function compileLexicon(data: LexiconData, period: Period): Lexicon {
     monthNames: data.months.join('|'),
     period,
     message(key, values = {}) {
-      const all: Record<string, string | number> = { ...base, ...values }
-      return data.messages[key].replace(/\{(\w+)\}/g, (m, name: string) => String(all[name] ?? m))
+      // The values given, else the lexicon's own: looked up in turn, as merging them by spreading is a call into the runtime per message.
+      return data.messages[key].replace(/\{(\w+)\}/g, (m, name: string) => String((name in values ? values[name] : base[name]) ?? m))
     },
     formatDate(date) {
       const [y, m, d] = date.split('-')
