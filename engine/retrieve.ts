@@ -610,7 +610,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const total = slotWeights.reduce((a, b, i) => a + (slots[i]?.background ? 0 : b), 0)
   const unknownSlots = slots.filter((slot) => isOwnConcept(slot) && isUnknown(slot, termHits))
   // Names: long words that are not English, and codes mixing letters and figures ("HS2").
-  const unknownNames = unknownSlots.filter((slot) => !slot.told).flatMap((slot) => slot.typed).filter((w) => (/^\p{L}{5,}$/u.test(w) && !kb.isEnglishWord(w)) || (/^(?=.*\p{L})(?=.*\d)[\p{L}\d]{2,}$/u.test(w) && !/^\d+(m|bn|k|s|st|nd|rd|th)$/.test(w)))
+  const unknownNames = typedOf(unknownSlots.filter((slot) => !slot.told)).filter((w) => (/^\p{L}{5,}$/u.test(w) && !kb.isEnglishWord(w)) || (/^(?=.*\p{L})(?=.*\d)[\p{L}\d]{2,}$/u.test(w) && !/^\d+(m|bn|k|s|st|nd|rd|th)$/.test(w)))
 
   const s = scratchFor(n)
   const partial = !exhaustive && [...termHits.values()].some((m) => m.lookup.truncated)
@@ -646,13 +646,20 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const rest = ordered.slice(limit)
   const rareOne = rarestSlot && !best.some((h) => holdsConcept(h, rarestSlot)) ? rest.find((h) => holdsConcept(h, rarestSlot)) : undefined
   const top = [...best, ...rest.filter((h) => keep?.has(h.passage) || h === rareOne)]
-  return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, unknownWords: unknownSlots.flatMap((slot) => slot.typed), slips: slots.filter((slot) => oneSlipFromWord(slot, termHits)).flatMap((slot) => slot.typed), sides: await sidesOf(kb, top) }
+  return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, unknownWords: typedOf(unknownSlots), slips: typedOf(slots.filter((slot) => oneSlipFromWord(slot, termHits))), sides: await sidesOf(kb, top) }
 }
 
 /*
  * The helpers below are functions of their own, not closures in `retrieve`: a bundle that keeps
  * function names (wrangler's default) renames every closure it creates, at a cost per request.
  */
+
+/** The words typed for slots, in order: a loop, as flatMap is a call into the runtime even over no slots, and retrieval asks three times per question. */
+function typedOf(slots: readonly Slot[]): string[] {
+  const out: string[] = []
+  for (const slot of slots) out.push(...slot.typed)
+  return out
+}
 
 /** Whether no passage holds a slot: each of its alternatives has a term none holds. */
 function isUnknown(slot: Slot, termHits: ReadonlyMap<string, TermMatches>): boolean {
@@ -801,7 +808,9 @@ function matchListed(kb: Kb, hits: Hit[], slots: Slot[], slotWeights: number[], 
 
 /** Every side of each disagreement the hits are part of, loaded. */
 async function sidesOf(kb: Kb, hits: Hit[]): Promise<Map<string, Side[]>> {
-  const keys = new Set(hits.flatMap((h) => (h.record.conflict ? [h.record.conflict] : [])))
+  // A loop, not flatMap (a call into the runtime): most questions' hits are part of no disagreement.
+  const keys = new Set<string>()
+  for (const h of hits) if (h.record.conflict) keys.add(h.record.conflict)
   const out = new Map<string, Side[]>()
   if (keys.size === 0) return out
   const positions = [...keys].flatMap((k) => kb.conflicts.get(k)?.sides ?? [])
