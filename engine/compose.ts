@@ -799,7 +799,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const replacesName = stillHeld.length > 0 && stillHeld.every((i) => overtaken.includes(i))
   // Someone overtaken is replaced by someone in the same post: "is the minister still Andrew Selous?" is not settled by a sentence naming a ministry, or no minister.
   const overtakenPerson = replacesName && isPersonName(stillHeld.flatMap((i) => retrieval.slots[i]?.typed ?? []).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '), scorer.ctx)
-  const post = retrieval.slots.flatMap((s, i) => (isOwnConcept(s) && !overtaken.includes(i) ? [i] : []))
+  const post = slotsWhere(retrieval.slots, (s, i) => isOwnConcept(s) && !overtaken.includes(i))
   const replaced = (c: Candidate) =>
     context.current.has(c.passage) && (overtakenPerson ? namesGiven(c.sentence, scorer.ctx, true) > 0 && post.every((i) => c.covers.has(i)) : namesGiven(c.sentence, scorer.ctx) > 0)
   const speaksOfStill = (c: Candidate) => stillHeld.length === 0 || stillHeld.some((i) => c.covers.has(i)) || (replacesName && replaced(c))

@@ -158,6 +158,11 @@ function scene(stated: Slot[], language: Language): Slot[] {
   return stated.map((s) => (s.named || s.typed.every((w) => scopes(w, language)) ? { ...s, weight: 1, told: true as const } : s))
 }
 
+/** A concept read as background: a passage holding it gains, one lacking it loses nothing (`Slot.background`). */
+function asBackground(slot: Slot): Slot {
+  return { ...slot, weight: CONTEXT_WEIGHT, background: true }
+}
+
 /**
  * The same for a story told in the question's own sentence ("my son was on probation in Grimsby in 2016,
  * who ran it?"), when the question proper has words of its own: the story's other words are background.
@@ -175,7 +180,7 @@ function told(slots: Slot[], text: string, language: Language): Slot[] {
   const asked = new Set(words(text.slice(story.length)).map(toTerm))
   const inStory = (s: Slot) => s.typed.every((w) => !asked.has(toTerm(w)))
   if (slots.every((s) => s.weight < 1 || inStory(s))) return slots
-  return slots.map((s) => (s.weight === 1 && inStory(s) && !s.named && !s.typed.every((w) => scopes(w, language)) ? { ...s, weight: CONTEXT_WEIGHT, background: true as const } : s))
+  return slots.map((s) => (s.weight === 1 && inStory(s) && !s.named && !s.typed.every((w) => scopes(w, language)) ? asBackground(s) : s))
 }
 
 /** The statement's concepts beside the question's own, those it shares once. */
@@ -562,7 +567,7 @@ export function understand(question: string, history: readonly Turn[], language:
     if (query.years.length === 0) query.yearSetsScene = false
     // Its words find the event it starts from, which is no answer: background, as a story told before the question is.
     const typed = new Set(words(startsFrom.typed).map(toTerm))
-    query.slots = query.slots.map((s) => (isOwnConcept(s) && s.typed.every((w) => typed.has(toTerm(w))) ? { ...s, weight: CONTEXT_WEIGHT, background: true as const } : s))
+    query.slots = query.slots.map((s) => (isOwnConcept(s) && s.typed.every((w) => typed.has(toTerm(w))) ? asBackground(s) : s))
   } else if (followUp && dated && lexicon.question.afterLast.test(text)) query.after = dated
   const lastSource = history.at(-1)?.source
   if (followUp && lastSource) query.lastSource = lastSource
