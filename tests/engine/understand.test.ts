@@ -1317,6 +1317,12 @@ describe('understand', () => {
     expect(ask('my mps caseworker says the operators are gone, is that right?').decline).toBeUndefined()
     expect(ask("my dad's officer keeps cancelling his appointments").decline).toBe('personal')
     // Asked to write something, it is work asked for, not what the sources say; who wrote what is a question.
+    // Someone's case reported as their claim ("my cousin reckons her licence…") is a claim to check, not a case to advise on.
+    expect(ask('my cousin reckons her licence is still handled by a night operator. is that still a thing?').decline).toBeUndefined()
+    expect(ask('my cousin thinks the operators lost her licence papers').decline).toBe('personal')
+    // "Should I…" asks for advice wherever it falls; which source to cite or read is a question about the sources.
+    expect(ask('im a harbour master - after everything the inspectors said should i still be sending crews out at night').decline).toBe('personal')
+    expect(ask('which board paper should i cite for the 2017 timetable changes').decline).toBeUndefined()
     expect(ask('can u help me write a cover letter for a harbour job, i have no experience').decline).toBe('task')
     expect(ask('could you proofread my essay on the night routes').decline).toBe('task')
     expect(ask('can you write about the night routes?').decline).toBeUndefined()
