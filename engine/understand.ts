@@ -197,6 +197,9 @@ const POINTS_BACK = /\b(there|then|that year|at that time|at the time)\b/i
 /** "There" that only says something exists: "is there…", "how many were there", "there was a strike". */
 const THERE_EXISTS = /\b(?:is|are|was|were|isn't|aren't|wasn't|weren't) there\b|(?:^|[,;:.?!-]\s*|\b(?:and|but|so|if|that|whether|why|when|what|how many|how much)\s+)there (?:is|are|was|were|be|been|has|had)\b/gi
 
+/** A pronoun for a person, whom a question may ask about after a visitor has told of them. */
+const A_PERSON = /\b(he|him|his|she|her|hers)\b/i
+
 const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|same|one|ones)\b/i
 /** Words after "is it" or "is that" that make it framing ("is it true that…"), and after "this" that make it a time ("this year"). */
 const FRAMING = 'true|right|fair|correct|possible|the case|so'
@@ -590,7 +593,8 @@ export function understand(question: string, history: readonly Turn[], language:
   if (sort && (!cued || (query.kind === 'person' && !lexicon.question.vagueRole.test(sort)))) query.sortAsked = [sort]
   if (narrowing.length > 0) query.sortNarrowing = narrowing
   // What the visitor said is read for what no question may ask (their own case, a later year, the future) as the question is.
-  const whole = said !== undefined ? `${said} ${text}` : toldScene || (leans && fewOwn) ? `${cleaned.context} ${text}` : text
+  // So is what it told of someone the question then asks about ("my uncle's on licence. can he ask to be moved?").
+  const whole = said !== undefined ? `${said} ${text}` : toldScene || (leans && fewOwn) || (cleaned.context !== undefined && A_PERSON.test(text)) ? `${cleaned.context} ${text}` : text
   const later = laterYear(whole, language, polar)
   if (later !== undefined) query.laterYear = later
   const decline = declineReason(query, lexicon, whole)

@@ -1320,6 +1320,9 @@ describe('understand', () => {
     // Someone's case reported as their claim ("my cousin reckons her licence…") is a claim to check, not a case to advise on.
     expect(ask('my cousin reckons her licence is still handled by a night operator. is that still a thing?').decline).toBeUndefined()
     expect(ask('my cousin thinks the operators lost her licence papers').decline).toBe('personal')
+    // Someone told of before the question, then asked about by a pronoun, makes it their case when advice is asked.
+    expect(ask("my uncle's on licence and has been told hes on the night crews' list. can he ask to be moved back to the day routes instead").decline).toBe('personal')
+    expect(ask('my uncle crewed the night ferry in 2016. who did he report to then?').decline).toBeUndefined()
     // "Should I…" asks for advice wherever it falls; which source to cite or read is a question about the sources.
     expect(ask('im a harbour master - after everything the inspectors said should i still be sending crews out at night').decline).toBe('personal')
     expect(ask('which board paper should i cite for the 2017 timetable changes').decline).toBeUndefined()
