@@ -597,7 +597,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const whole = said !== undefined ? `${said} ${text}` : toldScene || (leans && fewOwn) || (cleaned.context !== undefined && A_PERSON.test(text)) ? `${cleaned.context} ${text}` : text
   const later = laterYear(whole, language, polar)
   if (later !== undefined) query.laterYear = later
-  const decline = declineReason(query, lexicon, whole)
+  const decline = declineReason(query, lexicon, whole, cleaned.text)
   if (decline) query.decline = decline
   return query
 }
@@ -723,13 +723,14 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
 }
 
 /** Reasons to decline that the question's wording alone gives: nothing to look up, or nothing that should be. */
-function declineReason(query: Query, lexicon: Lexicon, whole: string): DeclineReason | undefined {
+function declineReason(query: Query, lexicon: Lexicon, whole: string, typed: string): DeclineReason | undefined {
   const { text } = query
   if (lexicon.question.smallTalk.test(text)) return 'greeting'
   // Someone the visitor knows ("my brother crews the night ferry") makes a personal case only with advice or a judgement
   // asked about it ("can he…", "will he get banned", "is that fair"); "…who runs it now?" asks how things stand.
   const { personal, someoneElse, adviceAsked } = lexicon.question
-  if (personal.test(whole) || (someoneElse.test(whole) && adviceAsked.test(whole))) return 'personal'
+  // Read as typed too: a request ("can i ask to be moved…") is no politeness to strip.
+  if (personal.test(whole) || personal.test(typed) || (someoneElse.test(whole) && adviceAsked.test(whole))) return 'personal'
   if (lexicon.question.privateDetails.test(whole)) return 'private'
   // "Can you help me write a cover letter…" asks for work, not for what the sources say.
   if (lexicon.question.taskAsked.test(whole)) return 'task'

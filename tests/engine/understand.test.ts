@@ -1304,6 +1304,8 @@ describe('understand', () => {
     // Asking for something or to be moved is a request about one's own case; asking who or why is a question.
     expect(ask('can i ask for a female probation officer instead of a male one').decline).toBe('personal')
     expect(ask('im supervised by phone, can i ask to see someone face to face instead').decline).toBe('personal')
+    expect(ask('can i ask to be moved to a different officer').decline).toBe('personal')
+    expect(ask('can I ask to be moved from my night operator to the harbour board?').decline).toBe('personal')
     // Asking for a document or to see figures is a question put politely.
     expect(ask('can i ask for a copy of the 2019 review?').decline).toBeUndefined()
     expect(ask('thanks, can i ask to see the figures for 2017?').decline).toBeUndefined()
