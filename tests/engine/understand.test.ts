@@ -448,6 +448,8 @@ describe('understand', () => {
     // Whose claim it is ("my neighbour reckons…", "someone told me…") names no topic.
     expect(ask('my neighbour reckons the night routes are all gone now, is that true').slots.flatMap((s) => s.typed)).toEqual(['night', 'routes', 'gone'])
     expect(ask('someone told me the operators cut the night routes?').slots.flatMap((s) => s.typed)).toEqual(['operators', 'cut', 'night', 'routes'])
+    // Nor does asking whether it holds, however put ("is that actually still true").
+    expect(ask('my neighbour reckons the night routes are all gone. is that actually still true').slots.flatMap((s) => s.typed)).toEqual(['night', 'routes', 'gone'])
     // Asking for someone's words ("what two words did…", "used to sum up") names no topic: the words asked for are the answer's.
     expect(ask('what two words did the harbour board use to describe the night routes?').slots.flatMap((s) => s.typed)).toEqual(['harbour', 'board', 'night', 'routes'])
     expect(ask('which phrase did the board use to sum up the fares?').slots.flatMap((s) => s.typed)).toEqual(['board', 'fares'])
