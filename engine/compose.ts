@@ -89,8 +89,10 @@ const SETTLES = 0.15
 /** Any other answering sentence must hold at least a quarter of them. */
 const HOLDS = 0.25
 const MAX_ADDED = 2
+/** An added sentence of the first one's passage goes on with the same account: it need hold only this share of the question. */
+const HOLDS_GOING_ON = 0.15
 /** An added sentence scores at least this share of the first: the one giving what was asked in other words than the question's may score well under a sentence echoing them. */
-const ADD_FLOOR = 0.45
+const ADD_FLOOR = 0.34
 /** Kinds of answer no rival sentence is added for (at the `CLOSE` share of the first's score, as a disagreement is): a definition is one passage's to give. */
 const UNRIVALLED_KINDS: ReadonlySet<AnswerKind> = new Set(['definition'])
 /** For an open question, another sentence of the first one's passage holding this share of what the first holds says more of the answer. */
@@ -115,7 +117,7 @@ const REPLACED = 0.8
 /** For a question wanting a kind of answer, how much the sentence's score depends on carrying it. */
 const KIND_WEIGHT = 0.5
 /** For a follow-up, a sentence's bonus for coming from the source the last answer quoted first. */
-const STAYS = 0.2
+const STAYS = 0.15
 /** For a follow-up, what a passage naming none of the names carried from the conversation (one-word vocabulary names, Slot.named) loses. */
 const AWAY = 0.3
 /** A sentence answering at least this share as well as the first may bring in its disagreement. */
@@ -125,7 +127,7 @@ const SIDE_LEAD = 0.3
 /** A sentence holding less than this share of what the best holds of the question answers something else. */
 const LOOSE = 0.3
 /** Sentences sharing the same figures and this share of their terms state the same thing. */
-const SAME_FIGURED_FACT = 0.35
+const SAME_FIGURED_FACT = 0.26
 /** Sentences this alike (shared terms over all terms) state the same thing. */
 const SAME_FACT = 0.5
 /**
@@ -134,7 +136,7 @@ const SAME_FACT = 0.5
  * kind then picks out the sentence that holds it from a less central passage.
  */
 const PASSAGE_FLOOR = 0.3
-const STRICT_PASSAGE_FLOOR = 0.25
+const STRICT_PASSAGE_FLOOR = 0.31
 /** The weight of a sentence about another year than the one asked about. */
 const YEAR_MISS = 0.75
 /** The weight of a sentence that names other years than the one asked about (or, asked who ran something then, only a later one): it speaks of another time, so it cannot answer. */
@@ -836,7 +838,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   for (const c of candidates) {
     if (chosen.length > MAX_ADDED) break
     // An added sentence holds a good part of the question itself, and adds a concept asked about or the kind of answer the others lack.
-    if (chosen.includes(c) || otherSide.has(c.passage) || !unsaid(c) || c.score < first.score * ADD_FLOOR || c.ownCoverage < HOLDS || !scorer.aboutYearAsked(c) || !scorer.afterAsked(c)) continue
+    if (chosen.includes(c) || otherSide.has(c.passage) || !unsaid(c) || c.score < first.score * ADD_FLOOR || c.ownCoverage < (c.passage === first.passage ? HOLDS_GOING_ON : HOLDS) || !scorer.aboutYearAsked(c) || !scorer.afterAsked(c)) continue
     const addsConcept = [...c.covers].some((i) => !covered.has(i))
     // A sentence led by its passage's date has the kind asked for.
     const addsKind = scorer.strict && c.kind >= KIND_FLOOR && first !== dated && chosen.every((x) => x.kind < KIND_FLOOR)

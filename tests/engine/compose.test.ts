@@ -854,6 +854,13 @@ describe('compose', () => {
     expectFindableQuotes(a)
   })
 
+  it('goes on from the first sentence with another of its passage that holds less of the question, but not with one of another passage', async () => {
+    const a = await ask('Which companies run the ferries?')
+    expect(sentencesOf(a)).toEqual(['The Gazette said Bluewater would run the night routes.', 'Three operators, Bluewater, Tidal Lines and Harbour Link, won the ferry contracts on 1 February 2015, the Gazette reported.'])
+    expect(new Set(a.citations.map((c) => c.passageId)).size).toBe(1)
+    expectFindableQuotes(a)
+  })
+
   it('declines when no passage ever speaks of the thing asked for ("what was the turnout…"), however much else matches', async () => {
     const query = understand('what was the turnout on the night routes', [], kb.language)
     const refused = plan(await retrieve(kb, query), query, context).refused
