@@ -402,9 +402,10 @@ interface Listed {
   weight: number
 }
 
-/** What a question asks for: its kind of answer, and whether it is a yes/no question. */
+/** What a question asks for: its kind of answer, whether it is a yes/no question, and whether it asks who came after someone or before. */
 function asksFor(question: string, lexicon: Lexicon): string {
-  return `${answerKind(question, lexicon)}${lexicon.question.polar.test(question) ? '?' : ''}`
+  const order = lexicon.question.successorOf.test(question) ? '>' : lexicon.question.predecessorOf.test(question) ? '<' : ''
+  return `${answerKind(question, lexicon)}${lexicon.question.polar.test(question) ? '?' : ''}${order}`
 }
 
 /** A listed question as retrieval compares it; the build works this out for every passage, `passages` counting those that hold a term. */

@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { answer, compose, composeContext, conversation, createKb, plan, retrieve, understand, warmUp, warmUpQuestions, type Answer } from '../../engine'
+import { answer, compose, composeContext, conversation, createKb, listedQuestion, plan, retrieve, understand, warmUp, warmUpQuestions, type Answer } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
 import { givesOtherFigure, kindScore, namesGiven, type KindContext } from '../../engine/kinds'
@@ -108,6 +108,10 @@ describe('compose', () => {
     // "her predecessor X": whoever says it came after X.
     expect(sentencesOf(await ask('who came after Kerensa Polglaze?'))[0]).toMatch(/^Tamsin Trevail/)
     expect(sentencesOf(await ask("who was Kerensa Polglaze's successor?"))[0]).toMatch(/^Tamsin Trevail/)
+    // A listed question asking who came before someone answers no question asking who came after them, however many words they share.
+    const asks = (q: string) => listedQuestion(q, kb.language.lexicon, () => 1).asks
+    expect(asks('who was chair before Kerensa Polglaze?')).not.toBe(asks('who took over from Kerensa Polglaze as chair?'))
+    expect(asks('who took over from Kerensa Polglaze as chair?')).toBe(asks('who replaced Kerensa Polglaze?'))
   })
 
   it('answers a question about now from the passage on how things stand that it asks about, not merely the latest', async () => {
