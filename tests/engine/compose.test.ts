@@ -457,6 +457,8 @@ describe('compose', () => {
   it('takes a sentence quoting someone for the answer to "what word did they use?" or "how did they describe it?", and an apostrophe for no quotation', () => {
     expect(understand('what word did the harbour board use for the night routes?', [], kb.language).kind).toBe('wording')
     expect(understand('what phrase did the operators use about the storms', [], kb.language).kind).toBe('wording')
+    expect(understand("whats the phrase the operators used about the storms", [], kb.language).kind).toBe('wording')
+    expect(understand("what's the word the board used for the night routes", [], kb.language).kind).toBe('wording')
     expect(understand('how did the inspectors describe the night routes in 2019?', [], kb.language).kind).toBe('wording')
     expect(understand('how did the board sum up the contracts?', [], kb.language).kind).toBe('wording')
     // What words stand for or mean, a contract's term, a rating, or a change since something was described is no one's wording.
