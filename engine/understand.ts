@@ -584,7 +584,9 @@ export function understand(question: string, history: readonly Turn[], language:
   }
   // The last word names the sort; those before it narrow it ("old jetty", "insolvency firm"): a passage need not repeat them, but a knowledge base
   // that holds a narrowing noun nowhere names no such thing. Not a describing word ("struggling", "local"), nor the sort of a publisher, whose sources never say it.
-  const sortWords = words(lexicon.question.sortAsked.exec(main)?.slice(1).find((g) => g !== undefined) ?? '')
+  const sortSaid = words(lexicon.question.sortAsked.exec(main)?.slice(1).find((g) => g !== undefined) ?? '')
+  // A general noun last ("which court option…") names no sort of its own: the word before it does.
+  const sortWords = sortSaid.length > 1 && lexicon.question.generalThing.test(sortSaid.at(-1) as string) ? sortSaid.slice(0, -1) : sortSaid
   const sort = sortWords.at(-1)
   const narrowing = query.attribution || lexicon.question.publisherAsked.test(main) ? [] : sortWords.slice(0, -1).filter((w) => !STOP_WORDS.has(w) && !lexicon.question.grading.test(w) && !DESCRIBING.test(w))
   // A sort the cue for the kind of answer names ("which company", "which minister") is answered by a name, however its passage puts the sort.
