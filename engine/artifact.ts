@@ -9,8 +9,8 @@ import type { LexiconData } from './lexicon'
 import type { TimelineEvent } from './timeline'
 import type { StoredExpansion } from './vocabulary'
 
-/** Bumped whenever the shape below changes; a Worker refuses any other format. */
-export const ARTIFACT_FORMAT = 14
+/** Bumped whenever the shape below, or the meaning of a value in it (a listed question's `asks`), changes; a Worker refuses any other format. */
+export const ARTIFACT_FORMAT = 15
 
 /** Where a source comes from, which tells a visitor how much weight it carries: one of the lexicon's `sourceKinds`. */
 export type SourceKind = string
@@ -56,7 +56,7 @@ export interface ListedQuestion {
   terms: string[]
   /** How many passages hold each term, for its rarity. */
   passages: number[]
-  /** The kind of answer it asks for, with `?` when it is a yes-or-no question ("how many…?" is not "were any…?"). */
+  /** The kind of answer it asks for, with `?` when it is a yes-or-no question ("how many…?" is not "were any…?"), and `>` or `<` when it asks who came after someone or before. */
   asks: string
 }
 

@@ -130,13 +130,8 @@ const LOOSE = 0.3
 const SAME_FIGURED_FACT = 0.26
 /** Sentences this alike (shared terms over all terms) state the same thing. */
 const SAME_FACT = 0.5
-/**
- * Passages considered: those scoring within this share of the best. Lower
- * when the question wants a kind of answer (a figure, a name), because the
- * kind then picks out the sentence that holds it from a less central passage.
- */
+/** Passages considered: those scoring within this share of the best. */
 const PASSAGE_FLOOR = 0.3
-const STRICT_PASSAGE_FLOOR = 0.31
 /** The weight of a sentence about another year than the one asked about. */
 const YEAR_MISS = 0.75
 /** The weight of a sentence that names other years than the one asked about (or, asked who ran something then, only a later one): it speaks of another time, so it cannot answer. */
@@ -757,7 +752,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   // Asked what came after a date, the passages that can answer set the floor, not the one telling of the event it starts from; one holding little of the question sets none.
   const { after } = query
   const reference = (after !== undefined && hits.find((h) => isLater(dateOf(h), after) && h.coverage >= MIN_COVERAGE)) || top
-  const floor = reference.score * (scorer.strict ? STRICT_PASSAGE_FLOOR : PASSAGE_FLOOR)
+  const floor = reference.score * PASSAGE_FLOOR
   // A listed question wins a question about now only if its passage says how things stand.
   // "Is X still doing Y?": what a sentence on how things stand must settle, the concepts after "still".
   const still = query.polar && query.now ? stillAsked(query, retrieval, context.lexicon) : new Set<number>()

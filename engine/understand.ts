@@ -585,21 +585,25 @@ export function understand(question: string, history: readonly Turn[], language:
   // The last word names the sort; those before it narrow it ("old jetty", "insolvency firm"): a passage need not repeat them, but a knowledge base
   // that holds a narrowing noun nowhere names no such thing. Not a describing word ("struggling", "local"), nor the sort of a publisher, whose sources never say it.
   const sortSaid = words(lexicon.question.sortAsked.exec(main)?.slice(1).find((g) => g !== undefined) ?? '')
-  // A general noun last ("which court option…") names no sort of its own: the word before it does.
-  const sortWords = sortSaid.length > 1 && lexicon.question.generalThing.test(sortSaid.at(-1) as string) ? sortSaid.slice(0, -1) : sortSaid
+  const narrows = (w: string) => !STOP_WORDS.has(w) && !lexicon.question.grading.test(w) && !DESCRIBING.test(w) && !NUMBER_WORDS.has(w) && !/\d/.test(w)
+  // A general noun last ("which court option…") names no sort of its own: a narrowing word before it does ("which other option" keeps "option").
+  const wordBefore = sortSaid.at(-2)
+  const sortWords = wordBefore !== undefined && narrows(wordBefore) && lexicon.question.generalThing.test(sortSaid.at(-1) as string) ? sortSaid.slice(0, -1) : sortSaid
   const sort = sortWords.at(-1)
-  const narrowing = query.attribution || lexicon.question.publisherAsked.test(main) ? [] : sortWords.slice(0, -1).filter((w) => !STOP_WORDS.has(w) && !lexicon.question.grading.test(w) && !DESCRIBING.test(w))
+  const narrowing = query.attribution || lexicon.question.publisherAsked.test(main) ? [] : sortWords.slice(0, -1).filter(narrows)
   // A sort the cue for the kind of answer names ("which company", "which minister") is answered by a name, however its passage puts the sort.
   // Of people, though, a particular role ("which judge…") is one the passage must speak of, unless it is as loose as "minister" (`question.vagueRole`).
   const cued = words(asked.cue ?? '').some((w) => w.toLowerCase() === sort)
   if (sort && (!cued || (query.kind === 'person' && !lexicon.question.vagueRole.test(sort)))) query.sortAsked = [sort]
   if (narrowing.length > 0) query.sortNarrowing = narrowing
   // What the visitor said is read for what no question may ask (their own case, a later year, the future) as the question is.
-  // So is what it told of someone the question then asks about ("my uncle's on licence. can he ask to be moved?").
-  const whole = said !== undefined ? `${said} ${text}` : toldScene || (leans && fewOwn) || (cleaned.context !== undefined && A_PERSON.test(text)) ? `${cleaned.context} ${text}` : text
+  const whole = said !== undefined ? `${said} ${text}` : toldScene || (leans && fewOwn) ? `${cleaned.context} ${text}` : text
   const later = laterYear(whole, language, polar)
   if (later !== undefined) query.laterYear = later
-  const decline = declineReason(query, lexicon, whole, cleaned.text)
+  // For a personal case, also the question as typed (a request, "can i ask to be moved…", is no politeness to strip), and with what the
+  // visitor told of someone the question asks about by a pronoun ("my uncle's on licence. can he ask to be moved?").
+  const toldOf = cleaned.context !== undefined && A_PERSON.test(text) && lexicon.question.someoneElse.test(cleaned.context) ? [`${cleaned.context} ${text}`] : []
+  const decline = declineReason(query, lexicon, whole, [cleaned.text, ...toldOf])
   if (decline) query.decline = decline
   return query
 }
@@ -725,14 +729,15 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
 }
 
 /** Reasons to decline that the question's wording alone gives: nothing to look up, or nothing that should be. */
-function declineReason(query: Query, lexicon: Lexicon, whole: string, typed: string): DeclineReason | undefined {
+function declineReason(query: Query, lexicon: Lexicon, whole: string, personalReads: readonly string[]): DeclineReason | undefined {
   const { text } = query
   if (lexicon.question.smallTalk.test(text)) return 'greeting'
   // Someone the visitor knows ("my brother crews the night ferry") makes a personal case only with advice or a judgement
   // asked about it ("can he…", "will he get banned", "is that fair"); "…who runs it now?" asks how things stand.
-  const { personal, someoneElse, adviceAsked } = lexicon.question
-  // Read as typed too: a request ("can i ask to be moved…") is no politeness to strip.
-  if (personal.test(whole) || personal.test(typed) || (someoneElse.test(whole) && adviceAsked.test(whole))) return 'personal'
+  // So does someone's own order, licence or officer ("my mum reckons her probation officer was rude. should she complain?").
+  const { personal, someoneElse, adviceAsked, ownCase } = lexicon.question
+  const personalCase = (t: string) => personal.test(t) || (adviceAsked.test(t) && (someoneElse.test(t) || ownCase.test(t)))
+  if (personalCase(whole) || personalReads.some(personalCase)) return 'personal'
   if (lexicon.question.privateDetails.test(whole)) return 'private'
   // "Can you help me write a cover letter…" asks for work, not for what the sources say.
   if (lexicon.question.taskAsked.test(whole)) return 'task'

@@ -530,6 +530,8 @@ describe('understand', () => {
     // A general noun last ("option", "step") names no sort of its own: the word before it does.
     expect(ask('which fare option did the board drop?').sortAsked).toEqual(['fare'])
     expect(ask('which option did the board drop?').sortAsked).toEqual(['option'])
+    expect(ask('which other option did the board drop?').sortAsked).toEqual(['option'])
+    expect(ask('which two options did the board drop?').sortAsked).toEqual(['options'])
     expect(ask('which existing law did the board rely on?').sortAsked).toBeUndefined()
     expect(ask('which pier operators complained about the fares?').sortAsked).toEqual(['operators'])
     expect(ask('which company won the night routes?').sortAsked).toBeUndefined()
@@ -1311,6 +1313,7 @@ describe('understand', () => {
     expect(ask('im supervised by phone, can i ask to see someone face to face instead').decline).toBe('personal')
     expect(ask('can i ask to be moved to a different officer').decline).toBe('personal')
     expect(ask('can I ask to be moved from my night operator to the harbour board?').decline).toBe('personal')
+    expect(ask('can i ask to see a copy of the 2019 board review?').decline).toBeUndefined()
     // Asking for a document or to see figures is a question put politely.
     expect(ask('can i ask for a copy of the 2019 review?').decline).toBeUndefined()
     expect(ask('thanks, can i ask to see the figures for 2017?').decline).toBeUndefined()
@@ -1323,16 +1326,21 @@ describe('understand', () => {
     expect(ask("doing a letter for my MP's caseworker, who chairs the harbour board now?").decline).toBeUndefined()
     expect(ask('my mps caseworker says the operators are gone, is that right?').decline).toBeUndefined()
     expect(ask("my dad's officer keeps cancelling his appointments").decline).toBe('personal')
-    // Asked to write something, it is work asked for, not what the sources say; who wrote what is a question.
     // Someone's case reported as their claim ("my cousin reckons her licence…") is a claim to check, not a case to advise on.
     expect(ask('my cousin reckons her licence is still handled by a night operator. is that still a thing?').decline).toBeUndefined()
     expect(ask('my cousin thinks the operators lost her licence papers').decline).toBe('personal')
     // Someone told of before the question, then asked about by a pronoun, makes it their case when advice is asked.
     expect(ask("my uncle's on licence and has been told hes on the night crews' list. can he ask to be moved back to the day routes instead").decline).toBe('personal')
-    expect(ask('my uncle crewed the night ferry in 2016. who did he report to then?').decline).toBeUndefined()
-    // "Should I…" asks for advice wherever it falls; which source to cite or read is a question about the sources.
+    expect(ask('my uncle crewed the night ferry in 2016. who did he report to?').decline).toBeUndefined()
+    expect(ask('Ann Lee said the ferries would be fixed by 2030. What did she tell the board about the night routes in 2016?').decline).toBeUndefined()
+    // Someone's own licence or officer with advice asked about it is their case, whoever tells it.
+    expect(ask('my mum reckons her officer was rude. should she complain?').decline).toBe('personal')
+    // "Should I…" asks for advice wherever it falls; which source to cite, read or believe is a question about the sources.
     expect(ask('im a harbour master - after everything the inspectors said should i still be sending crews out at night').decline).toBe('personal')
     expect(ask('which board paper should i cite for the 2017 timetable changes').decline).toBeUndefined()
+    expect(ask('which board paper should i actually cite for the 2017 timetable changes').decline).toBeUndefined()
+    expect(ask('who should i believe about the cost of the night routes, the board or the gazette?').decline).toBeUndefined()
+    // Asked to write something, it is work asked for, not what the sources say; who wrote what is a question.
     expect(ask('can u help me write a cover letter for a harbour job, i have no experience').decline).toBe('task')
     expect(ask('could you proofread my essay on the night routes').decline).toBe('task')
     expect(ask('can you write about the night routes?').decline).toBeUndefined()
