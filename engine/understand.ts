@@ -734,7 +734,7 @@ function declineReason(query: Query, lexicon: Lexicon, whole: string, personalRe
   if (lexicon.question.smallTalk.test(text)) return 'greeting'
   // Someone the visitor knows ("my brother crews the night ferry") makes a personal case only with advice or a judgement
   // asked about it ("can he…", "will he get banned", "is that fair"); "…who runs it now?" asks how things stand.
-  // So does someone's own order, licence or officer ("my mum reckons her probation officer was rude. should she complain?").
+  // So does someone's own order, licence or officer ("my mum reckons her officer was rude. should she complain?").
   const { personal, someoneElse, adviceAsked, ownCase } = lexicon.question
   const personalCase = (t: string) => personal.test(t) || (adviceAsked.test(t) && (someoneElse.test(t) || ownCase.test(t)))
   if (personalCase(whole) || personalReads.some(personalCase)) return 'personal'

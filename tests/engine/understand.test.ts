@@ -527,7 +527,7 @@ describe('understand', () => {
   it('reads the sort of thing "which …" asks for from the last word of its phrase, unless the cue for a name says it', () => {
     expect(ask('which fares were cancelled in the first winter?').sortAsked).toEqual(['fares'])
     expect(ask('which old jetty did the board rely on?').sortAsked).toEqual(['jetty'])
-    // A general noun last ("option", "step") names no sort of its own: the word before it does.
+    // A general noun last ("option", "step") names no sort of its own: a narrowing word before it does; "other" or "two" is none.
     expect(ask('which fare option did the board drop?').sortAsked).toEqual(['fare'])
     expect(ask('which option did the board drop?').sortAsked).toEqual(['option'])
     expect(ask('which other option did the board drop?').sortAsked).toEqual(['option'])
