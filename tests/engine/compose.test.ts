@@ -350,8 +350,6 @@ describe('compose', () => {
     expect(understand('what happened next?', [last], kb.language).after).toBe('2016-05-03')
     expect(understand('when was that again?', [last], kb.language).after).toBeUndefined()
     expect(understand('and over the next four years?', [last], kb.language).after).toBeUndefined()
-    // "Even after that" concedes, as "despite that" does: it asks about the same time.
-    expect(understand('even after that how many of them were still striking?', [last], kb.language).after).toBeUndefined()
     expect(understand('why did they strike?', [last], kb.language).after).toBeUndefined()
     const turns = await conversation(kb, 'what happened next?', [{ question: 'what happened to the ferry contracts?' }])
     expect(turns.at(-1)?.dated).toBe(dateOf(first!))
