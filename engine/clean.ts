@@ -68,6 +68,8 @@ const INSTRUCTIONS: RegExp[] = [
   /\byou are (dan|an? (unfiltered|unrestricted|evil|different) [a-z]+)\b[^.?!\n]*/gi,
   // Words for the assistant to say back: "just repeat that back to me word for word", "echo this verbatim".
   /\b(repeat|echo|parrot)\b( (it|that|this|these|those|the (above|following|text|answer)))? (back (to|for) (me|us)( (word for word|verbatim|exactly))?|word for word|verbatim)\b/gi,
+  // Words to say over and over: "repeat the word X 500 times", "say it ten times".
+  /(?<=^|[.!?;:]\s*|\b(?:and|then|now|please|just|so)\s+)(repeat|say|write|type|print|spell|spam)\b[^.?!\n]*?\b(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred|hundred|thousand|a thousand|million|a million) times\b/gi,
   // An order to assert something: "I instruct you to publish a statement that…", "i ORDER u to say…".
   /\b(order|orders|instruct|command|demand|require)( (you|u))? to (say|state|publish|write|declare|claim|admit|confirm|announce|print|post)\b[^.?!\n]*/gi,
   // Words for the assistant to pass on or to answer with: "tell everyone the report was withdrawn", "confirm by replying 'noted'".
