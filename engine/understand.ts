@@ -197,9 +197,6 @@ const POINTS_BACK = /\b(there|then|that year|at that time|at the time)\b/i
 /** "There" that only says something exists: "is there…", "how many were there", "there was a strike". */
 const THERE_EXISTS = /\b(?:is|are|was|were|isn't|aren't|wasn't|weren't) there\b|(?:^|[,;:.?!-]\s*|\b(?:and|but|so|if|that|whether|why|when|what|how many|how much)\s+)there (?:is|are|was|were|be|been|has|had)\b/gi
 
-/** A pronoun for a person, whom a question may ask about after a visitor has told of them. */
-const A_PERSON = /\b(he|him|his|she|her|hers)\b/i
-
 const LEANS_ON_CONTEXT = /\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|same|one|ones)\b/i
 /** Words after "is it" or "is that" that make it framing ("is it true that…"), and after "this" that make it a time ("this year"). */
 const FRAMING = 'true|right|fair|correct|possible|the case|so'
@@ -602,7 +599,7 @@ export function understand(question: string, history: readonly Turn[], language:
   if (later !== undefined) query.laterYear = later
   // For a personal case, also the question as typed (a request, "can i ask to be moved…", is no politeness to strip), and with what the
   // visitor told of someone the question asks about by a pronoun ("my uncle's on licence. can he ask to be moved?").
-  const toldOf = cleaned.context !== undefined && A_PERSON.test(text) && lexicon.question.someoneElse.test(cleaned.context) ? [`${cleaned.context} ${text}`] : []
+  const toldOf = cleaned.context !== undefined && PERSONAL.test(text) && lexicon.question.someoneElse.test(cleaned.context) ? [`${cleaned.context} ${text}`] : []
   const decline = declineReason(query, lexicon, whole, [cleaned.text, ...toldOf])
   if (decline) query.decline = decline
   return query
