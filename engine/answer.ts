@@ -11,7 +11,8 @@ import { words } from './text'
 import type { MessageKey } from './lexicon'
 import { retrieve, type Retrieval } from './retrieve'
 import { suggest } from './suggest'
-import { CONTEXT_WEIGHT, readsLastAnswer, understand, type DeclineReason, type Query, type Turn } from './understand'
+import { cleanQuestion, isQuestion } from './clean'
+import { CONTEXT_WEIGHT, readsLastAnswer, understand, type DeclineReason, type Language, type Query, type Turn } from './understand'
 
 export interface Answer {
   answer: string
@@ -40,7 +41,8 @@ const MESSAGES: Record<DeclineReason | 'unknown', MessageKey> = {
 const TOPICAL: ReadonlySet<DeclineReason | 'unknown'> = new Set(['later', 'future', 'unknown'])
 
 export async function answer(kb: Kb, question: string, history: readonly Turn[] = []): Promise<Answer> {
-  return answerWith(kb, question, await conversation(kb, question, history))
+  const asked = await conversation(kb, question, history)
+  return answerWith(kb, asked.question, asked.history)
 }
 
 async function answerWith(kb: Kb, question: string, history: readonly Turn[]): Promise<Answer> {
@@ -169,21 +171,40 @@ export function warmUpQuestions(kb: Kb, count: number): string[] {
   return out
 }
 
+/** A question as `answer` reads it, and the history before it. */
+export interface Asked {
+  question: string
+  history: readonly Turn[]
+}
+
 /**
- * The history as `answer` reads it: the questions, and for a follow-up the
- * last answer as this engine gives it, worked out again from the questions
- * before it (through a chain of follow-ups: at most one answer per earlier
- * turn). A client's copy of an answer is never read, so an answer depends only
- * on what was asked. `kb:explain` reads the same history.
+ * The question and history as `answer` reads them. What the visitor last said without asking ("the inquiry opened
+ * in October 2017", then "when did it report?") is read as said before the question in the same message, as
+ * context of it, not as a question answered in turn. The history is the questions, and for a follow-up the last
+ * answer as this engine gives it, worked out again from the questions before it (through a chain of follow-ups:
+ * at most one answer per earlier turn). A client's copy of an answer is never read, so an answer depends only
+ * on what was asked. `kb:explain` reads the same.
  */
-export async function conversation(kb: Kb, question: string, history: readonly Turn[]): Promise<readonly Turn[]> {
+export async function conversation(kb: Kb, question: string, history: readonly Turn[]): Promise<Asked> {
+  const told = history.at(-1)?.question.trim()
+  // Typed on its own line, the question needs no mark to end it; after a statement, it is marked as one.
+  const joined = told && isStatement(told, kb.language) ? `${/[.!]$/.test(told) ? told : `${told}.`} ${question.trim()}${/[.!?]$/.test(question.trim()) ? '' : '?'}` : undefined
+  // Only where the question then stands apart from it, as it would typed after it.
+  if (joined && cleanQuestion(joined).context !== undefined) return conversation(kb, joined, history.slice(0, -1))
   const asked = history.map((t) => ({ question: t.question }))
   const last = asked.at(-1)
-  if (!last || !readsLastAnswer(question, kb.language)) return asked
+  if (!last || !readsLastAnswer(question, kb.language)) return { question, history: asked }
   const earlier = asked.slice(0, -1)
-  const previous = await answerWith(kb, last.question, await conversation(kb, last.question, earlier))
+  const previous = await answer(kb, last.question, earlier)
   const first = previous.citations[0]
-  return [...earlier, { question: last.question, ...(previous.answered && { answer: previous.answer, ...(first && { source: first.sourceId }), ...(first?.date && { dated: first.date }) }) }]
+  return { question, history: [...earlier, { question: last.question, ...(previous.answered && { answer: previous.answer, ...(first && { source: first.sourceId }), ...(first?.date && { dated: first.date }) }) }] }
+}
+
+/** Said in plain words without asking anything: not worded as a question, nor checking a claim ("…, didn't it"). */
+function isStatement(text: string, language: Language): boolean {
+  if (isQuestion(text) || language.lexicon.question.polar.test(text)) return false
+  const cleaned = cleanQuestion(text)
+  return !cleaned.instructed && !cleaned.mashed
 }
 
 function decline(kb: Kb, query: Query, reason: DeclineReason | 'unknown', retrieval: Retrieval | undefined): Answer {

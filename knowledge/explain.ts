@@ -20,12 +20,14 @@ if (!question.trim()) {
 
 const kb = await loadKbFile(values.kb)
 const history = values.history.map((q) => ({ question: q }))
-// The history as the answer reads it: for a follow-up, with the last answer worked out again.
-const turns = await conversation(kb, question, history)
-const query = understand(question, turns, kb.language)
+// The question and history as the answer reads them: a statement last told joined to the question, a follow-up's last answer worked out again.
+const { question: asked, history: turns } = await conversation(kb, question, history)
+const query = understand(asked, turns, kb.language)
 const round = (x: number) => x.toFixed(2)
 const out: string[] = []
-out.push(`question: ${question}`, `understood as: "${query.text}"${query.instructed ? ' (instructions removed)' : ''}`)
+out.push(`question: ${question}`)
+if (asked !== question) out.push(`read with what the visitor told before it: ${asked}`)
+out.push(`understood as: "${query.text}"${query.instructed ? ' (instructions removed)' : ''}`)
 out.push(`kind of answer: ${query.kind}${query.polar ? ', yes/no' : ''}${query.now ? ', about now' : ''}${query.followUp ? ', follow-up' : ''}`)
 out.push('concepts (slot: typed → alternatives searched):')
 for (const slot of query.slots) {

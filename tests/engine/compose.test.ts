@@ -40,8 +40,23 @@ describe('compose', () => {
     expectFindableQuotes(a)
   })
 
+  it('reads what the visitor last told without asking as said before the question in the same message, not as a question answered in turn', async () => {
+    const told = 'harbour link went into administration in 2019'
+    const a = await ask('who ran its routes after that', [told])
+    expect(a.answer).toMatch(/operated by the Harbour Board/)
+    expect(a).toEqual(await ask(`${told}. who ran its routes after that?`))
+    const earlier = [{ question: 'who won the ferry contracts?' }, { question: told }]
+    const read = await conversation(kb, 'who ran its routes after that', earlier)
+    expect(read.question).toBe(`${told}. who ran its routes after that?`)
+    expect(read.history.map((t) => t.question)).toEqual(['who won the ferry contracts?'])
+    // A question, or a claim put to be checked ("…, didn't it"), is one answered in turn.
+    for (const asked of ['did harbour link go into administration in 2019', 'harbour link went into administration in 2019, didnt it']) {
+      expect((await conversation(kb, 'who ran its routes after that', [{ question: asked }])).question).toBe('who ran its routes after that')
+    }
+  })
+
   it('answers a follow-up from the source the last answer quoted first, of sentences that answer about as well', async () => {
-    const turns = await conversation(kb, 'who said so?', [{ question: 'who ran the night routes' }])
+    const { history: turns } = await conversation(kb, 'who said so?', [{ question: 'who ran the night routes' }])
     expect(turns.at(-1)?.source).toBe((await ask('who ran the night routes')).citations[0]?.sourceId)
     const a = await ask('who said so?', ['who ran the night routes'])
     expect(a.citations[0]?.sourceId).toBe(turns.at(-1)?.source)
@@ -224,7 +239,7 @@ describe('compose', () => {
 
   it('lets a follow-up through the coverage bar on its own words and one concept of what it follows, however many other words the earlier question had', async () => {
     const history = [{ question: 'when did the harbour board approve the cut to the night routes?' }]
-    const query = understand('why did they go?', await conversation(kb, 'why did they go?', history), kb.language)
+    const query = understand('why did they go?', (await conversation(kb, 'why did they go?', history)).history, kb.language)
     const found = await retrieve(kb, query)
     const top = found.hits[0]
     if (!query.followUp || !top) throw new Error('the fixture no longer reads "why did they go?" as a follow-up with a passage')
@@ -246,7 +261,7 @@ describe('compose', () => {
     expect(a.answered).toBe(true)
     expect(sentencesOf(a)[0]).toMatch(/^The Gazette said Bluewater would run the night routes/)
     // Who reported a sentence counts only when a source is asked about: without it, the Gazette's sentence does not lead.
-    const query = understand('and the gazette?', await conversation(kb, 'and the gazette?', [{ question: 'what did the harbour board say about the night routes?' }]), kb.language)
+    const query = understand('and the gazette?', (await conversation(kb, 'and the gazette?', [{ question: 'what did the harbour board say about the night routes?' }])).history, kb.language)
     expect(query.attribution).toBe(true)
     expect(plan(await retrieve(kb, query), { ...query, attribution: false }, context).chosen[0]?.sentence ?? '').not.toMatch(/^The Gazette said Bluewater would run the night routes/)
     // Asked as a check of one source's figure, the follow-up asks the other's figure: a sum, a share, not a count of people.
@@ -270,7 +285,7 @@ describe('compose', () => {
 
   it('weighs a sentence still speaking of what a follow-up put its own words in place of below one that does not ("what about Tidal Lines?" after a question about Bluewater)', async () => {
     const history = [{ question: 'did bluewater run the night routes?' }]
-    const query = understand('what about tidal lines?', await conversation(kb, 'what about tidal lines?', history), kb.language)
+    const query = understand('what about tidal lines?', (await conversation(kb, 'what about tidal lines?', history)).history, kb.language)
     expect(query.replaced).toEqual([toTerm('bluewater')])
     const found = await retrieve(kb, query)
     const scored = plan(found, query, context).candidates
@@ -351,10 +366,10 @@ describe('compose', () => {
     expect(understand('when was that again?', [last], kb.language).after).toBeUndefined()
     expect(understand('and over the next four years?', [last], kb.language).after).toBeUndefined()
     expect(understand('why did they strike?', [last], kb.language).after).toBeUndefined()
-    const turns = await conversation(kb, 'what happened next?', [{ question: 'what happened to the ferry contracts?' }])
+    const { history: turns } = await conversation(kb, 'what happened next?', [{ question: 'what happened to the ferry contracts?' }])
     expect(turns.at(-1)?.dated).toBe(dateOf(first!))
     // A question naming only a kind of answer reads the last answer too, to know there was one.
-    expect((await conversation(kb, 'reason?', [{ question: 'what happened to the ferry contracts?' }])).at(-1)?.answer).toBeDefined()
+    expect((await conversation(kb, 'reason?', [{ question: 'what happened to the ferry contracts?' }])).history.at(-1)?.answer).toBeDefined()
   })
 
   it('answers "…again after the April 2019 strike?" only with what happened after the month the question names, which is no year asked about', async () => {
