@@ -178,19 +178,17 @@ export interface Asked {
 }
 
 /**
- * The question and history as `answer` reads them. What the visitor last said without asking ("the inquiry opened
- * in October 2017", then "when did it report?") is read as said before the question in the same message, as
- * context of it, not as a question answered in turn. The history is the questions, and for a follow-up the last
+ * The question and history as `answer` reads them. What the visitor last said about the subject without asking ("the
+ * inquiry opened in October 2017", then "when did it report?"; several such statements in a row too) is read as said
+ * before the question in the same message, as context of it, not as a question answered in turn. The history is the questions, and for a follow-up the last
  * answer as this engine gives it, worked out again from the questions before it (through a chain of follow-ups:
  * at most one answer per earlier turn). A client's copy of an answer is never read, so an answer depends only
  * on what was asked. `kb:explain` reads the same.
  */
 export async function conversation(kb: Kb, question: string, history: readonly Turn[]): Promise<Asked> {
   const told = history.at(-1)?.question.trim()
-  // Typed on its own line, the question needs no mark to end it; after a statement, it is marked as one.
-  const joined = told && isStatement(told, kb.language) ? `${/[.!]$/.test(told) ? told : `${told}.`} ${question.trim()}${/[.!?]$/.test(question.trim()) ? '' : '?'}` : undefined
-  // Only where the question then stands apart from it, as it would typed after it.
-  if (joined && cleanQuestion(joined).context !== undefined) return conversation(kb, joined, history.slice(0, -1))
+  const joined = told ? withTold(question, told, kb.language) : undefined
+  if (joined) return conversation(kb, joined, history.slice(0, -1))
   const asked = history.map((t) => ({ question: t.question }))
   const last = asked.at(-1)
   if (!last || !readsLastAnswer(question, kb.language)) return { question, history: asked }
@@ -200,11 +198,31 @@ export async function conversation(kb: Kb, question: string, history: readonly T
   return { question, history: [...earlier, { question: last.question, ...(previous.answered && { answer: previous.answer, ...(first && { source: first.sourceId }), ...(first?.date && { dated: first.date }) }) }] }
 }
 
-/** Said in plain words without asking anything: not worded as a question, nor checking a claim ("…, didn't it"). */
+/**
+ * The question with a statement told before it, as one message; none where what was told is no statement, or the
+ * question (small talk aside) would not stand apart from all of it.
+ */
+function withTold(question: string, told: string, language: Language): string | undefined {
+  const asked = question.trim()
+  if (!isStatement(told, language) || language.lexicon.question.smallTalk.test(asked)) return undefined
+  // Typed on its own line, the question needs no mark to end it; after a statement, it is marked as one.
+  const marked = /[.!?]$/.test(asked) ? asked : `${asked}?`
+  const joined = `${/[.!]$/.test(told) ? told : `${told}.`} ${marked}`
+  const read = cleanQuestion(joined)
+  return read.context !== undefined && read.text === cleanQuestion(marked).text ? joined : undefined
+}
+
+/** A statement about the visitor ("i used to be in the union"), not about what they heard or read. */
+const OF_ONESELF = /^\s*(?:i|i'm|im|i've|ive|we|we're|we've)\b(?!\s+(?:read|heard|saw|seen|think|thought|believe|reckon|know|knew|remember|understand|gather)\b)/i
+
+/**
+ * Said in plain words without asking anything about the subject: not worded as a question, nor checking a claim ("…, didn't it"), nor
+ * of the visitor or someone they know, nor anything the engine would decline (small talk, a personal case, private details).
+ */
 function isStatement(text: string, language: Language): boolean {
-  if (isQuestion(text) || language.lexicon.question.polar.test(text)) return false
+  if (isQuestion(text) || language.lexicon.question.polar.test(text) || OF_ONESELF.test(text)) return false
   const cleaned = cleanQuestion(text)
-  return !cleaned.instructed && !cleaned.mashed
+  return !cleaned.instructed && !cleaned.mashed && !language.lexicon.question.someoneElse.test(text) && understand(text, [], language).decline === undefined
 }
 
 function decline(kb: Kb, query: Query, reason: DeclineReason | 'unknown', retrieval: Retrieval | undefined): Answer {

@@ -49,10 +49,22 @@ describe('compose', () => {
     const read = await conversation(kb, 'who ran its routes after that', earlier)
     expect(read.question).toBe(`${told}. who ran its routes after that?`)
     expect(read.history.map((t) => t.question)).toEqual(['who won the ferry contracts?'])
-    // A question, or a claim put to be checked ("…, didn't it"), is one answered in turn.
-    for (const asked of ['did harbour link go into administration in 2019', 'harbour link went into administration in 2019, didnt it']) {
+    // Statements in a row are all said before it.
+    expect((await conversation(kb, 'who ran its routes after that', [{ question: 'the operators won in 2015' }, { question: told }])).question).toBe(`the operators won in 2015. ${told}. who ran its routes after that?`)
+    // A question, a claim put to be checked ("…, didn't it"), what the visitor says of themselves or of someone they know, and what
+    // would be declined (private details) stay turns of their own; so does a statement the question would not stand apart from.
+    for (const asked of [
+      'did harbour link go into administration in 2019',
+      'harbour link went into administration in 2019, didnt it',
+      'i used to crew the night ferries',
+      'my brother crewed the night ferries',
+      'my phone number is 07700 900123',
+      'the operators won in 2015. was a long wait',
+    ]) {
       expect((await conversation(kb, 'who ran its routes after that', [{ question: asked }])).question).toBe('who ran its routes after that')
     }
+    // Small talk after a statement is still small talk.
+    expect((await ask('thanks', [told])).answer).toBe((await ask('thanks')).answer)
   })
 
   it('answers a follow-up from the source the last answer quoted first, of sentences that answer about as well', async () => {
