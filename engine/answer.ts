@@ -4,6 +4,7 @@
  * otherwise retrieve and compose; when no sentence supplies what was asked,
  * decline with questions close to it that the knowledge base can answer.
  */
+import { cleanQuestion, isQuestion } from './clean'
 import { compose, composeHolder, plan, type Citation, type ComposeContext } from './compose'
 import type { Kb } from './kb'
 import { answerKind } from './kinds'
@@ -11,7 +12,6 @@ import { words } from './text'
 import type { MessageKey } from './lexicon'
 import { retrieve, type Retrieval } from './retrieve'
 import { suggest } from './suggest'
-import { cleanQuestion, isQuestion } from './clean'
 import { CONTEXT_WEIGHT, readsLastAnswer, understand, type DeclineReason, type Language, type Query, type Turn } from './understand'
 
 export interface Answer {
@@ -178,12 +178,12 @@ export interface Asked {
 }
 
 /**
- * The question and history as `answer` reads them. What the visitor last said about the subject without asking ("the
- * inquiry opened in October 2017", then "when did it report?"; several such statements in a row too) is read as said
- * before the question in the same message, as context of it, not as a question answered in turn. The history is the questions, and for a follow-up the last
- * answer as this engine gives it, worked out again from the questions before it (through a chain of follow-ups:
- * at most one answer per earlier turn). A client's copy of an answer is never read, so an answer depends only
- * on what was asked. `kb:explain` reads the same.
+ * The question and history as `answer` reads them. What the visitor last said about the subject without asking
+ * ("the inquiry opened in October 2017", then "when did it report?"; several such statements in a row too) is read
+ * as said before the question in the same message, as context of it, not as a question answered in turn. The
+ * history is the questions, and for a follow-up the last answer as this engine gives it, worked out again from the
+ * questions before it (through a chain of follow-ups: at most one answer per earlier turn). A client's copy of an
+ * answer is never read, so an answer depends only on what was asked. `kb:explain` reads the same.
  */
 export async function conversation(kb: Kb, question: string, history: readonly Turn[]): Promise<Asked> {
   const told = history.at(-1)?.question.trim()

@@ -251,7 +251,8 @@ describe('compose', () => {
 
   it('lets a follow-up through the coverage bar on its own words and one concept of what it follows, however many other words the earlier question had', async () => {
     const history = [{ question: 'when did the harbour board approve the cut to the night routes?' }]
-    const query = understand('why did they go?', (await conversation(kb, 'why did they go?', history)).history, kb.language)
+    const read = await conversation(kb, 'why did they go?', history)
+    const query = understand(read.question, read.history, kb.language)
     const found = await retrieve(kb, query)
     const top = found.hits[0]
     if (!query.followUp || !top) throw new Error('the fixture no longer reads "why did they go?" as a follow-up with a passage')
@@ -273,7 +274,8 @@ describe('compose', () => {
     expect(a.answered).toBe(true)
     expect(sentencesOf(a)[0]).toMatch(/^The Gazette said Bluewater would run the night routes/)
     // Who reported a sentence counts only when a source is asked about: without it, the Gazette's sentence does not lead.
-    const query = understand('and the gazette?', (await conversation(kb, 'and the gazette?', [{ question: 'what did the harbour board say about the night routes?' }])).history, kb.language)
+    const read = await conversation(kb, 'and the gazette?', [{ question: 'what did the harbour board say about the night routes?' }])
+    const query = understand(read.question, read.history, kb.language)
     expect(query.attribution).toBe(true)
     expect(plan(await retrieve(kb, query), { ...query, attribution: false }, context).chosen[0]?.sentence ?? '').not.toMatch(/^The Gazette said Bluewater would run the night routes/)
     // Asked as a check of one source's figure, the follow-up asks the other's figure: a sum, a share, not a count of people.
@@ -297,7 +299,8 @@ describe('compose', () => {
 
   it('weighs a sentence still speaking of what a follow-up put its own words in place of below one that does not ("what about Tidal Lines?" after a question about Bluewater)', async () => {
     const history = [{ question: 'did bluewater run the night routes?' }]
-    const query = understand('what about tidal lines?', (await conversation(kb, 'what about tidal lines?', history)).history, kb.language)
+    const read = await conversation(kb, 'what about tidal lines?', history)
+    const query = understand(read.question, read.history, kb.language)
     expect(query.replaced).toEqual([toTerm('bluewater')])
     const found = await retrieve(kb, query)
     const scored = plan(found, query, context).candidates
