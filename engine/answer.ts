@@ -53,13 +53,20 @@ async function answerWith(kb: Kb, question: string, history: readonly Turn[]): P
     if (held) return held
   }
   const retrieval = await retrieve(kb, query)
-  const last = history.at(-1)
-  // Asked again ("and who runs it now?"), say something new if it answers as well; asked for another kind of answer ("when?" after "what happened?"), what was said may hold it.
-  const said = last?.answer !== undefined && understand(last.question, history.slice(0, -1), kb.language).kind === query.kind ? last.answer : undefined
+  const said = saidBefore(kb, history, query)
   const context = { ...composeContext(kb), ...(said !== undefined && { said }) }
   const composed = compose(retrieval, query, context) ?? (await stateWithoutSuccessor(kb, query, context)) ?? (await leaningOnEarlier(kb, question, history, query, context))
   if (!composed) return decline(kb, query, 'unknown', retrieval)
   return { answer: composed.answer, answered: true, citations: composed.citations, ...(composed.asOf && { asOf: composed.asOf }) }
+}
+
+/**
+ * What the last answer said, for a follow-up asking for the same kind of answer again ("and who runs it now?"): it says
+ * something new if that answers as well. Asked for another kind ("when?" after "what happened?"), what was said may hold it.
+ */
+export function saidBefore(kb: Kb, history: readonly Turn[], query: Query): string | undefined {
+  const last = history.at(-1)
+  return last?.answer !== undefined && understand(last.question, history.slice(0, -1), kb.language).kind === query.kind ? last.answer : undefined
 }
 
 /**

@@ -5,7 +5,7 @@
  * their scores and what each matched, and why the answer is what it is.
  */
 import { parseArgs } from 'node:util'
-import { answer, composeContext, conversation, plan, retrieve, understand } from '../engine'
+import { answer, composeContext, conversation, plan, retrieve, saidBefore, understand } from '../engine'
 import { BUILT_KB, loadKbFile } from './eval-files'
 
 const { values, positionals } = parseArgs({
@@ -53,7 +53,7 @@ else {
     out.push(`     "${h.record.heading}"  matched: ${matched.join(', ') || 'nothing'}`)
     if (h.listed) out.push(`     closest listed question (${round(h.listed.similarity)}${h.listed.sameKind ? '' : ', asks for another kind of answer'}): ${h.listed.question}`)
   })
-  const said = turns.at(-1)?.answer
+  const said = saidBefore(kb, turns, query)
   const p = plan(retrieval, query, { ...composeContext(kb), ...(said !== undefined && { said }) })
   const top = retrieval.hits[0]
   if (p.listedWin && top) out.push(`winner: ${top.record.id}, because its listed question matches the question asked (${round(top.listed?.similarity ?? 0)})`)

@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { answer, compose, composeContext, conversation, createKb, listedQuestion, plan, retrieve, understand, warmUp, warmUpQuestions, type Answer } from '../../engine'
+import { answer, compose, composeContext, conversation, createKb, listedQuestion, plan, retrieve, saidBefore, understand, warmUp, warmUpQuestions, type Answer } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
 import { givesOtherFigure, kindScore, namesGiven, type KindContext } from '../../engine/kinds'
@@ -864,6 +864,13 @@ describe('compose', () => {
     expect(await firstSentence('which operators won the ferry contracts?', `${operators} [1]`)).toMatch(/^Three operators, Bluewater, Tidal Lines and Harbour Link/)
     const awarded = await firstSentence('when were the ferry contracts awarded?')
     expect(await firstSentence('when were the ferry contracts awarded?', `${awarded} [1]`)).toBe(awarded)
+  })
+
+  it('passes on what the last answer said only to a follow-up asking for the same kind of answer again', () => {
+    const history = [{ question: 'which operators won the ferry contracts?', answer: 'Three operators won. [1]' }]
+    expect(saidBefore(kb, history, understand('and which operators won the island routes?', history, kb.language))).toBe('Three operators won. [1]')
+    expect(saidBefore(kb, history, understand('when?', history, kb.language))).toBeUndefined()
+    expect(saidBefore(kb, [{ question: 'which operators won the ferry contracts?' }], understand('and the island routes?', [], kb.language))).toBeUndefined()
   })
 
   it('answers a follow-up about now with the latest state again rather than an older one it has not said', async () => {
