@@ -67,6 +67,14 @@ describe('compose', () => {
     expect((await ask('thanks', [told])).answer).toBe((await ask('thanks')).answer)
   })
 
+  it('leads, after what the visitor told, with a sentence holding a word of the question itself rather than one saying back what they told', async () => {
+    const a = await ask('Harbour Link went into administration in February 2019. Who ran its boats after that?')
+    expect(sentencesOf(a)[0]).toMatch(/^Its crews and boats stayed on the same routes, operated by the Harbour Board/)
+    expect(sentencesOf(a)).toContain('Harbour Link went into administration in February 2019, the Harbour Blog said, the first of the operators to fail.')
+    // Asked without telling it, the question is answered by the best sentence, as before.
+    expect(sentencesOf(await ask('Who ran the boats of Harbour Link after it went into administration?'))[0]).not.toMatch(/^Its crews/)
+  })
+
   it('answers a follow-up from the source the last answer quoted first, of sentences that answer about as well', async () => {
     const { history: turns } = await conversation(kb, 'who said so?', [{ question: 'who ran the night routes' }])
     expect(turns.at(-1)?.source).toBe((await ask('who ran the night routes')).citations[0]?.sourceId)
