@@ -781,8 +781,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   // After what the visitor told, a sentence holding none of the question's own words says it back: one answering nearly as well that holds one of them leads instead.
   const typed = retrieval.slots.some((s) => s.told) ? slotsWhere(retrieval.slots, (s) => isOwnConcept(s) && !s.told && !s.carried && !s.namesKind) : []
   const tellsBack = (c: Candidate) => typed.length > 0 && !typed.some((i) => c.covers.has(i))
-  const told = !fresh && firstAnswering && tellsBack(firstAnswering) ? candidates.find((c) => c.score >= firstAnswering.score * NEARLY && !tellsBack(c) && scorer.answers(c, listedWin) && unsaid(c) && stillCurrent(c)) : undefined
-  const best = fresh ?? told ?? firstAnswering
+  const beyondTold = !fresh && firstAnswering && tellsBack(firstAnswering) ? candidates.find((c) => c.score >= firstAnswering.score * NEARLY && !tellsBack(c) && scorer.answers(c, listedWin) && unsaid(c) && stillCurrent(c)) : undefined
+  const best = fresh ?? beyondTold ?? firstAnswering
   // The latest state: from the latest passage with a sentence that answers what was asked for as well as the best does.
   // A passage saying how things stand answers a question about now when it shares a part of it; another must answer about as well as the best.
   const enough = (c: Candidate) => (context.current.has(c.passage) ? c.ownCoverage >= NOW_CURRENT / 2 : c.ownCoverage >= (best?.ownCoverage ?? 0) * NOW_COVERAGE)
