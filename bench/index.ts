@@ -23,6 +23,7 @@ import { compileKb, type KbFile } from '../knowledge/compile'
 import { readKbDir } from '../knowledge/read'
 import { packArtifact } from '../knowledge/pack'
 import { CHAMPIONS, answer, cleanQuestion, kbFromArtifact, retrieve, understand, warmUp, type Artifact, type Kb, type ShardStore } from '../engine'
+import { LIMITS } from '../worker/contract'
 import { searchKb } from '../worker/routes/search'
 import { endToEnd, type EndToEnd } from './e2e'
 import { QUERY_MIX } from './queries'
@@ -187,6 +188,39 @@ function freshProcess(bundle: string): FreshProcess {
 }
 let fresh: FreshProcess | undefined
 
+/** Runs of each heaviest request, each with text of its own so no cache holds it. */
+const LONGEST_RUNS = 15
+
+/**
+ * The heaviest requests the API takes: a question of LIMITS.questionChars characters after LIMITS.historyTurns earlier turns
+ * as long, all statements (joined to the question as what the visitor told) or all questions (the last answered again, as for
+ * a follow-up). Their words are the knowledge base's own sentences, so they are about its subject. Median ms of each:
+ * a Worker on the free plan has 10 ms of CPU per request.
+ */
+async function longestRequests(kb: Kb): Promise<{ statements: number; questions: number }> {
+  const words = kb.artifact.passages.flatMap((p) => p.sentences).join(' ').replace(/[?.!;:]/g, '').toLowerCase().split(/\s+/)
+  let at = 0
+  const text = (n: number) => {
+    let out = ''
+    while (out.length < n - 20) out += `${words[at++ % words.length]} `
+    return out.trim()
+  }
+  const timed = async (asked: (i: number) => { question: string; history: { question: string }[] }) => {
+    const times: number[] = []
+    for (let i = 0; i < LONGEST_RUNS; i++) {
+      const { question, history } = asked(i)
+      const t = performance.now()
+      await answer(kb, question, history)
+      times.push(performance.now() - t)
+    }
+    return median(times)
+  }
+  const question = () => `${text(LIMITS.questionChars - 40)}, which year was that?`
+  const turns = (mark: string) => Array.from({ length: LIMITS.historyTurns }, () => ({ question: `${text(LIMITS.questionChars - 1)}${mark}` }))
+  return { statements: await timed(() => ({ question: question(), history: turns('.') })), questions: await timed(() => ({ question: question(), history: turns('?') })) }
+}
+let longest: { statements: number; questions: number } | undefined
+
 async function benchOurs(name: string, files: KbFile[]): Promise<{ row: Row; artifact: Artifact }> {
   const start = performance.now()
   const compiled = compileKb({ ...real, files })
@@ -219,6 +253,7 @@ async function benchOurs(name: string, files: KbFile[]): Promise<{ row: Row; art
   const askTimes = await timeMix(ROUNDS, (q) => answer(kb, q))
   const searchTimes = await timeMix(ROUNDS, (q) => searchKb(kb, q, 5))
   const agreed = await agreement(kb)
+  if (name === 'real') longest = await longestRequests(kb)
   progress(`${name}: timed`)
   const partsSize = parts && {
     count: parts.size,
@@ -353,6 +388,10 @@ const report = [
   '',
   fresh
     ? `First questions in a fresh process (real KB; \`bench/first-ask.ts\`, median of ${COLD_RUNS} processes; no engine code has run before, as in a cold isolate): start-up ${ms(fresh.load + fresh.warm)} ms (load ${ms(fresh.load)}, then the Worker's warm-up, \`warmUp\`, ${ms(fresh.warm)}), first answer ${ms(fresh.first)} ms, second answer (a typo) ${ms(fresh.second)} ms. The table's "first ask" comes after the build has run much of the same code in the bench's process.`
+    : '',
+  '',
+  longest
+    ? `Heaviest requests the API takes (real KB, median of ${LONGEST_RUNS}, each with text of its own): a ${LIMITS.questionChars}-character question after ${LIMITS.historyTurns} earlier turns as long, all statements ${ms(longest.statements)} ms, all questions ${ms(longest.questions)} ms (a Worker on the free plan has 10 ms of CPU per request).`
     : '',
   '',
   e2eLine,

@@ -193,9 +193,8 @@ export interface Asked {
  * answer is never read, so an answer depends only on what was asked. `kb:explain` reads the same.
  */
 export async function conversation(kb: Kb, question: string, history: readonly Turn[]): Promise<Asked> {
-  const told = history.at(-1)?.question.trim()
-  const joined = told ? withTold(question, told, kb.language) : undefined
-  if (joined) return conversation(kb, joined, history.slice(0, -1))
+  const joined = withTold(question, history, kb.language)
+  if (joined) return conversation(kb, joined.question, joined.history)
   const asked = history.map((t) => ({ question: t.question }))
   const last = asked.at(-1)
   if (!last || !readsLastAnswer(question, kb.language)) return { question, history: asked }
@@ -206,17 +205,27 @@ export async function conversation(kb: Kb, question: string, history: readonly T
 }
 
 /**
- * The question with a statement told before it, as one message; none where what was told is no statement, or the
- * question (small talk aside) would not stand apart from all of it.
+ * The question with the statements told last before it (in order, as one message) and the history before those; none where
+ * the last turn is no statement, or the question is small talk. Each is checked against the question alone (a statement
+ * holds no question of its own to join it), so a long run of them costs each one's length once.
  */
-function withTold(question: string, told: string, language: Language): string | undefined {
+function withTold(question: string, history: readonly Turn[], language: Language): Asked | undefined {
   const asked = question.trim()
-  if (!isStatement(told, language) || language.lexicon.question.smallTalk.test(asked)) return undefined
+  if (history.length === 0 || language.lexicon.question.smallTalk.test(asked)) return undefined
   // Typed on its own line, the question needs no mark to end it; after a statement, it is marked as one.
   const marked = /[.!?]$/.test(asked) ? asked : `${asked}?`
-  const joined = `${/[.!]$/.test(told) ? told : `${told}.`} ${marked}`
-  const read = cleanQuestion(joined)
-  return read.context !== undefined && read.text === cleanQuestion(marked).text ? joined : undefined
+  const alone = cleanQuestion(marked).text
+  const told: string[] = []
+  for (let i = history.length - 1; i >= 0; i--) {
+    const text = (history[i] as Turn).question.trim()
+    if (!text || !isStatement(text, language)) break
+    const sentence = /[.!]$/.test(text) ? text : `${text}.`
+    // Only where the question then stands apart from it, as it would typed after it.
+    const read = cleanQuestion(`${sentence} ${marked}`)
+    if (read.context === undefined || read.text !== alone) break
+    told.unshift(sentence)
+  }
+  return told.length > 0 ? { question: `${told.join(' ')} ${marked}`, history: history.slice(0, history.length - told.length) } : undefined
 }
 
 /** A statement about the visitor ("i used to be in the union"), not about what they heard or read. */
