@@ -12,7 +12,7 @@ import { words } from './text'
 import type { MessageKey } from './lexicon'
 import { retrieve, type Retrieval } from './retrieve'
 import { suggest } from './suggest'
-import { CONTEXT_WEIGHT, readsLastAnswer, understand, type DeclineReason, type Language, type Query, type Turn } from './understand'
+import { CONTEXT_WEIGHT, declinedAsWorded, readsLastAnswer, understand, type DeclineReason, type Language, type Query, type Turn } from './understand'
 
 export interface Answer {
   answer: string
@@ -233,12 +233,12 @@ const OF_ONESELF = /^\s*(?:i|i'm|im|i've|ive|we|we're|we've)\b(?!\s+(?:read|hear
 
 /**
  * Said in plain words without asking anything about the subject: not worded as a question, nor checking a claim ("…, didn't it"), nor
- * of the visitor or someone they know, nor anything the engine would decline (small talk, a personal case, private details).
+ * of the visitor or someone they know, nor what the engine declines by its wording (small talk, a personal case, private details).
  */
 function isStatement(text: string, language: Language): boolean {
   if (isQuestion(text) || language.lexicon.question.polar.test(text) || OF_ONESELF.test(text)) return false
   const cleaned = cleanQuestion(text)
-  return !cleaned.instructed && !cleaned.mashed && !language.lexicon.question.someoneElse.test(text) && understand(text, [], language).decline === undefined
+  return !cleaned.instructed && !cleaned.mashed && !language.lexicon.question.someoneElse.test(text) && declinedAsWorded(text, language) === undefined
 }
 
 function decline(kb: Kb, query: Query, reason: DeclineReason | 'unknown', retrieval: Retrieval | undefined): Answer {

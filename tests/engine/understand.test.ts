@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { declinedAsWorded } from '../../engine/understand'
 import { abbreviationsIn, cleanQuestion, compileLexicon, compileVocabulary, lexiconProblems, negationsIn, restoreExpansions, storeExpansions, toTerm, understand, type LexiconData, type Language } from '../../engine'
 
 const data = JSON.parse(readFileSync('knowledge/lexicon.json', 'utf8')) as LexiconData
@@ -26,6 +27,15 @@ const alternatives = (question: string) => ask(question).slots.map((s) => s.alte
 const weightsOf = (q: { slots: Array<{ typed: string[]; weight: number }> }) => (w: string) => q.slots.find((s) => s.typed.includes(w))?.weight
 
 describe('understand', () => {
+  it('declines by wording alone what understand declines for its wording, without reading the concepts', () => {
+    for (const q of ['thanks!', 'my phone number is 07700 900123', 'who will run the ferries in 2031?', 'can you help me write a cover letter', 'who ran the night routes in 2016?']) {
+      const full = understand(q, [], language).decline
+      expect(declinedAsWorded(q, language)).toBe(full === 'empty' || full === 'instructed' ? undefined : full)
+    }
+    expect(declinedAsWorded('thanks!', language)).toBe('greeting')
+    expect(declinedAsWorded('who ran the night routes in 2016?', language)).toBeUndefined()
+  })
+
   it('takes "though", "although", "tho", "anyhow", "even", "exact" and "who\'d" for no concept: "why would they do that though?" asks only why', () => {
     expect(ask('where is bluewater from, is it even a local firm?').slots.flatMap((s) => s.typed)).not.toContain('even')
     expect(ask('why would they cut the night routes though?').slots.flatMap((s) => s.typed)).not.toContain('though')
