@@ -192,9 +192,8 @@ export interface Asked {
  * questions before it (through a chain of follow-ups: at most one answer per earlier turn). A client's copy of an
  * answer is never read, so an answer depends only on what was asked. `kb:explain` reads the same.
  */
-export async function conversation(kb: Kb, question: string, history: readonly Turn[]): Promise<Asked> {
-  const joined = withTold(question, history, kb.language)
-  if (joined) return conversation(kb, joined.question, joined.history)
+export async function conversation(kb: Kb, typed: string, typedHistory: readonly Turn[]): Promise<Asked> {
+  const { question, history } = withTold(typed, typedHistory, kb.language) ?? { question: typed, history: typedHistory }
   const asked = history.map((t) => ({ question: t.question }))
   const last = asked.at(-1)
   if (!last || !readsLastAnswer(question, kb.language)) return { question, history: asked }
@@ -214,7 +213,7 @@ function withTold(question: string, history: readonly Turn[], language: Language
   if (history.length === 0 || language.lexicon.question.smallTalk.test(asked)) return undefined
   // Typed on its own line, the question needs no mark to end it; after a statement, it is marked as one.
   const marked = /[.!?]$/.test(asked) ? asked : `${asked}?`
-  const alone = cleanQuestion(marked).text
+  let alone: string | undefined
   const told: string[] = []
   for (let i = history.length - 1; i >= 0; i--) {
     const text = (history[i] as Turn).question.trim()
@@ -222,6 +221,7 @@ function withTold(question: string, history: readonly Turn[], language: Language
     const sentence = /[.!]$/.test(text) ? text : `${text}.`
     // Only where the question then stands apart from it, as it would typed after it.
     const read = cleanQuestion(`${sentence} ${marked}`)
+    alone ??= cleanQuestion(marked).text
     if (read.context === undefined || read.text !== alone) break
     told.unshift(sentence)
   }
