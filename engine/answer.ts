@@ -238,7 +238,7 @@ const OF_ONESELF = /^\s*(?:i|i'm|im|i've|ive|we|we're|we've)\b(?!\s+(?:read|hear
 function isStatement(text: string, language: Language): boolean {
   if (isQuestion(text) || language.lexicon.question.polar.test(text) || OF_ONESELF.test(text)) return false
   const cleaned = cleanQuestion(text)
-  return !cleaned.instructed && !cleaned.mashed && !language.lexicon.question.someoneElse.test(text) && declinedAsWorded(text, language) === undefined
+  return !cleaned.instructed && !cleaned.mashed && !language.lexicon.question.someoneElse.test(text) && declinedAsWorded(cleaned, language) === undefined
 }
 
 function decline(kb: Kb, query: Query, reason: DeclineReason | 'unknown', retrieval: Retrieval | undefined): Answer {

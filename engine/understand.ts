@@ -4,7 +4,7 @@
  * follow-up it leans on, whether it asks how things stand now, and any reason
  * to decline before looking anything up.
  */
-import { cleanQuestion, isQuestion, isWordedAsQuestion, stillInsults } from './clean'
+import { cleanQuestion, isQuestion, isWordedAsQuestion, stillInsults, type CleanQuestion } from './clean'
 import { STOP_WORDS } from './stop-words'
 import { NAMES, answerKind, figureKind, isPersonName, kindOf, type AnswerKind } from './kinds'
 import { COUNT_CLASSES, type CountClass, type Lexicon } from './lexicon'
@@ -439,10 +439,7 @@ function laterYear(text: string, language: Language, polar: boolean): number | u
 export function understand(question: string, history: readonly Turn[], language: Language, leaning = false): Query {
   const { lexicon } = language
   const cleaned = cleanQuestion(question)
-  const plain = unframed(cleaned.text, language)
-  const text = roleNow(plain, cleaned.text, lexicon) ?? plain
-  // "When the board set out its plans, how were the operators to be paid?" asks how, not when: what is asked is read from the main clause.
-  const main = lexicon.question.leadingClause.replaceAll(text, '')
+  const { text, main } = readQuestion(cleaned, language)
   // "When was the TUC's post on breaches published?" asks about a text, not an event: its source's publisher and date answer, and the words naming
   // the text, its publishing, its publisher ("which paper…") and its writer ("which journalist…") are no topic. With nothing else left ("when was the post published?" after an answer), it is asked as written.
   const aboutText = lexicon.question.publicationAsked.test(main) ? [lexicon.question.publicationWords, lexicon.question.publisherAsked, lexicon.question.writerAsked].reduce((t, p) => p.replaceAll(t, ' '), text) : undefined
@@ -729,13 +726,19 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
  * What `understand` would decline a question for by its wording before reading its concepts (small talk, a personal
  * case, private details, a task, a year after the sources, the future): for a text only checked, at a fraction of the cost.
  */
-export function declinedAsWorded(question: string, language: Language): DeclineReason | undefined {
-  const { lexicon } = language
-  const cleaned = cleanQuestion(question)
+export function declinedAsWorded(cleaned: CleanQuestion, language: Language): DeclineReason | undefined {
+  const { text, main } = readQuestion(cleaned, language)
+  return declinedByWording(text, text, [cleaned.text], laterYear(text, language, language.lexicon.question.polar.test(main)), language.lexicon)
+}
+
+/**
+ * A cleaned question as it is read: unframed ("is X still the minister?" as "who is the minister now?"), and its main clause
+ * ("When the board set out its plans, how were the operators to be paid?" asks how, not when: what is asked is read from there).
+ */
+function readQuestion(cleaned: CleanQuestion, language: Language): { text: string; main: string } {
   const plain = unframed(cleaned.text, language)
-  const text = roleNow(plain, cleaned.text, lexicon) ?? plain
-  const polar = lexicon.question.polar.test(lexicon.question.leadingClause.replaceAll(text, ''))
-  return declinedByWording(text, text, [cleaned.text], laterYear(text, language, polar), lexicon)
+  const text = roleNow(plain, cleaned.text, language.lexicon) ?? plain
+  return { text, main: language.lexicon.question.leadingClause.replaceAll(text, '') }
 }
 
 /** Reasons to decline that the question's wording alone gives: nothing to look up, or nothing that should be. */
