@@ -103,9 +103,23 @@ const QUESTIONISH = new RegExp(`${QUESTION_START.source}|\\?$`, 'i')
 
 const QUESTION_WORD = /\b(who|whos|whom|whose|what|whats|when|where|wheres|which|why|how|hows)\b/i
 
-/** Whether a text is shaped like a question: a question word first or anywhere ("… tell me which company …"), or a question mark last. */
+const WH = String.raw`(?:who|whos|whom|whose|what|whats|when|where|wheres|which|why|how|hows)`
+const AUXILIARY = String.raw`(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must)`
+/**
+ * A question word heading a clause of its own, not one joining a clause to a statement ("… was minister when the CRCs began", "… members who
+ * voted"): last ("… since when"), after a mark or a word of asking ("…, who had the job before?", "tell me which company…"), or before the verb it inverts ("on what
+ * date did…", "in 2016 how many CRCs were…"). "Who" and "which" straight before a verb are taken for a relative clause ("the firm which was…").
+ */
+const QUESTION_CLAUSE = new RegExp(
+  String.raw`\b${WH}\W*$|(?:^|[,;:(–—-]|\b(?:tell (?:me|us)|know|wonder(?:ing)?|ask(?:ed|ing)?|explain|idea|sure|remind me|find out|curious)(?: about)?)\s*${WH}\b` +
+    String.raw`|\b(?:when|whens|where|wheres|why|how|hows|what|whats)\s+${AUXILIARY}\b` +
+    String.raw`|\b(?:what|which|whose|how (?:many|much))\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those|my|our|your|it|he|she|they|we|i|you)\b)[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?\s+${AUXILIARY}\b`,
+  'iu',
+)
+
+/** Whether a text is shaped like a question: a question word first or heading a clause ("… tell me which company …"), or a question mark last. */
 export function isQuestion(text: string): boolean {
-  return QUESTIONISH.test(text.trim()) || QUESTION_WORD.test(text)
+  return QUESTIONISH.test(text.trim()) || QUESTION_CLAUSE.test(text)
 }
 
 /** A year span written short ("15-16", "17/18"): two years of two digits, the second after the first; not an age range ("15-16 year olds"). */

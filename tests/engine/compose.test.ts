@@ -63,6 +63,13 @@ describe('compose', () => {
     ]) {
       expect((await conversation(kb, 'who ran its routes after that', [{ question: asked }])).question).toBe('who ran its routes after that')
     }
+    // A question word joining a clause to the statement ("…when…", "…who…") asks nothing; one heading a clause of its own does.
+    for (const statement of ['harbour link ran the routes when the night ferries stopped in 2019', 'the crews who struck in 2019 worked for harbour link']) {
+      expect((await conversation(kb, 'who ran its routes after that', [{ question: statement }])).question).toBe(`${statement}. who ran its routes after that?`)
+    }
+    for (const asked of ['in 2019 how many crossings were cancelled', 'the night ferries stopped in 2019, who ran them', 'on what date did harbour link fold']) {
+      expect((await conversation(kb, 'who ran its routes after that', [{ question: asked }])).question).toBe('who ran its routes after that')
+    }
     // Small talk after a statement is still small talk.
     expect((await ask('thanks', [told])).answer).toBe((await ask('thanks')).answer)
   })
