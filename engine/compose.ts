@@ -7,7 +7,7 @@
  * knowledge base, bar the lexicon's framing ("As of …").
  */
 import type { Dispute, PassageRecord, SourceRecord } from './artifact'
-import { escape, givesOtherFigure, holdsFigure, isPersonName, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
+import { datesNamed, escape, givesOtherFigure, holdsFigure, isPersonName, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
 import type { Lexicon } from './lexicon'
 import { holdsConcept, LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { STOP_WORDS } from './stop-words'
@@ -390,6 +390,7 @@ class Scorer {
       unitAsked,
       spanBetween,
       yearsAsked: new Set(query.years),
+      datesAsked: datesNamed(query.text, context.lexicon),
       deadline: query.deadline,
       succession: query.succession,
       heading: undefined,

@@ -122,15 +122,42 @@ function dates(lexicon: Lexicon): Dates {
   return found
 }
 
+/** A day or month a text names: its month's number, with its day and year where given. */
+export interface NamedDate {
+  month: number
+  day?: number
+  year?: number
+}
+
+/** The days and months a text names with a day or year, the month written in full or cut short ("12 Oct 2017", "sept 2016"). */
+export function datesNamed(text: string, lexicon: Lexicon): NamedDate[] {
+  const months = lexicon.monthNames.split('|').map((m) => m.toLowerCase())
+  const cut = months.map((m) => `${escape(m.slice(0, 3))}(?:${escape(m.slice(3))}|[a-z]?\\.?)`).join('|')
+  const out: NamedDate[] = []
+  for (const m of text.toLowerCase().matchAll(new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)?(?: of)? )?(${cut})(?=[\\s,.]|$)(?:,? ((?:19|20)\\d\\d)\\b)?`, 'g'))) {
+    const month = months.findIndex((name) => name.startsWith((m[2] as string).slice(0, 3)))
+    // A month with neither day nor year may be a word ("may"); cut short, it needs its year.
+    if (month < 0 || (!m[1] && !m[3]) || (!m[3] && !months.includes(m[2] as string))) continue
+    out.push({ month, ...(m[1] && { day: Number(m[1]) }), ...(m[3] && { year: Number(m[3]) }) })
+  }
+  return out
+}
+
+/** Whether the question names a date at least as precise as this one, so that it tells the asker nothing. */
+function isAsked(date: NamedDate, asked: readonly NamedDate[]): boolean {
+  return asked.some((a) => a.month === date.month && (date.year === undefined || a.year === undefined || a.year === date.year) && (date.day === undefined || a.day === date.day))
+}
+
 /**
  * How precise the most precise date in a sentence is: a day 1, a month 0.85,
- * a year 0.7, none 0. A year the question itself names ("after the 2014
- * split") is no answer to when: the asker knows it.
+ * a year 0.7, none 0. A year or month the question itself names ("after the 2014
+ * split", "the PAC said in Sept 2016…") is no answer to when: the asker knows it.
  */
-function datePrecision(sentence: string, lexicon: Lexicon, known: ReadonlySet<number> = new Set()): { score: number; pattern: RegExp } | undefined {
+function datePrecision(sentence: string, lexicon: Lexicon, known: ReadonlySet<number> = new Set(), knownDates: readonly NamedDate[] = []): { score: number; pattern: RegExp } | undefined {
   const d = dates(lexicon)
-  if (d.day.test(sentence)) return { score: 1, pattern: d.day }
-  if (d.month.test(sentence)) return { score: MONTH_PRECISION, pattern: d.month }
+  const told = knownDates.length > 0 && datesNamed(sentence, lexicon).every((date) => isAsked(date, knownDates))
+  if (!told && d.day.test(sentence)) return { score: 1, pattern: d.day }
+  if (!told && d.month.test(sentence)) return { score: MONTH_PRECISION, pattern: d.month }
   if (YEAR.test(sentence) && (sentence.match(YEARS) ?? []).some((y) => !known.has(Number(y)))) return { score: 0.7, pattern: YEAR }
   // "In the 1990s": a date, if a loose one.
   if (DECADE.test(sentence)) return { score: 0.6, pattern: DECADE }
@@ -250,6 +277,8 @@ export interface KindContext {
   countsAnyOf?: CountClass | undefined
   /** Years the question names: a sentence giving only one of them tells the asker no date. */
   yearsAsked?: ReadonlySet<number>
+  /** Days and months the question names: a sentence giving only those tells the asker no date. */
+  datesAsked?: readonly NamedDate[]
   /** The question asks by when something was due: a date given as a deadline answers it. */
   deadline?: boolean
   /** For "who replaced X" and "who came before X". */
@@ -743,7 +772,7 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       return COUNT_WORDS.test(sentence) ? 0.6 : NUMBER.test(sentence) ? 0.2 : 0
     }
     case 'time': {
-      const date = datePrecision(sentence, ctx.lexicon, ctx.yearsAsked)
+      const date = datePrecision(sentence, ctx.lexicon, ctx.yearsAsked, ctx.datesAsked)
       if (!date) return 0
       // Asked by when, a date something happened on is not the date it was due by.
       if (ctx.deadline) return ctx.lexicon.deadline.test(sentence) ? date.score : date.score * NOT_A_DEADLINE

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { answer, compose, composeContext, conversation, createKb, listedQuestion, plan, retrieve, saidBefore, understand, warmUp, warmUpQuestions, type Answer } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
-import { givesOtherFigure, kindScore, namesGiven, type KindContext } from '../../engine/kinds'
+import { datesNamed, givesOtherFigure, kindScore, namesGiven, type KindContext } from '../../engine/kinds'
 import { toTerm } from '../../engine/text'
 
 const compiled = compileKb(await readKbDir('tests/fixtures/kb-ferries', { lexicon: 'knowledge/lexicon.json' }))
@@ -745,6 +745,17 @@ describe('compose', () => {
     expect(kindScore('time', 'The contracts were awarded in February 2015.', ctx([2015]))).toBeGreaterThan(0)
     // A decade says when too, if loosely.
     expect(kindScore('time', 'Night crossings were first cut back in the 1990s.', ctx([]))).toBeGreaterThan(0)
+  })
+
+  it('does not take a day or month the question itself names for the answer to "when" ("the board said in Sept 2016 … until when?")', () => {
+    const asked = (question: string): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set(), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set([2016]), datesAsked: datesNamed(question, kb.language.lexicon) })
+    const question = 'the board said in sept 2016 the night routes would stay shut until when'
+    expect(datesNamed(question, kb.language.lexicon)).toEqual([{ month: 8, year: 2016 }])
+    expect(kindScore('time', 'The harbour board said in September 2016 that the night routes would stay shut.', asked(question))).toBe(0)
+    expect(kindScore('time', 'The harbour board said in September 2016 that the night routes would stay shut until 2018.', asked(question))).toBeGreaterThan(0)
+    // A day in the month named says more than the asker knows; "may" alone is no month.
+    expect(kindScore('time', 'The harbour board said on 12 September 2016 that the night routes would stay shut.', asked(question))).toBeGreaterThan(0)
+    expect(datesNamed('may i ask when the routes closed', kb.language.lexicon)).toEqual([])
   })
 
   it('does not count "dated" in a sentence as holding the "date" of "on what date…": the word names the kind of answer, not what it is about', async () => {
