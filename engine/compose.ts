@@ -761,7 +761,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const overtaken = query.polar && query.now ? overtakenNames(retrieval, context) : []
   const recent = query.now && !(listedWin && context.current.has(top.passage)) ? latestFirst(hits, top, context.current, still.size >= STILL_CONCEPTS || overtaken.length > 0) : []
   const candidates: Candidate[] = []
-  for (const hit of hits) {
+  for (const hit of [...hits, ...retrieval.more]) {
     // Passages that may give the latest state are read whatever their score.
     // Those that showed the sources speak to the question are read whatever their score.
     if (speaking ? !speaking(hit) : hit.score < floor && hit !== top && !recent.includes(hit)) continue
@@ -826,8 +826,11 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const dated = !latestState && !best && query.kind === 'time' && !query.polar && !query.now
     ? candidates.find((c) => newDate(c.record.date, query) && c.ownCoverage >= DATED_COVERAGE && scorer.answers(c, listedWin, { anyKind: true }))
     : undefined
-  const first = latestState || best || dated
+  let first = latestState || best || dated
   const shortfall = (c: Candidate) => scorer.shortfall(c, listedWin)
+  // Whether the sources answer is judged on the hits: a sentence of a passage ranked below them answers only where one of the hits' would.
+  const judged = (c: Candidate) => c.hit === undefined || hits.includes(c.hit)
+  if (first && !judged(first) && !candidates.some((c) => judged(c) && scorer.answers(c, listedWin))) first = undefined
   if (!first) return { ...none('no sentence supplies what was asked', listedWin), candidates, shortfall, ...(anchor && { anchor }) }
   const chosen: Candidate[] = [first]
   const covered = new Set(first.covers)

@@ -35,6 +35,8 @@ interface TermMatches {
 const CANDIDATES = 64
 /** Top passages whose listed questions are compared with the question asked. */
 export const LISTED_CANDIDATES = 16
+/** Passages below the hits whose sentences may answer a question the hits show the sources answer (gathered anyway: LISTED_CANDIDATES exceeds it). */
+const MORE = 4
 /** How close a listed question must come to the question asked for its passage to win, 0 to 1. */
 export const LISTED_MATCH = 0.75
 
@@ -73,7 +75,9 @@ export interface Retrieval {
   unknownWords: string[]
   /** The words, as typed, that the index holds only as a word one slip away ("seperate"): slips, not names. */
   slips: string[]
-  /** For each disagreement key among the hits, every side's passage. */
+  /** The passages ranked just below the hits: whether to answer is judged on the hits alone, but once it is, a sentence of these may answer best. */
+  more: Hit[]
+  /** For each disagreement key among the hits and those below them, every side's passage. */
   sides: ReadonlyMap<string, readonly Side[]>
 }
 
@@ -647,7 +651,8 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const rest = ordered.slice(limit)
   const rareOne = rarestSlot && !best.some((h) => holdsConcept(h, rarestSlot)) ? rest.find((h) => holdsConcept(h, rarestSlot)) : undefined
   const top = [...best, ...rest.filter((h) => keep?.has(h.passage) || h === rareOne)]
-  return { hits: top, slots, slotWeights, unknown: unknownSlots.length, unknownNames, unknownWords: typedOf(unknownSlots), slips: typedOf(slots.filter((slot) => oneSlipFromWord(slot, termHits))), sides: await sidesOf(kb, top) }
+  const more = rest.slice(0, MORE).filter((h) => !top.includes(h))
+  return { hits: top, more, slots, slotWeights, unknown: unknownSlots.length, unknownNames, unknownWords: typedOf(unknownSlots), slips: typedOf(slots.filter((slot) => oneSlipFromWord(slot, termHits))), sides: await sidesOf(kb, [...top, ...more]) }
 }
 
 /*

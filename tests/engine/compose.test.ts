@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { answer, compose, composeContext, conversation, createKb, listedQuestion, plan, retrieve, saidBefore, understand, warmUp, warmUpQuestions, type Answer } from '../../engine'
+import { answer, compose, composeContext, conversation, createKb, listedQuestion, plan, retrieve, saidBefore, understand, warmUp, warmUpQuestions, type Answer, type Kb } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
 import { datesNamed, givesOtherFigure, kindScore, namesGiven, type KindContext } from '../../engine/kinds'
@@ -400,6 +400,36 @@ describe('compose', () => {
     expect(turns.at(-1)?.dated).toBe(dateOf(first!))
     // A question naming only a kind of answer reads the last answer too, to know there was one.
     expect((await conversation(kb, 'reason?', [{ question: 'what happened to the ferry contracts?' }])).history.at(-1)?.answer).toBeDefined()
+  })
+
+  it('takes the best sentence from the passages ranked just below the hits, but only where the hits show the sources answer', async () => {
+    const kbWith = async (review: string) => {
+      const dir = await mkdtemp(join(tmpdir(), 'kb-more-'))
+      await mkdir(join(dir, 'sources'))
+      await writeFile(join(dir, 'vocabulary.json'), JSON.stringify({ groups: [], oneWay: [] }))
+      await writeFile(join(dir, 'conflicts.json'), '{}')
+      const source = (id: string, body: string) => `---\nid: ${id}\ntitle: "${id}"\npublisher: "Harbour Gazette"\nkind: news\npublished: "2016-05-02"\nurl: "https://gazette.example/${id}"\nsummary: "The Gazette on the night routes."\n---\n\n${body}`
+      await writeFile(join(dir, 'sources', 'gazette-review.md'), source('gazette-review', `## The harbour board's review of the night routes\n\nDate: 2016-03\n\nThe harbour board reviewed the night routes in March 2016 and cut night routes across the harbour, the Gazette reported. ${review}\n\nQuestions:\n- What did the harbour board's review of the night routes find?\n`))
+      await writeFile(join(dir, 'sources', 'gazette-count.md'), source('gazette-count', '## The harbour board cuts night routes\n\nDate: 2016-03\n\nThe harbour board cut 14 night routes in all, the Gazette said, after months of talks with the crews and with the three operators who ran the crossings at the time.\n\nQuestions:\n- What did the board cut?\n'))
+      const built = compileKb(await readKbDir(dir, { lexicon: 'knowledge/lexicon.json' }))
+      if (!built.ok) throw new Error(built.problems.join('\n'))
+      return createKb(built.artifact, 'bundled')
+    }
+    const question = 'how many night routes did the harbour board cut'
+    const planned = async (small: Kb, below: boolean) => {
+      const query = understand(question, [], small.language)
+      // One hit: the passage giving the count ranks just below it.
+      const retrieval = await retrieve(small, query, 1)
+      expect(retrieval.more.map((h) => h.record.id)).toEqual(['gazette-count#1'])
+      return plan(below ? retrieval : { ...retrieval, more: [] }, query, composeContext(small))
+    }
+    // The hit answers, with a count of something else; the passage below counts the routes.
+    const answering = await kbWith('The harbour board weighed 3 options for the night routes.')
+    expect((await planned(answering, false)).chosen[0]?.sentence).toBe('The harbour board weighed 3 options for the night routes.')
+    expect((await planned(answering, true)).chosen[0]?.sentence).toMatch(/^The harbour board cut 14 night routes/)
+    // A hit giving no count at all: the passage below does not turn the decline into an answer.
+    const silent = await kbWith('The review of the night routes took the harbour board a whole winter.')
+    expect((await planned(silent, true)).refused).toBe('no sentence supplies what was asked')
   })
 
   it('answers "…again after the April 2019 strike?" only with what happened after the month the question names, which is no year asked about', async () => {
