@@ -4,7 +4,7 @@
  * otherwise retrieve and compose; when no sentence supplies what was asked,
  * decline with questions close to it that the knowledge base can answer.
  */
-import { cleanQuestion, isQuestion } from './clean'
+import { asksSomething, cleanQuestion } from './clean'
 import { compose, composeHolder, plan, type Citation, type ComposeContext } from './compose'
 import type { Kb } from './kb'
 import { answerKind } from './kinds'
@@ -236,7 +236,7 @@ const OF_ONESELF = /^\s*(?:i|i'm|im|i've|ive|we|we're|we've)\b(?!\s+(?:read|hear
  * of the visitor or someone they know, nor what the engine declines by its wording (small talk, a personal case, private details).
  */
 function isStatement(text: string, language: Language): boolean {
-  if (isQuestion(text) || language.lexicon.question.polar.test(text) || OF_ONESELF.test(text)) return false
+  if (asksSomething(text) || language.lexicon.question.polar.test(text) || OF_ONESELF.test(text)) return false
   const cleaned = cleanQuestion(text)
   return !cleaned.instructed && !cleaned.mashed && !language.lexicon.question.someoneElse.test(text) && declinedAsWorded(cleaned, language) === undefined
 }

@@ -101,24 +101,39 @@ const WHATEVER_HAPPENED = /\bwhatever\s+(?:happened|became)\b/i
 const QUESTION_START = /^(?:(?:and|so|but|or)\s+)?(who|whom|whose|what|whats|what's|when|where|which|why|how|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|tell me|explain|describe)\b/i
 const QUESTIONISH = new RegExp(`${QUESTION_START.source}|\\?$`, 'i')
 
-const QUESTION_WORD = /\b(who|whos|whom|whose|what|whats|when|where|wheres|which|why|how|hows)\b/i
-
 const WH = String.raw`(?:who|whos|whom|whose|what|whats|when|where|wheres|which|why|how|hows)`
+const QUESTION_WORD = new RegExp(String.raw`\b${WH}\b`, 'i')
+
+/** Whether a text is shaped like a question: a question word first or anywhere ("… tell me which company …"), or a question mark last. */
+export function isQuestion(text: string): boolean {
+  return QUESTIONISH.test(text.trim()) || QUESTION_WORD.test(text)
+}
+
 const AUXILIARY = String.raw`(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must)`
 /**
  * A question word heading a clause of its own, not one joining a clause to a statement ("… was minister when the CRCs began", "… members who
- * voted"): last ("… since when"), after a mark or a word of asking ("…, who had the job before?", "tell me which company…"), or before the verb it inverts ("on what
- * date did…", "in 2016 how many CRCs were…"). "Who" and "which" straight before a verb are taken for a relative clause ("the firm which was…").
+ * voted"): last ("… since when", "… in which year"), after a mark, a word of asking or a word moving talk on ("…, who had the job before",
+ * "tell me which company…", "ok so who won it"), after a scene set first ("in 2019 who ran the routes"), before the verb it inverts ("on what
+ * date did…", "in 2016 how many CRCs were…"), or joined to its verb ("… what's the reason"). "Who" and "which" straight before a verb are
+ * taken for a relative clause ("the firm which was…").
  */
+/** A question word not inside another word ("know-how"). */
+const WH_AT = String.raw`(?<![\p{L}'’-])`
 const QUESTION_CLAUSE = new RegExp(
-  String.raw`\b${WH}\W*$|(?:^|[,;:(–—-]|\b(?:tell (?:me|us)|know|wonder(?:ing)?|ask(?:ed|ing)?|explain|idea|sure|remind me|find out|curious)(?: about)?)\s*${WH}\b` +
-    String.raw`|\b(?:when|whens|where|wheres|why|how|hows|what|whats)\s+${AUXILIARY}\b` +
-    String.raw`|\b(?:what|which|whose|how (?:many|much))\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those|my|our|your|it|he|she|they|we|i|you)\b)[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?\s+${AUXILIARY}\b`,
+  [
+    String.raw`${WH_AT}${WH}\W*$|\b(?:in|for|of|to|from|by|at|on|with|since|until|after|before) (?:which|what|whom|whose|how (?:long|many|much|often))(?: [\p{L}'’-]+)?\W*$|\bhow come\W*$`,
+    // "…, who ran it" asks; "Harbour Link, which ran the routes, folded" tells, its clause set aside between marks.
+    String.raw`(?:^|[,;:(–—.!?…]|(?<!\p{L})-)\s*(?:(?:what|whats|when|where|wheres|why|how|hows)\b|(?:who|whos|whom|whose|which)\b(?![^,;:()–—.!?]*(?:[,;:)–—]|\s-)\s*\p{L}))`,
+    String.raw`\b(?:tell (?:me|us)|know|wonder(?:ing)?|ask(?:ing)?|explain|idea|sure|remind me|find out|curious|so|then|ok|okay|well|now|anyway)(?: about)?\s+${WH}\b`,
+    String.raw`^(?:in|on|at|by|for|from|after|before|since|during|until|back in|under|over)\b[^,.;:!?]{0,40}?\s${WH}\b`,
+    String.raw`${WH_AT}(?:whats|hows|wheres|(?:what|where|how)['’]s)\b|${WH_AT}(?:what|where|how|when|why)\s+${AUXILIARY}\b`,
+    String.raw`${WH_AT}(?:what|which|whose|how (?:many|much))\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those|my|our|your|it|he|she|they|we|i|you)\b)[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?\s+${AUXILIARY}\b`,
+  ].join('|'),
   'iu',
 )
 
-/** Whether a text is shaped like a question: a question word first or heading a clause ("… tell me which company …"), or a question mark last. */
-export function isQuestion(text: string): boolean {
+/** Whether a text asks something rather than telling it: worded as a question (`isQuestion`), with its question word heading a clause of its own. */
+export function asksSomething(text: string): boolean {
   return QUESTIONISH.test(text.trim()) || QUESTION_CLAUSE.test(text)
 }
 

@@ -760,129 +760,137 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   // "Is it still Bluewater doing the night routes?": a name no passage on how things stand mentions has been overtaken by later events.
   const overtaken = query.polar && query.now ? overtakenNames(retrieval, context) : []
   const recent = query.now && !(listedWin && context.current.has(top.passage)) ? latestFirst(hits, top, context.current, still.size >= STILL_CONCEPTS || overtaken.length > 0) : []
-  const candidates: Candidate[] = []
-  for (const hit of [...hits, ...retrieval.more]) {
-    // Passages that may give the latest state are read whatever their score.
-    // Those that showed the sources speak to the question are read whatever their score.
-    if (speaking ? !speaking(hit) : hit.score < floor && hit !== top && !recent.includes(hit)) continue
-    const relevance = hit.score / top.score + (listedWin && hit === top ? 1 : 0)
-    candidates.push(...scorer.sentences(hit, hit, relevance))
-  }
-  candidates.sort((a, b) => b.score - a.score || a.passage - b.passage || a.position - b.position)
-  scorer.bestOwnCoverage = Math.max(0, ...candidates.map((c) => c.ownCoverage))
+  // Each passage's sentences, scored once: the passages below the hits are read only after the hits have shown the sources answer.
+  const sentencesOf = new Map<Hit, Candidate[]>()
+  const choose = (read: readonly Hit[]): Plan => {
+    const candidates: Candidate[] = []
+    for (const hit of read) {
+      // Passages that may give the latest state are read whatever their score.
+      // Those that showed the sources speak to the question are read whatever their score.
+      if (speaking ? !speaking(hit) : hit.score < floor && hit !== top && !recent.includes(hit)) continue
+      let scored = sentencesOf.get(hit)
+      if (!scored) sentencesOf.set(hit, (scored = scorer.sentences(hit, hit, hit.score / top.score + (listedWin && hit === top ? 1 : 0))))
+      candidates.push(...scored)
+    }
+    candidates.sort((a, b) => b.score - a.score || a.passage - b.passage || a.position - b.position)
+    scorer.bestOwnCoverage = Math.max(0, ...candidates.map((c) => c.ownCoverage))
 
-  // A passage whose listed question asks what was asked answers it, from its best sentence of the kind asked; failing one, its sentences are weighed with the rest.
-  const firstAnswering = (listedWin && scorer.strict && candidates.find((c) => c.hit === top && c.kind >= KIND_FLOOR && scorer.answers(c, listedWin))) ||
-    (query.order ? inOrder(candidates.filter((c) => scorer.answers(c, listedWin)), query.order) : candidates.find((c) => scorer.answers(c, listedWin)))
-  // A follow-up is answered with something the last answer did not say, if that answers nearly as well.
-  const unsaid = (c: Candidate) => !context.said?.includes(c.sentence)
-  // About now, only another sentence saying how things stand will do: an older state is no answer to "and today?".
-  const stillCurrent = (c: Candidate) => !query.now || context.current.has(c.passage)
-  const fresh = firstAnswering && !unsaid(firstAnswering) ? candidates.find((c) => c.score >= firstAnswering.score * NEARLY && scorer.answers(c, listedWin) && unsaid(c) && stillCurrent(c)) : undefined
-  // After what the visitor told, a sentence holding none of the question's own words says it back: one answering nearly as well that holds one of them leads instead.
-  const typed = retrieval.slots.some((s) => s.told) ? slotsWhere(retrieval.slots, (s) => isOwnConcept(s) && !s.told && !s.carried && !s.namesKind) : []
-  const tellsBack = (c: Candidate) => typed.length > 0 && !typed.some((i) => c.covers.has(i))
-  const beyondTold = !fresh && firstAnswering && tellsBack(firstAnswering) ? candidates.find((c) => c.score >= firstAnswering.score * NEARLY && !tellsBack(c) && scorer.answers(c, listedWin) && unsaid(c) && stillCurrent(c)) : undefined
-  const best = fresh ?? beyondTold ?? firstAnswering
-  // The latest state: from the latest passage with a sentence that answers what was asked for as well as the best does.
-  // A passage saying how things stand answers a question about now when it shares a part of it; another must answer about as well as the best.
-  const enough = (c: Candidate) => (context.current.has(c.passage) ? c.ownCoverage >= NOW_CURRENT / 2 : c.ownCoverage >= (best?.ownCoverage ?? 0) * NOW_COVERAGE)
-  // A sentence on how things stand that holds as much of the question as the best may name less precisely what was asked ("run in the public sector").
-  const asGood = (c: Candidate) => c.kind >= (best?.kind ?? 0) || (context.current.has(c.passage) && c.ownCoverage >= (best?.ownCoverage ?? 0))
-  // A sentence on how things stand that says what became of doing Y (two concepts after "still") settles it, whatever it says of X: later events overtook X.
-  const settlesStill = (c: Candidate) =>
-    context.current.has(c.passage) &&
-    scorer.aboutYearAsked(c) &&
-    ([...c.covers].filter((i) => still.has(i)).length >= STILL_CONCEPTS || (overtaken.length > 0 && [...c.covers].some((i) => retrieval.slots[i]?.weight === 1 && !overtaken.includes(i))))
-  // "Is X still doing Y?" asks whether Y goes on: a later sentence saying nothing of Y (only of X) does not say how Y stands.
-  // Only Y's words some passage holds count: no sentence could speak of the others.
-  const stillHeld = [...still].filter((i) => !(retrieval.slots[i]?.typed ?? []).every((w) => retrieval.unknownWords.includes(w)))
-  // Where Y is only names later events overtook ("is the chair still Ann Lee?"), how things stand speaks of it by naming someone else.
-  const replacesName = stillHeld.length > 0 && stillHeld.every((i) => overtaken.includes(i))
-  // Someone overtaken is replaced by someone in the same post: "is the minister still Andrew Selous?" is not settled by a sentence naming a ministry, or no minister.
-  const overtakenPerson = replacesName && isPersonName(stillHeld.flatMap((i) => retrieval.slots[i]?.typed ?? []).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '), scorer.ctx)
-  const post = slotsWhere(retrieval.slots, (s, i) => isOwnConcept(s) && !overtaken.includes(i))
-  const replaced = (c: Candidate) =>
-    context.current.has(c.passage) && (overtakenPerson ? namesGiven(c.sentence, scorer.ctx, true) > 0 && post.every((i) => c.covers.has(i)) : namesGiven(c.sentence, scorer.ctx) > 0)
-  const speaksOfStill = (c: Candidate) => stillHeld.length === 0 || stillHeld.some((i) => c.covers.has(i)) || (replacesName && replaced(c))
-  // How things stand says who has a part the question names ("who operates the Bluewater routes now?") where it holds half the question, without naming the part:
-  // "the board took back every route" answers it. Not so a figure: the sum for all is not the part's.
-  const settlesPart = (c: Candidate) => !PART_KINDS.has(query.kind) && context.current.has(c.passage) && c.ownCoverage >= NOW_SETTLES && scorer.answers(c, listedWin, { partUnnamed: true })
-  // Failing one, how things stand is a good enough answer to whatever else it answers, save a figure: an older figure may be the one asked for.
-  const answering = (h: Hit, standing = false) =>
-    candidates.find((c) => c.hit === h && ((scorer.answers(c, listedWin, { standing }) && enough(c)) || settlesStill(c) || settlesPart(c)) && ((standing && !PART_KINDS.has(query.kind)) || asGood(c)) && speaksOfStill(c))
-  // Failing a passage on how things stand that answers so, a follow-up about now that names only another place or thing ("what about London?") is answered by how things stand overall,
-  // when that holds what it carries from the question before, rather than by an older passage naming the place.
-  const carriesOver = (h: Hit) => candidates.find((c) => c.hit === h && query.followUp && c.ownCoverage === 0 && c.coverage >= NOW_CURRENT && scorer.aboutYearAsked(c))
-  const isCurrent = (h: Hit) => context.current.has(h.passage)
-  const currentHits = recent.filter(isCurrent)
-  const current = [...currentHits.map((h) => answering(h)), ...currentHits.map(carriesOver)].find((c) => c !== undefined)
-  const older = current ? undefined : recent.filter((h) => !isCurrent(h)).map((h) => answering(h)).find((c) => c !== undefined)
-  // Where only an older passage would answer an open question, a passage on how things stand answers with what it holds of it: an older state is not the latest.
-  const standing = older && !query.polar ? currentHits.map((h) => answering(h, true)).find((c) => c !== undefined) : undefined
-  const latestState = current ?? standing ?? older
-  const anchor = latestState?.hit
-  // "Which year was that?" of a sentence holding all the rest of the question but no date: its passage's event date answers.
-  const dated = !latestState && !best && query.kind === 'time' && !query.polar && !query.now
-    ? candidates.find((c) => newDate(c.record.date, query) && c.ownCoverage >= DATED_COVERAGE && scorer.answers(c, listedWin, { anyKind: true }))
-    : undefined
-  let first = latestState || best || dated
-  const shortfall = (c: Candidate) => scorer.shortfall(c, listedWin)
-  // Whether the sources answer is judged on the hits: a sentence of a passage ranked below them answers only where one of the hits' would.
-  const judged = (c: Candidate) => c.hit === undefined || hits.includes(c.hit)
-  if (first && !judged(first) && !candidates.some((c) => judged(c) && scorer.answers(c, listedWin))) first = undefined
-  if (!first) return { ...none('no sentence supplies what was asked', listedWin), candidates, shortfall, ...(anchor && { anchor }) }
-  const chosen: Candidate[] = [first]
-  const covered = new Set(first.covers)
-  let words = wordsIn(first.sentence)
-  // Another side of a disagreement the first sentence is in is shown as such ("Sources differ on …:"), not added as if it agreed.
-  const dispute = disagreementOf(first, anchor ? [] : candidates, scorer, listedWin, first === dated)
-  const otherSide = new Set((dispute ? (retrieval.sides.get(dispute) ?? []) : []).map((side) => side.passage).filter((p) => p !== first.passage))
-  for (const c of candidates) {
-    if (chosen.length > MAX_ADDED) break
-    // An added sentence holds a good part of the question itself, and adds a concept asked about or the kind of answer the others lack.
-    if (chosen.includes(c) || otherSide.has(c.passage) || !unsaid(c) || c.score < first.score * ADD_FLOOR || c.ownCoverage < (c.passage === first.passage ? HOLDS_GOING_ON : HOLDS) || !scorer.aboutYearAsked(c) || !scorer.afterAsked(c)) continue
-    const addsConcept = [...c.covers].some((i) => !covered.has(i))
-    // A sentence led by its passage's date has the kind asked for.
-    const addsKind = scorer.strict && c.kind >= KIND_FLOOR && first !== dated && chosen.every((x) => x.kind < KIND_FLOOR)
-    // A question of no strict kind ("what did they conclude?") is answered by its passage: another of its sentences holding at least SAYS_MORE of what the first holds says more of it.
-    const saysMore = !scorer.strict && c.passage === first.passage && c.ownCoverage >= first.ownCoverage * SAYS_MORE
-    // Another passage's sentence of the kind asked, holding as much of the question and scoring nearly as well, is a second answer the visitor may have meant;
-    // one stating the same figures as a sentence chosen is the same fact, left to be its corroboration.
-    const rival =
-      scorer.strict && !UNRIVALLED_KINDS.has(query.kind) && !query.polar && !query.order && stillCurrent(c) && c.kind >= KIND_FLOOR && c.passage !== first.passage &&
-      c.score >= first.score * CLOSE && c.ownCoverage >= first.ownCoverage && scorer.answers(c, listedWin) && !chosen.some((x) => sameFigures(x, c))
-    if (!addsConcept && !addsKind && !saysMore && !rival) continue
-    if (chosen.some((x) => jaccard(x.terms, c.terms) > SAME_FACT)) continue
-    const n = wordsIn(c.sentence)
-    if (words + n > MAX_WORDS) continue
-    chosen.push(c)
-    words += n
-    for (const i of c.covers) covered.add(i)
-  }
+    // A passage whose listed question asks what was asked answers it, from its best sentence of the kind asked; failing one, its sentences are weighed with the rest.
+    const firstAnswering = (listedWin && scorer.strict && candidates.find((c) => c.hit === top && c.kind >= KIND_FLOOR && scorer.answers(c, listedWin))) ||
+      (query.order ? inOrder(candidates.filter((c) => scorer.answers(c, listedWin)), query.order) : candidates.find((c) => scorer.answers(c, listedWin)))
+    // A follow-up is answered with something the last answer did not say, if that answers nearly as well.
+    const unsaid = (c: Candidate) => !context.said?.includes(c.sentence)
+    // About now, only another sentence saying how things stand will do: an older state is no answer to "and today?".
+    const stillCurrent = (c: Candidate) => !query.now || context.current.has(c.passage)
+    const fresh = firstAnswering && !unsaid(firstAnswering) ? candidates.find((c) => c.score >= firstAnswering.score * NEARLY && scorer.answers(c, listedWin) && unsaid(c) && stillCurrent(c)) : undefined
+    // After what the visitor told, a sentence holding none of the question's own words says it back: one answering nearly as well that holds one of them leads instead.
+    const typed = retrieval.slots.some((s) => s.told) ? slotsWhere(retrieval.slots, (s) => isOwnConcept(s) && !s.told && !s.carried && !s.namesKind) : []
+    const tellsBack = (c: Candidate) => typed.length > 0 && !typed.some((i) => c.covers.has(i))
+    const beyondTold = !fresh && firstAnswering && tellsBack(firstAnswering) ? candidates.find((c) => c.score >= firstAnswering.score * NEARLY && !tellsBack(c) && scorer.answers(c, listedWin) && unsaid(c) && stillCurrent(c)) : undefined
+    const best = fresh ?? beyondTold ?? firstAnswering
+    // The latest state: from the latest passage with a sentence that answers what was asked for as well as the best does.
+    // A passage saying how things stand answers a question about now when it shares a part of it; another must answer about as well as the best.
+    const enough = (c: Candidate) => (context.current.has(c.passage) ? c.ownCoverage >= NOW_CURRENT / 2 : c.ownCoverage >= (best?.ownCoverage ?? 0) * NOW_COVERAGE)
+    // A sentence on how things stand that holds as much of the question as the best may name less precisely what was asked ("run in the public sector").
+    const asGood = (c: Candidate) => c.kind >= (best?.kind ?? 0) || (context.current.has(c.passage) && c.ownCoverage >= (best?.ownCoverage ?? 0))
+    // A sentence on how things stand that says what became of doing Y (two concepts after "still") settles it, whatever it says of X: later events overtook X.
+    const settlesStill = (c: Candidate) =>
+      context.current.has(c.passage) &&
+      scorer.aboutYearAsked(c) &&
+      ([...c.covers].filter((i) => still.has(i)).length >= STILL_CONCEPTS || (overtaken.length > 0 && [...c.covers].some((i) => retrieval.slots[i]?.weight === 1 && !overtaken.includes(i))))
+    // "Is X still doing Y?" asks whether Y goes on: a later sentence saying nothing of Y (only of X) does not say how Y stands.
+    // Only Y's words some passage holds count: no sentence could speak of the others.
+    const stillHeld = [...still].filter((i) => !(retrieval.slots[i]?.typed ?? []).every((w) => retrieval.unknownWords.includes(w)))
+    // Where Y is only names later events overtook ("is the chair still Ann Lee?"), how things stand speaks of it by naming someone else.
+    const replacesName = stillHeld.length > 0 && stillHeld.every((i) => overtaken.includes(i))
+    // Someone overtaken is replaced by someone in the same post: "is the minister still Andrew Selous?" is not settled by a sentence naming a ministry, or no minister.
+    const overtakenPerson = replacesName && isPersonName(stillHeld.flatMap((i) => retrieval.slots[i]?.typed ?? []).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '), scorer.ctx)
+    const post = slotsWhere(retrieval.slots, (s, i) => isOwnConcept(s) && !overtaken.includes(i))
+    const replaced = (c: Candidate) =>
+      context.current.has(c.passage) && (overtakenPerson ? namesGiven(c.sentence, scorer.ctx, true) > 0 && post.every((i) => c.covers.has(i)) : namesGiven(c.sentence, scorer.ctx) > 0)
+    const speaksOfStill = (c: Candidate) => stillHeld.length === 0 || stillHeld.some((i) => c.covers.has(i)) || (replacesName && replaced(c))
+    // How things stand says who has a part the question names ("who operates the Bluewater routes now?") where it holds half the question, without naming the part:
+    // "the board took back every route" answers it. Not so a figure: the sum for all is not the part's.
+    const settlesPart = (c: Candidate) => !PART_KINDS.has(query.kind) && context.current.has(c.passage) && c.ownCoverage >= NOW_SETTLES && scorer.answers(c, listedWin, { partUnnamed: true })
+    // Failing one, how things stand is a good enough answer to whatever else it answers, save a figure: an older figure may be the one asked for.
+    const answering = (h: Hit, standing = false) =>
+      candidates.find((c) => c.hit === h && ((scorer.answers(c, listedWin, { standing }) && enough(c)) || settlesStill(c) || settlesPart(c)) && ((standing && !PART_KINDS.has(query.kind)) || asGood(c)) && speaksOfStill(c))
+    // Failing a passage on how things stand that answers so, a follow-up about now that names only another place or thing ("what about London?") is answered by how things stand overall,
+    // when that holds what it carries from the question before, rather than by an older passage naming the place.
+    const carriesOver = (h: Hit) => candidates.find((c) => c.hit === h && query.followUp && c.ownCoverage === 0 && c.coverage >= NOW_CURRENT && scorer.aboutYearAsked(c))
+    const isCurrent = (h: Hit) => context.current.has(h.passage)
+    const currentHits = recent.filter(isCurrent)
+    const current = [...currentHits.map((h) => answering(h)), ...currentHits.map(carriesOver)].find((c) => c !== undefined)
+    const older = current ? undefined : recent.filter((h) => !isCurrent(h)).map((h) => answering(h)).find((c) => c !== undefined)
+    // Where only an older passage would answer an open question, a passage on how things stand answers with what it holds of it: an older state is not the latest.
+    const standing = older && !query.polar ? currentHits.map((h) => answering(h, true)).find((c) => c !== undefined) : undefined
+    const latestState = current ?? standing ?? older
+    const anchor = latestState?.hit
+    // "Which year was that?" of a sentence holding all the rest of the question but no date: its passage's event date answers.
+    const dated = !latestState && !best && query.kind === 'time' && !query.polar && !query.now
+      ? candidates.find((c) => newDate(c.record.date, query) && c.ownCoverage >= DATED_COVERAGE && scorer.answers(c, listedWin, { anyKind: true }))
+      : undefined
+    const first = latestState || best || dated
+    const shortfall = (c: Candidate) => scorer.shortfall(c, listedWin)
+    if (!first) return { ...none('no sentence supplies what was asked', listedWin), candidates, shortfall, ...(anchor && { anchor }) }
+    const chosen: Candidate[] = [first]
+    const covered = new Set(first.covers)
+    let words = wordsIn(first.sentence)
+    // Another side of a disagreement the first sentence is in is shown as such ("Sources differ on …:"), not added as if it agreed.
+    const dispute = disagreementOf(first, anchor ? [] : candidates, scorer, listedWin, first === dated)
+    const otherSide = new Set((dispute ? (retrieval.sides.get(dispute) ?? []) : []).map((side) => side.passage).filter((p) => p !== first.passage))
+    for (const c of candidates) {
+      if (chosen.length > MAX_ADDED) break
+      // An added sentence holds a good part of the question itself, and adds a concept asked about or the kind of answer the others lack.
+      if (chosen.includes(c) || otherSide.has(c.passage) || !unsaid(c) || c.score < first.score * ADD_FLOOR || c.ownCoverage < (c.passage === first.passage ? HOLDS_GOING_ON : HOLDS) || !scorer.aboutYearAsked(c) || !scorer.afterAsked(c)) continue
+      const addsConcept = [...c.covers].some((i) => !covered.has(i))
+      // A sentence led by its passage's date has the kind asked for.
+      const addsKind = scorer.strict && c.kind >= KIND_FLOOR && first !== dated && chosen.every((x) => x.kind < KIND_FLOOR)
+      // A question of no strict kind ("what did they conclude?") is answered by its passage: another of its sentences holding at least SAYS_MORE of what the first holds says more of it.
+      const saysMore = !scorer.strict && c.passage === first.passage && c.ownCoverage >= first.ownCoverage * SAYS_MORE
+      // Another passage's sentence of the kind asked, holding as much of the question and scoring nearly as well, is a second answer the visitor may have meant;
+      // one stating the same figures as a sentence chosen is the same fact, left to be its corroboration.
+      const rival =
+        scorer.strict && !UNRIVALLED_KINDS.has(query.kind) && !query.polar && !query.order && stillCurrent(c) && c.kind >= KIND_FLOOR && c.passage !== first.passage &&
+        c.score >= first.score * CLOSE && c.ownCoverage >= first.ownCoverage && scorer.answers(c, listedWin) && !chosen.some((x) => sameFigures(x, c))
+      if (!addsConcept && !addsKind && !saysMore && !rival) continue
+      if (chosen.some((x) => jaccard(x.terms, c.terms) > SAME_FACT)) continue
+      const n = wordsIn(c.sentence)
+      if (words + n > MAX_WORDS) continue
+      chosen.push(c)
+      words += n
+      for (const i of c.covers) covered.add(i)
+    }
 
-  // The same fact from another source: one sentence, both citations.
-  const corroborations = new Map<Candidate, Candidate[]>()
-  for (const c of chosen) {
-    // Sentences sharing the chosen one's figures need share fewer words to state the same fact; each figure as a whole figure: "1 June" is not in "21 routes".
-    const same = candidates.filter((o) => o.source.id !== c.source.id && !chosen.includes(o) && sameFigures(c, o))
-    const bySource = new Map<string, Candidate>()
-    for (const o of same) if (!bySource.has(o.source.id) && !chosen.some((x) => x.source.id === o.source.id)) bySource.set(o.source.id, o)
-    corroborations.set(c, [...bySource.values()].slice(0, 2))
-  }
+    // The same fact from another source: one sentence, both citations.
+    const corroborations = new Map<Candidate, Candidate[]>()
+    for (const c of chosen) {
+      // Sentences sharing the chosen one's figures need share fewer words to state the same fact; each figure as a whole figure: "1 June" is not in "21 routes".
+      const same = candidates.filter((o) => o.source.id !== c.source.id && !chosen.includes(o) && sameFigures(c, o))
+      const bySource = new Map<string, Candidate>()
+      for (const o of same) if (!bySource.has(o.source.id) && !chosen.some((x) => x.source.id === o.source.id)) bySource.set(o.source.id, o)
+      corroborations.set(c, [...bySource.values()].slice(0, 2))
+    }
 
-  const stateOf = first.hit ?? top
-  return {
-    listedWin,
-    ...(anchor && { anchor }),
-    candidates,
-    shortfall,
-    corroborations,
-    // The latest state is disputed only where its own passage is a side: an older fact's dispute is not about how things stand.
-    ...byAuthority(chosen, disagreement(dispute, first, retrieval, scorer, chosen, candidates, listedWin ? top : undefined), scorer, anchor !== undefined, dispute),
-    ...(query.now && { asOf: stateOf.record.date ?? stateOf.source.published }),
-    ...(first === dated && { dated: first.record.date }),
+    const stateOf = first.hit ?? top
+    return {
+      listedWin,
+      ...(anchor && { anchor }),
+      candidates,
+      shortfall,
+      corroborations,
+      // The latest state is disputed only where its own passage is a side: an older fact's dispute is not about how things stand.
+      ...byAuthority(chosen, disagreement(dispute, first, retrieval, scorer, chosen, candidates, listedWin ? top : undefined), scorer, anchor !== undefined, dispute),
+      ...(query.now && { asOf: stateOf.record.date ?? stateOf.source.published }),
+      ...(first === dated && { dated: first.record.date }),
+    }
   }
+  // Whether the sources answer is judged on the hits alone; once they do, a sentence of a passage ranked just below them may answer best.
+  // Not about now: how things stand is read from the passages saying so among the hits, and a better sentence below them would pass off an older state.
+  const judged = choose(hits)
+  if (judged.refused || retrieval.more.length === 0 || query.now) return judged
+  const wider = choose([...hits, ...retrieval.more])
+  return wider.refused ? judged : wider
 }
 
 /** `planned`: the plan of these same arguments, where the caller has already made it. */
@@ -1025,7 +1033,7 @@ function disagreement(key: string | undefined, first: Candidate, retrieval: Retr
   const out: Candidate[] = []
   for (const side of retrieval.sides.get(key) ?? []) {
     if (side.source.id === first.source.id || chosen.some((c) => c.passage === side.passage)) continue
-    const hit = retrieval.hits.find((h) => h.passage === side.passage)
+    const hit = retrieval.hits.find((h) => h.passage === side.passage) ?? retrieval.more.find((h) => h.passage === side.passage)
     const lead = (c: Candidate) => c.score + (c.position === 0 ? SIDE_LEAD : 0)
     // A side among the passages already weighed keeps its sentences' scores (the same, but for the bonus of a listed win),
     // in passage order, so that equal leads go to the earlier sentence as when the passage is scored afresh.

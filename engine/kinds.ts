@@ -102,6 +102,12 @@ interface Dates {
   bound: RegExp
   /** Two dates, each a month of a year with or without its day, joined as the start and end of something ("opened on 9 January 2013 and closed on 22 February 2013", "from March 2014 to June 2015"). */
   openAndClose: RegExp
+  /** Every month's name, to count them. */
+  months: RegExp
+  /** A month in full or cut short ("Sept", "Oct."), with the day before it and the year after it where given. */
+  named: RegExp
+  /** The months' names in lower case, January first. */
+  monthsLower: string[]
 }
 const datesOf = new WeakMap<Lexicon, Dates>()
 
@@ -109,6 +115,9 @@ function dates(lexicon: Lexicon): Dates {
   let found = datesOf.get(lexicon)
   if (!found) {
     const months = lexicon.monthNames
+    const monthsLower = months.split('|').map((m) => m.toLowerCase())
+    // In full, or its first three letters.
+    const cut = monthsLower.map((m) => `${escape(m.slice(0, 3))}(?:${escape(m.slice(3))})?`).join('|')
     found = {
       day: new RegExp(`\\b\\d{1,2}(st|nd|rd|th)? (${months})\\b`, 'i'),
       month: new RegExp(`\\b(${months})\\b`, 'i'),
@@ -116,6 +125,9 @@ function dates(lexicon: Lexicon): Dates {
       monthAlone: new RegExp(`^(${months})$`),
       openAndClose: new RegExp(`\\b(?:from|between|opened|began|started)\\b(?:\\s+on)?\\s+((?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:${months})\\s+(?:19|20)\\d\\d)\\b[^.;]{0,40}?\\b(?:to|until|till|and|closed|ended|finished)\\b(?:\\s+on)?\\s+((?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:${months})\\s+(?:19|20)\\d\\d)\\b`, 'i'),
       bound: new RegExp(`\\b(since|until|till)\\s+((early|late|mid|the end of|the start of)[\\s-]+)?(\\d{1,2}(st|nd|rd|th)?\\s+)?((${months})\\s+)?(19|20)\\d\\d\\b`, 'i'),
+      months: new RegExp(`\\b(?:${months})\\b`, 'gi'),
+      named: new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)?(?: of)? )?(${cut}|sept)\\.?(?![\\p{L}])(?:,? ((?:19|20)\\d\\d)\\b)?`, 'giu'),
+      monthsLower,
     }
     datesOf.set(lexicon, found)
   }
@@ -129,16 +141,20 @@ export interface NamedDate {
   year?: number
 }
 
-/** The days and months a text names with a day or year, the month written in full or cut short ("12 Oct 2017", "sept 2016"). */
+/** A month's number (0 for January) from its name in full or cut short ("sept", "Oct."); -1 for none. */
+export function monthIndex(name: string, lexicon: Lexicon): number {
+  const short = name.toLowerCase().slice(0, 3)
+  return short.length < 3 ? -1 : dates(lexicon).monthsLower.findIndex((month) => month.startsWith(short))
+}
+
+/** The days and months a text names with a day or a year, the month written in full or cut short ("12 Oct 2017", "sept 2016"). */
 export function datesNamed(text: string, lexicon: Lexicon): NamedDate[] {
-  const months = lexicon.monthNames.split('|').map((m) => m.toLowerCase())
-  const cut = months.map((m) => `${escape(m.slice(0, 3))}(?:${escape(m.slice(3))}|[a-z]?\\.?)`).join('|')
   const out: NamedDate[] = []
-  for (const m of text.toLowerCase().matchAll(new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)?(?: of)? )?(${cut})(?=[\\s,.]|$)(?:,? ((?:19|20)\\d\\d)\\b)?`, 'g'))) {
-    const month = months.findIndex((name) => name.startsWith((m[2] as string).slice(0, 3)))
-    // A month with neither day nor year may be a word ("may"); cut short, it needs its year.
-    if (month < 0 || (!m[1] && !m[3]) || (!m[3] && !months.includes(m[2] as string))) continue
-    out.push({ month, ...(m[1] && { day: Number(m[1]) }), ...(m[3] && { year: Number(m[3]) }) })
+  for (const m of text.matchAll(dates(lexicon).named)) {
+    const [, day, name, year] = m as unknown as [string, string | undefined, string, string | undefined]
+    // A month with neither day nor year may be a word ("may"); cut short, it needs one of them.
+    if (!day && !year) continue
+    out.push({ month: monthIndex(name, lexicon), ...(day && { day: Number(day) }), ...(year && { year: Number(year) }) })
   }
   return out
 }
@@ -155,7 +171,9 @@ function isAsked(date: NamedDate, asked: readonly NamedDate[]): boolean {
  */
 function datePrecision(sentence: string, lexicon: Lexicon, known: ReadonlySet<number> = new Set(), knownDates: readonly NamedDate[] = []): { score: number; pattern: RegExp } | undefined {
   const d = dates(lexicon)
-  const told = knownDates.length > 0 && datesNamed(sentence, lexicon).every((date) => isAsked(date, knownDates))
+  // Told only where every month the sentence names is one the question gave, to the same day or less: "until June" is news.
+  const named = knownDates.length > 0 ? datesNamed(sentence, lexicon) : []
+  const told = named.length > 0 && named.length === (sentence.match(d.months) ?? []).length && named.every((date) => isAsked(date, knownDates))
   if (!told && d.day.test(sentence)) return { score: 1, pattern: d.day }
   if (!told && d.month.test(sentence)) return { score: MONTH_PRECISION, pattern: d.month }
   if (YEAR.test(sentence) && (sentence.match(YEARS) ?? []).some((y) => !known.has(Number(y)))) return { score: 0.7, pattern: YEAR }

@@ -35,7 +35,7 @@ interface TermMatches {
 const CANDIDATES = 64
 /** Top passages whose listed questions are compared with the question asked. */
 export const LISTED_CANDIDATES = 16
-/** Passages below the hits whose sentences may answer a question the hits show the sources answer (gathered anyway: LISTED_CANDIDATES exceeds it). */
+/** Passages ranked below the hits whose sentences may answer a question the hits show the sources answer: gathered anyway, as long as the limit and these fit within LISTED_CANDIDATES. */
 const MORE = 4
 /** How close a listed question must come to the question asked for its passage to win, 0 to 1. */
 export const LISTED_MATCH = 0.75
@@ -651,7 +651,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const rest = ordered.slice(limit)
   const rareOne = rarestSlot && !best.some((h) => holdsConcept(h, rarestSlot)) ? rest.find((h) => holdsConcept(h, rarestSlot)) : undefined
   const top = [...best, ...rest.filter((h) => keep?.has(h.passage) || h === rareOne)]
-  const more = rest.slice(0, MORE).filter((h) => !top.includes(h))
+  const more = rest.filter((h) => !top.includes(h)).slice(0, MORE)
   return { hits: top, more, slots, slotWeights, unknown: unknownSlots.length, unknownNames, unknownWords: typedOf(unknownSlots), slips: typedOf(slots.filter((slot) => oneSlipFromWord(slot, termHits))), sides: await sidesOf(kb, [...top, ...more]) }
 }
 

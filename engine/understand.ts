@@ -6,7 +6,7 @@
  */
 import { cleanQuestion, isQuestion, isWordedAsQuestion, stillInsults, type CleanQuestion } from './clean'
 import { STOP_WORDS } from './stop-words'
-import { NAMES, answerKind, figureKind, isPersonName, kindOf, type AnswerKind } from './kinds'
+import { NAMES, answerKind, figureKind, isPersonName, kindOf, monthIndex, type AnswerKind } from './kinds'
 import { COUNT_CLASSES, type CountClass, type Lexicon } from './lexicon'
 import { isRoughMeasure, isUnitOfSum, NUMBER_WORDS, spansNamed, toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
@@ -824,7 +824,7 @@ function namesIn(answer: string, language: Language): string[] {
 function monthStartedFrom(text: string, lexicon: Lexicon): { typed: string; month: string } | undefined {
   const typed = lexicon.question.laterThan.exec(text)?.slice(1).find((g) => g !== undefined)
   const [, day, name, year] = /^(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(?:(\p{L}+)\.?\s+)?(\d{4})$/u.exec(typed?.trim().toLowerCase() ?? '') ?? []
-  const m = name ? lexicon.monthNames.toLowerCase().split('|').findIndex((month) => month.startsWith(name.slice(0, 3))) : -1
+  const m = name ? monthIndex(name, lexicon) : -1
   if (!typed || !year || m < 0) return undefined
   const month = `${year}-${String(m + 1).padStart(2, '0')}`
   return { typed, month: day ? `${month}-${day.padStart(2, '0')}` : month }

@@ -53,7 +53,7 @@ else {
     out.push(`     "${h.record.heading}"  matched: ${matched.join(', ') || 'nothing'}`)
     if (h.listed) out.push(`     closest listed question (${round(h.listed.similarity)}${h.listed.sameKind ? '' : ', asks for another kind of answer'}): ${h.listed.question}`)
   })
-  if (retrieval.more.length > 0) out.push(`also read, once the passages above show the sources answer: ${retrieval.more.map((h) => `${h.record.id} (score ${round(h.score)})`).join(', ')}`)
+  if (retrieval.more.length > 0) out.push(`below them, read once the passages above show the sources answer (if they reach the score floor): ${retrieval.more.map((h) => `${h.record.id} (score ${round(h.score)})`).join(', ')}`)
   const said = saidBefore(kb, turns, query)
   const p = plan(retrieval, query, { ...composeContext(kb), ...(said !== undefined && { said }) })
   const top = retrieval.hits[0]

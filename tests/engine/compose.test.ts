@@ -64,14 +64,16 @@ describe('compose', () => {
       expect((await conversation(kb, 'who ran its routes after that', [{ question: asked }])).question).toBe('who ran its routes after that')
     }
     // A question word joining a clause to the statement ("…when…", "…who…") asks nothing; one heading a clause of its own does.
-    for (const statement of ['harbour link ran the routes when the night ferries stopped in 2019', 'the crews who struck in 2019 worked for harbour link']) {
+    for (const statement of ['harbour link ran the routes when the night ferries stopped in 2019', 'the crews who struck in 2019 worked for harbour link', 'Harbour Link, which ran the routes, folded in 2019', "the crews' know-how was praised in 2019"]) {
       expect((await conversation(kb, 'who ran its routes after that', [{ question: statement }])).question).toBe(`${statement}. who ran its routes after that?`)
     }
-    for (const asked of ['in 2019 how many crossings were cancelled', 'the night ferries stopped in 2019, who ran them', 'on what date did harbour link fold']) {
+    for (const asked of ['in 2019 how many crossings were cancelled', 'the night ferries stopped in 2019, who ran them', 'on what date did harbour link fold', 'in 2019 who ran the routes', 'ok so who ran the routes', 'the night ferries stopped whats the reason', 'harbour link ran them for how long']) {
       expect((await conversation(kb, 'who ran its routes after that', [{ question: asked }])).question).toBe('who ran its routes after that')
     }
     // Small talk after a statement is still small talk.
     expect((await ask('thanks', [told])).answer).toBe((await ask('thanks')).answer)
+    // Asked alone, a question word anywhere makes a question: "ok so who won…" is no statement to decline as empty.
+    expect((await ask('ok so who won the ferry contracts')).answered).toBe(true)
   })
 
   it('leads, after what the visitor told, with a sentence holding a word of the question itself rather than one saying back what they told', async () => {
@@ -400,6 +402,18 @@ describe('compose', () => {
     expect(turns.at(-1)?.dated).toBe(dateOf(first!))
     // A question naming only a kind of answer reads the last answer too, to know there was one.
     expect((await conversation(kb, 'reason?', [{ question: 'what happened to the ferry contracts?' }])).history.at(-1)?.answer).toBeDefined()
+  })
+
+  it('answers "the board said in Sept 2016 … until when?" with another date than the month the question gives', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kb-told-'))
+    await mkdir(join(dir, 'sources'))
+    await writeFile(join(dir, 'vocabulary.json'), JSON.stringify({ groups: [], oneWay: [] }))
+    await writeFile(join(dir, 'conflicts.json'), '{}')
+    await writeFile(join(dir, 'sources', 'gazette-shut.md'), "---\nid: gazette-shut\ntitle: \"Night routes shut\"\npublisher: \"Harbour Gazette\"\nkind: news\npublished: \"2018-06-02\"\nurl: \"https://gazette.example/shut\"\nsummary: \"The Gazette on the night routes.\"\n---\n\n## The night routes stay shut\n\nDate: 2016-09\n\nThe harbour board said in September 2016 that the night routes would stay shut while the landing stages were repaired. The night routes would stay shut until May 2018, the board said later, once it had costed the repairs to the landing stages.\n\nQuestions:\n- Why were the night routes shut?\n")
+    const built = compileKb(await readKbDir(dir, { lexicon: 'knowledge/lexicon.json' }))
+    if (!built.ok) throw new Error(built.problems.join('\n'))
+    const small = createKb(built.artifact, 'bundled')
+    expect((await answer(small, 'in sept 2016 the harbour board said the night routes would stay shut, until when?')).answer).toMatch(/^The night routes would stay shut until May 2018/)
   })
 
   it('takes the best sentence from the passages ranked just below the hits, but only where the hits show the sources answer', async () => {
