@@ -122,6 +122,8 @@ const WH_AT = String.raw`(?<![\p{L}'’-])`
 const QUESTION_CLAUSE = new RegExp(
   [
     String.raw`${WH_AT}${WH}\W*$|\b(?:in|for|of|to|from|by|at|on|with|since|until|after|before) (?:which|what|whom|whose|how (?:long|many|much|often))(?: [\p{L}'’-]+)?\W*$|\bhow come\W*$`,
+    // "… ran how many crcs", "… went bust which year", "… came out when exactly", "… in 2019 who took over": asked at the end, or straight after a figure.
+    String.raw`${WH_AT}(?:how (?:many|much)|which)(?: [\p{L}'’-]+){0,2}\W*$|${WH_AT}what (?:[\p{L}'’-]+ )?(?:date|day|year|month|time|number|amount|figure)\W*$|${WH_AT}(?:when|where|who|what|how) (?:exactly|precisely|roughly|approximately)\b|\d\s+(?:who|what|which|how)\b`,
     // "…, who ran it" asks; "Harbour Link, which ran the routes, folded" tells, its clause set aside between marks.
     String.raw`(?:^|[,;:(–—.!?…]|(?<!\p{L})-)\s*(?:(?:what|whats|when|where|wheres|why|how|hows)\b|(?:who|whos|whom|whose|which)\b(?![^,;:()–—.!?]*(?:[,;:)–—]|\s-)\s*\p{L}))`,
     String.raw`\b(?:tell (?:me|us)|know|wonder(?:ing)?|ask(?:ing)?|explain|idea|sure|remind me|find out|curious|so|then|ok|okay|well|now|anyway)(?: about)?\s+${WH}\b`,

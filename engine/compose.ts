@@ -886,9 +886,9 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     }
   }
   // Whether the sources answer is judged on the hits alone; once they do, a sentence of a passage ranked just below them may answer best.
-  // Not about now: how things stand is read from the passages saying so among the hits, and a better sentence below them would pass off an older state.
+  // Not about now, nor for the earliest or latest: how things stand, and which came first, are read among the hits; a better sentence below them would pass off an older state or another event.
   const judged = choose(hits)
-  if (judged.refused || retrieval.more.length === 0 || query.now) return judged
+  if (judged.refused || retrieval.more.length === 0 || query.now || query.order) return judged
   const wider = choose([...hits, ...retrieval.more])
   return wider.refused ? judged : wider
 }

@@ -120,7 +120,8 @@ function dates(lexicon: Lexicon): Dates {
     const cut = monthsLower.map((m) => `${escape(m.slice(0, 3))}(?:${escape(m.slice(3))})?`).join('|')
     found = {
       day: new RegExp(`\\b\\d{1,2}(st|nd|rd|th)? (${months})\\b`, 'i'),
-      month: new RegExp(`\\b(${months})\\b`, 'i'),
+      // A month by its place: after a day or a word of time, or before a year; "Theresa May" names nobody's month.
+      month: new RegExp(`(?:\\b(?:in|on|by|since|until|till|from|of|early|late|mid|during|last|next|this|that|every|each|between|before|after|\\d{1,2}(?:st|nd|rd|th)?)[\\s-]+)(${months})\\b|\\b(${months})(?:\\s+\\d{1,2}(?:st|nd|rd|th)?,?)?\\s+(?:19|20)\\d\\d\\b`, 'i'),
       dayNumber: new RegExp(`^\\d{1,2}(st|nd|rd|th)? (${months})\\b`, 'i'),
       monthAlone: new RegExp(`^(${months})$`),
       openAndClose: new RegExp(`\\b(?:from|between|opened|began|started)\\b(?:\\s+on)?\\s+((?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:${months})\\s+(?:19|20)\\d\\d)\\b[^.;]{0,40}?\\b(?:to|until|till|and|closed|ended|finished)\\b(?:\\s+on)?\\s+((?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:${months})\\s+(?:19|20)\\d\\d)\\b`, 'i'),

@@ -512,9 +512,10 @@ export function understand(question: string, history: readonly Turn[], language:
   const after = lexicon.question.successorOf.exec(text)
   const before = lexicon.question.predecessorOf.exec(text)
   const named = (after ?? before)?.slice(1).find((g) => g !== undefined)
-  // "who came after him?", "who did she replace?": the first person the last answer named.
+  // "who came after him?", "who did she replace?": the first person the last answer named, or, after a statement, the first the visitor named in it.
   const last = history.at(-1)
-  const of = named && PERSONAL.test(named) && words(named).length === 1 && last?.answer ? personNamed(last.answer, language) : named
+  const pointer = named !== undefined && PERSONAL.test(words(named)[0] ?? '')
+  const of = pointer && last?.answer ? personNamed(last.answer, language) : pointer && cleaned.context ? personTold(cleaned.context, language) : named
   // Only a person's name: it has a word that is not everyday English. About now, only a post's holder is a successor: "who is running the routes now that Bluewater has gone?" asks how things stand.
   if (of && words(of).some((w) => !language.isEnglishWord(w)) && (!now || kind === 'person' || kind === 'identity')) {
     // Whoever came before or after someone is a person, however the question puts it.
@@ -829,6 +830,17 @@ function monthStartedFrom(text: string, lexicon: Lexicon): { typed: string; mont
   const month = `${year}-${String(m + 1).padStart(2, '0')}`
   return { typed, month: day ? `${month}-${day.padStart(2, '0')}` : month }
 }
+/** The first name in what the visitor told, typed as they type: the first run of words no dictionary holds, or the sources write only capitalised ("grayling", "jeremy wright"), not initials ("nps"). */
+function personTold(told: string, language: Language): string | undefined {
+  const run: string[] = []
+  for (const w of words(told)) {
+    const name = !language.isEnglishWord(w.toLowerCase()) && /[aeiouy]/i.test(w) && w.length > 3
+    if (name) run.push(w)
+    else if (run.length > 0) break
+  }
+  return run.length > 0 ? run.join(' ') : undefined
+}
+
 /** The first person an answer names ("he", "she" in the next question stand for them). */
 function personNamed(answer: string, language: Language): string | undefined {
   return namesIn(answer, language).find((n) => isPersonName(n, language))

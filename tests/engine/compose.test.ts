@@ -67,11 +67,14 @@ describe('compose', () => {
     for (const statement of ['harbour link ran the routes when the night ferries stopped in 2019', 'the crews who struck in 2019 worked for harbour link', 'Harbour Link, which ran the routes, folded in 2019', "the crews' know-how was praised in 2019"]) {
       expect((await conversation(kb, 'who ran its routes after that', [{ question: statement }])).question).toBe(`${statement}. who ran its routes after that?`)
     }
-    for (const asked of ['in 2019 how many crossings were cancelled', 'the night ferries stopped in 2019, who ran them', 'on what date did harbour link fold', 'in 2019 who ran the routes', 'ok so who ran the routes', 'the night ferries stopped whats the reason', 'harbour link ran them for how long']) {
+    for (const asked of ['in 2019 how many crossings were cancelled', 'the night ferries stopped in 2019, who ran them', 'on what date did harbour link fold', 'in 2019 who ran the routes', 'ok so who ran the routes', 'the night ferries stopped whats the reason', 'harbour link ran them for how long', 'harbour link ran how many routes', 'harbour link folded which year', 'harbour link folded in 2019 who took over']) {
       expect((await conversation(kb, 'who ran its routes after that', [{ question: asked }])).question).toBe('who ran its routes after that')
     }
     // Small talk after a statement is still small talk.
     expect((await ask('thanks', [told])).answer).toBe((await ask('thanks')).answer)
+    // "Who replaced her?" after a statement means the person the visitor named in it, typed in lower case.
+    expect((await ask('who replaced her', ['kerensa polglaze was chair of the harbour board when the night routes were cut'])).answer).toMatch(/^Tamsin Trevail/)
+    expect((await ask('who did she replace', ['kerensa polglaze chaired the harbour board'])).answer).toContain('succeeding Jo Bluewater')
     // Asked alone, a question word anywhere makes a question: "ok so who won…" is no statement to decline as empty.
     expect((await ask('ok so who won the ferry contracts')).answered).toBe(true)
   })
@@ -789,6 +792,9 @@ describe('compose', () => {
     expect(kindScore('time', 'The contracts were awarded in February 2015.', ctx([2015]))).toBeGreaterThan(0)
     // A decade says when too, if loosely.
     expect(kindScore('time', 'Night crossings were first cut back in the 1990s.', ctx([]))).toBeGreaterThan(0)
+    // A month's name is a date only where a date stands: "Theresa May" dates nothing.
+    expect(kindScore('time', 'The chair had campaigned for Theresa May to lead the party.', ctx([]))).toBe(0)
+    expect(kindScore('time', 'The chair was appointed in May, the board said.', ctx([]))).toBeGreaterThan(0)
   })
 
   it('does not take a day or month the question itself names for the answer to "when" ("the board said in Sept 2016 … until when?")', () => {
