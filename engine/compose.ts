@@ -7,7 +7,7 @@
  * knowledge base, bar the lexicon's framing ("As of …").
  */
 import type { Dispute, PassageRecord, SourceRecord } from './artifact'
-import { datesNamed, escape, givesOtherFigure, holdsFigure, isPersonName, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
+import { escape, givesOtherFigure, holdsFigure, isPersonName, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
 import type { Lexicon } from './lexicon'
 import { holdsConcept, LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { STOP_WORDS } from './stop-words'
@@ -389,8 +389,8 @@ class Scorer {
       countsAnyOf: query.countsAnyOf,
       unitAsked,
       spanBetween,
-      yearsAsked: new Set(query.years),
-      datesAsked: datesNamed(query.text, context.lexicon),
+      yearsAsked: new Set([...query.years, ...query.dates.flatMap((d) => (d.year === undefined ? [] : [d.year]))]),
+      datesAsked: query.dates,
       deadline: query.deadline,
       succession: query.succession,
       heading: undefined,

@@ -6,7 +6,7 @@
  */
 import { cleanQuestion, isQuestion, isWordedAsQuestion, stillInsults, type CleanQuestion } from './clean'
 import { STOP_WORDS } from './stop-words'
-import { NAMES, answerKind, figureKind, isPersonName, kindOf, monthIndex, type AnswerKind } from './kinds'
+import { NAMES, answerKind, datesNamed, figureKind, isPersonName, kindOf, monthIndex, type AnswerKind, type NamedDate } from './kinds'
 import { COUNT_CLASSES, type CountClass, type Lexicon } from './lexicon'
 import { isRoughMeasure, isUnitOfSum, NUMBER_WORDS, spansNamed, toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
@@ -117,6 +117,8 @@ export interface Query {
   succession?: { of: string; direction: 'after' | 'before' }
   /** Years the question names ("in 2019"): an answer about another year answers something else. */
   years: number[]
+  /** Days and months the question, or what the visitor told before it, names with a day or a year: a sentence giving only those tells the asker no date. */
+  dates: NamedDate[]
   /** Of those, the spans of a year it names ("2021-22"): an answer naming only other spans ("2020-21") is about another period. */
   spans: string[]
   /** A year named before the question proper sets the scene ("in 2016, which company ran it?"): an answer may come from a sentence about another year. */
@@ -501,6 +503,7 @@ export function understand(question: string, history: readonly Turn[], language:
     followUp,
     attribution: asksWhoSaid(text, lexicon) || saidBy !== undefined,
     years,
+    dates: datesNamed(cleaned.context ? `${cleaned.context} ${text}` : text, lexicon),
     spans: spansNamed(statedYears.length > 0 ? (cleaned.context as string) : text),
     // A year the statement told sets the scene as "in 2016, who ran it?" does.
     yearSetsScene: years.length > 0 && (lexicon.question.sceneYear.test(text) || statedYears.length > 0),

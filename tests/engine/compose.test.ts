@@ -417,6 +417,8 @@ describe('compose', () => {
     if (!built.ok) throw new Error(built.problems.join('\n'))
     const small = createKb(built.artifact, 'bundled')
     expect((await answer(small, 'in sept 2016 the harbour board said the night routes would stay shut, until when?')).answer).toMatch(/^The night routes would stay shut until May 2018/)
+    // So where the visitor told the month before asking.
+    expect((await answer(small, 'until when?', [{ question: 'in sept 2016 the harbour board said the night routes would stay shut' }])).answer).toMatch(/^The night routes would stay shut until May 2018/)
   })
 
   it('takes the best sentence from the passages ranked just below the hits, but only where the hits show the sources answer', async () => {
