@@ -110,25 +110,24 @@ export function isQuestion(text: string): boolean {
 }
 
 const AUXILIARY = String.raw`(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must)`
-/**
- * A question word heading a clause of its own, not one joining a clause to a statement ("… was minister when the CRCs began", "… members who
- * voted"): last ("… since when", "… in which year"), after a mark, a word of asking or a word moving talk on ("…, who had the job before",
- * "tell me which company…", "ok so who won it"), after a scene set first ("in 2019 who ran the routes"), before the verb it inverts ("on what
- * date did…", "in 2016 how many CRCs were…"), or joined to its verb ("… what's the reason"). "Who" and "which" straight before a verb are
- * taken for a relative clause ("the firm which was…").
- */
 /** A question word not inside another word ("know-how"). */
 const WH_AT = String.raw`(?<![\p{L}'’-])`
+/**
+ * A question word heading a clause of its own, not one joining a clause to a statement ("… was minister when the CRCs began", "… members who
+ * voted", "the board decided which routes closed"): last ("… since when", "… in which year", "… ran how many crcs", "… went bust which year"),
+ * after a mark or a word of asking ("…, who had the job before", "tell me which company…"), after a word moving talk on that opens the text
+ * ("ok so who won it"), straight after a year or figure that sets the scene ("in 2019 who ran the routes", "… in 2019 who took over"), before
+ * the verb it inverts ("on what date did…", "in 2016 how many CRCs were…"), or joined to its verb ("… what's the reason"). A relative clause
+ * set aside between marks ("Harbour Link, which ran the routes, folded") tells.
+ */
 const QUESTION_CLAUSE = new RegExp(
   [
     String.raw`${WH_AT}${WH}\W*$|\b(?:in|for|of|to|from|by|at|on|with|since|until|after|before) (?:which|what|whom|whose|how (?:long|many|much|often))(?: [\p{L}'’-]+)?\W*$|\bhow come\W*$`,
-    // "… ran how many crcs", "… went bust which year", "… came out when exactly", "… in 2019 who took over": asked at the end, or straight after a figure.
-    String.raw`${WH_AT}(?:how (?:many|much)|which)(?: [\p{L}'’-]+){0,2}\W*$|${WH_AT}what (?:[\p{L}'’-]+ )?(?:date|day|year|month|time|number|amount|figure)\W*$|${WH_AT}(?:when|where|who|what|how) (?:exactly|precisely|roughly|approximately)\b|\d\s+(?:who|what|which|how)\b`,
-    // "…, who ran it" asks; "Harbour Link, which ran the routes, folded" tells, its clause set aside between marks.
+    String.raw`${WH_AT}how (?:many|much)(?: [\p{L}'’-]+){0,2}\W*$|${WH_AT}(?:what|which) (?:[\p{L}'’-]+ )?(?:date|day|year|month|time|one|ones|number|amount|figure)\W*$|${WH_AT}(?:when|where|who|what|how) (?:exactly|precisely|roughly|approximately)\b|\d\s+(?:who|what|how)\b`,
     String.raw`(?:^|[,;:(–—.!?…]|(?<!\p{L})-)\s*(?:(?:what|whats|when|where|wheres|why|how|hows)\b|(?:who|whos|whom|whose|which)\b(?![^,;:()–—.!?]*(?:[,;:)–—]|\s-)\s*\p{L}))`,
-    String.raw`\b(?:tell (?:me|us)|know|wonder(?:ing)?|ask(?:ing)?|explain|idea|sure|remind me|find out|curious|so|then|ok|okay|well|now|anyway)(?: about)?\s+${WH}\b`,
-    String.raw`^(?:in|on|at|by|for|from|after|before|since|during|until|back in|under|over)\b[^,.;:!?]{0,40}?\s${WH}\b`,
-    String.raw`${WH_AT}(?:whats|hows|wheres|(?:what|where|how)['’]s)\b|${WH_AT}(?:what|where|how|when|why)\s+${AUXILIARY}\b`,
+    String.raw`\b(?:tell (?:me|us)|know|wonder(?:ing)?|ask(?:ing)?|explain|idea|sure|remind me|find out|curious)(?: about)?\s+${WH}\b|^\s*(?:ok|okay|so|well|now|anyway)\b[\s,]+(?:(?:so|then)\s+)?${WH}\b`,
+    String.raw`^(?:in|on|at|by|for|from|after|before|since|during|until|back in|under|over)\s+(?:[\p{L}'’.-]+\s+){0,2}?(?:19|20)\d\d,?\s+${WH}\b`,
+    String.raw`${WH_AT}(?:whats|hows|wheres|(?:what|where|how)['’]s)\b|${WH_AT}(?:what|where|how|when|why)\s+${AUXILIARY}\b|${WH_AT}what happened\b`,
     String.raw`${WH_AT}(?:what|which|whose|how (?:many|much))\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those|my|our|your|it|he|she|they|we|i|you)\b)[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?\s+${AUXILIARY}\b`,
   ].join('|'),
   'iu',

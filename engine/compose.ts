@@ -889,8 +889,12 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   // Not about now, nor for the earliest or latest: how things stand, and which came first, are read among the hits; a better sentence below them would pass off an older state or another event.
   const judged = choose(hits)
   if (judged.refused || retrieval.more.length === 0 || query.now || query.order) return judged
+  // The hits' own best coverage stays with their plan, whose shortfalls (kb:explain) read it, should the wider choice decline.
+  const judgedBest = scorer.bestOwnCoverage
   const wider = choose([...hits, ...retrieval.more])
-  return wider.refused ? judged : wider
+  if (!wider.refused) return wider
+  scorer.bestOwnCoverage = judgedBest
+  return judged
 }
 
 /** `planned`: the plan of these same arguments, where the caller has already made it. */

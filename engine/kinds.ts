@@ -102,8 +102,6 @@ interface Dates {
   bound: RegExp
   /** Two dates, each a month of a year with or without its day, joined as the start and end of something ("opened on 9 January 2013 and closed on 22 February 2013", "from March 2014 to June 2015"). */
   openAndClose: RegExp
-  /** Every month's name, to count them. */
-  months: RegExp
   /** A month in full or cut short ("Sept", "Oct."), with the day before it and the year after it where given. */
   named: RegExp
   /** The months' names in lower case, January first. */
@@ -126,7 +124,6 @@ function dates(lexicon: Lexicon): Dates {
       monthAlone: new RegExp(`^(${months})$`),
       openAndClose: new RegExp(`\\b(?:from|between|opened|began|started)\\b(?:\\s+on)?\\s+((?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:${months})\\s+(?:19|20)\\d\\d)\\b[^.;]{0,40}?\\b(?:to|until|till|and|closed|ended|finished)\\b(?:\\s+on)?\\s+((?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:${months})\\s+(?:19|20)\\d\\d)\\b`, 'i'),
       bound: new RegExp(`\\b(since|until|till)\\s+((early|late|mid|the end of|the start of)[\\s-]+)?(\\d{1,2}(st|nd|rd|th)?\\s+)?((${months})\\s+)?(19|20)\\d\\d\\b`, 'i'),
-      months: new RegExp(`\\b(?:${months})\\b`, 'gi'),
       named: new RegExp(`\\b(?:(\\d{1,2})(?:st|nd|rd|th)?(?: of)? )?(${cut}|sept)\\.?(?![\\p{L}])(?:,? ((?:19|20)\\d\\d)\\b)?`, 'giu'),
       monthsLower,
     }
@@ -142,7 +139,7 @@ export interface NamedDate {
   year?: number
 }
 
-/** A month's number (0 for January) from its name in full or cut short ("sept", "Oct."); -1 for none. */
+/** A month's number (0 for January) from its name in full or cut short ("sept", "Oct."), read from its first three letters; -1 for a word too short. */
 export function monthIndex(name: string, lexicon: Lexicon): number {
   const short = name.toLowerCase().slice(0, 3)
   return short.length < 3 ? -1 : dates(lexicon).monthsLower.findIndex((month) => month.startsWith(short))
@@ -154,29 +151,31 @@ export function datesNamed(text: string, lexicon: Lexicon): NamedDate[] {
   for (const m of text.matchAll(dates(lexicon).named)) {
     const [, day, name, year] = m as unknown as [string, string | undefined, string, string | undefined]
     // A month with neither day nor year may be a word ("may"); cut short, it needs one of them.
-    if (!day && !year) continue
-    out.push({ month: monthIndex(name, lexicon), ...(day && { day: Number(day) }), ...(year && { year: Number(year) }) })
+    if (day || year) out.push(namedDate(day, name, year, lexicon))
   }
   return out
 }
 
-/** Whether the question names a date at least as precise as this one, so that it tells the asker nothing. */
+function namedDate(day: string | undefined, name: string, year: string | undefined, lexicon: Lexicon): NamedDate {
+  return { month: monthIndex(name, lexicon), ...(day && { day: Number(day) }), ...(year && { year: Number(year) }) }
+}
+
+/** Whether the question, or what the visitor told before it, names a date at least as precise as this one, so that it tells the asker nothing. */
 function isAsked(date: NamedDate, asked: readonly NamedDate[]): boolean {
   return asked.some((a) => a.month === date.month && (date.year === undefined || a.year === undefined || a.year === date.year) && (date.day === undefined || a.day === date.day))
 }
 
 /**
  * How precise the most precise date in a sentence is: a day 1, a month 0.85,
- * a year 0.7, none 0. A year or month the question itself names ("after the 2014
+ * a year 0.7, none 0. A year or month the question or a statement before it names ("after the 2014
  * split", "the PAC said in Sept 2016…") is no answer to when: the asker knows it.
  */
 function datePrecision(sentence: string, lexicon: Lexicon, known: ReadonlySet<number> = new Set(), knownDates: readonly NamedDate[] = []): { score: number; pattern: RegExp } | undefined {
   const d = dates(lexicon)
-  // Told only where every month the sentence names is one the question gave, to the same day or less: "until June" is news.
-  const named = knownDates.length > 0 ? datesNamed(sentence, lexicon) : []
-  const told = named.length > 0 && named.length === (sentence.match(d.months) ?? []).length && named.every((date) => isAsked(date, knownDates))
-  if (!told && d.day.test(sentence)) return { score: 1, pattern: d.day }
-  if (!told && d.month.test(sentence)) return { score: MONTH_PRECISION, pattern: d.month }
+  // The days and months the asker gave are no news; whatever date is left is ("until June").
+  const rest = knownDates.length > 0 ? sentence.replace(d.named, (whole, day?: string, name?: string, year?: string) => ((day || year) && isAsked(namedDate(day, name ?? '', year, lexicon), knownDates) ? ' ' : whole)) : sentence
+  if (d.day.test(rest)) return { score: 1, pattern: d.day }
+  if (d.month.test(rest)) return { score: MONTH_PRECISION, pattern: d.month }
   if (YEAR.test(sentence) && (sentence.match(YEARS) ?? []).some((y) => !known.has(Number(y)))) return { score: 0.7, pattern: YEAR }
   // "In the 1990s": a date, if a loose one.
   if (DECADE.test(sentence)) return { score: 0.6, pattern: DECADE }
@@ -294,9 +293,9 @@ export interface KindContext {
   spanBetween?: boolean
   /** "How many people…": a figure counting people of any sort counts what was asked; so of any class of `COUNT_CLASSES`. */
   countsAnyOf?: CountClass | undefined
-  /** Years the question names: a sentence giving only one of them tells the asker no date. */
+  /** Years the question, or what the visitor told before it, names: a sentence giving only one of them tells the asker no date. */
   yearsAsked?: ReadonlySet<number>
-  /** Days and months the question names: a sentence giving only those tells the asker no date. */
+  /** Days and months the question, or what the visitor told before it, names: a sentence giving only those tells the asker no date. */
   datesAsked?: readonly NamedDate[]
   /** The question asks by when something was due: a date given as a deadline answers it. */
   deadline?: boolean

@@ -517,8 +517,9 @@ export function understand(question: string, history: readonly Turn[], language:
   const named = (after ?? before)?.slice(1).find((g) => g !== undefined)
   // "who came after him?", "who did she replace?": the first person the last answer named, or, after a statement, the first the visitor named in it.
   const last = history.at(-1)
-  const pointer = named !== undefined && PERSONAL.test(words(named)[0] ?? '')
-  const of = pointer && last?.answer ? personNamed(last.answer, language) : pointer && cleaned.context ? personTold(cleaned.context, language) : named
+  // A pronoun alone, or with the time it asks about ("who replaced him that July?"), not "her deputy".
+  const pointer = named !== undefined && PERSONAL.test(words(named)[0] ?? '') && (words(named).length === 1 || POINTER_TIME.test(named))
+  const of = pointer ? ((cleaned.context && personTold(cleaned.context, language)) || (last?.answer && personNamed(last.answer, language)) || undefined) : named
   // Only a person's name: it has a word that is not everyday English. About now, only a post's holder is a successor: "who is running the routes now that Bluewater has gone?" asks how things stand.
   if (of && words(of).some((w) => !language.isEnglishWord(w)) && (!now || kind === 'person' || kind === 'identity')) {
     // Whoever came before or after someone is a person, however the question puts it.
@@ -833,11 +834,15 @@ function monthStartedFrom(text: string, lexicon: Lexicon): { typed: string; mont
   const month = `${year}-${String(m + 1).padStart(2, '0')}`
   return { typed, month: day ? `${month}-${day.padStart(2, '0')}` : month }
 }
-/** The first name in what the visitor told, typed as they type: the first run of words no dictionary holds, or the sources write only capitalised ("grayling", "jeremy wright"), not initials ("nps"). */
+/** After a pronoun, the time a question about a person asks about: "him that July", "her in 2019". */
+const POINTER_TIME = /^\S+\s+(?:(?:that|this|last|next|in|back in)\s+\S+|then|(?:19|20)\d\d)\s*$/i
+
+/** The first name in what the visitor told, typed as they type: the first run of words the sources use that are no everyday English ("grayling", "jeremy wright"), not initials ("nps"). */
 function personTold(told: string, language: Language): string | undefined {
   const run: string[] = []
-  for (const w of words(told)) {
-    const name = !language.isEnglishWord(w.toLowerCase()) && /[aeiouy]/i.test(w) && w.length > 3
+  for (const typed of words(told)) {
+    const w = typed.replace(/['’]s?$/, '')
+    const name = !language.isEnglishWord(w.toLowerCase()) && language.isIndexed(w) && /[aeiouy]/i.test(w) && w.length > 1
     if (name) run.push(w)
     else if (run.length > 0) break
   }

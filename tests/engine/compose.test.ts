@@ -64,7 +64,7 @@ describe('compose', () => {
       expect((await conversation(kb, 'who ran its routes after that', [{ question: asked }])).question).toBe('who ran its routes after that')
     }
     // A question word joining a clause to the statement ("…when…", "…who…") asks nothing; one heading a clause of its own does.
-    for (const statement of ['harbour link ran the routes when the night ferries stopped in 2019', 'the crews who struck in 2019 worked for harbour link', 'Harbour Link, which ran the routes, folded in 2019', "the crews' know-how was praised in 2019"]) {
+    for (const statement of ['harbour link ran the routes when the night ferries stopped in 2019', 'the crews who struck in 2019 worked for harbour link', 'Harbour Link, which ran the routes, folded in 2019', "the crews' know-how was praised in 2019", 'in 2019 the firm which ran the routes folded', 'the board decided which routes closed', 'harbour link folded in 2019 which left the routes unrun']) {
       expect((await conversation(kb, 'who ran its routes after that', [{ question: statement }])).question).toBe(`${statement}. who ran its routes after that?`)
     }
     for (const asked of ['in 2019 how many crossings were cancelled', 'the night ferries stopped in 2019, who ran them', 'on what date did harbour link fold', 'in 2019 who ran the routes', 'ok so who ran the routes', 'the night ferries stopped whats the reason', 'harbour link ran them for how long', 'harbour link ran how many routes', 'harbour link folded which year', 'harbour link folded in 2019 who took over']) {
@@ -75,6 +75,10 @@ describe('compose', () => {
     // "Who replaced her?" after a statement means the person the visitor named in it, typed in lower case.
     expect((await ask('who replaced her', ['kerensa polglaze was chair of the harbour board when the night routes were cut'])).answer).toMatch(/^Tamsin Trevail/)
     expect((await ask('who did she replace', ['kerensa polglaze chaired the harbour board'])).answer).toContain('succeeding Jo Bluewater')
+    // Told after a question, the statement's person still wins over the last answer's; "her deputy" is someone else.
+    expect((await ask('who replaced her', ['who won the ferry contracts?', 'kerensa polglaze chaired the harbour board'])).answer).toMatch(/^Tamsin Trevail/)
+    const deputy = await conversation(kb, 'who replaced her deputy', [{ question: 'kerensa polglaze chaired the harbour board' }])
+    expect(understand(deputy.question, deputy.history, kb.language).succession).toBeUndefined()
     // Asked alone, a question word anywhere makes a question: "ok so who won…" is no statement to decline as empty.
     expect((await ask('ok so who won the ferry contracts')).answered).toBe(true)
   })
@@ -808,6 +812,9 @@ describe('compose', () => {
     // A day in the month named says more than the asker knows; "may" alone is no month.
     expect(kindScore('time', 'The harbour board said on 12 September 2016 that the night routes would stay shut.', asked(question))).toBeGreaterThan(0)
     expect(datesNamed('may i ask when the routes closed', kb.language.lexicon)).toEqual([])
+    // Another month, though named without its year, is news; a name that is also a month's is none.
+    expect(kindScore('time', 'The harbour board said in September 2016 that the night routes would stay shut until June.', asked(question))).toBeGreaterThan(0)
+    expect(kindScore('time', 'The harbour board, with Theresa May backing it, said in September 2016 that the night routes would stay shut.', asked(question))).toBe(0)
   })
 
   it('does not count "dated" in a sentence as holding the "date" of "on what date…": the word names the kind of answer, not what it is about', async () => {
