@@ -133,7 +133,7 @@ const QUESTION_CLAUSE = new RegExp(
   'iu',
 )
 
-/** Whether a text asks something rather than telling it: worded as a question (`isQuestion`), with its question word heading a clause of its own. */
+/** Whether a text asks something rather than telling it: led by a question word or an auxiliary, ending in a question mark, or with a question word heading a clause of its own (`isQuestion` takes any question word). */
 export function asksSomething(text: string): boolean {
   return QUESTIONISH.test(text.trim()) || QUESTION_CLAUSE.test(text)
 }

@@ -389,6 +389,7 @@ class Scorer {
       countsAnyOf: query.countsAnyOf,
       unitAsked,
       spanBetween,
+      // The years of the days and months the visitor gave are theirs too: "in Sept 2016 … until when?" is not answered by 2016.
       yearsAsked: new Set([...query.years, ...query.dates.flatMap((d) => (d.year === undefined ? [] : [d.year]))]),
       datesAsked: query.dates,
       deadline: query.deadline,
