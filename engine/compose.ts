@@ -888,14 +888,17 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   }
   // Whether the sources answer is judged on the hits alone; once they do, a sentence of a passage ranked just below them may answer best.
   // Not about now, nor for the earliest or latest: how things stand, and which came first, are read among the hits; a better sentence below them would pass off an older state or another event.
+  // Nor where a listed question won: its passage answers what was asked.
   const judged = choose(hits)
   if (judged.refused || retrieval.more.length === 0 || query.now || query.order || listedWin) return judged
   // The hits' own best coverage stays with their plan, whose shortfalls (kb:explain) read it, should it stand.
   const judgedBest = scorer.bestOwnCoverage
   const wider = choose([...hits, ...retrieval.more])
   // A sentence from below the hits leads only where it holds more of the question, or more of the kind of answer asked, than the hits' would.
-  const [mine, theirs] = [judged.chosen[0], wider.chosen[0]]
-  if (!wider.refused && (!mine || !theirs || theirs.hit === undefined || hits.includes(theirs.hit) || theirs.ownCoverage > mine.ownCoverage + TIE || theirs.kind > mine.kind + TIE)) return wider
+  const [hitsFirst, widerFirst] = [judged.chosen[0], wider.chosen[0]]
+  const fromHits = !widerFirst || widerFirst.hit === undefined || hits.includes(widerFirst.hit)
+  const better = !hitsFirst || !widerFirst || widerFirst.ownCoverage > hitsFirst.ownCoverage + TIE || widerFirst.kind > hitsFirst.kind + TIE
+  if (!wider.refused && (fromHits || better)) return wider
   scorer.bestOwnCoverage = judgedBest
   return judged
 }
