@@ -106,7 +106,7 @@ const QUESTION_WORD = new RegExp(String.raw`\b${WH}\b`, 'i')
 
 /** Whether a text is shaped like a question: a question word first or anywhere ("… tell me which company …"), or a question mark last. */
 export function isQuestion(text: string): boolean {
-  return QUESTIONISH.test(text.trim()) || QUESTION_WORD.test(text)
+  return isWordedAsQuestion(text) || /\?$/.test(text.trim())
 }
 
 const AUXILIARY = String.raw`(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must)`

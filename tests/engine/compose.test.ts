@@ -19,6 +19,18 @@ if (!compiled.ok) throw new Error(compiled.problems.join('\n'))
 const kb = createKb(compiled.artifact, 'bundled')
 const ask = (question: string, history: string[] = []) => answer(kb, question, history.map((q) => ({ question: q })))
 const context = composeContext(kb)
+
+/** A knowledge base of its own, in a fresh folder: each source file's text by its name, and a vocabulary. */
+async function smallKb(sources: Record<string, string>, vocabulary: object = { groups: [], oneWay: [] }): Promise<Kb> {
+  const dir = await mkdtemp(join(tmpdir(), 'kb-small-'))
+  await mkdir(join(dir, 'sources'))
+  await writeFile(join(dir, 'vocabulary.json'), JSON.stringify(vocabulary))
+  await writeFile(join(dir, 'conflicts.json'), '{}')
+  for (const [name, text] of Object.entries(sources)) await writeFile(join(dir, 'sources', name), text)
+  const built = compileKb(await readKbDir(dir, { lexicon: 'knowledge/lexicon.json' }))
+  if (!built.ok) throw new Error(built.problems.join('\n'))
+  return createKb(built.artifact, 'bundled')
+}
 /** What kindScore reads of a question: none of it but `fields`. */
 const kindContext = (fields: Partial<KindContext> = {}): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set(), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set(), ...fields })
 
@@ -121,15 +133,10 @@ describe('compose', () => {
   })
 
   it('puts first, in a follow-up, a sentence from a passage naming a name the conversation carried over, above one from a passage that names none of it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'kb-away-'))
-    await mkdir(join(dir, 'sources'))
-    await writeFile(join(dir, 'vocabulary.json'), JSON.stringify({ groups: [['Kernowline', 'Kernow Line']], oneWay: [] }))
-    await writeFile(join(dir, 'conflicts.json'), '{}')
-    await writeFile(join(dir, 'sources', 'gazette-crews.md'), "---\nid: gazette-crews\ntitle: \"Crews strike\"\npublisher: \"Harbour Gazette\"\nkind: news\npublished: \"2019-05-02\"\nurl: \"https://gazette.example/crews\"\nsummary: \"The Gazette on the crews' strike.\"\n---\n\n## Crews strike over night rotas\n\nDate: 2019-04\n\nFerry crews went on strike over night rotas in April 2019, the Gazette reported, and the crossings stopped for a day. The Gazette said the crews on strike wanted shorter shifts, and that crews would strike again.\n\nQuestions:\n- Why did the ferry crews strike over night rotas?\n")
-    await writeFile(join(dir, 'sources', 'blog-kernowline.md'), "---\nid: blog-kernowline\ntitle: \"Kernowline and its crews\"\npublisher: \"Harbour Blog\"\nkind: blog\npublished: \"2019-06-01\"\nurl: \"https://blog.example/kernowline\"\nsummary: \"The Harbour Blog on Kernowline.\"\n---\n\n## Kernowline runs the north pier routes\n\nDate: 2019-06\n\nKernowline ran the north pier routes from 2015 with its own crews, the Harbour Blog said. Kernowline staff went on strike in May 2019 because the company cut their pay.\n\nQuestions:\n- What did Kernowline run?\n")
-    const built = compileKb(await readKbDir(dir, { lexicon: 'knowledge/lexicon.json' }))
-    if (!built.ok) throw new Error(built.problems.join('\n'))
-    const small = createKb(built.artifact, 'bundled')
+    const small = await smallKb({
+      'gazette-crews.md': "---\nid: gazette-crews\ntitle: \"Crews strike\"\npublisher: \"Harbour Gazette\"\nkind: news\npublished: \"2019-05-02\"\nurl: \"https://gazette.example/crews\"\nsummary: \"The Gazette on the crews' strike.\"\n---\n\n## Crews strike over night rotas\n\nDate: 2019-04\n\nFerry crews went on strike over night rotas in April 2019, the Gazette reported, and the crossings stopped for a day. The Gazette said the crews on strike wanted shorter shifts, and that crews would strike again.\n\nQuestions:\n- Why did the ferry crews strike over night rotas?\n",
+      'blog-kernowline.md': "---\nid: blog-kernowline\ntitle: \"Kernowline and its crews\"\npublisher: \"Harbour Blog\"\nkind: blog\npublished: \"2019-06-01\"\nurl: \"https://blog.example/kernowline\"\nsummary: \"The Harbour Blog on Kernowline.\"\n---\n\n## Kernowline runs the north pier routes\n\nDate: 2019-06\n\nKernowline ran the north pier routes from 2015 with its own crews, the Harbour Blog said. Kernowline staff went on strike in May 2019 because the company cut their pay.\n\nQuestions:\n- What did Kernowline run?\n",
+    }, { groups: [['Kernowline', 'Kernow Line']], oneWay: [] })
     // Alone, the passage holding more of the question answers; after a question naming Kernowline, the one naming it does.
     expect((await answer(small, 'did its crews go on strike?')).answer).toMatch(/^Ferry crews went on strike/)
     expect((await answer(small, 'did its crews go on strike?', [{ question: 'what did kernowline run?' }])).answer).toMatch(/^Kernowline staff went on strike/)
@@ -412,32 +419,21 @@ describe('compose', () => {
   })
 
   it('answers "the board said in Sept 2016 … until when?" with another date than the month the question gives', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'kb-told-'))
-    await mkdir(join(dir, 'sources'))
-    await writeFile(join(dir, 'vocabulary.json'), JSON.stringify({ groups: [], oneWay: [] }))
-    await writeFile(join(dir, 'conflicts.json'), '{}')
-    await writeFile(join(dir, 'sources', 'gazette-shut.md'), "---\nid: gazette-shut\ntitle: \"Night routes shut\"\npublisher: \"Harbour Gazette\"\nkind: news\npublished: \"2018-06-02\"\nurl: \"https://gazette.example/shut\"\nsummary: \"The Gazette on the night routes.\"\n---\n\n## The night routes stay shut\n\nDate: 2016-09\n\nThe harbour board said in September 2016 that the night routes would stay shut while the landing stages were repaired. The night routes would stay shut until May 2018, the board said later, once it had costed the repairs to the landing stages.\n\nQuestions:\n- Why were the night routes shut?\n")
-    const built = compileKb(await readKbDir(dir, { lexicon: 'knowledge/lexicon.json' }))
-    if (!built.ok) throw new Error(built.problems.join('\n'))
-    const small = createKb(built.artifact, 'bundled')
+    const small = await smallKb({
+      'gazette-shut.md': "---\nid: gazette-shut\ntitle: \"Night routes shut\"\npublisher: \"Harbour Gazette\"\nkind: news\npublished: \"2018-06-02\"\nurl: \"https://gazette.example/shut\"\nsummary: \"The Gazette on the night routes.\"\n---\n\n## The night routes stay shut\n\nDate: 2016-09\n\nThe harbour board said in September 2016 that the night routes would stay shut while the landing stages were repaired. The night routes would stay shut until May 2018, the board said later, once it had costed the repairs to the landing stages.\n\nQuestions:\n- Why were the night routes shut?\n",
+    })
     expect((await answer(small, 'in sept 2016 the harbour board said the night routes would stay shut, until when?')).answer).toMatch(/^The night routes would stay shut until May 2018/)
     // So where the visitor told the month before asking.
     expect((await answer(small, 'until when?', [{ question: 'in sept 2016 the harbour board said the night routes would stay shut' }])).answer).toMatch(/^The night routes would stay shut until May 2018/)
   })
 
   it('takes the best sentence from the passages ranked just below the hits, but only where the hits show the sources answer', async () => {
-    const kbWith = async (review: string) => {
-      const dir = await mkdtemp(join(tmpdir(), 'kb-more-'))
-      await mkdir(join(dir, 'sources'))
-      await writeFile(join(dir, 'vocabulary.json'), JSON.stringify({ groups: [], oneWay: [] }))
-      await writeFile(join(dir, 'conflicts.json'), '{}')
-      const source = (id: string, body: string) => `---\nid: ${id}\ntitle: "${id}"\npublisher: "Harbour Gazette"\nkind: news\npublished: "2016-05-02"\nurl: "https://gazette.example/${id}"\nsummary: "The Gazette on the night routes."\n---\n\n${body}`
-      await writeFile(join(dir, 'sources', 'gazette-review.md'), source('gazette-review', `## The harbour board's review of the night routes\n\nDate: 2016-03\n\nThe harbour board reviewed the night routes in March 2016 and cut night routes across the harbour, the Gazette reported. ${review}\n\nQuestions:\n- What did the harbour board's review of the night routes find?\n`))
-      await writeFile(join(dir, 'sources', 'gazette-count.md'), source('gazette-count', '## The harbour board cuts night routes\n\nDate: 2016-03\n\nThe harbour board cut 14 night routes in all, the Gazette said, after months of talks with the crews and with the three operators who ran the crossings at the time.\n\nQuestions:\n- What did the board cut?\n'))
-      const built = compileKb(await readKbDir(dir, { lexicon: 'knowledge/lexicon.json' }))
-      if (!built.ok) throw new Error(built.problems.join('\n'))
-      return createKb(built.artifact, 'bundled')
-    }
+    const source = (id: string, body: string) => `---\nid: ${id}\ntitle: "${id}"\npublisher: "Harbour Gazette"\nkind: news\npublished: "2016-05-02"\nurl: "https://gazette.example/${id}"\nsummary: "The Gazette on the night routes."\n---\n\n${body}`
+    const kbWith = (review: string) =>
+      smallKb({
+        'gazette-review.md': source('gazette-review', `## The harbour board's review of the night routes\n\nDate: 2016-03\n\nThe harbour board reviewed the night routes in March 2016 and cut night routes across the harbour, the Gazette reported. ${review}\n\nQuestions:\n- What did the harbour board's review of the night routes find?\n`),
+        'gazette-count.md': source('gazette-count', '## The harbour board cuts night routes\n\nDate: 2016-03\n\nThe harbour board cut 14 night routes in all, the Gazette said, after months of talks with the crews and with the three operators who ran the crossings at the time.\n\nQuestions:\n- What did the board cut?\n'),
+      })
     const question = 'how many night routes did the harbour board cut'
     const planned = async (small: Kb, below: boolean) => {
       const query = understand(question, [], small.language)
@@ -456,14 +452,9 @@ describe('compose', () => {
   })
 
   it('answers "…again after the April 2019 strike?" only with what happened after the month the question names, which is no year asked about', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'kb-again-'))
-    await mkdir(join(dir, 'sources'))
-    await writeFile(join(dir, 'vocabulary.json'), JSON.stringify({ groups: [], oneWay: [] }))
-    await writeFile(join(dir, 'conflicts.json'), '{}')
-    await writeFile(join(dir, 'sources', 'gazette-strikes.md'), "---\nid: gazette-strikes\ntitle: \"Crews strike\"\npublisher: \"Harbour Gazette\"\nkind: news\npublished: \"2020-02-02\"\nurl: \"https://gazette.example/strikes\"\nsummary: \"The Gazette on the crews' strikes.\"\n---\n\n## Ferry crews' national strike over night rotas\n\nDate: 2019-04-12\n\nFerry crews held a national strike over night rotas on 12 April 2019, the Gazette reported, and every crossing from the harbour stopped for a whole day while the crews picketed the piers.\n\nQuestions:\n- When did the ferry crews strike?\n\n## A further walkout\n\nDate: 2020-01-20\n\nThe ferry crews went on strike once more on 20 January 2020, the Gazette said, this time over pay, and the harbour board ran a reduced timetable with its own staff until the walkout ended.\n\nQuestions:\n- Did the crews walk out again?\n")
-    const built = compileKb(await readKbDir(dir, { lexicon: 'knowledge/lexicon.json' }))
-    if (!built.ok) throw new Error(built.problems.join('\n'))
-    const small = createKb(built.artifact, 'bundled')
+    const small = await smallKb({
+      'gazette-strikes.md': "---\nid: gazette-strikes\ntitle: \"Crews strike\"\npublisher: \"Harbour Gazette\"\nkind: news\npublished: \"2020-02-02\"\nurl: \"https://gazette.example/strikes\"\nsummary: \"The Gazette on the crews' strikes.\"\n---\n\n## Ferry crews' national strike over night rotas\n\nDate: 2019-04-12\n\nFerry crews held a national strike over night rotas on 12 April 2019, the Gazette reported, and every crossing from the harbour stopped for a whole day while the crews picketed the piers.\n\nQuestions:\n- When did the ferry crews strike?\n\n## A further walkout\n\nDate: 2020-01-20\n\nThe ferry crews went on strike once more on 20 January 2020, the Gazette said, this time over pay, and the harbour board ran a reduced timetable with its own staff until the walkout ended.\n\nQuestions:\n- Did the crews walk out again?\n",
+    })
     const question = 'did the ferry crews strike again after the april 2019 national strike? when'
     const query = understand(question, [], small.language)
     expect(query.after).toBe('2019-04')
