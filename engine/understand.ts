@@ -531,7 +531,9 @@ export function understand(question: string, history: readonly Turn[], language:
     if (of !== named) {
       const own = slotsFor(of, language)
       const keys = new Set(own.map((slot) => slotKey(slot.alternatives)))
-      const kept = query.slots.filter((slot) => !keys.has(slotKey(slot.alternatives)))
+      // The rest of a story the pronoun's person came from only sets the scene for who held the post: a passage holding it gains, one lacking it loses nothing.
+      const scenery = pointer && leans ? new Set(stated.map((slot) => slotKey(slot.alternatives))) : new Set<string>()
+      const kept = query.slots.filter((slot) => !keys.has(slotKey(slot.alternatives))).map((slot) => (scenery.has(slotKey(slot.alternatives)) ? asBackground(slot) : slot))
       query.slots = [...kept, ...own]
     }
   }

@@ -712,6 +712,15 @@ describe('understand', () => {
     expect(understand('who did she replace?', [last], language).succession).toEqual({ of: 'Annika Brodie', direction: 'before' })
   })
 
+  it('reads the rest of a story told before "who replaced him?" as background to the person the pronoun means, so it cannot outweigh them', () => {
+    const heir = ask('bluewater was chair of the harbour board when the night routes were cut. who replaced her?')
+    expect(heir.succession).toEqual({ of: 'bluewater', direction: 'after' })
+    const slot = (w: string) => heir.slots.find((s) => s.typed.includes(w))
+    expect(slot('bluewater')).toMatchObject({ weight: 1 })
+    expect(slot('bluewater')?.background).toBeUndefined()
+    for (const w of ['routes', 'cut']) expect(slot(w)).toMatchObject({ weight: 0.5, background: true })
+  })
+
   it('reads a follow-up with no words of its own ("when?", "when did that happen") as the earlier question\'s concepts, not as empty', () => {
     const ones = ask('which ones?', ['which companies ran the ferries?']).slots
     expect(ones.length).toBeGreaterThan(0)
