@@ -4,7 +4,7 @@
  * follow-up it leans on, whether it asks how things stand now, and any reason
  * to decline before looking anything up.
  */
-import { cleanQuestion, isQuestion, isWordedAsQuestion, stillInsults, type CleanQuestion } from './clean'
+import { addressesAssistant, asksSomething, cleanQuestion, isQuestion, isWordedAsQuestion, stillInsults, type CleanQuestion } from './clean'
 import { STOP_WORDS } from './stop-words'
 import { NAMES, answerKind, datesNamed, figureKind, isPersonName, kindOf, monthIndex, type AnswerKind, type NamedDate } from './kinds'
 import { COUNT_CLASSES, type CountClass, type Lexicon } from './lexicon'
@@ -756,6 +756,8 @@ function declineReason(query: Query, lexicon: Lexicon, whole: string, personalRe
   const own = query.slots.filter((s) => s.weight === 1)
   // What is left of an instruction once it is removed ("… word for word") asks nothing.
   if (query.instructed && (!isWordedAsQuestion(text) || stillInsults(text))) return 'instructed'
+  // Insults at the assistant or its makers that ask nothing ("whoever built this is a clown, get lost") are abuse, whatever topic words they hold.
+  if (stillInsults(text) && addressesAssistant(text) && !asksSomething(text)) return 'instructed'
   // Words among mashed keys ("ferries?? //// ]]]] %%%") are a question only when worded as one.
   if (query.mashed && !isWordedAsQuestion(text)) return 'empty'
   // A follow-up with no words of its own ("when did that happen?") asks about the earlier question's.
