@@ -25,7 +25,7 @@ const CRANFIELD_LEXICON: LexiconData = {
   shorthand: {},
   question: { smallTalk: NEVER, filler: NEVER, personal: NEVER, someoneElse: NEVER, adviceAsked: NEVER, publisherAsked: NEVER, whichRight: NEVER, publicationAsked: NEVER, publicationWords: NEVER, writerAsked: NEVER, taskAsked: NEVER, privateDetails: NEVER, now: NEVER, future: NEVER, notTopic: NEVER, countOf: NEVER, vagueCount: NEVER, people: NEVER, organisations: NEVER, partOf: NEVER, ownCase: NEVER, recipient: NEVER, vagueRole: NEVER, listAsked: NEVER, successorOf: NEVER, predecessorOf: NEVER, polar: NEVER, attribute: NEVER, thingAsked: NEVER, generalThing: NEVER, grading: NEVER, leadingClause: NEVER, sceneYear: NEVER, lasting: NEVER, roleNow: NEVER, earliest: NEVER, latest: NEVER, sortAsked: NEVER, eventAsked: NEVER, holderAt: NEVER, story: NEVER, deadline: NEVER, afterLast: NEVER, laterThan: NEVER, beforeOrAfter: NEVER, rate: NEVER },
   kinds: [],
-  sentence: { reason: NEVER, rating: NEVER, deadline: NEVER, reporting: NEVER, succession: NEVER, personTitles: [] },
+  sentence: { reason: NEVER, rating: NEVER, deadline: NEVER, reporting: NEVER, succession: NEVER, events: [], personTitles: [] },
 }
 
 /** Splits a SMART-format file into records of `.X` fields. */

@@ -8,7 +8,7 @@
  */
 import type { Dispute, PassageRecord, SourceRecord } from './artifact'
 import { escape, givesOtherFigure, holdsFigure, isPersonName, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
-import type { Lexicon } from './lexicon'
+import type { Lexicon, Pattern } from './lexicon'
 import { holdsConcept, LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { STOP_WORDS } from './stop-words'
 import { jaccard, spansNamed, terms, toTerm, words, yearsNamed } from './text'
@@ -128,6 +128,8 @@ const SIDE_LEAD = 0.3
 const LOOSE = 0.3
 /** Sentences sharing the same figures and this share of their terms state the same thing. */
 const SAME_FIGURED_FACT = 0.26
+/** A listed question this close to the one asked is the same question, word for word but for slips and stop words. */
+const LISTED_VERBATIM = 0.95
 /** Sentences this alike (shared terms over all terms) state the same thing. */
 const SAME_FACT = 0.5
 /** Passages considered: those scoring within this share of the best. */
@@ -307,8 +309,12 @@ class Scorer {
   readonly offered: number[]
   /** The question's own slots its answer's passage must hold: the sort of thing a "which …" question asks for ("judge"), or the part a question for no kind of answer names ("what happened to the Bluewater contract?"). */
   readonly sort: number[]
-  /** The question's own slots naming the event whose date is asked ("become" in "when did X become Y?"). */
+  /** The question's own slots naming whoever the event whose date is asked befell ("X" in "when did X become Y?"), and those naming the event ("become"). */
   readonly event: number[]
+  readonly eventWords: number[]
+  /** Other words a sentence may tell the event in ("was named", "took up the post"). */
+  readonly eventTold: Pattern | undefined
+  private readonly eventNames: RegExp[]
   /** The question's own slots naming whose the thing asked for is ("Tidal Lines" in "the chair of Tidal Lines"): the answer names the thing beside them, in a passage that names them. */
   readonly owner: number[]
   /** The question's own slots naming which part it asks about ("Wales" in "the Wales CRC contract"): a figure for a part holds them. */
@@ -369,8 +375,10 @@ class Scorer {
     // Only a name the passages found hold as written counts: a word taken for one ("officialy") may be a slip.
     const { names = [], event = [] } = query.eventAsked ?? {}
     const named = names.filter((w) => isWritten(w, retrieval))
-    const asked = named.length > 0 ? [...named, ...event] : []
-    this.event = slotsWhere(retrieval.slots, (slot) => slot.weight === 1 && slot.typed.some((w) => asked.includes(w)))
+    this.event = named.length > 0 ? slotsWhere(retrieval.slots, (slot) => slot.weight === 1 && slot.typed.some((w) => named.includes(w))) : []
+    this.eventWords = named.length > 0 ? slotsWhere(retrieval.slots, (slot) => slot.weight === 1 && slot.typed.some((w) => event.includes(w))) : []
+    this.eventTold = context.lexicon.events.get(event.join(' ').toLowerCase())
+    this.eventNames = named.map((w) => new RegExp(`\\b${escape(w)}\\b`, 'i'))
     // Not when the follow-up names a name of its own ("and Kernowline?"), nor when it asks what came before or after: another passage may date it.
     const ownName = retrieval.slots.some((slot) => slot.named && !slot.carried && slot.weight === 1)
     this.names = query.followUp && !ownName && !query.after && !query.beforeOrAfter ? retrieval.slots.filter((slot) => slot.carried && slot.named) : []
@@ -397,6 +405,16 @@ class Scorer {
       heading: undefined,
       matched: new Set(),
     }
+  }
+
+  /** Whether the sentence tells the event asked about in other words, after a name it befell ("Jo Lee … was named chair", not "… named chair, succeeding Jo Lee"). */
+  toldAfterName(sentence: string): boolean {
+    const toldAt = this.eventTold?.indexIn(sentence) ?? -1
+    if (toldAt < 0) return false
+    return this.eventNames.some((name) => {
+      const at = sentence.search(name)
+      return at >= 0 && at < toldAt
+    })
   }
 
   /** Every sentence of a passage, scored; `relevance` is the passage's own standing (0 to 1, more for a listed match). */
@@ -513,10 +531,13 @@ class Scorer {
   /** What keeps a sentence from supplying what was asked (`kb:explain` prints it), or nothing when it does. */
   shortfall(c: Candidate, listedWin: boolean, { anyKind = false, partUnnamed = false, standing = false } = {}): Shortfall | undefined {
     if (c.score === 0) return 'nothing of the question'
+    // "When did X become Y?" is not answered by the date X did something else as Y, even in a passage listing the question.
+    // The event may be told in other words ("X … was named" for "became"), after the name it befell.
+    if (!this.event.every((i) => c.covers.has(i)) || !(this.eventWords.every((i) => c.covers.has(i)) || this.toldAfterName(c.sentence))) return 'another event'
+    // Otherwise a passage listing the question word for word tells it, say the maintainers, in whatever words: its sentences answer, the one of the kind asked first.
+    if (listedWin && c.hit === this.retrieval.hits[0] && (c.hit?.listed?.similarity ?? 0) >= LISTED_VERBATIM) return undefined
     if (!this.aboutYearAsked(c)) return 'another year'
     if (!this.afterAsked(c)) return 'not after the last answer'
-    // "When did X become Y?" is not answered by the date X did something else as Y, even in a passage listing the question.
-    if (!this.event.every((i) => c.covers.has(i))) return 'another event'
     // A passage whose listed question asks what was asked answers it, in whatever words.
     // Asked for a kind, the sentence must hold something of the question: one dating another event does not date the one asked about.
     if (listedWin && c.hit === this.retrieval.hits[0] && (!this.strict || c.coverage > 0)) return undefined

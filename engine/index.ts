@@ -8,7 +8,7 @@
 
 // Answering: understand → retrieve → compose, and the whole path.
 export { answer, composeContext, conversation, firstSentence, saidBefore, warmUp, warmUpQuestions, type Answer, type Asked } from './answer'
-export { understand, slotsFor, topicalText, type DeclineReason, type Language, type Query, type Slot, type Turn } from './understand'
+export { understand, declinedAsWorded, slotsFor, topicalText, type DeclineReason, type Language, type Query, type Slot, type Turn } from './understand'
 export { retrieve, listedQuestion, type Hit, type Retrieval } from './retrieve'
 export { compose, plan, type Citation, type ComposeContext, type Composed, type Plan, type Shortfall } from './compose'
 export { cleanQuestion } from './clean'

@@ -49,6 +49,8 @@ export interface LexiconData {
     reporting: string
     /** Verbs of one person taking another's place, as one alternation ("replaced|succeeded|…"). */
     succession: string
+    /** Events a question names in one word ("become", "step down") and the other words a sentence tells them in ("was named", "left the post"). */
+    events: Array<{ asked: string[]; told: string }>
     /** Words before a person's name ("Dame Glenys Stacey"). */
     personTitles: string[]
   }
@@ -115,6 +117,11 @@ export class Pattern {
     return this.tested
   }
 
+  /** Where the first match starts in `text`, or -1. */
+  indexIn(text: string): number {
+    return this.first(text.toLowerCase())?.index ?? -1
+  }
+
   /** The first match, its groups as written in `text`. */
   exec(text: string): Array<string | undefined> | null {
     const lower = text.toLowerCase()
@@ -176,6 +183,8 @@ export interface Lexicon {
   reporting: Pattern
   /** Verbs of one person taking another's place, as an alternation to build patterns with. */
   succession: string
+  /** Per word naming an event in a question ("become"), the pattern of the other words a sentence may tell it in. */
+  events: ReadonlyMap<string, Pattern>
   personTitles: ReadonlySet<string>
   /** The month names as one alternation, for patterns. */
   monthNames: string
@@ -247,6 +256,11 @@ export function lexiconProblems(value: unknown): Array<{ path: string; message: 
   pattern('sentence.reporting', data.sentence?.reporting)
   pattern('sentence.succession', data.sentence?.succession)
   pattern('sentence.deadline', data.sentence?.deadline)
+  if (!Array.isArray(data.sentence?.events)) problems.push({ path: 'sentence.events', message: 'must be a list of {asked, told}' })
+  data.sentence?.events?.forEach((e, i) => {
+    if (!Array.isArray(e?.asked) || e.asked.length === 0 || e.asked.some((w) => typeof w !== 'string' || !/^[\p{Ll}' ]+$/u.test(w))) problems.push({ path: `sentence.events[${i}].asked`, message: 'must be a list of words in lower case' })
+    pattern(`sentence.events[${i}].told`, e?.told)
+  })
   if (!Array.isArray(data.sentence?.personTitles)) problems.push({ path: 'sentence.personTitles', message: 'must be a list of words' })
   return problems
 }
@@ -279,6 +293,7 @@ export function compileLexicon(data: LexiconData, period: Period): Lexicon {
     deadline: new Pattern(`\\b${data.sentence.deadline}(?:\\d{1,2}\\s+)?(?:${data.months.join('|').toLowerCase()}|(?:19|20)\\d\\d)\\b`).compile(),
     reporting: new Pattern(`^(${data.sentence.reporting})$`).compile(),
     succession: data.sentence.succession,
+    events: new Map(data.sentence.events.flatMap(({ asked, told }) => { const p = new Pattern(told).compile(); return asked.map((w) => [w, p] as const) })),
     personTitles: new Set(data.sentence.personTitles),
     monthNames: data.months.join('|'),
     period,

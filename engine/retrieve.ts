@@ -621,7 +621,8 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const partial = !exhaustive && [...termHits.values()].some((m) => m.lookup.truncated)
   const wanted = Math.max(limit, LISTED_CANDIDATES)
   // A question about now also weighs the passages that say how things stand, wherever they rank.
-  const keep = query.now ? kb.current : undefined
+  const listing = query.text === undefined ? undefined : listedWordForWord(kb, query.text)
+  const keep = query.now ? (listing ? new Set([...kb.current, ...listing]) : kb.current) : listing
   const gathered = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => slipped(m.gathered, m.fuzzy)))
   let ranked = topRanked(gathered, total, partial ? Math.max(wanted, CANDIDATES) : wanted, keep)
   if (partial) {
@@ -657,8 +658,30 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
 
 /*
  * The helpers below are functions of their own, not closures in `retrieve`: a bundle that keeps
- * function names (wrangler's default) renames every closure it creates, at a cost per request.
+ * function names (wrangler's default, which wrangler.toml turns off) renames every closure it creates,
+ * at a cost per request.
  */
+
+/** Per knowledge base, its listed questions by their words (lower case, without punctuation), with the passages listing each. */
+const listedByWords = new WeakMap<Kb, Map<string, number[]>>()
+
+/**
+ * The passages listing the question asked, word for word: they are weighed whatever their rank, as a
+ * question the maintainers listed is answered from their passage however many others share its words.
+ */
+function listedWordForWord(kb: Kb, text: string): ReadonlySet<number> | undefined {
+  let byWords = listedByWords.get(kb)
+  if (!byWords) {
+    byWords = new Map()
+    for (const { passage, question } of kb.questions) {
+      const key = words(question).join(' ').toLowerCase()
+      byWords.set(key, [...(byWords.get(key) ?? []), passage])
+    }
+    listedByWords.set(kb, byWords)
+  }
+  const found = byWords.get(words(text).join(' ').toLowerCase())
+  return found ? new Set(found) : undefined
+}
 
 /** The words typed for slots, in order: a loop, as flatMap is a call into the runtime even over no slots, and retrieval asks three times per question. */
 function typedOf(slots: readonly Slot[]): string[] {

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import MiniSearch from 'minisearch'
-import { ARTIFACT_FORMAT, CHAMPIONS, INDEX_OPTIONS, abbreviationsIn, buildBloom, chunkSection, compileLexicon, compileVocabulary, indexFromMiniSearch, lexiconProblems, listedQuestion, negationsIn, sentences, storeExpansions, terms, timeline, toTerm, topicalText, vocabularyProblems, words, type Artifact, type Dispute, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
+import { ARTIFACT_FORMAT, CHAMPIONS, INDEX_OPTIONS, abbreviationsIn, buildBloom, chunkSection, cleanQuestion, compileLexicon, compileVocabulary, createKb, declinedAsWorded, indexFromMiniSearch, lexiconProblems, listedQuestion, negationsIn, sentences, storeExpansions, terms, timeline, toTerm, topicalText, vocabularyProblems, words, type Artifact, type Dispute, type IndexedPassage, type LexiconData, type PassageRecord, type SourceRecord, type VocabularyData } from '../engine'
 import { copyFinder, type SeedPrints } from './copy-check'
 import { parseEntry, type Entry } from './parse'
 
@@ -186,7 +186,28 @@ export function compileKb({ files, vocabulary, lexicon, conflicts, dictionary = 
     timeline: timeline(sources, records),
   }
   const version = createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 16)
-  return { ok: true, artifact: { ...body, version } }
+  const artifact = { ...body, version }
+  // A listed question the service declines by its wording alone (the future, a person's age) is one no visitor asking it gets answered.
+  const { language } = createKb(artifact, 'bundled')
+  const texts = new Map(files.map((f) => [f.path, f.text]))
+  const declined = entries.flatMap((entry) => {
+    const path = entryFiles.get(entry) ?? ''
+    return entry.sections.flatMap((section) =>
+      section.questions.flatMap((q) => {
+        const reason = declinedAsWorded(cleanQuestion(q), language)
+        return reason ? [`${path}:${lineOfListed(texts.get(path) ?? '', q, section.line)}: the listed question "${q}" is declined by its wording (${reason}): a visitor asking it gets no answer; ask what the passage tells`] : []
+      }),
+    )
+  })
+  if (declined.length > 0) return { ok: false, problems: declined }
+  return { ok: true, artifact }
+}
+
+/** Line of a listed question ("- …") at or after its section's heading, for messages. */
+function lineOfListed(text: string, question: string, from: number): number {
+  const lines = text.split('\n')
+  const at = lines.findIndex((l, i) => i >= from - 1 && l.replace(/^\s*-\s*/, '').trim() === question)
+  return at < 0 ? from : at + 1
 }
 
 /** Line of the first occurrence of `"needle"` in a JSON text, for messages; 1 when not found. */

@@ -775,7 +775,11 @@ describe('understand', () => {
   it('reads "his licence reforms" as a policy someone made, not a case of his own', () => {
     expect(ask('when did the minister unveil his licence reforms?').decline).toBeUndefined()
     expect(ask('what day did the minister announce his licence shake-up?').decline).toBeUndefined()
+    // So is a minister's statement, speech or plan on probation.
+    expect(ask('when did the minister make his probation statement to mps?').decline).toBeUndefined()
+    expect(ask('what was in her probation speech?').decline).toBeUndefined()
     expect(ask('when does his licence end?').decline).toBe('personal')
+    expect(ask('when does his probation end?').decline).toBe('personal')
   })
 
   it('reads a missed appointment of one\'s own, going back to court or jail, or a claim of one\'s own as a personal case, but not who runs someone\'s supervision now', () => {
@@ -1631,6 +1635,11 @@ describe('the lexicon', () => {
       { path: 'authority', message: '"gossip" is not one of the sourceKinds' },
       { path: 'authority', message: 'names a kind in more than one tier' },
     ])
+  })
+
+  it('refuses events not told as lower-case question words and a pattern of the words sentences tell them in', () => {
+    const bad = { ...data, sentence: { ...data.sentence, events: [{ asked: ['Became'], told: 'named' }, { asked: ['quit'], told: '(unclosed' }] } } as LexiconData
+    expect(lexiconProblems(bad).map((p) => p.path)).toEqual(['sentence.events[0].asked', 'sentence.events[1].told'])
   })
 
   it('refuses shorthand that is not one lower-case word standing for something', () => {

@@ -63,6 +63,17 @@ describe('compileKb', () => {
     expect(result.ok ? [] : result.problems).toEqual(['vocabulary.json:3: "still sailing" can never match a question: questions lose "still" before phrases are matched (lexicon question.notTopic)'])
   })
 
+  it('refuses a listed question the service declines by its wording alone, at its file and line, since no visitor asking it gets an answer', async () => {
+    const input = await kbInput('kb-ferries')
+    const file = input.files.find((f) => f.text.includes('\nQuestions:\n')) as (typeof input.files)[number]
+    const text = file.text.replace('\nQuestions:\n', '\nQuestions:\n- Who is going to fix the night routes?\n')
+    const line = text.split('\n').indexOf('- Who is going to fix the night routes?') + 1
+    const result = compileKb({ ...input, files: input.files.map((f) => (f === file ? { ...f, text } : f)) })
+    expect(result.ok ? [] : result.problems).toEqual([
+      `${file.path}:${line}: the listed question "Who is going to fix the night routes?" is declined by its wording (future): a visitor asking it gets no answer; ask what the passage tells`,
+    ])
+  })
+
   it('checks event dates, disagreement keys and page addresses on the line that gives them, that two sources take each side, and that each disagreement says what it is about', async () => {
     const result = compileKb(await kbInput('kb-broken'))
     const problems = result.ok ? [] : result.problems
