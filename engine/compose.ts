@@ -128,6 +128,8 @@ const SIDE_LEAD = 0.3
 const LOOSE = 0.3
 /** Sentences sharing the same figures and this share of their terms state the same thing. */
 const SAME_FIGURED_FACT = 0.26
+/** Kinds of answer that are a way of telling, not a value a sentence holds or lacks. */
+const TOLD_KINDS: ReadonlySet<AnswerKind> = new Set(['definition', 'reason', 'identity', 'wording'])
 /** A listed question this close to the one asked is the same question, word for word but for slips and stop words. */
 const LISTED_VERBATIM = 0.95
 /** Sentences this alike (shared terms over all terms) state the same thing. */
@@ -751,6 +753,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
   const none = (refused: Plan['refused'], listedWin = false): Plan => ({ refused, listedWin, candidates: [], chosen: [], corroborations: new Map(), sides: [] })
   if (!top) return none('no passage')
   const listedWin = top.listed !== undefined && top.listed.sameKind && top.listed.similarity >= LISTED_MATCH
+  const listedVerbatim = listedWin && (top.listed?.similarity ?? 0) >= LISTED_VERBATIM
   const ownSlots = retrieval.slots.filter(isOwnConcept).length
   // When the best passage holds too little of the question, the answer comes from the passages that showed the sources speak to it.
   let speaking: ((hit: Hit) => boolean) | undefined
@@ -798,7 +801,10 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     scorer.bestOwnCoverage = Math.max(0, ...candidates.map((c) => c.ownCoverage))
 
     // A passage whose listed question asks what was asked answers it, from its best sentence of the kind asked; failing one, its sentences are weighed with the rest.
+    // Listing it word for word, the passage answers it even with no sentence read as the kind, where the kind is a way of telling
+    // (a definition, a reason) rather than a value (a figure, a date, a name), which a sentence either holds or not.
     const firstAnswering = (listedWin && scorer.strict && candidates.find((c) => c.hit === top && c.kind >= KIND_FLOOR && scorer.answers(c, listedWin))) ||
+      (listedVerbatim && TOLD_KINDS.has(query.kind) && candidates.find((c) => c.hit === top && scorer.answers(c, listedWin))) ||
       (query.order ? inOrder(candidates.filter((c) => scorer.answers(c, listedWin)), query.order) : candidates.find((c) => scorer.answers(c, listedWin)))
     // A follow-up is answered with something the last answer did not say, if that answers nearly as well.
     const unsaid = (c: Candidate) => !context.said?.includes(c.sentence)

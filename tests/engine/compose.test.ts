@@ -1247,6 +1247,16 @@ describe('compose', () => {
     expect((await answer(small, 'when did jo lee step down as harbour master?')).answered).toBe(false)
   })
 
+  it('answers a definition listed word for word from the passage listing it, though none of its sentences reads as one and another passage\'s verdict scores higher', async () => {
+    const src = (id: string, heading: string, date: string, text: string, question: string) =>
+      `---\nid: ${id}\ntitle: "${heading}"\npublisher: "Harbour Gazette"\nkind: news\npublished: "2019-05-02"\nurl: "https://gazette.example/${id}"\nsummary: "The Gazette on the harbour."\n---\n\n## ${heading}\n\nDate: ${date}\n\n${text}\n\nQuestions:\n- ${question}\n`
+    const small = await smallKb({
+      'gazette-night.md': src('gazette-night', 'Night Timetable brought in', '2016-04', 'The Harbour Board brought in the Night Timetable in April 2016, adding two late sailings from Hapend on Fridays and Saturdays for workers on late shifts. The board said the late sailings would run all year.', 'What is the Night Timetable?'),
+      'gazette-verdict.md': src('gazette-verdict', 'Verdict on the Night Timetable', '2018-05', "In a May 2018 review, the Harbour Board judged that if the Night Timetable were dropped tomorrow, few passengers would notice. The Night Timetable, the board's flagship plan, was meant to help late-shift workers get home.", 'Did the Night Timetable work?'),
+    })
+    for (const q of ['What is the Night Timetable?', 'what was the night timetable']) expect((await answer(small, q)).citations[0]?.passageId, q).toBe('gazette-night#1')
+  })
+
   it('answers "who was <role> when <event>?" by joining the event\'s date to whoever was named in the role shortly before it, citing both', async () => {
     const a = await ask('who was treasurer when the fares rose by a tenth?')
     expect(sentencesOf(a)[0]).toMatch(/^Morwenna Jory became treasurer of the Harbour Board in January 2019/)
