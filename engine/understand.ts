@@ -1002,9 +1002,11 @@ function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: str
       for (const w of mine) replaced.add(w)
       mineReplaced.push(...mine)
     }
+    // "And in 2019?" after "who was minister in 2016?" asks the earlier question again with its year changed: the rest is asked in full.
+    const again = i === 0 && mineReplaced.length > 0 && own.length > 0 && own.every((s) => s.typed.every(isFigure)) && namesOnly(question, own, language.lexicon)
     for (const slot of carried) {
       const key = slotKey(slot.alternatives)
-      if (!seen.has(key) && !slot.typed.some((w) => replaced.has(w))) slots.push({ ...slot, carried: true })
+      if (!seen.has(key) && !slot.typed.some((w) => replaced.has(w))) slots.push({ ...slot, carried: true, ...(again && { weight: 1 }) })
       seen.add(key)
     }
   })

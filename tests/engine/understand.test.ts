@@ -712,6 +712,13 @@ describe('understand', () => {
     expect(typed('and what did the harbour board say?', ['what did bluewater say in 2019'])).toContain('bluewater')
   })
 
+  it('asks the earlier question again in full when a follow-up only changes its year ("and in 2019?"), not at the half weight of context', () => {
+    const weights = (q: string, earlier: string[]) => ask(q, earlier).slots.map((s) => [s.typed.join(' '), s.weight])
+    expect(weights('and in 2019?', ['who was harbour master in 2016'])).toEqual([['2019', 1], ['harbour', 1], ['master', 1]])
+    // A name in place of a name leaves the rest context: what else the earlier question asked is no part of the new one's own words.
+    expect(weights('and the harbour board?', ['what did bluewater say in 2019'])).toContainEqual(['2019', 0.5])
+  })
+
   it('takes what a pronoun in a follow-up stands for from the names the last answer began with, not from who reported it', () => {
     const last = { question: 'which operator would run the night routes?', answer: 'The Gazette said Bluewater Ferries would run the night routes. [1]' }
     const follow = understand('when did it cut them back?', [last], language)
