@@ -46,6 +46,13 @@ describe('understand', () => {
     expect(ask("who'd bluewater taken over from?").slots.flatMap((s) => s.typed)).toEqual(['bluewater', 'taken'])
   })
 
+  it('takes "never" or "ever" before a past participle for the polarity of a claim, not a concept ("were the routes never privatised?")', () => {
+    expect(ask('my mate says the night routes were never actually privatised. is that true?').slots.flatMap((s) => s.typed)).not.toContain('never')
+    expect(ask('were the night routes ever privatised?').slots.flatMap((s) => s.typed)).not.toContain('ever')
+    // Before anything else it is a word of the question: "never again", "the first ever".
+    expect(ask('did bluewater say never again to the night routes?').slots.flatMap((s) => s.typed)).toContain('never')
+  })
+
   it('takes a verb that only reports a view ("reckon", "mention", "think", "believe") for no concept: the view asked about is the question', () => {
     const typed = (q: string) => ask(q).slots.flatMap((s) => s.typed)
     expect(typed('what did the board reckon the night routes cost?')).toEqual(['board', 'night', 'routes', 'cost'])
