@@ -491,11 +491,13 @@ export function understand(question: string, history: readonly Turn[], language:
   const years = statedYears.length > 0 ? statedYears : ownYears
   // "What about in Wales?" after "who runs it now?" (or after a chain of follow-ups leading back to it) asks about now too, unless it names a year of its own.
   const now = lexicon.question.now.test(text) || (years.length === 0 && shaped && chainAsksNow(chain, lexicon))
+  // "When was that?" after "who was chief inspector in 2018?" asks for a date: a year the conversation named is no part of it.
+  const dating = kind === 'time' && context !== undefined && ownYears.length === 0 ? slots.filter((s) => !(s.carried && s.typed.every((w) => YEAR.test(w)))) : slots
   const query: Query = {
     text,
     instructed: cleaned.instructed,
     mashed: cleaned.mashed,
-    slots,
+    slots: dating,
     kind,
     focus: words(topicalText(text, lexicon)).filter((w) => toTerm(w) !== null),
     polar,

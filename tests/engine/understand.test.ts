@@ -719,6 +719,15 @@ describe('understand', () => {
     expect(typed('and what did the harbour board say?', ['what did bluewater say in 2019'])).toContain('bluewater')
   })
 
+  it('reads "when was that?" as asking for a date, without a year the conversation named before', () => {
+    const typed = (q: string, earlier: string[]) => ask(q, earlier).slots.flatMap((s) => s.typed)
+    expect(typed('when was that', ['who was harbour master in 2016', 'who replaced him?'])).not.toContain('2016')
+    expect(typed('when did they take over?', ['who ran the night routes in 2016'])).not.toContain('2016')
+    // Its own year stays, and a question for no date keeps the conversation's.
+    expect(typed('when in 2017 did they take over?', ['who ran the night routes in 2016'])).toContain('2017')
+    expect(typed('and who owned them?', ['who ran the night routes in 2016'])).toContain('2016')
+  })
+
   it('asks the earlier question again in full when a follow-up only changes its year ("and in 2019?"), not at the half weight of context', () => {
     const weights = (q: string, earlier: string[]) => ask(q, earlier).slots.map((s) => [s.typed.join(' '), s.weight])
     expect(weights('and in 2019?', ['who was harbour master in 2016'])).toEqual([['2019', 1], ['harbour', 1], ['master', 1]])
