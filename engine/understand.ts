@@ -191,6 +191,9 @@ function withStatement(own: Slot[], stated: Slot[]): Slot[] {
   return [...own, ...stated.filter((s) => !seen.has(slotKey(s.alternatives)))]
 }
 
+/** A question word asking something of its own ("where else did they…"), not "what about…" or "how about…", which ask the earlier question again. */
+const ASKS_OWN = /\b(?:where|wheres|why|whose)\b|\bhow\b(?! about\b)/i
+
 /** Earlier turns a chain of follow-ups may reach back through. */
 const CONTEXT_TURNS = 3
 
@@ -483,7 +486,7 @@ export function understand(question: string, history: readonly Turn[], language:
   // and then "and the Guardian?") asks for that source's version: `saidBy` is that question.
   const saidBy = followUp && namesOnly(text, own, lexicon) ? chain.find((turn) => asksWhoSaid(turn.text, lexicon))?.text : undefined
   // "And in Wales?" asks what the earlier question asked; "was it reversed?" asks a yes or no of its own.
-  if (kind === 'other' && previousText !== undefined && !polar && shaped) {
+  if (kind === 'other' && previousText !== undefined && !polar && shaped && !ASKS_OWN.test(main)) {
     kind = answerKind(previousText, lexicon)
     // After a check of one source's figure, the other's figure, of the kind the check named.
     if (kind === 'other' && saidBy !== undefined && lexicon.question.polar.test(saidBy)) kind = figureKind(saidBy) ?? kind

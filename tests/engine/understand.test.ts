@@ -642,7 +642,7 @@ describe('understand', () => {
   })
 
 
-  it('lets a follow-up with no question word ask what the earlier question asked, but not one that asks a yes or no of its own', () => {
+  it('lets a follow-up with no question word ask what the earlier question asked, but not one that asks a yes or no, or where, why or how, of its own', () => {
     // The visitor's own "and" is kept: it says the question leans on the last one.
     expect(ask('and in the north?', ['why were the night routes cut?']).followUp).toBe(true)
     expect(ask('and in the north?', ['why were the night routes cut?']).kind).toBe('reason')
@@ -650,6 +650,9 @@ describe('understand', () => {
     expect(polar.followUp).toBe(true)
     expect(polar.polar).toBe(true)
     expect(polar.kind).toBe('other')
+    // Nor one asking where, why or how of its own; "what about…" asks the earlier question again.
+    expect(ask('where else did they run ferries', ['when did the bluewater contracts start']).kind).not.toBe('time')
+    expect(ask('what about in the north?', ['when did the bluewater contracts start']).kind).toBe('time')
   })
 
   it('reads a question word put last after a word or two ("done by when?", "paid how much?") as a follow-up, but not a question of its own that ends with one', () => {
