@@ -128,6 +128,8 @@ const SIDE_LEAD = 0.3
 const LOOSE = 0.3
 /** Sentences sharing the same figures and this share of their terms state the same thing. */
 const SAME_FIGURED_FACT = 0.26
+/** Runs of two or more capitalised words: the names a sentence may give. */
+const CAPITALISED_RUN = /\b\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)+/gu
 /** Kinds of answer that are a way of telling, not a value a sentence holds or lacks. */
 const TOLD_KINDS: ReadonlySet<AnswerKind> = new Set(['definition', 'reason', 'identity', 'wording'])
 /** A listed question this close to the one asked is the same question, word for word but for slips and stop words. */
@@ -311,12 +313,12 @@ class Scorer {
   readonly offered: number[]
   /** The question's own slots its answer's passage must hold: the sort of thing a "which …" question asks for ("judge"), or the part a question for no kind of answer names ("what happened to the Bluewater contract?"). */
   readonly sort: number[]
-  /** The question's own slots naming whoever the event whose date is asked befell ("X" in "when did X become Y?"), and those naming the event ("become"). */
-  readonly event: number[]
-  readonly eventWords: number[]
-  /** Other words a sentence may tell the event in ("was named", "took up the post"). */
-  readonly eventTold: Pattern | undefined
-  private readonly eventNames: RegExp[]
+  /** The question's own slots naming whoever the event whose date is asked befell ("X" in "when did X become Y?"). */
+  readonly eventWho: number[]
+  /** The event's words as the question puts them ("become"), and the other words a sentence may tell it in ("was named"). */
+  private readonly eventAsked: RegExp | undefined
+  private readonly eventTold: Pattern | undefined
+  private readonly whoPatterns: RegExp[]
   /** The question's own slots naming whose the thing asked for is ("Tidal Lines" in "the chair of Tidal Lines"): the answer names the thing beside them, in a passage that names them. */
   readonly owner: number[]
   /** The question's own slots naming which part it asks about ("Wales" in "the Wales CRC contract"): a figure for a part holds them. */
@@ -377,10 +379,10 @@ class Scorer {
     // Only a name the passages found hold as written counts: a word taken for one ("officialy") may be a slip.
     const { names = [], event = [] } = query.eventAsked ?? {}
     const named = names.filter((w) => isWritten(w, retrieval))
-    this.event = named.length > 0 ? slotsWhere(retrieval.slots, (slot) => slot.weight === 1 && slot.typed.some((w) => named.includes(w))) : []
-    this.eventWords = named.length > 0 ? slotsWhere(retrieval.slots, (slot) => slot.weight === 1 && slot.typed.some((w) => event.includes(w))) : []
+    this.eventWho = named.length > 0 ? slotsWhere(retrieval.slots, (slot) => slot.weight === 1 && slot.typed.some((w) => named.includes(w))) : []
+    this.eventAsked = named.length > 0 && event.length > 0 ? new RegExp(`\\b${event.map(escape).join('\\s+')}\\b`, 'i') : undefined
     this.eventTold = context.lexicon.events.get(event.join(' ').toLowerCase())
-    this.eventNames = named.map((w) => new RegExp(`\\b${escape(w)}\\b`, 'i'))
+    this.whoPatterns = named.map((w) => new RegExp(`\\b${escape(w)}\\b`, 'i'))
     // Not when the follow-up names a name of its own ("and Kernowline?"), nor when it asks what came before or after: another passage may date it.
     const ownName = retrieval.slots.some((slot) => slot.named && !slot.carried && slot.weight === 1)
     this.names = query.followUp && !ownName && !query.after && !query.beforeOrAfter ? retrieval.slots.filter((slot) => slot.carried && slot.named) : []
@@ -409,13 +411,18 @@ class Scorer {
     }
   }
 
-  /** Whether the sentence tells the event asked about in other words, after a name it befell ("Jo Lee … was named chair", not "… named chair, succeeding Jo Lee"). */
+  /**
+   * Whether the sentence tells the event asked about in other words, after a name it befell and with no other person
+   * named between them ("Jo Lee … was named chair", not "… named chair, succeeding Jo Lee", nor "Jo Lee and Kit Moss was named").
+   */
   toldAfterName(sentence: string): boolean {
     const toldAt = this.eventTold?.indexIn(sentence) ?? -1
     if (toldAt < 0) return false
-    return this.eventNames.some((name) => {
-      const at = sentence.search(name)
-      return at >= 0 && at < toldAt
+    return this.whoPatterns.some((name) => {
+      const found = name.exec(sentence)
+      if (!found || found.index >= toldAt) return false
+      const between = sentence.slice(found.index + found[0].length, toldAt)
+      return !(between.match(CAPITALISED_RUN) ?? []).some((run) => isPersonName(run, this.ctx))
     })
   }
 
@@ -535,7 +542,7 @@ class Scorer {
     if (c.score === 0) return 'nothing of the question'
     // "When did X become Y?" is not answered by the date X did something else as Y, even in a passage listing the question.
     // The event may be told in other words ("X … was named" for "became"), after the name it befell.
-    if (!this.event.every((i) => c.covers.has(i)) || !(this.eventWords.every((i) => c.covers.has(i)) || this.toldAfterName(c.sentence))) return 'another event'
+    if (!this.eventWho.every((i) => c.covers.has(i)) || (this.eventAsked && !this.eventAsked.test(c.sentence) && !this.toldAfterName(c.sentence))) return 'another event'
     // Otherwise a passage listing the question word for word tells it, say the maintainers, in whatever words: its sentences answer, the one of the kind asked first.
     if (listedWin && c.hit === this.retrieval.hits[0] && (c.hit?.listed?.similarity ?? 0) >= LISTED_VERBATIM) return undefined
     if (!this.aboutYearAsked(c)) return 'another year'

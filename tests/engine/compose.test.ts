@@ -1234,17 +1234,20 @@ describe('compose', () => {
     expect(sentencesOf(await ask('when did morwenna jory become treasurer?'))[0]).toMatch(/^Morwenna Jory became treasurer of the Harbour Board in January 2019/)
   })
 
-  it('dates an event told in other words than the question\'s ("was named" for "became") from a sentence telling it after the name it befell, not before', async () => {
+  it('dates an event told in other words than the question\'s ("was named" for "became") from a sentence telling it after the name it befell, not before it nor after another person', async () => {
     const src = (id: string, heading: string, text: string, question: string) =>
       `---\nid: ${id}\ntitle: "${heading}"\npublisher: "Harbour Gazette"\nkind: news\npublished: "2019-05-02"\nurl: "https://gazette.example/${id}"\nsummary: "The Gazette on the harbour."\n---\n\n## ${heading}\n\nDate: 2019-05\n\n${text}\n\nQuestions:\n- ${question}\n`
     const small = await smallKb({
       'gazette-lee.md': src('gazette-lee', 'A new harbour master', 'Jo Lee was named harbour master of Hapend in May 2016, the Harbour Gazette reported. The Gazette said the post had been empty for a year and that the board had interviewed four people for it.', 'Who is the harbour master?'),
+      'gazette-tregear.md': src('gazette-tregear', 'Porthlow posts filled', 'The Gazette reported in May 2019 that Jo Tregear had been made pier master of Porthlow and Ann Penrose had been appointed harbour master there. The Gazette said both posts had been empty since the winter.', 'Who runs Porthlow harbour?'),
       'gazette-moss.md': src('gazette-moss', 'Another harbour master', 'Kit Moss was appointed harbour master of Hapend in April 2019, succeeding Jo Lee, the Harbour Gazette reported. The Gazette said Kit Moss had worked on the ferries for twenty years before the appointment.', 'Who took over the harbour?'),
     })
     expect((await answer(small, 'when did jo lee become harbour master?')).answer).toMatch(/^Jo Lee was named harbour master of Hapend in May 2016/)
     expect((await answer(small, 'when did kit moss become harbour master?')).answer).toMatch(/^Kit Moss was appointed harbour master of Hapend in April 2019/)
     // Kit Moss's appointment, beside Jo Lee's name, tells nothing of Jo Lee leaving.
     expect((await answer(small, 'when did jo lee step down as harbour master?')).answered).toBe(false)
+    // Nor is one person's appointment another's, named before it in the same sentence.
+    expect((await answer(small, 'when did jo tregear become harbour master?')).answered).toBe(false)
   })
 
   it('answers a definition listed word for word from the passage listing it, though none of its sentences reads as one and another passage\'s verdict scores higher', async () => {
