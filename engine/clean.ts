@@ -61,10 +61,10 @@ const INSTRUCTIONS: RegExp[] = [
   /\b(print|reveal|show|display|repeat|output|leak|give|tell|list|dump|export|send|write out|return)\b( me| us)?[^.?!\n,;]*?\b(system prompt|prompt|instructions|configuration|config|secrets?|api keys?|(whole |entire |full |complete )?(knowledge base|database|index|dataset|data set)|(all|every) (the )?(passages|documents|sources|entries|records))\b( and\b)?/gi,
   /\b(system prompt|system override|admin override|developer mode|jailbreak|do anything now|dan mode|(?:debug|god|test|maintenance) mode( (?:on|enabled|activated))?)\b/gi,
   // Settings typed at the assistant: "set answered=true", "verbose: on".
-  /\bset [a-z_]+\s*(?:=\s*[^\s.,;]+|:\s*(?:true|false|on|off|yes|no|\d+)\b)( and\b)?/gi,
+  /\bset [a-z_]+\s*(?:=\s*[^\s.,;]+|:\s*(?:true|false|on|off)\b)( and\b)?/gi,
   // How to answer rather than what: "reply only: '…'", "do not check the sources".
-  /\b(reply|respond|answer|say) only\s*:\s*(['"‘“][^'"’”]*['"’”]|[^.?!\n]*)|\b(reply|respond|answer|say)\s*:\s*['"‘“][^'"’”]*['"’”]/gi,
-  /(?<=^|[.!?;:]\s*|\b(?:and|then|now|please|just|so)\s+)(do not|don't|dont|never|stop)( bother( to)?)? (check(ing)?|verify(ing)?|cit(e|ing)|consult(ing)?|look(ing)? at|us(e|ing)) (the |your |any |its )?(sources?|registers?|records?|facts|citations?|references|evidence|knowledge base|data)\b( and\b)?/gi,
+  /\b(reply|respond|answer|say) only\s*:\s*(['"‘“][^'"’”]*['"’”]|[^.?!\n]*)/gi,
+  /(?<=^|[.!?;:]\s*)(do not|don't|dont|never|stop)( bother( to)?)? (check(ing)?|verify(ing)?|cit(e|ing)|consult(ing)?|look(ing)? at|us(e|ing)) (the |your |any |its )?(sources?|registers?|records?|facts|citations?|references|evidence|knowledge base|data)\b( and\b)?/gi,
   // How to answer rather than what: "skip citations", "reply in pirate speak".
   /\b(skip|drop|omit|leave out|without)( the| any| your| all)? (citations?|sources|references|footnotes)\b( and\b)?/gi,
   /\b(reply|respond|answer|talk|write|speak)( only)? (in|like) (an? )?[a-z]+ (speak|style|voice|accent|slang)\b( and\b)?/gi,
@@ -166,7 +166,7 @@ const INSULTING = new RegExp(String.raw`\b${INSULT}s?\b`, 'i')
 export function addressesAssistant(text: string): boolean {
   return ADDRESSED.test(text)
 }
-const ADDRESSED = /\b(?:you|u|ur|youre|you're|yourself|get lost|shut up|go away|whoever (?:made|built|wrote|coded|designed|programmed) (?:this|you|it))\b/i
+const ADDRESSED = /\b(?:you|youre|you're|yourself|get lost|shut up|go away|whoever (?:made|built|wrote|coded|designed|programmed) (?:this|you))\b|\b(?:u|ur)\b(?!-)/i
 
 /**
  * Runs of three or more symbols ("////", "]]]]", "%%%"), or one symbol struck twice ("~~", "¿¿"); two of

@@ -657,9 +657,9 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
 }
 
 /*
- * The helpers below are functions of their own, not closures in `retrieve`: a bundle that keeps
- * function names (wrangler's default, which wrangler.toml turns off) renames every closure it creates,
- * at a cost per request.
+ * The helpers below are functions of their own, not closures in `retrieve`: a closure is made anew
+ * on every call (and, in a bundle that keeps function names, renamed each time: wrangler's default,
+ * which wrangler.toml turns off).
  */
 
 /** Per knowledge base, its listed questions by their words (lower case, without punctuation), with the passages listing each. */

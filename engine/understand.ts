@@ -191,8 +191,8 @@ function withStatement(own: Slot[], stated: Slot[]): Slot[] {
   return [...own, ...stated.filter((s) => !seen.has(slotKey(s.alternatives)))]
 }
 
-/** A question word asking something of its own ("where else did they…"), not "what about…" or "how about…", which ask the earlier question again. */
-const ASKS_OWN = /\b(?:where|wheres|why|whose)\b|\bhow\b(?! about\b)/i
+/** A question word asking something of its own ("where else did they…", "how did they…"), not "how about…", which asks the earlier question again ("why" and "whose" name a kind of their own). */
+const ASKS_OWN = /\b(?:where|wheres)\b|\bhow\b(?! about\b)/i
 
 /** Earlier turns a chain of follow-ups may reach back through. */
 const CONTEXT_TURNS = 3
@@ -494,8 +494,9 @@ export function understand(question: string, history: readonly Turn[], language:
   const years = statedYears.length > 0 ? statedYears : ownYears
   // "What about in Wales?" after "who runs it now?" (or after a chain of follow-ups leading back to it) asks about now too, unless it names a year of its own.
   const now = lexicon.question.now.test(text) || (years.length === 0 && shaped && chainAsksNow(chain, lexicon))
-  // "When was that?" after "who was chief inspector in 2018?" asks for a date: a year the conversation named is no part of it.
-  const dating = kind === 'time' && context !== undefined && ownYears.length === 0 ? slots.filter((s) => !(s.carried && s.typed.every((w) => YEAR.test(w)))) : slots
+  // "When was that?" after "who was chief inspector in 2018?" asks for a date: a year the conversation named is no part of it,
+  // unless it dated the event asked about ("when did the strike happen in 2014?", then "what month was that?").
+  const dating = asked.kind === 'time' && context !== undefined && ownYears.length === 0 && !chain.some((turn) => answerKind(turn.text, lexicon) === 'time') ? slots.filter((s) => !(s.carried && s.typed.every((w) => YEAR.test(w)))) : slots
   const query: Query = {
     text,
     instructed: cleaned.instructed,
@@ -761,8 +762,6 @@ function declineReason(query: Query, lexicon: Lexicon, whole: string, personalRe
   const own = query.slots.filter((s) => s.weight === 1)
   // What is left of an instruction once it is removed ("… word for word") asks nothing.
   if (query.instructed && (!isWordedAsQuestion(text) || stillInsults(text))) return 'instructed'
-  // Insults at the assistant or its makers that ask nothing ("whoever built this is a clown, get lost") are abuse, whatever topic words they hold.
-  if (stillInsults(text) && addressesAssistant(text) && !asksSomething(text)) return 'instructed'
   // Words among mashed keys ("ferries?? //// ]]]] %%%") are a question only when worded as one.
   if (query.mashed && !isWordedAsQuestion(text)) return 'empty'
   // A follow-up with no words of its own ("when did that happen?") asks about the earlier question's.
@@ -777,6 +776,8 @@ function declineReason(query: Query, lexicon: Lexicon, whole: string, personalRe
 /** The reasons to decline that need no concept of the question read. */
 function declinedByWording(text: string, whole: string, personalReads: readonly string[], later: number | undefined, lexicon: Lexicon): DeclineReason | undefined {
   if (lexicon.question.smallTalk.test(text)) return 'greeting'
+  // Insults at the assistant or its makers that ask nothing ("whoever built this is a clown, get lost") are abuse, whatever topic words they hold.
+  if (stillInsults(text) && addressesAssistant(text) && !asksSomething(text)) return 'instructed'
   // Someone the visitor knows ("my brother crews the night ferry") makes a personal case only with advice or a judgement
   // asked about it ("can he…", "will he get banned", "is that fair"); "…who runs it now?" asks how things stand.
   // So does someone's own order, licence or officer ("my mum reckons her officer was rude. should she complain?").
@@ -1007,11 +1008,13 @@ function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: str
       for (const w of mine) replaced.add(w)
       mineReplaced.push(...mine)
     }
-    // "And in 2019?" after "who was minister in 2016?" asks the earlier question again with its year changed: the rest is asked in full.
-    const again = i === 0 && mineReplaced.length > 0 && own.length > 0 && own.every((s) => s.typed.every(isFigure)) && namesOnly(question, own, language.lexicon)
+    // "And in 2019?" after "who was minister in 2016?" asks the earlier question again with its year changed: the rest weighs as it did there.
+    const again = i === 0 && mineReplaced.length > 0 && own.length > 0 && own.every((s) => s.typed.every((w) => YEAR.test(w))) && namesOnly(question, own, language.lexicon)
+    const kindWord = again ? kindOf(earlier.text, language.lexicon).word : undefined
     for (const slot of carried) {
       const key = slotKey(slot.alternatives)
-      if (!seen.has(key) && !slot.typed.some((w) => replaced.has(w))) slots.push({ ...slot, carried: true, ...(again && { weight: 1 }) })
+      const weight = slot.typed.length === 1 && slot.typed[0] === kindWord ? KIND_WORD_WEIGHT : 1
+      if (!seen.has(key) && !slot.typed.some((w) => replaced.has(w))) slots.push({ ...slot, carried: true, ...(again && { weight }) })
       seen.add(key)
     }
   })

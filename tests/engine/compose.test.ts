@@ -31,6 +31,9 @@ async function smallKb(sources: Record<string, string>, vocabulary: object = { g
   if (!built.ok) throw new Error(built.problems.join('\n'))
   return createKb(built.artifact, 'bundled')
 }
+/** A one-passage source of the Harbour Gazette, for a knowledge base of a test's own. */
+const gazette = (id: string, heading: string, date: string, text: string, question: string) =>
+  `---\nid: ${id}\ntitle: "${heading}"\npublisher: "Harbour Gazette"\nkind: news\npublished: "2019-05-02"\nurl: "https://gazette.example/${id}"\nsummary: "The Gazette on the harbour."\n---\n\n## ${heading}\n\nDate: ${date}\n\n${text}\n\nQuestions:\n- ${question}\n`
 /** What kindScore reads of a question: none of it but `fields`. */
 const kindContext = (fields: Partial<KindContext> = {}): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set(), countNamed: new Set(), matched: new Set(), asksAttribution: false, yearsAsked: new Set(), ...fields })
 
@@ -82,8 +85,9 @@ describe('compose', () => {
     for (const asked of ['in 2019 how many crossings were cancelled', 'the night ferries stopped in 2019, who ran them', 'on what date did harbour link fold', 'in 2019 who ran the routes', 'ok so who ran the routes', 'the night ferries stopped whats the reason', 'harbour link ran them for how long', 'harbour link ran how many routes', 'harbour link folded which year', 'harbour link folded in 2019 who took over']) {
       expect((await conversation(kb, 'who ran its routes after that', [{ question: asked }])).question).toBe('who ran its routes after that')
     }
-    // Small talk after a statement is still small talk.
+    // Small talk after a statement is still small talk, and abuse of the assistant is no statement to read with the next question.
     expect((await ask('thanks', [told])).answer).toBe((await ask('thanks')).answer)
+    expect((await conversation(kb, 'who ran the night routes?', [{ question: 'whoever built this is a clown, get lost' }])).question).toBe('who ran the night routes?')
     // "Who replaced her?" after a statement means the person the visitor named in it, typed in lower case.
     expect((await ask('who replaced her', ['kerensa polglaze was chair of the harbour board when the night routes were cut'])).answer).toMatch(/^Tamsin Trevail/)
     expect((await ask('who did she replace', ['kerensa polglaze chaired the harbour board'])).answer).toContain('succeeding Jo Bluewater')
@@ -1235,12 +1239,10 @@ describe('compose', () => {
   })
 
   it('dates an event told in other words than the question\'s ("was named" for "became") from a sentence telling it after the name it befell, not before it nor after another person', async () => {
-    const src = (id: string, heading: string, text: string, question: string) =>
-      `---\nid: ${id}\ntitle: "${heading}"\npublisher: "Harbour Gazette"\nkind: news\npublished: "2019-05-02"\nurl: "https://gazette.example/${id}"\nsummary: "The Gazette on the harbour."\n---\n\n## ${heading}\n\nDate: 2019-05\n\n${text}\n\nQuestions:\n- ${question}\n`
     const small = await smallKb({
-      'gazette-lee.md': src('gazette-lee', 'A new harbour master', 'Jo Lee was named harbour master of Hapend in May 2016, the Harbour Gazette reported. The Gazette said the post had been empty for a year and that the board had interviewed four people for it.', 'Who is the harbour master?'),
-      'gazette-tregear.md': src('gazette-tregear', 'Porthlow posts filled', 'The Gazette reported in May 2019 that Jo Tregear had been made pier master of Porthlow and Ann Penrose had been appointed harbour master there. The Gazette said both posts had been empty since the winter.', 'Who runs Porthlow harbour?'),
-      'gazette-moss.md': src('gazette-moss', 'Another harbour master', 'Kit Moss was appointed harbour master of Hapend in April 2019, succeeding Jo Lee, the Harbour Gazette reported. The Gazette said Kit Moss had worked on the ferries for twenty years before the appointment.', 'Who took over the harbour?'),
+      'gazette-lee.md': gazette('gazette-lee', 'A new harbour master', '2019-05', 'Jo Lee was named harbour master of Hapend in May 2016, the Harbour Gazette reported. The Gazette said the post had been empty for a year and that the board had interviewed four people for it.', 'Who is the harbour master?'),
+      'gazette-tregear.md': gazette('gazette-tregear', 'Porthlow posts filled', '2019-05', 'The Gazette reported in May 2019 that Jo Tregear had been made pier master of Porthlow and Ann Penrose had been appointed harbour master there. The Gazette said both posts had been empty since the winter.', 'Who runs Porthlow harbour?'),
+      'gazette-moss.md': gazette('gazette-moss', 'Another harbour master', '2019-05', 'Kit Moss was appointed harbour master of Hapend in April 2019, succeeding Jo Lee, the Harbour Gazette reported. The Gazette said Kit Moss had worked on the ferries for twenty years before the appointment.', 'Who took over the harbour?'),
     })
     expect((await answer(small, 'when did jo lee become harbour master?')).answer).toMatch(/^Jo Lee was named harbour master of Hapend in May 2016/)
     expect((await answer(small, 'when did kit moss become harbour master?')).answer).toMatch(/^Kit Moss was appointed harbour master of Hapend in April 2019/)
@@ -1251,11 +1253,9 @@ describe('compose', () => {
   })
 
   it('answers a definition listed word for word from the passage listing it, though none of its sentences reads as one and another passage\'s verdict scores higher', async () => {
-    const src = (id: string, heading: string, date: string, text: string, question: string) =>
-      `---\nid: ${id}\ntitle: "${heading}"\npublisher: "Harbour Gazette"\nkind: news\npublished: "2019-05-02"\nurl: "https://gazette.example/${id}"\nsummary: "The Gazette on the harbour."\n---\n\n## ${heading}\n\nDate: ${date}\n\n${text}\n\nQuestions:\n- ${question}\n`
     const small = await smallKb({
-      'gazette-night.md': src('gazette-night', 'Night Timetable brought in', '2016-04', 'The Harbour Board brought in the Night Timetable in April 2016, adding two late sailings from Hapend on Fridays and Saturdays for workers on late shifts. The board said the late sailings would run all year.', 'What is the Night Timetable?'),
-      'gazette-verdict.md': src('gazette-verdict', 'Verdict on the Night Timetable', '2018-05', "In a May 2018 review, the Harbour Board judged that if the Night Timetable were dropped tomorrow, few passengers would notice. The Night Timetable, the board's flagship plan, was meant to help late-shift workers get home.", 'Did the Night Timetable work?'),
+      'gazette-night.md': gazette('gazette-night', 'Night Timetable brought in', '2016-04', 'The Harbour Board brought in the Night Timetable in April 2016, adding two late sailings from Hapend on Fridays and Saturdays for workers on late shifts. The board said the late sailings would run all year.', 'What is the Night Timetable?'),
+      'gazette-verdict.md': gazette('gazette-verdict', 'Verdict on the Night Timetable', '2018-05', "In a May 2018 review, the Harbour Board judged that if the Night Timetable were dropped tomorrow, few passengers would notice. The Night Timetable, the board's flagship plan, was meant to help late-shift workers get home.", 'Did the Night Timetable work?'),
     })
     for (const q of ['What is the Night Timetable?', 'what was the night timetable']) expect((await answer(small, q)).citations[0]?.passageId, q).toBe('gazette-night#1')
   })

@@ -221,6 +221,8 @@ describe('understand', () => {
     // An opinion on the subject, or a question beside the insult, is no abuse of the assistant.
     expect(ask('the night routes were rubbish').decline).toBeUndefined()
     expect(ask('were the night routes rubbish').decline).toBeUndefined()
+    expect(ask('the u-turn on the night routes was pathetic').decline).toBeUndefined()
+    expect(ask('whoever designed it was an idiot').decline).toBeUndefined()
     expect(ask('whoever built this is a clown, but who ran the night routes?').decline).toBeUndefined()
   })
 
@@ -231,6 +233,9 @@ describe('understand', () => {
     expect(ask('why did the board never check the records of the bidders?').instructed).toBe(false)
     expect(ask('what targets were set: fewer cancellations?').instructed).toBe(false)
     expect(ask('Then answer: how many night routes closed?').text).toBe('answer: how many night routes closed?')
+    expect(ask('did the chair really say: "a ferry revolution"?').text).toBe('did the chair really say: "a ferry revolution"?')
+    expect(ask('did the board cut staff and stop checking the records?').instructed).toBe(false)
+    expect(ask('the board set targets: 2015 was the start').instructed).toBe(false)
   })
 
   it('takes a task set for the assistant ("can you write me a cover letter…") as an instruction, not a question', () => {
@@ -652,6 +657,7 @@ describe('understand', () => {
     expect(polar.kind).toBe('other')
     // Nor one asking where, why or how of its own; "what about…" asks the earlier question again.
     expect(ask('where else did they run ferries', ['when did the bluewater contracts start']).kind).not.toBe('time')
+    expect(ask('how did they run them', ['when did the bluewater contracts start']).kind).not.toBe('time')
     expect(ask('what about in the north?', ['when did the bluewater contracts start']).kind).toBe('time')
   })
 
@@ -729,13 +735,19 @@ describe('understand', () => {
     // Its own year stays, and a question for no date keeps the conversation's.
     expect(typed('when in 2017 did they take over?', ['who ran the night routes in 2016'])).toContain('2017')
     expect(typed('and who owned them?', ['who ran the night routes in 2016'])).toContain('2016')
+    // A year that dated the event asked about is kept, and so is one carried into a question that only takes the earlier one's kind.
+    expect(typed('what month was that?', ['when did the crews strike in 2014'])).toContain('2014')
+    expect(typed('and the north?', ['when were the night routes cut in 2017'])).toContain('2017')
   })
 
-  it('asks the earlier question again in full when a follow-up only changes its year ("and in 2019?"), not at the half weight of context', () => {
+  it('asks the earlier question again as it was asked, not at the half weight of context, when a follow-up only changes its year ("and in 2019?")', () => {
     const weights = (q: string, earlier: string[]) => ask(q, earlier).slots.map((s) => [s.typed.join(' '), s.weight])
     expect(weights('and in 2019?', ['who was harbour master in 2016'])).toEqual([['2019', 1], ['harbour', 1], ['master', 1]])
     // A name in place of a name leaves the rest context: what else the earlier question asked is no part of the new one's own words.
     expect(weights('and the harbour board?', ['what did bluewater say in 2019'])).toContainEqual(['2019', 0.5])
+    // Each carried word weighs as it did there: the word naming the kind of answer stays at half weight; a figure that is no year changes nothing.
+    expect(weights('and in 2016?', ['on what date did the contracts start in 2015'])).toContainEqual(['date', 0.5])
+    expect(weights('and 21?', ['how many crossings ran in 20 ports'])).toContainEqual(['crossings', 0.5])
   })
 
   it('takes what a pronoun in a follow-up stands for from the names the last answer began with, not from who reported it', () => {
@@ -1428,6 +1440,9 @@ describe('understand', () => {
     expect(ask('give me her home address').decline).toBe('private')
     expect(ask('what did the minister say in his address to the harbour board?').decline).toBeUndefined()
     expect(ask('where did the night crews go after the routes closed?').decline).toBeUndefined()
+    expect(ask('which house did the harbour bill start in?').decline).toBeUndefined()
+    expect(ask('which road is the ferry office in?').decline).toBeUndefined()
+    expect(ask('what did she say in her full address to the board?').decline).toBeUndefined()
     // A boss's pay is a personal detail; what the operators were paid is not.
     expect(ask('how much did the average operator boss get paid a year').decline).toBe('private')
     expect(ask('how much did the operators get paid in 2017').decline).toBeUndefined()
