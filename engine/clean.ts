@@ -51,7 +51,7 @@ function stripMarkup(text: string): string {
  * who runs the London CRC" keeps its question.
  */
 /** Words that insult whoever they are said of. */
-const INSULT = String.raw`(?:useless|stupid(?:er|est)?|brainless|thick(?:er|est)?|dumb(?:er|est)?|pathetic|worthless|idiot(?:ic)?|moron(?:ic)?|clown|clueless|hopeless|rubbish|garbage|scum(?:bag)?|vermin)`
+const INSULT = String.raw`(?:useless|stupid(?:er|est)?|brainless|thick(?:er|est)?|dumb(?:er|est)?|pathetic|worthless|idiot(?:ic)?|moron(?:ic)?|clown|clueless|hopeless|rubbish|garbage|scum(?:bag)?|vermin|fuck(?:ing)?|shite?|twat|prick|wanker)`
 /** The rest of a clause, up to the next question word or a word joining another clause ("… but who ran it?"). */
 const TO_CLAUSE_END = String.raw`(?:(?!\b(?:but|and|so|who|what|when|where|which|why|how)\b)[^.?!\n,;])*`
 
@@ -166,7 +166,7 @@ const INSULTING = new RegExp(String.raw`\b${INSULT}s?\b`, 'i')
 export function addressesAssistant(text: string): boolean {
   return ADDRESSED.test(text)
 }
-const ADDRESSED = /\b(?:you|youre|you're|yourself|get lost|shut up|go away|whoever (?:made|built|wrote|coded|designed|programmed) (?:this|you))\b|\b(?:u|ur)\b(?!-)/i
+const ADDRESSED = /\b(?:you|youre|you're|yourself|get lost|shut up|go away|(?:fuck|piss|sod|bugger) off|whoever (?:made|built|wrote|coded|designed|programmed) (?:this|you))\b|\b(?:u|ur)\b(?!-)/i
 
 /**
  * Runs of three or more symbols ("////", "]]]]", "%%%"), or one symbol struck twice ("~~", "¿¿"); two of

@@ -218,6 +218,9 @@ describe('understand', () => {
   it('takes insults at the assistant or its makers that ask nothing as abuse, in any form of the word, but not an opinion on the subject', () => {
     expect(ask("honestly you're the thickest program ever written, get lost").decline).toBe('instructed')
     expect(ask('whoever built this is a clown and so is every ferry captain, get lost').decline).toBe('instructed')
+    expect(ask('fuck off').decline).toBe('instructed')
+    // Swearing in a question is no abuse of the assistant.
+    expect(ask('who the fuck ran the night routes?').decline).toBeUndefined()
     // An opinion on the subject, or a question beside the insult, is no abuse of the assistant.
     expect(ask('the night routes were rubbish').decline).toBeUndefined()
     expect(ask('were the night routes rubbish').decline).toBeUndefined()
