@@ -22,7 +22,7 @@ import MiniSearch from 'minisearch'
 import { compileKb, type KbFile } from '../knowledge/compile'
 import { readKbDir } from '../knowledge/read'
 import { packArtifact } from '../knowledge/pack'
-import { CHAMPIONS, answer, cleanQuestion, kbFromArtifact, retrieve, understand, warmUp, type Artifact, type Kb, type ShardStore } from '../engine'
+import { CHAMPIONS, answer, cleanQuestion, createKb, declinedAsWorded, kbFromArtifact, retrieve, understand, warmUp, type Artifact, type Kb, type ShardStore } from '../engine'
 import { LIMITS } from '../worker/contract'
 import { searchKb } from '../worker/routes/search'
 import { endToEnd, type EndToEnd } from './e2e'
@@ -332,8 +332,10 @@ const seed = Number(values.seed)
 const sets: Array<[string, KbFile[]]> = [['real', realFiles]]
 const realBuilt = compileKb(real)
 const realPassages = realBuilt.ok ? realBuilt.artifact.passages.length : 0
+const realLanguage = realBuilt.ok ? createKb(realBuilt.artifact, 'bundled').language : undefined
+const answerable = (question: string) => realLanguage === undefined || declinedAsWorded(cleanQuestion(question), realLanguage) === undefined
 for (const n of values.sizes.split(',').filter(Boolean).map(Number)) {
-  sets.push([`synthetic ${n / 1000}k`, [...realFiles, ...syntheticKb(realFiles, n - realPassages, seed)]])
+  sets.push([`synthetic ${n / 1000}k`, [...realFiles, ...syntheticKb(realFiles, n - realPassages, seed, answerable)]])
 }
 const loadBefore = loadavg()[0] as number
 for (const [name, files] of sets) {

@@ -63,7 +63,7 @@ function bigrams(bodies: string[]): Model {
  * `passages` passages' worth of entries (one passage per section: sections
  * are kept under the 150-word chunking limit) and the vocabulary file.
  */
-export function syntheticKb(realFiles: KbFile[], passages: number, seed: number): KbFile[] {
+export function syntheticKb(realFiles: KbFile[], passages: number, seed: number, answerable: (question: string) => boolean = () => true): KbFile[] {
   const random = rng(seed)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
   const model = bigrams(realText(realFiles))
@@ -125,7 +125,13 @@ export function syntheticKb(realFiles: KbFile[], passages: number, seed: number)
       while (body.split(' ').length < 45) body = `${body} ${sentence()}`
       const heading = sentence().replace(/[.!?]["')]?$/, '').split(' ').slice(0, 8).join(' ')
       lines.push(`## ${heading}`, '', body, '', 'Questions:')
-      for (let q = 0; q < 2; q++) lines.push(`- What about ${sentence().split(' ').slice(1, 6).join(' ').replace(/[.!?,;:"')(]+/g, '')}?`)
+      // Listed questions the service would decline by their wording (a later year, "the future") are drawn again: the build refuses them.
+      for (let q = 0; q < 2; q++) {
+        let question = ''
+        do question = `What about ${sentence().split(' ').slice(1, 6).join(' ').replace(/[.!?,;:"')(]+/g, '')}?`
+        while (!answerable(question))
+        lines.push(`- ${question}`)
+      }
       lines.push('')
     }
     files.push({ path: `synthetic/sources/${id}.md`, text: lines.join('\n') })
