@@ -29,7 +29,7 @@ export type Answer = Omit<AskResponse, 'answerId' | 'permalink' | 'kbVersion'>
 /** Versions in the key already keep answers current; the TTL only bounds storage. */
 export const ANSWER_TTL_SECONDS = 24 * 3600
 
-/** Bytes of answer JSON an isolate keeps in memory: a few thousand answers, a small part of its 128 MB. */
+/** Bytes of answer JSON, with their keys, an isolate keeps in memory: a few thousand answers, a small part of its 128 MB. */
 const RECENT_BYTES = 4 * 1024 * 1024
 /**
  * Kept as JSON text, parsed again when asked for: a string is one object to the garbage collector, while an answer's
