@@ -313,7 +313,7 @@ class Scorer {
   readonly offered: number[]
   /** The question's own slots its answer's passage must hold: the sort of thing a "which …" question asks for ("judge"), or the part a question for no kind of answer names ("what happened to the Bluewater contract?"). */
   readonly sort: number[]
-  /** The best passage lists the question word for word (a follow-up's carried words aside: it must be asked alone). */
+  /** The best passage wins by listing the question word for word, asking for the same kind of answer (a follow-up's carried words aside: it must be asked alone). */
   readonly verbatim: boolean
   /** The question's own slots naming whoever the event whose date is asked befell ("X" in "when did X become Y?"). */
   readonly eventWho: number[]
@@ -384,7 +384,8 @@ class Scorer {
     this.eventWho = named.length > 0 ? slotsWhere(retrieval.slots, (slot) => slot.weight === 1 && slot.typed.some((w) => named.includes(w))) : []
     this.eventAsked = named.length > 0 && event.length > 0 ? new RegExp(`\\b${event.map(escape).join('\\s+')}\\b`, 'i') : undefined
     this.eventTold = context.lexicon.events.get(event.join(' ').toLowerCase())
-    this.verbatim = !query.followUp && (retrieval.hits[0]?.listed?.similarity ?? 0) >= LISTED_VERBATIM
+    const listed = retrieval.hits[0]?.listed
+    this.verbatim = !query.followUp && listed !== undefined && listed.sameKind && listed.similarity >= LISTED_VERBATIM
     this.whoPatterns = named.map((w) => new RegExp(`\\b${escape(w)}\\b`, 'i'))
     // Not when the follow-up names a name of its own ("and Kernowline?"), nor when it asks what came before or after: another passage may date it.
     const ownName = retrieval.slots.some((slot) => slot.named && !slot.carried && slot.weight === 1)
@@ -547,7 +548,7 @@ class Scorer {
     // The event may be told in other words ("X … was named" for "became"), after the name it befell.
     if (!this.eventWho.every((i) => c.covers.has(i)) || (this.eventAsked && !this.eventAsked.test(c.sentence) && !this.toldAfterName(c.sentence))) return 'another event'
     // Otherwise a passage listing the question word for word tells it, say the maintainers, in whatever words: its sentences answer, the one of the kind asked first.
-    if (listedWin && this.verbatim && c.hit === this.retrieval.hits[0]) return undefined
+    if (this.verbatim && c.hit === this.retrieval.hits[0]) return undefined
     if (!this.aboutYearAsked(c)) return 'another year'
     if (!this.afterAsked(c)) return 'not after the last answer'
     // A passage whose listed question asks what was asked answers it, in whatever words.
@@ -813,7 +814,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     // Listing it word for word, the passage answers it even with no sentence read as the kind, where the kind is a way of telling
     // (a definition, a reason) rather than a value (a figure, a date, a name), which a sentence either holds or not.
     const firstAnswering = (listedWin && scorer.strict && candidates.find((c) => c.hit === top && c.kind >= KIND_FLOOR && scorer.answers(c, listedWin))) ||
-      (listedWin && scorer.verbatim && TOLD_KINDS.has(query.kind) && candidates.find((c) => c.hit === top && scorer.answers(c, listedWin))) ||
+      (scorer.verbatim && TOLD_KINDS.has(query.kind) && candidates.find((c) => c.hit === top && scorer.answers(c, listedWin))) ||
       (query.order ? inOrder(candidates.filter((c) => scorer.answers(c, listedWin)), query.order) : candidates.find((c) => scorer.answers(c, listedWin)))
     // A follow-up is answered with something the last answer did not say, if that answers nearly as well.
     const unsaid = (c: Candidate) => !context.said?.includes(c.sentence)
