@@ -353,13 +353,27 @@ function facts(sentence: string): Facts {
         // A sum written out has the term words() gives it ("£924 million" is "924m"), so the question's "£924m" is found beside it.
         return { word: m[0], term: toTerm(shortSum(bare, matched[i + 1]?.[0]) ?? bare), start: m.index ?? 0 }
       }),
-      names: [...sentence.matchAll(NAMES)].map((m) => ({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length })),
+      names: [...sentence.matchAll(NAMES)].flatMap((m) => (namesKind(sentence, m) ? [] : [{ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }])),
       offsets: new Map(),
     }
     factsOf.set(sentence, found)
   }
   return found
 }
+
+/**
+ * Whether capitals name a kind of thing, not one thing: after "a" or "an" and words describing it
+ * ("a probation staff Community Interest Company"), with no word after them that they describe ("a Sodexo subsidiary").
+ */
+function namesKind(sentence: string, m: RegExpMatchArray): boolean {
+  const start = m.index ?? 0
+  const described = INDEFINITE_BEFORE.exec(sentence.slice(Math.max(0, start - 40), start))
+  if (!described || words(described[1] ?? '').some((w) => toTerm(w) === null)) return false
+  const next = /^[\s-]+(\p{Ll}[\p{L}'’-]*)/u.exec(sentence.slice(start + m[0].length))?.[1]
+  return next === undefined || toTerm(next) === null
+}
+/** "a" or "an" and up to three words in lower case right before a name. */
+const INDEFINITE_BEFORE = /\b(?:a|an)\s+((?:\p{Ll}[\p{L}'’-]*\s+){0,3})$/u
 
 /** Global copies of patterns, for finding every match. */
 const globals = new WeakMap<RegExp, RegExp>()

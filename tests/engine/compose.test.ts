@@ -489,6 +489,14 @@ describe('compose', () => {
     expect(kindScore('time', 'The harbour board set out its plans on 9 June 2015.', ctx)).toBeLessThan(due / 2)
   })
 
+  it('takes capitals after "a" or "an" for a kind of thing, not a name that answers "who" ("a crew Community Interest Company"), unless they describe a word after them', () => {
+    const ctx = kindContext({ focus: ['who', 'won', 'the', 'north', 'routes'] })
+    expect(kindScore('entity', 'The board noted that a crew Community Interest Company was part of the winning partnership.', ctx)).toBe(0)
+    expect(kindScore('entity', 'The board noted that Tidal Lines was part of the winning partnership.', ctx)).toBeGreaterThan(0)
+    expect(kindScore('entity', 'The board noted that a Tidal Lines subsidiary was part of the winning partnership.', ctx)).toBeGreaterThan(0)
+    expect(kindScore('entity', 'The board noted that a partnership between Tidal Lines and the crews had won.', ctx)).toBeGreaterThan(0)
+  })
+
   it('takes the figure of a numbered document ("paper HB 42", "Cm 9613") for its name, which counts nothing, and "the paper number of" for no count', () => {
     const ctx = kindContext({ countOf: new Set(['crew']) })
     expect(kindScore('count', 'The board laid the review before the council as HB 42 of 2021.', ctx)).toBeLessThan(0.5)
