@@ -12,12 +12,12 @@
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { compileKb } from './compile'
 import { packArtifact } from './pack'
 import { readKbDir } from './read'
+import { commandArgs } from './cli'
 
-const { values } = parseArgs({
+const { values } = commandArgs(import.meta.url, {
   options: {
     kb: { type: 'string', default: 'knowledge' },
     out: { type: 'string', default: 'generated/kb.json' },

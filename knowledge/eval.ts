@@ -7,11 +7,11 @@
  *
  * Options: --kb <artifact> (default generated/kb.json).
  */
-import { parseArgs } from 'node:util'
 import { BUILT_KB, defaultSetPaths, loadKbFile, loadSets, readPublished, RESULTS_FILE } from './eval-files'
 import { compare, evaluate, formatComparison, formatMisses, formatSets, formatSummary, summarize } from './metrics'
+import { commandArgs } from './cli'
 
-const { values, positionals } = parseArgs({ options: { kb: { type: 'string', default: BUILT_KB } }, allowPositionals: true })
+const { values, positionals } = commandArgs(import.meta.url, { options: { kb: { type: 'string', default: BUILT_KB } }, allowPositionals: true })
 
 try {
   const paths = positionals.length > 0 ? positionals : await defaultSetPaths()

@@ -4,11 +4,11 @@
  * kind of answer wanted, reasons to decline), the passages it found with
  * their scores and what each matched, and why the answer is what it is.
  */
-import { parseArgs } from 'node:util'
 import { answer, composeContext, conversation, plan, retrieve, saidBefore, understand } from '../engine'
 import { BUILT_KB, loadKbFile } from './eval-files'
+import { commandArgs } from './cli'
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = commandArgs(import.meta.url, {
   options: { kb: { type: 'string', default: BUILT_KB }, history: { type: 'string', multiple: true, default: [] } },
   allowPositionals: true,
 })

@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
+import { commandArgs } from './cli'
 
-const { values, positionals } = parseArgs({ options: { kb: { type: 'string', default: 'knowledge' } }, allowPositionals: true })
+const { values, positionals } = commandArgs(import.meta.url, { options: { kb: { type: 'string', default: 'knowledge' } }, allowPositionals: true })
 const id = positionals[0] ?? ''
 const path = join(values.kb, 'sources', `${id}.md`)
 

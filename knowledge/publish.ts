@@ -17,15 +17,15 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import { isManifest, kbFromArtifact, type Kb } from '../engine'
 import { artifactKey, parsePointer, POINTER_KEY, publishedPointer, rolledBackPointer, type Pointer } from '../worker/kb/pointer'
 import { BUILT_KB, defaultSetPaths, loadKbFile, loadSets, readPublished, RESULTS_FILE, writePublished } from './eval-files'
 import { compare, evaluate, formatComparison, formatSummary, summarize } from './metrics'
 import { SHARDS_DIR, shardStoreFor, uploadParts } from './parts'
 import { describeTarget, resourceName, wrangler, WranglerError, type Target } from './wrangler'
+import { commandArgs } from './cli'
 
-const { values } = parseArgs({
+const { values } = commandArgs(import.meta.url, {
   options: {
     remote: { type: 'boolean', default: false },
     'persist-to': { type: 'string' },

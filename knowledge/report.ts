@@ -6,11 +6,11 @@
  *
  * Options: --remote, --persist-to <dir>, --limit <n> (default 20), --days <n> (default: all kept rows).
  */
-import { parseArgs } from 'node:util'
 import { notHelpfulSql, reportedSql, unansweredSql, type NotHelpfulRow, type ReportedRow, type ReportOptions, type UnansweredRow } from '../worker/feedback/report'
 import { describeTarget, resourceName, wrangler, type Target } from './wrangler'
+import { commandArgs } from './cli'
 
-const { values } = parseArgs({
+const { values } = commandArgs(import.meta.url, {
   options: {
     remote: { type: 'boolean', default: false },
     'persist-to': { type: 'string' },

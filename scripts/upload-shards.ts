@@ -9,12 +9,12 @@
  * Options: --kb <manifest> (default generated/kb.json), --shards <dir> (default generated/kb-shards).
  */
 import { readFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 import { isManifest } from '../engine'
 import { SHARDS_DIR, uploadParts } from '../knowledge/parts'
 import { describeTarget, type Target } from '../knowledge/wrangler'
+import { commandArgs } from '../knowledge/cli'
 
-const { values } = parseArgs({
+const { values } = commandArgs(import.meta.url, {
   options: {
     remote: { type: 'boolean', default: false },
     'persist-to': { type: 'string' },

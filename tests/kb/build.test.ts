@@ -200,3 +200,22 @@ describe('npm run kb:build', { timeout: 60_000 }, () => {
     expect(await readdir(dir)).toEqual(['kb.json'])
   })
 })
+
+describe("the maintainers' commands", { timeout: 60_000 }, () => {
+  const command = (file: string, args: string[]) =>
+    run('node_modules/.bin/tsx', [file, ...args]).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
+    )
+
+  it('print their usage for --help, and for an unknown option one line saying what is wrong and the usage, exit 2, with no stack trace', async () => {
+    const help = await command('knowledge/explain.ts', ['--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/^`npm run kb:explain -- "question"/)
+    const wrong = await command('knowledge/eval.ts', ['--kbb', 'x'])
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr).toMatch(/^kb:eval: Unknown option '--kbb'/)
+    expect(wrong.stderr).toContain('`npm run kb:eval [file.jsonl ...]`')
+    expect(wrong.stderr).not.toMatch(/\n\s+at /)
+  })
+})
