@@ -148,9 +148,8 @@ function parseFrontmatter(lines: string[], firstLine: number, problems: Problem[
   if (meta.published !== undefined && !isValidDate(meta.published)) {
     problems.push({ line: lineOf('published'), message: `published "${meta.published}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD` })
   }
-  if (meta.url !== undefined && !isHttpUrl(meta.url)) {
-    problems.push({ line: lineOf('url'), message: `url "${meta.url}" must be an http:// or https:// address` })
-  }
+  const urlProblem = meta.url === undefined ? undefined : addressProblem(meta.url)
+  if (urlProblem) problems.push({ line: lineOf('url'), message: `url ${urlProblem}` })
   if (meta.url === undefined && meta.seed === undefined && 'id' in record) {
     problems.push({ line: lineOf('id'), message: 'missing "url": every source needs the address where it was found (only a seed document may lack one)' })
   }
@@ -179,8 +178,8 @@ function sectionField(section: Section, name: string, value: string, line: numbe
   } else if (name === 'Conflict') {
     if (!SLUG.test(value)) problems.push({ line, message: `Conflict "${value}" must be a key from knowledge/conflicts.json` })
     else section.conflict = { key: value, line }
-  } else if (!isHttpUrl(value)) {
-    problems.push({ line, message: `URL "${value}" must be an http:// or https:// address` })
+  } else if (addressProblem(value)) {
+    problems.push({ line, message: `URL ${addressProblem(value)}` })
   } else {
     section.url = value
   }
@@ -234,6 +233,14 @@ function parseBody(lines: string[], start: number, problems: Problem[]): Section
   }
   close()
   return sections
+}
+
+/** What is wrong with a page's address, if anything: one a visitor could not open. */
+function addressProblem(value: string): string | undefined {
+  if (!isHttpUrl(value)) return `"${value}" must be an http:// or https:// address`
+  // Listings and registers show long addresses cut short: copied as shown, they open nothing.
+  if (/(\.\.\.|…)$/.test(value)) return `"${value}" is cut short (it ends in "..."): give the whole address`
+  return undefined
 }
 
 function isHttpUrl(value: string): boolean {

@@ -74,7 +74,7 @@ describe('compileKb', () => {
     ])
   })
 
-  it('checks event dates, disagreement keys and page addresses on the line that gives them, that two sources take each side, and that each disagreement says what it is about', async () => {
+  it('checks event dates, disagreement keys and page addresses (not one cut short with "...") on the line that gives them, that two sources take each side, and that each disagreement says what it is about', async () => {
     const result = compileKb(await kbInput('kb-broken'))
     const problems = result.ok ? [] : result.problems
     const p = 'tests/fixtures/kb-broken/sources/dates-and-sides.md'
@@ -84,6 +84,7 @@ describe('compileKb', () => {
         expect.stringMatching(new RegExp(`^${p}:18: Date "last summer" is not a date`)),
         expect.stringMatching(new RegExp(`^${p}:19: Conflict "no-such-disagreement" is not a key of conflicts\\.json`)),
         expect.stringMatching(new RegExp(`^${p}:20: URL "not-an-address" must be an http`)),
+        expect.stringMatching(new RegExp(`^${p}:26: URL "https://example\\.org/doc/881/an-inspection-of-the-night-ferries-f\\.\\.\\." is cut short \\(it ends in "\\.\\.\\."\\): give the whole address`)),
         'tests/fixtures/kb-broken/conflicts.json:2: "contract-value" is a side of no source\'s passages: mark a passage of each source that disagrees with Conflict: contract-value, or remove the key',
         'tests/fixtures/kb-broken/conflicts.json:3: "contract-length" must say what the sources disagree about, then a colon and their positions (e.g. "What the contracts were worth: £40m or £55m"): answers name what comes before the colon',
       ]),
