@@ -27,6 +27,7 @@ export interface Answer {
 /** The lexicon message each reason to decline answers with; "unknown" when the sources hold no answer. */
 const MESSAGES: Record<DeclineReason | 'unknown', MessageKey> = {
   greeting: 'greeting',
+  thanks: 'thanks',
   personal: 'personal',
   private: 'private',
   task: 'task',

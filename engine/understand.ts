@@ -45,7 +45,7 @@ export function isOwnConcept(slot: Slot): boolean {
   return slot.weight === 1 && !slot.background
 }
 
-export type DeclineReason = 'greeting' | 'personal' | 'private' | 'task' | 'later' | 'future' | 'instructed' | 'empty'
+export type DeclineReason = 'greeting' | 'thanks' | 'personal' | 'private' | 'task' | 'later' | 'future' | 'instructed' | 'empty'
 
 export interface Query {
   /** The question with markup, instructions and framing removed. */
@@ -775,6 +775,7 @@ function declineReason(query: Query, lexicon: Lexicon, whole: string, personalRe
 
 /** The reasons to decline that need no concept of the question read. */
 function declinedByWording(text: string, whole: string, personalReads: readonly string[], later: number | undefined, lexicon: Lexicon): DeclineReason | undefined {
+  if (lexicon.question.thanks.test(text)) return 'thanks'
   if (lexicon.question.smallTalk.test(text)) return 'greeting'
   // Insults at the assistant or its makers that ask nothing ("whoever built this is a clown, get lost") are abuse, whatever topic words they hold.
   if (stillInsults(text) && addressesAssistant(text) && !asksSomething(text)) return 'instructed'
@@ -787,7 +788,8 @@ function declinedByWording(text: string, whole: string, personalReads: readonly 
   if (lexicon.question.privateDetails.test(whole)) return 'private'
   // "Can you help me write a cover letter…" asks for work, not for what the sources say.
   if (lexicon.question.taskAsked.test(whole)) return 'task'
-  if (later !== undefined) return 'later'
+  // "What will happen in 2030?" asks for a forecast; "what happened in 2024?" for what came after the sources.
+  if (later !== undefined) return lexicon.question.futureTense.test(whole) ? 'future' : 'later'
   if (lexicon.question.future.test(whole)) return 'future'
   return undefined
 }

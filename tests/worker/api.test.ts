@@ -176,6 +176,15 @@ describe('POST /api/ask', () => {
     expect(body.suggestions?.length).toBeGreaterThanOrEqual(2)
   })
 
+  it('answers thanks with a welcome and more questions to ask, not with a greeting', async () => {
+    for (const q of ['thanks!', 'thank you very much', 'cheers, that helps']) {
+      const { body } = await askJson(q)
+      expect(body.answered, q).toBe(false)
+      expect(body.answer, q).toMatch(/^You're welcome/)
+      expect(body.suggestions?.length, q).toBeGreaterThanOrEqual(2)
+    }
+  })
+
   it("declines questions about people's private details, but not questions about money paid to the companies", async () => {
     for (const q of ['how old is Ian Lawrence?', 'where does Richard Garside live', 'how much does Glenys Stacey earn']) {
       const { body } = await askJson(q)
