@@ -765,7 +765,8 @@ function successionPatterns(surname: string, lexicon: Lexicon) {
   const verbs = lexicon.succession
   const n = `${escape(surname)}\\b`
   // "Y replaced X", "X was replaced by Y", "X's successor", "her predecessor X": someone came after X.
-  const cameAfter = new RegExp(`\\b(${verbs})\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}[^.]*?\\b(?:was|were|being)\\s+(?:replaced|succeeded)\\s+by\\b|${n}['’]s\\s+successor|\\bpredecessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}[^.]*?\\bafter (?:which|whom)\\b`, 'iu')
+  // X is what "was replaced by" tells of, the subject right before it (or before a phrase between commas): not in "under X's plan, the trusts were replaced by…".
+  const cameAfter = new RegExp(`\\b(${verbs})\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}(?:\\s*,[^,.;]{0,80},)?\\s+(?:was|were|being|had been|has been)(?:\\s+(?:later|then|soon|eventually|\\p{L}+ly))?\\s+(?:replaced|succeeded)\\s+by\\b|${n}['’]s\\s+successor|\\bpredecessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}[^.]*?\\bafter (?:which|whom)\\b`, 'iu')
   // "X replaced Y", "Y was replaced by X", "X's predecessor", "his successor X": someone came before X.
   const cameBefore = new RegExp(`${n}[^.;]{0,140}?\\b(${verbs})\\b|\\b(?:replaced|succeeded) by\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}['’]s\\s+predecessor|\\bsuccessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}`, 'iu')
   const patterns = { named: new RegExp(`\\b${n}`, 'iu'), cameAfter, cameBefore, verbs: new RegExp(`\\b(${verbs}|successor|predecessor)\\b`, 'iu') }

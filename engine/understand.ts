@@ -814,15 +814,15 @@ export function readsLastAnswer(question: string, language: Language): boolean {
  * ("Working Links", "Chris Grayling"), then single words that are not
  * everyday English ("Seetec"): what a pronoun in the next question may
  * stand for. A name before a reporting verb ("The Gazette said") says who
- * told it, not what it is about.
+ * told it, not what it is about, unless `tellers` are wanted too.
  */
-function namesIn(answer: string, language: Language): string[] {
+function namesIn(answer: string, language: Language, tellers = false): string[] {
   const first = answer.split(/(?<=[.!?])\s+(?=\p{Lu})|\s*\[\d+\]/u)[0] ?? ''
   const months = new RegExp(`^(${language.lexicon.monthNames})$`, 'i')
   const runs: string[] = []
   for (const m of first.matchAll(NAMES)) {
     const next = words(first.slice((m.index ?? 0) + m[0].length))[0] ?? ''
-    if (language.lexicon.reporting.test(next)) continue
+    if (!tellers && language.lexicon.reporting.test(next)) continue
     // A capital that only starts the sentence ("In May", "Under Chris Grayling's") is not part of a name, nor is a month or a possessive 's.
     const parts = m[0].replace(/['’]s?$/, '').split(/\s+/)
     while (parts.length > 0 && (STOP_WORDS.has((parts[0] as string).toLowerCase()) || months.test(parts[0] as string))) parts.shift()
@@ -863,7 +863,8 @@ function personTold(told: string, language: Language): string | undefined {
 
 /** The first person an answer names ("he", "she" in the next question stand for them). */
 function personNamed(answer: string, language: Language): string | undefined {
-  return namesIn(answer, language).find((n) => isPersonName(n, language))
+  // Failing anyone else, the person who said it ("The Justice Secretary, Chris Grayling, told MPs…"): "who replaced him?" means them.
+  return namesIn(answer, language).find((n) => isPersonName(n, language)) ?? namesIn(answer, language, true).find((n) => isPersonName(n, language))
 }
 
 /** An earlier question as a follow-up reads it: cleaned and unframed, with its own concepts. */

@@ -489,6 +489,13 @@ describe('compose', () => {
     expect(kindScore('time', 'The harbour board set out its plans on 9 June 2015.', ctx)).toBeLessThan(due / 2)
   })
 
+  it('reads "was replaced by" as telling who came after the one it tells of, not after a name earlier in the sentence ("under Bluewater\'s plan, the piers were replaced by…")', () => {
+    const ctx = kindContext({ focus: ['who', 'replaced', 'bluewater'], succession: { of: 'Jo Bluewater', direction: 'after' } })
+    expect(kindScore('person', "Under Jo Bluewater's plan, the old piers were replaced by quays run by Tamsin Trevail.", ctx)).toBeLessThan(1)
+    expect(kindScore('person', 'Jo Bluewater, the chair since 2012, was replaced by Tamsin Trevail.', ctx)).toBe(1)
+    expect(kindScore('person', 'Jo Bluewater was later replaced by Tamsin Trevail.', ctx)).toBe(1)
+  })
+
   it('takes capitals after "a" or "an" for a kind of thing, not a name that answers "who" ("a crew Community Interest Company"), unless they describe a word after them', () => {
     const ctx = kindContext({ focus: ['who', 'won', 'the', 'north', 'routes'] })
     expect(kindScore('entity', 'The board noted that a crew Community Interest Company was part of the winning partnership.', ctx)).toBe(0)

@@ -770,6 +770,9 @@ describe('understand', () => {
     expect(typed('when did it start?')).not.toContain('annika')
     // "Who did she replace?" asks who came before that person.
     expect(understand('who did she replace?', [last], language).succession).toEqual({ of: 'Annika Brodie', direction: 'before' })
+    // Failing anyone else, the person who said it: "The harbour master, Annika Brodie, told the board…".
+    const told = { question: 'who was harbour master in 2016?', answer: 'The harbour master, Annika Brodie, told the board in 2016 that the night routes would close. [1]' }
+    expect(understand('who replaced her?', [told], language).succession).toEqual({ of: 'Annika Brodie', direction: 'after' })
   })
 
   it('reads the rest of a story told before "who replaced him?" as background to the person the pronoun means, so it cannot outweigh them', () => {
