@@ -340,7 +340,8 @@ class Scorer {
     this.total = this.weights.reduce((a, b, i) => a + (behind(i) ? 0 : b), 0)
     this.fullTotal = retrieval.slotWeights.reduce((a, b, i) => a + (behind(i) ? 0 : b), 0)
     this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 && !behind(i) ? w : 0), 0)
-    this.strict = STRICT_KINDS.has(query.kind)
+    // "What were the tents?" asks what the sources say of an everyday thing, which no sentence spells out as it would a name ("what is a CRC?").
+    this.strict = STRICT_KINDS.has(query.kind) && !(query.kind === 'definition' && query.focus.length > 0 && query.focus.every((w) => context.isEnglishWord(w.toLowerCase())))
     // Of the thing a question names as asked for ("the chief executive of the London CRC"), the part is named before any clause after it.
     const part = PART_KINDS.has(query.kind)
       ? [...partNames(query.text, context.lexicon, context.isEnglishWord), ...recipientNames(query.text, context, retrieval.slots)]

@@ -489,6 +489,12 @@ describe('compose', () => {
     expect(kindScore('time', 'The harbour board set out its plans on 9 June 2015.', ctx)).toBeLessThan(due / 2)
   })
 
+  it('answers "what were the kiosks?" of an everyday thing with what the sources say of it, as no sentence spells it out as it would a name', async () => {
+    const kiosks = await ask('what were the kiosks')
+    expect(kiosks.answered).toBe(true)
+    expect(kiosks.answer).toContain('pier kiosks')
+  })
+
   it('reads "was replaced by" as telling who came after the one it tells of, not after a name earlier in the sentence ("under Bluewater\'s plan, the piers were replaced by…")', () => {
     const ctx = kindContext({ focus: ['who', 'replaced', 'bluewater'], succession: { of: 'Jo Bluewater', direction: 'after' } })
     expect(kindScore('person', "Under Jo Bluewater's plan, the old piers were replaced by quays run by Tamsin Trevail.", ctx)).toBeLessThan(1)
