@@ -431,6 +431,9 @@ describe('understand', () => {
     expect(ask('what was the hourly rate for crews?').kind).not.toBe('percent')
     expect(ask("what was the harbour board's verdict on the operators").kind).not.toBe('definition')
     expect(ask("what's Bluewater's home port").kind).not.toBe('definition')
+    // "What was wrong…", "what's good about…" ask what the sources say was wrong or good, not what a thing is.
+    for (const q of ['what was wrong in the north', "what's good about the night routes", 'what was different after 2016']) expect(ask(q).kind, q).not.toBe('definition')
+    expect(ask('what was the harbour board').kind).toBe('definition')
     expect(ask('how much were the contracts worth').kind).toBe('money')
     // Pay is a sum: "what was the chair paid?", "the chair's salary".
     expect(ask('what was the harbour board chair paid?').kind).toBe('money')
