@@ -12,7 +12,7 @@ import { words } from './text'
 import type { MessageKey } from './lexicon'
 import { retrieve, type Retrieval } from './retrieve'
 import { suggest } from './suggest'
-import { CONTEXT_WEIGHT, declinedAsWorded, readsLastAnswer, understand, type DeclineReason, type Language, type Query, type Turn } from './understand'
+import { CONTEXT_WEIGHT, declinedAsWorded, isPleasantry, readsLastAnswer, understand, type DeclineReason, type Language, type Query, type Turn } from './understand'
 
 export interface Answer {
   answer: string
@@ -211,7 +211,7 @@ export async function conversation(kb: Kb, typed: string, typedHistory: readonly
  */
 function withTold(question: string, history: readonly Turn[], language: Language): Asked | undefined {
   const asked = question.trim()
-  if (history.length === 0 || language.lexicon.question.smallTalk.test(asked)) return undefined
+  if (history.length === 0 || isPleasantry(asked, language.lexicon)) return undefined
   // Typed on its own line, the question needs no mark to end it; after a statement, it is marked as one.
   const marked = /[.!?]$/.test(asked) ? asked : `${asked}?`
   let alone: string | undefined

@@ -340,8 +340,7 @@ class Scorer {
     this.total = this.weights.reduce((a, b, i) => a + (behind(i) ? 0 : b), 0)
     this.fullTotal = retrieval.slotWeights.reduce((a, b, i) => a + (behind(i) ? 0 : b), 0)
     this.ownTotal = this.weights.reduce((a, w, i) => a + (retrieval.slots[i]?.weight === 1 && !behind(i) ? w : 0), 0)
-    // "What were the tents?" asks what the sources say of an everyday thing, which no sentence spells out as it would a name ("what is a CRC?").
-    this.strict = STRICT_KINDS.has(query.kind) && !(query.kind === 'definition' && query.focus.length > 0 && query.focus.every((w) => context.isEnglishWord(w.toLowerCase())))
+    this.strict = STRICT_KINDS.has(query.kind) && !(query.kind === 'definition' && asksOfEverydayThing(query.focus, retrieval.hits, context))
     // Of the thing a question names as asked for ("the chief executive of the London CRC"), the part is named before any clause after it.
     const part = PART_KINDS.has(query.kind)
       ? [...partNames(query.text, context.lexicon, context.isEnglishWord), ...recipientNames(query.text, context, retrieval.slots)]
@@ -1065,6 +1064,19 @@ const UNVALUED_KINDS: ReadonlySet<AnswerKind> = new Set(['reason'])
  * sentence answering about as well (the same fact reported by a source that
  * is one side of a listed disagreement).
  */
+/**
+ * "What were the tents?" asks what the sources say of an everyday thing, which no sentence spells out as it would a
+ * name ("what is a CRC?"): everyday words that the passages found never write capitalised within a sentence, as they
+ * would a name made of them ("the Offender Rehabilitation Act").
+ */
+function asksOfEverydayThing(focus: readonly string[], hits: readonly Hit[], context: ComposeContext): boolean {
+  if (focus.length === 0 || !focus.every((w) => context.isEnglishWord(w.toLowerCase()))) return false
+  const capitalised = new RegExp(`[^.!?\\s]\\s+(?:${focus.map((w) => escape(w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join('|')})\\b`)
+  return !hits.slice(0, EVERYDAY_READ).some((h) => capitalised.test(h.record.text))
+}
+/** Passages read for a name made of the words asked about. */
+const EVERYDAY_READ = 3
+
 function disagreementOf(first: Candidate, candidates: Candidate[], scorer: Scorer, listedWin: boolean, dated: boolean): string | undefined {
   // The sources disagree on values: a figure, a date (its passage's, for a sentence led by one), a name, or whether something happened.
   const asksValue = (scorer.strict && !UNVALUED_KINDS.has(scorer.query.kind) && (first.kind >= KIND_FLOOR || dated)) || scorer.query.polar

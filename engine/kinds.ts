@@ -362,18 +362,21 @@ function facts(sentence: string): Facts {
 }
 
 /**
- * Whether capitals name a kind of thing, not one thing: after "a" or "an" and words describing it
- * ("a probation staff Community Interest Company"), with no word after them that they describe ("a Sodexo subsidiary").
+ * Whether capitals name a kind of thing, not one thing: after "a" or "an" and words describing it, as what a verb then
+ * tells of ("a probation staff Community Interest Company was part of…"); not a name called so ("an outfit called Tidal
+ * Lines was…"), nor one in apposition ("a new company Tidal Lines in 2015", "a rump National Probation Service (NPS)").
  */
 function namesKind(sentence: string, m: RegExpMatchArray): boolean {
   const start = m.index ?? 0
-  const described = INDEFINITE_BEFORE.exec(sentence.slice(Math.max(0, start - 40), start))
-  if (!described || words(described[1] ?? '').some((w) => toTerm(w) === null)) return false
-  const next = /^[\s-]+(\p{Ll}[\p{L}'’-]*)/u.exec(sentence.slice(start + m[0].length))?.[1]
-  return next === undefined || toTerm(next) === null
+  const described = INDEFINITE_BEFORE.exec(sentence.slice(Math.max(0, start - 60), start))
+  if (!described || words(described[1] ?? '').some((w) => toTerm(w) === null || CALLED.test(w))) return false
+  return VERB_AFTER.test(sentence.slice(start + m[0].length))
 }
 /** "a" or "an" and up to three words in lower case right before a name. */
-const INDEFINITE_BEFORE = /\b(?:a|an)\s+((?:\p{Ll}[\p{L}'’-]*\s+){0,3})$/u
+const INDEFINITE_BEFORE = /(?<![\p{L}'’-])(?:[Aa]n?)\s+((?:\p{Ll}[\p{L}'’-]*\s+){0,3})$/u
+const CALLED = /^(?:called|named|dubbed|known)$/
+/** A verb right after the capitals: they are what the clause tells of. */
+const VERB_AFTER = /^\s+(?:was|were|is|are|has|had|have|will|would|could|should|might|may|can|became|becomes)\b/
 
 /** Global copies of patterns, for finding every match. */
 const globals = new WeakMap<RegExp, RegExp>()
@@ -765,8 +768,8 @@ function successionPatterns(surname: string, lexicon: Lexicon) {
   const verbs = lexicon.succession
   const n = `${escape(surname)}\\b`
   // "Y replaced X", "X was replaced by Y", "X's successor", "her predecessor X": someone came after X.
-  // X is what "was replaced by" tells of, the subject right before it (or before a phrase between commas): not in "under X's plan, the trusts were replaced by…".
-  const cameAfter = new RegExp(`\\b(${verbs})\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}(?:\\s*,[^,.;]{0,80},)?\\s+(?:was|were|being|had been|has been)(?:\\s+(?:later|then|soon|eventually|\\p{L}+ly))?\\s+(?:replaced|succeeded)\\s+by\\b|${n}['’]s\\s+successor|\\bpredecessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}[^.]*?\\bafter (?:which|whom)\\b`, 'iu')
+  // X is what "was replaced by" tells of, the subject right before it (or before phrases between commas or brackets, or with another name): not in "under X's plan, the trusts were replaced by…".
+  const cameAfter = new RegExp(`\\b(${verbs})\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}(?:(?:\\s*,[^,.;]{1,80}){1,2}\\s*,|\\s*\\([^)]{0,80}\\)|\\s+and\\s+\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*)?\\s+(?:was|were|being|had been|has been|have been)(?:\\s+(?:later|then|soon|\\p{L}+ly))?\\s+(?:replaced|succeeded)(?:\\s+as\\s+[\\p{L}\\s]{1,40}?)?\\s+by\\b|${n}['’]s\\s+successor|\\bpredecessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}[^.]*?\\bafter (?:which|whom)\\b`, 'iu')
   // "X replaced Y", "Y was replaced by X", "X's predecessor", "his successor X": someone came before X.
   const cameBefore = new RegExp(`${n}[^.;]{0,140}?\\b(${verbs})\\b|\\b(?:replaced|succeeded) by\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}['’]s\\s+predecessor|\\bsuccessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}`, 'iu')
   const patterns = { named: new RegExp(`\\b${n}`, 'iu'), cameAfter, cameBefore, verbs: new RegExp(`\\b(${verbs}|successor|predecessor)\\b`, 'iu') }

@@ -459,7 +459,7 @@ export function understand(question: string, history: readonly Turn[], language:
   // What the visitor said before the question, read as the question is: once, whichever use needs it.
   let statementRead: string | undefined
   const statement = () => (statementRead ??= unframed(cleaned.context as string, language))
-  const said = cleaned.context && noWordsOfItsOwn && !lexicon.question.smallTalk.test(cleaned.context) ? statement() : undefined
+  const said = cleaned.context && noWordsOfItsOwn && !isPleasantry(cleaned.context, lexicon) ? statement() : undefined
   const answered = history.at(-1)?.answer !== undefined
   const followUp = said === undefined && history.length > 0 && (leaning || leansOnEarlier(text, language, answered))
   // A question of its own shape that only points back with a pronoun takes the earlier question's concepts, not what it asked nor when.
@@ -472,7 +472,7 @@ export function understand(question: string, history: readonly Turn[], language:
   // recommend?") is about the statement; one with words enough of its own reads it as background: a passage holding its words gains, one lacking
   // them is no worse an answer. A follow-up of its own words keeps leaning on the conversation instead.
   const fewOwn = own.filter((s) => s.weight === 1).length <= FEW_OWN_CONCEPTS
-  const leans = said === undefined && !toldScene && cleaned.context !== undefined && !lexicon.question.smallTalk.test(cleaned.context) && (fewOwn || !followUp) && asked.kind !== 'definition' && !lexicon.question.now.test(text)
+  const leans = said === undefined && !toldScene && cleaned.context !== undefined && !isPleasantry(cleaned.context, lexicon) && (fewOwn || !followUp) && asked.kind !== 'definition' && !lexicon.question.now.test(text)
   const ownYears = yearsNamed(text)
   const statedYears = toldScene && ownYears.length === 0 ? yearsNamed(cleaned.context as string) : []
   const stated = leans || toldScene ? scene(slotsFor(statement(), language, CONTEXT_WEIGHT), language).map((s) => (leans && !fewOwn ? { ...s, background: true as const } : s)) : []
@@ -771,6 +771,11 @@ function declineReason(query: Query, lexicon: Lexicon, whole: string, personalRe
   // Nor are figures alone, not put as a question ("1", "2014 99"); a follow-up may ask them of the earlier question.
   if (!query.followUp && !isQuestion(text) && own.every((s) => s.typed.every((w) => /^\d[\d,.]*$/.test(w)))) return query.instructed ? 'instructed' : 'empty'
   return undefined
+}
+
+/** Small talk or thanks ("hello", "cheers, that helps"): no statement to read a question with, and nothing to answer. */
+export function isPleasantry(text: string, lexicon: Lexicon): boolean {
+  return lexicon.question.smallTalk.test(text) || lexicon.question.thanks.test(text)
 }
 
 /** The reasons to decline that need no concept of the question read. */

@@ -27,7 +27,7 @@ export function commandArgs<T extends ParseArgsConfig>(url: string, config: T): 
 }
 
 /** A command's usage, its file's first doc comment without the comment marks, and its name, the first `npm run …` in it. */
-export function usageOf(path: string): { name: string; usage: string } {
+function usageOf(path: string): { name: string; usage: string } {
   const comment = /\/\*\*([\s\S]*?)\*\//.exec(readFileSync(path, 'utf8'))?.[1] ?? ''
   const usage = comment
     .split('\n')

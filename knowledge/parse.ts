@@ -178,10 +178,10 @@ function sectionField(section: Section, name: string, value: string, line: numbe
   } else if (name === 'Conflict') {
     if (!SLUG.test(value)) problems.push({ line, message: `Conflict "${value}" must be a key from knowledge/conflicts.json` })
     else section.conflict = { key: value, line }
-  } else if (addressProblem(value)) {
-    problems.push({ line, message: `URL ${addressProblem(value)}` })
   } else {
-    section.url = value
+    const problem = addressProblem(value)
+    if (problem) problems.push({ line, message: `URL ${problem}` })
+    else section.url = value
   }
 }
 
@@ -239,7 +239,8 @@ function parseBody(lines: string[], start: number, problems: Problem[]): Section
 function addressProblem(value: string): string | undefined {
   if (!isHttpUrl(value)) return `"${value}" must be an http:// or https:// address`
   // Listings and registers show long addresses cut short: copied as shown, they open nothing.
-  if (/(\.\.\.|…)$/.test(value)) return `"${value}" is cut short (it ends in "..."): give the whole address`
+  const cut = /(?:\.\.\.|…)$/.exec(value)?.[0]
+  if (cut) return `"${value}" is cut short (it ends in "${cut}"): give the whole address`
   return undefined
 }
 

@@ -493,6 +493,14 @@ describe('compose', () => {
     const kiosks = await ask('what were the kiosks')
     expect(kiosks.answered).toBe(true)
     expect(kiosks.answer).toContain('pier kiosks')
+    // Everyday words the sources write capitalised as a name ("the Harbour Board") still ask for a sentence defining it.
+    const kindShort = async (q: string) => {
+      const query = understand(q, [], kb.language)
+      const planned = plan(await retrieve(kb, query), query, context)
+      return planned.candidates.some((c) => planned.shortfall?.(c) === 'not the kind of answer asked for')
+    }
+    expect(await kindShort('what is the harbour board')).toBe(true)
+    expect(await kindShort('what were the kiosks')).toBe(false)
   })
 
   it('reads "was replaced by" as telling who came after the one it tells of, not after a name earlier in the sentence ("under Bluewater\'s plan, the piers were replaced by…")', () => {
@@ -500,6 +508,9 @@ describe('compose', () => {
     expect(kindScore('person', "Under Jo Bluewater's plan, the old piers were replaced by quays run by Tamsin Trevail.", ctx)).toBeLessThan(1)
     expect(kindScore('person', 'Jo Bluewater, the chair since 2012, was replaced by Tamsin Trevail.', ctx)).toBe(1)
     expect(kindScore('person', 'Jo Bluewater was later replaced by Tamsin Trevail.', ctx)).toBe(1)
+    for (const after of ['Jo Bluewater, the chair, who had served since 2012, was replaced by Tamsin Trevail.', 'Jo Bluewater (the chair) was replaced by Tamsin Trevail.', 'Jo Bluewater and Sam Kett were replaced by Tamsin Trevail.', 'Jo Bluewater was replaced as chair by Tamsin Trevail.']) {
+      expect(kindScore('person', after, ctx), after).toBe(1)
+    }
   })
 
   it('takes capitals after "a" or "an" for a kind of thing, not a name that answers "who" ("a crew Community Interest Company"), unless they describe a word after them', () => {
@@ -508,6 +519,11 @@ describe('compose', () => {
     expect(kindScore('entity', 'The board noted that Tidal Lines was part of the winning partnership.', ctx)).toBeGreaterThan(0)
     expect(kindScore('entity', 'The board noted that a Tidal Lines subsidiary was part of the winning partnership.', ctx)).toBeGreaterThan(0)
     expect(kindScore('entity', 'The board noted that a partnership between Tidal Lines and the crews had won.', ctx)).toBeGreaterThan(0)
+    expect(kindScore('entity', 'A crew Community Interest Company was part of the winning partnership.', ctx)).toBe(0)
+    // A name called so, or in apposition, is one thing.
+    for (const named of ['The routes went to an outfit called Tidal Lines.', 'An outfit called Tidal Lines was set up.', 'The routes were won by a new company Tidal Lines in 2015.', 'The crews were supervised by a rump Harbour Service (HS).']) {
+      expect(kindScore('entity', named, ctx), named).toBeGreaterThan(0)
+    }
   })
 
   it('takes the figure of a numbered document ("paper HB 42", "Cm 9613") for its name, which counts nothing, and "the paper number of" for no count', () => {

@@ -34,6 +34,11 @@ describe('understand', () => {
     }
     expect(declinedAsWorded(cleanQuestion('thanks!'), language)).toBe('thanks')
     expect(declinedAsWorded(cleanQuestion('hello!'), language)).toBe('greeting')
+    for (const q of ['many thanks', 'thanks for the information', "that's great, thanks", 'cheers, that helps']) expect(declinedAsWorded(cleanQuestion(q), language), q).toBe('thanks')
+    // Thanks before a follow-up is no statement to read it with, as a greeting is not.
+    const earlier = [{ question: 'how much were the ferry contracts worth?' }]
+    const typedOf = (q: string) => understand(q, earlier, language).slots.map((s) => s.typed.join(' '))
+    expect(typedOf('thank you so much, that helps. how much a year?')).toEqual(typedOf('hello. how much a year?'))
     expect(declinedAsWorded(cleanQuestion('who ran the night routes in 2016?'), language)).toBeUndefined()
   })
 
@@ -434,6 +439,7 @@ describe('understand', () => {
     // "What was wrong…", "what's good about…" ask what the sources say was wrong or good, not what a thing is.
     for (const q of ['what was wrong in the north', "what's good about the night routes", 'what was different after 2016']) expect(ask(q).kind, q).not.toBe('definition')
     expect(ask('what was the harbour board').kind).toBe('definition')
+    expect(ask('what are special measures').kind).toBe('definition')
     expect(ask('how much were the contracts worth').kind).toBe('money')
     // Pay is a sum: "what was the chair paid?", "the chair's salary".
     expect(ask('what was the harbour board chair paid?').kind).toBe('money')
