@@ -372,7 +372,7 @@ class Scorer {
     // "Some say 70%, others 80%: which is it?" offers every figure it names, as "70% or 80%?" does, but for a whole ("16 of the 21 CRCs"), which still stands.
     const choices = context.lexicon.question.whichRight.test(query.text)
       ? this.figures.flatMap((i) => (retrieval.slots[i]?.typed ?? []).filter((w) => !new RegExp(`\\bof\\s+(?:the\\s+)?£?${escape(w)}\\b`, 'i').test(query.text)).map((w) => w.replace(/,/g, '')))
-      : offeredFigures(query.text)
+      : [...offeredFigures(query.text), ...(query.choices ?? []).flatMap((choice) => choice.filter((t) => /^\d/.test(t)))]
     this.offered = this.figures.filter((i) => retrieval.slots[i]?.typed.some((w) => choices.includes(w.replace(/,/g, ''))))
     const sort = [...(query.sortAsked ?? []), ...(query.sortNarrowing ?? []).filter((w) => retrieval.unknownWords.includes(w))]
     // Asked about a part for no kind of answer ("what happened to the Bluewater contract?"), the answer's passage speaks of that part.

@@ -684,7 +684,10 @@ function choicesIn(text: string): string[][] | undefined {
     else if (after.length > 0) break
     if (after.length === CHOICE_WORDS) break
   }
-  return run.length > 0 && after.length > 0 ? [run, after] : undefined
+  // Figures offered as choices ("ended 2 years or 14 months early", "200k or 225k") start at their figures.
+  const figure = /^\d/.test(after[0] ?? '') ? run.map((t) => /^\d/.test(t)).lastIndexOf(true) : -1
+  const first = figure > 0 ? run.slice(figure) : run
+  return first.length > 0 && after.length > 0 ? [first, after] : undefined
 }
 
 /** Words a choice offered in "… A or B?" runs to. */

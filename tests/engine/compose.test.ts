@@ -692,6 +692,9 @@ describe('compose', () => {
     // The whole a share is of ("100 of the 120") is no choice: a sentence giving only the whole does not settle it.
     expect((await ask('some say 100 of the 120 crossings were cancelled in the first winter, others say 90, which is it?')).answered).toBe(false)
     expect((await ask('how many of the 120 crossings were cancelled in the first winter')).answered).toBe(false)
+    // Figures offered with their units ("12 hours or 24 hours") are choices too, settled by the one the sources give.
+    expect((await ask('how long was the crews strike, 12 hours or 24 hours')).answer).toMatch(/^Ferry crews held a 12-hour strike/)
+    expect(understand('how early did the routes close, 2 years or 14 months', [], kb.language).choices).toEqual([['2', toTerm('years')], ['14', toTerm('months')]])
   })
 
   it('declines a figure for a named part ("the Bluewater contract") when the sources give only the whole\'s', async () => {
