@@ -7,7 +7,7 @@
  * knowledge base, bar the lexicon's framing ("As of …").
  */
 import type { Dispute, PassageRecord, SourceRecord } from './artifact'
-import { escape, givesOtherFigure, holdsFigure, isPersonName, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
+import { answerKind, escape, givesOtherFigure, holdsFigure, isPersonName, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
 import type { Lexicon, Pattern } from './lexicon'
 import { holdsConcept, LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { STOP_WORDS } from './stop-words'
@@ -976,7 +976,8 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
     }
   }
   const key = p.sides[0]?.record.conflict
-  const about = key === undefined ? undefined : context.disputes.get(key)?.about
+  // Named only where it is over the kind of value asked for: "how many CRCs were there?" shows the other sides, but not as differing on how early the contracts ended.
+  const about = key === undefined || !(query.polar || valuesMeet(disputeKind(key, context), query.kind)) ? undefined : context.disputes.get(key)?.about
   // What they differ on reads after "on": a question word starting it is lower-cased ("when the contracts…"), a name ("Harbour Link's…") is not.
   const first = about?.match(/^\p{L}+/u)?.[0] ?? ''
   const disputed = about && STOP_WORDS.has(first.toLowerCase()) ? first.toLowerCase() + about.slice(first.length) : about
@@ -984,6 +985,22 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
   const order = query.beforeOrAfter && p.chosen[0] ? compared(query.beforeOrAfter, p.chosen[0], context.lexicon) : undefined
   return order ? { ...composed, answer: `${order} ${composed.answer}` } : composed
 }
+
+/** The kind of value a disagreement is over, read from what it is about as a question would be ("When the trusts ended" a date); worked out once per disagreement. */
+function disputeKind(key: string, context: ComposeContext): AnswerKind {
+  const dispute = context.disputes.get(key)
+  if (!dispute) return 'other'
+  let kind = disputeKinds.get(dispute)
+  if (kind === undefined) disputeKinds.set(dispute, (kind = answerKind(dispute.about.split(':')[0] ?? '', context.lexicon)))
+  return kind
+}
+const disputeKinds = new WeakMap<object, AnswerKind>()
+
+/** Whether a disagreement over one kind of value bears on a question asking for another: the same kind, an amount and any figure, or a disagreement whose kind its words do not tell. */
+function valuesMeet(disputed: AnswerKind, asked: AnswerKind): boolean {
+  return disputed === 'other' || disputed === asked || (AMOUNTS.has(disputed) && asked === 'amount') || (disputed === 'amount' && AMOUNTS.has(asked))
+}
+const AMOUNTS: ReadonlySet<AnswerKind> = new Set(['money', 'percent', 'count'])
 
 /** Share of the question's own concepts the sentence dating the event a "before or after" question names must hold: it must be that event. */
 const COMPARED_HOLDING = 0.5
@@ -1196,7 +1213,7 @@ function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, 
   if (dated) parts.push(lexicon.message('dated', { date: lexicon.formatDate(dated) }))
   const ordered = [...chosen, ...sides]
   ordered.forEach((c, i) => {
-    if (i === chosen.length) parts.push(lexicon.message('disputed', { about: disputed ?? '' }))
+    if (i === chosen.length && disputed) parts.push(lexicon.message('disputed', { about: disputed }))
     const previous = ordered[i - 1]
     // Said once for sentences of one date in a row (one span, or one report in two passages).
     const when = earlier.get(c)

@@ -1135,12 +1135,16 @@ describe('compose', () => {
     expect(said.citations[0]?.sourceId).toBe('gazette-2015-ferry-contracts')
   })
 
-  it('names what sources differ on as a clause after "on": a question word starting it in lower case, a name as written', async () => {
+  it('names what sources differ on as a clause after "on": a question word starting it in lower case, a name as written, and only a disagreement over the kind of value asked for', async () => {
     const query = understand('how much were the ferry contracts worth?', [], kb.language)
     const retrieval = await retrieve(kb, query)
     const about = (text: string) => compose(retrieval, query, { ...context, disputes: new Map([['contract-value', { about: text }]]) })?.answer
     expect(about('What the ferry contracts were worth')).toMatch(/Sources differ on what the ferry contracts were worth: /)
-    expect(about("Harbour Link's share of the contracts")).toMatch(/Sources differ on Harbour Link's share of the contracts: /)
+    expect(about("Harbour Link's price for the contracts")).toMatch(/Sources differ on Harbour Link's price for the contracts: /)
+    // A disagreement over another kind of value than the one asked for is not named as the one the answer differs on; its sides still show.
+    const otherKind = about('When the ferry contracts were awarded')
+    expect(otherKind).not.toMatch(/Sources differ/)
+    expect(otherKind).toMatch(/£55m/)
   })
 
   it('keeps a sentence that answered first but is no side of the disagreement out of the sides, when a more authoritative side leads', async () => {
