@@ -1009,6 +1009,14 @@ function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: str
   // The first name: what a sentence is about usually comes first ("Working Links, …, went bust").
   const named = !lastAnswer || !pointsBack(question) ? '' : ((PERSONAL.test(question) ? personNamed(lastAnswer, language) : undefined) ?? namesIn(lastAnswer, language)[0] ?? '')
   const mineReplaced: string[] = []
+  // A person a pronoun stands for ("when did she leave?") is what the question asks about, as if typed.
+  if (named && PERSONAL.test(question)) {
+    for (const slot of slotsFor(named, language)) {
+      const key = slotKey(slot.alternatives)
+      if (!seen.has(key)) slots.push({ ...slot, carried: true })
+      seen.add(key)
+    }
+  }
   chain.forEach((earlier, i) => {
     const carried = slotsFor(earlier.text + (i === 0 && named ? ` ; ${named}` : ''), language, weight)
     // The later turn of the chain puts its own in place of what this one named, as this question does: "and the inspectors?" had put them in place of "the NAO".

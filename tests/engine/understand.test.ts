@@ -776,6 +776,9 @@ describe('understand', () => {
     const last = { question: 'who brought in the night timetable?', answer: 'The Night Timetable was introduced soon after Annika Brodie became harbour master. [1]' }
     const typed = (q: string) => understand(q, [last], language).slots.map((s) => s.typed.join(' '))
     expect(typed('when did she get the post?')).toEqual(expect.arrayContaining(['annika', 'brodie']))
+    // The person is what the question asks about, as if typed: their name weighs in full.
+    const weights = weightsOf(understand('when did she leave?', [last], language))
+    expect([weights('annika'), weights('brodie')]).toEqual([1, 1])
     expect(typed('when did it start?')).not.toContain('annika')
     // "Who did she replace?" asks who came before that person.
     expect(understand('who did she replace?', [last], language).succession).toEqual({ of: 'Annika Brodie', direction: 'before' })
