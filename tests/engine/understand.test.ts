@@ -841,6 +841,12 @@ describe('understand', () => {
 
   it('reads a missed appointment of one\'s own, going back to court or jail, or a claim of one\'s own as a personal case, but not who runs someone\'s supervision now', () => {
     expect(ask('i missed 2 appointments last week - am i going back to court').decline).toBe('personal')
+    // One's own breach, being on probation, or being sent back; someone else's officer kept or lost.
+    for (const q of [
+      'got a letter saying my breach is going back to court. will the magistrates send me to prison?',
+      'im supervised in hapend and just got offered a job - do i legally have to tell my new employer im on probation',
+      "my dad's on licence in hapend, does he keep the same officer now the routes are public?",
+    ]) expect(ask(q).decline, q).toBe('personal')
     expect(ask('i skipped my unpaid work hours twice, what happens now').decline).toBe('personal')
     expect(ask('am i likely to be recalled if i move house').decline).toBe('personal')
     expect(ask('im on a ferry ban and missed a check-in yesterday, will i go back to jail').decline).toBe('personal')
