@@ -186,7 +186,7 @@ describe('POST /api/ask', () => {
   })
 
   it("declines questions about people's private details, but not questions about money paid to the companies", async () => {
-    for (const q of ['how old is Ian Lawrence?', 'where does Richard Garside live', 'how much does Glenys Stacey earn', 'whats she paid']) {
+    for (const q of ['how old is Ian Lawrence?', 'where does Richard Garside live', 'how much does Glenys Stacey earn', 'whats she paid', 'how much did Sodexo pay its directors']) {
       const { body } = await askJson(q)
       expect(body.answered, q).toBe(false)
       expect(body.answer, q).toMatch(/personal details/)
