@@ -1170,8 +1170,11 @@ export function composeHolder(role: { retrieval: Retrieval; query: Query }, even
   }
   // Someone named in the role before the event, or as it happened, still held it then (within the window); one named only after may have taken it since.
   // A sentence both dating the event and naming someone beside the role needs no join: the question's own answer finds it.
+  // The role as a role, not only a word of its stem ("administration" for "the administrators").
+  const roleWords = own.flatMap((i) => role.retrieval.slots[i]?.typed ?? [])
   const holders = plan(role.retrieval, role.query, context).candidates.filter(
-    (c) => c.sentence !== dated.sentence && c.kind >= 1 - TIE && c.ownCoverage >= 1 - TIE && when(c) <= at && at - when(c) <= HOLDER_WINDOW && asOneRole(c),
+    (c) =>
+      c.sentence !== dated.sentence && c.kind >= 1 - TIE && c.ownCoverage >= 1 - TIE && when(c) <= at && at - when(c) <= HOLDER_WINDOW && asOneRole(c) && !roleWords.some((w) => onlyDerived(c.sentence, w)),
   )
   const holder = holders.sort((a, b) => when(b) - when(a) || b.score - a.score)[0]
   return holder && cite([holder, dated], new Map(), [], context.lexicon, undefined)

@@ -1528,6 +1528,9 @@ describe('compose', () => {
     // A role of several words is one phrase too.
     const deputy = await holder('Morwenna Pascoe, the deputy chair of the Tidal Lines board, said in January 2020 that the sale would not change the night routes.', 'who was the deputy chair of the tidal lines board when tidal lines was sold?')
     expect(deputy.answer).toMatch(/^Morwenna Pascoe/)
+    // A role is named as a role: "administration" is no word for the administrators.
+    const administered = await holder('Morwenna Pascoe Holdings went into administration in January 2020, the Gazette said.', 'who were the administrators when tidal lines was sold?')
+    expect(administered.answered).toBe(false)
   })
 
   it('takes a span of a year ("2020-21") as one period: a sentence about another span sharing a year does not answer it', async () => {
