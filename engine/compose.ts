@@ -1172,11 +1172,16 @@ export function composeHolder(role: { retrieval: Retrieval; query: Query }, even
   // A sentence both dating the event and naming someone beside the role needs no join: the question's own answer finds it.
   // The role as a role, not only a word of its stem ("administration" for "the administrators").
   const roleWords = own.flatMap((i) => role.retrieval.slots[i]?.typed ?? [])
-  const holders = plan(role.retrieval, role.query, context).candidates.filter(
-    (c) =>
-      c.sentence !== dated.sentence && c.kind >= 1 - TIE && c.ownCoverage >= 1 - TIE && when(c) <= at && at - when(c) <= HOLDER_WINDOW && asOneRole(c) && !roleWords.some((w) => onlyDerived(c.sentence, w)),
+  const inRole = plan(role.retrieval, role.query, context).candidates.filter(
+    (c) => c.sentence !== dated.sentence && c.kind >= KIND_FLOOR && c.ownCoverage >= 1 - TIE && asOneRole(c) && !roleWords.some((w) => onlyDerived(c.sentence, w)),
   )
-  const holder = holders.sort((a, b) => when(b) - when(a) || b.score - a.score)[0]
+  const before = inRole.filter((c) => when(c) <= at).sort((a, b) => when(b) - when(a) || b.score - a.score)
+  // Longer ago, only someone appointed to it, when the sources name another appointed after the event: the first held it until then.
+  const appointed = context.lexicon.events.get('became')
+  const appointment = (c: Candidate) => appointed !== undefined && appointed.test(c.sentence)
+  const bounded = (c: Candidate) => appointment(c) && inRole.some((o) => when(o) > at && appointment(o))
+  const latest = before.find((c) => c.kind >= 1 - TIE)
+  const holder = latest && at - when(latest) <= HOLDER_WINDOW ? latest : before.find((c) => bounded(c) && (latest === undefined || when(c) >= when(latest)))
   return holder && cite([holder, dated], new Map(), [], context.lexicon, undefined)
 }
 

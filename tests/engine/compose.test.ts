@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { answer, compose, composeContext, conversation, createKb, listedQuestion, plan, retrieve, saidBefore, understand, warmUp, warmUpQuestions, type Answer, type Kb } from '../../engine'
 import { compileKb } from '../../knowledge/compile'
 import { readKbDir } from '../../knowledge/read'
+import { composeHolder } from '../../engine/compose'
 import { datesNamed, givesOtherFigure, kindScore, namesGiven, type KindContext } from '../../engine/kinds'
 import { toTerm } from '../../engine/text'
 
@@ -1531,6 +1532,31 @@ describe('compose', () => {
     // A role is named as a role: "administration" is no word for the administrators.
     const administered = await holder('Morwenna Pascoe Holdings went into administration in January 2020, the Gazette said.', 'who were the administrators when tidal lines was sold?')
     expect(administered.answered).toBe(false)
+  })
+
+  it('joins an event to someone appointed to the role long before it only when the sources name another appointed after it: the first held it until then', async () => {
+    const input = await readKbDir('tests/fixtures/kb-ferries', { lexicon: 'knowledge/lexicon.json' })
+    const section = (heading: string, date: string, text: string) => `## ${heading}\n\nDate: ${date}\n\n${text}\n\nQuestions:\n- ${heading}?\n`
+    const withChairs = (sections: string[]) => {
+      const front = ['---', 'id: gazette-2022-tidal-lines-chairs', 'title: "Tidal Lines chairs"', 'publisher: "The Gazette"', 'kind: news', 'published: "2022-03-02"', 'url: "https://gazette.example/tidal-lines-chairs"', 'summary: "The Gazette on the chairs of Tidal Lines."', '---', ''].join('\n')
+      const built = compileKb({ ...input, files: [...input.files, { path: 'tests/fixtures/kb-ferries/sources/gazette-2022-tidal-lines-chairs.md', text: front + sections.join('\n') }] })
+      if (!built.ok) throw new Error(built.problems.join('\n'))
+      return createKb(built.artifact, 'bundled')
+    }
+    const appointed = section('Morwenna Pascoe made chair of Tidal Lines', '2017-03', 'Morwenna Pascoe was appointed chair of Tidal Lines in March 2017, the Gazette reported, after ten years on the board of the island operator and its night routes.')
+    const sold = section('Tidal Lines sold to a Breton operator', '2020-02', 'Tidal Lines was sold to a Breton operator in February 2020, the Gazette reported on its front page, ending a whole century of island ownership of the line.')
+    const next = section('Jory Penrose made chair of Tidal Lines', '2021-06', 'Jory Penrose was appointed chair of Tidal Lines in June 2021, the Gazette reported, replacing Morwenna Pascoe a year and more after the sale of the island operator.')
+    const question = 'who was the chair of tidal lines when tidal lines was sold to the breton operator?'
+    const holder = async (kb: Kb) => {
+      const { role, event } = understand(question, [], kb.language).holderAt ?? { role: '', event: '' }
+      const asEvent = { ...understand(event, [], kb.language), kind: 'time' as const }
+      const asRole = { ...understand(role, [], kb.language), kind: 'person' as const }
+      const ctx = composeContext(kb)
+      return composeHolder({ retrieval: await retrieve(kb, asRole), query: asRole }, plan(await retrieve(kb, asEvent), asEvent, ctx), ctx)?.answer
+    }
+    expect(await holder(withChairs([appointed, sold, next]))).toMatch(/^Morwenna Pascoe was appointed chair of Tidal Lines in March 2017.*Tidal Lines was sold to a Breton operator/)
+    // With no later appointment, someone appointed three years before may have left by then: no join.
+    expect(await holder(withChairs([appointed, sold]))).toBeUndefined()
   })
 
   it('takes a span of a year ("2020-21") as one period: a sentence about another span sharing a year does not answer it', async () => {
