@@ -525,7 +525,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const last = history.at(-1)
   // A pronoun alone, or with the time it asks about ("who replaced him that July?"), not "her deputy".
   const pointer = named !== undefined && PERSONAL.test(words(named)[0] ?? '') && (words(named).length === 1 || POINTER_TIME.test(named))
-  const of = pointer ? ((cleaned.context && personTold(cleaned.context, language)) || (last?.answer && personNamed(last.answer, language)) || undefined) : named
+  const of = pointer ? (cleaned.context && personTold(cleaned.context, language)) || personPointed(last, language) : named
   // Only a person's name: it has a word that is not everyday English. About now, only a post's holder is a successor: "who is running the routes now that Bluewater has gone?" asks how things stand.
   if (of && words(of).some((w) => !language.isEnglishWord(w)) && (!now || kind === 'person' || kind === 'identity')) {
     // Whoever came before or after someone is a person, however the question puts it.
@@ -557,7 +557,9 @@ export function understand(question: string, history: readonly Turn[], language:
   if (kind === 'time') {
     // Of someone named ("when did Ann Lee become…"), the name and the event; a thing's change ("become law") is put in many other words.
     const [subject, event] = lexicon.question.eventAsked.exec(main)?.slice(1) ?? []
-    const names = words(subject ?? '').filter((w) => toTerm(w) !== null && !/\d/.test(w) && !language.isEnglishWord(w))
+    // "When did she start?": the person the pronoun stands for, in the last answer or what the visitor told.
+    const pointed = subject && PERSONAL.test(subject) && words(subject).length === 1 ? (cleaned.context && personTold(cleaned.context, language)) || personPointed(history.at(-1), language) : subject
+    const names = words(pointed ?? '').filter((w) => toTerm(w) !== null && !/\d/.test(w) && !language.isEnglishWord(w))
     if (names.length > 0 && event) query.eventAsked = { names, event: words(event) }
   }
   const dated = history.at(-1)?.dated
@@ -869,6 +871,19 @@ function personTold(told: string, language: Language): string | undefined {
   return run.length > 0 ? run.join(' ') : undefined
 }
 
+/**
+ * The person "he" or "she" in a follow-up stands for: one the last question named in full, unless it asked for
+ * someone ("who was Chris Grayling?" is about him; "who replaced Ken Clarke?" about whoever did), else the first person its answer named.
+ */
+function personPointed(last: Turn | undefined, language: Language): string | undefined {
+  const asked = last && !SEEKS_SOMEONE.has(answerKind(last.question, language.lexicon)) ? personTold(last.question, language) : undefined
+  if (asked && isPersonName(asked, language)) return asked
+  return last?.answer ? personNamed(last.answer, language) : undefined
+}
+
+/** Kinds of answer that are someone the question did not name. */
+const SEEKS_SOMEONE: ReadonlySet<AnswerKind> = new Set(['person', 'entity'])
+
 /** The first person an answer names ("he", "she" in the next question stand for them). */
 function personNamed(answer: string, language: Language): string | undefined {
   // Failing anyone else, the person who said it ("The Justice Secretary, Chris Grayling, told MPs…"): "who replaced him?" means them.
@@ -1007,7 +1022,7 @@ function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: str
   const slots = [...own]
   const seen = new Set(own.map((s) => slotKey(s.alternatives)))
   // The first name: what a sentence is about usually comes first ("Working Links, …, went bust").
-  const named = !lastAnswer || !pointsBack(question) ? '' : ((PERSONAL.test(question) ? personNamed(lastAnswer, language) : undefined) ?? namesIn(lastAnswer, language)[0] ?? '')
+  const named = !lastAnswer || !pointsBack(question) ? '' : ((PERSONAL.test(question) ? personPointed({ question: chain[0]?.text ?? '', answer: lastAnswer }, language) : undefined) ?? namesIn(lastAnswer, language)[0] ?? '')
   const mineReplaced: string[] = []
   // A person a pronoun stands for ("when did she leave?") is what the question asks about, as if typed.
   if (named && PERSONAL.test(question)) {

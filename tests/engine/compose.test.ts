@@ -94,6 +94,12 @@ describe('compose', () => {
     expect((await ask('who did she replace', ['kerensa polglaze chaired the harbour board'])).answer).toContain('succeeding Jo Bluewater')
     // Told after a question, the statement's person still wins over the last answer's; "her deputy" is someone else.
     expect((await ask('who replaced her', ['who won the ferry contracts?', 'kerensa polglaze chaired the harbour board'])).answer).toMatch(/^Tamsin Trevail/)
+    // After a question, the person it named in full is who it was about ("who was X?"), unless it asked for someone ("who replaced X?").
+    const about = { question: 'who was Kerensa Polglaze?', answer: 'Tamsin Trevail replaced Kerensa Polglaze as chair in 2020. [1]' }
+    expect(understand('when did she become chair?', [about], kb.language).eventAsked?.names).toEqual(['kerensa', 'polglaze'])
+    const sought = { question: 'who replaced Kerensa Polglaze as chair?', answer: 'Tamsin Trevail replaced Kerensa Polglaze as chair in 2020. [1]' }
+    const weight = (w: string) => understand('was she a sailor?', [sought], kb.language).slots.find((s) => s.typed.includes(w))?.weight
+    expect([weight('trevail'), weight('polglaze')]).toEqual([1, 0.5])
     const deputy = await conversation(kb, 'who replaced her deputy', [{ question: 'kerensa polglaze chaired the harbour board' }])
     expect(understand(deputy.question, deputy.history, kb.language).succession).toBeUndefined()
     // Asked alone, a question word anywhere makes a question: "ok so who won…" is no statement to decline as empty.
