@@ -7,7 +7,7 @@
  * knowledge base, bar the lexicon's framing ("As of …").
  */
 import type { Dispute, PassageRecord, SourceRecord } from './artifact'
-import { answerKind, escape, givesOtherFigure, holdsFigure, isPersonName, kindScore, namesGiven, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
+import { answerKind, escape, figureKind, givesOtherFigure, holdsFigure, isPersonName, kindScore, namesGiven, peopleIn, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
 import type { Lexicon, Pattern } from './lexicon'
 import { holdsConcept, LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { STOP_WORDS } from './stop-words'
@@ -372,7 +372,7 @@ class Scorer {
     // "Some say 70%, others 80%: which is it?" offers every figure it names, as "70% or 80%?" does, but for a whole ("16 of the 21 CRCs"), which still stands.
     const choices = context.lexicon.question.whichRight.test(query.text)
       ? this.figures.flatMap((i) => (retrieval.slots[i]?.typed ?? []).filter((w) => !new RegExp(`\\bof\\s+(?:the\\s+)?£?${escape(w)}\\b`, 'i').test(query.text)).map((w) => w.replace(/,/g, '')))
-      : [...offeredFigures(query.text), ...(query.choices ?? []).flatMap((choice) => choice.filter((t) => /^\d/.test(t)))]
+      : [...offeredFigures(query.text), ...(query.choices?.every((choice) => /^\d/.test(choice[0] ?? '')) ? query.choices.map((choice) => choice[0] as string) : [])]
     this.offered = this.figures.filter((i) => retrieval.slots[i]?.typed.some((w) => choices.includes(w.replace(/,/g, ''))))
     const sort = [...(query.sortAsked ?? []), ...(query.sortNarrowing ?? []).filter((w) => retrieval.unknownWords.includes(w))]
     // Asked about a part for no kind of answer ("what happened to the Bluewater contract?"), the answer's passage speaks of that part.
@@ -976,8 +976,10 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
     }
   }
   const key = p.sides[0]?.record.conflict
-  // Named only where it is over the kind of value asked for: "how many CRCs were there?" shows the other sides, but not as differing on how early the contracts ended.
-  const about = key === undefined || !(query.polar || valuesMeet(disputeKind(key, context), query.kind)) ? undefined : context.disputes.get(key)?.about
+  // Named only where it is over the kind of value asked for (a yes/no question asks of the figure it names, if any): "how many CRCs were there?"
+  // shows the other sides as differing, but not on how early the contracts ended.
+  const asked = query.polar ? (figureKind(query.text) ?? 'other') : query.kind
+  const about = key === undefined || !valuesMeet(disputeKind(key, context), asked) ? undefined : context.disputes.get(key)?.about
   // What they differ on reads after "on": a question word starting it is lower-cased ("when the contracts…"), a name ("Harbour Link's…") is not.
   const first = about?.match(/^\p{L}+/u)?.[0] ?? ''
   const disputed = about && STOP_WORDS.has(first.toLowerCase()) ? first.toLowerCase() + about.slice(first.length) : about
@@ -996,9 +998,10 @@ function disputeKind(key: string, context: ComposeContext): AnswerKind {
 }
 const disputeKinds = new WeakMap<object, AnswerKind>()
 
-/** Whether a disagreement over one kind of value bears on a question asking for another: the same kind, an amount and any figure, or a disagreement whose kind its words do not tell. */
+/** Whether a disagreement over one kind of value bears on a question asking for another: the same kind, an amount and any figure, or a count of years and a span. */
 function valuesMeet(disputed: AnswerKind, asked: AnswerKind): boolean {
-  return disputed === 'other' || disputed === asked || (AMOUNTS.has(disputed) && asked === 'amount') || (disputed === 'amount' && AMOUNTS.has(asked))
+  const pair = (a: AnswerKind, b: AnswerKind) => (disputed === a && asked === b) || (disputed === b && asked === a)
+  return disputed === asked || [...AMOUNTS].some((figure) => pair('amount', figure)) || pair('count', 'duration')
 }
 const AMOUNTS: ReadonlySet<AnswerKind> = new Set(['money', 'percent', 'count'])
 
@@ -1176,10 +1179,19 @@ export function composeHolder(role: { retrieval: Retrieval; query: Query }, even
     (c) => c.sentence !== dated.sentence && c.kind >= KIND_FLOOR && c.ownCoverage >= 1 - TIE && asOneRole(c) && !roleWords.some((w) => onlyDerived(c.sentence, w)),
   )
   const before = inRole.filter((c) => when(c) <= at).sort((a, b) => when(b) - when(a) || b.score - a.score)
-  // Longer ago, only someone appointed to it, when the sources name another appointed after the event: the first held it until then.
+  // Longer ago, only someone appointed to it, when the sources tell of someone else appointed after the event: the first held it until then.
   const appointed = context.lexicon.events.get('became')
-  const appointment = (c: Candidate) => appointed !== undefined && appointed.test(c.sentence)
-  const bounded = (c: Candidate) => appointment(c) && inRole.some((o) => when(o) > at && appointment(o))
+  // Told of the person, after their name and before anything they said ("Y, the chair, said the operator took over…" tells of no appointment of Y).
+  const toldOf = (sentence: string, name: string) => {
+    const after = sentence.slice(sentence.indexOf(name) + name.length)
+    const said = words(after).find((w) => context.lexicon.reporting.test(w))
+    return said ? after.slice(0, after.search(new RegExp(`\\b${escape(said)}\\b`))) : after
+  }
+  const appointee = (c: Candidate) => peopleIn(c.sentence, context).find((name) => appointed?.test(toldOf(c.sentence, name)))
+  const bounded = (c: Candidate) => {
+    const holding = appointee(c)
+    return holding !== undefined && inRole.some((o) => when(o) > at && ![undefined, holding].includes(appointee(o)))
+  }
   const latest = before.find((c) => c.kind >= 1 - TIE)
   const holder = latest && at - when(latest) <= HOLDER_WINDOW ? latest : before.find((c) => bounded(c) && (latest === undefined || when(c) >= when(latest)))
   return holder && cite([holder, dated], new Map(), [], context.lexicon, undefined)
@@ -1221,7 +1233,7 @@ function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, 
   if (dated) parts.push(lexicon.message('dated', { date: lexicon.formatDate(dated) }))
   const ordered = [...chosen, ...sides]
   ordered.forEach((c, i) => {
-    if (i === chosen.length && disputed) parts.push(lexicon.message('disputed', { about: disputed }))
+    if (i === chosen.length) parts.push(disputed ? lexicon.message('disputed', { about: disputed }) : lexicon.message('differ'))
     const previous = ordered[i - 1]
     // Said once for sentences of one date in a row (one span, or one report in two passages).
     const when = earlier.get(c)

@@ -500,6 +500,11 @@ function readPerson(name: Name, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWor
   return undefined
 }
 
+/** The people a sentence names, as written ("Chris Grayling", "Dame Glenys Stacey"). */
+export function peopleIn(sentence: string, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord' | 'isDictionaryWord'>): string[] {
+  return facts(sentence).names.flatMap((n) => personIn(n, ctx)?.text ?? [])
+}
+
 /**
  * How many names a sentence gives that the question does not use, leaving out those only saying whose words these are: "which four regions…" needs four.
  * With `people`, only people's names, whoever's words they are: the chief inspector who said something is still who holds the post.

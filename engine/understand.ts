@@ -525,7 +525,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const last = history.at(-1)
   // A pronoun alone, or with the time it asks about ("who replaced him that July?"), not "her deputy".
   const pointer = named !== undefined && PERSONAL.test(words(named)[0] ?? '') && (words(named).length === 1 || POINTER_TIME.test(named))
-  const of = pointer ? (cleaned.context && personTold(cleaned.context, language)) || personPointed(last, language) : named
+  const of = pointer ? pronounsPerson(cleaned.context, last, language) : named
   // Only a person's name: it has a word that is not everyday English. About now, only a post's holder is a successor: "who is running the routes now that Bluewater has gone?" asks how things stand.
   if (of && words(of).some((w) => !language.isEnglishWord(w)) && (!now || kind === 'person' || kind === 'identity')) {
     // Whoever came before or after someone is a person, however the question puts it.
@@ -558,7 +558,7 @@ export function understand(question: string, history: readonly Turn[], language:
     // Of someone named ("when did Ann Lee become…"), the name and the event; a thing's change ("become law") is put in many other words.
     const [subject, event] = lexicon.question.eventAsked.exec(main)?.slice(1) ?? []
     // "When did she start?": the person the pronoun stands for, in the last answer or what the visitor told.
-    const pointed = subject && PERSONAL.test(subject) && words(subject).length === 1 ? (cleaned.context && personTold(cleaned.context, language)) || personPointed(history.at(-1), language) : subject
+    const pointed = subject && PERSONAL.test(subject) && words(subject).length === 1 ? pronounsPerson(cleaned.context, history.at(-1), language) : subject
     const names = words(pointed ?? '').filter((w) => toTerm(w) !== null && !/\d/.test(w) && !language.isEnglishWord(w))
     if (names.length > 0 && event) query.eventAsked = { names, event: words(event) }
   }
@@ -686,14 +686,17 @@ function choicesIn(text: string): string[][] | undefined {
     else if (after.length > 0) break
     if (after.length === CHOICE_WORDS) break
   }
-  // Figures offered as choices ("ended 2 years or 14 months early", "200k or 225k") start at their figures.
-  const figure = /^\d/.test(after[0] ?? '') ? run.map((t) => /^\d/.test(t)).lastIndexOf(true) : -1
-  const first = figure > 0 ? run.slice(figure) : run
+  // Figures offered as choices ("ended 2 years or 14 months early", "£450m a year or £700m a year") start at their figures, whatever words follow them.
+  const near = before.slice(-FIGURE_CHOICE_WORDS)
+  const figureAt = /^\d/.test(after[0] ?? '') ? near.map((w) => /^[£$€]?\d/.test(w)).lastIndexOf(true) : -1
+  const first = figureAt >= 0 ? near.slice(figureAt).flatMap((w) => toTerm(w) ?? []) : run
   return first.length > 0 && after.length > 0 ? [first, after] : undefined
 }
 
 /** Words a choice offered in "… A or B?" runs to. */
 const CHOICE_WORDS = 3
+/** Words back a figure offered as a choice may stand, with its unit ("£450m a year or…"). */
+const FIGURE_CHOICE_WORDS = 4
 
 /** A word that looks like a plural noun ("offices", "places"), not one ending in "ss" or "us" ("process", "serious"). */
 const PLURAL = /^\p{L}{2,}[^su']s$/u
@@ -871,12 +874,20 @@ function personTold(told: string, language: Language): string | undefined {
   return run.length > 0 ? run.join(' ') : undefined
 }
 
+/** The person "he" or "she" stands for: the first the visitor named in what they told before the question, else `personPointed`'s. */
+function pronounsPerson(told: string | undefined, last: Turn | undefined, language: Language): string | undefined {
+  return (told && personTold(told, language)) || personPointed(last, language)
+}
+
 /**
  * The person "he" or "she" in a follow-up stands for: one the last question named in full, unless it asked for
- * someone ("who was Chris Grayling?" is about him; "who replaced Ken Clarke?" about whoever did), else the first person its answer named.
+ * someone ("who was Chris Grayling?" is about him; "who replaced Ken Clarke?", "what did Ken Clarke's successor do?" about
+ * whoever did), else the first person its answer named.
  */
 function personPointed(last: Turn | undefined, language: Language): string | undefined {
-  const asked = last && !SEEKS_SOMEONE.has(answerKind(last.question, language.lexicon)) ? personTold(last.question, language) : undefined
+  const { question } = language.lexicon
+  const seeks = (q: string) => SEEKS_SOMEONE.has(answerKind(q, language.lexicon)) || question.successorOf.test(q) || question.predecessorOf.test(q)
+  const asked = last && !seeks(last.question) ? personTold(last.question, language) : undefined
   if (asked && isPersonName(asked, language)) return asked
   return last?.answer ? personNamed(last.answer, language) : undefined
 }
@@ -886,8 +897,10 @@ const SEEKS_SOMEONE: ReadonlySet<AnswerKind> = new Set(['person', 'entity'])
 
 /** The first person an answer names ("he", "she" in the next question stand for them). */
 function personNamed(answer: string, language: Language): string | undefined {
+  // A person named with their organisation ("Frances Crook of the Howard League") is the name before "of".
+  const person = (names: string[]) => names.map((n) => n.split(/\s+of\s+/)[0] as string).find((n) => isPersonName(n, language))
   // Failing anyone else, the person who said it ("The Justice Secretary, Chris Grayling, told MPs…"): "who replaced him?" means them.
-  return namesIn(answer, language).find((n) => isPersonName(n, language)) ?? namesIn(answer, language, true).find((n) => isPersonName(n, language))
+  return person(namesIn(answer, language)) ?? person(namesIn(answer, language, true))
 }
 
 /** An earlier question as a follow-up reads it: cleaned and unframed, with its own concepts. */
@@ -1021,12 +1034,14 @@ function substitution(question: string, own: Slot[], earlier: EarlierTurn, carri
 function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: string | undefined, language: Language, weight: number, question: string): { slots: Slot[]; replaced: string[] } {
   const slots = [...own]
   const seen = new Set(own.map((s) => slotKey(s.alternatives)))
+  const pointing = lastAnswer !== undefined && pointsBack(question)
+  const person = pointing && PERSONAL.test(question) ? personPointed({ question: chain[0]?.text ?? '', answer: lastAnswer }, language) : undefined
   // The first name: what a sentence is about usually comes first ("Working Links, …, went bust").
-  const named = !lastAnswer || !pointsBack(question) ? '' : ((PERSONAL.test(question) ? personPointed({ question: chain[0]?.text ?? '', answer: lastAnswer }, language) : undefined) ?? namesIn(lastAnswer, language)[0] ?? '')
+  const named = !pointing ? '' : (person ?? namesIn(lastAnswer, language)[0] ?? '')
   const mineReplaced: string[] = []
   // A person a pronoun stands for ("when did she leave?") is what the question asks about, as if typed.
-  if (named && PERSONAL.test(question)) {
-    for (const slot of slotsFor(named, language)) {
+  if (person) {
+    for (const slot of slotsFor(person, language)) {
       const key = slotKey(slot.alternatives)
       if (!seen.has(key)) slots.push({ ...slot, carried: true })
       seen.add(key)

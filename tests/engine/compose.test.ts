@@ -100,6 +100,12 @@ describe('compose', () => {
     const sought = { question: 'who replaced Kerensa Polglaze as chair?', answer: 'Tamsin Trevail replaced Kerensa Polglaze as chair in 2020. [1]' }
     const weight = (w: string) => understand('was she a sailor?', [sought], kb.language).slots.find((s) => s.typed.includes(w))?.weight
     expect([weight('trevail'), weight('polglaze')]).toEqual([1, 0.5])
+    // A question asking for someone by a possessive "successor" asks for someone too.
+    const successor = { question: "what did Kerensa Polglaze's successor do?", answer: 'Tamsin Trevail replaced Kerensa Polglaze as chair in 2020. [1]' }
+    expect(understand('when did she become chair?', [successor], kb.language).eventAsked?.names).toEqual(['tamsin', 'trevail'])
+    // A person named with their organisation is the person.
+    const quoted = { question: 'who said the night routes were a shambles?', answer: 'The blog quoted Tamsin Trevail of the Harbour Board: "a shambles". [1]' }
+    expect(understand('which organisation is she with?', [quoted], kb.language).slots.find((s) => s.typed.includes('trevail'))?.weight).toBe(1)
     const deputy = await conversation(kb, 'who replaced her deputy', [{ question: 'kerensa polglaze chaired the harbour board' }])
     expect(understand(deputy.question, deputy.history, kb.language).succession).toBeUndefined()
     // Asked alone, a question word anywhere makes a question: "ok so who won…" is no statement to decline as empty.
@@ -702,6 +708,8 @@ describe('compose', () => {
     // Figures offered with their units ("12 hours or 24 hours") are choices too, settled by the one the sources give.
     expect((await ask('how long was the crews strike, 12 hours or 24 hours')).answer).toMatch(/^Ferry crews held a 12-hour strike/)
     expect(understand('how early did the routes close, 2 years or 14 months', [], kb.language).choices).toEqual([['2', toTerm('years')], ['14', toTerm('months')]])
+    // A figure's unit may hold a stop word ("£40m a year"): the choice still starts at the figure.
+    expect(understand('were the contracts £40m a year or £55m a year', [], kb.language).choices?.map((c) => c[0])).toEqual(['40m', '55m'])
   })
 
   it('declines a figure for a named part ("the Bluewater contract") when the sources give only the whole\'s', async () => {
@@ -1148,10 +1156,16 @@ describe('compose', () => {
     const about = (text: string) => compose(retrieval, query, { ...context, disputes: new Map([['contract-value', { about: text }]]) })?.answer
     expect(about('What the ferry contracts were worth')).toMatch(/Sources differ on what the ferry contracts were worth: /)
     expect(about("Harbour Link's price for the contracts")).toMatch(/Sources differ on Harbour Link's price for the contracts: /)
-    // A disagreement over another kind of value than the one asked for is not named as the one the answer differs on; its sides still show.
-    const otherKind = about('When the ferry contracts were awarded')
-    expect(otherKind).not.toMatch(/Sources differ/)
-    expect(otherKind).toMatch(/£55m/)
+    // A disagreement over another kind of value than the one asked for, or one whose kind its words do not tell, is not named as the one
+    // the answer differs on: its sides show as other sources differing.
+    for (const other of ['When the ferry contracts were awarded', 'How the ferry contracts were shared out']) {
+      expect(about(other), other).not.toMatch(/Sources differ on/)
+      expect(about(other), other).toMatch(/Other sources differ: .*£55m/)
+    }
+    // A yes/no question asks of the kind of figure it names.
+    const polar = understand('were the ferry contracts worth £40m?', [], kb.language)
+    const checked = compose(await retrieve(kb, polar), polar, { ...context, disputes: new Map([['contract-value', { about: 'What the ferry contracts were worth' }]]) })?.answer
+    expect(checked).toMatch(/Sources differ on what the ferry contracts were worth: /)
   })
 
   it('keeps a sentence that answered first but is no side of the disagreement out of the sides, when a more authoritative side leads', async () => {
@@ -1561,8 +1575,12 @@ describe('compose', () => {
       return composeHolder({ retrieval: await retrieve(kb, asRole), query: asRole }, plan(await retrieve(kb, asEvent), asEvent, ctx), ctx)?.answer
     }
     expect(await holder(withChairs([appointed, sold, next]))).toMatch(/^Morwenna Pascoe was appointed chair of Tidal Lines in March 2017.*Tidal Lines was sold to a Breton operator/)
-    // With no later appointment, someone appointed three years before may have left by then: no join.
+    // With no later appointment of someone else, someone appointed three years before may have left by then: no join.
     expect(await holder(withChairs([appointed, sold]))).toBeUndefined()
+    const saidLater = section('Jory Penrose on the night routes', '2021-06', 'Jory Penrose, the chair of Tidal Lines, said in June 2021 that the Breton operator took over the night routes after the sale of the island operator.')
+    expect(await holder(withChairs([appointed, sold, saidLater]))).toBeUndefined()
+    const sameLater = section('Morwenna Pascoe looks back', '2021-06', 'Morwenna Pascoe, who was appointed chair of Tidal Lines in March 2017 and left the board in 2018, said in June 2021 that the sale had been right for the island.')
+    expect(await holder(withChairs([appointed, sold, sameLater]))).toBeUndefined()
   })
 
   it('takes a span of a year ("2020-21") as one period: a sentence about another span sharing a year does not answer it', async () => {

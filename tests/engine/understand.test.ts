@@ -847,6 +847,10 @@ describe('understand', () => {
       'im supervised in hapend and just got offered a job - do i legally have to tell my new employer im on probation',
       "my dad's on licence in hapend, does he keep the same officer now the routes are public?",
     ]) expect(ask(q).decline, q).toBe('personal')
+    // Others' appointments, curfews or officers asked about in general are no one's own case.
+    for (const q of ['what happens if crews miss their appointments?', 'what happens when crews breach their curfew?', 'do they still have to report to their warden after the reforms?', 'do they keep their warden when an operator collapses?', 'did his appointment go ahead?']) {
+      expect(ask(q).decline, q).toBeUndefined()
+    }
     expect(ask('i skipped my unpaid work hours twice, what happens now').decline).toBe('personal')
     expect(ask('am i likely to be recalled if i move house').decline).toBe('personal')
     expect(ask('im on a ferry ban and missed a check-in yesterday, will i go back to jail').decline).toBe('personal')
