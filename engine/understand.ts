@@ -557,8 +557,8 @@ export function understand(question: string, history: readonly Turn[], language:
   if (kind === 'time') {
     // Of someone named ("when did Ann Lee become…"), the name and the event; a thing's change ("become law") is put in many other words.
     const [subject, event] = lexicon.question.eventAsked.exec(main)?.slice(1) ?? []
-    // "When did she start?": the person the pronoun stands for, in the last answer or what the visitor told.
-    const pointed = subject && PERSONAL.test(subject) && words(subject).length === 1 ? pronounsPerson(cleaned.context, history.at(-1), language) : subject
+    // "When did she start?": the person the pronoun stands for.
+    const pointed = subject && PERSONAL.test(subject) && words(subject).length === 1 ? pronounsPerson(cleaned.context, last, language) : subject
     const names = words(pointed ?? '').filter((w) => toTerm(w) !== null && !/\d/.test(w) && !language.isEnglishWord(w))
     if (names.length > 0 && event) query.eventAsked = { names, event: words(event) }
   }

@@ -519,22 +519,33 @@ describe('compose', () => {
   it('reads "was replaced by" as telling who came after the one it tells of, not after a name earlier in the sentence ("under Bluewater\'s plan, the piers were replaced by…")', () => {
     const ctx = kindContext({ focus: ['who', 'replaced', 'bluewater'], succession: { of: 'Jo Bluewater', direction: 'after' } })
     expect(kindScore('person', "Under Jo Bluewater's plan, the old piers were replaced by quays run by Tamsin Trevail.", ctx)).toBeLessThan(1)
-    expect(kindScore('person', 'Jo Bluewater, the chair since 2012, was replaced by Tamsin Trevail.', ctx)).toBe(1)
-    expect(kindScore('person', 'Jo Bluewater was later replaced by Tamsin Trevail.', ctx)).toBe(1)
-    for (const after of ['Jo Bluewater, the chair, who had served since 2012, was replaced by Tamsin Trevail.', 'Jo Bluewater (the chair) was replaced by Tamsin Trevail.', 'Jo Bluewater and Sam Kett were replaced by Tamsin Trevail.', 'Jo Bluewater was replaced as chair by Tamsin Trevail.']) {
+    for (const after of [
+      'Jo Bluewater, the chair since 2012, was replaced by Tamsin Trevail.',
+      'Jo Bluewater was later replaced by Tamsin Trevail.',
+      'Jo Bluewater, the chair, who had served since 2012, was replaced by Tamsin Trevail.',
+      'Jo Bluewater (the chair) was replaced by Tamsin Trevail.',
+      'Jo Bluewater and Sam Kett were replaced by Tamsin Trevail.',
+      'Jo Bluewater was replaced as chair by Tamsin Trevail.',
+    ]) {
       expect(kindScore('person', after, ctx), after).toBe(1)
     }
   })
 
   it('takes capitals after "a" or "an" for a kind of thing, not a name that answers "who" ("a crew Community Interest Company"), unless they describe a word after them', () => {
     const ctx = kindContext({ focus: ['who', 'won', 'the', 'north', 'routes'] })
-    expect(kindScore('entity', 'The board noted that a crew Community Interest Company was part of the winning partnership.', ctx)).toBe(0)
-    expect(kindScore('entity', 'The board noted that Tidal Lines was part of the winning partnership.', ctx)).toBeGreaterThan(0)
-    expect(kindScore('entity', 'The board noted that a Tidal Lines subsidiary was part of the winning partnership.', ctx)).toBeGreaterThan(0)
-    expect(kindScore('entity', 'The board noted that a partnership between Tidal Lines and the crews had won.', ctx)).toBeGreaterThan(0)
-    expect(kindScore('entity', 'A crew Community Interest Company was part of the winning partnership.', ctx)).toBe(0)
-    // A name called so, or in apposition, is one thing.
-    for (const named of ['The routes went to an outfit called Tidal Lines.', 'An outfit called Tidal Lines was set up.', 'The routes were won by a new company Tidal Lines in 2015.', 'The crews were supervised by a rump Harbour Service (HS).']) {
+    for (const kind of ['The board noted that a crew Community Interest Company was part of the winning partnership.', 'A crew Community Interest Company was part of the winning partnership.']) {
+      expect(kindScore('entity', kind, ctx), kind).toBe(0)
+    }
+    // A name, one describing a word after it, one called so, or one in apposition is one thing.
+    for (const named of [
+      'The board noted that Tidal Lines was part of the winning partnership.',
+      'The board noted that a Tidal Lines subsidiary was part of the winning partnership.',
+      'The board noted that a partnership between Tidal Lines and the crews had won.',
+      'The routes went to an outfit called Tidal Lines.',
+      'An outfit called Tidal Lines was set up.',
+      'The routes were won by a new company Tidal Lines in 2015.',
+      'The crews were supervised by a rump Harbour Service (HS).',
+    ]) {
       expect(kindScore('entity', named, ctx), named).toBeGreaterThan(0)
     }
   })

@@ -14,12 +14,15 @@ const fixture = (name: string) => join('tests/fixtures', name)
 /** Fixtures use the project's lexicon. */
 const kbInput = (name: string) => readKbDir(fixture(name), { lexicon: 'knowledge/lexicon.json' })
 
-async function build(kb: string, out: string) {
-  return run('node_modules/.bin/tsx', ['knowledge/build.ts', '--kb', kb, '--out', out, '--lexicon', 'knowledge/lexicon.json']).then(
+/** A maintainer's command run as npm runs it: its exit code and what it printed. */
+function command(file: string, args: string[]) {
+  return run('node_modules/.bin/tsx', [file, ...args]).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
   )
 }
+
+const build = (kb: string, out: string) => command('knowledge/build.ts', ['--kb', kb, '--out', out, '--lexicon', 'knowledge/lexicon.json'])
 
 describe('compileKb', () => {
   it('reports every problem of a broken knowledge base as path:line: message', async () => {
@@ -203,12 +206,6 @@ describe('npm run kb:build', { timeout: 60_000 }, () => {
 })
 
 describe("the maintainers' commands", { timeout: 60_000 }, () => {
-  const command = (file: string, args: string[]) =>
-    run('node_modules/.bin/tsx', [file, ...args]).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
-    )
-
   it('print their usage for --help, and for an unknown option one line saying what is wrong and the usage, exit 2, with no stack trace', async () => {
     const help = await command('knowledge/explain.ts', ['--help'])
     expect(help.code).toBe(0)
