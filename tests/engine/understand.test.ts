@@ -95,9 +95,12 @@ describe('understand', () => {
     expect(ask('were 12-15 crossings cancelled').text).toContain('12-15')
   })
 
-  it('keeps the question and drops the framing around it', () => {
+  it('keeps the question and drops the framing around it, and why the visitor asks', () => {
     expect(ask('hi, quick one - who won the ferry contracts?').text).toBe('who won the ferry contracts?')
     expect(ask('Can I ask who won the ferry contracts?').text).toBe('who won the ferry contracts?')
+    // "What I want to know is…" frames it; "because I keep seeing…" says why the visitor asks, not what.
+    expect(ask('so basically what i want to know is who won the ferry contracts, because i keep seeing different names').text).toBe('who won the ferry contracts')
+    expect(ask('what happened to the crews since i was a deckhand?').text).toBe('what happened to the crews since i was a deckhand?')
   })
 
   it('keeps a second question led by a preposition though no mark ends it ("…? in how many areas"), but not a statement after the question', () => {
