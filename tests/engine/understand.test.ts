@@ -101,6 +101,9 @@ describe('understand', () => {
     // "What I want to know is…" frames it; "because I keep seeing…" says why the visitor asks, not what.
     expect(ask('so basically what i want to know is who won the ferry contracts, because i keep seeing different names').text).toBe('who won the ferry contracts')
     expect(ask('what happened to the crews since i was a deckhand?').text).toBe('what happened to the crews since i was a deckhand?')
+    // Nor a story before the question that the visitor marks as over ("…, but the thing I'm confused about is…"), nor thanks and asking for plain words after it.
+    expect(ask("ok so there's been loads in the news and honestly I lose track, but the thing I'm confused about is when the routes were cut?").text).toBe('when the routes were cut?')
+    expect(ask('my uncle crewed the night ferry for years, and so my question is basically who ran the routes, in simple words please, thanks so much, sorry this is long').text).toBe('who ran the routes')
   })
 
   it('keeps a second question led by a preposition though no mark ends it ("…? in how many areas"), but not a statement after the question', () => {
