@@ -8,7 +8,7 @@ import { addressesAssistant, asksSomething, cleanQuestion, isQuestion, isWordedA
 import { STOP_WORDS } from './stop-words'
 import { NAMES, answerKind, datesNamed, figureKind, isPersonName, kindOf, monthIndex, type AnswerKind, type NamedDate } from './kinds'
 import { COUNT_CLASSES, type CountClass, type Lexicon } from './lexicon'
-import { isRoughMeasure, isUnitOfSum, NUMBER_WORDS, spansNamed, toTerm, words, yearsNamed } from './text'
+import { isRoughMeasure, isUnitOfSum, NUMBER_WORDS, spansNamed, terms, toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
 
 export interface Turn {
@@ -263,6 +263,17 @@ function leansOnEarlier(text: string, language: Pick<Language, 'lexicon' | 'voca
   return leansByWording(text, language, answered) || POINTER.test(text)
 }
 
+/**
+ * A short question ending on "the" and one thing the last question did not name ("did Napo take the government to court?" then "what
+ * happened to the case?"): the thing talked about. Naming it again ("which companies ran the ferries?" then "who runs the ferries?") asks afresh.
+ */
+function talkedAbout(text: string, last: string): boolean {
+  const thing = THE_THING.exec(text)?.[1]
+  return thing !== undefined && words(text).length <= THE_THING_WORDS && !terms(last).includes(toTerm(thing) ?? '')
+}
+const THE_THING = /^\s*(?:who|what|whats|when|where|why|how|which)\b[^?.!]*\bthe\s+(\p{L}+)\s*\?*\s*$/iu
+const THE_THING_WORDS = 6
+
 /** Leaning on the earlier question by the question's shape (short, a question word alone, asking only what came next or only a kind), which also asks what the earlier one asked. */
 function leansByWording(text: string, language: Pick<Language, 'lexicon' | 'vocabulary'>, answered: boolean): boolean {
   if (isFollowUp(text)) return true
@@ -461,7 +472,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const statement = () => (statementRead ??= unframed(cleaned.context as string, language))
   const said = cleaned.context && noWordsOfItsOwn && !isPleasantry(cleaned.context, lexicon) ? statement() : undefined
   const answered = history.at(-1)?.answer !== undefined
-  const followUp = said === undefined && history.length > 0 && (leaning || leansOnEarlier(text, language, answered))
+  const followUp = said === undefined && history.length > 0 && (leaning || leansOnEarlier(text, language, answered) || talkedAbout(text, history.at(-1)?.question ?? ''))
   // A question of its own shape that only points back with a pronoun takes the earlier question's concepts, not what it asked nor when.
   const shaped = followUp && leansByWording(text, language, answered)
   // With no words of its own but the one naming the kind of answer ("when?", "how long were they for?"), a follow-up asks the earlier question's concepts as its own.

@@ -75,6 +75,16 @@ describe('understand', () => {
     expect(weightsOf(ask('how much a year did the board pay bluewater?'))('year')).toBe(1)
   })
 
+  it('reads a short question ending on "the" and one thing the last question did not name ("what happened to the case?") as about the thing talked about', () => {
+    const after = (question: string, earlier: string) => understand(question, [{ question: earlier, answer: 'The board said so. [1]' }], language)
+    const follow = after('what happened to the case?', 'did the crews take the harbour board to court?')
+    expect(follow.followUp).toBe(true)
+    expect(follow.slots.flatMap((s) => s.typed)).toEqual(expect.arrayContaining(['case', 'court']))
+    // Naming the thing again, or at length, it asks afresh.
+    expect(after('who runs the ferries', 'which companies ran the ferries?').followUp).toBe(false)
+    expect(after('what happened to the case the crews brought against the harbour board?', 'did the crews strike?').followUp).toBe(false)
+  })
+
   it('reads "whatever happened to …" and "whoever ran …?" as questions asking what happened and who ran it', () => {
     const q = ask('whatever happened to the night routes')
     expect(q.decline).toBeUndefined()
