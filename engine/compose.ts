@@ -1000,8 +1000,8 @@ const disputeKinds = new WeakMap<object, AnswerKind>()
 
 /** Whether a disagreement over one kind of value bears on a question asking for another: the same kind, an amount and any figure, or a count of years and a span. */
 function valuesMeet(disputed: AnswerKind, asked: AnswerKind): boolean {
-  const pair = (a: AnswerKind, b: AnswerKind) => (disputed === a && asked === b) || (disputed === b && asked === a)
-  return disputed === asked || [...AMOUNTS].some((figure) => pair('amount', figure)) || pair('count', 'duration')
+  const either = (a: AnswerKind, b: (kind: AnswerKind) => boolean) => (disputed === a && b(asked)) || (asked === a && b(disputed))
+  return disputed === asked || either('amount', (kind) => AMOUNTS.has(kind)) || either('count', (kind) => kind === 'duration')
 }
 const AMOUNTS: ReadonlySet<AnswerKind> = new Set(['money', 'percent', 'count'])
 
