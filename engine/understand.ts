@@ -731,9 +731,9 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
     const parts = words.flatMap((w) => w.split('-'))
     return slots.filter((s) => s.typed.some((w) => parts.includes(w))).flatMap((s) => s.alternatives.map((alt) => alt.at(-1) as string))
   }
-  const first = (m[1] ?? m[4])?.toLowerCase()
-  const second = (m[2] ?? m[5])?.toLowerCase()
-  const third = (m[3] ?? m[6])?.toLowerCase()
+  // The words after "how many" (one alternative of the pattern matched, so its groups in order).
+  const ws = m.slice(1).flatMap((w) => (w === undefined ? [] : [w.toLowerCase()]))
+  const [first, second] = ws
   // "How many staff worked…", "how many were consistently…": a past participle or an adverb says what they did, not what is counted.
   const doing = (w: string) => /\p{L}{3,}(ed|ly)$/u.test(w)
   // A hyphenated first word describes the thing counted ("pre-sentence reports"), which the next word names; unless that says what they did ("ex-offenders reoffended").
@@ -741,14 +741,18 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
   const describes =
     first?.includes('-') ||
     (first !== undefined && second !== undefined && !PLURAL.test(first) && !COUNT_CLASSES.some((c) => lexicon.question[c].test(first)) && PLURAL.test(second) && termsOf([second]).length > 0)
-  // Two words may describe it ("late night crossings"), when neither is plural, a word for people or organisations, or vague ("extra").
-  const describer = (w: string | undefined) => w !== undefined && !PLURAL.test(w) && !COUNT_CLASSES.some((c) => lexicon.question[c].test(w)) && !lexicon.question.vagueCount.test(w) && termsOf([w]).length > 0
-  const describedTwice = !describes && describer(first) && describer(second) && third !== undefined && PLURAL.test(third) && !doing(third) && !lexicon.question.vagueCount.test(third) && termsOf([third]).length > 0
-  const head = describedTwice ? third : describes && second && !doing(second) && !lexicon.question.vagueCount.test(second) ? second : first
+  // Two or three words may describe it ("late night crossings", "new trainee probation officers"), when none is plural, a word for people or organisations, or vague ("extra");
+  // a word searched for, or one inside a phrase that is ("serious further offence reviews").
+  const inPhrase = (i: number) => i > 0 && slots.some((s) => s.typed.includes(ws[i - 1] as string) && s.typed.includes(ws[i + 1] as string))
+  const describer = (w: string | undefined, i: number) =>
+    w !== undefined && !PLURAL.test(w) && !COUNT_CLASSES.some((c) => lexicon.question[c].test(w)) && !lexicon.question.vagueCount.test(w) && (termsOf([w]).length > 0 || inPhrase(i))
+  const thing = (w: string | undefined) => w !== undefined && PLURAL.test(w) && !doing(w) && !lexicon.question.vagueCount.test(w) && termsOf([w]).length > 0
+  const described = describes ? undefined : [2, 3].find((k) => ws.slice(0, k).every(describer) && thing(ws[k]))
+  const head = described !== undefined ? ws[described] : describes && second && !doing(second) && !lexicon.question.vagueCount.test(second) ? second : first
   const named = head && !lexicon.question.vagueCount.test(head) ? head : undefined
   const anyOf = head && !named ? COUNT_CLASSES.find((c) => lexicon.question[c].test(head)) : undefined
   return {
-    countOf: termsOf([first, second && !doing(second) ? second : undefined, describedTwice ? third : undefined].flatMap((w) => (w ? [w] : []))),
+    countOf: termsOf([first, second && !doing(second) ? second : undefined, ...(described !== undefined ? ws.slice(2, described + 1) : [])].flatMap((w) => (w ? [w] : []))),
     countNamed: named ? termsOf([named]) : [],
     ...(anyOf && { countsAnyOf: anyOf }),
   }
