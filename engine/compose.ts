@@ -403,6 +403,7 @@ class Scorer {
       countOf: new Set(query.countOf),
       countNamed: new Set(query.countNamed),
       countsAnyOf: query.countsAnyOf,
+      countClass: query.countClass,
       unitAsked,
       spanBetween,
       // The years of the days and months the visitor gave are theirs too: "in Sept 2016 … until when?" is not answered by 2016.

@@ -293,6 +293,8 @@ export interface KindContext {
   spanBetween?: boolean
   /** "How many people…": a figure counting people of any sort counts what was asked; so of any class of `COUNT_CLASSES`. */
   countsAnyOf?: CountClass | undefined
+  /** "How many prisoners…": their class; a figure counting the class's generic word ("people") may count them. */
+  countClass?: CountClass | undefined
   /** Years the question, or what the visitor told before it, names: a sentence giving only one of them tells the asker no date. */
   yearsAsked?: ReadonlySet<number>
   /** Days and months the question, or what the visitor told before it, names: a sentence giving only those tells the asker no date. */
@@ -722,7 +724,12 @@ function joinedAfter(toks: Token[], i: number): number[] {
 
 /** Whether a word after a figure is what the question counts, or asked how many people, a word for people. */
 function countedAsked(t: Token, ctx: KindContext): boolean {
-  return (t.term !== null && ctx.countOf.has(t.term)) || (ctx.countsAnyOf !== undefined && ctx.lexicon.question[ctx.countsAnyOf].test(t.word))
+  return (t.term !== null && ctx.countOf.has(t.term)) || (ctx.countsAnyOf !== undefined && ctx.lexicon.question[ctx.countsAnyOf].test(t.word)) || genericOf(t.word, ctx)
+}
+
+/** A generic word ("people", "organisations") of the class the thing counted belongs to. */
+function genericOf(word: string, ctx: KindContext): boolean {
+  return ctx.countClass !== undefined && ctx.lexicon.question[ctx.countClass].test(word) && ctx.lexicon.question.vagueCount.test(word)
 }
 
 /** The first word that names something after "of" and any articles, figures or words describing it ("of the 21 planned…", "of the privately owned…"), within a few words. */
@@ -802,7 +809,7 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       // "How many officers…" is not answered by "12 regions": a figure naming what it counts counts that.
       if (ctx.countOf.size > 0 && countsOnlyOthers(sentence, ctx)) return 0.3
       // "How many complaints…" is not answered by a sentence that never speaks of complaints.
-      if (ctx.countNamed.size > 0 && !tokens(sentence).some((t) => t.term !== null && ctx.countNamed.has(t.term))) return 0.3
+      if (ctx.countNamed.size > 0 && !tokens(sentence).some((t) => (t.term !== null && ctx.countNamed.has(t.term)) || genericOf(t.word, ctx))) return 0.3
       // Asked how many times, "the fourth time" says.
       if (ctx.countOf.size === 1 && ctx.countOf.has(TIMES) && NTH_TIME.test(sentence)) return 0.8 * nearAsked(sentence, NTH_TIME, ctx, 0.8)
       const figure = countingFigure(sentence, ctx.lexicon)

@@ -77,6 +77,8 @@ export interface Query {
   countNamed: string[]
   /** "How many people…" counts people of any sort: a figure counting offenders, staff or members (`question.people`) counts what was asked; so "how many groups…" any organisations (`question.organisations`). */
   countsAnyOf?: CountClass
+  /** "How many prisoners…": the class of `COUNT_CLASSES` the thing counted belongs to; a figure counting a word the class and `question.vagueCount` share ("50,000 people") may count them. */
+  countClass?: CountClass
   /** For "which four regions…": how many things the answer must name. */
   listOf?: number
   /** "When did the first report come out?" asks for the earliest of several dated answers, "the final report" for the latest. */
@@ -723,7 +725,7 @@ const SUCCESSION_WORDS = /^(successor|predecessor|took|take|taken|taking|over|st
  * and of the thing its first word names, when that names one rather than any count ("people", "more");
  * and whether it counts things of any sort of a class ("how many people", `question.people`; "how many groups", `question.organisations`).
  */
-function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'countOf' | 'countNamed' | 'countsAnyOf'> {
+function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'countOf' | 'countNamed' | 'countsAnyOf' | 'countClass'> {
   const m = lexicon.question.countOf.exec(text)
   if (!m) return { countOf: [], countNamed: [] }
   // A hyphenated word ("pre-sentence") is typed as its parts, each a concept of its own.
@@ -732,10 +734,14 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
     return slots.filter((s) => s.typed.some((w) => parts.includes(w))).flatMap((s) => s.alternatives.map((alt) => alt.at(-1) as string))
   }
   // The words after "how many" (one alternative of the pattern matched, so its groups in order).
-  const ws = m.slice(1).flatMap((w) => (w === undefined ? [] : [w.toLowerCase()]))
-  const [first, second] = ws
+  const typed = m.slice(1).flatMap((w) => (w === undefined ? [] : [w.toLowerCase()]))
   // "How many staff worked…", "how many were consistently…": a past participle or an adverb says what they did, not what is counted.
   const doing = (w: string) => /\p{L}{3,}(ed|ly)$/u.test(w)
+  // A vague first word before a word searched for ("how many extra resettlement staff") only qualifies what the rest names.
+  const vague = typed[0] !== undefined && lexicon.question.vagueCount.test(typed[0]) && !COUNT_CLASSES.some((c) => lexicon.question[c].test(typed[0] as string))
+  const qualified = vague && typed[1] !== undefined && !doing(typed[1]) && !typed[1].endsWith('ing') && !lexicon.question.vagueCount.test(typed[1]) && termsOf([typed[1]]).length > 0
+  const ws = qualified ? typed.slice(1) : typed
+  const [first, second] = ws
   // A hyphenated first word describes the thing counted ("pre-sentence reports"), which the next word names; unless that says what they did ("ex-offenders reoffended").
   // So does a plural after a first word that is neither plural nor a word for people or organisations ("harbour offices", "trainee places"): the first describes it.
   const describes =
@@ -751,10 +757,12 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
   const head = described !== undefined ? ws[described] : describes && second && !doing(second) && !lexicon.question.vagueCount.test(second) ? second : first
   const named = head && !lexicon.question.vagueCount.test(head) ? head : undefined
   const anyOf = head && !named ? COUNT_CLASSES.find((c) => lexicon.question[c].test(head)) : undefined
+  const countClass = named ? COUNT_CLASSES.find((c) => lexicon.question[c].test(named)) : undefined
   return {
-    countOf: termsOf([first, second && !doing(second) ? second : undefined, ...(described !== undefined ? ws.slice(2, described + 1) : [])].flatMap((w) => (w ? [w] : []))),
+    countOf: termsOf([...(qualified ? typed.slice(0, 1) : []), first, second && !doing(second) ? second : undefined, ...(described !== undefined ? ws.slice(2, described + 1) : [])].flatMap((w) => (w ? [w] : []))),
     countNamed: named ? termsOf([named]) : [],
     ...(anyOf && { countsAnyOf: anyOf }),
+    ...(countClass && { countClass }),
   }
 }
 

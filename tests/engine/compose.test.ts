@@ -799,6 +799,13 @@ describe('compose', () => {
     expect(kindScore('count', 'Bluewater won six routes across the islands.', ctx(true))).toBeLessThan(0.5)
   })
 
+  it('takes a figure counting "people" as an answer to "how many passengers", but not a figure counting crews', () => {
+    const ctx = (countClass: 'people' | undefined): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set([toTerm('passengers') as string]), countNamed: new Set([toTerm('passengers') as string]), countClass, matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
+    expect(kindScore('count', 'The night routes carried an extra 50,000 people a year.', ctx('people'))).toBeGreaterThanOrEqual(0.5)
+    expect(kindScore('count', 'The night routes carried an extra 50,000 people a year.', ctx(undefined))).toBeLessThan(0.5)
+    expect(kindScore('count', 'Bluewater kept 40 crews on the night routes.', ctx('people'))).toBeLessThan(0.5)
+  })
+
   it('takes a figure counting organisations, charities or companies as an answer to "how many groups", but not one counting routes or crews', () => {
     const ctx = (countsAnyOf: 'organisations' | undefined): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set([toTerm('groups') as string]), countNamed: new Set(), countsAnyOf, matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
     expect(kindScore('count', 'The board awarded £19 million to 26 organisations across the islands.', ctx('organisations'))).toBeGreaterThanOrEqual(0.5)

@@ -1250,10 +1250,9 @@ describe('understand', () => {
     // A hyphenated word describes the thing counted ("night-time crossings"), which the next word names.
     expect(ask('how many night-time crossings were cancelled').countNamed).toEqual(['cross'])
     expect(ask('how many night-time crossings were cancelled').countOf).toEqual(expect.arrayContaining(['night', 'time', 'cross']))
-    // So do two words before it that are neither plural nor vague ("late night crossings"), but not "extra".
+    // So do two words before it that are neither plural nor vague ("late night crossings").
     expect(ask('how many late night crossings were cancelled').countNamed).toEqual(['cross'])
     expect(ask('how many late night crossings were cancelled').countOf).toEqual(expect.arrayContaining(['late', 'night', 'cross']))
-    expect(ask('how many extra night crossings were added').countNamed).toEqual([])
     // Or three ("new late night crossings"), and a word inside a phrase the vocabulary knows, though too common to search for.
     expect(ask('how many new late night crossings were cancelled').countNamed).toEqual(['cross'])
     const phrased: Language = { ...language, vocabulary: compileVocabulary({ groups: [['serious further incident', 'SFI']], oneWay: [] }) }
@@ -1271,6 +1270,15 @@ describe('understand', () => {
     expect(ask('how many groups won the night routes').countNamed).toEqual([])
     expect(ask('how many operators won the night routes').countsAnyOf).toBeUndefined()
     expect(ask('how many passengers sailed on the night routes').countNamed).toEqual(['passeng'])
+    // Passengers are people: a sentence counting "people" may count them.
+    expect(ask('how many passengers sailed on the night routes').countClass).toBe('people')
+    expect(ask('how many routes were cut').countClass).toBeUndefined()
+    // A vague word before what is counted only qualifies it ("extra night crews"), though it describes nothing; not a verb after "were".
+    expect(ask('how many extra night crews were hired').countNamed).toEqual(['crew'])
+    expect(ask('how many extra night crossings were added').countNamed).toEqual(['cross'])
+    expect(ask('how many extra night crews were hired').countOf).toEqual(expect.arrayContaining(['extra', 'night', 'crew']))
+    expect(ask('how many were cancelled').countNamed).toEqual([])
+    expect(ask('how many were sailing at night').countNamed).toEqual([])
     // "Which four regions…" asks for four names; "which two years…" for a span.
     expect(ask('which four operators won the night routes?').listOf).toBe(4)
     expect(ask('which 2 operators won the night routes?').listOf).toBe(2)
