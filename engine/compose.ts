@@ -7,7 +7,7 @@
  * knowledge base, bar the lexicon's framing ("As of …").
  */
 import type { Dispute, PassageRecord, SourceRecord } from './artifact'
-import { answerKind, escape, figureKind, givesOtherFigure, holdsFigure, isPersonName, kindScore, namesGiven, peopleIn, STRICT_KINDS, type AnswerKind, type KindContext } from './kinds'
+import { answerKind, escape, figureKind, figureSorts, givesOtherFigure, holdsFigure, isPersonName, kindScore, namesGiven, peopleIn, STRICT_KINDS, type AnswerKind, type FigureSort, type KindContext } from './kinds'
 import type { Lexicon, Pattern } from './lexicon'
 import { holdsConcept, LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { STOP_WORDS } from './stop-words'
@@ -309,6 +309,8 @@ class Scorer {
   readonly when: Set<number>
   /** The question's own slots that are figures it names (not years, nor the end of a span of years such as "2017-18"): an answer holds them all. */
   readonly figures: number[]
+  /** Per figure named, what it stands for in the question ("25 companies" a count): the same digits as another sort ("25 June") are not it. */
+  readonly figureSort: Map<number, FigureSort>
   /** Of those, the figures offered as choices ("16 or 21?"): an answer holds one of them. */
   readonly offered: number[]
   /** The question's own slots its answer's passage must hold: the sort of thing a "which …" question asks for ("judge"), or the part a question for no kind of answer names ("what happened to the Bluewater contract?"). */
@@ -356,6 +358,7 @@ class Scorer {
     const owner = query.soughtOf ?? []
     const soughtWritten = this.sought.every((i) => retrieval.slots[i]?.typed.every((w) => !isSlip(w, retrieval)))
     this.owner = soughtWritten ? slotsWhere(retrieval.slots, (slot, i) => slot.weight === 1 && !this.sought.includes(i) && slot.typed.some((w) => owner.includes(w) && !isSlip(w, retrieval))) : []
+    const sortsAsked = new Map(retrieval.slots.flatMap((slot) => (slot.typed.length === 1 && /^\d/.test(slot.typed[0] as string) ? [[slot.typed[0] as string, figureSorts(query.text, slot.typed[0] as string, context.lexicon)]] : [])))
     this.figures = slotsWhere(retrieval.slots, (slot) => {
       const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
       const escaped = typed.replace(/[.,]/g, '\\$&')
@@ -367,8 +370,15 @@ class Scorer {
         !new RegExp(`${APPROXIMATELY.source}\\s*[£$€]?${escaped}`, 'i').test(query.text) &&
         // Nor, asked which of them, the whole the answer is one of ("which of all 21 companies…", "out of the 21, which…").
         (PART_OF_FIGURE.has(query.kind) || !new RegExp(`\\b(?:(?:which|what|who)(?:\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\\d+))?\\s+of|out\\s+of)\\s+(?:all\\s+)?(?:the\\s+)?${escaped}\\b`, 'i').test(query.text))
-      return slot.weight === 1 && figure
+      // Nor how many names "which 2 companies…" asks for, nor a span the visitor gives of their own life ("lived here 20 yrs").
+      return slot.weight === 1 && figure && query.listOf !== Number(typed) && !(sortsAsked.get(typed)?.size === 1 && sortsAsked.get(typed)?.has('span'))
     })
+    this.figureSort = new Map(
+      this.figures.flatMap((i) => {
+        const sorts = sortsAsked.get(retrieval.slots[i]?.typed[0] ?? '')
+        return sorts?.size === 1 ? [[i, [...sorts][0] as FigureSort]] : []
+      }),
+    )
     // "Some say 70%, others 80%: which is it?" offers every figure it names, as "70% or 80%?" does, but for a whole ("16 of the 21 CRCs"), which still stands.
     const choices = context.lexicon.question.whichRight.test(query.text)
       ? this.figures.flatMap((i) => (retrieval.slots[i]?.typed ?? []).filter((w) => !new RegExp(`\\bof\\s+(?:the\\s+)?£?${escape(w)}\\b`, 'i').test(query.text)).map((w) => w.replace(/,/g, '')))
@@ -431,6 +441,14 @@ class Scorer {
     })
   }
 
+  /** Whether a sentence writing a figure named writes it as the same sort of figure somewhere ("25 companies", not only "25 June"). */
+  sameSort(i: number, sentence: string): boolean {
+    const sort = this.figureSort.get(i)
+    if (sort === undefined) return true
+    const sorts = figureSorts(sentence, this.retrieval.slots[i]?.typed[0] ?? '', this.ctx.lexicon)
+    return sorts.size === 0 || sorts.has(sort)
+  }
+
   /** Every sentence of a passage, scored; `relevance` is the passage's own standing (0 to 1, more for a listed match). */
   sentences(hit: Hit | undefined, side: { passage: number; record: PassageRecord; source: SourceRecord }, relevance: number): Candidate[] {
     const { slots } = this.retrieval
@@ -459,7 +477,7 @@ class Scorer {
       // "The same report judged…", "It also found…": a sentence referring back holds, at a discount, what the one before it named.
       const before = backRefs[position] ? termSets[position - 1] : undefined
       for (let i = 0; i < slots.length; i++) {
-        const share = holds(i, own) ? 1 : before && holds(i, before) ? REFERRED : 0
+        const share = holds(i, own) && this.sameSort(i, sentence) ? 1 : before && holds(i, before) ? REFERRED : 0
         if (share === 0) continue
         covered += share * (this.weights[i] ?? 0)
         weighed += share * (this.retrieval.slotWeights[i] ?? 0)

@@ -193,6 +193,28 @@ export function figureKind(text: string): AnswerKind | undefined {
   return SHARE_FIGURE.test(text) ? 'percent' : SUM_FIGURE.test(text) ? 'money' : undefined
 }
 
+/** What a figure stands for where it is written: a day of a month ("25 June"), a share ("25%"), a sum ("£25m"), a span ("20 yrs"), else a count ("25 companies"). */
+export type FigureSort = 'day' | 'share' | 'sum' | 'span' | 'count'
+
+/** The sorts of figure `figure` (as typed: "25", "3.7bn") is where a text writes it; none where it is not written as typed. */
+export function figureSorts(text: string, figure: string, lexicon: Lexicon): Set<FigureSort> {
+  const sorts = new Set<FigureSort>()
+  for (const m of text.matchAll(new RegExp(`(?<![\\d.,])${figure.replace(/[.,]/g, '\\$&')}(?![\\d]|[.,]\\d)`, 'gi'))) {
+    const at = m.index ?? 0
+    const after = text.slice(at + m[0].length)
+    // "80/20" may be written as two shares; "2017/18" is a year.
+    if (after.startsWith('/') || text[at - 1] === '/') continue
+    sorts.add(
+      dates(lexicon).dayNumber.test(text.slice(at)) ? 'day'
+      : /^\s?(?:%|per ?cent\b)/i.test(after) ? 'share'
+      : /[£$€]\s?$/.test(text.slice(0, at)) || /(?:m|bn)$/i.test(figure) || /^\s?(?:m|bn|k|million|billion)\b/i.test(after) ? 'sum'
+      : /^[\s-]+(?:years?|yrs?|months?|weeks?|days?|hours?|decades?)\b/i.test(after) ? 'span'
+      : 'count',
+    )
+  }
+  return sorts
+}
+
 /** Whether a sentence gives a figure that is no year. */
 export function holdsFigure(sentence: string): boolean {
   return DIGITS.test(sentence)

@@ -238,6 +238,18 @@ describe('compose', () => {
     expect(sentencesOf(await ask('roughly 100 crossings were cancelled in the first winter - how many exactly?'))[0]).toMatch(/120 crossings were cancelled/)
   })
 
+  it('takes a figure asked about for the same sort of figure only: "25 routes" is not "25 June"', async () => {
+    const small = await smallKb({
+      'met.md': gazette('met', 'Board meeting', '2016-06-25', 'The Harbour Board met on 25 June 2016 to review its night routes across the islands, the Gazette reported, and said the crossings would be kept for the summer season.', 'When did the board meet?'),
+      'routes.md': gazette('routes', 'How many routes', '2016-07-02', 'The Harbour Board ran 21 night routes across the islands, the Gazette reported, each one sailed by the operators under contract to the board since 2015.', 'How many night routes were there?'),
+    })
+    const a = await answer(small, 'is it true there were 25 night routes across the islands?', [])
+    expect(sentencesOf(a)[0]).toMatch(/ran 21 night routes/)
+    expect(a.answer).not.toMatch(/25 June/)
+    // A span of the visitor's own life is no figure the answer must hold.
+    expect(sentencesOf(await answer(small, 'lived on the islands 25 years - how many night routes did the board run?', []))[0]).toMatch(/ran 21 night routes/)
+  })
+
   it('settles a yes/no question about a year with the year the sources give, when the one asked about is wrong; an open question keeps to its year', async () => {
     expect(sentencesOf(await ask('did the operators cut the night routes in 2017?'))[0]).toMatch(/cut back the night routes in March 2016/)
     expect((await ask('when did the operators cut the night routes in 2017?')).answered).toBe(false)
