@@ -102,6 +102,8 @@ const NEARLY = 0.7
 const MAX_WORDS = 90
 /** Other sides of a disagreement shown beside the first. */
 const MAX_SIDES = 3
+/** The sorts of figure that are a span of time, however written. */
+const SPANS: ReadonlySet<FigureSort> = new Set(['span', 'time taken'])
 /** Sentence score: weights of its passage's score (as a share of the best's), its listed question's closeness (squared) and its passage's coverage, beside what the sentence itself holds. */
 const RELEVANCE = 0.5
 const LISTED = 1
@@ -371,7 +373,7 @@ class Scorer {
         // Nor, asked which of them, the whole the answer is one of ("which of all 21 companies…", "out of the 21, which…").
         (PART_OF_FIGURE.has(query.kind) || !new RegExp(`\\b(?:(?:which|what|who)(?:\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\\d+))?\\s+of|out\\s+of)\\s+(?:all\\s+)?(?:the\\s+)?${escaped}\\b`, 'i').test(query.text))
       // Nor how many names "which 2 companies…" asks for, nor a span the visitor gives of their own life ("lived here 20 yrs").
-      return slot.weight === 1 && figure && query.listOf !== Number(typed) && !(sortsAsked.get(typed)?.size === 1 && sortsAsked.get(typed)?.has('span'))
+      return slot.weight === 1 && figure && query.listOf !== Number(typed) && !(sortsAsked.get(typed)?.size === 1 && sortsAsked.get(typed)?.has('time taken'))
     })
     this.figureSort = new Map(
       this.figures.flatMap((i) => {
@@ -446,7 +448,8 @@ class Scorer {
     const sort = this.figureSort.get(i)
     if (sort === undefined) return true
     const sorts = figureSorts(sentence, this.retrieval.slots[i]?.typed[0] ?? '', this.ctx.lexicon)
-    return sorts.size === 0 || sorts.has(sort)
+    // "A 12-month term" and "12 months" are the same span.
+    return sorts.size === 0 || sorts.has(sort) || (SPANS.has(sort) && [...sorts].some((s) => SPANS.has(s)))
   }
 
   /** Every sentence of a passage, scored; `relevance` is the passage's own standing (0 to 1, more for a listed match). */

@@ -193,8 +193,12 @@ export function figureKind(text: string): AnswerKind | undefined {
   return SHARE_FIGURE.test(text) ? 'percent' : SUM_FIGURE.test(text) ? 'money' : undefined
 }
 
-/** What a figure stands for where it is written: a day of a month ("25 June"), a share ("25%"), a sum ("£25m"), a span ("20 yrs"), else a count ("25 companies"). */
-export type FigureSort = 'day' | 'share' | 'sum' | 'span' | 'count'
+/**
+ * What a figure stands for where it is written: a day of a month ("25 June"), a share ("25%"), a sum ("£25m"), a span
+ * describing a thing ("a 24-hour strike") or a time taken ("20 yrs", "18 months inside"), else a count ("25 companies").
+ */
+export type FigureSort = 'day' | 'share' | 'sum' | 'span' | 'time taken' | 'count'
+const SPAN_UNIT = /^[\s-]+(?:years?|yrs?|months?|weeks?|days?|hours?|decades?)\b/i
 
 /** The sorts of figure `figure` (as typed: "25", "3.7bn") is where a text writes it; none where it is not written as typed. */
 export function figureSorts(text: string, figure: string, lexicon: Lexicon): Set<FigureSort> {
@@ -208,7 +212,7 @@ export function figureSorts(text: string, figure: string, lexicon: Lexicon): Set
       dates(lexicon).dayNumber.test(text.slice(at)) ? 'day'
       : /^\s?(?:%|per ?cent\b)/i.test(after) ? 'share'
       : /[£$€]\s?$/.test(text.slice(0, at)) || /(?:m|bn)$/i.test(figure) || /^\s?(?:m|bn|k|million|billion)\b/i.test(after) ? 'sum'
-      : /^[\s-]+(?:years?|yrs?|months?|weeks?|days?|hours?|decades?)\b/i.test(after) ? 'span'
+      : SPAN_UNIT.test(after) ? (after.startsWith('-') ? 'span' : 'time taken')
       : 'count',
     )
   }
