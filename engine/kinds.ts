@@ -54,6 +54,9 @@ const SHARE_FIGURE = /\d\s?(%|per ?cent)/i
 const PERCENT = new RegExp(`${SHARE_FIGURE.source}|\\b(half|quarter|third|fifth|majority|most)\\b`, 'i')
 /** A sum as a figure: after a currency sign, with "m" or "bn" joined to it, or in millions or billions of pounds. */
 const SUM_FIGURE = /[£$€]\s?\d|\b\d[\d,.]*(m|bn)\b|\b\d[\d,.]*\s?(million|billion)\s+(pounds|quid)\b/i
+/** A share given as a figure or a fraction, not only as "most" or "the majority". */
+const EXACT_SHARE = new RegExp(`${SHARE_FIGURE.source}|\\b(half|quarter|third|fifth)\\b`, 'i')
+const VAGUE_SHARE = 0.5
 const MONEY = /£|\$|€|\b\d[\d,.]*\s?(m|bn|k|million|billion)\b/i
 /** "The fourth time" says how many times. */
 const NTH_TIME = /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+time\b/i
@@ -822,6 +825,8 @@ const NOT_A_DEADLINE = 0.3
 export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext): number {
   switch (kind) {
     case 'percent':
+      // "Most staff" or "the majority" gives no share as a figure or a fraction does.
+      if (PERCENT.test(sentence) && !EXACT_SHARE.test(sentence)) return VAGUE_SHARE * nearAsked(sentence, PERCENT, ctx, 0.7)
       return PERCENT.test(sentence) ? nearAsked(sentence, PERCENT, ctx, 0.7) : NUMBER.test(sentence) ? 0.3 : 0
     case 'money':
       return MONEY.test(sentence) ? nearAsked(sentence, MONEY, ctx, 0.7) : NUMBER.test(sentence) ? 0.3 : 0

@@ -811,6 +811,14 @@ describe('compose', () => {
     expect(kindScore('count', 'Bluewater won six routes across the islands.', ctx(true))).toBeLessThan(0.5)
   })
 
+  it('takes "most" or "the majority" for a share asked for only at a push: a figure or a fraction gives one', () => {
+    const ctx = kindContext({ focus: ['crews', 'strike'], asked: new Set(['crew', 'strike']), matched: new Set(['crew', 'strike']) })
+    expect(kindScore('percent', 'Most crews joined the strike in March 2016.', ctx)).toBeLessThanOrEqual(0.5)
+    expect(kindScore('percent', 'The majority of crews joined the strike.', ctx)).toBeLessThanOrEqual(0.5)
+    expect(kindScore('percent', 'Half of the crews joined the strike.', ctx)).toBe(1)
+    expect(kindScore('percent', '84% of crews joined the strike.', ctx)).toBe(1)
+  })
+
   it('takes a figure counting "people" as an answer to "how many passengers", but not a figure counting crews', () => {
     const ctx = (countClass: 'people' | undefined): KindContext => ({ lexicon: kb.language.lexicon, isEnglishWord: kb.isEnglishWord, isDictionaryWord: kb.isDictionaryWord, focus: [], asked: new Set(), countOf: new Set([toTerm('passengers') as string]), countNamed: new Set([toTerm('passengers') as string]), countClass, matched: new Set(), asksAttribution: false, yearsAsked: new Set() })
     expect(kindScore('count', 'The night routes carried an extra 50,000 people a year.', ctx('people'))).toBeGreaterThanOrEqual(0.5)
