@@ -9,10 +9,10 @@
 export const ANSWER_KINDS = ['percent', 'money', 'amount', 'count', 'time', 'duration', 'reason', 'rating', 'entity', 'person', 'identity', 'definition', 'title', 'wording'] as const
 export type AnswerKind = (typeof ANSWER_KINDS)[number] | 'other'
 
-export const MESSAGE_KEYS = ['greeting', 'thanks', 'unknown', 'later', 'future', 'personal', 'private', 'instructed', 'task', 'empty', 'asOf', 'earlier', 'dated', 'published', 'written', 'comparedBefore', 'comparedAfter', 'disputed', 'differ', 'askTitle', 'askIntro', 'timelineTitle', 'timelineIntro', 'about'] as const
+export const MESSAGE_KEYS = ['greeting', 'thanks', 'unknown', 'later', 'future', 'personal', 'private', 'instructed', 'task', 'empty', 'asOf', 'earlier', 'dated', 'published', 'written', 'comparedBefore', 'comparedAfter', 'disputed', 'differ', 'askTitle', 'askIntro', 'timelineTitle', 'timelineIntro', 'about', 'overview'] as const
 export type MessageKey = (typeof MESSAGE_KEYS)[number]
 
-const QUESTION_PATTERNS = ['smallTalk', 'thanks', 'filler', 'personal', 'someoneElse', 'adviceAsked', 'publisherAsked', 'whichRight', 'publicationAsked', 'publicationWords', 'writerAsked', 'taskAsked', 'privateDetails', 'now', 'future', 'futureTense', 'notTopic', 'countOf', 'vagueCount', 'people', 'organisations', 'partOf', 'ownCase', 'recipient', 'vagueRole', 'listAsked', 'successorOf', 'predecessorOf', 'polar', 'attribute', 'thingAsked', 'generalThing', 'grading', 'leadingClause', 'sceneYear', 'lasting', 'roleNow', 'earliest', 'latest', 'sortAsked', 'eventAsked', 'holderAt', 'story', 'deadline', 'afterLast', 'laterThan', 'beforeOrAfter', 'rate'] as const
+const QUESTION_PATTERNS = ['smallTalk', 'thanks', 'filler', 'personal', 'someoneElse', 'adviceAsked', 'publisherAsked', 'whichRight', 'publicationAsked', 'publicationWords', 'writerAsked', 'taskAsked', 'privateDetails', 'now', 'future', 'futureTense', 'notTopic', 'countOf', 'vagueCount', 'people', 'organisations', 'partOf', 'ownCase', 'recipient', 'vagueRole', 'listAsked', 'successorOf', 'predecessorOf', 'polar', 'attribute', 'thingAsked', 'generalThing', 'grading', 'leadingClause', 'sceneYear', 'lasting', 'roleNow', 'earliest', 'latest', 'sortAsked', 'eventAsked', 'holderAt', 'story', 'deadline', 'afterLast', 'laterThan', 'beforeOrAfter', 'rate', 'yearOverview'] as const
 type QuestionPattern = (typeof QUESTION_PATTERNS)[number]
 
 /** Classes of things a count may name generically ("how many people", "how many groups"): each a question pattern of the words that count one of the class. */

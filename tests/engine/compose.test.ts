@@ -250,6 +250,28 @@ describe('compose', () => {
     expect(sentencesOf(await answer(small, 'lived on the islands 25 years - how many night routes did the board run?', []))[0]).toMatch(/ran 21 night routes/)
   })
 
+  it('answers "what happened in 2016?" with the months its sources report most, in date order, each by its best-reported event, quoted and cited', async () => {
+    const text = (what: string) => `${what}, the Gazette reported, in a report on the ferries that run between the islands and the mainland for the harbour board.`
+    const small = await smallKb({
+      'cut.md': gazette('cut', 'Night routes cut', '2016-03-04', text('The operators cut the night routes on 4 March 2016'), 'When were the night routes cut?'),
+      'cut-herald.md': gazette('cut-herald', 'Night routes cut', '2016-03-04', text('Both operators stopped sailing at night from 4 March 2016'), 'Who stopped sailing at night?').replaceAll('Harbour Gazette', 'Island Herald'),
+      'fares.md': gazette('fares', 'Fares rise', '2016-07-01', text('Fares rose by £2 a ticket on 1 July 2016'), 'When did fares rise?'),
+      'strike.md': gazette('strike', 'Crews strike', '2016-09-12', text('The crews held a 12-hour strike on 12 September 2016'), 'When did the crews strike?'),
+      'board.md': gazette('board', 'Board meets', '2016-11', text('The harbour board met in November 2016 to review the contracts'), 'When did the board meet?'),
+      'old.md': gazette('old', 'Contracts let', '2015-02-01', text('The board let the ferry contracts on 1 February 2015'), 'When were the contracts let?'),
+    })
+    const a = await answer(small, 'what happened in 2016?', [])
+    expect(a.answered).toBe(true)
+    expect(a.answer).toMatch(/^My sources report 4 events in 2016; the months they report most:/)
+    // March (two sources) first; the last three months weigh the same, so the earlier two of them follow.
+    expect(a.answer).toMatch(/4 March 2016.*\[1\].*rose by £2.*\[2\].*12-hour strike.*\[3\]$/)
+    expect(a.citations.map((c) => c.date)).toEqual(['2016-03-04', '2016-07-01', '2016-09-12'])
+    for (const c of a.citations) expect(small.artifact.passages.find((p) => p.id === c.passageId)?.text).toContain(c.quote)
+    // A question about one thing that year is answered as any other.
+    expect((await answer(small, 'what happened to the fares in 2016?', [])).answer).not.toMatch(/months they report most/)
+    expect((await answer(small, 'what happened in 2015?', [])).answer).not.toMatch(/months they report most/)
+  })
+
   it('settles a yes/no question about a year with the year the sources give, when the one asked about is wrong; an open question keeps to its year', async () => {
     expect(sentencesOf(await ask('did the operators cut the night routes in 2017?'))[0]).toMatch(/cut back the night routes in March 2016/)
     expect((await ask('when did the operators cut the night routes in 2017?')).answered).toBe(false)

@@ -1,0 +1,52 @@
+/**
+ * "What happened in 2018?": the year told by the months its sources report most, from the
+ * timeline the build made (engine/timeline.ts). Each month is given by the first sentence of
+ * the passage reporting its best-sourced event, quoted and cited as any answer's sentence is.
+ */
+import type { Citation } from './compose'
+import type { Kb } from './kb'
+import type { Query } from './understand'
+
+/** Months told of a year: enough to show its shape, few enough to read at a glance. */
+const MONTHS_TOLD = 3
+
+export interface Overview {
+  answer: string
+  citations: Citation[]
+}
+
+/** The overview a question asks for, if it asks what happened in a year and the timeline holds at least two months of it. */
+export function yearOverview(kb: Kb, query: Query): Overview | undefined {
+  // A follow-up asks about what was talked about in that year, not about the whole of it.
+  const year = query.followUp ? undefined : kb.language.lexicon.question.yearOverview.exec(query.text)?.[1]
+  if (!year) return undefined
+  const events = kb.artifact.timeline.filter((e) => e.date.startsWith(year))
+  // A month is weighed by how many events it holds and how many sources report them; an event dated by its year alone has no month.
+  const months = new Map<string, typeof events>()
+  for (const e of events) if (e.date.length > 4) months.set(e.date.slice(0, 7), [...(months.get(e.date.slice(0, 7)) ?? []), e])
+  const weight = (month: typeof events) => month.length + month.reduce((n, e) => n + e.citations.length, 0)
+  const told = [...months.entries()]
+    .sort((a, b) => weight(b[1]) - weight(a[1]) || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MONTHS_TOLD)
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+  const citations: Citation[] = []
+  const sentences: string[] = []
+  for (const [, month] of told) {
+    // Its event: the one most sources report, on the day most events fell.
+    const standing = (e: (typeof events)[number]) => e.citations.length + month.filter((o) => o.date === e.date).length
+    const event = month.reduce((best, e) => (standing(e) > standing(best) ? e : best))
+    const date = event.date
+    const sourceId = event.citations[0]?.sourceId
+    // A sharded KB holds only the passages loaded so far: a month whose passage is not among them is left out.
+    const passage = kb.artifact.passages.find((p) => p?.date === date && p.sourceId === sourceId && p.heading.trim() === event.text)
+    const source = sourceId === undefined ? undefined : kb.sources.get(sourceId)
+    const sentence = passage?.sentences[0]
+    if (!passage || !source || !sentence) continue
+    const url = passage.url ?? source.url
+    citations.push({ n: citations.length + 1, sourceId: source.id, passageId: passage.id, title: source.title, publisher: source.publisher, published: source.published, kind: source.kind, ...(url && { url }), date, quote: sentence })
+    sentences.push(`${sentence} [${citations.length}]`)
+  }
+  if (sentences.length < 2) return undefined
+  const intro = kb.language.lexicon.message('overview', { year, count: events.length })
+  return { answer: `${intro} ${sentences.join(' ')}`, citations }
+}
