@@ -7,7 +7,7 @@
 import { asksSomething, cleanQuestion } from './clean'
 import { compose, composeHolder, plan, type Citation, type ComposeContext } from './compose'
 import type { Kb } from './kb'
-import { answerKind } from './kinds'
+import { answerKind, escape, figureSorts } from './kinds'
 import { words } from './text'
 import type { MessageKey } from './lexicon'
 import { yearOverview } from './overview'
@@ -59,7 +59,8 @@ async function answerWith(kb: Kb, question: string, history: readonly Turn[]): P
   const retrieval = await retrieve(kb, query)
   const said = saidBefore(kb, history, query)
   const context = { ...composeContext(kb), ...(said !== undefined && { said }) }
-  const composed = compose(retrieval, query, context) ?? (await stateWithoutSuccessor(kb, query, context)) ?? (await leaningOnEarlier(kb, question, history, query, context))
+  const found = compose(retrieval, query, context) ?? (await stateWithoutSuccessor(kb, query, context)) ?? (await leaningOnEarlier(kb, question, history, query, context))
+  const composed = (await countClaimed(kb, query, found, context)) ?? found
   if (!composed) return decline(kb, query, 'unknown', retrieval)
   return { answer: composed.answer, answered: true, citations: composed.citations, ...(composed.asOf && { asOf: composed.asOf }) }
 }
@@ -86,6 +87,24 @@ async function stateWithoutSuccessor(kb: Kb, query: Query, context: ComposeConte
   // Only a passage on how things stand will do: an older one would pass off an earlier holder as the latest.
   const from = kb.artifact.passages.findIndex((p) => p?.id === state?.citations[0]?.passageId)
   return state && kb.current.has(from) && !firstSentence(state.answer).toLowerCase().includes(succession.of.toLowerCase()) ? state : undefined
+}
+
+/**
+ * "Is it true there were 25 CRCs?", where the answer found does not give 25 as a count: asked as "how many CRCs?", the figure the
+ * sources give settles it. Only for a yes/no question naming one figure as a count that was answered, and only when the count question is.
+ */
+async function countClaimed(kb: Kb, query: Query, found: ReturnType<typeof compose>, context: ComposeContext): Promise<ReturnType<typeof compose>> {
+  if (!found || !query.polar || query.kind !== 'other' || query.followUp) return undefined
+  const counts = query.slots.flatMap((slot) => (slot.typed.length === 1 && /^\d[\d,]*$/.test(slot.typed[0] as string) && !/^(?:19|20)\d\d$/.test(slot.typed[0] as string) && figureSorts(query.text, slot.typed[0] as string, context.lexicon).has('count') ? [slot.typed[0] as string] : []))
+  const figure = counts.length === 1 ? counts[0] : undefined
+  if (figure === undefined || figureSorts(found.citations[0]?.quote ?? '', figure, context.lexicon).has('count')) return undefined
+  // A figure after "the" or "its" ("were the 21 companies sold in 2015?") is taken as known, not claimed; one given roughly is no claim to check.
+  const claim = new RegExp(`(?<!\\b(?:the|its|their|all|of|about|around|roughly|some|nearly|almost|over|under)\\s+)(?<![\\d.,-])${escape(figure)}(?![\\d]|[.,]\\d)`, 'i')
+  if (!claim.test(query.text)) return undefined
+  const asked = understand(query.text.replace(claim, 'how many'), [], kb.language)
+  const counting = { ...asked, polar: false }
+  if (counting.decline || counting.kind !== 'count' || counting.countOf.length === 0) return undefined
+  return compose(await retrieve(kb, counting), counting, context)
 }
 
 /** Words of a question short enough to lean on the one before without saying so ("split into how many areas?"). */

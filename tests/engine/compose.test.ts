@@ -272,6 +272,16 @@ describe('compose', () => {
     expect((await answer(small, 'what happened in 2015?', [])).answer).not.toMatch(/months they report most/)
   })
 
+  it('settles a claim of a count ("were there 25 night routes?") with the count the sources give, where the best answer gives 25 as no count', async () => {
+    const small = await smallKb({
+      'share.md': gazette('share', 'Night routes cut', '2016-07-01', 'The Harbour Board said that 25 per cent of its night routes had been cut across the islands since the operators took over the crossings from the council.', 'How many night routes were cut?'),
+      'routes.md': gazette('routes', 'How many routes', '2016-07-02', 'The Harbour Board ran 21 night routes across the islands, the Gazette reported, each one sailed by the operators under contract to the board since 2015.', 'How many night routes were there?'),
+    })
+    expect(sentencesOf(await answer(small, 'is it true there were 25 night routes across the islands?', []))[0]).toMatch(/ran 21 night routes/)
+    // A figure taken as known ("the 25 routes") is no claim.
+    expect(sentencesOf(await answer(small, 'were the 25 night routes across the islands cut?', []))[0]).toMatch(/25 per cent/)
+  })
+
   it('settles a yes/no question about a year with the year the sources give, when the one asked about is wrong; an open question keeps to its year', async () => {
     expect(sentencesOf(await ask('did the operators cut the night routes in 2017?'))[0]).toMatch(/cut back the night routes in March 2016/)
     expect((await ask('when did the operators cut the night routes in 2017?')).answered).toBe(false)
