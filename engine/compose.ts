@@ -97,6 +97,8 @@ const ADD_FLOOR = 0.34
 const UNRIVALLED_KINDS: ReadonlySet<AnswerKind> = new Set(['definition'])
 /** For an open question, another sentence of the first one's passage holding this share of what the first holds says more of the answer. */
 const SAYS_MORE = 0.25
+/** For a follow-up, a sentence of the kind asked holding this share of the question with what it carries over answers it, whatever it holds of its own words. */
+const FOLLOWED = 0.6
 /** A follow-up's answer may pass over what the last answer said for a sentence scoring this share of it. */
 const NEARLY = 0.7
 const MAX_WORDS = 90
@@ -605,7 +607,9 @@ class Scorer {
     if (standing) return c.ownCoverage >= NOW_CURRENT ? undefined : 'too little of the question'
     // A date or a figure beside a word or two of the question, where another sentence holds much more of it, answers something else.
     if (c.ownCoverage < this.bestOwnCoverage * LOOSE) return 'much less of the question than another sentence'
-    return c.ownCoverage >= (this.query.polar ? SETTLES : HOLDS) ? undefined : 'too little of the question'
+    if (c.ownCoverage >= (this.query.polar ? SETTLES : HOLDS)) return undefined
+    // "How long did it run for?" after "what was the consultation?": the kind of answer asked, in a sentence on what the conversation is about, holds it.
+    return this.query.followUp && this.strict && c.kind >= KIND_FLOOR && c.coverage >= FOLLOWED ? undefined : 'too little of the question'
   }
 
   /** The most of the question's own concepts any sentence considered holds (set once the candidates are scored). */

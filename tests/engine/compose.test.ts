@@ -282,6 +282,15 @@ describe('compose', () => {
     expect(sentencesOf(await answer(small, 'were the 25 night routes across the islands cut?', []))[0]).toMatch(/25 per cent/)
   })
 
+  it('answers a follow-up asking only for a kind of answer with words of its own ("how long did it run for?") from a sentence of that kind on what was talked about', async () => {
+    const small = await smallKb({
+      'consult.md': gazette('consult', 'Fares consultation', '2016-03-03', 'A consultation on harbour ferry fares asked passengers and crews what they thought of ticket prices across the islands, the Gazette reported. The consultation on harbour ferry fares opened on 3 March 2016 and closed on 28 April 2016.', 'What was the fares consultation?\n- When did the fares consultation run?'),
+      'routes.md': gazette('routes', 'How many routes', '2016-07-02', 'The Harbour Board ran 21 night routes across the islands, the Gazette reported, each one run by the operators under contract to the board since 2015.', 'How many night routes were there?'),
+    })
+    const a = await answer(small, 'how long did it run for?', [{ question: 'what was the harbour ferry fares consultation?' }])
+    expect(sentencesOf(a)[0]).toMatch(/opened on 3 March 2016 and closed on 28 April 2016/)
+  })
+
   it('settles a yes/no question about a year with the year the sources give, when the one asked about is wrong; an open question keeps to its year', async () => {
     expect(sentencesOf(await ask('did the operators cut the night routes in 2017?'))[0]).toMatch(/cut back the night routes in March 2016/)
     expect((await ask('when did the operators cut the night routes in 2017?')).answered).toBe(false)
