@@ -5,7 +5,7 @@
  * decline with questions close to it that the knowledge base can answer.
  */
 import { asksSomething, cleanQuestion } from './clean'
-import { compose, composeHolder, plan, type Citation, type ComposeContext } from './compose'
+import { APPROXIMATELY, compose, composeHolder, plan, type Citation, type ComposeContext } from './compose'
 import type { Kb } from './kb'
 import { answerKind, escape, figureSorts } from './kinds'
 import { words } from './text'
@@ -99,7 +99,7 @@ async function countClaimed(kb: Kb, query: Query, found: ReturnType<typeof compo
   const figure = counts.length === 1 ? counts[0] : undefined
   if (figure === undefined || figureSorts(found.citations[0]?.quote ?? '', figure, context.lexicon).has('count')) return undefined
   // A figure after "the" or "its" ("were the 21 companies sold in 2015?") is taken as known, not claimed; one given roughly is no claim to check.
-  const claim = new RegExp(`(?<!\\b(?:the|its|their|all|of|about|around|roughly|some|nearly|almost|over|under)\\s+)(?<![\\d.,-])${escape(figure)}(?![\\d]|[.,]\\d)`, 'i')
+  const claim = new RegExp(`(?<!(?:\\b(?:the|its|their|all|of)|${APPROXIMATELY.source})\\s+)(?<![\\d.,-])${escape(figure)}(?![\\d]|[.,]\\d)`, 'i')
   if (!claim.test(query.text)) return undefined
   const asked = understand(query.text.replace(claim, 'how many'), [], kb.language)
   const counting = { ...asked, polar: false }

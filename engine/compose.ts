@@ -76,7 +76,7 @@ const TIE = 1e-9
 /** Of the question's own concepts, what a sentence without a date must hold for its passage's event date to answer "when". */
 const DATED_COVERAGE = 0.8
 /** Words that give a figure roughly. */
-const APPROXIMATELY = /\b(?:about|around|roughly|approximately|nearly|almost|some|over|under|(?:more|less|fewer) than|up to|at least)/
+export const APPROXIMATELY = /\b(?:about|around|roughly|approximately|nearly|almost|some|over|under|(?:more|less|fewer) than|up to|at least)/
 
 /** A strict kind's sentence must carry the kind at least this well ("£3.7bn" for "how much"). */
 const KIND_FLOOR = 0.5
@@ -482,7 +482,7 @@ class Scorer {
       // "The same report judged…", "It also found…": a sentence referring back holds, at a discount, what the one before it named.
       const before = backRefs[position] ? termSets[position - 1] : undefined
       for (let i = 0; i < slots.length; i++) {
-        const share = holds(i, own) && this.sameSort(i, sentence) ? 1 : before && holds(i, before) ? REFERRED : 0
+        const share = holds(i, own) && this.sameSort(i, sentence) ? 1 : before && holds(i, before) && this.sameSort(i, side.record.sentences[position - 1] as string) ? REFERRED : 0
         if (share === 0) continue
         covered += share * (this.weights[i] ?? 0)
         weighed += share * (this.retrieval.slotWeights[i] ?? 0)

@@ -51,11 +51,13 @@ const COUNTING_WORDS = [...NUMBER_WORDS.keys(), 'hundred', 'thousand', 'million'
 const SPELLED_NUMBERS = ['one', ...COUNTING_WORDS].join('|')
 const NUMBER = new RegExp(`\\d|\\b(${SPELLED_NUMBERS}|half|quarter|third)\\b`, 'i')
 const SHARE_FIGURE = /\d\s?(%|per ?cent)/i
-const PERCENT = new RegExp(`${SHARE_FIGURE.source}|\\b(half|quarter|third|fifth|majority|most)\\b`, 'i')
+/** Words giving a share as a fraction. */
+const FRACTIONS = 'half|quarter|third|fifth'
+const PERCENT = new RegExp(`${SHARE_FIGURE.source}|\\b(${FRACTIONS}|majority|most)\\b`, 'i')
 /** A sum as a figure: after a currency sign, with "m" or "bn" joined to it, or in millions or billions of pounds. */
 const SUM_FIGURE = /[£$€]\s?\d|\b\d[\d,.]*(m|bn)\b|\b\d[\d,.]*\s?(million|billion)\s+(pounds|quid)\b/i
 /** A share given as a figure or a fraction, not only as "most" or "the majority". */
-const EXACT_SHARE = new RegExp(`${SHARE_FIGURE.source}|\\b(half|quarter|third|fifth)\\b`, 'i')
+const EXACT_SHARE = new RegExp(`${SHARE_FIGURE.source}|\\b(${FRACTIONS})\\b`, 'i')
 const VAGUE_SHARE = 0.5
 const MONEY = /£|\$|€|\b\d[\d,.]*\s?(m|bn|k|million|billion)\b/i
 /** "The fourth time" says how many times. */
@@ -201,26 +203,30 @@ export function figureKind(text: string): AnswerKind | undefined {
  * describing a thing ("a 24-hour strike") or a time taken ("20 yrs", "18 months inside"), else a count ("25 companies").
  */
 export type FigureSort = 'day' | 'share' | 'sum' | 'span' | 'time taken' | 'count'
-const SPAN_UNIT = /^[\s-]+(?:years?|yrs?|months?|weeks?|days?|hours?|decades?)\b/i
 
-/** The sorts of figure `figure` (as typed: "25", "3.7bn") is where a text writes it; none where it is not written as typed. */
+/** The sorts of figure `figure` (as typed: "25", "8000", "3.7bn") is where a text writes it, with or without commas ("8,000"); none where it is not written. */
 export function figureSorts(text: string, figure: string, lexicon: Lexicon): Set<FigureSort> {
   const sorts = new Set<FigureSort>()
-  for (const m of text.matchAll(new RegExp(`(?<![\\d.,])${figure.replace(/[.,]/g, '\\$&')}(?![\\d]|[.,]\\d)`, 'gi'))) {
+  // Commas between thousands are read away in both, at the same places, so what stands around a figure is as written.
+  const plain = text.replace(THOUSANDS, '$1')
+  for (const m of plain.matchAll(new RegExp(`(?<![\\d.,])${escape(figure.replace(/,/g, ''))}(?![\\d]|[.,]\\d)`, 'gi'))) {
     const at = m.index ?? 0
-    const after = text.slice(at + m[0].length)
-    // "80/20" may be written as two shares; "2017/18" is a year.
-    if (after.startsWith('/') || text[at - 1] === '/') continue
+    const before = plain.slice(0, at)
+    const after = plain.slice(at + m[0].length)
+    // "80/20" may be written as two shares; "2017/18" is a year; "HC 484" numbers a document.
+    if (after.startsWith('/') || before.endsWith('/') || NUMBERED_BY.test(before.slice(-5))) continue
+    const sumOrShare = SUM_OR_SHARE_AFTER.exec(after)
     sorts.add(
-      dates(lexicon).dayNumber.test(text.slice(at)) ? 'day'
-      : /^\s?(?:%|per ?cent\b)/i.test(after) ? 'share'
-      : /[£$€]\s?$/.test(text.slice(0, at)) || /(?:m|bn)$/i.test(figure) || /^\s?(?:m|bn|k|million|billion)\b/i.test(after) ? 'sum'
-      : SPAN_UNIT.test(after) ? (after.startsWith('-') ? 'span' : 'time taken')
+      dates(lexicon).dayNumber.test(plain.slice(at)) ? 'day'
+      : sumOrShare ? (/%|cent/i.test(sumOrShare[0]) ? 'share' : 'sum')
+      : /[£$€]\s?$/.test(before) || /(?:m|bn)$/i.test(figure) ? 'sum'
+      : SPAN_AFTER.test(after) ? (after.startsWith('-') ? 'span' : 'time taken')
       : 'count',
     )
   }
   return sorts
 }
+const THOUSANDS = /(\d),(?=\d{3}\b)/g
 
 /** Whether a sentence gives a figure that is no year. */
 export function holdsFigure(sentence: string): boolean {
@@ -287,7 +293,7 @@ const SUM_OR_SHARE_AFTER = /^\s?(?:(?:m|bn|k|million|billion|per ?cent)\b|%)/i
 const FRACTION = /(?<!\b(?:first|second|third|fourth|last|final|next|previous|other) )\b(?:half|quarter|third|fifth|tenth)s? of\b/i
 
 /** What follows a figure giving a span of time rather than a count. */
-const SPAN_AFTER = /^[\s-]+(years?|months?|weeks?|days?|decades?)\b/i
+const SPAN_AFTER = /^[\s-]+(years?|yrs?|months?|weeks?|days?|hours?|decades?)\b/i
 
 /** Figures that count something: not years, not days of a month, and not a document's number. */
 function countingFigure(sentence: string, lexicon: Lexicon): RegExp | undefined {

@@ -23,7 +23,12 @@ export function yearOverview(kb: Kb, query: Query): Overview | undefined {
   const events = kb.artifact.timeline.filter((e) => e.date.startsWith(year))
   // A month is weighed by how many events it holds and how many sources report them; an event dated by its year alone has no month.
   const months = new Map<string, typeof events>()
-  for (const e of events) if (e.date.length > 4) months.set(e.date.slice(0, 7), [...(months.get(e.date.slice(0, 7)) ?? []), e])
+  for (const e of events) {
+    if (e.date.length <= 4) continue
+    const month = months.get(e.date.slice(0, 7))
+    if (month) month.push(e)
+    else months.set(e.date.slice(0, 7), [e])
+  }
   const weight = (month: typeof events) => month.length + month.reduce((n, e) => n + e.citations.length, 0)
   const told = [...months.entries()]
     .sort((a, b) => weight(b[1]) - weight(a[1]) || (a[0] < b[0] ? -1 : 1))
@@ -33,7 +38,9 @@ export function yearOverview(kb: Kb, query: Query): Overview | undefined {
   const sentences: string[] = []
   for (const [, month] of told) {
     // Its event: the one most sources report, on the day most events fell.
-    const standing = (e: (typeof events)[number]) => e.citations.length + month.filter((o) => o.date === e.date).length
+    const onDay = new Map<string, number>()
+    for (const e of month) onDay.set(e.date, (onDay.get(e.date) ?? 0) + 1)
+    const standing = (e: (typeof events)[number]) => e.citations.length + (onDay.get(e.date) ?? 0)
     const event = month.reduce((best, e) => (standing(e) > standing(best) ? e : best))
     const date = event.date
     const sourceId = event.citations[0]?.sourceId

@@ -721,9 +721,11 @@ const RELATIVE = /^(who|whom|that|which)$/
 const SUCCESSION_WORDS = /^(successor|predecessor|took|take|taken|taking|over|stepped|step|left|gone|quit|retired|resigned|departed|moved)s?$/i
 
 /**
- * For "how many …": the terms of what it counts (with the alternatives of the concepts they belong to),
- * and of the thing its first word names, when that names one rather than any count ("people", "more");
- * and whether it counts things of any sort of a class ("how many people", `question.people`; "how many groups", `question.organisations`).
+ * For "how many …": the terms of what it counts (with the alternatives of the concepts they belong to), and of the
+ * thing it names, when it names one rather than any count ("people", "more"): its first word, or a plural after up to
+ * three words describing it ("new trainee probation officers"), a vague first word ("extra") only qualifying them;
+ * whether it counts things of any sort of a class ("how many people", `question.people`; "how many groups",
+ * `question.organisations`); and the class of the thing named ("prisoners" are people: `countClass`).
  */
 function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'countOf' | 'countNamed' | 'countsAnyOf' | 'countClass'> {
   const m = lexicon.question.countOf.exec(text)

@@ -1255,6 +1255,7 @@ describe('understand', () => {
     expect(ask('how many late night crossings were cancelled').countOf).toEqual(expect.arrayContaining(['late', 'night', 'cross']))
     // Or three ("new late night crossings"), and a word inside a phrase the vocabulary knows, though too common to search for.
     expect(ask('how many new late night crossings were cancelled').countNamed).toEqual(['cross'])
+    expect(ask('how many extra new late night crossings were cancelled').countNamed).toEqual(['cross'])
     const phrased: Language = { ...language, vocabulary: compileVocabulary({ groups: [['serious further incident', 'SFI']], oneWay: [] }) }
     expect(understand('how many serious further incident reviews were held', [], phrased).countNamed).toEqual([toTerm('reviews')])
     // Unless the next word says what they did: then the hyphenated word is what is counted.
