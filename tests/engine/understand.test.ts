@@ -1310,6 +1310,9 @@ describe('understand', () => {
     expect(ask('how many were cancelled').countNamed).toEqual([])
     expect(ask('who replaced Jo Bluewater as chair').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
     expect(ask('who was chair before Jo Bluewater').succession).toEqual({ of: 'Jo Bluewater', direction: 'before' })
+    // "Who became chair when X stepped down" asks who came after X; "when the contracts ended" names no one.
+    expect(ask('who became chair when Jo Bluewater stepped down').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
+    expect(ask('who was chair when the contracts ended').succession).toBeUndefined()
     // "X's successor", "the predecessor of X": the relation named, not a concept a sentence must hold.
     const heir = ask("who was Jo Bluewater's successor as chair?")
     expect(heir.succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
