@@ -521,6 +521,11 @@ describe('understand', () => {
     expect(ask('the night routes were cut in 2016 yeah?').polar).toBe(true)
     expect(ask('the night routes were cut in 2016 yeah?').slots.flatMap((s) => s.typed)).not.toContain('yeah')
     expect(ask('i heard the operators cut the night routes, right?').slots.flatMap((s) => s.typed)).not.toContain('heard')
+    // Typed without a question mark, a tag after a figure or a comma still makes a claim to check, and is no concept; "proved right" keeps its word.
+    expect(ask('the night routes were cut in 2016 right').polar).toBe(true)
+    expect(ask('the night routes were cut in 2016 right').slots.flatMap((s) => s.typed)).not.toContain('right')
+    expect(ask('bluewater ran the night routes, yeah').polar).toBe(true)
+    expect(ask('was the board proved right').slots.flatMap((s) => s.typed)).toContain('right')
     // A tag mid-question ("…, right? since when") is no concept, nor is "since" in "since when"; "the rest" may be all a follow-up asks about.
     expect(ask('but the operators ran the night routes before that right? since when').slots.flatMap((s) => s.typed)).toEqual(['operators', 'ran', 'night', 'routes'])
     expect(ask('what happened to the rest?', ['which routes did bluewater run?']).slots.filter((s) => s.weight === 1).flatMap((s) => s.typed)).toEqual(['rest'])
