@@ -1644,6 +1644,8 @@ describe('understand', () => {
     expect(ask('how many crossings were there b4 the new timetable').text).toBe('how many crossings were there before the new timetable')
     expect(ask('how many ppl used the B4 route').text).toBe('how many people used the before route')
     expect(ask('what did the b4x ferry cost').text).toBe('what did the b4x ferry cost')
+    // "y" for "why", so the question asks for a reason.
+    expect(ask('y did the operators cut the night routes').kind).toBe('reason')
     // A token is spelt out whole or not at all: "U-turn" is no "you".
     expect(ask('was there a U-turn on the ferries b4.').text).toBe('was there a U-turn on the ferries before.')
     // A month cut short is the month, which the sources write in full.
