@@ -589,6 +589,7 @@ class Scorer {
     // "Who was the chair of Tidal Lines?" is not answered by a sentence naming some other chair beside Tidal Lines: where it names the owner or the part, it names the thing asked for with it.
     const beside = [...this.part, ...this.owner.filter((i) => c.covers.has(i))]
     if (!partUnnamed && this.sought.length > 0 && beside.length > 0 && !near(c.sentence, this.sought, beside, this.retrieval.slots)) return 'the thing asked for is not beside whose it is'
+    if (!partUnnamed && this.owner.length > 0 && onlyOthers(c.sentence, this.sought, this.owner, this.retrieval.slots)) return 'the thing asked for is not beside whose it is'
     // "When did they go from 16 to 21 areas?" is about 16 and 21: a sentence without them speaks of something else.
     // A yes/no question's figure is the claim it checks ("did it cost more than £2bn?"): a sentence giving the figure there was settles it.
     // Figures offered as choices ("16 or 21?") are settled by any one of them.
@@ -742,7 +743,25 @@ function onlyDerived(sentence: string, typed: string): boolean {
 /** Whether some alternative of one of the slots `a` and some alternative of one of the slots `b`, each written whole, stand with at most NEAR_PART words between them in the sentence. */
 function near(sentence: string, a: readonly number[], b: readonly number[], slots: readonly Slot[]): boolean {
   const seq = termSequence(sentence)
-  return close(writtenSpans(seq, a, slots), writtenSpans(seq, b, slots))
+  const owners = writtenSpans(seq, b, slots)
+  return close(writtenSpans(seq, a, slots).filter((span) => !ownedElsewhere(words(sentence), span, owners)), owners)
+}
+
+/** Whether every place a sentence writes the thing asked for says it is another's ("the chief inspector of probation" for "the boss of Working Links"). */
+function onlyOthers(sentence: string, sought: readonly number[], owner: readonly number[], slots: readonly Slot[]): boolean {
+  const seq = termSequence(sentence)
+  const spans = writtenSpans(seq, sought, slots)
+  const owners = writtenSpans(seq, owner, slots)
+  const ws = words(sentence)
+  return spans.length > 0 && spans.every((span) => ownedElsewhere(ws, span, owners))
+}
+
+/**
+ * Whether the thing written at `span` is said by "of" to be something's other than the owner asked about ("Chief Inspector of
+ * Probation"); not where the owner follows within a few words ("the chair of the board of Tidal Lines").
+ */
+function ownedElsewhere(ws: readonly string[], [, end]: readonly [number, number], owners: ReadonlyArray<readonly [number, number]>): boolean {
+  return ws[end + 1] === 'of' && ws[end + 2] !== undefined && !owners.some(([b0]) => b0 > end + 1 && b0 <= end + 1 + NEAR_PART)
 }
 
 /** Why a sentence does not supply what was asked. */

@@ -1600,6 +1600,9 @@ describe('compose', () => {
     // A few words between them still name them together, and a slip in the thing asked for is no reason to decline.
     expect((await chairOf([far, 'Morwenna Pascoe, the chair of the board of Tidal Lines, said the company had been sold to a Breton operator.'])).answer).toMatch(/^Morwenna Pascoe/)
     expect((await chairOf([far, 'Morwenna Pascoe, the chair of Tidal Lines, said the company had been sold to a Breton operator.'], 'who was the chiar of tidal lines?')).answered).toBe(true)
+    // A chair said to be another's ("the chair of the Harbour Board") is no chair of Tidal Lines, whether or not Tidal Lines is beside it.
+    expect((await chairOf(['Tamsin Trevail, the chair of the Harbour Board, said in February 2020 that the night routes of Tidal Lines would keep their fares and timetables after the sale.'])).answered).toBe(false)
+    expect((await chairOf(['Tamsin Trevail, the chair of the Harbour Board, said in February 2020 that the night routes would keep their fares and timetables after the sale of the company.'])).answered).toBe(false)
   })
 
   it('answers "who took over as chair after X?" with the one who followed X, and declines "who is chair now that X has left?" when the sources name no one after X', async () => {
