@@ -1024,10 +1024,12 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
   // Named only where it is over the kind of value asked for (a yes/no question asks of the figure it names, if any): "how many CRCs were there?"
   // shows the other sides as differing, but not on how early the contracts ended.
   const asked = query.polar ? (figureKind(query.text) ?? 'other') : query.kind
-  const about = key === undefined || !valuesMeet(disputeKind(key, context), asked) ? undefined : context.disputes.get(key)?.about
+  const about = key === undefined ? undefined : context.disputes.get(key)?.about || undefined
   // What they differ on reads after "on": a question word starting it is lower-cased ("when the contracts…"), a name ("Harbour Link's…") is not.
   const first = about?.match(/^\p{L}+/u)?.[0] ?? ''
-  const disputed = about && STOP_WORDS.has(first.toLowerCase()) ? first.toLowerCase() + about.slice(first.length) : about
+  const clause = about && STOP_WORDS.has(first.toLowerCase()) ? first.toLowerCase() + about.slice(first.length) : about
+  // Over another kind of value, the other sides differ on that, not on the answer: "Other sources differ on how early the contracts ended:".
+  const disputed = clause === undefined ? undefined : { about: clause, answer: key !== undefined && valuesMeet(disputeKind(key, context), asked) }
   const composed = cite(p.chosen, p.corroborations, p.sides, context.lexicon, asOf, p.dated, earlier, disputed)
   const order = query.beforeOrAfter && p.chosen[0] ? compared(query.beforeOrAfter, p.chosen[0], context.lexicon) : undefined
   return order ? { ...composed, answer: `${order} ${composed.answer}` } : composed
@@ -1243,7 +1245,7 @@ export function composeHolder(role: { retrieval: Retrieval; query: Query }, even
 }
 
 /** Numbers citations by first use, one per contiguous span: neighbouring sentences of one passage, given in a row, share one. */
-function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, sides: Candidate[], lexicon: Lexicon, asOf: string | undefined, dated?: string, earlier: ReadonlyMap<Candidate, string> = new Map(), disputed?: string): Composed {
+function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, sides: Candidate[], lexicon: Lexicon, asOf: string | undefined, dated?: string, earlier: ReadonlyMap<Candidate, string> = new Map(), disputed?: { about: string; answer: boolean }): Composed {
   const citations: Citation[] = []
   const spans = new Map<string, Citation>()
   const citeSpan = (c: Candidate, extendFrom?: Candidate): Citation => {
@@ -1278,7 +1280,7 @@ function cite(chosen: Candidate[], corroborations: Map<Candidate, Candidate[]>, 
   if (dated) parts.push(lexicon.message('dated', { date: lexicon.formatDate(dated) }))
   const ordered = [...chosen, ...sides]
   ordered.forEach((c, i) => {
-    if (i === chosen.length) parts.push(disputed ? lexicon.message('disputed', { about: disputed }) : lexicon.message('differ'))
+    if (i === chosen.length) parts.push(disputed ? lexicon.message(disputed.answer ? 'disputed' : 'differOn', { about: disputed.about }) : lexicon.message('differ'))
     const previous = ordered[i - 1]
     // Said once for sentences of one date in a row (one span, or one report in two passages).
     const when = earlier.get(c)

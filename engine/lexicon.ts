@@ -9,7 +9,7 @@
 export const ANSWER_KINDS = ['percent', 'money', 'amount', 'count', 'time', 'duration', 'reason', 'rating', 'entity', 'person', 'identity', 'definition', 'title', 'wording'] as const
 export type AnswerKind = (typeof ANSWER_KINDS)[number] | 'other'
 
-export const MESSAGE_KEYS = ['greeting', 'thanks', 'unknown', 'later', 'future', 'personal', 'private', 'instructed', 'task', 'empty', 'asOf', 'earlier', 'dated', 'published', 'written', 'comparedBefore', 'comparedAfter', 'disputed', 'differ', 'askTitle', 'askIntro', 'timelineTitle', 'timelineIntro', 'about', 'overview'] as const
+export const MESSAGE_KEYS = ['greeting', 'thanks', 'unknown', 'later', 'future', 'personal', 'private', 'instructed', 'task', 'empty', 'asOf', 'earlier', 'dated', 'published', 'written', 'comparedBefore', 'comparedAfter', 'disputed', 'differ', 'differOn', 'askTitle', 'askIntro', 'timelineTitle', 'timelineIntro', 'about', 'overview'] as const
 export type MessageKey = (typeof MESSAGE_KEYS)[number]
 
 const QUESTION_PATTERNS = ['smallTalk', 'thanks', 'filler', 'personal', 'someoneElse', 'adviceAsked', 'publisherAsked', 'whichRight', 'publicationAsked', 'publicationWords', 'writerAsked', 'taskAsked', 'privateDetails', 'now', 'future', 'futureTense', 'notTopic', 'countOf', 'vagueCount', 'people', 'organisations', 'partOf', 'ownCase', 'recipient', 'vagueRole', 'listAsked', 'successorOf', 'predecessorOf', 'polar', 'attribute', 'thingAsked', 'generalThing', 'grading', 'leadingClause', 'sceneYear', 'lasting', 'roleNow', 'earliest', 'latest', 'sortAsked', 'eventAsked', 'holderAt', 'story', 'deadline', 'afterLast', 'laterThan', 'beforeOrAfter', 'rate', 'yearOverview'] as const
