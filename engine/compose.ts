@@ -744,7 +744,8 @@ function onlyDerived(sentence: string, typed: string): boolean {
 function near(sentence: string, a: readonly number[], b: readonly number[], slots: readonly Slot[]): boolean {
   const seq = termSequence(sentence)
   const owners = writtenSpans(seq, b, slots)
-  return close(writtenSpans(seq, a, slots).filter((span) => !ownedElsewhere(words(sentence), span, owners)), owners)
+  const ws = words(sentence)
+  return close(writtenSpans(seq, a, slots).filter((span) => !ownedElsewhere(ws, span, owners)), owners)
 }
 
 /** Whether every place a sentence writes the thing asked for says it is another's ("the chief inspector of probation" for "the boss of Working Links"). */
