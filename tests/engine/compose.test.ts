@@ -712,7 +712,7 @@ describe('compose', () => {
 
   it('takes a sentence naming a cause for a reason, whichever causal words it uses', () => {
     const ctx = kindContext()
-    for (const s of ['The crossings were cancelled because the crews went on strike.', 'The strike resulted in 120 cancelled crossings.', 'The losses stemmed from fewer passengers.', 'The fares rose, which meant fewer passengers.', 'One reason the routes closed was the cost of fuel.', 'Crews were told not to sail, since their company would be fined.', 'Staff shortages had led, over two winters, to more cancellations.']) expect(kindScore('reason', s, ctx), s).toBe(1)
+    for (const s of ['The crossings were cancelled because the crews went on strike.', 'The strike resulted in 120 cancelled crossings.', 'The losses stemmed from fewer passengers.', 'The fares rose, which meant fewer passengers.', 'One reason the routes closed was the cost of fuel.', 'Crews were told not to sail, since their company would be fined.', 'Staff shortages had led, over two winters, to more cancellations.', 'The new contracts would tackle late sailings by paying operators only for crossings made on time.', 'The timetable was meant to cut waiting at the piers.']) expect(kindScore('reason', s, ctx), s).toBe(1)
     expect(kindScore('reason', 'The crews went on strike in 2019.', ctx)).toBe(0)
     // What was done without some step says why a judgement of it went as it did.
     expect(kindScore('reason', 'The board said it had been a mistake to open the night routes without first testing the landing stages.', ctx)).toBe(1)
