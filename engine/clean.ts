@@ -15,6 +15,8 @@ export interface CleanQuestion {
   mashed: boolean
   /** What the visitor said before asking, in plain words ("Purple Futures put its contracts at £600m. Over how many years?"): what a question with no words of its own leans on. */
   context?: string
+  /** What the visitor said after the question, in plain words ("… before the reforms? their 2014 landscape review"): background to it. */
+  remark?: string
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }
@@ -183,14 +185,14 @@ const MASHED_RUNS = 2
  * When input mixes a question with other fragments (code, instructions,
  * chatter), keeps the fragments that are questions; otherwise all of it.
  */
-function questionPart(text: string): { text: string; before: string[] } {
+function questionPart(text: string): { text: string; before: string[]; after: string[] } {
   const pieces = text.split(/(?<=[.!?;])\s+|\s*(?:--+|#+|;|\n|\|)\s*/)
-  if (pieces.length < 2) return { text, before: [] }
+  if (pieces.length < 2) return { text, before: [], after: [] }
   const fragments = pieces.map((f) => f.replace(/^[^\p{L}\p{N}]+/u, '').trim()).filter(Boolean)
   const asks = (f: string, i: number) => QUESTIONISH.test(f) || (SOON_QUESTION_WORD.test(f) && !/[.!]$/.test(f) && words(f).length <= SHORT_FRAGMENT && /\?$/.test(fragments[i - 1] ?? ''))
   const questions = fragments.filter(asks)
   const first = fragments.findIndex(asks)
-  return questions.length > 0 ? { text: questions.join(' '), before: fragments.slice(0, first) } : { text, before: [] }
+  return questions.length > 0 ? { text: questions.join(' '), before: fragments.slice(0, first), after: fragments.filter((f, i) => i > first && !asks(f, i)) } : { text, before: [], after: [] }
 }
 
 /** A question word after a preposition ("in how many areas", "by how much", "if not, when…"), in a short fragment right after a question and ending in no full stop: a second question, though no mark ends it. */
@@ -233,5 +235,6 @@ export function cleanQuestion(raw: string): CleanQuestion {
     .trim()
   // What came before the question is context only in plain words, and only when nothing tried to instruct: an attack's leftovers are not.
   const said = instructed || mashed ? [] : part.before.filter((f) => PROSE.test(f))
-  return said.length > 0 ? { text, instructed, mashed, context: said.join(' ') } : { text, instructed, mashed }
+  const remark = instructed || mashed ? [] : part.after.filter((f) => PROSE.test(f))
+  return { text, instructed, mashed, ...(said.length > 0 && { context: said.join(' ') }), ...(remark.length > 0 && { remark: remark.join(' ') }) }
 }

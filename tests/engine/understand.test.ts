@@ -1069,6 +1069,18 @@ describe('understand', () => {
     expect(ask('the gazette said in 2016 the routes would close. is that still the plan?').slots.map((s) => s.typed.join(' '))).not.toContain('gazette')
   })
 
+  it('reads a remark after the question ("… who ran the night routes? the 2016 timetable") as background, and thanks after it as nothing', () => {
+    const q = ask('who ran the night routes? the 2016 timetable')
+    expect(q.text).toBe('who ran the night routes?')
+    expect(weightsOf(q)('routes')).toBe(1)
+    // A passage holding the remark's words gains; one lacking them covers no less of the question, nor is held to its year.
+    expect(q.slots.filter((s) => s.background).map((s) => s.typed.join(' '))).toEqual(['2016', 'timetable'])
+    expect(q.years).toEqual([])
+    expect(ask('who ran the night routes? thanks').slots.filter((s) => s.background)).toEqual([])
+    // A second question is no remark: it is asked.
+    expect(ask('who ran the night routes? what did they charge?').slots.filter((s) => s.background)).toEqual([])
+  })
+
   it('matches a capitalised name the stemmer would cut to an everyday word ("Worthing" to "worth") as written, and searches it only by what the vocabulary gives for it', () => {
     const named: Language = { ...language, vocabulary: compileVocabulary({ groups: [['worth', 'value']], oneWay: [{ from: ['Worthing'], to: ['Sussex'] }] }) }
     const searched = (q: string) => understand(q, [], named).slots.map((s) => s.alternatives.map((a) => a.join(' ')))
