@@ -1069,12 +1069,13 @@ describe('understand', () => {
     expect(ask('the gazette said in 2016 the routes would close. is that still the plan?').slots.map((s) => s.typed.join(' '))).not.toContain('gazette')
   })
 
-  it('reads a remark after the question ("… who ran the night routes? the 2016 timetable") as background, and thanks after it as nothing', () => {
+  it('reads a remark after the question ("… who ran the night routes? the 2016 timetable") as background save its names and years, and thanks after it as nothing', () => {
     const q = ask('who ran the night routes? the 2016 timetable')
     expect(q.text).toBe('who ran the night routes?')
     expect(weightsOf(q)('routes')).toBe(1)
-    // A passage holding the remark's words gains; one lacking them covers no less of the question, nor is held to its year.
-    expect(q.slots.filter((s) => s.background).map((s) => s.typed.join(' '))).toEqual(['2016', 'timetable'])
+    // A passage holding the remark's words gains; one lacking them covers no less of the question. Its year weighs in full, but sets no year asked about.
+    expect(q.slots.filter((s) => s.background).map((s) => s.typed.join(' '))).toEqual(['timetable'])
+    expect(weightsOf(q)('2016')).toBe(1)
     expect(q.years).toEqual([])
     expect(ask('who ran the night routes? thanks').slots.filter((s) => s.background)).toEqual([])
     // A second question is no remark: it is asked.
