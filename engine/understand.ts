@@ -970,6 +970,10 @@ function placed(text: string): Map<string, string[]> {
 }
 
 const isFigure = (word: string) => /^\d/.test(word)
+/** An ordinal ("second", "3rd", "last"): what "and the second?" puts in place of is the earlier "first", not a name. */
+const ORDINAL = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|previous|latest|earliest|\d+(?:st|nd|rd|th))$/i
+/** The sort of a word a follow-up may put in place of another of the same sort: a figure, an ordinal, or any other word. */
+const sortOfWord = (word: string) => (ORDINAL.test(word) ? 'ordinal' : isFigure(word) ? 'figure' : 'word')
 
 /** Whether a question asks what a source said or who said it ("what did the BBC say…", "which paper…"). */
 function asksWhoSaid(text: string, lexicon: Lexicon): boolean {
@@ -987,7 +991,7 @@ function replacedBy(question: string, earlier: string): Set<string> {
   const out = new Set<string>()
   for (const [word, what] of placed(earlier)) {
     const instead = now.get(word) ?? []
-    for (const w of what) if (!instead.includes(w) && instead.some((x) => isFigure(x) === isFigure(w))) out.add(w)
+    for (const w of what) if (!instead.includes(w) && instead.some((x) => sortOfWord(x) === sortOfWord(w))) out.add(w)
   }
   return out
 }
@@ -1012,20 +1016,19 @@ function namesOnly(question: string, own: Slot[], lexicon: Lexicon): boolean {
 /**
  * The words of an earlier question that a follow-up naming something else
  * stands in for: of the things it named, the last of the follow-up's sort. A
- * figure stands for a figure ("and 2020?"); a word, for a name (a capitalised
+ * figure stands for a figure ("and 2020?"), an ordinal for an ordinal ("and the second?"); a word, for a name (a capitalised
  * run such as "Working Links", whole, or a word that is not everyday English,
  * such as "Napo") or a thing placed with "in", "for"… ("in Wales"). Which of
  * several named things is meant, the words cannot say: the last is taken.
  */
-function lastNamed(earlier: EarlierTurn, slots: Slot[], language: Language, figure: boolean, own: ReadonlySet<string>, before = Infinity): string[] {
+function lastNamed(earlier: EarlierTurn, slots: Slot[], language: Language, sort: ReturnType<typeof sortOfWord>, own: ReadonlySet<string>, before = Infinity): string[] {
   const ws = words(earlier.text).map((w) => w.toLowerCase())
   // An earlier follow-up that only named something ("and the inspectors?") named it whatever its words.
   const named = namesOnly(earlier.text, earlier.own, language.lexicon)
   const runs = namesIn(earlier.text, language).map((run) => words(run).map((w) => w.toLowerCase()))
   const placedWords = new Set([...placed(earlier.text).values()].flat())
   const nameOf = (w: string): string[] | undefined => {
-    if (figure) return isFigure(w) ? [w] : undefined
-    if (isFigure(w)) return undefined
+    if (sort !== 'word' || sortOfWord(w) !== 'word') return sortOfWord(w) === sort ? [w] : undefined
     return runs.find((run) => run.includes(w)) ?? (named || placedWords.has(w) || (/\p{L}/u.test(w) && !language.isEnglishWord(w)) ? [w] : undefined)
   }
   let best: { words: string[]; at: number } | undefined
@@ -1049,12 +1052,13 @@ function lastNamed(earlier: EarlierTurn, slots: Slot[], language: Language, figu
 function substitution(question: string, own: Slot[], earlier: EarlierTurn, carried: Slot[], language: Language): Set<string> {
   const replaced = replacedBy(question, earlier.text)
   if (replaced.size > 0 || !namesOnly(question, own, language.lexicon)) return replaced
-  const figure = own.every((s) => s.typed.every(isFigure))
+  const sorts = new Set(own.flatMap((s) => s.typed.map(sortOfWord)))
+  const sort = sorts.size === 1 ? [...sorts][0] ?? 'word' : 'word'
   const ownWords = new Set(own.flatMap((s) => s.typed))
   // After "what did the BBC say about the cost of TR?", "and the Independent?", one name, stands for whoever said it: a name before the reporting word.
   const saying = own.length === 1 ? words(earlier.text).findIndex((w) => language.lexicon.reporting.test(w)) : -1
-  const speaker = saying > 0 ? lastNamed(earlier, carried, language, figure, ownWords, saying) : []
-  return new Set(speaker.length > 0 ? speaker : lastNamed(earlier, carried, language, figure, ownWords))
+  const speaker = saying > 0 ? lastNamed(earlier, carried, language, sort, ownWords, saying) : []
+  return new Set(speaker.length > 0 ? speaker : lastNamed(earlier, carried, language, sort, ownWords))
 }
 
 /** A follow-up borrows the concepts of the turns it leans on, at a lower weight so its own words still lead; one pointing back also borrows the names the last answer gave. */

@@ -760,6 +760,8 @@ describe('understand', () => {
     // A name stands in for the last name ("bluewater" is not everyday English here), a figure for the last figure.
     expect(typed('and the harbour board?', ['what did bluewater say in 2019'])).toEqual(['harbour board', '2019'])
     expect(typed('and 2020?', ['what did bluewater say in 2019'])).toEqual(['2020', 'bluewater'])
+    // An ordinal, for the last ordinal: "the second" strike is Bluewater's too.
+    expect(typed('and the second?', ['when was the first bluewater strike'])).toEqual(['second', 'bluewater', 'strike'])
     // Naming again what an earlier follow-up named, it replaces what came before that.
     expect(typed('what about the north', ['who ran the ferries in the south', 'and in the north?', 'and who runs them now?'])).not.toContain('south')
     // A follow-up with a question word of its own adds to what was asked.
