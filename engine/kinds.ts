@@ -5,6 +5,7 @@
  */
 import { COUNT_CLASSES, type AnswerKind, type CountClass, type Lexicon } from './lexicon'
 import { NUMBER_WORDS, shortSum, toTerm, words } from './text'
+import { STOP_WORDS } from './stop-words'
 
 export type { AnswerKind } from './lexicon'
 
@@ -656,6 +657,20 @@ function caseless(word: string): string {
   return lower.length === word.length ? lower : word
 }
 
+/**
+ * Whether a sentence gives a role just before a word asked about, in lower case after "the" ("the minister Lucy Frazer",
+ * "the former deputy harbour master Jo Bluewater"): words naming a post, not a verb ("the board thanked Jo…") nor a stop word.
+ */
+function titled(sentence: string, focus: string[], lexicon: Lexicon): boolean {
+  return focus.some((word) => {
+    const at = sentence.search(new RegExp(`\\b${escape(word)}\\b`, 'i'))
+    const role = at > 0 ? ROLE_BEFORE.exec(sentence.slice(Math.max(0, at - 80), at))?.[1] : undefined
+    return role !== undefined && words(role).every((w) => !STOP_WORDS.has(w) && !/ed$/.test(w) && !lexicon.reporting.test(w))
+  })
+}
+/** "the", up to four lower-case words, then the name's first words: what comes just before a name titled by its role. */
+const ROLE_BEFORE = /\b[Tt]he\s+((?:\p{Ll}[\p{L}-]*\s+){1,4})(?:\p{Lu}[\p{L}'’-]*\s+){0,2}$/u
+
 const describingCache = new Map<string, RegExp>()
 
 /** The pattern of a word described, built once per word: every sentence scored tests it. */
@@ -899,6 +914,8 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
     }
     case 'identity': {
       if (describes(sentence, ctx.focus)) return 1
+      // "The minister Lucy Frazer…": a role just before the name says who they were.
+      if (titled(sentence, ctx.focus, ctx.lexicon)) return 0.9
       // "Who was the chief inspector?" asks for the person in the role: a name beside the role's words.
       const names = newNames(sentence, ctx.focus, ctx.lexicon)
       if (names.some((n) => personIn(n, ctx) && besideAsked(sentence, personIn(n, ctx) as Name, ctx))) return 0.9

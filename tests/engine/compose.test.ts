@@ -576,6 +576,15 @@ describe('compose', () => {
     expect(await kindShort('what were the kiosks')).toBe(false)
   })
 
+  it('reads a role just before the name asked about ("the harbour master Jo Bluewater") as saying who they were', () => {
+    const ctx = kindContext({ focus: ['who', 'was', 'jo', 'bluewater'] })
+    expect(kindScore('identity', 'The harbour master Jo Bluewater told the board the night routes would close.', ctx)).toBe(0.9)
+    expect(kindScore('identity', 'The board heard that the former deputy harbour master Jo Bluewater had left.', ctx)).toBe(0.9)
+    // A name after a verb, or after other names, says nothing of who they were.
+    expect(kindScore('identity', 'The board thanked Jo Bluewater for the night routes.', ctx)).toBeLessThan(0.5)
+    expect(kindScore('identity', 'The Harbour Board and Jo Bluewater agreed the night routes would close.', ctx)).toBeLessThan(0.5)
+  })
+
   it('reads "was replaced by" as telling who came after the one it tells of, not after a name earlier in the sentence ("under Bluewater\'s plan, the piers were replaced by…")', () => {
     const ctx = kindContext({ focus: ['who', 'replaced', 'bluewater'], succession: { of: 'Jo Bluewater', direction: 'after' } })
     expect(kindScore('person', "Under Jo Bluewater's plan, the old piers were replaced by quays run by Tamsin Trevail.", ctx)).toBeLessThan(1)
