@@ -10,7 +10,7 @@ import type { Kb } from './kb'
 import { answerKind, escape, figureSorts } from './kinds'
 import { words } from './text'
 import type { MessageKey } from './lexicon'
-import { yearOverview } from './overview'
+import { overview } from './overview'
 import { retrieve, type Retrieval } from './retrieve'
 import { suggest } from './suggest'
 import { CONTEXT_WEIGHT, declinedAsWorded, isPleasantry, readsLastAnswer, understand, type DeclineReason, type Language, type Query, type Turn } from './understand'
@@ -50,8 +50,8 @@ export async function answer(kb: Kb, question: string, history: readonly Turn[] 
 async function answerWith(kb: Kb, question: string, history: readonly Turn[]): Promise<Answer> {
   const query = understand(question, history, kb.language)
   if (query.decline) return decline(kb, query, query.decline, TOPICAL.has(query.decline) ? await retrieve(kb, query) : undefined)
-  const overview = yearOverview(kb, query)
-  if (overview) return { answer: overview.answer, answered: true, citations: overview.citations }
+  const told = overview(kb, query)
+  if (told) return { answer: told.answer, answered: true, citations: told.citations }
   if (query.holderAt) {
     const held = await holderAt(kb, query.holderAt)
     if (held) return held

@@ -1,7 +1,8 @@
 /**
  * "What happened in 2018?": the year told by the months its sources report most, from the
- * timeline the build made (engine/timeline.ts). Each month is given by the first sentence of
- * the passage reporting its best-sourced event, quoted and cited as any answer's sentence is.
+ * timeline the build made (engine/timeline.ts); "give me a timeline" (`question.periodOverview`),
+ * the whole period so. Each month is given by the first sentence of the passage reporting its
+ * best-sourced event, quoted and cited as any answer's sentence is.
  */
 import type { Citation } from './compose'
 import type { Kb } from './kb'
@@ -9,18 +10,33 @@ import type { Query } from './understand'
 
 /** Months told of a year: enough to show its shape, few enough to read at a glance. */
 const MONTHS_TOLD = 3
+/** Months told of the whole period, each the most reported of its year: its turning points. */
+const PERIOD_MONTHS_TOLD = 8
 
 export interface Overview {
   answer: string
   citations: Citation[]
 }
 
-/** The overview a question asks for, if it asks what happened in a year and the timeline holds at least two months of it. */
-export function yearOverview(kb: Kb, query: Query): Overview | undefined {
-  // A follow-up asks about what was talked about in that year, not about the whole of it.
-  const year = query.followUp ? undefined : kb.language.lexicon.question.yearOverview.exec(query.text)?.[1]
-  if (!year) return undefined
-  const events = kb.artifact.timeline.filter((e) => e.date.startsWith(year))
+/**
+ * The overview a question asks for, if it asks what happened in a year, or for the whole story, and the timeline holds
+ * at least two months of it.
+ */
+export function overview(kb: Kb, query: Query): Overview | undefined {
+  // A follow-up asks about what was talked about, not about the whole of a year or of the story.
+  if (query.followUp) return undefined
+  const { lexicon } = kb.language
+  const year = lexicon.question.yearOverview.exec(query.text)?.[1]
+  if (year) return monthsTold(kb, kb.artifact.timeline.filter((e) => e.date.startsWith(year)), MONTHS_TOLD, false, (count) => lexicon.message('overview', { year, count }))
+  if (lexicon.question.periodOverview.test(query.text)) return monthsTold(kb, kb.artifact.timeline, PERIOD_MONTHS_TOLD, true, (count) => lexicon.message('periodOverview', { count }))
+  return undefined
+}
+
+/**
+ * The `told` months of `events` their sources report most (`yearly`: of each year's most reported month, so that a story
+ * spreads over its years), in date order, each by its best-reported event, after `intro`.
+ */
+function monthsTold(kb: Kb, events: Kb['artifact']['timeline'], told: number, yearly: boolean, intro: (count: number) => string): Overview | undefined {
   // A month is weighed by how many events it holds and how many sources report them; an event dated by its year alone has no month.
   const months = new Map<string, typeof events>()
   for (const e of events) {
@@ -30,13 +46,13 @@ export function yearOverview(kb: Kb, query: Query): Overview | undefined {
     else months.set(e.date.slice(0, 7), [e])
   }
   const weight = (month: typeof events) => month.length + month.reduce((n, e) => n + e.citations.length, 0)
-  const told = [...months.entries()]
-    .sort((a, b) => weight(b[1]) - weight(a[1]) || (a[0] < b[0] ? -1 : 1))
-    .slice(0, MONTHS_TOLD)
+  const heaviest = [...months.entries()].sort((a, b) => weight(b[1]) - weight(a[1]) || (a[0] < b[0] ? -1 : 1))
+  const chosen = (yearly ? heaviest.filter(([month], i) => heaviest.findIndex(([other]) => other.slice(0, 4) === month.slice(0, 4)) === i) : heaviest)
+    .slice(0, told)
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
   const citations: Citation[] = []
   const sentences: string[] = []
-  for (const [, month] of told) {
+  for (const [, month] of chosen) {
     // Its event: the one most sources report, on the day most events fell.
     const onDay = new Map<string, number>()
     for (const e of month) onDay.set(e.date, (onDay.get(e.date) ?? 0) + 1)
@@ -54,6 +70,5 @@ export function yearOverview(kb: Kb, query: Query): Overview | undefined {
     sentences.push(`${sentence} [${citations.length}]`)
   }
   if (sentences.length < 2) return undefined
-  const intro = kb.language.lexicon.message('overview', { year, count: events.length })
-  return { answer: `${intro} ${sentences.join(' ')}`, citations }
+  return { answer: `${intro(events.length)} ${sentences.join(' ')}`, citations }
 }

@@ -257,7 +257,7 @@ describe('compose', () => {
     expect(sentencesOf(await answer(small, 'lived on the islands 25 years - how many night routes did the board run?', []))[0]).toMatch(/ran 21 night routes/)
   })
 
-  it('answers "what happened in 2016?" with the months its sources report most, in date order, each by its best-reported event, quoted and cited', async () => {
+  it('answers "what happened in 2016?" with the months its sources report most, and "give me a timeline" with each year\'s most reported month, in date order, each by its best-reported event, quoted and cited', async () => {
     const text = (what: string) => `${what}, the Gazette reported, in a report on the ferries that run between the islands and the mainland for the harbour board.`
     const small = await smallKb({
       'cut.md': gazette('cut', 'Night routes cut', '2016-03-04', text('The operators cut the night routes on 4 March 2016'), 'When were the night routes cut?'),
@@ -277,6 +277,12 @@ describe('compose', () => {
     // A question about one thing that year is answered as any other.
     expect((await answer(small, 'what happened to the fares in 2016?', [])).answer).not.toMatch(/months they report most/)
     expect((await answer(small, 'what happened in 2015?', [])).answer).not.toMatch(/months they report most/)
+    // Asked for the whole story, each year's most reported month tells it, in date order.
+    const story = await answer(small, 'can you give me a timeline?', [])
+    expect(story.answer).toMatch(/^My sources report 5 events from \d{4} to \d{4}; these are the most reported, one a year:/)
+    expect(story.citations.map((c) => c.date)).toEqual(['2015-02-01', '2016-03-04'])
+    // A timeline of one thing is asked as any other question.
+    expect((await answer(small, 'give me a timeline of the crew strikes', [])).answer).not.toMatch(/one a year/)
   })
 
   it('settles a claim of a count ("were there 25 night routes?") with the count the sources give, where the best answer gives 25 as no count', async () => {
