@@ -921,7 +921,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     const covered = new Set(first.covers)
     let words = wordsIn(first.sentence)
     // Another side of a disagreement the first sentence is in is shown as such ("Sources differ on …:"), not added as if it agreed.
-    const dispute = disagreementOf(first, anchor ? [] : candidates, scorer, listedWin, first === dated)
+    const dispute = disagreementOf(first, anchor ? [] : candidates, scorer, listedWin, first === dated, context.disputes)
     const otherSide = new Set((dispute ? (retrieval.sides.get(dispute) ?? []) : []).map((side) => side.passage).filter((p) => p !== first.passage))
     for (const c of candidates) {
       if (chosen.length > MAX_ADDED) break
@@ -1145,15 +1145,24 @@ function asksOfEverydayThing(focus: readonly string[], hits: readonly Hit[], con
 /** Passages read for a name made of the words asked about. */
 const EVERYDAY_READ = 3
 
-function disagreementOf(first: Candidate, candidates: Candidate[], scorer: Scorer, listedWin: boolean, dated: boolean): string | undefined {
+function disagreementOf(first: Candidate, candidates: Candidate[], scorer: Scorer, listedWin: boolean, dated: boolean, disputes: ComposeContext['disputes']): string | undefined {
   // The sources disagree on values: a figure, a date (its passage's, for a sentence led by one), a name, or whether something happened.
   const asksValue = (scorer.strict && !UNVALUED_KINDS.has(scorer.query.kind) && (first.kind >= KIND_FLOOR || dated)) || scorer.query.polar
   if (!asksValue) return undefined
-  if (first.record.conflict) return first.record.conflict
-  return candidates.find(
-    (c) => c.record.conflict && c.score >= first.score * CLOSE && c.ownCoverage >= first.ownCoverage * CLOSE && scorer.answers(c, listedWin),
-  )?.record.conflict
+  // A side's passage may say other things too ("… Reuters added that some prisoners were given tents"): a sentence of it sharing no word with what the sources differ on is no side.
+  const side = (c: Candidate) => c.record.conflict !== undefined && speaksOf(c, disputes.get(c.record.conflict))
+  if (side(first)) return first.record.conflict
+  return candidates.find((c) => side(c) && c.score >= first.score * CLOSE && c.ownCoverage >= first.ownCoverage * CLOSE && scorer.answers(c, listedWin))?.record.conflict
 }
+
+/** Whether a sentence holds a word of what a disagreement is about ("When the CRC contracts would end", before its colon). */
+function speaksOf(c: Candidate, dispute: Pick<Dispute, 'about'> | undefined): boolean {
+  if (!dispute) return true
+  let about = disputeTerms.get(dispute)
+  if (!about) disputeTerms.set(dispute, (about = terms(dispute.about.split(':')[0] ?? '')))
+  return about.some((t) => c.terms.has(t))
+}
+const disputeTerms = new WeakMap<object, string[]>()
 
 /** The best sentence of each other side of the disagreement; each side leads with its own claim, so its first sentence is preferred. */
 function disagreement(key: string | undefined, first: Candidate, retrieval: Retrieval, scorer: Scorer, chosen: Candidate[], scored: Candidate[], listedTop: Hit | undefined): Candidate[] {

@@ -21,12 +21,12 @@ const kb = createKb(compiled.artifact, 'bundled')
 const ask = (question: string, history: string[] = []) => answer(kb, question, history.map((q) => ({ question: q })))
 const context = composeContext(kb)
 
-/** A knowledge base of its own, in a fresh folder: each source file's text by its name, and a vocabulary. */
-async function smallKb(sources: Record<string, string>, vocabulary: object = { groups: [], oneWay: [] }): Promise<Kb> {
+/** A knowledge base of its own, in a fresh folder: each source file's text by its name, a vocabulary and the disagreements between sources. */
+async function smallKb(sources: Record<string, string>, vocabulary: object = { groups: [], oneWay: [] }, conflicts: Record<string, string> = {}): Promise<Kb> {
   const dir = await mkdtemp(join(tmpdir(), 'kb-small-'))
   await mkdir(join(dir, 'sources'))
   await writeFile(join(dir, 'vocabulary.json'), JSON.stringify(vocabulary))
-  await writeFile(join(dir, 'conflicts.json'), '{}')
+  await writeFile(join(dir, 'conflicts.json'), JSON.stringify(conflicts))
   for (const [name, text] of Object.entries(sources)) await writeFile(join(dir, 'sources', name), text)
   const built = compileKb(await readKbDir(dir, { lexicon: 'knowledge/lexicon.json' }))
   if (!built.ok) throw new Error(built.problems.join('\n'))
@@ -1267,6 +1267,18 @@ describe('compose', () => {
     const polar = understand('were the ferry contracts worth £40m?', [], kb.language)
     const checked = compose(await retrieve(kb, polar), polar, { ...context, disputes: new Map([['contract-value', { about: 'What the ferry contracts were worth' }]]) })?.answer
     expect(checked).toMatch(/Sources differ on what the ferry contracts were worth: /)
+  })
+
+  it('takes a sentence of a side\'s passage sharing no word with what the sources differ on for no side ("… the crews were given new uniforms")', async () => {
+    const side = (id: string, publisher: string, month: string) =>
+      gazette(id, 'Fares rise', `2016-${month}`, `${publisher} reported that fares on the night routes rose by £2 a ticket in ${month === '07' ? 'July' : 'September'} 2016. ${publisher} added that the crews of the night routes were given new uniforms that year, paid for by the harbour board.`, 'When did fares rise?')
+        .replace(`Date: 2016-${month}`, `Date: 2016-${month}\nConflict: fare-rise`)
+        .replaceAll('Harbour Gazette', publisher)
+    const small = await smallKb({ 'gazette.md': side('gazette', 'The Gazette', '07'), 'herald.md': side('herald', 'The Herald', '09') }, undefined, { 'fare-rise': 'When the fares rose: July or September 2016' })
+    expect((await answer(small, 'when did the fares rise?', [])).answer).toMatch(/Sources differ on when the fares rose:/)
+    const uniforms = await answer(small, 'were the crews given new uniforms?', [])
+    expect(sentencesOf(uniforms)[0]).toMatch(/crews of the night routes were given new uniforms/)
+    expect(uniforms.answer).not.toMatch(/differ/)
   })
 
   it('keeps a sentence that answered first but is no side of the disagreement out of the sides, when a more authoritative side leads', async () => {
