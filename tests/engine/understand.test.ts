@@ -460,6 +460,9 @@ describe('understand', () => {
     for (const q of ['what was wrong in the north', "what's good about the night routes", 'what was different after 2016']) expect(ask(q).kind, q).not.toBe('definition')
     expect(ask('what was the harbour board').kind).toBe('definition')
     expect(ask('what are special measures').kind).toBe('definition')
+    // A figure is no term to define: "what was the 40m?" asks what the sources say of it, with or without its "£".
+    for (const q of ['what was the 40m?', "what's the 22%", 'whats the £40m']) expect(ask(q).kind, q).not.toBe('definition')
+    expect(ask('what is HB 285').kind).toBe('definition')
     expect(ask('how much were the contracts worth').kind).toBe('money')
     // Pay is a sum: "what was the chair paid?", "the chair's salary".
     expect(ask('what was the harbour board chair paid?').kind).toBe('money')
