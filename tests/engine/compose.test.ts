@@ -582,6 +582,12 @@ describe('compose', () => {
     expect(await kindShort('what were the kiosks')).toBe(false)
   })
 
+  it('reads a name asked about as described where it is written as its plural ("Harbour Companies (HCs)" for "harbour company")', () => {
+    const ctx = kindContext({ focus: ['what', 'is', 'a', 'harbour', 'company'] })
+    expect(kindScore('definition', 'The island has three Harbour Companies (HCs), each running the ferries of one port.', ctx)).toBeGreaterThanOrEqual(0.6)
+    expect(kindScore('definition', 'The ferries of one port were run by three firms.', ctx)).toBe(0)
+  })
+
   it('reads a role just before the name asked about ("the harbour master Jo Bluewater") as saying who they were', () => {
     const ctx = kindContext({ focus: ['who', 'was', 'jo', 'bluewater'] })
     expect(kindScore('identity', 'The harbour master Jo Bluewater told the board the night routes would close.', ctx)).toBe(0.9)
