@@ -263,23 +263,33 @@ function isSlip(w: string, retrieval: Retrieval): boolean {
 const FIGURES_KEPT = 20_000
 const figuresOf = new Map<string, ReadonlySet<string>>()
 
-function figures(sentence: string): ReadonlySet<string> {
+/** Figures and the months dates give them: "rose by £2 in July 2016" and "in September 2016" state different facts. */
+function figures(sentence: string, months: RegExp): ReadonlySet<string> {
   let found = figuresOf.get(sentence)
   if (!found) {
     if (figuresOf.size >= FIGURES_KEPT) figuresOf.clear()
-    figuresOf.set(sentence, (found = new Set(sentence.match(/\d[\d,.]*\d|\d/g) ?? [])))
+    figuresOf.set(sentence, (found = new Set([...(sentence.match(/\d[\d,.]*\d|\d/g) ?? []), ...(sentence.match(months) ?? []).map((m) => m.toLowerCase())])))
   }
   return found
 }
 
 /** Whether one sentence states the same fact as another, as a corroboration would: its figures, and enough of its words (fewer when it has figures). */
-function sameFigures(c: Candidate, o: Candidate): boolean {
+function sameFigures(c: Candidate, o: Candidate, lexicon: Lexicon): boolean {
   // Figures first: comparing them is cheaper than comparing the words, and most sentences lack another's.
-  const numbers = figures(c.sentence)
-  const theirs = figures(o.sentence)
+  const months = monthsOf(lexicon)
+  const numbers = figures(c.sentence, months)
+  const theirs = figures(o.sentence, months)
   for (const f of numbers) if (!theirs.has(f)) return false
   return jaccard(o.terms, c.terms) >= (numbers.size > 0 ? SAME_FIGURED_FACT : SAME_FACT)
 }
+
+/** The lexicon's month names as a pattern finding every one in a sentence, made once per lexicon. */
+function monthsOf(lexicon: Lexicon): RegExp {
+  let found = monthPatterns.get(lexicon)
+  if (!found) monthPatterns.set(lexicon, (found = new RegExp(`\\b(?:${lexicon.monthNames})\\b`, 'gi')))
+  return found
+}
+const monthPatterns = new WeakMap<Lexicon, RegExp>()
 
 /** A sentence's words as an answer's length counts them, its spaces plus one: counted, not split into an array. */
 function wordsIn(sentence: string): number {
@@ -936,7 +946,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
       // one stating the same figures as a sentence chosen is the same fact, left to be its corroboration.
       const rival =
         scorer.strict && !UNRIVALLED_KINDS.has(query.kind) && !query.polar && !query.order && stillCurrent(c) && c.kind >= KIND_FLOOR && c.passage !== first.passage &&
-        c.score >= first.score * CLOSE && c.ownCoverage >= first.ownCoverage && scorer.answers(c, listedWin) && !chosen.some((x) => sameFigures(x, c))
+        c.score >= first.score * CLOSE && c.ownCoverage >= first.ownCoverage && scorer.answers(c, listedWin) && !chosen.some((x) => sameFigures(x, c, scorer.ctx.lexicon))
       if (!addsConcept && !addsKind && !saysMore && !rival) continue
       if (chosen.some((x) => jaccard(x.terms, c.terms) > SAME_FACT)) continue
       const n = wordsIn(c.sentence)
@@ -950,7 +960,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     const corroborations = new Map<Candidate, Candidate[]>()
     for (const c of chosen) {
       // Sentences sharing the chosen one's figures need share fewer words to state the same fact; each figure as a whole figure: "1 June" is not in "21 routes".
-      const same = candidates.filter((o) => o.source.id !== c.source.id && !chosen.includes(o) && sameFigures(c, o))
+      // Not another side of the disagreement, whatever it shares: it is shown as differing.
+      const same = candidates.filter((o) => o.source.id !== c.source.id && !chosen.includes(o) && !otherSide.has(o.passage) && sameFigures(c, o, scorer.ctx.lexicon))
       const bySource = new Map<string, Candidate>()
       for (const o of same) if (!bySource.has(o.source.id) && !chosen.some((x) => x.source.id === o.source.id)) bySource.set(o.source.id, o)
       corroborations.set(c, [...bySource.values()].slice(0, 2))
@@ -964,7 +975,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
       shortfall,
       corroborations,
       // The latest state is disputed only where its own passage is a side: an older fact's dispute is not about how things stand.
-      ...byAuthority(chosen, disagreement(dispute, first, retrieval, scorer, chosen, candidates, listedWin ? top : undefined), scorer, anchor !== undefined, dispute),
+      ...byAuthority(chosen, disagreement(dispute, first, retrieval, scorer, chosen, candidates, listedWin ? top : undefined, context.disputes), scorer, anchor !== undefined, dispute),
       ...(query.now && { asOf: stateOf.record.date ?? stateOf.source.published }),
       ...(first === dated && { dated: first.record.date }),
     }
@@ -1165,8 +1176,9 @@ function speaksOf(c: Candidate, dispute: Pick<Dispute, 'about'> | undefined): bo
 const disputeTerms = new WeakMap<object, string[]>()
 
 /** The best sentence of each other side of the disagreement; each side leads with its own claim, so its first sentence is preferred. */
-function disagreement(key: string | undefined, first: Candidate, retrieval: Retrieval, scorer: Scorer, chosen: Candidate[], scored: Candidate[], listedTop: Hit | undefined): Candidate[] {
+function disagreement(key: string | undefined, first: Candidate, retrieval: Retrieval, scorer: Scorer, chosen: Candidate[], scored: Candidate[], listedTop: Hit | undefined, disputes: ComposeContext['disputes']): Candidate[] {
   if (!key) return []
+  const about = disputes.get(key)
   const out: Candidate[] = []
   for (const side of retrieval.sides.get(key) ?? []) {
     if (side.source.id === first.source.id || chosen.some((c) => c.passage === side.passage)) continue
@@ -1176,7 +1188,9 @@ function disagreement(key: string | undefined, first: Candidate, retrieval: Retr
     // in passage order, so that equal leads go to the earlier sentence as when the passage is scored afresh.
     const known = hit && hit !== listedTop ? scored.filter((c) => c.passage === side.passage).sort((a, b) => a.position - b.position) : []
     const sentences = known.length > 0 ? known : scorer.sentences(hit, side, hit ? hit.score / (retrieval.hits[0]?.score || 1) : 0)
-    const best = sentences.sort((a, b) => lead(b) - lead(a))[0]
+    // Of its sentences, one saying what the sources differ on, where one does in the disagreement's words: its passage may say other things too.
+    const speaking = sentences.filter((c) => speaksOf(c, about))
+    const best = (speaking.length > 0 ? speaking : sentences).sort((a, b) => lead(b) - lead(a))[0]
     // A side that does not itself answer what was asked differs on something else.
     if (best && scorer.answers(best, false)) out.push(best)
   }

@@ -663,11 +663,23 @@ function caseless(word: string): string {
  */
 function titled(sentence: string, focus: string[], lexicon: Lexicon): boolean {
   return focus.some((word) => {
-    const at = sentence.search(new RegExp(`\\b${escape(word)}\\b`, 'i'))
-    const role = at > 0 ? ROLE_BEFORE.exec(sentence.slice(Math.max(0, at - 80), at))?.[1] : undefined
+    // The word written as a name, capitalised ("the minister Lucy Frazer", not "the former minister said").
+    const found = wordPattern(word).exec(sentence)
+    const role = found && found.index > 0 && /^\p{Lu}/u.test(found[0]) ? ROLE_BEFORE.exec(sentence.slice(Math.max(0, found.index - 80), found.index))?.[1] : undefined
     return role !== undefined && words(role).every((w) => !STOP_WORDS.has(w) && !/ed$/.test(w) && !lexicon.reporting.test(w))
   })
 }
+
+/** A word as a whole word in any script, whatever its case, built once per word. */
+function wordPattern(word: string): RegExp {
+  let found = wordPatterns.get(word)
+  if (!found) {
+    if (wordPatterns.size > 1000) wordPatterns.clear()
+    wordPatterns.set(word, (found = new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, 'iu')))
+  }
+  return found
+}
+const wordPatterns = new Map<string, RegExp>()
 /** "the", up to four lower-case words, then the name's first words: what comes just before a name titled by its role. */
 const ROLE_BEFORE = /\b[Tt]he\s+((?:\p{Ll}[\p{L}-]*\s+){1,4})(?:\p{Lu}[\p{L}'’-]*\s+){0,2}$/u
 

@@ -493,7 +493,8 @@ export function understand(question: string, history: readonly Turn[], language:
   const context = said === undefined && !leans && !toldScene && followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn || publishingOnly() ? 1 : CONTEXT_WEIGHT, text) : undefined
   const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, stated) : toldScene ? withStatement(own, statedScene) : (context?.slots ?? own)
   // A remark after the question ("… before the reforms? their 2014 landscape review") is background, as a story told before it is, save its names and years.
-  const remarked = cleaned.remark && !isPleasantry(cleaned.remark, lexicon) ? scene(slotsFor(unframed(cleaned.remark, language), language), language).map((s) => (s.told ? s : asBackground(s))) : []
+  // Only names and years the sources hold weigh in full: a sign-off ("Regards, Priya Sharma") names no one the question is about.
+  const remarked = cleaned.remark && !isPleasantry(cleaned.remark, lexicon) ? scene(slotsFor(unframed(cleaned.remark, language), language), language).map((s) => (s.told && s.typed.every((w) => language.isIndexed(w)) ? s : asBackground(s))) : []
   const previousText = chain[0]?.text
   const polar = lexicon.question.polar.test(main)
   let kind = asked.kind
@@ -801,8 +802,8 @@ function declineReason(query: Query, lexicon: Lexicon, whole: string, personalRe
   if (query.mashed && !isWordedAsQuestion(text)) return 'empty'
   // A follow-up with no words of its own ("when did that happen?") asks about the earlier question's.
   if (own.length === 0 && !(query.followUp && query.slots.length > 0)) return query.instructed ? 'instructed' : 'empty'
-  // One word said over and over is not a question.
-  if (own.length === 1 && words(text).length >= 4 && !isQuestion(text)) return 'empty'
+  // One word said over and over is not a question; "give me a timeline" asks for the whole story.
+  if (own.length === 1 && words(text).length >= 4 && !isQuestion(text) && !lexicon.question.periodOverview.test(text)) return 'empty'
   // Nor are figures alone, not put as a question ("1", "2014 99"); a follow-up may ask them of the earlier question.
   if (!query.followUp && !isQuestion(text) && own.every((s) => s.typed.every((w) => /^\d[\d,.]*$/.test(w)))) return query.instructed ? 'instructed' : 'empty'
   return undefined
@@ -971,7 +972,7 @@ function placed(text: string): Map<string, string[]> {
 
 const isFigure = (word: string) => /^\d/.test(word)
 /** An ordinal ("second", "3rd", "last"): what "and the second?" puts in place of is the earlier "first", not a name. */
-const ORDINAL = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|previous|latest|earliest|\d+(?:st|nd|rd|th))$/i
+const ORDINAL = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|next|previous|latest|earliest|final|initial|original|\d+(?:st|nd|rd|th))$/i
 /** The sort of a word a follow-up may put in place of another of the same sort: a figure, an ordinal, or any other word. */
 const sortOfWord = (word: string) => (ORDINAL.test(word) ? 'ordinal' : isFigure(word) ? 'figure' : 'word')
 
@@ -984,7 +985,7 @@ function asksWhoSaid(text: string, lexicon: Lexicon): boolean {
  * The words of an earlier question that a follow-up places something else
  * with the same word instead of: "and in 2016?" replaces "in 2014", not "in
  * charge"; "and in London?" replaces "in Wales", not "in 2019". A figure
- * replaces only a figure, a word only a word.
+ * replaces only a figure, an ordinal only an ordinal, a word only a word.
  */
 function replacedBy(question: string, earlier: string): Set<string> {
   const now = placed(question)
@@ -1088,8 +1089,8 @@ function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: str
       for (const w of mine) replaced.add(w)
       mineReplaced.push(...mine)
     }
-    // "And in 2019?" after "who was minister in 2016?" asks the earlier question again with its year changed: the rest weighs as it did there.
-    const again = i === 0 && mineReplaced.length > 0 && own.length > 0 && own.every((s) => s.typed.every((w) => YEAR.test(w))) && namesOnly(question, own, language.lexicon)
+    // "And in 2019?" after "who was minister in 2016?" asks the earlier question again with its year changed, "and the second?" with its ordinal: the rest weighs as it did there.
+    const again = i === 0 && mineReplaced.length > 0 && own.length > 0 && own.every((s) => s.typed.every((w) => YEAR.test(w) || ORDINAL.test(w))) && namesOnly(question, own, language.lexicon)
     const kindWord = again ? kindOf(earlier.text, language.lexicon).word : undefined
     for (const slot of carried) {
       const key = slotKey(slot.alternatives)

@@ -763,8 +763,8 @@ describe('understand', () => {
     // A name stands in for the last name ("bluewater" is not everyday English here), a figure for the last figure.
     expect(typed('and the harbour board?', ['what did bluewater say in 2019'])).toEqual(['harbour board', '2019'])
     expect(typed('and 2020?', ['what did bluewater say in 2019'])).toEqual(['2020', 'bluewater'])
-    // An ordinal, for the last ordinal: "the second" strike is Bluewater's too.
-    expect(typed('and the second?', ['when was the first bluewater strike'])).toEqual(['second', 'bluewater', 'strike'])
+    // An ordinal, for the last ordinal: "the second" strike is Bluewater's too, asked as the first was.
+    expect(ask('and the second?', ['when was the first bluewater strike']).slots.map((s) => [s.typed.join(' '), s.weight])).toEqual([['second', 1], ['bluewater', 1], ['strike', 1]])
     // Naming again what an earlier follow-up named, it replaces what came before that.
     expect(typed('what about the north', ['who ran the ferries in the south', 'and in the north?', 'and who runs them now?'])).not.toContain('south')
     // A follow-up with a question word of its own adds to what was asked.
@@ -1074,15 +1074,19 @@ describe('understand', () => {
     expect(ask('the gazette said in 2016 the routes would close. is that still the plan?').slots.map((s) => s.typed.join(' '))).not.toContain('gazette')
   })
 
-  it('reads a remark after the question ("… who ran the night routes? the 2016 timetable") as background save its names and years, and thanks after it as nothing', () => {
-    const q = ask('who ran the night routes? the 2016 timetable')
+  it('reads a remark after the question ("… who ran the night routes? the Bluewater timetable") as background save the names the sources hold, and thanks after it as nothing', () => {
+    const q = ask('who ran the night routes? the bluewater timetable of 2016')
     expect(q.text).toBe('who ran the night routes?')
     expect(weightsOf(q)('routes')).toBe(1)
-    // A passage holding the remark's words gains; one lacking them covers no less of the question. Its year weighs in full, but sets no year asked about.
-    expect(q.slots.filter((s) => s.background).map((s) => s.typed.join(' '))).toEqual(['timetable'])
-    expect(weightsOf(q)('2016')).toBe(1)
+    // A passage holding the remark's words gains; one lacking them covers no less of the question. Its name weighs in full; its year sets no year asked about.
+    expect(q.slots.filter((s) => s.background).map((s) => s.typed.join(' '))).toEqual(['timetable', '2016'])
+    expect(weightsOf(q)('bluewater')).toBe(1)
     expect(q.years).toEqual([])
-    expect(ask('who ran the night routes? thanks').slots.filter((s) => s.background)).toEqual([])
+    const bare = ask('who ran the night routes?').slots
+    expect(ask('who ran the night routes? thanks').slots).toEqual(bare)
+    // A name the sources never mention, as in a sign-off, is background too: it cannot make the question one about someone unknown.
+    const signed = ask('who ran the night routes? Regards, Priya Sharma')
+    expect(signed.slots.filter((s) => !s.background)).toEqual(bare)
     // A second question is no remark: it is asked.
     expect(ask('who ran the night routes? what did they charge?').slots.filter((s) => s.background)).toEqual([])
   })
