@@ -1044,6 +1044,10 @@ describe('understand', () => {
     expect(ask("my dad's been fined twice, won't he get banned?").decline).toBe('personal')
     expect(ask('my dad got a fine, is he going to be banned?').decline).toBe('personal')
     expect(ask('my 15 year old got a ferry ban - will he be seeing someone from the board?').decline).toBe('personal')
+    // Asking what may be done to oneself is a case of one's own, whoever would do it.
+    expect(ask('can they stop me going on holiday').decline).toBe('personal')
+    expect(ask('can the harbour board stop us using the night routes?').decline).toBe('personal')
+    expect(ask('could the harbour board stop the operators using the night routes?').decline).toBeUndefined()
     // Words that only look like someone known ("a friend of the board", "my ex-colleague says…") make no case.
     expect(ask('Was Bluewater a friend of the board, and could they have swayed the award?').decline).toBeUndefined()
     expect(ask('my ex-colleague at Bluewater says it lost money, is that right?').decline).toBeUndefined()
