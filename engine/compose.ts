@@ -263,12 +263,11 @@ function isSlip(w: string, retrieval: Retrieval): boolean {
 const FIGURES_KEPT = 20_000
 const figuresOf = new Map<string, ReadonlySet<string>>()
 
-/** Figures and the months dates give them: "rose by £2 in July 2016" and "in September 2016" state different facts. */
-function figures(sentence: string, months: RegExp): ReadonlySet<string> {
+function figures(sentence: string): ReadonlySet<string> {
   let found = figuresOf.get(sentence)
   if (!found) {
     if (figuresOf.size >= FIGURES_KEPT) figuresOf.clear()
-    figuresOf.set(sentence, (found = new Set([...(sentence.match(/\d[\d,.]*\d|\d/g) ?? []), ...(sentence.match(months) ?? []).map((m) => m.toLowerCase())])))
+    figuresOf.set(sentence, (found = new Set(sentence.match(/\d[\d,.]*\d|\d/g) ?? [])))
   }
   return found
 }
@@ -276,18 +275,20 @@ function figures(sentence: string, months: RegExp): ReadonlySet<string> {
 /** Whether one sentence states the same fact as another, as a corroboration would: its figures, and enough of its words (fewer when it has figures). */
 function sameFigures(c: Candidate, o: Candidate, lexicon: Lexicon): boolean {
   // Figures first: comparing them is cheaper than comparing the words, and most sentences lack another's.
-  const months = monthsOf(lexicon)
-  const numbers = figures(c.sentence, months)
-  const theirs = figures(o.sentence, months)
+  const numbers = figures(c.sentence)
+  const theirs = figures(o.sentence)
   for (const f of numbers) if (!theirs.has(f)) return false
-  return jaccard(o.terms, c.terms) >= (numbers.size > 0 ? SAME_FIGURED_FACT : SAME_FACT)
+  if (jaccard(o.terms, c.terms) < (numbers.size > 0 ? SAME_FIGURED_FACT : SAME_FACT)) return false
+  // And the months of their dates: "rose by £2 in July 2016" and "in September 2016" state different facts.
+  const theirMonths = datedMonths(o.sentence, lexicon)
+  return datedMonths(c.sentence, lexicon).every((m) => theirMonths.includes(m))
 }
 
-/** The lexicon's month names as a pattern finding every one in a sentence, made once per lexicon. */
-function monthsOf(lexicon: Lexicon): RegExp {
-  let found = monthPatterns.get(lexicon)
-  if (!found) monthPatterns.set(lexicon, (found = new RegExp(`\\b(?:${lexicon.monthNames})\\b`, 'gi')))
-  return found
+/** The months a sentence dates things by, written as dates are: capitalised, after a day or before a year ("1 July", "July 2016"; not "may" nor "Theresa May"). */
+function datedMonths(sentence: string, lexicon: Lexicon): string[] {
+  let pattern = monthPatterns.get(lexicon)
+  if (!pattern) monthPatterns.set(lexicon, (pattern = new RegExp(`(?<=\\b\\d{1,2}(?:st|nd|rd|th)?\\s)(?:${lexicon.monthNames})\\b|\\b(?:${lexicon.monthNames})(?=\\s+(?:19|20)\\d\\d\\b)`, 'g')))
+  return sentence.match(pattern) ?? []
 }
 const monthPatterns = new WeakMap<Lexicon, RegExp>()
 
@@ -975,7 +976,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
       shortfall,
       corroborations,
       // The latest state is disputed only where its own passage is a side: an older fact's dispute is not about how things stand.
-      ...byAuthority(chosen, disagreement(dispute, first, retrieval, scorer, chosen, candidates, listedWin ? top : undefined, context.disputes), scorer, anchor !== undefined, dispute),
+      ...byAuthority(chosen, disagreement(dispute, first, retrieval, scorer, chosen, candidates, listedWin ? top : undefined), scorer, anchor !== undefined, dispute),
       ...(query.now && { asOf: stateOf.record.date ?? stateOf.source.published }),
       ...(first === dated && { dated: first.record.date }),
     }
@@ -1176,9 +1177,8 @@ function speaksOf(c: Candidate, dispute: Pick<Dispute, 'about'> | undefined): bo
 const disputeTerms = new WeakMap<object, string[]>()
 
 /** The best sentence of each other side of the disagreement; each side leads with its own claim, so its first sentence is preferred. */
-function disagreement(key: string | undefined, first: Candidate, retrieval: Retrieval, scorer: Scorer, chosen: Candidate[], scored: Candidate[], listedTop: Hit | undefined, disputes: ComposeContext['disputes']): Candidate[] {
+function disagreement(key: string | undefined, first: Candidate, retrieval: Retrieval, scorer: Scorer, chosen: Candidate[], scored: Candidate[], listedTop: Hit | undefined): Candidate[] {
   if (!key) return []
-  const about = disputes.get(key)
   const out: Candidate[] = []
   for (const side of retrieval.sides.get(key) ?? []) {
     if (side.source.id === first.source.id || chosen.some((c) => c.passage === side.passage)) continue
@@ -1188,9 +1188,7 @@ function disagreement(key: string | undefined, first: Candidate, retrieval: Retr
     // in passage order, so that equal leads go to the earlier sentence as when the passage is scored afresh.
     const known = hit && hit !== listedTop ? scored.filter((c) => c.passage === side.passage).sort((a, b) => a.position - b.position) : []
     const sentences = known.length > 0 ? known : scorer.sentences(hit, side, hit ? hit.score / (retrieval.hits[0]?.score || 1) : 0)
-    // Of its sentences, one saying what the sources differ on, where one does in the disagreement's words: its passage may say other things too.
-    const speaking = sentences.filter((c) => speaksOf(c, about))
-    const best = (speaking.length > 0 ? speaking : sentences).sort((a, b) => lead(b) - lead(a))[0]
+    const best = sentences.sort((a, b) => lead(b) - lead(a))[0]
     // A side that does not itself answer what was asked differs on something else.
     if (best && scorer.answers(best, false)) out.push(best)
   }

@@ -690,9 +690,9 @@ function describing(word: string): RegExp {
   let found = describingCache.get(word)
   if (!found) {
     if (describingCache.size > 1000) describingCache.clear()
-    // "Company" is described as "Companies (CRCs)" too.
-    const written = /\p{L}y$/u.test(word) ? `${escape(word.slice(0, -1))}(?:y|ie)` : escape(word)
-    describingCache.set(word, (found = new RegExp(`\\b${written}[\\p{L}'’]*\\)?\\s*(,|\\(|\\s(is|was|are|were|stands for|means)\\b)`, 'iu')))
+    // "Company" is described as "Companies (CRCs)" too, not "study" as "studied".
+    const written = /\p{L}y$/u.test(word) ? `${escape(word.slice(0, -1))}(?:y[\\p{L}'’]*|ies)` : `${escape(word)}[\\p{L}'’]*`
+    describingCache.set(word, (found = new RegExp(`\\b${written}\\)?\\s*(,|\\(|\\s(is|was|are|were|stands for|means)\\b)`, 'iu')))
   }
   return found
 }

@@ -48,7 +48,11 @@ function monthsTold(kb: Kb, events: Kb['artifact']['timeline'], told: number, ye
   const weight = (month: typeof events) => month.length + month.reduce((n, e) => n + e.citations.length, 0)
   const heaviest = [...months.entries()].sort((a, b) => weight(b[1]) - weight(a[1]) || (a[0] < b[0] ? -1 : 1))
   const years = new Set<string>()
-  const firstOfYear = ([month]: [string, unknown]) => !years.has(month.slice(0, 4)) && years.add(month.slice(0, 4)) !== undefined
+  const firstOfYear = ([month]: [string, unknown]) => {
+    if (years.has(month.slice(0, 4))) return false
+    years.add(month.slice(0, 4))
+    return true
+  }
   const chosen = (yearly ? heaviest.filter(firstOfYear) : heaviest).slice(0, told)
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
   const citations: Citation[] = []

@@ -461,7 +461,7 @@ describe('understand', () => {
     expect(ask('what was the harbour board').kind).toBe('definition')
     expect(ask('what are special measures').kind).toBe('definition')
     // A figure is no term to define: "what was the 40m?" asks what the sources say of it, with or without its "£".
-    for (const q of ['what was the 40m?', "what's the 22%", 'whats the £40m']) expect(ask(q).kind, q).not.toBe('definition')
+    for (const q of ['what was the 40m?', "what's the 22%", 'whats the £40m', 'what was the 40m a year?', 'what is the 40 million']) expect(ask(q).kind, q).not.toBe('definition')
     expect(ask('what is HB 285').kind).toBe('definition')
     expect(ask('how much were the contracts worth').kind).toBe('money')
     // Pay is a sum: "what was the chair paid?", "the chair's salary".
@@ -765,6 +765,7 @@ describe('understand', () => {
     expect(typed('and 2020?', ['what did bluewater say in 2019'])).toEqual(['2020', 'bluewater'])
     // An ordinal, for the last ordinal: "the second" strike is Bluewater's too, asked as the first was.
     expect(ask('and the second?', ['when was the first bluewater strike']).slots.map((s) => [s.typed.join(' '), s.weight])).toEqual([['second', 1], ['bluewater', 1], ['strike', 1]])
+    expect(typed('and the final?', ['when was the first bluewater strike'])).toEqual(['final', 'bluewater', 'strike'])
     // Naming again what an earlier follow-up named, it replaces what came before that.
     expect(typed('what about the north', ['who ran the ferries in the south', 'and in the north?', 'and who runs them now?'])).not.toContain('south')
     // A follow-up with a question word of its own adds to what was asked.
@@ -1046,8 +1047,10 @@ describe('understand', () => {
     expect(ask('my 15 year old got a ferry ban - will he be seeing someone from the board?').decline).toBe('personal')
     // Asking what may be done to oneself is a case of one's own, whoever would do it.
     expect(ask('can they stop me going on holiday').decline).toBe('personal')
-    expect(ask('can the harbour board stop us using the night routes?').decline).toBe('personal')
+    expect(ask('can the harbour board stop me using the night routes?').decline).toBe('personal')
     expect(ask('could the harbour board stop the operators using the night routes?').decline).toBeUndefined()
+    // "Us" as the public is no case of one's own.
+    for (const q of ['will the harbour board keep us safe?', 'did the cuts make us safer, is that true?', 'should the board allow us to see the contracts?']) expect(ask(q).decline, q).toBeUndefined()
     // Words that only look like someone known ("a friend of the board", "my ex-colleague says…") make no case.
     expect(ask('Was Bluewater a friend of the board, and could they have swayed the award?').decline).toBeUndefined()
     expect(ask('my ex-colleague at Bluewater says it lost money, is that right?').decline).toBeUndefined()
@@ -1086,6 +1089,10 @@ describe('understand', () => {
     expect(q.slots.filter((s) => s.background).map((s) => s.typed.join(' '))).toEqual(['timetable', '2016'])
     expect(weightsOf(q)('bluewater')).toBe(1)
     expect(q.years).toEqual([])
+    // A year the sources hold weighs in full too.
+    const held = understand('who ran the night routes? the bluewater timetable of 2016', [], { ...language, isIndexed: (w) => ['bluewater', '2016'].includes(w) })
+    expect(held.slots.find((s) => s.typed.includes('2016'))).toMatchObject({ weight: 1 })
+    expect(held.slots.find((s) => s.typed.includes('2016'))?.background).toBeUndefined()
     const bare = ask('who ran the night routes?').slots
     expect(ask('who ran the night routes? thanks').slots).toEqual(bare)
     // A name the sources never mention, as in a sign-off, is background too: it cannot make the question one about someone unknown.
