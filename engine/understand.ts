@@ -492,8 +492,8 @@ export function understand(question: string, history: readonly Turn[], language:
   const statedScene = toldScene ? stated.filter((s) => s.told && (statedYears.length > 0 || !s.typed.every((w) => YEAR.test(w)))) : []
   const context = said === undefined && !leans && !toldScene && followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn || publishingOnly() ? 1 : CONTEXT_WEIGHT, text) : undefined
   const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, stated) : toldScene ? withStatement(own, statedScene) : (context?.slots ?? own)
-  // A remark after the question ("… before the reforms? their 2014 landscape review") is background, as a story told before it is, save the names and years of it the sources hold.
-  // Only names and years the sources hold weigh in full: a sign-off ("Regards, Priya Sharma") names no one the question is about.
+  // A remark after the question ("… before the reforms? their 2014 landscape review") is background, as a story told before it is, save the names and
+  // years of it the sources hold, which weigh in full: a sign-off ("Regards, Priya Sharma") names no one the question is about.
   const remarked = cleaned.remark && !isPleasantry(cleaned.remark, lexicon) ? scene(slotsFor(unframed(cleaned.remark, language), language), language).map((s) => (s.told && s.typed.every((w) => language.isIndexed(w)) ? s : asBackground(s))) : []
   const previousText = chain[0]?.text
   const polar = lexicon.question.polar.test(main)

@@ -592,6 +592,8 @@ describe('compose', () => {
     const ctx = kindContext({ focus: ['what', 'is', 'a', 'harbour', 'company'] })
     expect(kindScore('definition', 'The island has three Harbour Companies (HCs), each running the ferries of one port.', ctx)).toBeGreaterThanOrEqual(0.6)
     expect(kindScore('definition', 'The ferries of one port were run by three firms.', ctx)).toBe(0)
+    // Not another form of the word: asked what a study is, "studied," describes nothing.
+    expect(kindScore('definition', 'The board studied, with the harbour company, how the ferries ran.', kindContext({ focus: ['what', 'is', 'a', 'study'] }))).toBe(0)
   })
 
   it('reads a role just before the name asked about ("the harbour master Jo Bluewater") as saying who they were', () => {
