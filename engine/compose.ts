@@ -598,9 +598,8 @@ class Scorer {
     // "How much was the Wales contract worth?" is not answered by what all the contracts were worth.
     if (!partUnnamed && !this.part.every((i) => c.covers.has(i))) return 'not the part asked about'
     // "Who was the chair of Tidal Lines?" is not answered by a sentence naming some other chair beside Tidal Lines: where it names the owner or the part, it names the thing asked for with it.
-    const beside = [...this.part, ...this.owner.filter((i) => c.covers.has(i))]
-    if (!partUnnamed && this.sought.length > 0 && beside.length > 0 && !near(c.sentence, this.sought, beside, this.retrieval.slots)) return 'the thing asked for is not beside whose it is'
-    if (!partUnnamed && this.owner.length > 0 && onlyOthers(c.sentence, this.sought, this.owner, this.retrieval.slots)) return 'the thing asked for is not beside whose it is'
+    const beside = this.sought.length > 0 ? [...this.part, ...this.owner.filter((i) => c.covers.has(i))] : []
+    if (!partUnnamed && (beside.length > 0 || this.owner.length > 0) && !besideWhose(c.sentence, this.sought, beside, this.owner, this.retrieval.slots)) return 'the thing asked for is not beside whose it is'
     // "When did they go from 16 to 21 areas?" is about 16 and 21: a sentence without them speaks of something else.
     // A yes/no question's figure is the claim it checks ("did it cost more than £2bn?"): a sentence giving the figure there was settles it.
     // Figures offered as choices ("16 or 21?") are settled by any one of them.
@@ -751,21 +750,19 @@ function onlyDerived(sentence: string, typed: string): boolean {
   return same.length > 0 && same.every((w) => NOMINAL.test(w))
 }
 
-/** Whether some alternative of one of the slots `a` and some alternative of one of the slots `b`, each written whole, stand with at most NEAR_PART words between them in the sentence. */
-function near(sentence: string, a: readonly number[], b: readonly number[], slots: readonly Slot[]): boolean {
+/**
+ * Whether a sentence writes the thing asked for (`sought`) beside whose it is: some alternative of it and one of `beside` (the part or
+ * owner named), each written whole, with at most NEAR_PART words between them; and not only as another's ("the chief inspector of
+ * probation" for "the boss of Working Links", `owner`). The sentence is read into terms once for both.
+ */
+function besideWhose(sentence: string, sought: readonly number[], beside: readonly number[], owner: readonly number[], slots: readonly Slot[]): boolean {
   const seq = termSequence(sentence)
-  const owners = writtenSpans(seq, b, slots)
   const ws = words(sentence)
-  return close(writtenSpans(seq, a, slots).filter((span) => !ownedElsewhere(ws, span, owners)), owners)
-}
-
-/** Whether every place a sentence writes the thing asked for says it is another's ("the chief inspector of probation" for "the boss of Working Links"). */
-function onlyOthers(sentence: string, sought: readonly number[], owner: readonly number[], slots: readonly Slot[]): boolean {
-  const seq = termSequence(sentence)
   const spans = writtenSpans(seq, sought, slots)
+  const besides = writtenSpans(seq, beside, slots)
+  if (beside.length > 0 && !close(spans.filter((span) => !ownedElsewhere(ws, span, besides)), besides)) return false
   const owners = writtenSpans(seq, owner, slots)
-  const ws = words(sentence)
-  return spans.length > 0 && spans.every((span) => ownedElsewhere(ws, span, owners))
+  return !(owner.length > 0 && spans.length > 0 && spans.every((span) => ownedElsewhere(ws, span, owners)))
 }
 
 /**
