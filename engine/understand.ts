@@ -38,6 +38,8 @@ export interface Slot {
   carried?: true
   /** From what the visitor told before asking: a passage holding it gains, one lacking it loses nothing of the question it covers. */
   background?: true
+  /** From what the visitor said before a question of no words of its own ("… all 28 services. Which one?"): what it is about, not a figure asked for. */
+  stated?: true
 }
 
 /** A concept the question asks in words of its own: not carried from the conversation, nor background from a story told before it. */
@@ -491,7 +493,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const stated = leans || toldScene ? scene(slotsFor(statement(), language, CONTEXT_WEIGHT), language).map((s) => (leans && !fewOwn ? { ...s, background: true as const } : s)) : []
   const statedScene = toldScene ? stated.filter((s) => s.told && (statedYears.length > 0 || !s.typed.every((w) => YEAR.test(w)))) : []
   const context = said === undefined && !leans && !toldScene && followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn || publishingOnly() ? 1 : CONTEXT_WEIGHT, text) : undefined
-  const slots = said !== undefined ? [...own, ...slotsFor(said, language)] : leans ? withStatement(own, stated) : toldScene ? withStatement(own, statedScene) : (context?.slots ?? own)
+  const slots = said !== undefined ? [...own, ...slotsFor(said, language).map((s) => ({ ...s, stated: true as const }))] : leans ? withStatement(own, stated) : toldScene ? withStatement(own, statedScene) : (context?.slots ?? own)
   // A remark after the question ("… before the reforms? their 2014 landscape review") is background, as a story told before it is, save the names and
   // years of it the sources hold, which weigh in full: a sign-off ("Regards, Priya Sharma") names no one the question is about.
   const remarked = cleaned.remark && !isPleasantry(cleaned.remark, lexicon) ? scene(slotsFor(unframed(cleaned.remark, language), language), language).map((s) => (s.told && s.typed.every((w) => language.isIndexed(w)) ? s : asBackground(s))) : []
@@ -614,7 +616,8 @@ export function understand(question: string, history: readonly Turn[], language:
   // A general noun last ("which court option…") names no sort of its own: a narrowing word before it does ("which other option" keeps "option").
   const wordBefore = sortSaid.at(-2)
   const sortWords = wordBefore !== undefined && narrows(wordBefore) && lexicon.question.generalThing.test(sortSaid.at(-1) as string) ? sortSaid.slice(0, -1) : sortSaid
-  const sort = sortWords.at(-1)
+  // A number ("which one was that?", "which two…") stands for things named elsewhere: no sort of its own.
+  const sort = sortWords.filter((w) => !/^ones?$/.test(w) && !NUMBER_WORDS.has(w)).at(-1)
   const narrowing = query.attribution || lexicon.question.publisherAsked.test(main) ? [] : sortWords.slice(0, -1).filter(narrows)
   // A sort the cue for the kind of answer names ("which company", "which minister") is answered by a name, however its passage puts the sort.
   // Of people, though, a particular role ("which judge…") is one the passage must speak of, unless it is as loose as "minister" (`question.vagueRole`).

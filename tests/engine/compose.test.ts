@@ -369,6 +369,16 @@ describe('compose', () => {
     expect((await ask('My nan lives in Zorbleton near Quaxford. Who ran the night routes in 2016?')).answered).toBe(true)
   })
 
+  it('takes a figure the visitor told before a question of no words of its own as what the question is about, not a figure the answer must repeat', async () => {
+    const small = await smallKb({
+      'ratings.md': gazette('ratings', 'Route ratings', '2018-05-02', 'The Harbour Board rated the Pier Line poor in its 2018 review of the night routes, the only route it rated that low, the Gazette reported.', 'Which route did the board rate poor?'),
+      'fleet.md': gazette('fleet', 'The fleet', '2018-04-02', 'The Harbour Board counted 12 night routes across the islands in its 2018 review, the Gazette reported, all of them sailed by the two island operators.', 'How many night routes were there?'),
+    })
+    const a = await answer(small, 'which one was that', [{ question: 'the harbour board rated all 12 night routes in 2018 and only one came out poor' }])
+    expect(a.answered).toBe(true)
+    expect(sentencesOf(a)[0]).toContain('Pier Line')
+  })
+
   it('lets a follow-up through the coverage bar on its own words and one concept of what it follows, however many other words the earlier question had', async () => {
     const history = [{ question: 'when did the harbour board approve the cut to the night routes?' }]
     const read = await conversation(kb, 'why did they go?', history)

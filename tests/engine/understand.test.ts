@@ -622,6 +622,9 @@ describe('understand', () => {
     expect(ask('which existing law did the board rely on?').sortAsked).toBeUndefined()
     expect(ask('which pier operators complained about the fares?').sortAsked).toEqual(['operators'])
     expect(ask('which company won the night routes?').sortAsked).toBeUndefined()
+    // "One" or a number stands for things named elsewhere, no sort.
+    expect(ask('which one was cut?').sortAsked).toBeUndefined()
+    expect(ask('which ones were cut?').sortAsked).toBeUndefined()
     // Words before the sort narrow it: kept apart, as a passage may name the thing without them.
     expect(ask('which insolvency firm ran the night routes?').sortNarrowing).toEqual(['insolvency'])
     expect(ask('which main company ran the night routes?').sortNarrowing).toBeUndefined()
