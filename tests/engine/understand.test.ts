@@ -543,6 +543,8 @@ describe('understand', () => {
     // So does asking for it "in two words" or "in a nutshell".
     expect(ask('the verdict of the board on the night routes in two words').slots.flatMap((s) => s.typed)).toEqual(['verdict', 'board', 'night', 'routes'])
     expect(ask('what did the board say about the fares, in a nutshell?').slots.flatMap((s) => s.typed)).toEqual(['board', 'fares'])
+    // Nor does asking for a total as "what it adds up to".
+    expect(ask('how many crews did the night routes add up to?').slots.flatMap((s) => s.typed)).toEqual(['crews', 'night', 'routes'])
     expect(ask('after the review were people said to be safer?').slots.flatMap((s) => s.typed)).toContain('people')
     expect(ask('our local board said it would cut crews, did it?').slots.flatMap((s) => s.typed)).toContain('local')
     expect(ask('who ran the night routes, do you know').polar).toBe(false)
