@@ -631,7 +631,10 @@ export function understand(question: string, history: readonly Turn[], language:
   // For a personal case, also the question as typed (a request, "can i ask to be moved…", is no politeness to strip), and with what the
   // visitor told of someone the question asks about by a pronoun ("my uncle's on licence. can he ask to be moved?").
   const toldOf = cleaned.context !== undefined && PERSONAL.test(text) && lexicon.question.someoneElse.test(cleaned.context) ? [`${cleaned.context} ${text}`] : []
-  const decline = declineReason(query, lexicon, whole, [cleaned.text, ...toldOf])
+  // "Who announced her appointment?" after a question naming someone asks of that person's post, not of anyone's own case.
+  const person = PERSONAL.test(text) && last ? pronounsPerson(cleaned.context, { question: last.question }, language) : undefined
+  const asOf = (t: string) => (person && isPersonName(person, language) ? t.replace(/\b(?:his|her|hers)\b/gi, `${person}'s`).replace(/\b(?:he|him|she)\b/gi, person) : t)
+  const decline = declineReason(query, lexicon, whole, [whole, cleaned.text, ...toldOf].map(asOf))
   if (decline) query.decline = decline
   return query
 }
@@ -780,7 +783,7 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
  */
 export function declinedAsWorded(cleaned: CleanQuestion, language: Language): DeclineReason | undefined {
   const { text, main } = readQuestion(cleaned, language)
-  return declinedByWording(text, text, [cleaned.text], laterYear(text, language, language.lexicon.question.polar.test(main)), language.lexicon)
+  return declinedByWording(text, text, [text, cleaned.text], laterYear(text, language, language.lexicon.question.polar.test(main)), language.lexicon)
 }
 
 /**
@@ -828,7 +831,7 @@ function declinedByWording(text: string, whole: string, personalReads: readonly 
   // So does someone's own order, licence or officer ("my mum reckons her officer was rude. should she complain?").
   const { personal, someoneElse, adviceAsked, ownCase } = lexicon.question
   const personalCase = (t: string) => personal.test(t) || (adviceAsked.test(t) && (someoneElse.test(t) || ownCase.test(t)))
-  if (personalCase(whole) || personalReads.some(personalCase)) return 'personal'
+  if (personalReads.some(personalCase)) return 'personal'
   if (lexicon.question.privateDetails.test(whole)) return 'private'
   // "Can you help me write a cover letter…" asks for work, not for what the sources say.
   if (lexicon.question.taskAsked.test(whole)) return 'task'

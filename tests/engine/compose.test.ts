@@ -379,6 +379,14 @@ describe('compose', () => {
     expect(sentencesOf(a)[0]).toContain('Pier Line')
   })
 
+  it('reads "his" or "her" after a question naming someone as that person\'s, so "her appointment" is a post, not a case of one\'s own', () => {
+    const declined = (q: string, history: string[] = []) => understand(q, history.map((question) => ({ question })), kb.language).decline
+    expect(declined('who announced her appointment?', ['when did Morwenna Jory become treasurer?'])).toBeUndefined()
+    expect(declined('who announced her appointment?')).toBe('personal')
+    // Someone the visitor knows is named by no name: their appointment is still their own case.
+    expect(declined('can she move her appointment?', ['my sister is on licence'])).toBe('personal')
+  })
+
   it('lets a follow-up through the coverage bar on its own words and one concept of what it follows, however many other words the earlier question had', async () => {
     const history = [{ question: 'when did the harbour board approve the cut to the night routes?' }]
     const read = await conversation(kb, 'why did they go?', history)
