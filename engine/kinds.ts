@@ -4,7 +4,7 @@
  * figure for "how many", a date for "when", a name for "who".
  */
 import { COUNT_CLASSES, type AnswerKind, type CountClass, type Lexicon } from './lexicon'
-import { NUMBER_WORDS, shortSum, toTerm, words } from './text'
+import { DESCRIBING, NUMBER_WORDS, shortSum, toTerm, words } from './text'
 import { STOP_WORDS } from './stop-words'
 
 export type { AnswerKind } from './lexicon'
@@ -764,6 +764,9 @@ function countsOnlyOthers(sentence: string, ctx: KindContext): boolean {
     // A figure followed by a word other than what the question counts counts that word, even one too common to search for ("three things").
     if (term === null && next && COUNTED_STOP_WORDS.has(next.word.toLowerCase())) continue
     if (term === null || ctx.countOf.has(term)) return false
+    // "Nine local partners": a describing word before the noun counts nothing of its own.
+    const noun = toks[last + 1]
+    if (DESCRIBING.test(next?.word.toLowerCase() ?? '') && noun && countedAsked(noun, ctx)) return false
     // Of words joined after the figure ("2,000 staff and managers"), any the question counts (or, asked how many people, any people) says it counts that.
     if (joined.some((j) => countedAsked(toks[j] as Token, ctx))) return false
   }

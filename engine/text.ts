@@ -95,6 +95,9 @@ export const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
     .concat(['thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i) => [w, String((i + 3) * 10)] as const)),
 )
 
+/** A word of a describing form ("struggling", "doomed", "local", "famous"), not a noun narrowing a sort. */
+export const DESCRIBING = /(?:ing|ed|al|ful|ous|ive|ish|less|able|ible|ic|ern|ign)$/
+
 /** Irregular past forms, which no suffix-stripping stemmer joins to their verbs: "who ran it" finds "runs". */
 const IRREGULAR: ReadonlyMap<string, string> = new Map(
   `ran:run won:win led:lead paid:pay sold:sell bought:buy took:take taken:take began:begin begun:begin went:go gone:go

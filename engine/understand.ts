@@ -8,7 +8,7 @@ import { addressesAssistant, asksSomething, cleanQuestion, isQuestion, isWordedA
 import { STOP_WORDS } from './stop-words'
 import { NAMES, answerKind, datesNamed, figureKind, isPersonName, kindOf, monthIndex, type AnswerKind, type NamedDate } from './kinds'
 import { COUNT_CLASSES, type CountClass, type Lexicon } from './lexicon'
-import { isRoughMeasure, isUnitOfSum, NUMBER_WORDS, spansNamed, terms, toTerm, words, yearsNamed } from './text'
+import { DESCRIBING, isRoughMeasure, isUnitOfSum, NUMBER_WORDS, spansNamed, terms, toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
 
 export interface Turn {
@@ -650,9 +650,6 @@ function withKindWord(slots: Slot[], word: string | undefined, kind: AnswerKind)
   const aside = kind === 'time' || kind === 'wording' || kind === 'title' ? { namesKind: true as const } : {}
   return slots.map((s) => (s.typed.length === 1 && s.typed[0] === word ? { ...s, weight: KIND_WORD_WEIGHT, ...aside } : s))
 }
-
-/** A word of a describing form ("struggling", "doomed", "local", "famous"), not a noun narrowing a sort. */
-const DESCRIBING = /(?:ing|ed|al|ful|ous|ive|ish|less|able|ible|ic|ern|ign)$/
 
 /** Words a noun phrase naming what is asked for may run to: more, and it is no noun phrase. */
 const ATTRIBUTE_WORDS = 4

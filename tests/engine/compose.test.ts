@@ -681,6 +681,9 @@ describe('compose', () => {
     const people: KindContext = { ...ctx, countOf: new Set([toTerm('people') as string]), countsAnyOf: 'people' }
     expect(kindScore('count', 'The board moved 8,000 crews and nearly 200 cars.', people)).toBeGreaterThan(0.5)
     expect(kindScore('count', 'The board moved 200 cars and vans.', people)).toBeLessThan(0.5)
+    // A describing word between the figure and the noun ("nine local crews") counts nothing of its own.
+    expect(kindScore('count', 'The board moved nine local crews to the pier.', people)).toBeGreaterThan(0.5)
+    expect(kindScore('count', 'The board moved nine local cars to the pier.', people)).toBeLessThan(0.5)
   })
 
   it('finds the person in a name followed by letters ("Kerensa Polglaze MP"), but not in an institution: one named with an article ("The Harbour CRC") or made of dictionary words ("Link Ferries")', () => {
