@@ -545,6 +545,9 @@ describe('understand', () => {
     expect(ask('what did the board say about the fares, in a nutshell?').slots.flatMap((s) => s.typed)).toEqual(['board', 'fares'])
     // Nor does asking for a total as "what it adds up to".
     expect(ask('how many crews did the night routes add up to?').slots.flatMap((s) => s.typed)).toEqual(['crews', 'night', 'routes'])
+    // Nor does saying a claim is going round ("a figure floating round about the fares").
+    expect(ask('theres a £40m figure floating round about the fares, what was it').slots.flatMap((s) => s.typed)).not.toContain('floating')
+    expect(ask('theres a £40m figure doing the rounds about the fares, what was it').slots.flatMap((s) => s.typed)).not.toContain('rounds')
     expect(ask('after the review were people said to be safer?').slots.flatMap((s) => s.typed)).toContain('people')
     expect(ask('our local board said it would cut crews, did it?').slots.flatMap((s) => s.typed)).toContain('local')
     expect(ask('who ran the night routes, do you know').polar).toBe(false)
