@@ -461,10 +461,14 @@ export function understand(question: string, history: readonly Turn[], language:
   const cleaned = cleanQuestion(question)
   const { text, main } = readQuestion(cleaned, language)
   // "When was the TUC's post on breaches published?" asks about a text, not an event: its source's publisher and date answer, and the words naming
-  // the text, its publishing, its publisher ("which paper…") and its writer ("which journalist…") are no topic. With nothing else left ("when was the post published?" after an answer), it is asked as written.
+  // the text, its publishing, its publisher ("which paper…") and its writer ("which journalist…") are no topic. With nothing else left, what the visitor
+  // told before it ("… gave a long interview. Who was the journalist?") or the question it leans on says which text; failing both ("when was the post
+  // published?" after an answer), it is asked as written.
   const aboutText = lexicon.question.publicationAsked.test(main) ? [lexicon.question.publicationWords, lexicon.question.publisherAsked, lexicon.question.writerAsked].reduce((t, p) => p.replaceAll(t, ' '), text) : undefined
   const textSlots = aboutText === undefined ? [] : slotsFor(aboutText, language)
-  const publication = textSlots.some((s) => s.weight === 1)
+  const answered = history.at(-1)?.answer !== undefined
+  const leansOn = () => history.length > 0 && (leaning || leansOnEarlier(text, language, answered) || talkedAbout(text, history.at(-1)?.question ?? ''))
+  const publication = textSlots.some((s) => s.weight === 1) || (aboutText !== undefined && ((cleaned.context !== undefined && !isPleasantry(cleaned.context, lexicon)) || leansOn()))
   const asked = publication ? { kind: 'other' as const } : kindOf(main, lexicon)
   const own = told(withKindWord(publication ? textSlots : slotsFor(text, language), asked.word, asked.kind), text, language)
   const noWordsOfItsOwn = own.every((s) => s.weight < 1)
@@ -475,8 +479,7 @@ export function understand(question: string, history: readonly Turn[], language:
   let statementRead: string | undefined
   const statement = () => (statementRead ??= unframed(cleaned.context as string, language))
   const said = cleaned.context && noWordsOfItsOwn && !isPleasantry(cleaned.context, lexicon) ? statement() : undefined
-  const answered = history.at(-1)?.answer !== undefined
-  const followUp = said === undefined && history.length > 0 && (leaning || leansOnEarlier(text, language, answered) || talkedAbout(text, history.at(-1)?.question ?? ''))
+  const followUp = said === undefined && leansOn()
   // A question of its own shape that only points back with a pronoun takes the earlier question's concepts, not what it asked nor when.
   const shaped = followUp && leansByWording(text, language, answered)
   // With no words of its own but the one naming the kind of answer ("when?", "how long were they for?"), a follow-up asks the earlier question's concepts as its own.

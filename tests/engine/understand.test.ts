@@ -301,10 +301,19 @@ describe('understand', () => {
     // "Post" in "post-release" names no text; a publisher asked for ("which paper…") is no topic either.
     expect(ask('when was the harbour blog post on post-release checks published?').slots.flatMap((s) => s.typed)).toEqual(['harbour', 'post', 'release', 'checks'])
     expect(ask('which paper published the article on the night routes?').slots.flatMap((s) => s.typed)).toEqual(['night', 'routes'])
-    // With nothing left but the text and its publishing, a follow-up is asked as written, not declined as empty.
+    // With nothing left but the text and its publishing, what was told before, or the question it leans on, says which text;
+    // failing both, it is asked as written, not declined as empty.
     const followUp = ask('when was the post published?', ['what did the harbour blog say about the night timetable?'])
     expect(followUp.publication).toBeUndefined()
     expect(followUp.decline).toBeUndefined()
+    const leaning = ask('who wrote the post?', ['what did the harbour blog say about the night timetable?'])
+    expect(leaning.publication).toBe('writer')
+    expect(leaning.slots.flatMap((s) => s.typed)).toEqual(expect.arrayContaining(['night', 'timetable']))
+    const told = ask('the harbour master gave a long interview on the night timetable. who was the journalist?')
+    expect(told.publication).toBe('writer')
+    expect(told.slots.flatMap((s) => s.typed)).toEqual(expect.arrayContaining(['interview', 'night', 'timetable']))
+    // Nothing before it, nothing says which.
+    expect(ask('who was the journalist?').publication).toBeUndefined()
   })
 
   it('takes the plural after a describing word for the thing counted ("how many harbour offices"), and the first word where the next says what they did', () => {
