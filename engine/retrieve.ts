@@ -39,9 +39,6 @@ export const LISTED_CANDIDATES = 16
 const MORE = 4
 /** How close a listed question must come to the question asked for its passage to win, 0 to 1. */
 export const LISTED_MATCH = 0.75
-/** How much a listed question as close as can be lifts its passage's score; one asking for another kind of answer, this share of that. */
-const LISTED_LIFT = 0.25
-const OTHER_KIND_LIFT = 0.5
 
 export interface Hit {
   /** The passage's position in the knowledge base. */
@@ -644,13 +641,9 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   }
   // A passage kept for saying how things stand is matched wherever it ranks: its listed question says which state it gives.
   matchListed(kb, hits.filter((h, i) => i < LISTED_CANDIDATES || keep?.has(h.passage)), slots, slotWeights, termHits, query.text === undefined ? undefined : asksFor(query.text, kb.language.lexicon))
-  // A listed question close to the one asked says what its passage is about: it lifts the passage's standing, less for one asking for another kind of answer.
-  // Every hit compared is lifted, wherever it ranks, so a hit's score is the same however many are gathered; those ranked by score are ranked again.
-  for (const h of hits) if (h.listed) h.score *= 1 + LISTED_LIFT * h.listed.similarity * (h.listed.sameKind ? 1 : OTHER_KIND_LIFT)
-  const lifted = [...hits.slice(0, LISTED_CANDIDATES).sort((a, b) => b.score - a.score || a.passage - b.passage), ...hits.slice(LISTED_CANDIDATES)]
   // The passage whose listed question wins comes first.
-  const winner = lifted.reduce<Hit | undefined>((best, h) => (winsByListed(h) && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
-  const ordered = winner ? [winner, ...lifted.filter((h) => h !== winner)] : lifted
+  const winner = hits.reduce<Hit | undefined>((best, h) => (winsByListed(h) && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
+  const ordered = winner ? [winner, ...hits.filter((h) => h !== winner)] : hits
   // The question's rarest concept (a place, a name) is read where the best passage holding it ranks, if no better one holds it
   // (asking each of those passages for its terms, which composition would otherwise ask of the few it reads).
   const rarest = slots.reduce<number>((best, slot, i) => (isOwnConcept(slot) && !isUnknown(slot, termHits) && (best < 0 || (slotWeights[i] ?? 0) > (slotWeights[best] ?? 0)) ? i : best), -1)
