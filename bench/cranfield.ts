@@ -25,7 +25,7 @@ const CRANFIELD_LEXICON: LexiconData = {
   shorthand: {},
   question: { smallTalk: NEVER, thanks: NEVER, filler: NEVER, personal: NEVER, someoneElse: NEVER, adviceAsked: NEVER, publisherAsked: NEVER, whichRight: NEVER, publicationAsked: NEVER, publicationWords: NEVER, writerAsked: NEVER, taskAsked: NEVER, privateDetails: NEVER, now: NEVER, future: NEVER, futureTense: NEVER, notTopic: NEVER, countOf: NEVER, vagueCount: NEVER, people: NEVER, organisations: NEVER, partOf: NEVER, ownCase: NEVER, recipient: NEVER, vagueRole: NEVER, listAsked: NEVER, successorOf: NEVER, predecessorOf: NEVER, polar: NEVER, attribute: NEVER, thingAsked: NEVER, generalThing: NEVER, grading: NEVER, leadingClause: NEVER, sceneYear: NEVER, lasting: NEVER, roleNow: NEVER, earliest: NEVER, latest: NEVER, sortAsked: NEVER, eventAsked: NEVER, holderAt: NEVER, story: NEVER, deadline: NEVER, afterLast: NEVER, laterThan: NEVER, beforeOrAfter: NEVER, rate: NEVER, yearOverview: NEVER, periodOverview: NEVER },
   kinds: [],
-  sentence: { reason: NEVER, rating: NEVER, deadline: NEVER, reporting: NEVER, succession: NEVER, events: [], personTitles: [] },
+  sentence: { reason: NEVER, rating: NEVER, examples: NEVER, deadline: NEVER, reporting: NEVER, succession: NEVER, events: [], personTitles: [] },
 }
 
 /** Splits a SMART-format file into records of `.X` fields. */

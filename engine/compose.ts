@@ -111,6 +111,8 @@ const RELEVANCE = 0.5
 const LISTED = 1
 /** How much more a sentence counts for holding one of the choices a question offers ("safer or more at risk?"). */
 const CHOICE = 0.3
+/** How much more a sentence giving examples counts when a follow-up asks for them ("such as?"). */
+const EXAMPLES_GIVEN = 0.5
 const HELD = 0.2
 /** A sentence opening by referring to what came before ("It", "The same report", "The NAO also…"). */
 const REFERS_BACK = /^(?:it|its|they|their|he|his|she|her|this|these|those|such|the same)\b|^(?:\S+\s+){1,4}also\b/i
@@ -522,7 +524,9 @@ class Scorer {
       const yearFit = this.yearFit(sentence, side)
       // "What about Wales?" after "… in England?": a sentence on "England and Wales" answers for both, not for the one asked.
       const replaced = this.query.replaced?.every((t) => own.has(t)) ? REPLACED : 1
-      const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit * chosen * replaced * stays * away
+      // "Like what?": a sentence giving examples.
+      const examples = this.query.examples && ctx.lexicon.examples.test(sentence) ? 1 + EXAMPLES_GIVEN : 1
+      const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit * chosen * replaced * stays * away * examples
       // Fields named, not spread from the hit: every candidate then has one shape, which later passes read fast.
       return { hit, passage: side.passage, record: side.record, source: side.source, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / (this.ownTotal + ownBehindHeld || 1), kind: k, yearFit, sortHeld, score }
     })

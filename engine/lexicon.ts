@@ -43,6 +43,8 @@ export interface LexiconData {
     reason: string
     /** A sentence that gives a rating or grade ("rated Inadequate"). */
     rating: string
+    /** A sentence that gives examples ("such as", "including"): what "like what?" asks for. */
+    examples: string
     /** What comes before a date that makes it a deadline ("by", "by the end of", "closed on"), as a pattern; the date follows. */
     deadline: string
     /** Reporting verbs, as one alternation ("said|found|…"). */
@@ -177,6 +179,7 @@ export interface Lexicon {
   kinds: Array<{ kind: AnswerKind; pattern: Pattern }>
   reason: Pattern
   rating: Pattern
+  examples: Pattern
   /** A date given as a deadline ("by 1 February 2019"). */
   deadline: Pattern
   /** A reporting verb ("said", "found"): the name before it says where a sentence's words come from. */
@@ -253,6 +256,7 @@ export function lexiconProblems(value: unknown): Array<{ path: string; message: 
   })
   pattern('sentence.reason', data.sentence?.reason)
   pattern('sentence.rating', data.sentence?.rating)
+  pattern('sentence.examples', data.sentence?.examples)
   pattern('sentence.reporting', data.sentence?.reporting)
   pattern('sentence.succession', data.sentence?.succession)
   pattern('sentence.deadline', data.sentence?.deadline)
@@ -289,6 +293,7 @@ export function compileLexicon(data: LexiconData, period: Period): Lexicon {
     kinds: data.kinds.map(({ kind, pattern }) => ({ kind, pattern: new Pattern(pattern).compile() })),
     reason: new Pattern(data.sentence.reason).compile(),
     rating: new Pattern(data.sentence.rating).compile(),
+    examples: new Pattern(data.sentence.examples).compile(),
     // The words before the date are the lexicon's; then a day, a month or a year.
     deadline: new Pattern(`\\b${data.sentence.deadline}(?:\\d{1,2}\\s+)?(?:${data.months.join('|').toLowerCase()}|(?:19|20)\\d\\d)\\b`).compile(),
     reporting: new Pattern(`^(${data.sentence.reporting})$`).compile(),

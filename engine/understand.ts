@@ -67,6 +67,8 @@ export interface Query {
   now: boolean
   /** Leans on earlier turns, whose concepts it carries. */
   followUp: boolean
+  /** A follow-up asking for examples of what was just said ("such as?", "like what?"). */
+  examples?: true
   /** For a follow-up, the source the last answer's first quote came from: a conversation tends to stay with it. */
   lastSource?: string
   /** The terms of what a follow-up put its own words in place of ("England" in "… in England?" then "what about Wales?", "Working Links" for "and Sodexo?"): a sentence holding all of them still speaks of it, and answers for both, not for the one asked. */
@@ -243,8 +245,11 @@ const FRAGMENT = /^\s*(?:in|for|at|during|before|after|since|by|from|under|over)
 export function isFollowUp(question: string): boolean {
   const fragment = FRAGMENT.exec(question)?.[1]
   const phrase = fragment !== undefined && words(fragment).every((w) => !STOP_WORDS.has(w.toLowerCase()))
-  return CONTINUES.test(question) || BARE.test(question) || ECHO.test(question) || phrase || (LEANS_ON_CONTEXT.test(question) && words(question).length <= 10)
+  return CONTINUES.test(question) || BARE.test(question) || ECHO.test(question) || EXAMPLES.test(question) || phrase || (LEANS_ON_CONTEXT.test(question) && words(question).length <= 10)
 }
+
+/** Asking for examples of what was just said: "such as?", "like what?", "for example?". */
+const EXAMPLES = /^\s*(?:and |so |but )?(?:such as|like what|for (?:example|instance)|e\.?g\.?|any examples?|examples?)\s*[?.!]*\s*$/i
 
 /** Kinds of answer a figure gives, whose unit of time ("how much a year?", `question.rate`) says how the figure is counted, not what it is of. */
 const RATED_KINDS: ReadonlySet<AnswerKind> = new Set(['money', 'count', 'amount'])
@@ -602,6 +607,7 @@ export function understand(question: string, history: readonly Turn[], language:
     const typed = new Set(words(startsFrom.typed).map(toTerm))
     query.slots = query.slots.map((s) => (isOwnConcept(s) && s.typed.every((w) => typed.has(toTerm(w))) ? asBackground(s) : s))
   } else if (followUp && dated && lexicon.question.afterLast.test(text)) query.after = dated
+  if (followUp && EXAMPLES.test(text)) query.examples = true
   const lastSource = history.at(-1)?.source
   if (followUp && lastSource) query.lastSource = lastSource
   // A follow-up's pronouns ("when she resigned") need the earlier turns, which the join does not read.

@@ -387,6 +387,24 @@ describe('compose', () => {
     expect(declined('can she move her appointment?', ['my sister is on licence'])).toBe('personal')
   })
 
+  it('answers "such as?" or "like what?" after a question with the sentence giving examples of what it asked about', async () => {
+    const small = await smallKb({
+      'services.md': gazette(
+        'services',
+        'Board on private firms',
+        '2018-05-02',
+        'The Harbour Board said most ferry services should stay in public hands after its review of the night routes. The Harbour Board said private firms running ferry services had cut the night routes twice, and that it would review its contracts with those firms. Some smaller services, such as ticket sales and cleaning, could still be run by private firms under contract, the board said.',
+        'Did the board think ferry services should stay public?',
+      ),
+    })
+    const earlier = [{ question: 'did the harbour board think any ferry services could be run by private firms?' }]
+    for (const followUp of ['such as?', 'like what?', 'for example?']) {
+      const a = await answer(small, followUp, earlier)
+      expect(a.answered, followUp).toBe(true)
+      expect(sentencesOf(a)[0], followUp).toContain('ticket sales')
+    }
+  })
+
   it('lets a follow-up through the coverage bar on its own words and one concept of what it follows, however many other words the earlier question had', async () => {
     const history = [{ question: 'when did the harbour board approve the cut to the night routes?' }]
     const read = await conversation(kb, 'why did they go?', history)
