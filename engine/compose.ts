@@ -1078,7 +1078,10 @@ const COMPARED_MONTHS = 2
  */
 function compared({ dated, own }: { dated: string; own: boolean }, lead: Candidate, lexicon: Lexicon): string | undefined {
   const answered = lead.record.date
-  if (!answered || lead.ownCoverage < COMPARED_HOLDING || !statesDate(lead.sentence, answered, lexicon)) return undefined
+  // The sentence gives its passage's date, or its month in a date the passage's year completes ("on Friday 15 February").
+  const month = answered && answered.length >= 7 ? lexicon.formatDate(answered.slice(0, 7)).split(' ')[0] : undefined
+  const dates = answered !== undefined && (statesDate(lead.sentence, answered, lexicon) || (month !== undefined && new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${month}\\b`).test(lead.sentence)))
+  if (!answered || lead.ownCoverage < COMPARED_HOLDING || !dates) return undefined
   // A year alone is no month: two dates are apart by their years then.
   const apart = answered.length === 4 || dated.length === 4 ? answered.slice(0, 4) !== dated.slice(0, 4) : Math.abs((monthOf(dated) ?? 0) - (monthOf(answered) ?? 0)) >= COMPARED_MONTHS
   if (!apart) return undefined

@@ -144,6 +144,13 @@ describe('compose', () => {
     expect((await ask('did it cut the night routes before or after that?', ['when did the ferry service return to public control?'])).answer).toMatch(/^Before, as my sources date them: March 2016, then 26 June 2021\./)
     // No lead where the answer's first sentence does not give its date.
     expect((await ask('were the harbour cafés sold before or after that?', ['when were the night routes cut?'])).answer).not.toMatch(/^(Before|After)\b/)
+    // A day and month its passage's year completes ("on Friday 1 July") give the date.
+    const text = (what: string) => `${what}, the Gazette reported, in a report on the ferries that run between the islands and the mainland for the harbour board.`
+    const small = await smallKb({
+      'cut.md': gazette('cut', 'Night routes cut', '2016-03-04', text('The operators cut the night routes on 4 March 2016'), 'When were the night routes cut?'),
+      'fares.md': gazette('fares', 'Fares rise', '2016-07-01', text('Fares on the island ferries rose by £2 a ticket on Friday 1 July'), 'How much did fares rise?'),
+    })
+    expect((await answer(small, 'was that before or after the fares on the island ferries rose?', [{ question: 'when were the night routes cut?' }])).answer).toMatch(/^Before, as my sources date them: 4 March 2016, then 1 July 2016\./)
     // No lead where the two events share a date, nor against a year the question names rather than an event.
     expect((await ask('and the island routes going back, was that before or after that?', ['when did the ferry service return to public control?'])).answer).not.toMatch(/^(Before|After)\b/)
     expect((await ask('and did the fares rise before or after 2016?', ['when were the night routes cut?'])).answer).not.toMatch(/^(Before|After)\b/)
