@@ -387,8 +387,8 @@ class Scorer {
         !new RegExp(`${APPROXIMATELY.source}\\s*[£$€]?${escaped}`, 'i').test(query.text) &&
         // Nor, asked which of them, the whole the answer is one of ("which of all 21 companies…", "out of the 21, which…").
         (PART_OF_FIGURE.has(query.kind) || !new RegExp(`\\b(?:(?:which|what|who)(?:\\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\\d+))?\\s+of|out\\s+of)\\s+(?:all\\s+)?(?:the\\s+)?${escaped}\\b`, 'i').test(query.text))
-      // Nor how many names "which 2 companies…" asks for, nor a span the visitor gives of their own life ("lived here 20 yrs").
-      return slot.weight === 1 && !slot.stated && figure && query.listOf !== Number(typed) && !(sortsAsked.get(typed)?.size === 1 && sortsAsked.get(typed)?.has('time taken'))
+      // Nor how many names "which 2 companies…" asks for, nor a span the visitor gives of their own life ("lived here 20 yrs"), nor one they said before asking.
+      return slot.weight === 1 && !slot.fromSaid && figure && query.listOf !== Number(typed) && !(sortsAsked.get(typed)?.size === 1 && sortsAsked.get(typed)?.has('time taken'))
     })
     this.figureSort = new Map(
       this.figures.flatMap((i) => {

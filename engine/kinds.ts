@@ -764,9 +764,10 @@ function countsOnlyOthers(sentence: string, ctx: KindContext): boolean {
     // A figure followed by a word other than what the question counts counts that word, even one too common to search for ("three things").
     if (term === null && next && COUNTED_STOP_WORDS.has(next.word.toLowerCase())) continue
     if (term === null || ctx.countOf.has(term)) return false
-    // "Nine local partners": a describing word before the noun counts nothing of its own.
+    // "Nine local partners": a describing word right before the noun counts nothing of its own (not a verb's form: "40 including crews").
     const noun = toks[last + 1]
-    if (DESCRIBING.test(next?.word.toLowerCase() ?? '') && noun && countedAsked(noun, ctx)) return false
+    const describing = next !== undefined && DESCRIBING.test(next.word.toLowerCase()) && !/(?:ing|ed)$/i.test(next.word)
+    if (describing && noun && sentence.slice(next.start + next.word.length, noun.start).trim() === '' && countedAsked(noun, ctx)) return false
     // Of words joined after the figure ("2,000 staff and managers"), any the question counts (or, asked how many people, any people) says it counts that.
     if (joined.some((j) => countedAsked(toks[j] as Token, ctx))) return false
   }

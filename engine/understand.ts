@@ -39,7 +39,7 @@ export interface Slot {
   /** From what the visitor told before asking: a passage holding it gains, one lacking it loses nothing of the question it covers. */
   background?: true
   /** From what the visitor said before a question of no words of its own ("… all 28 services. Which one?"): what it is about, not a figure asked for. */
-  stated?: true
+  fromSaid?: true
 }
 
 /** A concept the question asks in words of its own: not carried from the conversation, nor background from a story told before it. */
@@ -228,6 +228,8 @@ export function statesDate(text: string, date: string, lexicon: Lexicon): boolea
   return text.includes(lexicon.formatDate(date.slice(0, 7)))
 }
 
+/** The visitor's own people ("my mum", "our son"): a pronoun in the same message may mean them. */
+const OWN_PEOPLE = /\b(?:my|our)\b/i
 /** Pronouns that stand for a person: "when did he get the job?" means a person the last answer named, not the first name in it. */
 const PERSONAL = /\b(he|him|his|she|her|hers)\b/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
@@ -471,20 +473,21 @@ export function understand(question: string, history: readonly Turn[], language:
   // published?" after an answer), it is asked as written.
   const aboutText = lexicon.question.publicationAsked.test(main) ? [lexicon.question.publicationWords, lexicon.question.publisherAsked, lexicon.question.writerAsked].reduce((t, p) => p.replaceAll(t, ' '), text) : undefined
   const textSlots = aboutText === undefined ? [] : slotsFor(aboutText, language)
+  // What the visitor said before the question, read as the question is: once, whichever use needs it.
+  let statementRead: string | undefined
+  const statement = () => (statementRead ??= unframed(cleaned.context as string, language))
   const answered = history.at(-1)?.answer !== undefined
-  const leansOn = () => history.length > 0 && (leaning || leansOnEarlier(text, language, answered) || talkedAbout(text, history.at(-1)?.question ?? ''))
-  const publication = textSlots.some((s) => s.weight === 1) || (aboutText !== undefined && ((cleaned.context !== undefined && !isPleasantry(cleaned.context, lexicon)) || leansOn()))
+  const leansOnHistory = history.length > 0 && (leaning || leansOnEarlier(text, language, answered) || talkedAbout(text, history.at(-1)?.question ?? ''))
+  const namesText = () => cleaned.context !== undefined && !isPleasantry(cleaned.context, lexicon) && slotsFor(statement(), language).some((s) => s.weight === 1)
+  const publication = textSlots.some((s) => s.weight === 1) || (aboutText !== undefined && (namesText() || leansOnHistory))
   const asked = publication ? { kind: 'other' as const } : kindOf(main, lexicon)
   const own = told(withKindWord(publication ? textSlots : slotsFor(text, language), asked.word, asked.kind), text, language)
   const noWordsOfItsOwn = own.every((s) => s.weight < 1)
   // "When did that come out?" after another question: words of publishing alone name nothing to look up, so what it follows counts in full beside them.
   const publishingOnly = () => !publication && slotsFor(lexicon.question.publicationWords.replaceAll(text, ' '), language).every((s) => s.weight < 1)
   // A question with no words of its own after what the visitor said ("… at £600m. Over how many years?") asks about what they said, rather than about an earlier turn; small talk ("Thanks.") says nothing.
-  // What the visitor said before the question, read as the question is: once, whichever use needs it.
-  let statementRead: string | undefined
-  const statement = () => (statementRead ??= unframed(cleaned.context as string, language))
   const said = cleaned.context && noWordsOfItsOwn && !isPleasantry(cleaned.context, lexicon) ? statement() : undefined
-  const followUp = said === undefined && leansOn()
+  const followUp = said === undefined && leansOnHistory
   // A question of its own shape that only points back with a pronoun takes the earlier question's concepts, not what it asked nor when.
   const shaped = followUp && leansByWording(text, language, answered)
   // With no words of its own but the one naming the kind of answer ("when?", "how long were they for?"), a follow-up asks the earlier question's concepts as its own.
@@ -501,7 +504,7 @@ export function understand(question: string, history: readonly Turn[], language:
   const stated = leans || toldScene ? scene(slotsFor(statement(), language, CONTEXT_WEIGHT), language).map((s) => (leans && !fewOwn ? { ...s, background: true as const } : s)) : []
   const statedScene = toldScene ? stated.filter((s) => s.told && (statedYears.length > 0 || !s.typed.every((w) => YEAR.test(w)))) : []
   const context = said === undefined && !leans && !toldScene && followUp ? withContext(own, chain, history.at(-1)?.answer, language, noWordsOfItsOwn || publishingOnly() ? 1 : CONTEXT_WEIGHT, text) : undefined
-  const slots = said !== undefined ? [...own, ...slotsFor(said, language).map((s) => ({ ...s, stated: true as const }))] : leans ? withStatement(own, stated) : toldScene ? withStatement(own, statedScene) : (context?.slots ?? own)
+  const slots = said !== undefined ? [...own, ...slotsFor(said, language).map((s) => ({ ...s, fromSaid: true as const }))] : leans ? withStatement(own, stated) : toldScene ? withStatement(own, statedScene) : (context?.slots ?? own)
   // A remark after the question ("… before the reforms? their 2014 landscape review") is background, as a story told before it is, save the names and
   // years of it the sources hold, which weigh in full: a sign-off ("Regards, Priya Sharma") names no one the question is about.
   const remarked = cleaned.remark && !isPleasantry(cleaned.remark, lexicon) ? scene(slotsFor(unframed(cleaned.remark, language), language), language).map((s) => (s.told && s.typed.every((w) => language.isIndexed(w)) ? s : asBackground(s))) : []
@@ -625,8 +628,9 @@ export function understand(question: string, history: readonly Turn[], language:
   // A general noun last ("which court option…") names no sort of its own: a narrowing word before it does ("which other option" keeps "option").
   const wordBefore = sortSaid.at(-2)
   const sortWords = wordBefore !== undefined && narrows(wordBefore) && lexicon.question.generalThing.test(sortSaid.at(-1) as string) ? sortSaid.slice(0, -1) : sortSaid
-  // A number ("which one was that?", "which two…") stands for things named elsewhere: no sort of its own.
-  const sort = sortWords.filter((w) => !/^ones?$/.test(w) && !NUMBER_WORDS.has(w)).at(-1)
+  // "One" or a number word last ("which one was that?", "which other two…") stands for things named elsewhere: no sort.
+  const lastSaid = sortWords.at(-1)
+  const sort = lastSaid !== undefined && !/^ones?$/.test(lastSaid) && !NUMBER_WORDS.has(lastSaid) ? lastSaid : undefined
   const narrowing = query.attribution || lexicon.question.publisherAsked.test(main) ? [] : sortWords.slice(0, -1).filter(narrows)
   // A sort the cue for the kind of answer names ("which company", "which minister") is answered by a name, however its passage puts the sort.
   // Of people, though, a particular role ("which judge…") is one the passage must speak of, unless it is as loose as "minister" (`question.vagueRole`).
@@ -640,10 +644,12 @@ export function understand(question: string, history: readonly Turn[], language:
   // For a personal case, also the question as typed (a request, "can i ask to be moved…", is no politeness to strip), and with what the
   // visitor told of someone the question asks about by a pronoun ("my uncle's on licence. can he ask to be moved?").
   const toldOf = cleaned.context !== undefined && PERSONAL.test(text) && lexicon.question.someoneElse.test(cleaned.context) ? [`${cleaned.context} ${text}`] : []
-  // "Who announced her appointment?" after a question naming someone asks of that person's post, not of anyone's own case.
-  const person = PERSONAL.test(text) && last ? pronounsPerson(cleaned.context, { question: last.question }, language) : undefined
-  const asOf = (t: string) => (person && isPersonName(person, language) ? t.replace(/\b(?:his|her|hers)\b/gi, `${person}'s`).replace(/\b(?:he|him|she)\b/gi, person) : t)
-  const decline = declineReason(query, lexicon, whole, [whole, cleaned.text, ...toldOf].map(asOf))
+  // "Who announced her appointment?" after naming someone asks of that person's post, not of anyone's own case; not where the
+  // visitor speaks of their own people ("my mum reckons her officer was rude. should she complain?"), whom the pronoun may mean.
+  const pointed = PERSONAL.test(text) && !OWN_PEOPLE.test(question) ? pronounsPerson(cleaned.context, last && { question: last.question }, language) : undefined
+  const person = pointed && isPersonName(pointed, language) ? pointed : undefined
+  const asOf = (t: string) => (person ? t.replace(/\b(?:his|her|hers)\b/gi, `${person}'s`).replace(/\b(?:he|him|she)\b/gi, person) : t)
+  const decline = declineReason(query, lexicon, whole, [...[whole, cleaned.text].map(asOf), ...toldOf])
   if (decline) query.decline = decline
   return query
 }

@@ -390,8 +390,11 @@ describe('compose', () => {
     const declined = (q: string, history: string[] = []) => understand(q, history.map((question) => ({ question })), kb.language).decline
     expect(declined('who announced her appointment?', ['when did Morwenna Jory become treasurer?'])).toBeUndefined()
     expect(declined('who announced her appointment?')).toBe('personal')
-    // Someone the visitor knows is named by no name: their appointment is still their own case.
+    // So after a story naming them.
+    expect(declined('Morwenna Jory became treasurer in 2019. who announced her appointment?')).toBeUndefined()
+    // Someone the visitor knows is named by no name: their appointment is still their own case, whoever was named before.
     expect(declined('can she move her appointment?', ['my sister is on licence'])).toBe('personal')
+    expect(declined('my mum reckons her officer was rude. should she complain?', ['when did Morwenna Jory become treasurer?'])).toBe('personal')
   })
 
   it('answers "such as?" or "like what?" after a question with the sentence giving examples of what it asked about', async () => {
@@ -706,9 +709,15 @@ describe('compose', () => {
     const people: KindContext = { ...ctx, countOf: new Set([toTerm('people') as string]), countsAnyOf: 'people' }
     expect(kindScore('count', 'The board moved 8,000 crews and nearly 200 cars.', people)).toBeGreaterThan(0.5)
     expect(kindScore('count', 'The board moved 200 cars and vans.', people)).toBeLessThan(0.5)
-    // A describing word between the figure and the noun ("nine local crews") counts nothing of its own.
+  })
+
+  it('reads a describing word right after a figure ("nine local crews") as describing what it counts, not as what it counts', () => {
+    const people: KindContext = kindContext({ countOf: new Set([toTerm('people') as string]), countsAnyOf: 'people' })
     expect(kindScore('count', 'The board moved nine local crews to the pier.', people)).toBeGreaterThan(0.5)
     expect(kindScore('count', 'The board moved nine local cars to the pier.', people)).toBeLessThan(0.5)
+    // Not across a comma, nor a verb's form ("including").
+    expect(kindScore('count', 'Of the 40 questioned, crews said the pier was unsafe.', people)).toBeLessThan(0.5)
+    expect(kindScore('count', 'The board listed 40 including crews and cars.', people)).toBeLessThan(0.5)
   })
 
   it('finds the person in a name followed by letters ("Kerensa Polglaze MP"), but not in an institution: one named with an article ("The Harbour CRC") or made of dictionary words ("Link Ferries")', () => {
