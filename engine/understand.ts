@@ -271,7 +271,7 @@ const ASKS_NEXT_WORDS = 4
  * next, or one asking only for a kind of answer, which needs something answered to ask it of.
  */
 function leansOnEarlier(text: string, language: Pick<Language, 'lexicon' | 'vocabulary'>, answered = true): boolean {
-  return leansByWording(text, language, answered) || POINTER.test(text)
+  return leansByWording(text, language, answered) || POINTER.test(text) || SAYS_WHO.test(text)
 }
 
 /**
@@ -855,8 +855,11 @@ function declinedByWording(text: string, whole: string, personalReads: readonly 
 
 /** Whether a follow-up points back with a pronoun ("who took over its contracts?"): it may mean something the last answer named. */
 function pointsBack(text: string): boolean {
-  return isFollowUp(text) && LEANS_ON_CONTEXT.test(text)
+  return (isFollowUp(text) && LEANS_ON_CONTEXT.test(text)) || SAYS_WHO.test(text)
 }
+
+/** Asking whose claim the last answer was ("who said so?", "says who?", "according to whom?"). */
+const SAYS_WHO = /\b(?:said|says|say|claimed|claims|reported|reports) so\b|^\s*(?:says|said) who\b|\baccording to whom?\b/i
 
 /**
  * Whether answering `question` reads the last answer: a follow-up, once

@@ -415,6 +415,14 @@ describe('compose', () => {
     }
   })
 
+  it('reads "who said so?" and "says who?" as "who said that?": whose claim the last answer was', async () => {
+    for (const earlier of ['Who runs the harbour cafés?', 'Who won the ferry contracts?']) {
+      const that = sentencesOf(await ask('who said that?', [earlier]))[0]
+      expect(sentencesOf(await ask('who said so?', [earlier]))[0], earlier).toBe(that)
+      expect(sentencesOf(await ask('says who?', [earlier]))[0], earlier).toBe(that)
+    }
+  })
+
   it('lets a follow-up through the coverage bar on its own words and one concept of what it follows, however many other words the earlier question had', async () => {
     const history = [{ question: 'when did the harbour board approve the cut to the night routes?' }]
     const read = await conversation(kb, 'why did they go?', history)
