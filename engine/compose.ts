@@ -1080,8 +1080,8 @@ function compared({ dated, own }: { dated: string; own: boolean }, lead: Candida
   const answered = lead.record.date
   // The sentence gives its passage's date, or its month in a date the passage's year completes ("on Friday 15 February").
   const month = answered && answered.length >= 7 ? lexicon.formatDate(answered.slice(0, 7)).split(' ')[0] : undefined
-  const dates = answered !== undefined && (statesDate(lead.sentence, answered, lexicon) || (month !== undefined && new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${month}\\b`).test(lead.sentence)))
-  if (!answered || lead.ownCoverage < COMPARED_HOLDING || !dates) return undefined
+  const givesDate = answered !== undefined && (statesDate(lead.sentence, answered, lexicon) || (month !== undefined && new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${month}\\b`).test(lead.sentence)))
+  if (!answered || lead.ownCoverage < COMPARED_HOLDING || !givesDate) return undefined
   // A year alone is no month: two dates are apart by their years then.
   const apart = answered.length === 4 || dated.length === 4 ? answered.slice(0, 4) !== dated.slice(0, 4) : Math.abs((monthOf(dated) ?? 0) - (monthOf(answered) ?? 0)) >= COMPARED_MONTHS
   if (!apart) return undefined

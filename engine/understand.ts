@@ -481,7 +481,8 @@ export function understand(question: string, history: readonly Turn[], language:
   const namesText = () => cleaned.context !== undefined && !isPleasantry(cleaned.context, lexicon) && slotsFor(statement(), language).some((s) => s.weight === 1)
   const publication = textSlots.some((s) => s.weight === 1) || (aboutText !== undefined && (namesText() || leansOnHistory))
   const asked = publication ? { kind: 'other' as const } : kindOf(main, lexicon)
-  const own = told(withKindWord(publication ? textSlots : slotsFor(text, language), asked.word, asked.kind), text, language)
+  // "Such as?" asks for examples of what it follows: no words of its own.
+  const own = EXAMPLES.test(text) ? [] : told(withKindWord(publication ? textSlots : slotsFor(text, language), asked.word, asked.kind), text, language)
   const noWordsOfItsOwn = own.every((s) => s.weight < 1)
   // "When did that come out?" after another question: words of publishing alone name nothing to look up, so what it follows counts in full beside them.
   const publishingOnly = () => !publication && slotsFor(lexicon.question.publicationWords.replaceAll(text, ' '), language).every((s) => s.weight < 1)
