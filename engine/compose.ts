@@ -7,7 +7,7 @@
  * knowledge base, bar the lexicon's framing ("As of …").
  */
 import type { Dispute, PassageRecord, SourceRecord } from './artifact'
-import { answerKind, escape, figureKind, figureSorts, givesOtherFigure, holdsFigure, isPersonName, kindScore, namesGiven, peopleIn, STRICT_KINDS, type AnswerKind, type FigureSort, type KindContext } from './kinds'
+import { answerKind, escape, figureKind, figureSorts, givesOtherFigure, holdsFigure, isPersonName, kindScore, namesGiven, peopleIn, STRICT_KINDS, tellsSuccessorOf, type AnswerKind, type FigureSort, type KindContext } from './kinds'
 import type { Lexicon, Pattern } from './lexicon'
 import { holdsConcept, LISTED_MATCH, type Hit, type Retrieval } from './retrieve'
 import { STOP_WORDS } from './stop-words'
@@ -586,6 +586,8 @@ class Scorer {
     // "When did X become Y?" is not answered by the date X did something else as Y, even in a passage listing the question.
     // The event may be told in other words ("X … was named" for "became"), after the name it befell.
     if (!this.eventWho.every((i) => c.covers.has(i)) || (this.eventAsked && !this.eventAsked.test(c.sentence) && !this.toldAfterName(c.sentence))) return 'another event'
+    // "When did X take over?" is not answered by someone else taking over from X.
+    if (this.query.startOf && tellsSuccessorOf(c.sentence, this.query.startOf, this.ctx)) return 'another event'
     // Otherwise a passage listing the question word for word tells it, say the maintainers, in whatever words: its sentences answer, the one of the kind asked first.
     if (this.verbatim && c.hit === this.retrieval.hits[0]) return undefined
     if (!this.aboutYearAsked(c)) return 'another year'

@@ -823,9 +823,7 @@ function spanOfAsked(sentence: string, asked: ReadonlySet<string>): boolean {
  * else in a sentence that says the right way round who took whose place.
  */
 function succession(sentence: string, { of, direction }: { of: string; direction: 'after' | 'before' }, ctx: KindContext): number {
-  // The name's last word that is not everyday English ("mcdowell" in "paul mcdowell left"), else its last word.
-  const named = of.split(/\s+/).filter((w) => !ctx.lexicon.personTitles.has(w))
-  const surname = [...named].reverse().find((w) => !ctx.isEnglishWord(w.toLowerCase())) ?? named.at(-1)
+  const surname = surnameOf(of, ctx)
   if (!surname) return 0
   const { named: namesIt, cameAfter, cameBefore, verbs } = successionPatterns(caseless(surname), ctx.lexicon)
   if (!namesIt.test(sentence)) return 0
@@ -835,6 +833,18 @@ function succession(sentence: string, { of, direction }: { of: string; direction
   if (right.test(sentence)) return 1
   if (wrong.test(sentence)) return 0
   return verbs.test(sentence) ? 0.4 : 0.2
+}
+
+/** Whether a sentence tells of someone coming after the person named ("Y was appointed, taking over from X"): of X it tells the end, not the start. */
+export function tellsSuccessorOf(sentence: string, name: string, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord'>): boolean {
+  const surname = surnameOf(name, ctx)
+  return surname !== undefined && successionPatterns(caseless(surname), ctx.lexicon).cameAfter.test(sentence)
+}
+
+/** A name's last word that is not everyday English ("mcdowell" in "paul mcdowell"), else its last word; titles left out. */
+function surnameOf(name: string, ctx: Pick<KindContext, 'lexicon' | 'isEnglishWord'>): string | undefined {
+  const named = name.split(/\s+/).filter((w) => !ctx.lexicon.personTitles.has(w))
+  return [...named].reverse().find((w) => !ctx.isEnglishWord(w.toLowerCase())) ?? named.at(-1)
 }
 
 const successionCache = new Map<string, { named: RegExp; cameAfter: RegExp; cameBefore: RegExp; verbs: RegExp }>()

@@ -115,6 +115,8 @@ export interface Query {
   sortNarrowing?: string[]
   /** For "when did <name> become Y?", the name and the event whose date is asked: a date beside Y but not both is another event's. */
   eventAsked?: { names: string[]; event: string[] }
+  /** "When did X take over?": the person whose start is asked, whom a sentence telling of someone coming after them tells of leaving. */
+  startOf?: string
   /** "When was the post on X published?", "who wrote the piece on X?": asks about a text, answered by its source's publisher and date, or by its writer where the question asks who wrote it, before what it says. */
   publication?: 'publisher' | 'writer'
   /** "Who was <role> when <event>?": the role and the event, each answered on its own and joined by date. */
@@ -591,6 +593,9 @@ export function understand(question: string, history: readonly Turn[], language:
     const pointed = subject && PERSONAL.test(subject) && words(subject).length === 1 ? pronounsPerson(cleaned.context, last, language) : subject
     const names = words(pointed ?? '').filter((w) => toTerm(w) !== null && !/\d/.test(w) && !language.isEnglishWord(w))
     if (names.length > 0 && event) query.eventAsked = { names, event: words(event) }
+    const starter = lexicon.question.startAsked.exec(main)?.[1]?.trim()
+    const started = starter && PERSONAL.test(starter) && words(starter).length === 1 ? pronounsPerson(cleaned.context, last, language) : starter
+    if (started && words(started).some((w) => !language.isEnglishWord(w.toLowerCase()))) query.startOf = started
   }
   const dated = history.at(-1)?.dated
   const startsFrom = monthStartedFrom(text, lexicon)

@@ -423,6 +423,16 @@ describe('compose', () => {
     }
   })
 
+  it('answers "when did X take over?" with when X took over, not when someone else took over from X', async () => {
+    const small = await smallKb({
+      'penrose.md': gazette('penrose', 'Penrose appointed', '2012-03', 'Jo Penrose, a former skipper of the island lifeboat, was appointed harbour master in March 2012, succeeding Kit Moss after his long illness, the Gazette reported on the harbour.', 'Who was harbour master in 2012?'),
+      'lee.md': gazette('lee', 'Lee appointed', '2015-05', 'Ann Lee was appointed harbour master in May 2015, taking over from Jo Penrose, who had been harbour master until then, the Gazette reported on the harbour.', 'Who took over from Jo Penrose?'),
+    })
+    expect(sentencesOf(await answer(small, 'when did jo penrose take over as harbour master?', []))[0]).toMatch(/^Jo Penrose, a former skipper/)
+    // Of the one taking over, the sentence telling it still answers.
+    expect(sentencesOf(await answer(small, 'when did ann lee take over as harbour master?', []))[0]).toMatch(/^Ann Lee was appointed/)
+  })
+
   it('lets a follow-up through the coverage bar on its own words and one concept of what it follows, however many other words the earlier question had', async () => {
     const history = [{ question: 'when did the harbour board approve the cut to the night routes?' }]
     const read = await conversation(kb, 'why did they go?', history)
