@@ -670,14 +670,22 @@ function titled(sentence: string, focus: string[], lexicon: Lexicon): boolean {
   })
 }
 
-/** A word as a whole word in any script, whatever its case, built once per word. */
-function wordPattern(word: string): RegExp {
-  let found = wordPatterns.get(word)
-  if (!found) {
-    if (wordPatterns.size > 1000) wordPatterns.clear()
-    wordPatterns.set(word, (found = new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, 'iu')))
+/** Patterns kept per cache before it starts afresh: a knowledge base's questions name far fewer words. */
+const PATTERNS_KEPT = 1000
+
+/** What `cache` holds for `key`, built once by `build`: every sentence scored tests the patterns built per word asked about. */
+function memo<T>(cache: Map<string, T>, key: string, build: () => T): T {
+  let found = cache.get(key)
+  if (found === undefined) {
+    if (cache.size > PATTERNS_KEPT) cache.clear()
+    cache.set(key, (found = build()))
   }
   return found
+}
+
+/** A word as a whole word in any script, whatever its case, built once per word. */
+function wordPattern(word: string): RegExp {
+  return memo(wordPatterns, word, () => new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, 'iu'))
 }
 const wordPatterns = new Map<string, RegExp>()
 /** "the", up to four lower-case words, then the name's first words: what comes just before a name titled by its role. */
@@ -685,16 +693,13 @@ const ROLE_BEFORE = /\b[Tt]he\s+((?:\p{Ll}[\p{L}-]*\s+){1,4})(?:\p{Lu}[\p{L}'’
 
 const describingCache = new Map<string, RegExp>()
 
-/** The pattern of a word described, built once per word: every sentence scored tests it. */
+/** The pattern of a word described, built once per word. */
 function describing(word: string): RegExp {
-  let found = describingCache.get(word)
-  if (!found) {
-    if (describingCache.size > 1000) describingCache.clear()
+  return memo(describingCache, word, () => {
     // "Company" is described as "Companies (CRCs)" too, not "study" as "studied".
     const written = /\p{L}y$/u.test(word) ? `${escape(word.slice(0, -1))}(?:y[\\p{L}'’]*|ies)` : `${escape(word)}[\\p{L}'’]*`
-    describingCache.set(word, (found = new RegExp(`\\b${written}\\)?\\s*(,|\\(|\\s(is|was|are|were|stands for|means)\\b)`, 'iu')))
-  }
-  return found
+    return new RegExp(`\\b${written}\\)?\\s*(,|\\(|\\s(is|was|are|were|stands for|means)\\b)`, 'iu')
+  })
 }
 
 /**
@@ -851,20 +856,16 @@ const successionCache = new Map<string, { named: RegExp; cameAfter: RegExp; came
 
 /** The patterns of a person named, and of someone coming after or before them, built once per name asked about: every sentence scored tests them. */
 function successionPatterns(surname: string, lexicon: Lexicon) {
-  const key = `${lexicon.succession}\u0000${surname}`
-  const cached = successionCache.get(key)
-  if (cached) return cached
-  if (successionCache.size > 1000) successionCache.clear()
-  const verbs = lexicon.succession
-  const n = `${escape(surname)}\\b`
-  // "Y replaced X", "X was replaced by Y", "X's successor", "her predecessor X": someone came after X.
-  // X is what "was replaced by" tells of, the subject right before it (or before phrases between commas or brackets, or with another name): not in "under X's plan, the trusts were replaced by…".
-  const cameAfter = new RegExp(`\\b(${verbs})\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}(?:(?:\\s*,[^,.;]{1,80}){1,2}\\s*,|\\s*\\([^)]{0,80}\\)|\\s+and\\s+\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*)?\\s+(?:was|were|being|had been|has been|have been)(?:\\s+(?:later|then|soon|\\p{L}+ly))?\\s+(?:replaced|succeeded)(?:\\s+as\\s+[\\p{L}\\s]{1,40}?)?\\s+by\\b|${n}['’]s\\s+successor|\\bpredecessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}[^.]*?\\bafter (?:which|whom)\\b`, 'iu')
-  // "X replaced Y", "Y was replaced by X", "X's predecessor", "his successor X": someone came before X.
-  const cameBefore = new RegExp(`${n}[^.;]{0,140}?\\b(${verbs})\\b|\\b(?:replaced|succeeded) by\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}['’]s\\s+predecessor|\\bsuccessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}`, 'iu')
-  const patterns = { named: new RegExp(`\\b${n}`, 'iu'), cameAfter, cameBefore, verbs: new RegExp(`\\b(${verbs}|successor|predecessor)\\b`, 'iu') }
-  successionCache.set(key, patterns)
-  return patterns
+  return memo(successionCache, `${lexicon.succession}\u0000${surname}`, () => {
+    const verbs = lexicon.succession
+    const n = `${escape(surname)}\\b`
+    // "Y replaced X", "X was replaced by Y", "X's successor", "her predecessor X": someone came after X.
+    // X is what "was replaced by" tells of, the subject right before it (or before phrases between commas or brackets, or with another name): not in "under X's plan, the trusts were replaced by…".
+    const cameAfter = new RegExp(`\\b(${verbs})\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}(?:(?:\\s*,[^,.;]{1,80}){1,2}\\s*,|\\s*\\([^)]{0,80}\\)|\\s+and\\s+\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*)?\\s+(?:was|were|being|had been|has been|have been)(?:\\s+(?:later|then|soon|\\p{L}+ly))?\\s+(?:replaced|succeeded)(?:\\s+as\\s+[\\p{L}\\s]{1,40}?)?\\s+by\\b|${n}['’]s\\s+successor|\\bpredecessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}[^.]*?\\bafter (?:which|whom)\\b`, 'iu')
+    // "X replaced Y", "Y was replaced by X", "X's predecessor", "his successor X": someone came before X.
+    const cameBefore = new RegExp(`${n}[^.;]{0,140}?\\b(${verbs})\\b|\\b(?:replaced|succeeded) by\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}|${n}['’]s\\s+predecessor|\\bsuccessor,?\\s+(?:[\\p{L}'’]+\\s+){0,3}?${n}`, 'iu')
+    return { named: new RegExp(`\\b${n}`, 'iu'), cameAfter, cameBefore, verbs: new RegExp(`\\b(${verbs}|successor|predecessor)\\b`, 'iu') }
+  })
 }
 
 /** What a date that is no deadline is worth to "by when?": something, as sources may give a deadline in other words. */
