@@ -771,6 +771,8 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
   const qualified = vague && typed[1] !== undefined && !doing(typed[1]) && !typed[1].endsWith('ing') && !lexicon.question.vagueCount.test(typed[1]) && termsOf([typed[1]]).length > 0
   const ws = qualified ? typed.slice(1) : typed
   const [first, second] = ws
+  // "Of the 21 companies, how many consistently met…": an adverb first counts what was named before, which the question's other words stand for.
+  if (first !== undefined && /\p{L}{3,}ly$/u.test(first)) return { countOf: [], countNamed: [] }
   // A hyphenated first word describes the thing counted ("pre-sentence reports"), which the next word names; unless that says what they did ("ex-offenders reoffended").
   // So does a plural after a first word that is neither plural nor a word for people or organisations ("harbour offices", "trainee places"): the first describes it.
   const describes =

@@ -378,6 +378,9 @@ describe('understand', () => {
     expect(ask('who was the ferries and harbours minister under the board').kind).toBe('person')
     expect(ask('whos in charge of the harbour board these days').kind).toBe('person')
     expect(ask('who was the owner of the north pier routes').kind).toBe('entity')
+    // A word for a person describing a body ("executive agency", "chief officer team") asks for the body.
+    expect(ask('which executive agency are the operators accountable to?').kind).toBe('entity')
+    expect(ask('which executive ran the night routes?').kind).toBe('person')
     expect(ask("who's the company behind the night routes?").kind).toBe('entity')
     expect(ask('whos the firm that runs the night routes').kind).toBe('entity')
     // A sum named ("what losses…", "the size of the pot", "the total bill") asks how much; a bill before Parliament, or what a budget covered, does not.
@@ -1321,6 +1324,9 @@ describe('understand', () => {
     // A participle or an adverb after the first word says what they did, not what is counted.
     expect(ask('how many crews worked the night routes').countOf).toEqual(['crew'])
     expect(ask('how many were regularly cancelled').countOf).toEqual([])
+    // So does an adverb first: "of the 21 operators, how many consistently…" counts the operators named before, not the adverb.
+    expect(ask('of the 21 operators, how many consistently ran on time').countOf).toEqual([])
+    expect(ask('of the 21 operators, how many consistently ran on time').countNamed).toEqual([])
     // "How many people" counts people of any sort; "how many passengers" counts passengers only.
     expect(ask('how many people sailed on the night routes').countsAnyOf).toBe('people')
     expect(ask('how many passengers sailed on the night routes').countsAnyOf).toBeUndefined()
