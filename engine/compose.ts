@@ -660,8 +660,9 @@ function inOrder(answering: Candidate[], order: 'earliest' | 'latest'): Candidat
   const best = answering[0]
   if (!best) return best
   const near = answering.filter((c) => c.score >= best.score * NEARLY && dateOf(c) !== '')
-  const sorted = near.sort((a, b) => (order === 'earliest' ? dateOf(a).localeCompare(dateOf(b)) : dateOf(b).localeCompare(dateOf(a))))
-  return sorted[0] ?? best
+  // The best scoring of those no other is known to come before (after): "2014" is not before "April 2014", only less precise.
+  const beaten = (c: Candidate) => near.some((o) => (order === 'earliest' ? isLater(dateOf(c), dateOf(o)) : isLater(dateOf(o), dateOf(c))))
+  return near.find((c) => !beaten(c)) ?? best
 }
 
 /** Words before a word for a part of the whole that may name which part ("the Kent, Surrey and Sussex CRC"). */

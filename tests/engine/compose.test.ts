@@ -861,6 +861,15 @@ describe('compose', () => {
     expect(sentencesOf(await ask('when did the harbour board last report on the ferry contracts?'))[0]).toMatch(/2021/)
   })
 
+  it('does not take a date known only to the year for the earliest: "2014" is not before "April 2014", only less precise', async () => {
+    const text = (what: string) => `${what}, the Gazette reported, in a report on the ferries that run between the islands and the mainland for the harbour board.`
+    const small = await smallKb({
+      'plan.md': gazette('plan', 'Night routes to close', '2014-01', text('The harbour board first planned to close the night routes in April 2014'), 'When were the night routes to close?'),
+      'recap.md': gazette('recap', 'Looking back', '2014', text('The harbour board first planned to close the night routes in 2014'), 'When were the night routes to close?'),
+    })
+    expect(sentencesOf(await answer(small, 'which month did the harbour board first plan to close the night routes?', []))[0]).toMatch(/April 2014/)
+  })
+
   it('reads the best passage holding the question\'s rarest concept (a place) too, when none of the best scored holds it', async () => {
     const hits = (await retrieve(kb, understand('how many night crossings were there at hapend', [], kb.language), 1)).hits.map((h) => h.record.id)
     expect(hits).toEqual(['board-2021-ferry-review#3', 'wfr-2019-ferry-fares#1'])
