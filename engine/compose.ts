@@ -80,6 +80,8 @@ export const APPROXIMATELY = /\b(?:about|around|roughly|approximately|nearly|alm
 
 /** A strict kind's sentence must carry the kind at least this well ("£3.7bn" for "how much"). */
 const KIND_FLOOR = 0.5
+/** Share of the question a sentence giving no reason in so many words must hold to answer "why": "it went into administration" says why another took over. */
+const REASON_UNMARKED = 0.5
 /** Kinds of answer that, asked of a figure the question names, give another figure: a part of it. */
 const PART_OF_FIGURE: ReadonlySet<AnswerKind> = new Set(['count', 'amount'])
 /** Kinds of answer given of a part: one about a named part ("the Wales contract") is not answered by a figure or a rating for the whole. */
@@ -595,7 +597,7 @@ class Scorer {
     // A passage whose listed question asks what was asked answers it, in whatever words.
     // Asked for a kind, the sentence must hold something of the question: one dating another event does not date the one asked about.
     if (listedWin && c.hit === this.retrieval.hits[0] && (!this.strict || c.coverage > 0)) return undefined
-    if (this.strict && c.kind < KIND_FLOOR && !anyKind) return 'not the kind of answer asked for'
+    if (this.strict && c.kind < KIND_FLOOR && !anyKind && !(this.query.kind === 'reason' && c.ownCoverage >= REASON_UNMARKED)) return 'not the kind of answer asked for'
     // "Who was the chief executive of…" is not answered by a sentence naming the chief inspector, nor "what is X's share price" by X's share of anything.
     // Of a whole ("the chief executive of the Probation Service"), though, the thing asked for must still be named: a chief inspector is no chief executive.
     if ((!partUnnamed || this.owner.length > 0) && !this.sought.every((i) => c.covers.has(i))) return 'not the thing asked for'

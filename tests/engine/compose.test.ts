@@ -533,6 +533,16 @@ describe('compose', () => {
     expect(sentencesOf(await ask('why were the night routes cut back?'))[0]).toMatch(/because too few passengers travelled after dark/)
   })
 
+  it('answers "why" with a sentence giving no reason in so many words only when it holds half the question or more', async () => {
+    const text = (what: string) => `${what}, the Gazette reported, in a report on the ferries that run between the islands and the mainland for the harbour board.`
+    const small = await smallKb({
+      'link.md': gazette('link', 'Bluewater takes over', '2019-02', text('Bluewater took over the night routes in February 2019 after Harbour Link went into administration'), 'Who runs the night routes?'),
+    })
+    expect(sentencesOf(await answer(small, 'why did bluewater take over the night routes?', []))[0]).toMatch(/after Harbour Link went into administration/)
+    // A sentence holding little of the question says nothing of why.
+    expect((await answer(small, 'why did the crews on the night routes strike over pay and pensions?', [])).answered).toBe(false)
+  })
+
   it('does not answer "how many" with a sentence whose only figures are a date', async () => {
     const a = await ask('how many night routes were cut back?')
     expect(a.answered).toBe(false)
