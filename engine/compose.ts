@@ -80,6 +80,8 @@ export const APPROXIMATELY = /\b(?:about|around|roughly|approximately|nearly|alm
 
 /** A strict kind's sentence must carry the kind at least this well ("£3.7bn" for "how much"). */
 const KIND_FLOOR = 0.5
+/** Below it, a sentence only roughly has the kind asked ("in six" for "how many organisations"): a count by the way, not a date to the month. */
+const ROUGH_KIND = 0.7
 /** Share of the question a sentence giving no reason in so many words must hold to answer "why": "it went into administration" says why another took over. */
 const REASON_UNMARKED = 0.5
 /** Kinds of answer that, asked of a figure the question names, give another figure: a part of it. */
@@ -876,7 +878,10 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     // A passage whose listed question asks what was asked answers it, from its best sentence of the kind asked; failing one, its sentences are weighed with the rest.
     // Listing it word for word, the passage answers it even with no sentence read as the kind, where the kind is a way of telling
     // (a definition, a reason) rather than a value (a figure, a date, a name), which a sentence either holds or not.
-    const firstAnswering = (listedWin && scorer.strict && candidates.find((c) => c.hit === top && c.kind >= KIND_FLOOR && scorer.answers(c, listedWin))) ||
+    const listedFirst = listedWin && scorer.strict ? candidates.find((c) => c.hit === top && c.kind >= KIND_FLOOR && scorer.answers(c, listedWin)) : undefined
+    // Unless its sentence only roughly has the kind and one scoring better has it: "eight organisations" leads "Sodexo in six, Interserve in five" for "how many organisations".
+    const surer = listedFirst && listedFirst.kind < ROUGH_KIND && candidates.find((c) => c.score > listedFirst.score && c.kind >= ROUGH_KIND && scorer.answers(c, listedWin))
+    const firstAnswering = surer || listedFirst ||
       (scorer.verbatim && TOLD_KINDS.has(query.kind) && candidates.find((c) => c.hit === top && scorer.answers(c, listedWin))) ||
       (query.order ? inOrder(candidates.filter((c) => scorer.answers(c, listedWin)), query.order) : candidates.find((c) => scorer.answers(c, listedWin)))
     // A follow-up is answered with something the last answer did not say, if that answers nearly as well.

@@ -543,6 +543,18 @@ describe('compose', () => {
     expect((await answer(small, 'why did the crews on the night routes strike over pay and pensions?', [])).answered).toBe(false)
   })
 
+  it('leads with a better-scoring sentence more of the kind asked than the one from the passage whose listed question won', async () => {
+    const text = (what: string) => `${what}, the Gazette reported, in a report on the ferries that run between the islands and the mainland for the harbour board.`
+    const small = await smallKb({
+      'list.md': gazette('list', 'The winners', '2015-02', text('The Gazette named the big winners as Bluewater with Ferrylink in six, Tidal Lines in five and Harbour Link in three'), 'How many organisations won the ferry contracts?'),
+      'count.md': gazette('count', 'Three operators', '2015-02', text('Three organisations won the ferry contracts to run the island routes from 2015'), 'How many organisations won?'),
+    })
+    const q = understand('how many organisations won the ferry contracts?', [], small.language)
+    const p = plan(await retrieve(small, q), q, composeContext(small))
+    expect(p.listedWin).toBe(true)
+    expect(p.chosen[0]?.sentence).toMatch(/^Three organisations won/)
+  })
+
   it('does not answer "how many" with a sentence whose only figures are a date', async () => {
     const a = await ask('how many night routes were cut back?')
     expect(a.answered).toBe(false)
