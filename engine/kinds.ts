@@ -255,7 +255,9 @@ export function givesOtherFigure(sentence: string, named: readonly string[], lex
     const after = sentence.slice(at + m[0].length)
     return !dayNumber.test(sentence.slice(at)) && !SPAN_AFTER.test(after) && !SUM_OR_SHARE_AFTER.test(after) && !/[£$€]\s?$/.test(sentence.slice(0, at))
   }
-  const wholes = figures.filter((m) => given.has(m[0].replace(/[,.]$/, '').replace(/,/g, '')) && counts(m)).map((m) => sortOf(wordsAfter(m)))
+  const wholeFigures = figures.filter((m) => given.has(m[0].replace(/[,.]$/, '').replace(/,/g, '')) && counts(m))
+  const wholes = wholeFigures.map((m) => sortOf(wordsAfter(m)))
+  const wholeAsked = wholeFigures.some((m) => wordsAfter(m).some((w) => countOf.has(toTerm(w) ?? '')))
   for (const m of figures) {
     const at = m.index ?? 0
     if (dayNumber.test(sentence.slice(at)) || NUMBERED_BY.test(sentence.slice(Math.max(0, at - 5), at))) continue
@@ -271,6 +273,8 @@ export function givesOtherFigure(sentence: string, named: readonly string[], lex
     const sort = sortOf(next)
     const asked = next.some((w) => countOf.has(toTerm(w) ?? ''))
     if (sort !== undefined && sort !== 'other' && !asked && wholes.length > 0 && wholes.every((w) => w !== undefined && w !== sort)) continue
+    // Where the whole named is written counting what is asked ("476 written responses"), a figure before another noun ("39 events") counts that instead.
+    if (!asked && wholeAsked && next[0] !== undefined && toTerm(next[0]) !== null && !/(?:ed|ing)$/i.test(next[0])) continue
     if (!given.has(m[0].replace(/[,.]$/, '').replace(/,/g, ''))) return true
   }
   if (sums) return FRACTION.test(sentence)

@@ -98,6 +98,17 @@ export const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
 /** A word of a describing form ("struggling", "doomed", "local", "famous"), not a noun narrowing a sort. */
 export const DESCRIBING = /(?:ing|ed|al|ful|ous|ive|ish|less|able|ible|ic|ern|ign)$/
 
+/**
+ * A word's irregular past form: "past" where the verb has a participle of its own ("took", as "taken"), so it only
+ * tells what someone did; "either" where one form serves both ("felt", "written"), which may describe ("written replies").
+ */
+export function irregularPast(word: string): 'past' | 'either' | undefined {
+  const w = word.toLowerCase()
+  const base = IRREGULAR.get(w)
+  if (base === undefined) return undefined
+  return !/n$/.test(w) && [...IRREGULAR].some(([other, b]) => b === base && other !== w) ? 'past' : 'either'
+}
+
 /** Irregular past forms, which no suffix-stripping stemmer joins to their verbs: "who ran it" finds "runs". */
 const IRREGULAR: ReadonlyMap<string, string> = new Map(
   `ran:run won:win led:lead paid:pay sold:sell bought:buy took:take taken:take began:begin begun:begin went:go gone:go

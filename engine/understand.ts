@@ -8,7 +8,7 @@ import { addressesAssistant, asksSomething, cleanQuestion, isQuestion, isWordedA
 import { STOP_WORDS } from './stop-words'
 import { NAMES, answerKind, datesNamed, figureKind, isPersonName, kindOf, monthIndex, type AnswerKind, type NamedDate } from './kinds'
 import { COUNT_CLASSES, type CountClass, type Lexicon } from './lexicon'
-import { DESCRIBING, isRoughMeasure, isUnitOfSum, NUMBER_WORDS, spansNamed, terms, toTerm, words, yearsNamed } from './text'
+import { DESCRIBING, irregularPast, isRoughMeasure, isUnitOfSum, NUMBER_WORDS, spansNamed, terms, toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
 
 export interface Turn {
@@ -757,6 +757,7 @@ const SUCCESSION_WORDS = /^(successor|predecessor|took|take|taken|taking|over|st
 function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'countOf' | 'countNamed' | 'countsAnyOf' | 'countClass'> {
   const m = lexicon.question.countOf.exec(text)
   if (!m) return { countOf: [], countNamed: [] }
+  const at = lexicon.question.countOf.indexIn(text)
   // A hyphenated word ("pre-sentence") is typed as its parts, each a concept of its own.
   const termsOf = (words: string[]) => {
     const parts = words.flatMap((w) => w.split('-'))
@@ -773,6 +774,16 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
   const [first, second] = ws
   // "Of the 21 companies, how many consistently met…": an adverb first counts what was named before, which the question's other words stand for.
   if (first !== undefined && /\p{L}{3,}ly$/u.test(first)) return { countOf: [], countNamed: [] }
+  // "How many took part", "of the 476 responses, how many supported the plans": a verb first counts what "of" named before, if anything.
+  // A form that may describe ("written replies", "qualified officers") is a verb only before no word of the topic ("how many supported the plans").
+  const verb = first !== undefined && (irregularPast(first) === 'past' || ((irregularPast(first) === 'either' || /\p{L}{3,}ed$/u.test(first)) && (second === undefined || toTerm(second) === null)))
+  if (verb) {
+    const of = /\b(?:out )?of (?:the |its |their |all |these |those )?(?:[\d,.]+ )?([\p{L}-]+(?: [\p{L}-]+){0,2})/iu.exec(text.slice(0, at))
+    const named = words(of?.[1] ?? '')
+    const stop = named.findIndex((w) => toTerm(w) === null)
+    const terms = termsOf(stop < 0 ? named : named.slice(0, stop))
+    return { countOf: terms, countNamed: terms }
+  }
   // A hyphenated first word describes the thing counted ("pre-sentence reports"), which the next word names; unless that says what they did ("ex-offenders reoffended").
   // So does a plural after a first word that is neither plural nor a word for people or organisations ("harbour offices", "trainee places"): the first describes it.
   const describes =

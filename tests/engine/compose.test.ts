@@ -1661,6 +1661,11 @@ describe('compose', () => {
     expect(givesOtherFigure('Of the 200 depots, 40 moved to the board.', ['200'], lexicon)).toBe(true)
     // A figure counting what the question counts is a part, whatever the whole is called.
     expect(givesOtherFigure('Nearly 8,000 staff and nearly 200 depots moved to the board.', ['200'], lexicon, false, new Set([toTerm('staff') as string]))).toBe(true)
+     // Where the whole is written counting what is asked ("476 written responses"), a figure before another noun counts that noun, not a part.
+    const responses = new Set([toTerm('responses') as string])
+    expect(givesOtherFigure('The board received 476 written responses and held 39 engagement events.', ['476'], lexicon, false, responses)).toBe(false)
+    expect(givesOtherFigure('The board received 476 written responses, 40 backing the plans.', ['476'], lexicon, false, responses)).toBe(true)
+    expect(givesOtherFigure('Of the 476 written responses, 40 supported the plans.', ['476'], lexicon, false, responses)).toBe(true)
   })
 
   it('takes a sum or a share for no count of things, save a share of the whole named, and "the fourth time" for a count of times: "how many of the 120…" is not answered by "12% of the fares"', () => {

@@ -1327,6 +1327,12 @@ describe('understand', () => {
     // So does an adverb first: "of the 21 operators, how many consistently…" counts the operators named before, not the adverb.
     expect(ask('of the 21 operators, how many consistently ran on time').countOf).toEqual([])
     expect(ask('of the 21 operators, how many consistently ran on time').countNamed).toEqual([])
+    // So does a verb first: "how many took part" counts what "of" named before, or anything; a form that may describe ("written replies") counts what follows it.
+    expect(ask('how many took part in the survey').countOf).toEqual([])
+    expect(ask('how many felt the board had made the crossings better').countOf).toEqual([])
+    expect(ask('of the 476 written responses, how many supported the plans').countOf).toEqual(expect.arrayContaining([toTerm('responses')]))
+    expect(ask('of the 476 written responses, how many supported the plans').countOf).not.toContain(toTerm('supported'))
+    expect(ask('how many written replies came in').countOf).toEqual(expect.arrayContaining([toTerm('replies')]))
     // "How many people" counts people of any sort; "how many passengers" counts passengers only.
     expect(ask('how many people sailed on the night routes').countsAnyOf).toBe('people')
     expect(ask('how many passengers sailed on the night routes').countsAnyOf).toBeUndefined()
