@@ -22,16 +22,16 @@ const BARS: Record<string, Partial<Record<EvalKind, number>>> = {
   // gives "train": both from the three sources the register check added (+3 facts, +1 decline over the 196 tuning files).
   // h019 ("how many offenders is the london crc looking after") now gets the LRB blog's 225,000 people of all 21 CRCs before the BBC's 28,750: a figure
   // counting "people" counts offenders, and "London Review of Books" holds "london" (+5 −3 facts over the tuning files, 526b8c0).
-  'heldout.jsonl': { fact: 81, out_of_scope: 10, adversarial: 17 },
-  'unseen.jsonl': { fact: 57, out_of_scope: 10, adversarial: 8 },
-  'blind.jsonl': { fact: 47, out_of_scope: 9, adversarial: 8 },
+  'heldout.jsonl': { fact: 82, out_of_scope: 10, adversarial: 17 },
+  'unseen.jsonl': { fact: 58, out_of_scope: 10, adversarial: 8 },
+  'blind.jsonl': { fact: 49, out_of_scope: 9, adversarial: 8 },
   // s031 ("how many cases in glos had no brag rating at all") is answered by a share, which now counts only at a push (+13 declines over the 136 tuning files, facts even).
   // s021 ("how many offenders are crcs supervising v the nps") gets the 2014 split before the 2019 figures since passages list three visitor-worded
   // questions more each (over the eight unspent blind sets: facts +5, declines +1, hostile inputs +1; over the tuning files: facts -9, declines -11).
   'blind-2.jsonl': { fact: 39, out_of_scope: 7, adversarial: 6 },
   'record.jsonl': { fact: 83, out_of_scope: 12 },
   // v17 ("mtc novo had london and which other crc") is lost to weighing a passage's own score more in its sentences' (+13 facts over the 106 tuning files).
-  'visitors.jsonl': { fact: 48, out_of_scope: 15, adversarial: 9 },
+  'visitors.jsonl': { fact: 50, out_of_scope: 15, adversarial: 9 },
 }
 
 async function reply(item: EvalItem): Promise<Reply> {
