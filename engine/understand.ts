@@ -574,6 +574,9 @@ export function understand(question: string, history: readonly Turn[], language:
       const kept = query.slots.filter((slot) => !keys.has(slotKey(slot.alternatives))).map((slot) => (scenery.has(slotKey(slot.alternatives)) ? asBackground(slot) : slot))
       query.slots = [...kept, ...own]
     }
+  } else if (of && query.kind === 'person' && !now && answerKind(`who was the ${of}`, lexicon) !== 'person') {
+    // "Who took over from Working Links?": whatever came after a body, not a person or a post, is a body too.
+    query.kind = 'entity'
   }
   if (query.kind === 'time') {
     if (lexicon.question.earliest.test(main)) query.order = 'earliest'

@@ -1406,6 +1406,9 @@ describe('understand', () => {
     expect(took.slots.filter((s) => s.namesKind).map((s) => s.typed.join(' '))).toEqual(['took', 'retired'])
     // About now, only a post's holder has a successor: "who is running the routes now that …" asks how things stand.
     expect(ask('who is running the night routes now that Bluewater has gone?').succession).toBeUndefined()
+    // Whatever came after a body in everyday words ("Harbour Link") is a body too; after a post, a person.
+    expect(ask('who took over from harbour link').kind).toBe('entity')
+    expect(ask('who took over from the harbour master').kind).toBe('person')
   })
 
   it('takes what the asker needs ("what qualifications do I need to crew a ferry") as their own case, not what others needed', () => {
