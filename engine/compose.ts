@@ -602,7 +602,8 @@ class Scorer {
     if (this.strict && c.kind < KIND_FLOOR && !anyKind && !(this.query.kind === 'reason' && c.ownCoverage >= REASON_UNMARKED)) return 'not the kind of answer asked for'
     // "Who was the chief executive of…" is not answered by a sentence naming the chief inspector, nor "what is X's share price" by X's share of anything.
     // Of a whole ("the chief executive of the Probation Service"), though, the thing asked for must still be named: a chief inspector is no chief executive.
-    if ((!partUnnamed || this.owner.length > 0) && !this.sought.every((i) => c.covers.has(i))) return 'not the thing asked for'
+    // Asked who did something to it, the passage's heading may name it for the sentence ("Purple Futures wins five CRCs" over "… the winner of five probation contracts: … Merseyside").
+    if ((!partUnnamed || this.owner.length > 0) && !this.sought.every((i) => c.covers.has(i) || (WHO_KINDS.has(this.query.kind) && this.headingHolds(c, i)))) return 'not the thing asked for'
     // "Who were the administrators?" is not answered by "went into administration": the word shares the stem, not the thing.
     if (this.sought.some((i) => (this.retrieval.slots[i]?.typed ?? []).some((w) => onlyDerived(c.sentence, w)))) return 'only another word of its stem'
     // "How much was the Wales contract worth?" is not answered by what all the contracts were worth.
@@ -633,9 +634,22 @@ class Scorer {
     return this.query.followUp && this.strict && c.kind >= KIND_FLOOR && c.coverage >= FOLLOWED ? undefined : 'too little of the question'
   }
 
+  /** Whether a candidate's passage heading holds a slot's concept whole. */
+  headingHolds(c: Candidate, i: number): boolean {
+    let held = headingTerms.get(c.record)
+    if (!held) headingTerms.set(c.record, (held = new Set(terms(c.record.heading))))
+    const own = held
+    return (this.retrieval.slots[i]?.alternatives ?? []).some((alt) => alt.every((t) => own.has(t)))
+  }
+
   /** The most of the question's own concepts any sentence considered holds (set once the candidates are scored). */
   bestOwnCoverage = 0
 }
+
+/** Each passage's heading terms, kept: a heading is read for every candidate of its passage. */
+const headingTerms = new WeakMap<PassageRecord, Set<string>>()
+/** Kinds asking who: a body or a person. */
+const WHO_KINDS: ReadonlySet<AnswerKind> = new Set(['entity', 'person'])
 
 /** A date that tells the asker something: not missing, nor only a year the question names ("which month in 2017…"). */
 function newDate(date: string | undefined, query: Query): date is string {

@@ -555,6 +555,15 @@ describe('compose', () => {
     expect(p.chosen[0]?.sentence).toMatch(/^Three organisations won/)
   })
 
+  it('takes the thing a "who" question asks about as named by its passage\'s heading, where the sentence names it otherwise', async () => {
+    const small = await smallKb({
+      'won.md': gazette('won', 'Bluewater wins three contracts', '2015-02', 'The Gazette listed Bluewater as the winner of three ferry routes: North Pier; Hapend; and the Kew crossing, all to be run from the spring of 2015 under the board.', 'Which routes did Bluewater win?'),
+    })
+    expect(sentencesOf(await answer(small, 'who ran the hapend contract?', []))[0]).toMatch(/^The Gazette listed Bluewater/)
+    // Not for a question asking what: the heading names no turnover.
+    expect((await answer(small, 'what was the hapend turnover?', [])).answered).toBe(false)
+  })
+
   it('does not answer "how many" with a sentence whose only figures are a date', async () => {
     const a = await ask('how many night routes were cut back?')
     expect(a.answered).toBe(false)
