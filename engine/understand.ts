@@ -200,7 +200,7 @@ function withStatement(own: Slot[], stated: Slot[]): Slot[] {
 }
 
 /** A question word asking something of its own ("where else did they…", "how did they…"), not "how about…", which asks the earlier question again ("why" and "whose" name a kind of their own). */
-const ASKS_OWN = /\b(?:where|wheres)\b|\bhow\b(?! about\b)/i
+const ASKS_OWN = /\b(?:where|wheres)\b|\bhow\b(?! about\b)|^\s*(?:(?:and|so|but|then)\s+)?what (?:did|does|do|has|have|had)\b/i
 
 /** Earlier turns a chain of follow-ups may reach back through. */
 const CONTEXT_TURNS = 3

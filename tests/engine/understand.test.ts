@@ -723,6 +723,8 @@ describe('understand', () => {
     expect(ask('where else did they run ferries', ['when did the bluewater contracts start']).kind).not.toBe('time')
     expect(ask('how did they run them', ['when did the bluewater contracts start']).kind).not.toBe('time')
     expect(ask('what about in the north?', ['when did the bluewater contracts start']).kind).toBe('time')
+    // "What did she admit?" asks what was done or said, whoever the earlier question asked for.
+    expect(ask('what did she admit', ['who was jo bluewater']).kind).toBe('other')
   })
 
   it('reads a question word put last after a word or two ("done by when?", "paid how much?") as a follow-up, but not a question of its own that ends with one', () => {
