@@ -893,8 +893,9 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     // Listing it word for word, the passage answers it even with no sentence read as the kind, where the kind is a way of telling
     // (a definition, a reason) rather than a value (a figure, a date, a name), which a sentence either holds or not.
     const listedFirst = listedWin && scorer.strict ? candidates.find((c) => c.hit === top && c.kind >= KIND_FLOOR && scorer.answers(c, listedWin)) : undefined
-    // Unless its sentence only roughly has the kind and one scoring better has it: "eight organisations" leads "Sodexo in six, Interserve in five" for "how many organisations".
-    const surer = listedFirst && listedFirst.kind < ROUGH_KIND && candidates.find((c) => c.score > listedFirst.score && c.kind >= ROUGH_KIND && scorer.answers(c, listedWin))
+    // Unless its sentence only roughly has the kind and one scoring better has it: "eight organisations" leads "Sodexo in six, Interserve in five" for "how many organisations";
+    // not where the passage lists the question word for word, which its maintainers say it answers.
+    const surer = listedFirst && !scorer.verbatim && listedFirst.kind < ROUGH_KIND && candidates.find((c) => c.score > listedFirst.score && c.kind >= ROUGH_KIND && scorer.answers(c, listedWin))
     const firstAnswering = surer || listedFirst ||
       (scorer.verbatim && TOLD_KINDS.has(query.kind) && candidates.find((c) => c.hit === top && scorer.answers(c, listedWin))) ||
       (query.order ? inOrder(candidates.filter((c) => scorer.answers(c, listedWin)), query.order) : candidates.find((c) => scorer.answers(c, listedWin)))
@@ -1001,7 +1002,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
       shortfall,
       corroborations,
       // The latest state is disputed only where its own passage is a side: an older fact's dispute is not about how things stand.
-      ...byAuthority(chosen, disagreement(dispute, first, retrieval, scorer, chosen, candidates, listedWin ? top : undefined), scorer, anchor !== undefined, dispute),
+      ...byAuthority(chosen, disagreement(dispute, first, retrieval, scorer, chosen, candidates, listedWin ? top : undefined), scorer, anchor !== undefined, dispute, context),
       ...(query.now && { asOf: stateOf.record.date ?? stateOf.source.published }),
       ...(first === dated && { dated: first.record.date }),
     }
@@ -1061,7 +1062,7 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
   const key = p.sides[0]?.record.conflict
   // Named only where it is over the kind of value asked for (a yes/no question asks of the figure it names, if any): "how many CRCs were there?"
   // shows the other sides as differing, but not on how early the contracts ended.
-  const asked = query.polar ? (figureKind(query.text) ?? 'other') : query.kind
+  const asked = valueAsked(query)
   const about = key === undefined ? undefined : context.disputes.get(key)?.about || undefined
   // What they differ on reads after "on": a question word starting it is lower-cased ("when the contracts…"), a name ("Harbour Link's…") is not.
   const first = about?.match(/^\p{L}+/u)?.[0] ?? ''
@@ -1071,6 +1072,11 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
   const composed = cite(p.chosen, p.corroborations, p.sides, context.lexicon, asOf, p.dated, earlier, disputed)
   const order = query.beforeOrAfter && p.chosen[0] ? compared(query.beforeOrAfter, p.chosen[0], context.lexicon) : undefined
   return order ? { ...composed, answer: `${order} ${composed.answer}` } : composed
+}
+
+/** The kind of value a question asks for: a yes/no question asks of the figure it names, if any. */
+function valueAsked(query: Query): AnswerKind {
+  return query.polar ? (figureKind(query.text) ?? 'other') : query.kind
 }
 
 /** The kind of value a disagreement is over, read from what it is about as a question would be ("When the trusts ended" a date); worked out once per disagreement. */
@@ -1228,9 +1234,11 @@ function disagreement(key: string | undefined, first: Candidate, retrieval: Retr
  * sentence becomes one of the others (or, when it is no side, the next sentence of the answer); not for
  * the latest state of things, nor when the question asks what a particular source said.
  */
-function byAuthority(chosen: Candidate[], sides: Candidate[], scorer: Scorer, latestState: boolean, dispute: string | undefined): { chosen: Candidate[]; sides: Candidate[] } {
+function byAuthority(chosen: Candidate[], sides: Candidate[], scorer: Scorer, latestState: boolean, dispute: string | undefined, context: ComposeContext): { chosen: Candidate[]; sides: Candidate[] } {
   const first = chosen[0]
   if (!first || latestState || scorer.ctx.asksAttribution) return { chosen, sides }
+  // Sources differing on another kind of value than the one asked ("when the contracts were awarded", asked how many won them) do not differ on the answer: it keeps its lead.
+  if (dispute !== undefined && !valuesMeet(disputeKind(dispute, context), valueAsked(scorer.query))) return { chosen, sides }
   const tier = (c: Candidate) => scorer.ctx.lexicon.authority.get(c.source.kind) ?? 0
   const best = sides.filter((c) => c.score >= first.score * CLOSE).reduce<Candidate | undefined>((b, c) => (b === undefined || tier(c) < tier(b) ? c : b), undefined)
   if (!best || tier(best) >= tier(first)) return { chosen, sides }

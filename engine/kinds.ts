@@ -727,6 +727,9 @@ function countsAt(sentence: string, dayNumber: RegExp): boolean[] {
   return f.counts.at
 }
 
+/** Everyday describing words of no describing ending ("eight new providers"): what follows them is what is counted. */
+const PLAIN_ADJECTIVES: ReadonlySet<string> = new Set(['new', 'old', 'big', 'small', 'large', 'main', 'major', 'key', 'other', 'top', 'extra', 'private', 'separate', 'different', 'former', 'current', 'senior', 'junior', 'smaller', 'larger', 'bigger'])
+
 /** Stop words that name what a figure counts ("three things", "a lot"): never a word the question counts, as it is never searched for. */
 const COUNTED_STOP_WORDS: ReadonlySet<string> = new Set(['thing', 'things', 'lot'])
 
@@ -775,7 +778,7 @@ function countsOnlyOthers(sentence: string, ctx: KindContext): boolean {
     if (term === null || ctx.countOf.has(term)) return false
     // "Nine local partners": a describing word right before the noun counts nothing of its own (not a verb's form: "40 including crews").
     const noun = toks[last + 1]
-    const describing = next !== undefined && DESCRIBING.test(next.word.toLowerCase()) && !/(?:ing|ed)$/i.test(next.word)
+    const describing = next !== undefined && (DESCRIBING.test(next.word.toLowerCase()) || PLAIN_ADJECTIVES.has(next.word.toLowerCase())) && !/(?:ing|ed)$/i.test(next.word)
     if (describing && noun && sentence.slice(next.start + next.word.length, noun.start).trim() === '' && countedAsked(noun, ctx)) return false
     // Of words joined after the figure ("2,000 staff and managers"), any the question counts (or, asked how many people, any people) says it counts that.
     if (joined.some((j) => countedAsked(toks[j] as Token, ctx))) return false

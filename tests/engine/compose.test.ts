@@ -549,10 +549,13 @@ describe('compose', () => {
       'list.md': gazette('list', 'The winners', '2015-02', text('The Gazette named the big winners as Bluewater with Ferrylink in six, Tidal Lines in five and Harbour Link in three'), 'How many organisations won the ferry contracts?'),
       'count.md': gazette('count', 'Three operators', '2015-02', text('Three organisations won the ferry contracts to run the island routes from 2015'), 'How many organisations won?'),
     })
-    const q = understand('how many organisations won the ferry contracts?', [], small.language)
+    const q = understand('how many organisations won the island ferry contracts?', [], small.language)
     const p = plan(await retrieve(small, q), q, composeContext(small))
     expect(p.listedWin).toBe(true)
     expect(p.chosen[0]?.sentence).toMatch(/^Three organisations won/)
+    // Asked word for word as the passage lists it, the passage's own sentence leads: its maintainers say it answers.
+    const verbatim = understand('how many organisations won the ferry contracts?', [], small.language)
+    expect(plan(await retrieve(small, verbatim), verbatim, composeContext(small)).chosen[0]?.sentence).toMatch(/^The Gazette named the big winners/)
   })
 
   it('takes the thing a "who" question asks about as named by its passage\'s heading, where the sentence names it otherwise', async () => {
@@ -764,6 +767,9 @@ describe('compose', () => {
     const people: KindContext = kindContext({ countOf: new Set([toTerm('people') as string]), countsAnyOf: 'people' })
     expect(kindScore('count', 'The board moved nine local crews to the pier.', people)).toBeGreaterThan(0.5)
     expect(kindScore('count', 'The board moved nine local cars to the pier.', people)).toBeLessThan(0.5)
+    // So does an everyday describing word of no describing ending ("nine new crews").
+    expect(kindScore('count', 'The board moved nine new crews to the pier.', people)).toBeGreaterThan(0.5)
+    expect(kindScore('count', 'The board moved nine new cars to the pier.', people)).toBeLessThan(0.5)
     // Not across a comma, nor a verb's form ("including").
     expect(kindScore('count', 'Of the 40 questioned, crews said the pier was unsafe.', people)).toBeLessThan(0.5)
     expect(kindScore('count', 'The board listed 40 including crews and cars.', people)).toBeLessThan(0.5)
@@ -1378,6 +1384,12 @@ describe('compose', () => {
     expect(a.answer).toMatch(/Sources differ on what the ferry contracts were worth: The Gazette reported that the ferry contracts were worth £55m/)
     const said = await ask('how much did the gazette say the contracts were worth')
     expect(said.citations[0]?.sourceId).toBe('gazette-2015-ferry-contracts')
+    // Sources differing on another kind of value than the one asked do not differ on the answer: the best-scoring sentence keeps its lead.
+    const query = understand("what was the ferry contracts' worth over the years", [], kb.language)
+    const retrieval = await retrieve(kb, query)
+    const lead = (about: string) => compose(retrieval, query, { ...context, disputes: new Map([['contract-value', { about }]]) })?.citations[0]?.sourceId
+    expect(lead('What the ferry contracts were worth')).toBe('board-2021-ferry-review')
+    expect(lead('When the ferry contracts were awarded')).toBe('gazette-2015-ferry-contracts')
   })
 
   it('names what sources differ on as a clause after "on": a question word starting it in lower case, a name as written, and only a disagreement over the kind of value asked for', async () => {
