@@ -648,8 +648,15 @@ function expands(sentence: string, focus: string[]): boolean {
 
 /** Whether a sentence describes a focus word: "X, director of …", "X (the …)", "X is …". */
 function describes(sentence: string, focus: string[]): boolean {
-  return focus.some((word) => describing(caseless(word)).test(sentence))
+  const first = focus.find((w) => toTerm(w) !== null)
+  return focus.some((word) => describing(caseless(word)).test(sentence)) || (first !== undefined && appositive(caseless(first)).test(sentence))
 }
+
+/** A name right after the words saying what it is ("the Green Paper 'Breaking the Cycle'", "the charity Nacro"), built once per word. */
+function appositive(word: string): RegExp {
+  return memo(appositives, word, () => new RegExp(`\\b(?:the|a|an)\\s+(?:[\\p{L}-]+\\s+){1,3}["“‘']?${escape(word)}\\b`, 'iu'))
+}
+const appositives = new Map<string, RegExp>()
 
 /**
  * A word to build a case-insensitive pattern of, in lower case: one pattern then serves the word however it

@@ -692,6 +692,10 @@ describe('compose', () => {
     expect(kindScore('definition', 'The ferries of one port were run by three firms.', ctx)).toBe(0)
     // Not another form of the word: asked what a study is, "studied," describes nothing.
     expect(kindScore('definition', 'The board studied, with the harbour company, how the ferries ran.', kindContext({ focus: ['what', 'is', 'a', 'study'] }))).toBe(0)
+    // Nor, described just before it: "the green paper 'Harbour Futures'" says what it is.
+    const futures = kindContext({ focus: ['what', 'was', 'harbour', 'futures'] })
+    expect(kindScore('definition', 'The board laid the green paper "Harbour Futures" before the council in 2019.', futures)).toBeGreaterThanOrEqual(0.6)
+    expect(kindScore('definition', 'Harbour Futures sold out within a week of its launch in 2019.', futures)).toBe(0)
   })
 
   it('reads a role just before the name asked about ("the harbour master Jo Bluewater") as saying who they were', () => {
