@@ -648,8 +648,13 @@ function expands(sentence: string, focus: string[]): boolean {
 
 /** Whether a sentence describes a focus word: "X, director of …", "X (the …)", "X is …". */
 function describes(sentence: string, focus: string[]): boolean {
+  return focus.some((word) => describing(caseless(word)).test(sentence))
+}
+
+/** Whether a sentence names the thing asked about right after words saying what it is ("the Green Paper 'Breaking the Cycle'"). */
+function namedAfterWhatItIs(sentence: string, focus: string[]): boolean {
   const first = focus.find((w) => toTerm(w) !== null)
-  return focus.some((word) => describing(caseless(word)).test(sentence)) || (first !== undefined && appositive(caseless(first)).test(sentence))
+  return first !== undefined && appositive(caseless(first)).test(sentence)
 }
 
 /** A name right after the words saying what it is ("the Green Paper 'Breaking the Cycle'", "the charity Nacro"), built once per word. */
@@ -975,7 +980,7 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       return QUOTATION.test(sentence) ? 1 : 0
     case 'definition':
       // Spelling out the name is the definition; a description of it ("X, the …") comes close.
-      return expands(sentence, ctx.focus) ? 1 : describes(sentence, ctx.focus) ? 0.6 : /\(/.test(sentence) ? 0.3 : 0
+      return expands(sentence, ctx.focus) ? 1 : describes(sentence, ctx.focus) || namedAfterWhatItIs(sentence, ctx.focus) ? 0.6 : /\(/.test(sentence) ? 0.3 : 0
     default:
       return 0
   }
