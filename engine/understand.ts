@@ -695,8 +695,9 @@ function soughtIn(text: string, lexicon: Lexicon): { words: string[]; of: string
   const ownerWords = words(owner)
   if (/\p{L}(?:'s|s')\s*$/u.test(owner) && ownerWords.some((w, i) => ownerWords[i + 1]?.toLowerCase() === 'of' && lexicon.question.generalThing.test(w))) return undefined
   const ws = words(lexicon.notTopic.replaceAll(rest, ' '))
-  // A stop word ends the phrase, and so does a participle with words after it ("the CRC covering Somerset" asks for a CRC; "ferry licensing" is licensing).
-  const end = ws.findIndex((w, i) => toTerm(w) === null || (i > 0 && i < ws.length - 1 && /\p{L}{3,}ing$/u.test(w)))
+  // A stop word ends the phrase, and so does a participle with words after it ("the CRC covering Somerset" asks for a CRC, "the plan announced in May" for a plan; "ferry licensing" is licensing, a "colour-coded chart" a chart).
+  const joined = new Set([...rest.matchAll(/-(\p{L}+)/gu)].map((m) => (m[1] ?? '').toLowerCase()))
+  const end = ws.findIndex((w, i) => toTerm(w) === null || (i > 0 && i < ws.length - 1 && (/\p{L}{3,}ing$/u.test(w) || (/\p{L}{3,}ed$/u.test(w) && !joined.has(w.toLowerCase())))))
   // Figures and words that grade rather than say which ("the main", "the first") name nothing an answer must repeat.
   const run = (end < 0 ? ws : ws.slice(0, end)).filter((w) => !/\d/.test(toTerm(w) ?? '') && !lexicon.question.grading.test(w))
   const head = run.at(-1)

@@ -1734,6 +1734,10 @@ describe('understand', () => {
     // "The outcome of the board's review" asks for an outcome, a kind of answer, not for the review.
     expect(ask("what was the outcome of the harbour board's review?").sought).toBeUndefined()
     expect(ask("what was Jo Bluewater's job then?").sought).toBeUndefined()
+    // A participle with words after it ends the thing asked for ("the plan announced in May"), and a plan or a change is no thing an answer must name.
+    expect(ask('what was the plan announced in may 2019?').sought).toBeUndefined()
+    expect(ask('what was the 2017 contract change?').sought).toBeUndefined()
+    expect(ask('what was the harbour budget published in 2019?').sought).toEqual(['harbour', 'budget'])
     // "Who was chief exec of…", without an article, names the role as well; "who are operators answerable to?" asks for whoever is at the end.
     expect(ask('who was chief exec of the harbour board when it failed?').sought).toEqual(['chief', 'executive'])
     expect(ask('who are operators answerable to?').sought).toBeUndefined()
