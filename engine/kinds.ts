@@ -572,7 +572,9 @@ const attributionOf = new WeakMap<Name, { lexicon: Lexicon; attribution: boolean
 function attributes(sentence: string, name: Name, lexicon: Lexicon): boolean {
   const { after } = around(sentence, name, 0, 2)
   const before = sentence.slice(Math.max(0, name.start - 16), name.start).toLowerCase()
-  return after.some((t) => lexicon.reporting.test(t.word)) || /according to( the)?\s*$/.test(before)
+  // "Bronwen Elphick, chief executive of the company, wrote…": a description between the name and its reporting verb.
+  const described = /^,[^,.;:]{1,80},\s+(\p{L}+)/u.exec(sentence.slice(name.end))?.[1]
+  return after.some((t) => lexicon.reporting.test(t.word)) || /according to( the)?\s*$/.test(before) || (described !== undefined && lexicon.reporting.test(described))
 }
 
 /** Whether a person's name stands beside words of the question ("the Justice Secretary, David Gauke,"): the name of the role asked about. */

@@ -1041,6 +1041,8 @@ describe('compose', () => {
     const ctx = kindContext({ focus: ['cut', 'night', 'routes'], asked: new Set(['cut', 'rout']), matched: new Set(['cut', 'night', 'rout']) })
     expect(kindScore('entity', 'They cut the night routes in March 2016.', ctx)).toBe(0)
     expect(kindScore('entity', 'The operator Bluewater cut the night routes in March 2016.', ctx)).toBe(1)
+    // Nor whoever says so, though a description stands between the name and "said": they report it.
+    expect(kindScore('entity', 'Jo Bluewater, chair of the harbour board, said they cut the night routes in March 2016.', ctx)).toBe(0)
   })
 
 
