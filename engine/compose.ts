@@ -348,6 +348,8 @@ class Scorer {
   readonly owner: number[]
   /** The question's own slots naming which part it asks about ("Wales" in "the Wales CRC contract"): a figure for a part holds them. */
   readonly part: number[]
+  /** The question asks who did something to the thing it names ("who owned the Merseyside CRC?"). */
+  readonly doneTo: boolean
 
   constructor(
     readonly retrieval: Retrieval,
@@ -373,6 +375,7 @@ class Scorer {
     // Not a word the sources hold only as another, one slip away ("diffrent"): a slip, not a name.
     this.part = slotsWhere(retrieval.slots, (slot) => isOwnConcept(slot) && slot.typed.some((w) => part.includes(w) && !isSlip(w, retrieval)))
     const sought = query.sought ?? []
+    this.doneTo = WHO_KINDS.has(query.kind) && WHO_DID.test(query.text)
     this.sought = slotsWhere(retrieval.slots, (slot) => isOwnConcept(slot) && slot.typed.some((w) => sought.includes(w)))
     this.ranked = RANKED.test(query.text)
     // Whose it is, where both it and its owner are written as the sources write them: a word found only as another, one slip away, is not looked for where it stands.
@@ -602,8 +605,8 @@ class Scorer {
     if (this.strict && c.kind < KIND_FLOOR && !anyKind && !(this.query.kind === 'reason' && c.ownCoverage >= REASON_UNMARKED)) return 'not the kind of answer asked for'
     // "Who was the chief executive of…" is not answered by a sentence naming the chief inspector, nor "what is X's share price" by X's share of anything.
     // Of a whole ("the chief executive of the Probation Service"), though, the thing asked for must still be named: a chief inspector is no chief executive.
-    // Asked who did something to it, the passage's heading may name it for the sentence ("Purple Futures wins five CRCs" over "… the winner of five probation contracts: … Merseyside").
-    if ((!partUnnamed || this.owner.length > 0) && !this.sought.every((i) => c.covers.has(i) || (WHO_KINDS.has(this.query.kind) && this.headingHolds(c, i)))) return 'not the thing asked for'
+    // Asked who did something to it, the passage's heading may name the rest of it for a sentence naming part ("Purple Futures wins five CRCs" over "… the winner of five probation contracts: … Merseyside").
+    if ((!partUnnamed || this.owner.length > 0) && !this.sought.every((i) => c.covers.has(i) || (this.doneTo && this.sought.some((j) => c.covers.has(j)) && this.headingHolds(c, i)))) return 'not the thing asked for'
     // "Who were the administrators?" is not answered by "went into administration": the word shares the stem, not the thing.
     if (this.sought.some((i) => (this.retrieval.slots[i]?.typed ?? []).some((w) => onlyDerived(c.sentence, w)))) return 'only another word of its stem'
     // "How much was the Wales contract worth?" is not answered by what all the contracts were worth.
@@ -650,6 +653,8 @@ class Scorer {
 const headingTerms = new WeakMap<PassageRecord, Set<string>>()
 /** Kinds asking who: a body or a person. */
 const WHO_KINDS: ReadonlySet<AnswerKind> = new Set(['entity', 'person'])
+/** "Who owned the …", not "who was the …": asks who did something to the thing named. */
+const WHO_DID = /^\s*(?:(?:and|so|but)\s+)?who\s+(?!(?:is|was|are|were|s|has|had|have)\b)\p{L}+/iu
 
 /** A date that tells the asker something: not missing, nor only a year the question names ("which month in 2017…"). */
 function newDate(date: string | undefined, query: Query): date is string {
@@ -1068,7 +1073,7 @@ export function compose(retrieval: Retrieval, query: Query, context: ComposeCont
   const first = about?.match(/^\p{L}+/u)?.[0] ?? ''
   const clause = about && STOP_WORDS.has(first.toLowerCase()) ? first.toLowerCase() + about.slice(first.length) : about
   // Over another kind of value, the other sides differ on that, not on the answer: "Other sources differ on how early the contracts ended:".
-  const disputed = clause === undefined ? undefined : { about: clause, answer: key !== undefined && valuesMeet(disputeKind(key, context), asked) }
+  const disputed = clause === undefined ? undefined : { about: clause, answer: key !== undefined && bearsOn(key, asked, context) }
   const composed = cite(p.chosen, p.corroborations, p.sides, context.lexicon, asOf, p.dated, earlier, disputed)
   const order = query.beforeOrAfter && p.chosen[0] ? compared(query.beforeOrAfter, p.chosen[0], context.lexicon) : undefined
   return order ? { ...composed, answer: `${order} ${composed.answer}` } : composed
@@ -1088,6 +1093,11 @@ function disputeKind(key: string, context: ComposeContext): AnswerKind {
   return kind
 }
 const disputeKinds = new WeakMap<object, AnswerKind>()
+
+/** Whether the sources' disagreement is over the kind of value asked for. */
+function bearsOn(key: string, asked: AnswerKind, context: ComposeContext): boolean {
+  return valuesMeet(disputeKind(key, context), asked)
+}
 
 /** Whether a disagreement over one kind of value bears on a question asking for another: the same kind, an amount and any figure, or a count of years and a span. */
 function valuesMeet(disputed: AnswerKind, asked: AnswerKind): boolean {
@@ -1238,7 +1248,7 @@ function byAuthority(chosen: Candidate[], sides: Candidate[], scorer: Scorer, la
   const first = chosen[0]
   if (!first || latestState || scorer.ctx.asksAttribution) return { chosen, sides }
   // Sources differing on another kind of value than the one asked ("when the contracts were awarded", asked how many won them) do not differ on the answer: it keeps its lead.
-  if (dispute !== undefined && !valuesMeet(disputeKind(dispute, context), valueAsked(scorer.query))) return { chosen, sides }
+  if (dispute !== undefined && disputeKind(dispute, context) !== 'other' && !bearsOn(dispute, valueAsked(scorer.query), context)) return { chosen, sides }
   const tier = (c: Candidate) => scorer.ctx.lexicon.authority.get(c.source.kind) ?? 0
   const best = sides.filter((c) => c.score >= first.score * CLOSE).reduce<Candidate | undefined>((b, c) => (b === undefined || tier(c) < tier(b) ? c : b), undefined)
   if (!best || tier(best) >= tier(first)) return { chosen, sides }

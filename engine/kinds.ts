@@ -4,7 +4,7 @@
  * figure for "how many", a date for "when", a name for "who".
  */
 import { COUNT_CLASSES, type AnswerKind, type CountClass, type Lexicon } from './lexicon'
-import { DESCRIBING, NUMBER_WORDS, shortSum, toTerm, words } from './text'
+import { irregularPast, isDescribing, NUMBER_WORDS, shortSum, toTerm, words } from './text'
 import { STOP_WORDS } from './stop-words'
 
 export type { AnswerKind } from './lexicon'
@@ -274,7 +274,9 @@ export function givesOtherFigure(sentence: string, named: readonly string[], lex
     const asked = next.some((w) => countOf.has(toTerm(w) ?? ''))
     if (sort !== undefined && sort !== 'other' && !asked && wholes.length > 0 && wholes.every((w) => w !== undefined && w !== sort)) continue
     // Where the whole named is written counting what is asked ("476 written responses"), a figure before another noun ("39 events") counts that instead.
-    if (!asked && wholeAsked && next[0] !== undefined && toTerm(next[0]) !== null && !/(?:ed|ing)$/i.test(next[0])) continue
+    // Not a verb: "40 felt …", "300 support the plans" say what part of the whole did.
+    const verb = next[0] !== undefined && (/(?:ed|ing)$/i.test(next[0]) || irregularPast(next[0]) !== undefined || /^(?:the|that|to|a|an|it|them)$/i.test(next[1] ?? ''))
+    if (!asked && wholeAsked && next[0] !== undefined && toTerm(next[0]) !== null && !verb) continue
     if (!given.has(m[0].replace(/[,.]$/, '').replace(/,/g, ''))) return true
   }
   if (sums) return FRACTION.test(sentence)
@@ -655,13 +657,21 @@ function describes(sentence: string, focus: string[]): boolean {
 
 /** Whether a sentence names the thing asked about right after words saying what it is ("the Green Paper 'Breaking the Cycle'"). */
 function namedAfterWhatItIs(sentence: string, focus: string[]): boolean {
-  const first = focus.find((w) => toTerm(w) !== null)
-  return first !== undefined && appositive(caseless(first)).test(sentence)
+  const name = focus.filter((w) => toTerm(w) !== null).map(caseless)
+  return name.length > 0 && appositive(name.join(' ')).test(sentence)
 }
 
-/** A name right after the words saying what it is ("the Green Paper 'Breaking the Cycle'", "the charity Nacro"), built once per word. */
-function appositive(word: string): RegExp {
-  return memo(appositives, word, () => new RegExp(`\\b(?:the|a|an)\\s+(?:[\\p{L}-]+\\s+){1,3}["“‘']?${escape(word)}\\b`, 'iu'))
+/**
+ * The whole name, in order (a few small words may stand between its words: "Breaking the Cycle"), written as a name (a capital first,
+ * or opening a quotation), right after "the", "a" or "an" and up to three words that are no small words ("the charity Nacro"), built once per name.
+ */
+function appositive(name: string): RegExp {
+  return memo(appositives, name, () => {
+    const [first = '', ...rest] = name.split(' ').map((w) => `[${escape(w.charAt(0).toUpperCase())}${escape(w.charAt(0))}]${escape(w.slice(1))}`)
+    const capital = `(?:["“‘']${first}|${escape(name.charAt(0).toUpperCase())}${first.slice(first.indexOf(']') + 1)})`
+    const between = rest.map((w) => `(?:\\s+[\\p{L}'’-]+){0,2}?\\s+${w}`).join('')
+    return new RegExp(`\\b(?:[Tt]he|[Aa]n?)\\s+(?:(?!(?:of|and|or|the|to|in|for|on|by|with|at|from)\\b)[\\p{L}-]+\\s+){1,3}${capital}${between}\\b`, 'u')
+  })
 }
 const appositives = new Map<string, RegExp>()
 
@@ -741,9 +751,6 @@ function countsAt(sentence: string, dayNumber: RegExp): boolean[] {
   return f.counts.at
 }
 
-/** Everyday describing words of no describing ending ("eight new providers"): what follows them is what is counted. */
-const PLAIN_ADJECTIVES: ReadonlySet<string> = new Set(['new', 'old', 'big', 'small', 'large', 'main', 'major', 'key', 'other', 'top', 'extra', 'private', 'separate', 'different', 'former', 'current', 'senior', 'junior', 'smaller', 'larger', 'bigger'])
-
 /** Stop words that name what a figure counts ("three things", "a lot"): never a word the question counts, as it is never searched for. */
 const COUNTED_STOP_WORDS: ReadonlySet<string> = new Set(['thing', 'things', 'lot'])
 
@@ -786,13 +793,13 @@ function countsOnlyOthers(sentence: string, ctx: KindContext): boolean {
     const before = toks[last - 1] as Token
     let term = next && sentence.slice(before.start + before.word.length, next.start).trim() === '' && sentence[next.start + next.word.length] !== '-' ? next.term : null
     // "11 of the 21 planned companies", "one of its areas": a share of what comes after "of".
-    if (term === null && next?.word.toLowerCase() === 'of') term = countedAfterOf(toks, last + 1)
+    if (term === null && next?.word.toLowerCase() === 'of') term = countedAfterOf(toks, last + 1, ctx.countOf)
     // A figure followed by a word other than what the question counts counts that word, even one too common to search for ("three things").
     if (term === null && next && COUNTED_STOP_WORDS.has(next.word.toLowerCase())) continue
     if (term === null || ctx.countOf.has(term)) return false
     // "Nine local partners": a describing word right before the noun counts nothing of its own (not a verb's form: "40 including crews").
     const noun = toks[last + 1]
-    const describing = next !== undefined && (DESCRIBING.test(next.word.toLowerCase()) || PLAIN_ADJECTIVES.has(next.word.toLowerCase())) && !/(?:ing|ed)$/i.test(next.word)
+    const describing = next !== undefined && isDescribing(next.word.toLowerCase()) && !/(?:ing|ed)$/i.test(next.word)
     if (describing && noun && sentence.slice(next.start + next.word.length, noun.start).trim() === '' && countedAsked(noun, ctx)) return false
     // Of words joined after the figure ("2,000 staff and managers"), any the question counts (or, asked how many people, any people) says it counts that.
     if (joined.some((j) => countedAsked(toks[j] as Token, ctx))) return false
@@ -826,13 +833,18 @@ function genericOf(word: string, ctx: KindContext): boolean {
   return ctx.countClass !== undefined && ctx.lexicon.question[ctx.countClass].test(word) && ctx.lexicon.question.vagueCount.test(word)
 }
 
-/** The first word that names something after "of" and any articles, figures or words describing it ("of the 21 planned…", "of the privately owned…"), within a few words. */
-function countedAfterOf(toks: Token[], from: number): string | null {
-  for (let j = from; j < Math.min(toks.length, from + 4); j++) {
+/**
+ * The first word that names something after "of" and any articles, figures or words describing it ("of the 21 planned…", "of the privately owned…"),
+ * within a few words; or, a little further, a word of what is asked ("of the 21 Community Rehabilitation Companies" counts companies).
+ */
+function countedAfterOf(toks: Token[], from: number, asked: ReadonlySet<string>): string | null {
+  let first: string | null = null
+  for (let j = from; j < Math.min(toks.length, from + 6); j++) {
     const t = toks[j] as Token
-    if (t.term !== null && !/^\d|(ly|ed)$/.test(t.word)) return t.term
+    if (t.term !== null && asked.has(t.term)) return t.term
+    if (first === null && j < from + 4 && t.term !== null && !/^\d|(ly|ed)$/.test(t.word)) first = t.term
   }
-  return null
+  return first
 }
 
 /** A span of time that belongs to something asked about: "seven-year probation contracts". */

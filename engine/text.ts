@@ -96,18 +96,25 @@ export const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(
 )
 
 /** A word of a describing form ("struggling", "doomed", "local", "famous"), not a noun narrowing a sort. */
-export const DESCRIBING = /(?:ing|ed|al|ful|ous|ive|ish|less|able|ible|ic|ern|ign)$/
+const DESCRIBING = /(?:ing|ed|al|ful|ous|ive|ish|less|able|ible|ic|ern|ign)$/
+/** Everyday describing words of no describing ending ("eight new providers"). */
+const PLAIN_ADJECTIVES: ReadonlySet<string> = new Set(['new', 'old', 'big', 'small', 'large', 'main', 'major', 'key', 'other', 'top', 'extra', 'private', 'separate', 'different', 'former', 'current', 'senior', 'junior', 'smaller', 'larger', 'bigger'])
+
+/** Whether a word (in lower case) describes rather than names a sort: of a describing form, or an everyday describing word. */
+export function isDescribing(word: string): boolean {
+  return DESCRIBING.test(word) || PLAIN_ADJECTIVES.has(word)
+}
 
 /**
- * A word's irregular past form: "past" where the verb has a participle of its own ("took", as "taken"), so it only
- * tells what someone did; "either" where one form serves both ("felt", "written"), which may describe ("written replies").
+ * A word's irregular past form: "past" where it only tells what someone did ("took", beside "taken"); "either" where one form serves
+ * the past and a participle, which may describe ("felt", "written replies"); undefined for any other word.
  */
 export function irregularPast(word: string): 'past' | 'either' | undefined {
   const w = word.toLowerCase()
-  const base = IRREGULAR.get(w)
-  if (base === undefined) return undefined
-  return !/n$/.test(w) && [...IRREGULAR].some(([other, b]) => b === base && other !== w) ? 'past' : 'either'
+  return PAST_ONLY.has(w) ? 'past' : IRREGULAR.has(w) ? 'either' : undefined
 }
+/** Of the irregular forms below, those only of the simple past: the verb's participle is another word. */
+const PAST_ONLY: ReadonlySet<string> = new Set('took began went fell rose chose wrote drove grew broke spoke withdrew undertook overtook knew saw ran became'.split(' '))
 
 /** Irregular past forms, which no suffix-stripping stemmer joins to their verbs: "who ran it" finds "runs". */
 const IRREGULAR: ReadonlyMap<string, string> = new Map(

@@ -8,7 +8,7 @@ import { addressesAssistant, asksSomething, cleanQuestion, isQuestion, isWordedA
 import { STOP_WORDS } from './stop-words'
 import { NAMES, answerKind, datesNamed, figureKind, isPersonName, kindOf, monthIndex, type AnswerKind, type NamedDate } from './kinds'
 import { COUNT_CLASSES, type CountClass, type Lexicon } from './lexicon'
-import { DESCRIBING, irregularPast, isRoughMeasure, isUnitOfSum, NUMBER_WORDS, spansNamed, terms, toTerm, words, yearsNamed } from './text'
+import { irregularPast, isDescribing, isRoughMeasure, isUnitOfSum, NUMBER_WORDS, spansNamed, terms, toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
 
 export interface Turn {
@@ -200,7 +200,10 @@ function withStatement(own: Slot[], stated: Slot[]): Slot[] {
 }
 
 /** A question word asking something of its own ("where else did they…", "how did they…"), not "how about…", which asks the earlier question again ("why" and "whose" name a kind of their own). */
-const ASKS_OWN = /\b(?:where|wheres)\b|\bhow\b(?! about\b)|^\s*(?:(?:and|so|but|then)\s+)?what (?:did|does|do|has|have|had)\b/i
+const ASKS_OWN = /\b(?:where|wheres)\b|\bhow\b(?! about\b)/i
+/** "What did she admit?": after a question asking who, it asks what was done or said, not who again ("and what did Tidal win?" after "how many…" asks how many). */
+const ASKS_WHAT_DONE = /^\s*(?:(?:and|so|but|then)\s+)?what (?:did|does|do|has|have|had)\b/i
+const ASKS_WHO: ReadonlySet<AnswerKind> = new Set(['person', 'identity', 'entity'])
 
 /** Earlier turns a chain of follow-ups may reach back through. */
 const CONTEXT_TURNS = 3
@@ -519,7 +522,8 @@ export function understand(question: string, history: readonly Turn[], language:
   const saidBy = followUp && namesOnly(text, own, lexicon) ? chain.find((turn) => asksWhoSaid(turn.text, lexicon))?.text : undefined
   // "And in Wales?" asks what the earlier question asked; "was it reversed?" asks a yes or no of its own.
   if (kind === 'other' && previousText !== undefined && !polar && shaped && !ASKS_OWN.test(main)) {
-    kind = answerKind(previousText, lexicon)
+    const earlier = answerKind(previousText, lexicon)
+    if (!(ASKS_WHAT_DONE.test(main) && ASKS_WHO.has(earlier))) kind = earlier
     // After a check of one source's figure, the other's figure, of the kind the check named.
     if (kind === 'other' && saidBy !== undefined && lexicon.question.polar.test(saidBy)) kind = figureKind(saidBy) ?? kind
   }
@@ -547,7 +551,7 @@ export function understand(question: string, history: readonly Turn[], language:
     yearSetsScene: years.length > 0 && (lexicon.question.sceneYear.test(text) || statedYears.length > 0),
     lasting: years.length > 0 && kind === 'entity' && lexicon.question.lasting.test(text),
     ...(publication && { publication: lexicon.question.writerAsked.test(main) ? ('writer' as const) : ('publisher' as const) }),
-    ...counted(text, own, lexicon),
+    ...counted(text, own, language),
     ...(context && context.replaced.length > 0 && { replaced: context.replaced }),
   }
   const after = lexicon.question.successorOf.exec(text)
@@ -633,7 +637,7 @@ export function understand(question: string, history: readonly Turn[], language:
   // The last word names the sort; those before it narrow it ("old jetty", "insolvency firm"): a passage need not repeat them, but a knowledge base
   // that holds a narrowing noun nowhere names no such thing. Not a describing word ("struggling", "local"), nor the sort of a publisher, whose sources never say it.
   const sortSaid = words(lexicon.question.sortAsked.exec(main)?.slice(1).find((g) => g !== undefined) ?? '')
-  const narrows = (w: string) => !STOP_WORDS.has(w) && !lexicon.question.grading.test(w) && !DESCRIBING.test(w) && !NUMBER_WORDS.has(w) && !/\d/.test(w)
+  const narrows = (w: string) => !STOP_WORDS.has(w) && !lexicon.question.grading.test(w) && !isDescribing(w) && !NUMBER_WORDS.has(w) && !/\d/.test(w)
   // A general noun last ("which court option…") names no sort of its own: a narrowing word before it does ("which other option" keeps "option").
   const wordBefore = sortSaid.at(-2)
   const sortWords = wordBefore !== undefined && narrows(wordBefore) && lexicon.question.generalThing.test(sortSaid.at(-1) as string) ? sortSaid.slice(0, -1) : sortSaid
@@ -695,9 +699,11 @@ function soughtIn(text: string, lexicon: Lexicon): { words: string[]; of: string
   const ownerWords = words(owner)
   if (/\p{L}(?:'s|s')\s*$/u.test(owner) && ownerWords.some((w, i) => ownerWords[i + 1]?.toLowerCase() === 'of' && lexicon.question.generalThing.test(w))) return undefined
   const ws = words(lexicon.notTopic.replaceAll(rest, ' '))
-  // A stop word ends the phrase, and so does a participle with words after it ("the CRC covering Somerset" asks for a CRC, "the plan announced in May" for a plan; "ferry licensing" is licensing, a "colour-coded chart" a chart).
+  // A stop word ends the phrase, and so does a participle with words after it ("the CRC covering Somerset" asks for a CRC), one in "-ed" before a small word
+  // ("the plan announced in May" asks for a plan; "the Ofsted report" for a report); "ferry licensing" is licensing, a "colour-coded chart" a chart.
   const joined = new Set([...rest.matchAll(/-(\p{L}+)/gu)].map((m) => (m[1] ?? '').toLowerCase()))
-  const end = ws.findIndex((w, i) => toTerm(w) === null || (i > 0 && i < ws.length - 1 && (/\p{L}{3,}ing$/u.test(w) || (/\p{L}{3,}ed$/u.test(w) && !joined.has(w.toLowerCase())))))
+  const participle = (w: string, i: number) => (/\p{L}{3,}ed$/u.test(w) || irregularPast(w) !== undefined) && !joined.has(w.toLowerCase()) && toTerm(ws[i + 1] ?? '') === null
+  const end = ws.findIndex((w, i) => toTerm(w) === null || (i > 0 && i < ws.length - 1 && (/\p{L}{3,}ing$/u.test(w) || participle(w, i))))
   // Figures and words that grade rather than say which ("the main", "the first") name nothing an answer must repeat.
   const run = (end < 0 ? ws : ws.slice(0, end)).filter((w) => !/\d/.test(toTerm(w) ?? '') && !lexicon.question.grading.test(w))
   const head = run.at(-1)
@@ -745,6 +751,9 @@ const FIGURE_CHOICE_WORDS = 4
 /** A word that looks like a plural noun ("offices", "places"), not one ending in "ss" or "us" ("process", "serious"). */
 const PLURAL = /^\p{L}{2,}[^su']s$/u
 
+/** Units of time: "weekly" and "monthly" say how often, not how something was done. */
+const TIME_UNIT = /^(?:hour|day|week|month|quarter|year)$/
+
 /** A relative pronoun after the thing asked for. */
 const RELATIVE = /^(who|whom|that|which)$/
 
@@ -758,7 +767,7 @@ const SUCCESSION_WORDS = /^(successor|predecessor|took|take|taken|taking|over|st
  * whether it counts things of any sort of a class ("how many people", `question.people`; "how many groups",
  * `question.organisations`); and the class of the thing named ("prisoners" are people: `countClass`).
  */
-function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'countOf' | 'countNamed' | 'countsAnyOf' | 'countClass'> {
+function counted(text: string, slots: Slot[], { lexicon, isEnglishWord }: Language): Pick<Query, 'countOf' | 'countNamed' | 'countsAnyOf' | 'countClass'> {
   const m = lexicon.question.countOf.exec(text)
   if (!m) return { countOf: [], countNamed: [] }
   const at = lexicon.question.countOf.indexIn(text)
@@ -776,17 +785,19 @@ function counted(text: string, slots: Slot[], lexicon: Lexicon): Pick<Query, 'co
   const qualified = vague && typed[1] !== undefined && !doing(typed[1]) && !typed[1].endsWith('ing') && !lexicon.question.vagueCount.test(typed[1]) && termsOf([typed[1]]).length > 0
   const ws = qualified ? typed.slice(1) : typed
   const [first, second] = ws
-  // "Of the 21 companies, how many consistently met…": an adverb first counts what was named before, which the question's other words stand for.
-  if (first !== undefined && /\p{L}{3,}ly$/u.test(first)) return { countOf: [], countNamed: [] }
-  // "How many took part", "of the 476 responses, how many supported the plans": a verb first counts what "of" named before, if anything.
-  // A form that may describe ("written replies", "qualified officers") is a verb only before no word of the topic ("how many supported the plans").
-  const verb = first !== undefined && (irregularPast(first) === 'past' || ((irregularPast(first) === 'either' || /\p{L}{3,}ed$/u.test(first)) && (second === undefined || toTerm(second) === null)))
-  if (verb) {
-    const of = /\b(?:out )?of (?:the |its |their |all |these |those )?(?:[\d,.]+ )?([\p{L}-]+(?: [\p{L}-]+){0,2})/iu.exec(text.slice(0, at))
+  // An adverb ("consistently": an English word of five letters or more and "-ly") or a verb first ("took part", "felt the merger…", "supported the plans") says what was done, not what
+  // is counted: that is what an "of" opening the clause before "how many" named ("of the 476 responses, how many…"). Not a word of
+  // another "-ly" ("supply", "early", "weekly"), nor a form that may describe before a word of the topic ("written replies", "qualified officers").
+  const adverb = (w: string) => /^\p{L}{5,}ly$/u.test(w) && isEnglishWord(w.slice(0, -2)) && !TIME_UNIT.test(w.slice(0, -2))
+  const done = (w: string) => irregularPast(w) === 'past' || ((irregularPast(w) === 'either' || /\p{L}{3,}ed$/u.test(w)) && (second === undefined || toTerm(second) === null))
+  if (first !== undefined && (adverb(first) || done(first))) {
+    const of = /(?:^|[,;:.!?]\s*)(?:out )?of (?:the|its|their|all|these|those)\s+(?:[\d,.]+\s+)?([^,;:.!?]+?)\s*,?\s*$/iu.exec(text.slice(0, at))
     const named = words(of?.[1] ?? '')
     const stop = named.findIndex((w) => toTerm(w) === null)
     const terms = termsOf(stop < 0 ? named : named.slice(0, stop))
-    return { countOf: terms, countNamed: terms }
+    if (terms.length > 0) return { countOf: terms, countNamed: terms }
+    // With nothing named, a verb asks how many people did it ("how many took part"); an adverb ("how many exactly?") may count anything.
+    return adverb(first) ? { countOf: [], countNamed: [] } : { countOf: [toTerm('people') as string], countNamed: [], countsAnyOf: 'people' }
   }
   // A hyphenated first word describes the thing counted ("pre-sentence reports"), which the next word names; unless that says what they did ("ex-offenders reoffended").
   // So does a plural after a first word that is neither plural nor a word for people or organisations ("harbour offices", "trainee places"): the first describes it.

@@ -563,8 +563,8 @@ describe('compose', () => {
       'won.md': gazette('won', 'Bluewater wins three contracts', '2015-02', 'The Gazette listed Bluewater as the winner of three ferry routes: North Pier; Hapend; and the Kew crossing, all to be run from the spring of 2015 under the board.', 'Which routes did Bluewater win?'),
     })
     expect(sentencesOf(await answer(small, 'who ran the hapend contract?', []))[0]).toMatch(/^The Gazette listed Bluewater/)
-    // Not for a question asking what: the heading names no turnover.
-    expect((await answer(small, 'what was the hapend turnover?', [])).answered).toBe(false)
+    // Not for a question asking what, though the heading names the rest of what it asks for.
+    expect((await answer(small, 'what was the hapend contract about?', [])).answered).toBe(false)
   })
 
   it('does not answer "how many" with a sentence whose only figures are a date', async () => {
@@ -696,6 +696,9 @@ describe('compose', () => {
     const futures = kindContext({ focus: ['what', 'was', 'harbour', 'futures'] })
     expect(kindScore('definition', 'The board laid the green paper "Harbour Futures" before the council in 2019.', futures)).toBeGreaterThanOrEqual(0.6)
     expect(kindScore('definition', 'Harbour Futures sold out within a week of its launch in 2019.', futures)).toBe(0)
+    // The whole name, written as one, right after the words saying what it is: not any word of it after any words.
+    expect(kindScore('definition', 'The board closed the old harbour in 2019.', futures)).toBe(0)
+    expect(kindScore('definition', 'The chief executive of Harbour Futures resigned in 2019.', futures)).toBe(0)
   })
 
   it('reads a role just before the name asked about ("the harbour master Jo Bluewater") as saying who they were', () => {
@@ -1688,11 +1691,13 @@ describe('compose', () => {
     expect(givesOtherFigure('Of the 200 depots, 40 moved to the board.', ['200'], lexicon)).toBe(true)
     // A figure counting what the question counts is a part, whatever the whole is called.
     expect(givesOtherFigure('Nearly 8,000 staff and nearly 200 depots moved to the board.', ['200'], lexicon, false, new Set([toTerm('staff') as string]))).toBe(true)
-     // Where the whole is written counting what is asked ("476 written responses"), a figure before another noun counts that noun, not a part.
+    // Where the whole is written counting what is asked ("476 written responses"), a figure before another noun counts that noun, not a part.
     const responses = new Set([toTerm('responses') as string])
     expect(givesOtherFigure('The board received 476 written responses and held 39 engagement events.', ['476'], lexicon, false, responses)).toBe(false)
     expect(givesOtherFigure('The board received 476 written responses, 40 backing the plans.', ['476'], lexicon, false, responses)).toBe(true)
     expect(givesOtherFigure('Of the 476 written responses, 40 supported the plans.', ['476'], lexicon, false, responses)).toBe(true)
+    expect(givesOtherFigure('Of the 476 written responses, 40 felt the plans were wrong.', ['476'], lexicon, false, responses)).toBe(true)
+    expect(givesOtherFigure('The board had 476 written responses, of which 300 support the plans.', ['476'], lexicon, false, responses)).toBe(true)
   })
 
   it('takes a sum or a share for no count of things, save a share of the whole named, and "the fourth time" for a count of times: "how many of the 120…" is not answered by "12% of the fares"', () => {
