@@ -203,6 +203,7 @@ function withStatement(own: Slot[], stated: Slot[]): Slot[] {
 const ASKS_OWN = /\b(?:where|wheres)\b|\bhow\b(?! about\b)/i
 /** "What did she admit?": after a question asking who, it asks what was done or said, not who again ("and what did Tidal win?" after "how many…" asks how many). */
 const ASKS_WHAT_DONE = /^\s*(?:(?:and|so|but|then)\s+)?what (?:did|does|do|has|have|had)\b/i
+/** Kinds of answer a question asking who wants. */
 const ASKS_WHO: ReadonlySet<AnswerKind> = new Set(['person', 'identity', 'entity'])
 
 /** Earlier turns a chain of follow-ups may reach back through. */
@@ -770,7 +771,6 @@ const SUCCESSION_WORDS = /^(successor|predecessor|took|take|taken|taking|over|st
 function counted(text: string, slots: Slot[], { lexicon, isEnglishWord }: Language): Pick<Query, 'countOf' | 'countNamed' | 'countsAnyOf' | 'countClass'> {
   const m = lexicon.question.countOf.exec(text)
   if (!m) return { countOf: [], countNamed: [] }
-  const at = lexicon.question.countOf.indexIn(text)
   // A hyphenated word ("pre-sentence") is typed as its parts, each a concept of its own.
   const termsOf = (words: string[]) => {
     const parts = words.flatMap((w) => w.split('-'))
@@ -791,11 +791,11 @@ function counted(text: string, slots: Slot[], { lexicon, isEnglishWord }: Langua
   const adverb = (w: string) => /^\p{L}{5,}ly$/u.test(w) && isEnglishWord(w.slice(0, -2)) && !TIME_UNIT.test(w.slice(0, -2))
   const done = (w: string) => irregularPast(w) === 'past' || ((irregularPast(w) === 'either' || /\p{L}{3,}ed$/u.test(w)) && (second === undefined || toTerm(second) === null))
   if (first !== undefined && (adverb(first) || done(first))) {
-    const of = /(?:^|[,;:.!?]\s*)(?:out )?of (?:the|its|their|all|these|those)\s+(?:[\d,.]+\s+)?([^,;:.!?]+?)\s*,?\s*$/iu.exec(text.slice(0, at))
+    const of = /(?:^|[,;:.!?]\s*)(?:out )?of (?:the|its|their|all|these|those)\s+(?:[\d,.]+\s+)?([^,;:.!?]+?)\s*,?\s*$/iu.exec(text.slice(0, lexicon.question.countOf.indexIn(text)))
     const named = words(of?.[1] ?? '')
     const stop = named.findIndex((w) => toTerm(w) === null)
-    const terms = termsOf(stop < 0 ? named : named.slice(0, stop))
-    if (terms.length > 0) return { countOf: terms, countNamed: terms }
+    const whole = termsOf(stop < 0 ? named : named.slice(0, stop))
+    if (whole.length > 0) return { countOf: whole, countNamed: whole }
     // With nothing named, a verb asks how many people did it ("how many took part"); an adverb ("how many exactly?") may count anything.
     return adverb(first) ? { countOf: [], countNamed: [] } : { countOf: [toTerm('people') as string], countNamed: [], countsAnyOf: 'people' }
   }
