@@ -598,11 +598,10 @@ export function understand(question: string, history: readonly Turn[], language:
     // Of someone named ("when did Ann Lee become…"), the name and the event; a thing's change ("become law") is put in many other words.
     const [subject, event] = lexicon.question.eventAsked.exec(main)?.slice(1) ?? []
     // "When did she start?": the person the pronoun stands for.
-    const pointed = subject && PERSONAL.test(subject) && words(subject).length === 1 ? pronounsPerson(cleaned.context, last, language) : subject
-    const names = words(pointed ?? '').filter((w) => toTerm(w) !== null && !/\d/.test(w) && !language.isEnglishWord(w))
+    const meant = (who: string | undefined) => (who && PERSONAL.test(who) && words(who).length === 1 ? pronounsPerson(cleaned.context, last, language) : who)
+    const names = words(meant(subject) ?? '').filter((w) => toTerm(w) !== null && !/\d/.test(w) && !language.isEnglishWord(w))
     if (names.length > 0 && event) query.eventAsked = { names, event: words(event) }
-    const starter = lexicon.question.startAsked.exec(main)?.[1]?.trim()
-    const started = starter && PERSONAL.test(starter) && words(starter).length === 1 ? pronounsPerson(cleaned.context, last, language) : starter
+    const started = meant(lexicon.question.startAsked.exec(main)?.[1]?.trim())
     if (started && words(started).some((w) => !language.isEnglishWord(w.toLowerCase()))) query.startOf = started
   }
   const dated = history.at(-1)?.dated
@@ -789,7 +788,10 @@ function counted(text: string, slots: Slot[], { lexicon, isEnglishWord }: Langua
   // is counted: that is what an "of" opening the clause before "how many" named ("of the 476 responses, how many…"). Not a word of
   // another "-ly" ("supply", "early", "weekly"), nor a form that may describe before a word of the topic ("written replies", "qualified officers").
   const adverb = (w: string) => /^\p{L}{5,}ly$/u.test(w) && isEnglishWord(w.slice(0, -2)) && !TIME_UNIT.test(w.slice(0, -2))
-  const done = (w: string) => irregularPast(w) === 'past' || ((irregularPast(w) === 'either' || /\p{L}{3,}ed$/u.test(w)) && (second === undefined || toTerm(second) === null))
+  const done = (w: string) => {
+    const past = irregularPast(w)
+    return past === 'past' || ((past === 'either' || /\p{L}{3,}ed$/u.test(w)) && (second === undefined || toTerm(second) === null))
+  }
   if (first !== undefined && (adverb(first) || done(first))) {
     const of = /(?:^|[,;:.!?]\s*)(?:out )?of (?:the|its|their|all|these|those)\s+(?:[\d,.]+\s+)?([^,;:.!?]+?)\s*,?\s*$/iu.exec(text.slice(0, lexicon.question.countOf.indexIn(text)))
     const named = words(of?.[1] ?? '')
