@@ -1247,8 +1247,9 @@ function disagreement(key: string | undefined, first: Candidate, retrieval: Retr
 function byAuthority(chosen: Candidate[], sides: Candidate[], scorer: Scorer, latestState: boolean, dispute: string | undefined, context: ComposeContext): { chosen: Candidate[]; sides: Candidate[] } {
   const first = chosen[0]
   if (!first || latestState || scorer.ctx.asksAttribution) return { chosen, sides }
-  // Sources differing on another kind of value than the one asked ("when the contracts were awarded", asked how many won them) do not differ on the answer: it keeps its lead.
-  if (dispute !== undefined && disputeKind(dispute, context) !== 'other' && !bearsOn(dispute, valueAsked(scorer.query), context)) return { chosen, sides }
+  // Sources differing on another kind of value than the one asked ("when the contracts were awarded", asked how many won them), or on one their words do not tell
+  // ("how early the contracts were ended", asked what a CRC is), do not differ on the answer: it keeps its lead.
+  if (dispute !== undefined && !bearsOn(dispute, valueAsked(scorer.query), context)) return { chosen, sides }
   const tier = (c: Candidate) => scorer.ctx.lexicon.authority.get(c.source.kind) ?? 0
   const best = sides.filter((c) => c.score >= first.score * CLOSE).reduce<Candidate | undefined>((b, c) => (b === undefined || tier(c) < tier(b) ? c : b), undefined)
   if (!best || tier(best) >= tier(first)) return { chosen, sides }

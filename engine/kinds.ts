@@ -655,6 +655,21 @@ function describes(sentence: string, focus: string[]): boolean {
   return focus.some((word) => describing(caseless(word)).test(sentence))
 }
 
+/** What a sentence spelling out the name asked about is worth when it goes on to say nothing of what the thing is. */
+const SPELT_IN_PASSING = 0.8
+
+/** Whether, after the name asked about (or its letters in brackets), the sentence says what it is or does: "…(CRCs), which manage…", "Napo is the…", "X, a …". */
+function definedAfter(sentence: string, focus: string[]): boolean {
+  return focus.some((word) => definingAfter(caseless(word)).test(sentence))
+}
+const definingAfterCache = new Map<string, RegExp>()
+function definingAfter(word: string): RegExp {
+  return memo(definingAfterCache, word, () => {
+    const written = /\p{L}y$/u.test(word) ? `${escape(word.slice(0, -1))}(?:y[\\p{L}'’]*|ies)` : `${escape(word)}[\\p{L}'’]*`
+    return new RegExp(`\\b${written}\\)?(?:\\s*,\\s*(?:which|who|that|an?|the)\\b|\\s+(?:is|are|was|were)\\s+(?:an?|the|one)\\s)`, 'iu')
+  })
+}
+
 /** Whether a sentence names the thing asked about right after words saying what it is ("the Green Paper 'Breaking the Cycle'"). */
 function namedAfterWhatItIs(sentence: string, focus: string[]): boolean {
   const name = focus.filter((w) => toTerm(w) !== null).map(caseless)
@@ -994,7 +1009,9 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       return QUOTATION.test(sentence) ? 1 : 0
     case 'definition':
       // Spelling out the name is the definition; a description of it ("X, the …") comes close.
-      return expands(sentence, ctx.focus) ? 1 : describes(sentence, ctx.focus) || namedAfterWhatItIs(sentence, ctx.focus) ? 0.6 : /\(/.test(sentence) ? 0.3 : 0
+      // Spelling out the name and then saying what it is or does defines it; a name spelt out in passing, in a sentence about something else, comes close.
+      if (expands(sentence, ctx.focus)) return definedAfter(sentence, ctx.focus) ? 1 : SPELT_IN_PASSING
+      return describes(sentence, ctx.focus) || namedAfterWhatItIs(sentence, ctx.focus) ? 0.6 : /\(/.test(sentence) ? 0.3 : 0
     default:
       return 0
   }

@@ -11,7 +11,7 @@ import type { Scored, TermLookup } from './index/term-index'
 import type { Kb } from './kb'
 import { Lru } from './lru'
 import { isSlipOfStopWord, STOP_WORDS } from './stop-words'
-import { termOfUnseen, toTerm, words } from './text'
+import { termOfUnseen, terms, toTerm, words } from './text'
 import { answerKind } from './kinds'
 import type { Lexicon } from './lexicon'
 import { isOwnConcept, slotsFor, type Query, type Slot } from './understand'
@@ -662,24 +662,25 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
  * which wrangler.toml turns off).
  */
 
-/** Per knowledge base, its listed questions by their words (lower case, without punctuation), with the passages listing each. */
-const listedByWords = new WeakMap<Kb, Map<string, number[]>>()
+/** Per knowledge base, its listed questions by their terms (stop words dropped, stemmed, in order), with the passages listing each. */
+const listedByTerms = new WeakMap<Kb, Map<string, number[]>>()
 
 /**
- * The passages listing the question asked, word for word: they are weighed whatever their rank, as a
- * question the maintainers listed is answered from their passage however many others share its words.
+ * The passages listing the question asked in the same words but for stop words and endings ("whats a crc" lists as
+ * "What is a CRC?"): they are weighed whatever their rank, as a question the maintainers listed is answered from their
+ * passage however many others share its words. Whether it wins is judged as for any listed question.
  */
 function listedWordForWord(kb: Kb, text: string): ReadonlySet<number> | undefined {
-  let byWords = listedByWords.get(kb)
-  if (!byWords) {
-    byWords = new Map()
+  let byTerms = listedByTerms.get(kb)
+  if (!byTerms) {
+    byTerms = new Map()
     for (const { passage, question } of kb.questions) {
-      const key = words(question).join(' ').toLowerCase()
-      byWords.set(key, [...(byWords.get(key) ?? []), passage])
+      const key = terms(question).join(' ')
+      if (key !== '') byTerms.set(key, [...(byTerms.get(key) ?? []), passage])
     }
-    listedByWords.set(kb, byWords)
+    listedByTerms.set(kb, byTerms)
   }
-  const found = byWords.get(words(text).join(' ').toLowerCase())
+  const found = byTerms.get(terms(text).join(' '))
   return found ? new Set(found) : undefined
 }
 

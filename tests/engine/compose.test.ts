@@ -686,6 +686,17 @@ describe('compose', () => {
     expect(await kindShort('what were the kiosks')).toBe(false)
   })
 
+  it('reads a name spelt out and then said what it is as a definition, and one spelt out in passing, in a sentence about something else, as less of one', () => {
+    const ctx = kindContext({ focus: ['what', 'is', 'a', 'hc'] })
+    const defined = ['The Harbour Companies (HCs), which run the ferries of one port each, were set up in 2014.', 'The Harbour Company (HC) is the firm running the ferries of one port.', 'The Harbour Companies (HCs), the firms running the ferries, were set up in 2014.']
+    const inPassing = ['The board fined the three Harbour Companies (HCs) £2m in 2019.', 'The Harbour Companies (HCs) were telling crews not to report faults.', 'The owners of the Harbour Companies (HCs) are in the ferry business for the subsidies.']
+    for (const sentence of defined) expect(kindScore('definition', sentence, ctx), sentence).toBe(1)
+    for (const sentence of inPassing) {
+      expect(kindScore('definition', sentence, ctx), sentence).toBeGreaterThanOrEqual(0.6)
+      expect(kindScore('definition', sentence, ctx), sentence).toBeLessThan(1)
+    }
+  })
+
   it('reads a name asked about as described where it is written as its plural ("Harbour Companies (HCs)" for "harbour company")', () => {
     const ctx = kindContext({ focus: ['what', 'is', 'a', 'harbour', 'company'] })
     expect(kindScore('definition', 'The island has three Harbour Companies (HCs), each running the ferries of one port.', ctx)).toBeGreaterThanOrEqual(0.6)
@@ -1399,6 +1410,8 @@ describe('compose', () => {
     const lead = (about: string) => compose(retrieval, query, { ...context, disputes: new Map([['contract-value', { about }]]) })?.citations[0]?.sourceId
     expect(lead('What the ferry contracts were worth')).toBe('board-2021-ferry-review')
     expect(lead('When the ferry contracts were awarded')).toBe('gazette-2015-ferry-contracts')
+    // Nor do sources differing on something whose kind of value their words do not tell, asked for a value.
+    expect(lead('How the ferry contracts were shared out')).toBe('gazette-2015-ferry-contracts')
   })
 
   it('names what sources differ on as a clause after "on": a question word starting it in lower case, a name as written, and only a disagreement over the kind of value asked for', async () => {
@@ -1596,6 +1609,17 @@ describe('compose', () => {
       'gazette-verdict.md': gazette('gazette-verdict', 'Verdict on the Night Timetable', '2018-05', "In a May 2018 review, the Harbour Board judged that if the Night Timetable were dropped tomorrow, few passengers would notice. The Night Timetable, the board's flagship plan, was meant to help late-shift workers get home.", 'Did the Night Timetable work?'),
     })
     for (const q of ['What is the Night Timetable?', 'what was the night timetable']) expect((await answer(small, q)).citations[0]?.passageId, q).toBe('gazette-night#1')
+  })
+
+  it('weighs a passage listing the question in the same words but for stop words and endings ("whats the night timetable") however many passages outrank it', async () => {
+    const sources: Record<string, string> = {}
+    for (let i = 1; i <= 20; i++) {
+      const month = String((i % 12) + 1).padStart(2, '0')
+      sources[`gazette-${i}.md`] = gazette(`gazette-${i}`, `Night Timetable report ${i}`, `2017-${month}`, `The Night Timetable ran late again in report ${i}. Crews on the Night Timetable said the Night Timetable needed more boats and more crew before the summer season began.`, `Did the Night Timetable run late in report ${i}?`)
+    }
+    sources['gazette-night.md'] = gazette('gazette-night', 'Late sailings for shift workers', '2016-04', 'The Harbour Board brought in the Night Timetable in April 2016, adding two late sailings from Hapend on Fridays and Saturdays for workers on late shifts, which the board said would run all year round from the old ferry terminal beside the fish market.', 'What is the Night Timetable?')
+    const small = await smallKb(sources)
+    for (const q of ['whats the night timetable', "What's the Night Timetable?"]) expect((await answer(small, q)).citations[0]?.passageId, q).toBe('gazette-night#1')
   })
 
   it('answers "who was <role> when <event>?" by joining the event\'s date to whoever was named in the role shortly before it, citing both', async () => {
