@@ -441,22 +441,40 @@ function tokens(sentence: string): Token[] {
   return facts(sentence).tokens
 }
 
-/** How close (in words) the nearest word of the question is to the text at `offset`; Infinity when none is there. */
-function distanceToAsked(toks: Token[], offset: number, matched: ReadonlySet<string>): number {
+/** How close (in words) the nearest word of the question is to the text at `offset`, a quoted title counting as one word; Infinity when none is there. */
+function distanceToAsked(sentence: string, toks: Token[], offset: number, matched: ReadonlySet<string>): number {
   let at = toks.findIndex((t) => t.start >= offset)
   if (at < 0) at = toks.length - 1
+  const place = placesOf(sentence, toks)
   let best = Infinity
   toks.forEach((t, i) => {
-    if (t.term !== null && matched.has(t.term)) best = Math.min(best, Math.abs(i - at))
+    if (t.term !== null && matched.has(t.term)) best = Math.min(best, Math.abs((place[i] as number) - (place[at] as number)))
   })
   return best
+}
+
+const QUOTED = /["“][^"”]{1,200}["”]/g
+
+/** Each token's place in the sentence, in words, where the words of a quotation take one place between them. */
+function placesOf(sentence: string, toks: Token[]): number[] {
+  const spans = [...sentence.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length] as const)
+  const place: number[] = []
+  let n = -1
+  let inSpan = -1
+  for (const t of toks) {
+    const span = spans.findIndex(([from, to]) => t.start >= from && t.start < to)
+    if (span < 0 || span !== inSpan) n += 1
+    inSpan = span
+    place.push(n)
+  }
+  return place
 }
 
 /** How well matches of `pattern` answer: 1 beside the question's words, `far` elsewhere, 0 when there are none. */
 function nearAsked(sentence: string, pattern: RegExp, ctx: KindContext, far: number, window = 6): number {
   const toks = tokens(sentence)
   const at = offsetsOf(sentence, pattern)
-  for (const offset of at) if (distanceToAsked(toks, offset, ctx.matched) <= window) return 1
+  for (const offset of at) if (distanceToAsked(sentence, toks, offset, ctx.matched) <= window) return 1
   return at.length > 0 ? far : 0
 }
 

@@ -686,6 +686,13 @@ describe('compose', () => {
     expect(await kindShort('what were the kiosks')).toBe(false)
   })
 
+  it('counts a quoted title as one word when judging whether a date stands beside what was asked', () => {
+    const ctx = kindContext({ matched: new Set([toTerm('consultation') as string]) })
+    const beside = kindScore('time', 'The board\'s consultation on the ferries opened on 9 January 2013.', ctx)
+    expect(kindScore('time', 'The board\'s consultation "Harbour Futures: a new way to run the ferries, the piers and the cafés of the island" opened on 9 January 2013.', ctx)).toBe(beside)
+    expect(kindScore('time', 'The board\'s consultation on the ferries of the island, which many of the crews and the pier staff and their union answered, opened on 9 January 2013.', ctx)).toBeLessThan(beside)
+  })
+
   it('reads a name spelt out and then said what it is as a definition, and one spelt out in passing, in a sentence about something else, as less of one', () => {
     const ctx = kindContext({ focus: ['what', 'is', 'a', 'hc'] })
     const defined = ['The Harbour Companies (HCs), which run the ferries of one port each, were set up in 2014.', 'The Harbour Company (HC) is the firm running the ferries of one port.', 'The Harbour Companies (HCs), the firms running the ferries, were set up in 2014.']
