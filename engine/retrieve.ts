@@ -412,6 +412,13 @@ function asksFor(question: string, lexicon: Lexicon): string {
   return `${answerKind(question, lexicon)}${lexicon.question.polar.test(question) ? '?' : ''}${order}`
 }
 
+/** The term of the word a "how many …" question counts, if it is one. */
+function countedWord(question: string, lexicon: Lexicon): string | undefined {
+  const m = lexicon.question.countOf.exec(question)
+  const word = m?.slice(1).find((g) => g !== undefined)
+  return word === undefined ? undefined : (toTerm(word.toLowerCase()) ?? undefined)
+}
+
 /** A listed question as retrieval compares it; the build works this out for every passage, `passages` counting those that hold a term. */
 export function listedQuestion(question: string, lexicon: Lexicon, passages: (term: string) => number): ListedQuestion {
   const terms = [...new Set(slotsFor(question, { lexicon, vocabulary: new Map() }).map((s) => (s.alternatives[0] as string[]).join(' ')))]
@@ -642,7 +649,14 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   // A passage kept for saying how things stand is matched wherever it ranks: its listed question says which state it gives.
   matchListed(kb, hits.filter((h, i) => i < LISTED_CANDIDATES || keep?.has(h.passage)), slots, slotWeights, termHits, query.text === undefined ? undefined : asksFor(query.text, kb.language.lexicon))
   // The passage whose listed question wins comes first.
-  const winner = hits.reduce<Hit | undefined>((best, h) => (winsByListed(h) && (h.listed?.similarity ?? 0) > (best?.listed?.similarity ?? 0) ? h : best), undefined)
+  // Of listed questions matching as closely, one counting what the question counts wins ("how many CRCs met their targets", not "how many targets did the CRCs meet").
+  const counts = query.text === undefined ? undefined : countedWord(query.text, kb.language.lexicon)
+  const closer = (h: Hit, best: Hit | undefined) => {
+    const [mine, theirs] = [h.listed?.similarity ?? 0, best?.listed?.similarity ?? 0]
+    if (mine !== theirs) return mine > theirs
+    return counts !== undefined && best !== undefined && countedWord(h.listed?.question ?? '', kb.language.lexicon) === counts && countedWord(best.listed?.question ?? '', kb.language.lexicon) !== counts
+  }
+  const winner = hits.reduce<Hit | undefined>((best, h) => (winsByListed(h) && closer(h, best) ? h : best), undefined)
   const ordered = winner ? [winner, ...hits.filter((h) => h !== winner)] : hits
   // The question's rarest concept (a place, a name) is read where the best passage holding it ranks, if no better one holds it
   // (asking each of those passages for its terms, which composition would otherwise ask of the few it reads).

@@ -1618,6 +1618,15 @@ describe('compose', () => {
     for (const q of ['What is the Night Timetable?', 'what was the night timetable']) expect((await answer(small, q)).citations[0]?.passageId, q).toBe('gazette-night#1')
   })
 
+  it('of two listed questions in the same words, lets the one counting what the question counts win ("how many crews…", not "how many piers…")', async () => {
+    const small = await smallKb({
+      'gazette-piers.md': gazette('gazette-piers', 'Piers repaired', '2018-05', 'The crews repaired nine piers in 2018, the Gazette reported. The repaired piers had been closed to ferries and crews for most of the winter, and the crews who repaired them worked on the piers at night.', 'How many piers did the crews repair?'),
+      'gazette-crews.md': gazette('gazette-crews', 'Crews at work', '2018-06', 'Forty crews worked on the harbour in 2018, the Gazette reported, and most of them were hired from the mainland for the summer season, when the ferry timetable was at its busiest.', 'How many crews repaired the piers?'),
+    })
+    expect((await answer(small, 'how many crews repaired the piers')).citations[0]?.passageId).toBe('gazette-crews#1')
+    expect((await answer(small, 'how many piers did the crews repair')).citations[0]?.passageId).toBe('gazette-piers#1')
+  })
+
   it('weighs a passage listing the question in the same words but for stop words and endings ("whats the night timetable") however many passages outrank it', async () => {
     const sources: Record<string, string> = {}
     for (let i = 1; i <= 20; i++) {
