@@ -783,24 +783,41 @@ function onlyDerived(sentence: string, typed: string): boolean {
 /**
  * Whether a sentence writes the thing asked for (`sought`) beside whose it is: some alternative of it and one of `beside` (the part or
  * owner named), each written whole, with at most NEAR_PART words between them; and not only as another's ("the chief inspector of
- * probation" for "the boss of Working Links", `owner`). The sentence is read into terms once for both.
+ * probation" for "the boss of Working Links", `owner`; "Interserve's chief executive" for the chief executive of the NPS). The sentence is read into terms once for both.
  */
 function besideWhose(sentence: string, sought: readonly number[], beside: readonly number[], owner: readonly number[], slots: readonly Slot[]): boolean {
   const seq = termSequence(sentence)
   const ws = words(sentence)
-  const spans = writtenSpans(seq, sought, slots)
+  const spans = joinedSpans(writtenSpans(seq, sought, slots))
   const besides = writtenSpans(seq, beside, slots)
-  if (beside.length > 0 && !close(spans.filter((span) => !ownedElsewhere(ws, span, besides)), besides)) return false
+  if (beside.length > 0 && !close(spans.filter((span) => !ownedElsewhere(ws, span, besides, slots)), besides)) return false
   const owners = writtenSpans(seq, owner, slots)
-  return !(owner.length > 0 && spans.length > 0 && spans.every((span) => ownedElsewhere(ws, span, owners)))
+  return !(owner.length > 0 && spans.length > 0 && spans.every((span) => ownedElsewhere(ws, span, owners, slots)))
+}
+
+/** Spans written one after the other as one ("chief" and "executive" as "chief executive"). */
+function joinedSpans(spans: Array<readonly [number, number]>): Array<readonly [number, number]> {
+  const out: Array<[number, number]> = []
+  for (const [b0, b1] of [...spans].sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1]
+    if (last && b0 <= last[1] + 1) last[1] = Math.max(last[1], b1)
+    else out.push([b0, b1])
+  }
+  return out
 }
 
 /**
  * Whether the thing written at `span` is said by "of" to be something's other than the owner asked about ("Chief Inspector of
- * Probation"); not where the owner follows within a few words ("the chair of the board of Tidal Lines").
+ * Probation"), or by a possessive just before it ("Interserve's chief executive"); not where the owner follows "of" within a
+ * few words ("the chair of the board of Tidal Lines"), nor where the possessive is the owner's.
  */
-function ownedElsewhere(ws: readonly string[], [, end]: readonly [number, number], owners: ReadonlyArray<readonly [number, number]>): boolean {
-  return ws[end + 1] === 'of' && ws[end + 2] !== undefined && !owners.some(([b0]) => b0 > end + 1 && b0 <= end + 1 + NEAR_PART)
+function ownedElsewhere(ws: readonly string[], [start, end]: readonly [number, number], owners: ReadonlyArray<readonly [number, number]>, slots: readonly Slot[]): boolean {
+  if (ws[end + 1] === 'of' && ws[end + 2] !== undefined && !owners.some(([b0]) => b0 > end + 1 && b0 <= end + 1 + NEAR_PART)) return true
+  const before = ws[start - 1]
+  if (before === undefined || !/['’]s$/.test(before) || owners.some(([b0, b1]) => b0 <= start - 1 && start - 1 <= b1)) return false
+  // A possessor the question names elsewhere ("at MTCnovo" for "MTCnovo's director") is whose it is.
+  const term = toTerm(before)
+  return term === null || !slots.some((slot) => slot.alternatives.some((alt) => alt.includes(term)))
 }
 
 /** Why a sentence does not supply what was asked. */

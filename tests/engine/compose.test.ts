@@ -1618,6 +1618,18 @@ describe('compose', () => {
     for (const q of ['What is the Night Timetable?', 'what was the night timetable']) expect((await answer(small, q)).citations[0]?.passageId, q).toBe('gazette-night#1')
   })
 
+  it('takes a role written after another\'s name in the possessive ("Harbour Link\'s chief executive") for no answer to whose it is asked', async () => {
+    const small = await smallKb({
+      'gazette-lines.md': gazette('gazette-lines', 'Night sailings to go on', '2018-05', "Harbour Link's chief executive, Jo Bluewater, said the night sailings from Hapend would go on through the winter. The Harbour Board had asked Harbour Link in October to stop the night sailings for the winter.", 'Will the night sailings go on?'),
+    })
+    expect((await answer(small, 'who was the chief executive of the harbour board')).answered).toBe(false)
+    const lines = await answer(small, 'who was the chief executive of harbour link')
+    expect(lines.answered).toBe(true)
+    expect(lines.answer).toMatch(/Jo Bluewater/)
+    // A possessor the question names elsewhere is whose it is.
+    expect((await answer(small, 'who was the chief executive at harbour link')).answer).toMatch(/Jo Bluewater/)
+  })
+
   it('of two listed questions in the same words, lets the one counting what the question counts win ("how many crews…", not "how many piers…")', async () => {
     const small = await smallKb({
       'gazette-piers.md': gazette('gazette-piers', 'Piers repaired', '2018-05', 'The crews repaired nine piers in 2018, the Gazette reported. The repaired piers had been closed to ferries and crews for most of the winter, and the crews who repaired them worked on the piers at night.', 'How many piers did the crews repair?'),
