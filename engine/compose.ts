@@ -118,8 +118,8 @@ const CHOICE = 0.3
 /** How much more a sentence giving examples counts when a follow-up asks for them ("such as?"). */
 const EXAMPLES_GIVEN = 0.5
 const HELD = 0.2
-/** A sentence opening by referring to what came before ("It", "The same report", "The NAO also…"). */
-const REFERS_BACK = /^(?:it|its|they|their|he|his|she|her|this|these|those|such|the same)\b|^(?:\S+\s+){1,4}also\b/i
+/** A sentence opening by referring to what came before ("It", "The same report", "The NAO also…"), or pointing back to its time ("… at that time"). */
+const REFERS_BACK = /^(?:it|its|they|their|he|his|she|her|this|these|those|such|the same)\b|^(?:\S+\s+){1,4}also\b|\b(?:at that time|at the same time|by then)\b/i
 /** How much of what the sentence before names a sentence referring back to it holds. */
 const REFERRED = 0.5
 /** What a sentence is worth that still speaks of what a follow-up put its own words in place of. */
@@ -171,6 +171,8 @@ export interface Candidate {
   terms: Set<string>
   /** Indexes of the question's own slots this sentence holds. */
   covers: Set<number>
+  /** Indexes of slots held only by the sentence before, which this one refers back to ("… at that time"). */
+  before: Set<number>
   /** Weighted share of all the query's slots this sentence holds. */
   coverage: number
   /** Weighted share of the question's own slots. */
@@ -493,6 +495,7 @@ class Scorer {
     return side.record.sentences.map((sentence, position) => {
       const own = termSets[position] as Set<string>
       const covers = new Set<number>()
+      const heldBefore = new Set<number>()
       let covered = 0
       let ownCovered = 0
       let behindHeld = 0
@@ -504,6 +507,7 @@ class Scorer {
       for (let i = 0; i < slots.length; i++) {
         const share = holds(i, own) && this.sameSort(i, sentence) ? 1 : before && holds(i, before) && this.sameSort(i, side.record.sentences[position - 1] as string) ? REFERRED : 0
         if (share === 0) continue
+        if (share === REFERRED) heldBefore.add(i)
         covered += share * (this.weights[i] ?? 0)
         weighed += share * (this.retrieval.slotWeights[i] ?? 0)
         if (slots[i]?.background) {
@@ -535,7 +539,7 @@ class Scorer {
       const examples = this.query.examples && ctx.lexicon.examples.test(sentence) ? 1 + EXAMPLES_GIVEN : 1
       const score = base * (this.strict ? 1 - KIND_WEIGHT + KIND_WEIGHT * k : 1 + 0.3 * k) * yearFit * chosen * replaced * stays * away * examples
       // Fields named, not spread from the hit: every candidate then has one shape, which later passes read fast.
-      return { hit, passage: side.passage, record: side.record, source: side.source, position, sentence, terms: own, covers, coverage, ownCoverage: ownCovered / (this.ownTotal + ownBehindHeld || 1), kind: k, yearFit, sortHeld, score }
+      return { hit, passage: side.passage, record: side.record, source: side.source, position, sentence, terms: own, covers, before: heldBefore, coverage, ownCoverage: ownCovered / (this.ownTotal + ownBehindHeld || 1), kind: k, yearFit, sortHeld, score }
     })
   }
 
@@ -618,7 +622,7 @@ class Scorer {
     // A yes/no question's figure is the claim it checks ("did it cost more than £2bn?"): a sentence giving the figure there was settles it.
     // Figures offered as choices ("16 or 21?") are settled by any one of them.
     const offeredHeld = this.offered.some((i) => c.covers.has(i))
-    if (!this.figures.every((i) => c.covers.has(i) || (this.query.polar && holdsFigure(c.sentence)) || (offeredHeld && this.offered.includes(i)))) return 'not the figures named'
+    if (!this.figures.every((i) => c.covers.has(i) || c.before.has(i) || (this.query.polar && holdsFigure(c.sentence)) || (offeredHeld && this.offered.includes(i)))) return 'not the figures named'
     // "How many of the 70…" and "how much of the £467m…" are answered by another figure than the one named.
     const named = this.figures.filter((i) => !this.offered.includes(i))
     if (PART_OF_FIGURE.has(this.query.kind) && named.length > 0 && !givesOtherFigure(c.sentence, named.flatMap((i) => this.retrieval.slots[i]?.typed ?? []), this.ctx.lexicon, this.query.kind === 'amount', this.ctx.countOf)) return 'no other figure than the one named'

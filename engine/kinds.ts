@@ -302,13 +302,18 @@ const FRACTION = /(?<!\b(?:first|second|third|fourth|last|final|next|previous|ot
 /** What follows a figure giving a span of time rather than a count. */
 const SPAN_AFTER = /^[\s-]+(years?|yrs?|months?|weeks?|days?|hours?|decades?)\b/i
 
-/** Figures that count something: not years, not days of a month, and not a document's number. */
+/** The start of a span of years, just before the figure ending it. */
+const YEAR_SPAN_END = /(?:19|20)\d\d[-–/]$/
+
+/** Figures that count something: not years, not days of a month, not the end of a span of years, and not a document's number. */
 function countingFigure(sentence: string, lexicon: Lexicon): RegExp | undefined {
   const { dayNumber } = dates(lexicon)
   for (const m of sentence.matchAll(new RegExp(DIGITS.source, 'g'))) {
     const at = m.index ?? 0
     // Not a day of a month, nor a figure joined to the word it describes ("a 24-hour strike"), nor a digit within a name ("K9 Marine").
-    if (!dayNumber.test(sentence.slice(at)) && sentence[at + m[0].length] !== '-' && !NUMBERED_BY.test(sentence.slice(Math.max(0, at - 5), at)) && !/\p{L}/u.test(sentence[at - 1] ?? '')) return DIGITS
+    // Nor the end of a span of years ("until 2021-22").
+    const before = sentence.slice(Math.max(0, at - 5), at)
+    if (!dayNumber.test(sentence.slice(at)) && sentence[at + m[0].length] !== '-' && !NUMBERED_BY.test(before) && !YEAR_SPAN_END.test(before) && !/\p{L}/u.test(sentence[at - 1] ?? '')) return DIGITS
   }
   return undefined
 }
@@ -764,8 +769,8 @@ function describing(word: string): RegExp {
 }
 
 /**
- * Whether a token is a figure that counts something: not a year, a day of a
- * month, a share ("40%"), nor a figure joined to the next word ("a 24-hour
+ * Whether a token is a figure that counts something: not a year, the end of a
+ * span of years ("2021-22"), a day of a month, a share ("40%"), nor a figure joined to the next word ("a 24-hour
  * strike"), which describes that word.
  */
 function isCount(sentence: string, t: Token, dayNumber: RegExp): boolean {
@@ -773,7 +778,7 @@ function isCount(sentence: string, t: Token, dayNumber: RegExp): boolean {
   const rest = sentence.slice(t.start + t.word.length)
   // "Over half of the cases" says how many of them, as a share; "the first half of 2019" is a time.
   if (SHARE_OF.test(w) && /^\s+of\b/.test(rest)) return !/^\s+of\s+((the|that|this)\s+)?((19|20)\d\d|year|month|decade)\b/i.test(rest) && !/\b(first|second|last|latter|former)\s+$/i.test(sentence.slice(0, t.start))
-  if (!(/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)) || /^(19|20)\d\d$/.test(w) || dayNumber.test(sentence.slice(t.start)) || NUMBERED_BY.test(sentence.slice(Math.max(0, t.start - 5), t.start))) return false
+  if (!(/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)) || /^(19|20)\d\d$/.test(w) || dayNumber.test(sentence.slice(t.start)) || NUMBERED_BY.test(sentence.slice(Math.max(0, t.start - 5), t.start)) || YEAR_SPAN_END.test(sentence.slice(Math.max(0, t.start - 5), t.start))) return false
   return !/^\s*(%|per ?cent)/i.test(rest) && !rest.startsWith('-')
 }
 

@@ -686,6 +686,21 @@ describe('compose', () => {
     expect(await kindShort('what were the kiosks')).toBe(false)
   })
 
+  it('takes the end of a span of years ("2021-22", "2017/18") for no count', () => {
+    const ctx = kindContext({ countOf: new Set([toTerm('contracts') as string]), countNamed: new Set([toTerm('contracts') as string]), asked: new Set([toTerm('contracts') as string]), matched: new Set([toTerm('contracts') as string]) })
+    for (const sentence of ['The crews worked under contracts due to run until 2021-22.', 'The crews worked under contracts that ran in 2017/18.']) expect(kindScore('count', sentence, ctx), sentence).toBeLessThan(0.5)
+    expect(kindScore('count', 'The crews worked under 22 contracts until 2021.', ctx)).toBeGreaterThanOrEqual(0.8)
+  })
+
+  it('reads a figure named in the question as held by a sentence pointing back to the one naming it ("… at that time")', async () => {
+    const small = await smallKb({
+      'gazette-cost.md': gazette('gazette-cost', 'Ferries cost £12m', '2017', 'The Harbour Board said running the ferries and the piers cost an estimated £12m in 2016-17, more than it had planned. The board said about 4,000 passengers a day used the ferries at that time.', 'How much did the ferries cost in 2016-17?'),
+    })
+    const a = await answer(small, 'the £12m the board quoted - how many passengers a day was that for?')
+    expect(a.answered).toBe(true)
+    expect(a.answer).toMatch(/4,000 passengers/)
+  })
+
   it('counts a quoted title as one word when judging whether a date stands beside what was asked', () => {
     const ctx = kindContext({ matched: new Set([toTerm('consultation') as string]) })
     const beside = kindScore('time', 'The board\'s consultation on the ferries opened on 9 January 2013.', ctx)
