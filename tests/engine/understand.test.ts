@@ -481,6 +481,9 @@ describe('understand', () => {
     expect(ask("what was the chair's salary").kind).toBe('money')
     expect(ask('how much lower were the fares').kind).toBe('amount')
     expect(ask('how much did the fares go up by after the contracts').kind).toBe('amount')
+    // "How much?" alone, after a question, names no sum: a sum or a share answers it, whichever the sources give.
+    expect(ask('how much?', ['did the fares go up?']).kind).toBe('amount')
+    expect(ask('and how much', ['did the fares go up?']).kind).toBe('amount')
     // A reason named inside a question asking who or which is what they gave, not what is asked for.
     expect(ask('what were the reasons for cutting the night routes').kind).toBe('reason')
     expect(ask('what rating did the board give Harbour Link?').kind).toBe('rating')
