@@ -7,7 +7,7 @@
 import { asksSomething, cleanQuestion } from './clean'
 import { APPROXIMATELY, compose, composeHolder, plan, type Citation, type ComposeContext } from './compose'
 import type { Kb } from './kb'
-import { answerKind, escape, figureSorts } from './kinds'
+import { answerKind, escape, figureSorts, STRICT_KINDS } from './kinds'
 import { words } from './text'
 import type { MessageKey } from './lexicon'
 import { overview } from './overview'
@@ -66,12 +66,13 @@ async function answerWith(kb: Kb, question: string, history: readonly Turn[]): P
 }
 
 /**
- * What the last answer said, for a follow-up asking for the same kind of answer again ("and who runs it now?"): it says
- * something new if that answers as well. Asked for another kind ("when?" after "what happened?"), what was said may hold it.
+ * What the last answer said, for a follow-up asking for the same kind of answer again ("and who runs it now?"), or for none in
+ * particular ("how did it do?"): it says something new if that answers as well. Asked for another kind ("when?" after "what
+ * happened?"), what was said may hold it.
  */
 export function saidBefore(kb: Kb, history: readonly Turn[], query: Query): string | undefined {
   const last = history.at(-1)
-  return last?.answer !== undefined && understand(last.question, history.slice(0, -1), kb.language).kind === query.kind ? last.answer : undefined
+  return last?.answer !== undefined && (understand(last.question, history.slice(0, -1), kb.language).kind === query.kind || (query.followUp && !STRICT_KINDS.has(query.kind))) ? last.answer : undefined
 }
 
 /**

@@ -1279,9 +1279,12 @@ describe('compose', () => {
     expect(await firstSentence('when were the ferry contracts awarded?', `${awarded} [1]`)).toBe(awarded)
   })
 
-  it('passes on what the last answer said only to a follow-up asking for the same kind of answer again', () => {
+  it('passes on what the last answer said only to a follow-up asking for the same kind of answer again, or for none in particular', () => {
     const history = [{ question: 'which operators won the ferry contracts?', answer: 'Three operators won. [1]' }]
     expect(saidBefore(kb, history, understand('and which operators won the island routes?', history, kb.language))).toBe('Three operators won. [1]')
+    // "How did they do?" asks for no kind the last answer could hold: saying it again tells nothing.
+    const awarded = [{ question: 'when were the ferry contracts awarded?', answer: 'In March 2015. [1]' }]
+    expect(saidBefore(kb, awarded, understand('and how did they do?', awarded, kb.language))).toBe('In March 2015. [1]')
     expect(saidBefore(kb, history, understand('when?', history, kb.language))).toBeUndefined()
     expect(saidBefore(kb, [{ question: 'which operators won the ferry contracts?' }], understand('and the island routes?', [], kb.language))).toBeUndefined()
   })
