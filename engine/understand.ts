@@ -1064,7 +1064,8 @@ const ASKS = /\b(who|whom|whose|what|when|where|why|how|which|did|does|do|is|was
  * thing, not a kind of answer ("and the cost?").
  */
 function namesOnly(question: string, own: Slot[], lexicon: Lexicon): boolean {
-  const opening = CONTINUES.exec(question)
+  // "In Wales?" alone names a thing as "and in Wales?" does.
+  const opening = CONTINUES.exec(question) ?? (FRAGMENT.test(question) ? /^/.exec(question) : null)
   const rest = question.slice(opening?.[0].length ?? 0)
   // "And its owners?" asks more of the same thing, which its pronoun points back to.
   if (!opening || ASKS.test(rest) || LEANS_ON_CONTEXT.test(rest)) return false
@@ -1089,14 +1090,17 @@ function lastNamed(earlier: EarlierTurn, slots: Slot[], language: Language, sort
     if (sort !== 'word' || sortOfWord(w) !== 'word') return sortOfWord(w) === sort ? [w] : undefined
     return runs.find((run) => run.includes(w)) ?? (named || placedWords.has(w) || (/\p{L}/u.test(w) && !language.isEnglishWord(w)) ? [w] : undefined)
   }
-  let best: { words: string[]; at: number } | undefined
+  // Initials ("CRC", "the Kent CRC") more often name the kind of thing the other names are of: another name is meant first.
+  const initials = (slot: Slot) => slot.typed.length === 1 && slot.alternatives.some((alt) => alt.length > 1 && alt.map((t) => t.charAt(0)).join('') === (slot.typed[0] as string).toLowerCase())
+  let best: { words: string[]; at: number; generic: boolean } | undefined
   for (const slot of slots) {
     for (const w of slot.typed) {
       // What the follow-up names again is no earlier thing it replaces.
       if (own.has(w)) continue
       const name = nameOf(w)
       const at = ws.lastIndexOf(w)
-      if (name && at >= 0 && at < before && (!best || at > best.at)) best = { words: name, at }
+      const kind = initials(slot)
+      if (name && at >= 0 && at < before && (!best || (best.generic && !kind) || (best.generic === kind && at > best.at))) best = { words: name, at, generic: kind }
     }
   }
   return best?.words ?? []

@@ -795,6 +795,13 @@ describe('understand', () => {
     // An ordinal, for the last ordinal: "the second" strike is Bluewater's too, asked as the first was.
     expect(ask('and the second?', ['when was the first bluewater strike']).slots.map((s) => [s.typed.join(' '), s.weight])).toEqual([['second', 1], ['bluewater', 1], ['strike', 1]])
     expect(typed('and the final?', ['when was the first bluewater strike'])).toEqual(['final', 'bluewater', 'strike'])
+    // Initials more often name the kind of thing the other names are of ("the Bluewater HB"): another name is replaced first.
+    const initials: Language = { ...language, isEnglishWord: (w) => language.isEnglishWord(w) && w !== 'hb' }
+    const withInitials = (question: string, history: string[]) => understand(question, history.map((q) => ({ question: q })), initials).slots.map((s) => s.typed.join(' '))
+    expect(withInitials('and tidal?', ['what did the bluewater hb decide in 2019'])).toEqual(['tidal', 'hb', 'decide', '2019'])
+    // A phrase led by a preposition alone ("in the south?") names a thing as "and in the south?" does.
+    expect(typed('in the south?', ['who ran the bluewater ferries in 2016'])).not.toContain('bluewater')
+    expect(typed('in the south?', ['who ran the bluewater ferries in 2016'])).toContain('south')
     // Naming again what an earlier follow-up named, it replaces what came before that.
     expect(typed('what about the north', ['who ran the ferries in the south', 'and in the north?', 'and who runs them now?'])).not.toContain('south')
     // A follow-up with a question word of its own adds to what was asked.
