@@ -72,6 +72,8 @@ async function answerWith(kb: Kb, question: string, history: readonly Turn[]): P
  */
 export function saidBefore(kb: Kb, history: readonly Turn[], query: Query): string | undefined {
   const last = history.at(-1)
+  // Who ran something in another year may be who ran it in the year asked before: a lasting state is said again.
+  if (query.lasting) return undefined
   return last?.answer !== undefined && (understand(last.question, history.slice(0, -1), kb.language).kind === query.kind || (query.followUp && !STRICT_KINDS.has(query.kind))) ? last.answer : undefined
 }
 

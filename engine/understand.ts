@@ -550,7 +550,8 @@ export function understand(question: string, history: readonly Turn[], language:
     spans: spansNamed(statedYears.length > 0 ? (cleaned.context as string) : text),
     // A year the statement told sets the scene as "in 2016, who ran it?" does.
     yearSetsScene: years.length > 0 && (lexicon.question.sceneYear.test(text) || statedYears.length > 0),
-    lasting: years.length > 0 && kind === 'entity' && lexicon.question.lasting.test(text),
+    // A follow-up naming another year ("in 2017?") asks the lasting state its question asked.
+    lasting: years.length > 0 && kind === 'entity' && (lexicon.question.lasting.test(text) || (followUp && chain.some((turn) => lexicon.question.lasting.test(turn.text)))),
     ...(publication && { publication: lexicon.question.writerAsked.test(main) ? ('writer' as const) : ('publisher' as const) }),
     ...counted(text, own, language),
     ...(context && context.replaced.length > 0 && { replaced: context.replaced }),

@@ -1286,6 +1286,9 @@ describe('compose', () => {
     const awarded = [{ question: 'when were the ferry contracts awarded?', answer: 'In March 2015. [1]' }]
     expect(saidBefore(kb, awarded, understand('and how did they do?', awarded, kb.language))).toBe('In March 2015. [1]')
     expect(saidBefore(kb, history, understand('when?', history, kb.language))).toBeUndefined()
+    // Who ran something in another year may be who ran it in the year asked before: it may be said again.
+    const ran = [{ question: 'which company ran the night routes in 2017?', answer: 'Bluewater ran them. [1]' }]
+    expect(saidBefore(kb, ran, understand('and in 2019?', ran, kb.language))).toBeUndefined()
     expect(saidBefore(kb, [{ question: 'which operators won the ferry contracts?' }], understand('and the island routes?', [], kb.language))).toBeUndefined()
   })
 

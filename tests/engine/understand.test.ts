@@ -1394,6 +1394,9 @@ describe('understand', () => {
     // Having something, or being its owner, lasts too.
     expect(ask('which firm had the night routes in 2017?').lasting).toBe(true)
     expect(ask('which firm was the owner of the night routes in 2017?').lasting).toBe(true)
+    // A follow-up naming another year asks the lasting state its question asked; one asking who won then does not.
+    expect(ask('in 2019?', ['which company ran the night routes in 2017?']).lasting).toBe(true)
+    expect(ask('and in 2019?', ['which company won the night routes in 2017?']).lasting).toBe(false)
     expect(ask('how many people used the night routes').countNamed).toEqual([])
     expect(ask('how many were cancelled').countNamed).toEqual([])
     expect(ask('who replaced Jo Bluewater as chair').succession).toEqual({ of: 'Jo Bluewater', direction: 'after' })
