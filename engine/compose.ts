@@ -118,8 +118,8 @@ const CHOICE = 0.3
 /** How much more a sentence giving examples counts when a follow-up asks for them ("such as?"). */
 const EXAMPLES_GIVEN = 0.5
 const HELD = 0.2
-/** A sentence opening by referring to what came before ("It", "The same report", "The NAO also…"), or pointing back to its time ("… at that time"). */
-const REFERS_BACK = /^(?:it|its|they|their|he|his|she|her|this|these|those|such|the same)\b|^(?:\S+\s+){1,4}also\b|\b(?:at that time|at the same time|by then)\b/i
+/** A sentence opening by referring to what came before ("It", "The same report", "The NAO also…", "At the same time"), or pointing back to its time ("… at that time"). */
+const REFERS_BACK = /^(?:it|its|they|their|he|his|she|her|this|these|those|such|the same)\b|^(?:\S+\s+){1,4}also\b|^at the same time\b|\bat that time\b/i
 /** How much of what the sentence before names a sentence referring back to it holds. */
 const REFERRED = 0.5
 /** What a sentence is worth that still speaks of what a follow-up put its own words in place of. */
@@ -818,7 +818,8 @@ function joinedSpans(spans: Array<readonly [number, number]>): Array<readonly [n
 function ownedElsewhere(ws: readonly string[], [start, end]: readonly [number, number], owners: ReadonlyArray<readonly [number, number]>, slots: readonly Slot[]): boolean {
   if (ws[end + 1] === 'of' && ws[end + 2] !== undefined && !owners.some(([b0]) => b0 > end + 1 && b0 <= end + 1 + NEAR_PART)) return true
   const before = ws[start - 1]
-  if (before === undefined || !/['’]s$/.test(before) || owners.some(([b0, b1]) => b0 <= start - 1 && start - 1 <= b1)) return false
+  // words() keeps a possessive's "'s" (normalised to a straight quote), not the plural's bare apostrophe ("the CRCs' chiefs").
+  if (before === undefined || !/'s$/.test(before) || owners.some(([b0, b1]) => b0 <= start - 1 && start - 1 <= b1)) return false
   // A possessor the question names elsewhere ("at MTCnovo" for "MTCnovo's director") is whose it is.
   const term = toTerm(before)
   return term === null || !slots.some((slot) => slot.alternatives.some((alt) => alt.includes(term)))
@@ -929,7 +930,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     const unsaid = (c: Candidate) => !context.said?.includes(c.sentence)
     // About now, only another sentence saying how things stand will do: an older state is no answer to "and today?".
     const stillCurrent = (c: Candidate) => !query.now || context.current.has(c.passage)
-    const fresh = firstAnswering && !unsaid(firstAnswering) ? candidates.find((c) => c.score >= firstAnswering.score * NEARLY && scorer.answers(c, listedWin) && unsaid(c) && stillCurrent(c)) : undefined
+    // Not one referring back to a sentence it would be quoted without ("At the same time…").
+    const fresh = firstAnswering && !unsaid(firstAnswering) ? candidates.find((c) => c.score >= firstAnswering.score * NEARLY && scorer.answers(c, listedWin) && unsaid(c) && stillCurrent(c) && !refersBack(c.record)[c.position]) : undefined
     // After what the visitor told, a sentence holding none of the question's own words says it back: one answering nearly as well that holds one of them leads instead.
     const typed = retrieval.slots.some((s) => s.told) ? slotsWhere(retrieval.slots, (s) => isOwnConcept(s) && !s.told && !s.carried && !s.namesKind) : []
     const tellsBack = (c: Candidate) => typed.length > 0 && !typed.some((i) => c.covers.has(i))
@@ -1009,6 +1011,16 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
       for (const i of c.covers) covered.add(i)
     }
 
+    // A first sentence holding part of the question only through the one before it ("… at that time") is quoted after it, as one span,
+    // unless that one only says back what the visitor told.
+    const lead = chosen[0] as Candidate
+    const prior = lead.before.size > 0 ? candidates.find((c) => c.passage === lead.passage && c.position === lead.position - 1 && !tellsBack(c)) : undefined
+    if (prior) {
+      const at = chosen.indexOf(prior)
+      if (at > 0) chosen.splice(at, 1)
+      chosen.unshift(prior)
+      if (chosen.length > MAX_ADDED + 1) chosen.pop()
+    }
     // The same fact from another source: one sentence, both citations.
     const corroborations = new Map<Candidate, Candidate[]>()
     for (const c of chosen) {

@@ -305,6 +305,11 @@ const SPAN_AFTER = /^[\s-]+(years?|yrs?|months?|weeks?|days?|hours?|decades?)\b/
 /** The start of a span of years, just before the figure ending it. */
 const YEAR_SPAN_END = /(?:19|20)\d\d[-–/]$/
 
+/** Whether the text just before a figure makes it a document's number ("HC 484") or the end of a span of years ("2021-22"). */
+function numberedOrSpan(before: string): boolean {
+  return NUMBERED_BY.test(before) || YEAR_SPAN_END.test(before)
+}
+
 /** Figures that count something: not years, not days of a month, not the end of a span of years, and not a document's number. */
 function countingFigure(sentence: string, lexicon: Lexicon): RegExp | undefined {
   const { dayNumber } = dates(lexicon)
@@ -313,7 +318,7 @@ function countingFigure(sentence: string, lexicon: Lexicon): RegExp | undefined 
     // Not a day of a month, nor a figure joined to the word it describes ("a 24-hour strike"), nor a digit within a name ("K9 Marine").
     // Nor the end of a span of years ("until 2021-22").
     const before = sentence.slice(Math.max(0, at - 5), at)
-    if (!dayNumber.test(sentence.slice(at)) && sentence[at + m[0].length] !== '-' && !NUMBERED_BY.test(before) && !YEAR_SPAN_END.test(before) && !/\p{L}/u.test(sentence[at - 1] ?? '')) return DIGITS
+    if (!dayNumber.test(sentence.slice(at)) && sentence[at + m[0].length] !== '-' && !numberedOrSpan(before) && !/\p{L}/u.test(sentence[at - 1] ?? '')) return DIGITS
   }
   return undefined
 }
@@ -446,11 +451,10 @@ function tokens(sentence: string): Token[] {
   return facts(sentence).tokens
 }
 
-/** How close (in words) the nearest word of the question is to the text at `offset`, a quoted title counting as one word; Infinity when none is there. */
-function distanceToAsked(sentence: string, toks: Token[], offset: number, matched: ReadonlySet<string>): number {
+/** How close (in words) the nearest word of the question is to the text at `offset`, by `placesOf`; Infinity when none is there. */
+function distanceToAsked(toks: Token[], place: readonly number[], offset: number, matched: ReadonlySet<string>): number {
   let at = toks.findIndex((t) => t.start >= offset)
   if (at < 0) at = toks.length - 1
-  const place = placesOf(sentence, toks)
   let best = Infinity
   toks.forEach((t, i) => {
     if (t.term !== null && matched.has(t.term)) best = Math.min(best, Math.abs((place[i] as number) - (place[at] as number)))
@@ -458,11 +462,11 @@ function distanceToAsked(sentence: string, toks: Token[], offset: number, matche
   return best
 }
 
-const QUOTED = /["“][^"”]{1,200}["”]/g
+const QUOTED_TITLES = new RegExp(QUOTED_TITLE.source, 'gu')
 
-/** Each token's place in the sentence, in words, where the words of a quotation take one place between them. */
+/** Each token's place in the sentence, in words, where a quoted title ("Transforming Rehabilitation: a revolution in…") takes one place. */
 function placesOf(sentence: string, toks: Token[]): number[] {
-  const spans = [...sentence.matchAll(QUOTED)].map((m) => [m.index, m.index + m[0].length] as const)
+  const spans = [...sentence.matchAll(QUOTED_TITLES)].map((m) => [m.index, m.index + m[0].length] as const)
   const place: number[] = []
   let n = -1
   let inSpan = -1
@@ -479,7 +483,8 @@ function placesOf(sentence: string, toks: Token[]): number[] {
 function nearAsked(sentence: string, pattern: RegExp, ctx: KindContext, far: number, window = 6): number {
   const toks = tokens(sentence)
   const at = offsetsOf(sentence, pattern)
-  for (const offset of at) if (distanceToAsked(sentence, toks, offset, ctx.matched) <= window) return 1
+  const place = at.length > 0 ? placesOf(sentence, toks) : []
+  for (const offset of at) if (distanceToAsked(toks, place, offset, ctx.matched) <= window) return 1
   return at.length > 0 ? far : 0
 }
 
@@ -641,7 +646,7 @@ export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const LINKS = new Set(['of', 'for', 'and', 'the', 'in', '&'])
 
 /** A name's initials: all of a word in capitals ("HM"), else its first letter; linking words skipped. */
-function initials(ws: string[]): string {
+export function initials(ws: readonly string[]): string {
   return ws
     .filter((w) => !LINKS.has(w.toLowerCase()))
     .map((w) => (/^\p{Lu}+$/u.test(w) ? w : (w[0] ?? '')))
@@ -683,15 +688,17 @@ const SPELT_IN_PASSING = 0.8
 
 /** Whether, after the name asked about (or its letters in brackets), the sentence says what it is or does: "…(CRCs), which manage…", "Napo is the…", "X, a …". */
 function definedAfter(sentence: string, focus: string[]): boolean {
-  return focus.some((word) => definingAfter(caseless(word)).test(sentence))
+  return focus.some((word) =>
+    [...sentence.matchAll(definingAfter(caseless(word)))].some((m) => !/,\s*(?:an?|the)\s+$/i.test(m[0]) || APPOSITIVE_REST.test(sentence.slice((m.index ?? 0) + m[0].length))),
+  )
 }
 const definingAfterCache = new Map<string, RegExp>()
 function definingAfter(word: string): RegExp {
-  return memo(definingAfterCache, word, () => {
-    const written = /\p{L}y$/u.test(word) ? `${escape(word.slice(0, -1))}(?:y[\\p{L}'’]*|ies)` : `${escape(word)}[\\p{L}'’]*`
-    return new RegExp(`\\b${written}\\)?(?:\\s*,\\s*(?:which|who|that|an?|the)\\b|\\s+(?:is|are|was|were)\\s+(?:an?|the|one)\\s)`, 'iu')
-  })
+  return memo(definingAfterCache, word, () => new RegExp(`\\b${writtenForms(word)}\\)?(?:\\s*,\\s*(?:which|who|that)\\b|\\s*,\\s*(?:an?|the)\\s+(?=\\p{L})|\\s+(?:is|are|was|were)\\s+(?:an?|the|one)\\s)`, 'giu'))
 }
+
+/** A short noun phrase in lower case closed by a comma: ", the firms running the ferries," is an appositive; ", the Press Association reported" and ", the service was split into…" are not. */
+const APPOSITIVE_REST = /^\p{Ll}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,5}\s*,/u
 
 /** Whether a sentence names the thing asked about right after words saying what it is ("the Green Paper 'Breaking the Cycle'"). */
 function namedAfterWhatItIs(sentence: string, focus: string[]): boolean {
@@ -757,13 +764,18 @@ const wordPatterns = new Map<string, RegExp>()
 /** "the", up to four lower-case words, then the name's first words: what comes just before a name titled by its role. */
 const ROLE_BEFORE = /\b[Tt]he\s+((?:\p{Ll}[\p{L}-]*\s+){1,4})(?:\p{Lu}[\p{L}'’-]*\s+){0,2}$/u
 
+/** A word as written in its forms: "company" as "Companies" too, not "study" as "studied". */
+function writtenForms(word: string): string {
+  return /\p{L}y$/u.test(word) ? `${escape(word.slice(0, -1))}(?:y[\\p{L}'’]*|ies)` : `${escape(word)}[\\p{L}'’]*`
+}
+
 const describingCache = new Map<string, RegExp>()
 
 /** The pattern of a word described, built once per word. */
 function describing(word: string): RegExp {
   return memo(describingCache, word, () => {
     // "Company" is described as "Companies (CRCs)" too, not "study" as "studied".
-    const written = /\p{L}y$/u.test(word) ? `${escape(word.slice(0, -1))}(?:y[\\p{L}'’]*|ies)` : `${escape(word)}[\\p{L}'’]*`
+    const written = writtenForms(word)
     return new RegExp(`\\b${written}\\)?\\s*(,|\\(|\\s(is|was|are|were|stands for|means)\\b)`, 'iu')
   })
 }
@@ -778,7 +790,7 @@ function isCount(sentence: string, t: Token, dayNumber: RegExp): boolean {
   const rest = sentence.slice(t.start + t.word.length)
   // "Over half of the cases" says how many of them, as a share; "the first half of 2019" is a time.
   if (SHARE_OF.test(w) && /^\s+of\b/.test(rest)) return !/^\s+of\s+((the|that|this)\s+)?((19|20)\d\d|year|month|decade)\b/i.test(rest) && !/\b(first|second|last|latter|former)\s+$/i.test(sentence.slice(0, t.start))
-  if (!(/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)) || /^(19|20)\d\d$/.test(w) || dayNumber.test(sentence.slice(t.start)) || NUMBERED_BY.test(sentence.slice(Math.max(0, t.start - 5), t.start)) || YEAR_SPAN_END.test(sentence.slice(Math.max(0, t.start - 5), t.start))) return false
+  if (!(/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w)) || /^(19|20)\d\d$/.test(w) || dayNumber.test(sentence.slice(t.start)) || numberedOrSpan(sentence.slice(Math.max(0, t.start - 5), t.start))) return false
   return !/^\s*(%|per ?cent)/i.test(rest) && !rest.startsWith('-')
 }
 

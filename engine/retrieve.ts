@@ -412,11 +412,13 @@ function asksFor(question: string, lexicon: Lexicon): string {
   return `${answerKind(question, lexicon)}${lexicon.question.polar.test(question) ? '?' : ''}${order}`
 }
 
-/** The term of the word a "how many …" question counts, if it is one. */
+/** The term of the word a listed "how many …" question counts, if it is one: the first after "how many" that is no stop word ("how many of the CRCs…"). */
 function countedWord(question: string, lexicon: Lexicon): string | undefined {
-  const m = lexicon.question.countOf.exec(question)
-  const word = m?.slice(1).find((g) => g !== undefined)
-  return word === undefined ? undefined : (toTerm(word.toLowerCase()) ?? undefined)
+  for (const g of lexicon.question.countOf.exec(question)?.slice(1) ?? []) {
+    const term = g === undefined ? null : toTerm(g.toLowerCase())
+    if (term !== null) return term
+  }
+  return undefined
 }
 
 /** A listed question as retrieval compares it; the build works this out for every passage, `passages` counting those that hold a term. */
@@ -594,7 +596,7 @@ function similarity(listed: Listed, asked: Asked): number {
  * `exhaustive` gathers candidates from every match rather than from
  * champions, to measure what champions change.
  */
-export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pick<Query, 'now' | 'text' | 'lasting' | 'years'>>, limit = 8, exhaustive = false): Promise<Retrieval> {
+export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pick<Query, 'now' | 'text' | 'lasting' | 'years' | 'countOf'>>, limit = 8, exhaustive = false): Promise<Retrieval> {
   const typedFor = new Map<string, string>()
   for (const slot of query.slots) {
     const typed = slot.typed.length === 1 ? (slot.typed[0] as string) : ''
@@ -628,7 +630,7 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   const partial = !exhaustive && [...termHits.values()].some((m) => m.lookup.truncated)
   const wanted = Math.max(limit, LISTED_CANDIDATES)
   // A question about now also weighs the passages that say how things stand, wherever they rank.
-  const listing = query.text === undefined ? undefined : listedWordForWord(kb, query.text)
+  const listing = query.text === undefined ? undefined : listedInSameWords(kb, query.text)
   const keep = query.now ? (listing ? new Set([...kb.current, ...listing]) : kb.current) : listing
   const gathered = accumulate(s, slots, slotWeights, mapValues(termHits, (m) => slipped(m.gathered, m.fuzzy)))
   let ranked = topRanked(gathered, total, partial ? Math.max(wanted, CANDIDATES) : wanted, keep)
@@ -649,12 +651,12 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   // A passage kept for saying how things stand is matched wherever it ranks: its listed question says which state it gives.
   matchListed(kb, hits.filter((h, i) => i < LISTED_CANDIDATES || keep?.has(h.passage)), slots, slotWeights, termHits, query.text === undefined ? undefined : asksFor(query.text, kb.language.lexicon))
   // The passage whose listed question wins comes first.
-  // Of listed questions matching as closely, one counting what the question counts wins ("how many CRCs met their targets", not "how many targets did the CRCs meet").
-  const counts = query.text === undefined ? undefined : countedWord(query.text, kb.language.lexicon)
+  // Of listed questions matching equally, one counting what the question counts wins ("how many CRCs met their targets", not "how many targets did the CRCs meet").
+  const counts = (h: Hit) => { const term = countedWord(h.listed?.question ?? '', kb.language.lexicon); return term !== undefined && (query.countOf ?? []).includes(term) }
   const closer = (h: Hit, best: Hit | undefined) => {
     const [mine, theirs] = [h.listed?.similarity ?? 0, best?.listed?.similarity ?? 0]
     if (mine !== theirs) return mine > theirs
-    return counts !== undefined && best !== undefined && countedWord(h.listed?.question ?? '', kb.language.lexicon) === counts && countedWord(best.listed?.question ?? '', kb.language.lexicon) !== counts
+    return best !== undefined && counts(h) && !counts(best)
   }
   const winner = hits.reduce<Hit | undefined>((best, h) => (winsByListed(h) && closer(h, best) ? h : best), undefined)
   const ordered = winner ? [winner, ...hits.filter((h) => h !== winner)] : hits
@@ -676,25 +678,30 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
  * which wrangler.toml turns off).
  */
 
-/** Per knowledge base, its listed questions by their terms (stop words dropped, stemmed, in order), with the passages listing each. */
+/** Per knowledge base, its listed questions by what they ask for and their terms (stop words dropped, stemmed, in order), with the passages listing each. */
 const listedByTerms = new WeakMap<Kb, Map<string, number[]>>()
 
+/** A listed question's key: the kind of answer it asks for and its terms ("whats a crc" and "What is a CRC?" share one; "how many crcs were there" does not). */
+const listedKey = (question: string, lexicon: Lexicon) => `${asksFor(question, lexicon)} ${terms(question).join(' ')}`
+
 /**
- * The passages listing the question asked in the same words but for stop words and endings ("whats a crc" lists as
- * "What is a CRC?"): they are weighed whatever their rank, as a question the maintainers listed is answered from their
- * passage however many others share its words. Whether it wins is judged as for any listed question.
+ * The passages listing the question asked in the same words but for stop words and endings: they are weighed whatever
+ * their rank, as a question the maintainers listed is answered from their passage however many others share its words.
+ * Whether it wins is judged as for any listed question.
  */
-function listedWordForWord(kb: Kb, text: string): ReadonlySet<number> | undefined {
-  let byTerms = listedByTerms.get(kb)
-  if (!byTerms) {
-    byTerms = new Map()
+function listedInSameWords(kb: Kb, text: string): ReadonlySet<number> | undefined {
+  const { lexicon } = kb.language
+  let byKey = listedByTerms.get(kb)
+  if (!byKey) {
+    byKey = new Map()
     for (const { passage, question } of kb.questions) {
-      const key = terms(question).join(' ')
-      if (key !== '') byTerms.set(key, [...(byTerms.get(key) ?? []), passage])
+      if (terms(question).length === 0) continue
+      const key = listedKey(question, lexicon)
+      byKey.set(key, [...(byKey.get(key) ?? []), passage])
     }
-    listedByTerms.set(kb, byTerms)
+    listedByTerms.set(kb, byKey)
   }
-  const found = byTerms.get(terms(text).join(' '))
+  const found = byKey.get(listedKey(text, lexicon))
   return found ? new Set(found) : undefined
 }
 

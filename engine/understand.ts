@@ -6,7 +6,7 @@
  */
 import { addressesAssistant, asksSomething, cleanQuestion, isQuestion, isWordedAsQuestion, stillInsults, type CleanQuestion } from './clean'
 import { STOP_WORDS } from './stop-words'
-import { NAMES, answerKind, datesNamed, figureKind, isPersonName, kindOf, monthIndex, type AnswerKind, type NamedDate } from './kinds'
+import { NAMES, answerKind, datesNamed, figureKind, initials, isPersonName, kindOf, monthIndex, type AnswerKind, type NamedDate } from './kinds'
 import { COUNT_CLASSES, type CountClass, type Lexicon } from './lexicon'
 import { irregularPast, isDescribing, isRoughMeasure, isUnitOfSum, NUMBER_WORDS, spansNamed, terms, toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
@@ -520,7 +520,7 @@ export function understand(question: string, history: readonly Turn[], language:
   let kind = asked.kind
   // A follow-up only naming a source after a question on what one said ("the BBC said about £450m, right?" then "and the Independent?",
   // and then "and the Guardian?") asks for that source's version: `saidBy` is that question.
-  const saidBy = followUp && namesOnly(text, own, lexicon) ? chain.find((turn) => asksWhoSaid(turn.text, lexicon))?.text : undefined
+  const saidBy = followUp && namesOnly(text, own, language) ? chain.find((turn) => asksWhoSaid(turn.text, lexicon))?.text : undefined
   // "And in Wales?" asks what the earlier question asked; "was it reversed?" asks a yes or no of its own.
   if (kind === 'other' && previousText !== undefined && !polar && shaped && !ASKS_OWN.test(main)) {
     const earlier = answerKind(previousText, lexicon)
@@ -551,7 +551,7 @@ export function understand(question: string, history: readonly Turn[], language:
     // A year the statement told sets the scene as "in 2016, who ran it?" does.
     yearSetsScene: years.length > 0 && (lexicon.question.sceneYear.test(text) || statedYears.length > 0),
     // A follow-up naming another year ("in 2017?") asks the lasting state its question asked.
-    lasting: years.length > 0 && kind === 'entity' && (lexicon.question.lasting.test(text) || (followUp && chain.some((turn) => lexicon.question.lasting.test(turn.text)))),
+    lasting: years.length > 0 && kind === 'entity' && (lexicon.question.lasting.test(text) || (followUp && namesOnly(text, own, language) && chain.some((turn) => lexicon.question.lasting.test(turn.text)))),
     ...(publication && { publication: lexicon.question.writerAsked.test(main) ? ('writer' as const) : ('publisher' as const) }),
     ...counted(text, own, language),
     ...(context && context.replaced.length > 0 && { replaced: context.replaced }),
@@ -1064,9 +1064,11 @@ const ASKS = /\b(who|whom|whose|what|when|where|why|how|which|did|does|do|is|was
  * verb of its own, no pronoun pointing back ("and its owners?"), and names a
  * thing, not a kind of answer ("and the cost?").
  */
-function namesOnly(question: string, own: Slot[], lexicon: Lexicon): boolean {
-  // "In Wales?" alone names a thing as "and in Wales?" does.
-  const opening = CONTINUES.exec(question) ?? (FRAGMENT.test(question) ? /^/.exec(question) : null)
+function namesOnly(question: string, own: Slot[], { lexicon, isEnglishWord }: Pick<Language, 'lexicon' | 'isEnglishWord'>): boolean {
+  // "In Wales?" alone names a thing as "and in Wales?" does; "in the end?", "in practice?" name none: a phrase alone must hold a name or a figure.
+  const fragment = !CONTINUES.test(question) && FRAGMENT.test(question)
+  if (fragment && !own.some((s) => s.typed.some((w) => /\d/.test(w) || !isEnglishWord(w.toLowerCase())))) return false
+  const opening = CONTINUES.exec(question) ?? (fragment ? /^/.exec(question) : null)
   const rest = question.slice(opening?.[0].length ?? 0)
   // "And its owners?" asks more of the same thing, which its pronoun points back to.
   if (!opening || ASKS.test(rest) || LEANS_ON_CONTEXT.test(rest)) return false
@@ -1079,32 +1081,38 @@ function namesOnly(question: string, own: Slot[], lexicon: Lexicon): boolean {
  * figure stands for a figure ("and 2020?"), an ordinal for an ordinal ("and the second?"); a word, for a name (a capitalised
  * run such as "Working Links", whole, or a word that is not everyday English,
  * such as "Napo") or a thing placed with "in", "for"… ("in Wales"). Which of
- * several named things is meant, the words cannot say: the last is taken.
+ * several named things is meant, the words cannot say: the last is taken, save initials right after another name.
  */
-function lastNamed(earlier: EarlierTurn, slots: Slot[], language: Language, sort: ReturnType<typeof sortOfWord>, own: ReadonlySet<string>, before = Infinity): string[] {
+function lastNamed(earlier: EarlierTurn, slots: Slot[], language: Language, sort: ReturnType<typeof sortOfWord>, own: ReadonlySet<string>, initialsAsked: boolean, before = Infinity): string[] {
   const ws = words(earlier.text).map((w) => w.toLowerCase())
   // An earlier follow-up that only named something ("and the inspectors?") named it whatever its words.
-  const named = namesOnly(earlier.text, earlier.own, language.lexicon)
+  const named = namesOnly(earlier.text, earlier.own, language)
   const runs = namesIn(earlier.text, language).map((run) => words(run).map((w) => w.toLowerCase()))
   const placedWords = new Set([...placed(earlier.text).values()].flat())
   const nameOf = (w: string): string[] | undefined => {
     if (sort !== 'word' || sortOfWord(w) !== 'word') return sortOfWord(w) === sort ? [w] : undefined
     return runs.find((run) => run.includes(w)) ?? (named || placedWords.has(w) || (/\p{L}/u.test(w) && !language.isEnglishWord(w)) ? [w] : undefined)
   }
-  // Initials ("CRC", "the Kent CRC") more often name the kind of thing the other names are of: another name is meant first.
-  const initials = (slot: Slot) => slot.typed.length === 1 && slot.alternatives.some((alt) => alt.length > 1 && alt.map((t) => t.charAt(0)).join('') === (slot.typed[0] as string).toLowerCase())
-  let best: { words: string[]; at: number; generic: boolean } | undefined
+  // Initials right after another name ("the Kent CRC") name the kind of thing that name is of: unless the follow-up names initials
+  // itself ("and the NPS?"), the other name is meant.
+  const head = (slot: Slot, at: number) => !initialsAsked && isInitials(slot) && at > 0 && nameOf(ws[at - 1] as string) !== undefined
+  let best: { words: string[]; at: number; head: boolean } | undefined
   for (const slot of slots) {
     for (const w of slot.typed) {
       // What the follow-up names again is no earlier thing it replaces.
       if (own.has(w)) continue
       const name = nameOf(w)
       const at = ws.lastIndexOf(w)
-      const kind = initials(slot)
-      if (name && at >= 0 && at < before && (!best || (best.generic && !kind) || (best.generic === kind && at > best.at))) best = { words: name, at, generic: kind }
+      const kind = head(slot, at)
+      if (name && at >= 0 && at < before && (!best || (best.head && !kind) || (best.head === kind && at > best.at))) best = { words: name, at, head: kind }
     }
   }
   return best?.words ?? []
+}
+
+/** Whether a one-word slot is initials the vocabulary spells out ("CRC"). */
+function isInitials(slot: Slot): boolean {
+  return slot.typed.length === 1 && slot.alternatives.some((alt) => alt.length > 1 && initials(alt) === (slot.typed[0] as string).toLowerCase())
 }
 
 /**
@@ -1114,14 +1122,15 @@ function lastNamed(earlier: EarlierTurn, slots: Slot[], language: Language, sort
  */
 function substitution(question: string, own: Slot[], earlier: EarlierTurn, carried: Slot[], language: Language): Set<string> {
   const replaced = replacedBy(question, earlier.text)
-  if (replaced.size > 0 || !namesOnly(question, own, language.lexicon)) return replaced
+  if (replaced.size > 0 || !namesOnly(question, own, language)) return replaced
   const sorts = new Set(own.flatMap((s) => s.typed.map(sortOfWord)))
   const sort = sorts.size === 1 ? [...sorts][0] ?? 'word' : 'word'
   const ownWords = new Set(own.flatMap((s) => s.typed))
   // After "what did the BBC say about the cost of TR?", "and the Independent?", one name, stands for whoever said it: a name before the reporting word.
   const saying = own.length === 1 ? words(earlier.text).findIndex((w) => language.lexicon.reporting.test(w)) : -1
-  const speaker = saying > 0 ? lastNamed(earlier, carried, language, sort, ownWords, saying) : []
-  return new Set(speaker.length > 0 ? speaker : lastNamed(earlier, carried, language, sort, ownWords))
+  const initialsAsked = own.some(isInitials)
+  const speaker = saying > 0 ? lastNamed(earlier, carried, language, sort, ownWords, initialsAsked, saying) : []
+  return new Set(speaker.length > 0 ? speaker : lastNamed(earlier, carried, language, sort, ownWords, initialsAsked))
 }
 
 /** A follow-up borrows the concepts of the turns it leans on, at a lower weight so its own words still lead; one pointing back also borrows the names the last answer gave. */
@@ -1152,7 +1161,7 @@ function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: str
       mineReplaced.push(...mine)
     }
     // "And in 2019?" after "who was minister in 2016?" asks the earlier question again with its year changed, "and the second?" with its ordinal: the rest weighs as it did there.
-    const again = i === 0 && mineReplaced.length > 0 && own.length > 0 && own.every((s) => s.typed.every((w) => YEAR.test(w) || ORDINAL.test(w))) && namesOnly(question, own, language.lexicon)
+    const again = i === 0 && mineReplaced.length > 0 && own.length > 0 && own.every((s) => s.typed.every((w) => YEAR.test(w) || ORDINAL.test(w))) && namesOnly(question, own, language)
     const kindWord = again ? kindOf(earlier.text, language.lexicon).word : undefined
     for (const slot of carried) {
       const key = slotKey(slot.alternatives)

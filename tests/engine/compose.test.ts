@@ -698,7 +698,8 @@ describe('compose', () => {
     })
     const a = await answer(small, 'the £12m the board quoted - how many passengers a day was that for?')
     expect(a.answered).toBe(true)
-    expect(a.answer).toMatch(/4,000 passengers/)
+    // The sentence pointing back comes after the one it points to, quoted with it as one span.
+    expect(a.answer).toMatch(/^The Harbour Board said running the ferries .* £12m in 2016-17, more than it had planned\. The board said about 4,000 passengers a day used the ferries at that time\. \[1\]$/)
   })
 
   it('counts a quoted title as one word when judging whether a date stands beside what was asked', () => {
@@ -711,7 +712,13 @@ describe('compose', () => {
   it('reads a name spelt out and then said what it is as a definition, and one spelt out in passing, in a sentence about something else, as less of one', () => {
     const ctx = kindContext({ focus: ['what', 'is', 'a', 'hc'] })
     const defined = ['The Harbour Companies (HCs), which run the ferries of one port each, were set up in 2014.', 'The Harbour Company (HC) is the firm running the ferries of one port.', 'The Harbour Companies (HCs), the firms running the ferries, were set up in 2014.']
-    const inPassing = ['The board fined the three Harbour Companies (HCs) £2m in 2019.', 'The Harbour Companies (HCs) were telling crews not to report faults.', 'The owners of the Harbour Companies (HCs) are in the ferry business for the subsidies.']
+    const inPassing = [
+      'The board fined the three Harbour Companies (HCs) £2m in 2019.',
+      'The Harbour Companies (HCs) were telling crews not to report faults.',
+      'The owners of the Harbour Companies (HCs) are in the ferry business for the subsidies.',
+      'The three Harbour Companies (HCs), the Gazette reported, would lose their contracts.',
+      'Under the Harbour Companies (HCs), the ferry service was split into two parts in 2014, and fares rose.',
+    ]
     for (const sentence of defined) expect(kindScore('definition', sentence, ctx), sentence).toBe(1)
     for (const sentence of inPassing) {
       expect(kindScore('definition', sentence, ctx), sentence).toBeGreaterThanOrEqual(0.6)
@@ -1647,8 +1654,12 @@ describe('compose', () => {
     const lines = await answer(small, 'who was the chief executive of harbour link')
     expect(lines.answered).toBe(true)
     expect(lines.answer).toMatch(/Jo Bluewater/)
-    // A possessor the question names elsewhere is whose it is.
-    expect((await answer(small, 'who was the chief executive at harbour link')).answer).toMatch(/Jo Bluewater/)
+    // A possessor the question names elsewhere is whose it is: "the director of ferries at Harbour Link" is "Harbour Link's director of ferries".
+    const director = await smallKb({
+      'gazette-director.md': gazette('gazette-director', 'Night sailings to go on', '2018-05', "Harbour Link's director of ferries, Jo Bluewater, said the night sailings from Hapend would go on through the winter. The Harbour Board had asked Harbour Link in October to stop the night sailings for the winter.", 'Will the night sailings go on?'),
+    })
+    expect(understand('who was the director of ferries at harbour link', [], director.language).soughtOf).toEqual(['ferries'])
+    expect((await answer(director, 'who was the director of ferries at harbour link')).answer).toMatch(/Jo Bluewater/)
   })
 
   it('of two listed questions in the same words, lets the one counting what the question counts win ("how many crews…", not "how many piers…")', async () => {
