@@ -118,6 +118,9 @@ const CHOICE = 0.3
 /** How much more a sentence giving examples counts when a follow-up asks for them ("such as?"). */
 const EXAMPLES_GIVEN = 0.5
 const HELD = 0.2
+/** A definition asked of a name's letters: "what does X stand for?", "what does X mean?", "X is short for what?". */
+const LETTERS_ASKED = /\b(?:stands?|short)\s+for\b|\bmean\b|\bmeaning\b|\b(?:acronym|abbreviation|initials|letters)\b/i
+
 /** A sentence opening by referring to what came before ("It", "The same report", "The NAO also…", "At the same time"), or pointing back to its time ("… at that time"). */
 const REFERS_BACK = /^(?:it|its|they|their|he|his|she|her|this|these|those|such|the same)\b|^(?:\S+\s+){1,4}also\b|^at the same time\b|\bat that time\b/i
 /** How much of what the sentence before names a sentence referring back to it holds. */
@@ -436,6 +439,7 @@ class Scorer {
       asked: new Set(retrieval.slots.flatMap((slot) => slot.alternatives.map((alt) => alt.at(-1) as string))),
       // "Which paper said…", "which magazine ran the story…": whoever a sentence's words come from is the answer.
       asksAttribution: query.attribution,
+      lettersAsked: query.kind === 'definition' && LETTERS_ASKED.test(query.text),
       countOf: new Set(query.countOf),
       countNamed: new Set(query.countNamed),
       countsAnyOf: query.countsAnyOf,

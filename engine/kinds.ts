@@ -361,6 +361,8 @@ export interface KindContext {
   matched: ReadonlySet<string>
   /** The question asks who said or found something: then the one a sentence attributes its words to is the answer. */
   asksAttribution: boolean
+  /** A definition asked as what a name's letters stand for ("what does X stand for?"): spelling it out is the answer. */
+  lettersAsked?: boolean
   isEnglishWord: (word: string) => boolean
   /** The whole dictionary, the words the sources make names of included: a person's name holds at most one of its words. */
   isDictionaryWord: (word: string) => boolean
@@ -685,8 +687,10 @@ function describes(sentence: string, focus: string[]): boolean {
 
 /** What a sentence spelling out the name asked about is worth when it goes on to say nothing of what the thing is. */
 const SPELT_IN_PASSING = 0.8
+/** What a sentence saying what the thing asked about is or does is worth without spelling its name out. */
+const SAID_WHAT_IT_IS = 0.9
 
-/** Whether, after the name asked about (or its letters in brackets), the sentence says what it is or does: "…(CRCs), which manage…", "Napo is the…", "X, a …". */
+/** Whether, after the name asked about (or its letters in brackets), the sentence says what it is or does: "…(CRCs), which manage…", "Napo is the…", "X, a …", "the NPS was created to…". */
 function definedAfter(sentence: string, focus: string[]): boolean {
   return focus.some((word) =>
     [...sentence.matchAll(definingAfter(caseless(word)))].some((m) => !/,\s*(?:an?|the)\s+$/i.test(m[0]) || APPOSITIVE_REST.test(sentence.slice((m.index ?? 0) + m[0].length))),
@@ -694,7 +698,7 @@ function definedAfter(sentence: string, focus: string[]): boolean {
 }
 const definingAfterCache = new Map<string, RegExp>()
 function definingAfter(word: string): RegExp {
-  return memo(definingAfterCache, word, () => new RegExp(`\\b${writtenForms(word)}\\)?(?:\\s*,\\s*(?:which|who|that)\\b|\\s*,\\s*(?:an?|the)\\s+(?=\\p{L})|\\s+(?:is|are|was|were)\\s+(?:an?|the|one)\\s)`, 'giu'))
+  return memo(definingAfterCache, word, () => new RegExp(`\\b${writtenForms(word)}\\)?(?:\\s*,\\s*(?:which|who|that)\\b|\\s*,\\s*(?:an?|the)\\s+(?=\\p{L})|\\s+(?:is|are|was|were)\\s+(?:an?|the|one)\\s|\\s+(?:is|are|was|were)\\s+(?:created|set up|established|formed|responsible|there)\\s+(?:to|for)\\s)`, 'giu'))
 }
 
 /** A short noun phrase in lower case closed by a comma: ", the firms running the ferries," is an appositive; ", the Press Association reported" and ", the service was split into…" are not. */
@@ -1043,9 +1047,10 @@ export function kindScore(kind: AnswerKind, sentence: string, ctx: KindContext):
       // "What word did she use…", "how did they describe it": the words are quoted.
       return QUOTATION.test(sentence) ? 1 : 0
     case 'definition':
-      // Spelling out the name is the definition; a description of it ("X, the …") comes close.
-      // Spelling out the name and then saying what it is or does defines it; a name spelt out in passing, in a sentence about something else, comes close.
-      if (expands(sentence, ctx.focus)) return definedAfter(sentence, ctx.focus) ? 1 : SPELT_IN_PASSING
+      // Spelling out the name and then saying what it is or does defines it; saying so without spelling it out, nearly;
+      // a name spelt out in passing, in a sentence about something else, comes close; a description of it ("X, the …") less so.
+      if (expands(sentence, ctx.focus)) return ctx.lettersAsked || definedAfter(sentence, ctx.focus) ? 1 : SPELT_IN_PASSING
+      if (!ctx.lettersAsked && definedAfter(sentence, ctx.focus)) return SAID_WHAT_IT_IS
       return describes(sentence, ctx.focus) || namedAfterWhatItIs(sentence, ctx.focus) ? 0.6 : /\(/.test(sentence) ? 0.3 : 0
     default:
       return 0

@@ -720,6 +720,14 @@ describe('compose', () => {
       'Under the Harbour Companies (HCs), the ferry service was split into two parts in 2014, and fares rose.',
     ]
     for (const sentence of defined) expect(kindScore('definition', sentence, ctx), sentence).toBe(1)
+    // Saying what it is or does without spelling the name out comes nearly as close, above a name spelt out in passing.
+    const said = kindScore('definition', 'The new HC was created to run the ferries of one port.', ctx)
+    expect(said).toBeLessThan(1)
+    expect(said).toBeGreaterThan(kindScore('definition', 'The board fined the three Harbour Companies (HCs) £2m in 2019.', ctx))
+    // Asked what the letters stand for, spelling them out is the answer, and saying what it does without them is not.
+    const letters = kindContext({ focus: ['what', 'does', 'hc', 'stand', 'for'], lettersAsked: true })
+    expect(kindScore('definition', 'The board fined the three Harbour Companies (HCs) £2m in 2019.', letters)).toBe(1)
+    expect(kindScore('definition', 'The new HC was created to run the ferries of one port.', letters)).toBeLessThan(kindScore('definition', 'The board fined the three Harbour Companies (HCs) £2m in 2019.', letters))
     for (const sentence of inPassing) {
       expect(kindScore('definition', sentence, ctx), sentence).toBeGreaterThanOrEqual(0.6)
       expect(kindScore('definition', sentence, ctx), sentence).toBeLessThan(1)
