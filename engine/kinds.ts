@@ -768,7 +768,7 @@ const wordPatterns = new Map<string, RegExp>()
 /** "the", up to four lower-case words, then the name's first words: what comes just before a name titled by its role. */
 const ROLE_BEFORE = /\b[Tt]he\s+((?:\p{Ll}[\p{L}-]*\s+){1,4})(?:\p{Lu}[\p{L}'’-]*\s+){0,2}$/u
 
-/** A word as written in its forms: "company" as "Companies" too, not "study" as "studied". */
+/** A word as written in its forms: "company" as "Companies (CRCs)" too, not "study" as "studied". */
 function writtenForms(word: string): string {
   return /\p{L}y$/u.test(word) ? `${escape(word.slice(0, -1))}(?:y[\\p{L}'’]*|ies)` : `${escape(word)}[\\p{L}'’]*`
 }
@@ -777,11 +777,7 @@ const describingCache = new Map<string, RegExp>()
 
 /** The pattern of a word described, built once per word. */
 function describing(word: string): RegExp {
-  return memo(describingCache, word, () => {
-    // "Company" is described as "Companies (CRCs)" too, not "study" as "studied".
-    const written = writtenForms(word)
-    return new RegExp(`\\b${written}\\)?\\s*(,|\\(|\\s(is|was|are|were|stands for|means)\\b)`, 'iu')
-  })
+  return memo(describingCache, word, () => new RegExp(`\\b${writtenForms(word)}\\)?\\s*(,|\\(|\\s(is|was|are|were|stands for|means)\\b)`, 'iu'))
 }
 
 /**

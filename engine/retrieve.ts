@@ -652,7 +652,10 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
   matchListed(kb, hits.filter((h, i) => i < LISTED_CANDIDATES || keep?.has(h.passage)), slots, slotWeights, termHits, query.text === undefined ? undefined : asksFor(query.text, kb.language.lexicon))
   // The passage whose listed question wins comes first.
   // Of listed questions matching equally, one counting what the question counts wins ("how many CRCs met their targets", not "how many targets did the CRCs meet").
-  const counts = (h: Hit) => { const term = countedWord(h.listed?.question ?? '', kb.language.lexicon); return term !== undefined && (query.countOf ?? []).includes(term) }
+  const counts = (h: Hit) => {
+    const term = countedWord(h.listed?.question ?? '', kb.language.lexicon)
+    return term !== undefined && (query.countOf ?? []).includes(term)
+  }
   const closer = (h: Hit, best: Hit | undefined) => {
     const [mine, theirs] = [h.listed?.similarity ?? 0, best?.listed?.similarity ?? 0]
     if (mine !== theirs) return mine > theirs

@@ -1060,12 +1060,13 @@ const ASKS = /\b(who|whom|whose|what|when|where|why|how|which|did|does|do|is|was
 
 /**
  * A follow-up that only names something ("and the inspectors?", "what about
- * Seetec?", "and 2020?"): it opens as a continuation, has no question word or
+ * Seetec?", "and 2020?", or a phrase led by a preposition naming a name or a
+ * figure, "in Wales?"): it opens as a continuation, has no question word or
  * verb of its own, no pronoun pointing back ("and its owners?"), and names a
  * thing, not a kind of answer ("and the cost?").
  */
 function namesOnly(question: string, own: Slot[], { lexicon, isEnglishWord }: Pick<Language, 'lexicon' | 'isEnglishWord'>): boolean {
-  // "In Wales?" alone names a thing as "and in Wales?" does; "in the end?", "in practice?" name none: a phrase alone must hold a name or a figure.
+  // "In the end?", "in practice?" name nothing.
   const fragment = !CONTINUES.test(question) && FRAGMENT.test(question)
   if (fragment && !own.some((s) => s.typed.some((w) => /\d/.test(w) || !isEnglishWord(w.toLowerCase())))) return false
   const opening = CONTINUES.exec(question) ?? (fragment ? /^/.exec(question) : null)
@@ -1103,8 +1104,8 @@ function lastNamed(earlier: EarlierTurn, slots: Slot[], language: Language, sort
       if (own.has(w)) continue
       const name = nameOf(w)
       const at = ws.lastIndexOf(w)
-      const kind = head(slot, at)
-      if (name && at >= 0 && at < before && (!best || (best.head && !kind) || (best.head === kind && at > best.at))) best = { words: name, at, head: kind }
+      const isHead = head(slot, at)
+      if (name && at >= 0 && at < before && (!best || (best.head && !isHead) || (best.head === isHead && at > best.at))) best = { words: name, at, head: isHead }
     }
   }
   return best?.words ?? []
