@@ -681,31 +681,29 @@ export async function retrieve(kb: Kb, query: Pick<Query, 'slots'> & Partial<Pic
  * which wrangler.toml turns off).
  */
 
-/** Per knowledge base, its listed questions by what they ask for and their terms (stop words dropped, stemmed, in order), with the passages listing each. */
-const listedByTerms = new WeakMap<Kb, Map<string, number[]>>()
-
-/** A listed question's key: the kind of answer it asks for and its terms ("whats a crc" and "What is a CRC?" share one; "how many crcs were there" does not). */
-const listedKey = (question: string, lexicon: Lexicon) => `${asksFor(question, lexicon)} ${terms(question).join(' ')}`
+/** Per knowledge base, its listed questions by their terms (stop words dropped, stemmed, in order): built once, the kind each asks for read only when its terms match. */
+const listedByTerms = new WeakMap<Kb, Map<string, Array<{ passage: number; question: string }>>>()
 
 /**
- * The passages listing the question asked in the same words but for stop words and endings: they are weighed whatever
- * their rank, as a question the maintainers listed is answered from their passage however many others share its words.
- * Whether it wins is judged as for any listed question.
+ * The passages listing the question asked in the same words but for stop words and endings, asking for the same kind of answer
+ * ("whats a crc" lists as "What is a CRC?"; "how many crcs were there" does not): they are weighed whatever their rank, as a question
+ * the maintainers listed is answered from their passage however many others share its words. Whether it wins is judged as for any listed question.
  */
 function listedInSameWords(kb: Kb, text: string): ReadonlySet<number> | undefined {
-  const { lexicon } = kb.language
-  let byKey = listedByTerms.get(kb)
-  if (!byKey) {
-    byKey = new Map()
-    for (const { passage, question } of kb.questions) {
-      if (terms(question).length === 0) continue
-      const key = listedKey(question, lexicon)
-      byKey.set(key, [...(byKey.get(key) ?? []), passage])
+  let byTerms = listedByTerms.get(kb)
+  if (!byTerms) {
+    byTerms = new Map()
+    for (const listed of kb.questions) {
+      const key = terms(listed.question).join(' ')
+      if (key !== '') byTerms.set(key, [...(byTerms.get(key) ?? []), listed])
     }
-    listedByTerms.set(kb, byKey)
+    listedByTerms.set(kb, byTerms)
   }
-  const found = byKey.get(listedKey(text, lexicon))
-  return found ? new Set(found) : undefined
+  const same = byTerms.get(terms(text).join(' '))
+  if (!same) return undefined
+  const asks = asksFor(text, kb.language.lexicon)
+  const found = same.filter((listed) => asksFor(listed.question, kb.language.lexicon) === asks)
+  return found.length > 0 ? new Set(found.map((listed) => listed.passage)) : undefined
 }
 
 /** The words typed for slots, in order: a loop, as flatMap is a call into the runtime even over no slots, and retrieval asks three times per question. */
