@@ -44,6 +44,42 @@ export function kindOf(question: string, lexicon: Lexicon): { kind: AnswerKind; 
   return word ? { kind: found.kind, cue, word } : { kind: found.kind, cue }
 }
 
+/**
+ * What "what was it?" asks for, after a statement introducing what it asks of ("… set a deadline for the review. What was it?"):
+ * the kind of value the thing introduced nearest the question names, if any.
+ */
+export function kindOfIt(question: string, statement: string | undefined, lexicon: Lexicon): { kind: AnswerKind; cue?: string; word?: string } | undefined {
+  // The statement may be the question's own first part: "… set a deadline for the review - what was it?"
+  const [told, asking] = statement === undefined ? (ENDS_ASKING_OF_IT.exec(question)?.slice(1) ?? []) : [statement, ASKS_OF_IT.exec(question)?.[1]]
+  if (told === undefined || asking === undefined) return undefined
+  let resolved: { kind: AnswerKind; cue?: string; word?: string } | undefined
+  const said = words(told.toLowerCase())
+  said.forEach((w, i) => {
+    if (!INTRODUCING.has(w)) return
+    // The thing itself, up to three words, before any word joining it to more ("a strong word for the workloads").
+    const stop = said.findIndex((x, j) => j > i && STOP_WORDS.has(x))
+    const phrase = said.slice(i + 1, Math.min(stop < 0 ? said.length : stop, i + 4))
+    if (phrase.length === 0) return
+    for (const thing of new Set([phrase.join(' '), phrase.at(-1) as string])) {
+      const found = [kindOf(`${asking} was the ${thing}`, lexicon), kindOf(`which ${thing}`, lexicon)].find((k) => VALUE_KINDS.has(k.kind))
+      if (found) {
+        resolved = found
+        break
+      }
+    }
+  })
+  return resolved
+}
+
+/** A question asking only "what was it?". */
+const ASKS_OF_IT = /^\s*(?:so\s+|and\s+)?(what|which)\s+(?:was|is|were|are)\s+(?:it|that|this|they|those)\s*[?.!]*\s*$/i
+/** A question whose first part states what its end asks of: "… set a deadline - what was it?". */
+const ENDS_ASKING_OF_IT = /^(.*\S)\s*[-–—,;:.?!]+\s*(?:so\s+|and\s+)?(what|which)\s+(?:was|is|were|are)\s+(?:it|that|this|they|those)\s*[?.!]*\s*$/is
+/** Words introducing a thing ("a deadline", "one brutal word", "their target date"). */
+const INTRODUCING: ReadonlySet<string> = new Set(['a', 'an', 'the', 'one', 'its', 'their', 'his', 'her', 'some'])
+/** Kinds of value a thing introduced can name. */
+const VALUE_KINDS: ReadonlySet<AnswerKind> = new Set(['percent', 'money', 'amount', 'count', 'time', 'duration', 'rating', 'wording', 'title'])
+
 /** A question up to its second question word: "which minister admitted " of "which minister admitted … how much work…" ("when" and "where" more often start a clause than ask). */
 const LEAD = /^.*?\b(?:who|whom|whose|what|whats|which|why|how)\b.*?(?=\b(?:who|whom|whose|what|whats|which|why|how)\b)/is
 

@@ -6,7 +6,7 @@
  */
 import { addressesAssistant, asksSomething, cleanQuestion, isQuestion, isWordedAsQuestion, stillInsults, type CleanQuestion } from './clean'
 import { STOP_WORDS } from './stop-words'
-import { NAMES, answerKind, datesNamed, figureKind, initials, isPersonName, kindOf, monthIndex, type AnswerKind, type NamedDate } from './kinds'
+import { NAMES, answerKind, datesNamed, figureKind, initials, isPersonName, kindOf, kindOfIt, monthIndex, type AnswerKind, type NamedDate } from './kinds'
 import { COUNT_CLASSES, type CountClass, type Lexicon } from './lexicon'
 import { irregularPast, isDescribing, isRoughMeasure, isUnitOfSum, NUMBER_WORDS, spansNamed, terms, toTerm, words, yearsNamed } from './text'
 import type { Expansions } from './vocabulary'
@@ -486,7 +486,9 @@ export function understand(question: string, history: readonly Turn[], language:
   const leansOnHistory = history.length > 0 && (leaning || leansOnEarlier(text, language, answered) || talkedAbout(text, history.at(-1)?.question ?? ''))
   const namesText = () => cleaned.context !== undefined && !isPleasantry(cleaned.context, lexicon) && slotsFor(statement(), language).some((s) => s.weight === 1)
   const publication = textSlots.some((s) => s.weight === 1) || (aboutText !== undefined && (namesText() || leansOnHistory))
-  const asked = publication ? { kind: 'other' as const } : kindOf(main, lexicon)
+  const itself = publication ? { kind: 'other' as const } : kindOf(main, lexicon)
+  // "… set a deadline for the review. What was it?" asks for what the statement introduced.
+  const asked = itself.kind === 'other' || itself.kind === 'definition' ? (kindOfIt(main, cleaned.context, lexicon) ?? itself) : itself
   // "Such as?" asks for examples of what it follows: no words of its own.
   const own = EXAMPLES.test(text) ? [] : told(withKindWord(publication ? textSlots : slotsFor(text, language), asked.word, asked.kind), text, language)
   const noWordsOfItsOwn = own.every((s) => s.weight < 1)

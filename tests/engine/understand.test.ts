@@ -327,6 +327,16 @@ describe('understand', () => {
     expect(ask('how many complaints passengers made?').countNamed).toEqual([toTerm('complaints')])
   })
 
+  it('asked "what was it?" after a statement, reads the kind of answer from the thing the statement introduced', () => {
+    expect(ask('the board set the operators a deadline to publish their timetables. what was it?').kind).toBe('time')
+    expect(ask('the board set the operators a deadline to publish their timetables - what was it').kind).toBe('time')
+    expect(ask('the inspectors summed up the night routes in one brutal word, what was it?').kind).toBe('wording')
+    expect(ask('bluewater set itself a target date for the new crossings. what was it?').kind).toBe('time')
+    // A thing that names no kind of value leaves the question as it was; so does a question asking more than "what was it?".
+    expect(ask('the board had a plan for the night routes. what was it?').kind).toBe(ask('what was it?').kind)
+    expect(ask('the board set a deadline. what was it about?').kind).toBe(ask('what was it about?').kind)
+  })
+
   it('reads the kind of answer wanted from the wording', () => {
     expect(ask('how often were passengers asked about the crossings').kind).toBe('duration')
     // "How much" before "earlier" or "longer" asks for a length of time, not a sum.
