@@ -6,6 +6,7 @@
  */
 import type { Kb } from './kb'
 import type { Retrieval } from './retrieve'
+import { words } from './text'
 
 const COUNT = 3
 
@@ -28,12 +29,21 @@ function fallbackFor(kb: Kb): string[] {
 
 export function suggest(kb: Kb, retrieval?: Retrieval, asked?: string): string[] {
   const picked: string[] = []
+  // Two passages may list one question in other letter case or punctuation ("What does X stand for?", "what does x stand for"): it is suggested once.
+  const seen = new Set(asked === undefined ? [] : [sameQuestion(asked)])
   const add = (q: string | undefined) => {
-    if (q && picked.length < COUNT && !picked.includes(q) && q.toLowerCase() !== asked?.toLowerCase()) picked.push(q)
+    if (!q || picked.length >= COUNT || seen.has(sameQuestion(q))) return
+    seen.add(sameQuestion(q))
+    picked.push(q)
   }
   // Passages that share some of the question's concepts, their closest listed question first.
   const near = (retrieval?.hits ?? []).filter((h) => h.coverage > 0).sort((a, b) => (b.listed?.similarity ?? 0) - (a.listed?.similarity ?? 0) || b.score - a.score)
   for (const hit of near) add(hit.listed?.question ?? hit.record.questions[0])
   for (const q of fallbackFor(kb)) add(q)
   return picked
+}
+
+/** A question's words alone, in lower case. */
+function sameQuestion(q: string): string {
+  return words(q.toLowerCase()).join(' ')
 }

@@ -1718,6 +1718,16 @@ describe('compose', () => {
     expect(a.suggestions).toContain('What happened to the night timetable?')
   })
 
+  it('suggests a question two passages list in other letter case or punctuation once', async () => {
+    const small = await smallKb({
+      'gazette-night.md': gazette('gazette-night', 'The night timetable was cut', '2019-04', 'The Harbour Board cut the night timetable to two crossings an evening in April 2019, to save money on crews and fuel over the quiet winter months.', 'What happened to the night timetable?'),
+      'gazette-crews.md': gazette('gazette-crews', 'Night crews were moved to day routes', '2019-04', 'The Harbour Board moved its night crews to the busier day routes when the night timetable was cut in April 2019, and no crew member lost a job.', 'what happened to the night timetable'),
+    })
+    const a = await answer(small, 'how many passengers complained about the night timetable?')
+    expect(a.answered).toBe(false)
+    expect(a.suggestions).toHaveLength(1)
+  })
+
   it('answers about another year when the year only sets the scene, but not when the question asks about that year', async () => {
     // Bluewater was named for the night routes in 2015; the sources say nothing of 2017 itself.
     const scene = await ask('in 2017, who ran the night routes?')
