@@ -123,6 +123,8 @@ const LETTERS_ASKED = /\b(?:stands?|short)\s+for\b|\bmean\b|\bmeaning\b|\b(?:acr
 
 /** A sentence opening by referring to what came before ("It", "The same report", "The NAO also…", "At the same time"), or pointing back to its time ("… at that time"). */
 const REFERS_BACK = /^(?:it|its|they|their|he|his|she|her|this|these|those|such|the same)\b|^(?:\S+\s+){1,4}also\b|^at the same time\b|\bat that time\b/i
+/** A sentence that cannot stand alone: its subject or comparison is in the sentence before ("The same notice…", "By comparison…"). */
+const LEANS_BACK = /^(?:it|its|they|their|he|his|she|her|this|these|those|such|the same)\b|^(?:by|in) (?:comparison|contrast)\b/i
 /** How much of what the sentence before names a sentence referring back to it holds. */
 const REFERRED = 0.5
 /** What a sentence is worth that still speaks of what a follow-up put its own words in place of. */
@@ -1018,7 +1020,7 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     // A first sentence holding part of the question only through the one before it ("… at that time") is quoted after it, as one span,
     // unless that one only says back what the visitor told.
     const lead = chosen[0] as Candidate
-    const prior = lead.before.size > 0 ? candidates.find((c) => c.passage === lead.passage && c.position === lead.position - 1 && !tellsBack(c)) : undefined
+    const prior = lead.before.size > 0 || (lead.position > 0 && LEANS_BACK.test(lead.sentence)) ? candidates.find((c) => c.passage === lead.passage && c.position === lead.position - 1 && !tellsBack(c)) : undefined
     if (prior) {
       const at = chosen.indexOf(prior)
       if (at > 0) chosen.splice(at, 1)

@@ -1718,6 +1718,16 @@ describe('compose', () => {
     expect(a.suggestions).toContain('What happened to the night timetable?')
   })
 
+  it('quotes the sentence before a first sentence that cannot stand alone ("By comparison…", "The same notice…"), as one span', async () => {
+    const small = await smallKb({
+      'gazette-fares.md': gazette('gazette-fares', 'Night fares compared', '2019-04', 'The Harbour Board said the night crossings lost a fifth of their passengers in April 2019 after the timetable was cut. By comparison, day fares on the harbour crossings rose by 4%, the Harbour Board said.', 'How many passengers did the night crossings lose?'),
+    })
+    const a = await answer(small, 'how much did day fares rise?')
+    expect(a.answer).toMatch(/^The Harbour Board said the night crossings lost a fifth of their passengers in April 2019 after the timetable was cut\. By comparison, day fares/)
+    expect(a.citations).toHaveLength(1)
+    expect(a.citations[0]?.quote).toMatch(/^The Harbour Board said the night crossings.*By comparison, day fares/)
+  })
+
   it('suggests a question two passages list in other letter case or punctuation once', async () => {
     const small = await smallKb({
       'gazette-night.md': gazette('gazette-night', 'The night timetable was cut', '2019-04', 'The Harbour Board cut the night timetable to two crossings an evening in April 2019, to save money on crews and fuel over the quiet winter months.', 'What happened to the night timetable?'),
