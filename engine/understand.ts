@@ -238,6 +238,8 @@ export function statesDate(text: string, date: string, lexicon: Lexicon): boolea
 const OWN_PEOPLE = /\b(?:my|our)\b/i
 /** Pronouns that stand for a person: "when did he get the job?" means a person the last answer named, not the first name in it. */
 const PERSONAL = /\b(he|him|his|she|her|hers)\b/i
+/** A pronoun standing for a thing, not a person. */
+const THING = /\b(it|its)\b/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
 
 /** A question word alone, or with its verb: "when?", "why not?", "how much?", "who did?", "who decided?", "who won?"; "how many" with its noun, and either after a preposition ("over how many years?"). */
@@ -918,19 +920,44 @@ export function readsLastAnswer(question: string, language: Language): boolean {
  * told it, not what it is about, unless `tellers` are wanted too.
  */
 function namesIn(answer: string, language: Language, tellers = false): string[] {
+  const runs = nameRunsIn(answer, language, tellers).map((n) => n.run)
+  return [...runs.filter((run) => /\s/.test(run)), ...runs.filter((run) => !/\s/.test(run))]
+}
+
+/** The names in an answer's first sentence, as `namesIn` reads them, in the order they come, each with whether the word before it places it. */
+function nameRunsIn(answer: string, language: Language, tellers = false): { run: string; placed: boolean }[] {
   const first = answer.split(/(?<=[.!?])\s+(?=\p{Lu})|\s*\[\d+\]/u)[0] ?? ''
   const months = new RegExp(`^(${language.lexicon.monthNames})$`, 'i')
-  const runs: string[] = []
+  const runs: { run: string; placed: boolean }[] = []
+  let end = 0
   for (const m of first.matchAll(NAMES)) {
+    const between = first.slice(end, m.index ?? 0)
+    end = (m.index ?? 0) + m[0].length
     const next = words(first.slice((m.index ?? 0) + m[0].length))[0] ?? ''
     if (!tellers && language.lexicon.reporting.test(next)) continue
     // A capital that only starts the sentence ("In May", "Under Chris Grayling's") is not part of a name, nor is a month or a possessive 's.
     const parts = m[0].replace(/['’]s?$/, '').split(/\s+/)
-    while (parts.length > 0 && (STOP_WORDS.has((parts[0] as string).toLowerCase()) || months.test(parts[0] as string))) parts.shift()
-    if (parts.length > 0) runs.push(parts.join(' '))
+    const dropped: string[] = []
+    while (parts.length > 0 && (STOP_WORDS.has((parts[0] as string).toLowerCase()) || months.test(parts[0] as string))) dropped.push(parts.shift() as string)
+    if (parts.length === 0) continue
+    const after = (dropped.at(-1) ?? words(between).at(-1) ?? '').toLowerCase()
+    // A name joined to a placed one ("in Wales and south-west England") is placed too.
+    const placed = PLACES.has(after) || (runs.at(-1)?.placed === true && JOINED.test(between))
+    runs.push({ run: parts.join(' '), placed })
   }
-  const many = runs.filter((run) => /\s/.test(run))
-  return [...many, ...runs.filter((run) => !/\s/.test(run) && !language.isEnglishWord(run.toLowerCase()))]
+  return runs.filter(({ run }) => /\s/.test(run) || !language.isEnglishWord(run.toLowerCase()))
+}
+/** Words placing a name as where, when or of what something is, rather than what a sentence is about. */
+const PLACES: ReadonlySet<string> = new Set(['in', 'at', 'for', 'from', 'across', 'during', 'within', 'outside', 'under', 'by', 'of', 'between', 'to', 'into', 'with', 'on', 'around', 'near'])
+/** What joins a name to the one before it in a list ("Wales and south-west England", "Dorset, Devon"). */
+const JOINED = /^\s*(?:,\s*|,?\s*(?:and|or)\s+(?:[\p{Ll}-]+\s+){0,2})$/u
+
+/** After "who won X?" or "which company…?", the name answering it: the first in the answer that the question did not name ("MTCnovo, …, had won the London CRC"). */
+function answeringName(asked: string, answer: string, language: Language): string | undefined {
+  if (!SEEKS_SOMEONE.has(answerKind(asked, language.lexicon))) return undefined
+  const typed = new Set(words(asked.toLowerCase()))
+  // Not one placed by a preposition ("… offenders in Wales, the Working Links companies"): what answers is what the sentence is about.
+  return nameRunsIn(answer, language).find(({ run, placed }) => !placed && !words(run.toLowerCase()).every((w) => typed.has(w)))?.run
 }
 
 
@@ -1143,7 +1170,10 @@ function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: str
   const pointing = lastAnswer !== undefined && pointsBack(question)
   const person = pointing && PERSONAL.test(question) ? personPointed({ question: chain[0]?.text ?? '', answer: lastAnswer }, language) : undefined
   // The first name: what a sentence is about usually comes first ("Working Links, …, went bust").
-  const named = !pointing ? '' : (person ?? namesIn(lastAnswer, language)[0] ?? '')
+  // "It" is no person: after "who brought in X?", "when did it start?" asks of X.
+  const answering = pointing ? answeringName(chain[0]?.text ?? '', lastAnswer, language) : undefined
+  const answeredBy = answering !== undefined && !(THING.test(question) && isPersonName(answering, language)) ? answering : undefined
+  const named = !pointing ? '' : (person ?? answeredBy ?? namesIn(lastAnswer, language)[0] ?? '')
   const mineReplaced: string[] = []
   // A person a pronoun stands for ("when did she leave?") is what the question asks about, as if typed.
   if (person) {

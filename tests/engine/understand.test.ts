@@ -850,6 +850,16 @@ describe('understand', () => {
     expect(understand('and when were the night routes cut back?', [last], language).slots.map((s) => s.typed.join(' '))).not.toContain('bluewater')
   })
 
+  it('after a question asking who or which, takes what "they" or "it" stands for from the name answering it, not one the question named or one placed by a preposition', () => {
+    const typed = (q: string, last: { question: string; answer: string }) => understand(q, [last], language).slots.map((s) => s.typed.join(' '))
+    // A name of several words would be taken first were it not for what was asked.
+    const won = { question: 'who won the north harbour routes?', answer: 'The Gazette reported that Bluewater, a ferry company, had won the North Harbour and Tidal Bay routes. [1]' }
+    expect(typed('when did they take over?', won)).toContain('bluewater')
+    const bust = { question: 'which ferry company went bust in 2019?', answer: 'Crossings to Tidal Bay and north Annika Sound, the Bluewater routes, stopped when their operator collapsed. [1]' }
+    expect(typed('who took over its routes?', bust)).toContain('bluewater')
+    expect(typed('who took over its routes?', bust)).not.toContain('tidal')
+  })
+
   it('takes what "he" or "she" stands for from the first person the last answer named, not from the first name in it', () => {
     const last = { question: 'who brought in the night timetable?', answer: 'The Night Timetable was introduced soon after Annika Brodie became harbour master. [1]' }
     const typed = (q: string) => understand(q, [last], language).slots.map((s) => s.typed.join(' '))
