@@ -105,6 +105,8 @@ const SAYS_MORE = 0.25
 const FOLLOWED = 0.6
 /** A follow-up's answer may pass over what the last answer said for a sentence scoring this share of it. */
 const NEARLY = 0.7
+/** The same, for a follow-up with no words of its own. */
+const NEARLY_UNWORDED = 0.5
 const MAX_WORDS = 90
 /** Other sides of a disagreement shown beside the first. */
 const MAX_SIDES = 3
@@ -937,7 +939,9 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     // About now, only another sentence saying how things stand will do: an older state is no answer to "and today?".
     const stillCurrent = (c: Candidate) => !query.now || context.current.has(c.passage)
     // Not one referring back to a sentence it would be quoted without ("At the same time…").
-    const fresh = firstAnswering && !unsaid(firstAnswering) ? candidates.find((c) => c.score >= firstAnswering.score * NEARLY && scorer.answers(c, listedWin) && unsaid(c) && stillCurrent(c) && !refersBack(c.record)[c.position]) : undefined
+    // A follow-up of no words of its own ("what happened to it?") asks for more than was said: something new need answer less nearly as well.
+    const nearly = retrieval.slots.some((s) => isOwnConcept(s) && !s.carried) ? NEARLY : NEARLY_UNWORDED
+    const fresh = firstAnswering && !unsaid(firstAnswering) ? candidates.find((c) => c.score >= firstAnswering.score * nearly && scorer.answers(c, listedWin) && unsaid(c) && stillCurrent(c) && !refersBack(c.record)[c.position]) : undefined
     // After what the visitor told, a sentence holding none of the question's own words says it back: one answering nearly as well that holds one of them leads instead.
     const typed = retrieval.slots.some((s) => s.told) ? slotsWhere(retrieval.slots, (s) => isOwnConcept(s) && !s.told && !s.carried && !s.namesKind) : []
     const tellsBack = (c: Candidate) => typed.length > 0 && !typed.some((i) => c.covers.has(i))

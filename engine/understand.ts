@@ -200,7 +200,7 @@ function withStatement(own: Slot[], stated: Slot[]): Slot[] {
 }
 
 /** A question word asking something of its own ("where else did they…", "how did they…"), not "how about…", which asks the earlier question again ("why" and "whose" name a kind of their own). */
-const ASKS_OWN = /\b(?:where|wheres)\b|\bhow\b(?! about\b)/i
+const ASKS_OWN = /\b(?:where|wheres)\b|\bhow\b(?! about\b)|\bwhat(?:'s|s)? (?:happened|happens|happening|became of)\b/i
 /** "What did she admit?": after a question asking who, it asks what was done or said, not who again ("and what did Tidal win?" after "how many…" asks how many). */
 const ASKS_WHAT_DONE = /^\s*(?:(?:and|so|but|then)\s+)?what (?:did|does|do|has|have|had)\b/i
 /** Kinds of answer a question asking who wants. */

@@ -1728,6 +1728,16 @@ describe('compose', () => {
     expect(a.citations[0]?.quote).toMatch(/^The Harbour Board said the night crossings.*By comparison, day fares/)
   })
 
+  it('answers "what happened to it?" after a question asking when, with something the last answer did not say, not the same kind of answer again', async () => {
+    const first = 'when did the crews strike?'
+    const said = await ask(first)
+    expect(sentencesOf(said)[0]).toMatch(/^Ferry crews held a 12-hour strike on 12 April 2019/)
+    const next = await answer(kb, 'what happened to it?', [{ question: first, answer: said.answer }])
+    expect(next.answered).toBe(true)
+    expect(sentencesOf(next)[0]).not.toBe(sentencesOf(said)[0])
+    expect(understand('what happened to it?', [{ question: first, answer: said.answer }], kb.language).kind).toBe('other')
+  })
+
   it('suggests a question two passages list in other letter case or punctuation once', async () => {
     const small = await smallKb({
       'gazette-night.md': gazette('gazette-night', 'The night timetable was cut', '2019-04', 'The Harbour Board cut the night timetable to two crossings an evening in April 2019, to save money on crews and fuel over the quiet winter months.', 'What happened to the night timetable?'),
