@@ -123,10 +123,12 @@ const HELD = 0.2
 /** A definition asked of a name's letters: "what does X stand for?", "what does X mean?", "X is short for what?". */
 const LETTERS_ASKED = /\b(?:stands?|short)\s+for\b|\bmean\b|\bmeaning\b|\b(?:acronym|abbreviation|initials|letters)\b/i
 
+/** A sentence opening with a word pointing to what came before ("It", "They", "The same report"): not "Her Majesty's…", "It was reported that…" nor "This year". */
+const POINTER = String.raw`(?!(?:her|his) majesty|it (?:is|was) \p{L}+ed that|th(?:is|at) (?:year|month|week)\b)(?:it|its|they|their|he|his|she|her|this|these|those|such|the same)\b`
 /** A sentence opening by referring to what came before ("It", "The same report", "The NAO also…", "At the same time"), or pointing back to its time ("… at that time"). */
-const REFERS_BACK = /^(?:it|its|they|their|he|his|she|her|this|these|those|such|the same)\b|^(?:\S+\s+){1,4}also\b|^at the same time\b|\bat that time\b/i
+const REFERS_BACK = new RegExp(String.raw`^${POINTER}|^(?:\S+\s+){1,4}also\b|^at the same time\b|\bat that time\b`, 'iu')
 /** A sentence that cannot stand alone: its subject or comparison is in the sentence before ("The same notice…", "By comparison…"). */
-const LEANS_BACK = /^(?:it|its|they|their|he|his|she|her|this|these|those|such|the same)\b|^(?:by|in) (?:comparison|contrast)\b/i
+const LEANS_BACK = new RegExp(String.raw`^${POINTER}|^(?:by|in) (?:comparison|contrast)\b`, 'iu')
 /** How much of what the sentence before names a sentence referring back to it holds. */
 const REFERRED = 0.5
 /** What a sentence is worth that still speaks of what a follow-up put its own words in place of. */
@@ -1014,11 +1016,17 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
         c.score >= first.score * CLOSE && c.ownCoverage >= first.ownCoverage && scorer.answers(c, listedWin) && !chosen.some((x) => sameFigures(x, c, scorer.ctx.lexicon))
       if (!addsConcept && !addsKind && !saysMore && !rival) continue
       if (chosen.some((x) => jaccard(x.terms, c.terms) > SAME_FACT)) continue
-      const n = wordsIn(c.sentence)
+      // One that cannot stand alone ("By comparison…") comes right after the sentence it leans on, added with it, as one span, where it is not in the answer.
+      const leans = c.position > 0 && LEANS_BACK.test(c.sentence)
+      const leansOn = leans ? candidates.find((o) => o.passage === c.passage && o.position === c.position - 1) : undefined
+      if (leans && !leansOn) continue
+      const at = leansOn ? chosen.indexOf(leansOn) : -1
+      const joined = leansOn && at < 0 ? [leansOn, c] : [c]
+      const n = joined.reduce((sum, x) => sum + wordsIn(x.sentence), 0)
       if (words + n > MAX_WORDS) continue
-      chosen.push(c)
+      chosen.splice(at < 0 ? chosen.length : at + 1, 0, ...joined)
       words += n
-      for (const i of c.covers) covered.add(i)
+      for (const x of joined) for (const i of x.covers) covered.add(i)
     }
 
     // A first sentence holding part of the question only through the one before it ("… at that time") is quoted after it, as one span,

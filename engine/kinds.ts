@@ -46,35 +46,32 @@ export function kindOf(question: string, lexicon: Lexicon): { kind: AnswerKind; 
 
 /**
  * What "what was it?" asks for, after a statement introducing what it asks of ("… set a deadline for the review. What was it?"):
- * the kind of value the thing introduced nearest the question names, if any.
+ * the kind of value named by the nearest thing introduced that names one ("a deadline", "one brutal word"), if any.
  */
 export function kindOfIt(question: string, statement: string | undefined, lexicon: Lexicon): { kind: AnswerKind; cue?: string; word?: string } | undefined {
   // The statement may be the question's own first part: "… set a deadline for the review - what was it?"
-  const [told, asking] = statement === undefined ? (ENDS_ASKING_OF_IT.exec(question)?.slice(1) ?? []) : [statement, ASKS_OF_IT.exec(question)?.[1]]
+  const own = ENDS_ASKING_OF_IT.exec(question)
+  const alone = statement === undefined ? null : ASKS_OF_IT.exec(question)
+  const [told, asking] = alone ? [statement, alone[1]] : own ? [own[1], own[2]] : []
   if (told === undefined || asking === undefined) return undefined
-  let resolved: { kind: AnswerKind; cue?: string; word?: string } | undefined
-  const said = words(told.toLowerCase())
-  said.forEach((w, i) => {
-    if (!INTRODUCING.has(w)) return
-    // The thing itself, up to three words, before any word joining it to more ("a strong word for the workloads").
+  const said = words(told)
+  for (let i = said.length - 2; i >= 0; i--) {
+    if (!INTRODUCING.has(said[i] as string)) continue
+    // The thing itself: the last of up to three words before any word joining it to more ("a strong word for the workloads").
     const stop = said.findIndex((x, j) => j > i && STOP_WORDS.has(x))
-    const phrase = said.slice(i + 1, Math.min(stop < 0 ? said.length : stop, i + 4))
-    if (phrase.length === 0) return
-    for (const thing of new Set([phrase.join(' '), phrase.at(-1) as string])) {
-      const found = [kindOf(`${asking} was the ${thing}`, lexicon), kindOf(`which ${thing}`, lexicon)].find((k) => VALUE_KINDS.has(k.kind))
-      if (found) {
-        resolved = found
-        break
-      }
-    }
-  })
-  return resolved
+    const end = Math.min(stop < 0 ? said.length : stop, i + 4)
+    if (end <= i + 1) continue
+    const thing = said[end - 1] as string
+    const found = [kindOf(`${asking} was the ${thing}`, lexicon), kindOf(`which ${thing}`, lexicon)].find((k) => VALUE_KINDS.has(k.kind))
+    if (found) return found
+  }
+  return undefined
 }
 
 /** A question asking only "what was it?". */
 const ASKS_OF_IT = /^\s*(?:so\s+|and\s+)?(what|which)\s+(?:was|is|were|are)\s+(?:it|that|this|they|those)\s*[?.!]*\s*$/i
-/** A question whose first part states what its end asks of: "… set a deadline - what was it?". */
-const ENDS_ASKING_OF_IT = /^(.*\S)\s*[-–—,;:.?!]+\s*(?:so\s+|and\s+)?(what|which)\s+(?:was|is|were|are)\s+(?:it|that|this|they|those)\s*[?.!]*\s*$/is
+/** A question whose first part states what its end asks of: "… set a deadline - what was it?" (its first part ends in no mark, so the two meet in one place). */
+const ENDS_ASKING_OF_IT = /^(.*[^\s\-–—,;:.?!])\s*[-–—,;:.?!]+\s*(?:so\s+|and\s+)?(what|which)\s+(?:was|is|were|are)\s+(?:it|that|this|they|those)\s*[?.!]*\s*$/is
 /** Words introducing a thing ("a deadline", "one brutal word", "their target date"). */
 const INTRODUCING: ReadonlySet<string> = new Set(['a', 'an', 'the', 'one', 'its', 'their', 'his', 'her', 'some'])
 /** Kinds of value a thing introduced can name. */

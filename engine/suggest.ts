@@ -30,10 +30,12 @@ function fallbackFor(kb: Kb): string[] {
 export function suggest(kb: Kb, retrieval?: Retrieval, asked?: string): string[] {
   const picked: string[] = []
   // Two passages may list one question in other letter case or punctuation ("What does X stand for?", "what does x stand for"): it is suggested once.
-  const seen = new Set(asked === undefined ? [] : [sameQuestion(asked)])
+  const seen = new Set(asked === undefined ? [] : [questionKey(asked)])
   const add = (q: string | undefined) => {
-    if (!q || picked.length >= COUNT || seen.has(sameQuestion(q))) return
-    seen.add(sameQuestion(q))
+    if (!q || picked.length >= COUNT) return
+    const key = questionKey(q)
+    if (seen.has(key)) return
+    seen.add(key)
     picked.push(q)
   }
   // Passages that share some of the question's concepts, their closest listed question first.
@@ -43,7 +45,7 @@ export function suggest(kb: Kb, retrieval?: Retrieval, asked?: string): string[]
   return picked
 }
 
-/** A question's words alone, in lower case. */
-function sameQuestion(q: string): string {
-  return words(q.toLowerCase()).join(' ')
+/** A question's words alone, in lower case: one key for the same question however it is cased or punctuated. */
+function questionKey(q: string): string {
+  return words(q).join(' ')
 }

@@ -200,7 +200,9 @@ function withStatement(own: Slot[], stated: Slot[]): Slot[] {
 }
 
 /** A question word asking something of its own ("where else did they…", "how did they…"), not "how about…", which asks the earlier question again ("why" and "whose" name a kind of their own). */
-const ASKS_OWN = /\b(?:where|wheres)\b|\bhow\b(?! about\b)|\bwhat(?:'s|s)? (?:happened|happens|happening|became of)\b/i
+const ASKS_OWN = /\b(?:where|wheres)\b|\bhow\b(?! about\b)/i
+/** "What happened to it?", "what became of them?": what was done, of its own, not the earlier question's kind again. */
+const WHAT_HAPPENED = /\bwhat(?: has| had)? (?:happened|happens|became of)\b/i
 /** "What did she admit?": after a question asking who, it asks what was done or said, not who again ("and what did Tidal win?" after "how many…" asks how many). */
 const ASKS_WHAT_DONE = /^\s*(?:(?:and|so|but|then)\s+)?what (?:did|does|do|has|have|had)\b/i
 /** Kinds of answer a question asking who wants. */
@@ -239,7 +241,7 @@ const OWN_PEOPLE = /\b(?:my|our)\b/i
 /** Pronouns that stand for a person: "when did he get the job?" means a person the last answer named, not the first name in it. */
 const PERSONAL = /\b(he|him|his|she|her|hers)\b/i
 /** A pronoun standing for a thing, not a person. */
-const THING = /\b(it|its)\b/i
+const THING = /\b(?:it|its)\b(?<!\bis it)/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
 
 /** A question word alone, or with its verb: "when?", "why not?", "how much?", "who did?", "who decided?", "who won?"; "how many" with its noun, and either after a preposition ("over how many years?"). */
@@ -526,7 +528,9 @@ export function understand(question: string, history: readonly Turn[], language:
   // and then "and the Guardian?") asks for that source's version: `saidBy` is that question.
   const saidBy = followUp && namesOnly(text, own, language) ? chain.find((turn) => asksWhoSaid(turn.text, lexicon))?.text : undefined
   // "And in Wales?" asks what the earlier question asked; "was it reversed?" asks a yes or no of its own.
-  if (kind === 'other' && previousText !== undefined && !polar && shaped && !ASKS_OWN.test(main)) {
+  // "What happened next?" asks for what came after, of the kind asked before.
+  const asksOwn = ASKS_OWN.test(main) || (WHAT_HAPPENED.test(main) && !lexicon.question.afterLast.test(main))
+  if (kind === 'other' && previousText !== undefined && !polar && shaped && !asksOwn) {
     const earlier = answerKind(previousText, lexicon)
     if (!(ASKS_WHAT_DONE.test(main) && ASKS_WHO.has(earlier))) kind = earlier
     // After a check of one source's figure, the other's figure, of the kind the check named.
@@ -924,7 +928,7 @@ function namesIn(answer: string, language: Language, tellers = false): string[] 
   return [...runs.filter((run) => /\s/.test(run)), ...runs.filter((run) => !/\s/.test(run))]
 }
 
-/** The names in an answer's first sentence, as `namesIn` reads them, in the order they come, each with whether the word before it places it. */
+/** The names in an answer's first sentence, as `namesIn` reads them, in the order they come, each with whether the word before it places it, or a list it is in. */
 function nameRunsIn(answer: string, language: Language, tellers = false): { run: string; placed: boolean }[] {
   const first = answer.split(/(?<=[.!?])\s+(?=\p{Lu})|\s*\[\d+\]/u)[0] ?? ''
   const months = new RegExp(`^(${language.lexicon.monthNames})$`, 'i')
@@ -941,23 +945,27 @@ function nameRunsIn(answer: string, language: Language, tellers = false): { run:
     while (parts.length > 0 && (STOP_WORDS.has((parts[0] as string).toLowerCase()) || months.test(parts[0] as string))) dropped.push(parts.shift() as string)
     if (parts.length === 0) continue
     const after = (dropped.at(-1) ?? words(between).at(-1) ?? '').toLowerCase()
-    // A name joined to a placed one ("in Wales and south-west England") is placed too.
-    const placed = PLACES.has(after) || (runs.at(-1)?.placed === true && JOINED.test(between))
+    // A name joined to a placed one in a list ("in Wales and south-west England", "in Dorset, Devon and Cornwall") is placed too.
+    const listGoesOn = LISTED_ON.test(between) && /^\s*(?:,|and\b|or\b)/.test(first.slice(end))
+    const placed = PLACES.has(after) || (runs.at(-1)?.placed === true && (JOINED.test(between) || listGoesOn))
     runs.push({ run: parts.join(' '), placed })
   }
   return runs.filter(({ run }) => /\s/.test(run) || !language.isEnglishWord(run.toLowerCase()))
 }
+
 /** Words placing a name as where, when or of what something is, rather than what a sentence is about. */
-const PLACES: ReadonlySet<string> = new Set(['in', 'at', 'for', 'from', 'across', 'during', 'within', 'outside', 'under', 'by', 'of', 'between', 'to', 'into', 'with', 'on', 'around', 'near'])
-/** What joins a name to the one before it in a list ("Wales and south-west England", "Dorset, Devon"). */
-const JOINED = /^\s*(?:,\s*|,?\s*(?:and|or)\s+(?:[\p{Ll}-]+\s+){0,2})$/u
+const PLACES: ReadonlySet<string> = new Set(['in', 'at', 'for', 'from', 'across', 'during', 'within', 'outside', 'under', 'of', 'between', 'into', 'with', 'on', 'around', 'near'])
+/** What joins a name to the one before it in a list ("Wales and south-west England", "Dorset, Devon and Cornwall"): a comma only where the list goes on after it. */
+const JOINED = /^\s*,?\s*(?:and|or)\s+(?:[\p{Ll}-]+\s+){0,2}$/u
+const LISTED_ON = /^\s*,\s*$/
 
 /** After "who won X?" or "which company…?", the name answering it: the first in the answer that the question did not name ("MTCnovo, …, had won the London CRC"). */
 function answeringName(asked: string, answer: string, language: Language): string | undefined {
   if (!SEEKS_SOMEONE.has(answerKind(asked, language.lexicon))) return undefined
-  const typed = new Set(words(asked.toLowerCase()))
+  const typed = new Set(words(asked))
   // Not one placed by a preposition ("… offenders in Wales, the Working Links companies"): what answers is what the sentence is about.
-  return nameRunsIn(answer, language).find(({ run, placed }) => !placed && !words(run.toLowerCase()).every((w) => typed.has(w)))?.run
+  const untyped = nameRunsIn(answer, language).filter(({ run }) => !words(run).every((w) => typed.has(w)))
+  return (untyped.find(({ placed }) => !placed) ?? untyped[0])?.run
 }
 
 
@@ -1170,10 +1178,11 @@ function withContext(own: Slot[], chain: readonly EarlierTurn[], lastAnswer: str
   const pointing = lastAnswer !== undefined && pointsBack(question)
   const person = pointing && PERSONAL.test(question) ? personPointed({ question: chain[0]?.text ?? '', answer: lastAnswer }, language) : undefined
   // The first name: what a sentence is about usually comes first ("Working Links, …, went bust").
-  // "It" is no person: after "who brought in X?", "when did it start?" asks of X.
-  const answering = pointing ? answeringName(chain[0]?.text ?? '', lastAnswer, language) : undefined
-  const answeredBy = answering !== undefined && !(THING.test(question) && isPersonName(answering, language)) ? answering : undefined
-  const named = !pointing ? '' : (person ?? answeredBy ?? namesIn(lastAnswer, language)[0] ?? '')
+  const answering = pointing && !person ? answeringName(chain[0]?.text ?? '', lastAnswer, language) : undefined
+  // "It" is no person: after "who brought in X?", "when did it start?" asks of X, not of whoever did ("Bluewater Ferries", holding an everyday word, may be a company).
+  const someone = (name: string) => isPersonName(name, language) && words(name).every((w) => !language.isEnglishWord(w))
+  const thing = THING.test(question)
+  const named = !pointing ? '' : (person ?? (answering !== undefined && !(thing && someone(answering)) ? answering : undefined) ?? namesIn(lastAnswer, language).find((n) => !(thing && someone(n))) ?? '')
   const mineReplaced: string[] = []
   // A person a pronoun stands for ("when did she leave?") is what the question asks about, as if typed.
   if (person) {

@@ -335,6 +335,9 @@ describe('understand', () => {
     // A thing that names no kind of value leaves the question as it was; so does a question asking more than "what was it?".
     expect(ask('the board had a plan for the night routes. what was it?').kind).toBe(ask('what was it?').kind)
     expect(ask('the board set a deadline. what was it about?').kind).toBe(ask('what was it about?').kind)
+    // The nearest thing naming a kind of value is what is asked of; a very long statement is read in one pass.
+    expect(ask('the board had a target date and then one brutal word for the operators. what was it?').kind).toBe('wording')
+    expect(ask(`${'the board set a deadline - '.repeat(18)}what was it`).kind).toBe('time')
   })
 
   it('reads the kind of answer wanted from the wording', () => {
@@ -855,9 +858,20 @@ describe('understand', () => {
     // A name of several words would be taken first were it not for what was asked.
     const won = { question: 'who won the north harbour routes?', answer: 'The Gazette reported that Bluewater, a ferry company, had won the North Harbour and Tidal Bay routes. [1]' }
     expect(typed('when did they take over?', won)).toContain('bluewater')
-    const bust = { question: 'which ferry company went bust in 2019?', answer: 'Crossings to Tidal Bay and north Annika Sound, the Bluewater routes, stopped when their operator collapsed. [1]' }
+    const bust = { question: 'which ferry company went bust in 2019?', answer: 'Crossings from Tidal Bay and north Annika Sound, the Bluewater routes, stopped when their operator collapsed. [1]' }
     expect(typed('who took over its routes?', bust)).toContain('bluewater')
     expect(typed('who took over its routes?', bust)).not.toContain('tidal')
+    // Who did it, after "by", is what was asked; a place fronted before a comma is no list.
+    expect(typed('when did they take over?', { question: 'who won the night routes?', answer: 'The night routes were won by Bluewater in 2015. [1]' })).toContain('bluewater')
+    expect(typed('when did they take over?', { question: 'who won the night routes?', answer: 'In Tidal Bay, Bluewater won the night routes. [1]' })).toContain('bluewater')
+    // "It" is no person: after "who brought in X?", "when did it start?" asks of X.
+    expect(typed('when did it start?', { question: 'who brought in the night timetable?', answer: 'Annika Brodie brought in the Night Timetable. [1]' })).not.toContain('annika')
+  })
+
+  it('reads "what happened to it?" as asking what was done, and "what happened next?" as asking the earlier kind of what came after', () => {
+    const earlier = [{ question: 'when did the crews strike?', answer: 'Ferry crews held a strike on 12 April 2019. [1]' }]
+    expect(understand('what happened to it?', earlier, language).kind).toBe('other')
+    expect(understand('what happened next?', earlier, language).kind).toBe('time')
   })
 
   it('takes what "he" or "she" stands for from the first person the last answer named, not from the first name in it', () => {
