@@ -49,9 +49,9 @@ export function kindOf(question: string, lexicon: Lexicon): { kind: AnswerKind; 
  * the kind of value named by the nearest thing introduced that names one ("a deadline", "one brutal word"), if any.
  */
 export function kindOfIt(question: string, statement: string | undefined, lexicon: Lexicon): { kind: AnswerKind; cue?: string; word?: string } | undefined {
-  // The statement may be the question's own first part: "… set a deadline for the review - what was it?"
-  const own = ENDS_ASKING_OF_IT.exec(question)
+  // After a statement, "what was it?" alone; else, or failing that, the question's own first part: "… set a deadline for the review - what was it?"
   const alone = statement === undefined ? null : ASKS_OF_IT.exec(question)
+  const own = alone ? null : ENDS_ASKING_OF_IT.exec(question)
   const [told, asking] = alone ? [statement, alone[1]] : own ? [own[1], own[2]] : []
   if (told === undefined || asking === undefined) return undefined
   const said = words(told)

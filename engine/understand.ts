@@ -240,7 +240,7 @@ export function statesDate(text: string, date: string, lexicon: Lexicon): boolea
 const OWN_PEOPLE = /\b(?:my|our)\b/i
 /** Pronouns that stand for a person: "when did he get the job?" means a person the last answer named, not the first name in it. */
 const PERSONAL = /\b(he|him|his|she|her|hers)\b/i
-/** A pronoun standing for a thing, not a person. */
+/** A pronoun standing for a thing, not a person (not in "is it…?", which frames a question). */
 const THING = /\b(?:it|its)\b(?<!\bis it)/i
 const CONTINUES = /^\s*(and|but|so|also|ok(ay)?|what about|how about|what of|or)\b/i
 
@@ -957,6 +957,7 @@ function nameRunsIn(answer: string, language: Language, tellers = false): { run:
 const PLACES: ReadonlySet<string> = new Set(['in', 'at', 'for', 'from', 'across', 'during', 'within', 'outside', 'under', 'of', 'between', 'into', 'with', 'on', 'around', 'near'])
 /** What joins a name to the one before it in a list ("Wales and south-west England", "Dorset, Devon and Cornwall"): a comma only where the list goes on after it. */
 const JOINED = /^\s*,?\s*(?:and|or)\s+(?:[\p{Ll}-]+\s+){0,2}$/u
+/** A comma alone between two names: a list only where another name follows with a comma or "and". */
 const LISTED_ON = /^\s*,\s*$/
 
 /** After "who won X?" or "which company…?", the name answering it: the first in the answer that the question did not name ("MTCnovo, …, had won the London CRC"). */
