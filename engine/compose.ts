@@ -129,6 +129,10 @@ const POINTER = String.raw`(?!(?:her|his) majesty|it (?:is|was) \p{L}+ed that|th
 const REFERS_BACK = new RegExp(String.raw`^${POINTER}|^(?:\S+\s+){1,4}also\b|^at the same time\b|\bat that time\b`, 'iu')
 /** A sentence that cannot stand alone: its subject or comparison is in the sentence before ("The same notice…", "By comparison…"). */
 const LEANS_BACK = new RegExp(String.raw`^${POINTER}|^(?:by|in) (?:comparison|contrast)\b`, 'iu')
+/** Whether a sentence, not its passage's first, cannot stand alone (`LEANS_BACK`). */
+function leansBack(c: Candidate): boolean {
+  return c.position > 0 && LEANS_BACK.test(c.sentence)
+}
 /** How much of what the sentence before names a sentence referring back to it holds. */
 const REFERRED = 0.5
 /** What a sentence is worth that still speaks of what a follow-up put its own words in place of. */
@@ -938,6 +942,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
       (query.order ? inOrder(candidates.filter((c) => scorer.answers(c, listedWin)), query.order) : candidates.find((c) => scorer.answers(c, listedWin)))
     // A follow-up is answered with something the last answer did not say, if that answers nearly as well.
     const unsaid = (c: Candidate) => !context.said?.includes(c.sentence)
+    // The sentence of the same passage just before one, among those weighed.
+    const sentenceBefore = (c: Candidate) => candidates.find((o) => o.passage === c.passage && o.position === c.position - 1)
     // About now, only another sentence saying how things stand will do: an older state is no answer to "and today?".
     const stillCurrent = (c: Candidate) => !query.now || context.current.has(c.passage)
     // Not one referring back to a sentence it would be quoted without ("At the same time…").
@@ -1017,8 +1023,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
       if (!addsConcept && !addsKind && !saysMore && !rival) continue
       if (chosen.some((x) => jaccard(x.terms, c.terms) > SAME_FACT)) continue
       // One that cannot stand alone ("By comparison…") comes right after the sentence it leans on, added with it, as one span, where it is not in the answer.
-      const leans = c.position > 0 && LEANS_BACK.test(c.sentence)
-      const leansOn = leans ? candidates.find((o) => o.passage === c.passage && o.position === c.position - 1) : undefined
+      const leans = leansBack(c)
+      const leansOn = leans ? sentenceBefore(c) : undefined
       if (leans && !leansOn) continue
       const at = leansOn ? chosen.indexOf(leansOn) : -1
       const joined = leansOn && at < 0 ? [leansOn, c] : [c]
@@ -1032,7 +1038,8 @@ export function plan(retrieval: Retrieval, query: Query, context: ComposeContext
     // A first sentence holding part of the question only through the one before it ("… at that time") is quoted after it, as one span,
     // unless that one only says back what the visitor told.
     const lead = chosen[0] as Candidate
-    const prior = lead.before.size > 0 || (lead.position > 0 && LEANS_BACK.test(lead.sentence)) ? candidates.find((c) => c.passage === lead.passage && c.position === lead.position - 1 && !tellsBack(c)) : undefined
+    const before = lead.before.size > 0 || leansBack(lead) ? sentenceBefore(lead) : undefined
+    const prior = before && !tellsBack(before) ? before : undefined
     if (prior) {
       const at = chosen.indexOf(prior)
       if (at > 0) chosen.splice(at, 1)
